@@ -1,0 +1,125 @@
+/**
+ * Field validators shared by the loader, the `invalid-*` rules, the inspector and the serializers.
+ * Each returns null when the value is acceptable, or a sentence naming what is wrong.
+ * Technical fields (server names, routes, paths, Python names, container names) are ASCII-only on
+ * purpose: lookalike Unicode in a config value is never what a user meant.
+ */
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+
+export function hasControlCharacters(value: string): boolean {
+  return CONTROL.test(value);
+}
+
+/** The text with every control or invisible formatting character shown as U+FFFD (for messages). */
+export function printableText(value: string): string {
+  return value.replace(new RegExp(CONTROL.source, 'g'), '\uFFFD');
+}
+
+const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+
+export function checkServerName(value: string): string | null {
+  if (value.length === 0) return 'server name is empty: use "_" for any host, or "localhost"';
+  if (value.length > 1024) return 'server names are longer than 1024 characters';
+  if (hasControlCharacters(value)) return 'server name contains control characters';
+  const names = value.split(' ');
+  for (const name of names) {
+    if (name === '') return 'server names must be separated by single spaces';
+    if (name === '_' || name === 'localhost') continue;
+    const host = name.startsWith('*.') ? name.slice(2) : name;
+    if (host.length > 253) return `"${preview(name)}" is longer than 253 characters`;
+    const labels = host.split('.');
+    if (!labels.every((label) => HOST_LABEL.test(label))) {
+      return `"${preview(name)}" is not a host name: use letters, digits and hyphens in dot-separated labels (RFC 1123), optionally starting with "*."`;
+    }
+  }
+  return null;
+}
+
+export function checkRoute(value: string): string | null {
+  if (!value.startsWith('/')) return 'a route must start with "/"';
+  if (value.length > 256) return 'a route is limited to 256 characters';
+  if (hasControlCharacters(value)) return 'a route must not contain control characters';
+  if (/\s/.test(value)) return 'a route must not contain whitespace';
+  if (/[;{}"'`\\$]/.test(value)) return 'a route must not contain ; { } quotes, backticks, backslashes or $';
+  if (value.includes('..')) return 'a route must not contain ".."';
+  if (!/^[A-Za-z0-9/_.~!*()+,=:@%-]+$/.test(value)) return 'a route may contain only URL path characters';
+  return null;
+}
+
+const PY_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const PY_KEYWORDS = new Set(
+  'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(
+    ' ',
+  ),
+);
+
+export function checkPythonName(value: string, dotted: boolean): string | null {
+  if (value.length === 0) return 'a Python name cannot be empty';
+  if (value.length > 200) return 'a Python name is limited to 200 characters';
+  const parts = dotted ? value.split('.') : [value];
+  for (const part of parts) {
+    if (!PY_IDENT.test(part)) {
+      return dotted
+        ? `"${preview(value)}" is not a dotted Python name (like app or shop.api)`
+        : `"${preview(value)}" is not a Python identifier (like app or application)`;
+    }
+    if (PY_KEYWORDS.has(part)) return `"${part}" is a Python keyword`;
+  }
+  return null;
+}
+
+export function checkPort(value: unknown): string | null {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 65535) {
+    return `${typeof value === 'number' ? String(value) : JSON.stringify(value)} is not a port: use a whole number from 1 to 65535`;
+  }
+  return null;
+}
+
+export function checkAbsolutePath(value: string): string | null {
+  if (!value.startsWith('/')) return 'the path must be absolute (start with "/")';
+  if (value.length > 200) return 'the path is limited to 200 characters';
+  if (hasControlCharacters(value)) return 'the path must not contain control characters';
+  if (/\s/.test(value)) return 'the path must not contain whitespace';
+  if (/[;{}"'`\\$]/.test(value)) return 'the path must not contain ; { } quotes, backticks, backslashes or $';
+  if (value.split('/').some((segment) => segment === '..' || segment === '.'))
+    return 'the path must not contain "." or ".." segments';
+  if (value.includes('..')) return 'the path must not contain ".."';
+  if (!/^[A-Za-z0-9/_.+@%=:,-]+$/.test(value))
+    return 'the path may contain only letters, digits and / _ . - + @ % = : ,';
+  if (value.endsWith('/')) return 'the path names a file, so it must not end with "/"';
+  if (value === '/') return 'the path must name a file';
+  return null;
+}
+
+export function checkContainerName(value: string): string | null {
+  if (!/^[a-z0-9][a-z0-9_.-]*$/.test(value)) {
+    return `"${preview(value)}" is not a Compose service name: start with a lowercase letter or digit, then use a-z 0-9 _ . -`;
+  }
+  if (value.length > 63) return 'a container name is limited to 63 characters';
+  return null;
+}
+
+export function checkSize(value: string): string | null {
+  if (!/^[0-9]{1,6}[kKmMgG]?$/.test(value))
+    return `"${preview(value)}" is not an nginx size: use a number with an optional k, m or g suffix, like 10m`;
+  return null;
+}
+
+/** Display text (client labels, the design name): any script, but nothing that could break out of a file. */
+export function checkLabel(value: string, max = 64): string | null {
+  if (value.trim().length === 0) return 'the text cannot be empty';
+  if (value.length > max) return `the text is limited to ${max} characters`;
+  if (hasControlCharacters(value))
+    return 'the text must not contain control characters, line breaks or invisible formatting characters';
+  if (/[;{}"'`\\$<>|[\]]/.test(value))
+    return 'the text must not contain ; { } [ ] < > | quotes, backticks, backslashes or $';
+  if (value !== value.trim()) return 'the text must not start or end with spaces';
+  return null;
+}
+
+function preview(value: string): string {
+  const printable = printableText(value);
+  return printable.length > 40 ? `${printable.slice(0, 40)}…` : printable;
+}

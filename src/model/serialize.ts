@@ -1,0 +1,46 @@
+import { KINDS } from '../nodes/registry';
+import type { Design, DesignEdge, DesignNode } from './design';
+
+/**
+ * The design as file text: keys in a fixed order, props in descriptor order, every prop written out
+ * (so a file does not change meaning when a default changes), two-space indent, final newline.
+ */
+export function serializeDesign(design: Design): string {
+  return `${JSON.stringify(toFileObject(design), null, 2)}\n`;
+}
+
+export function toFileObject(design: Design): Record<string, unknown> {
+  return {
+    format: design.format,
+    name: design.name,
+    nodes: design.nodes.map(nodeObject),
+    edges: design.edges.map(edgeObject),
+  };
+}
+
+function nodeObject(node: DesignNode): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: node.id, kind: node.kind };
+  if (node.container !== undefined) out.container = node.container;
+  if (node.position) out.position = { x: round(node.position.x), y: round(node.position.y) };
+  const props: Record<string, unknown> = {};
+  const given = node.props as unknown as Record<string, unknown>;
+  for (const name of Object.keys(KINDS[node.kind].props)) {
+    if (given[name] !== undefined) props[name] = given[name];
+  }
+  out.props = props;
+  return out;
+}
+
+function edgeObject(edge: DesignEdge): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: edge.id, source: edge.source, target: edge.target };
+  const props: Record<string, unknown> = {};
+  if (edge.props.route !== undefined) props.route = edge.props.route;
+  if (edge.props.pass !== undefined) props.pass = edge.props.pass;
+  if (Object.keys(props).length > 0) out.props = props;
+  return out;
+}
+
+/** Positions are kept to a tenth of a pixel so dragging noise does not change the file. */
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}

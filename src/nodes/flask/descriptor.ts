@@ -1,0 +1,42 @@
+import { checkPort, checkPythonName } from '../../model/fields';
+import { defineKind } from '../types';
+
+export interface FlaskProps {
+  module: string;
+  callable: string;
+  port: number;
+}
+
+export const flaskDescriptor = defineKind<'flask', FlaskProps>({
+  kind: 'flask',
+  label: 'Flask',
+  icon: 'flask',
+  category: 'app',
+  role: 'The cook: the Python web application with the routes and the business logic.',
+  doc: 'Flask is a WSGI application, not a server. Its built-in Werkzeug server is for development only: one process, no protection against slow clients, no worker management. In production a WSGI server (Gunicorn or uWSGI) imports `module:callable` and runs it.',
+  props: {
+    module: {
+      type: 'string',
+      label: 'Module',
+      doc: 'The Python module that holds the app, dotted (`app`, `shop.api`). Gunicorn loads `module:callable`.',
+      default: 'app',
+      rule: { id: 'invalid-python-name', check: (value: string) => checkPythonName(value, true) },
+    },
+    callable: {
+      type: 'string',
+      label: 'Callable',
+      doc: 'The name of the Flask object inside the module (`app`, `application`).',
+      default: 'app',
+      rule: { id: 'invalid-python-name', check: (value: string) => checkPythonName(value, false) },
+    },
+    port: {
+      type: 'number',
+      label: 'Dev server port',
+      doc: 'Only used when no WSGI server runs the app: the port of the Flask development server (nginx proxies to it).',
+      default: 5000,
+      rule: { id: 'invalid-port', check: (value: number) => checkPort(value) },
+    },
+  },
+  defaultContainer: 'app',
+  handles: { target: true, source: true },
+});

@@ -1,0 +1,107 @@
+/** React-free descriptor types: what a node kind is, which props it has and how each is checked. */
+
+export const NODE_KINDS = [
+  'client',
+  'nginx',
+  'gunicorn',
+  'uwsgi',
+  'flask',
+  'sqlite',
+  'react-static',
+] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+export type PropValue = string | number | boolean;
+
+/** The `invalid-*` rule (DESIGN.md §4) that reports a bad value of a field. */
+export type FieldRuleId =
+  | 'invalid-server-name'
+  | 'invalid-route'
+  | 'invalid-python-name'
+  | 'invalid-port'
+  | 'invalid-path'
+  | 'invalid-container-name'
+  | 'invalid-size'
+  | 'invalid-label';
+
+interface PropSpecCommon {
+  /** Short label shown in the inspector. */
+  label: string;
+  /** Help text: what the setting does and why this default. */
+  doc: string;
+  /** The rule that reports a bad value, with the check it runs (null = fine). */
+  rule?: { id: FieldRuleId; check: (value: never) => string | null };
+}
+
+export interface StringPropSpec extends PropSpecCommon {
+  type: 'string';
+  default: string;
+  rule?: { id: FieldRuleId; check: (value: string) => string | null };
+}
+export interface NumberPropSpec extends PropSpecCommon {
+  type: 'number';
+  default: number;
+  rule?: { id: FieldRuleId; check: (value: number) => string | null };
+}
+/** A whole number whose bounds the loader enforces (no rule covers it). */
+export interface IntegerPropSpec extends PropSpecCommon {
+  type: 'integer';
+  default: number;
+  min: number;
+  max: number;
+}
+export interface BooleanPropSpec extends PropSpecCommon {
+  type: 'boolean';
+  default: boolean;
+}
+export interface EnumPropSpec extends PropSpecCommon {
+  type: 'enum';
+  default: string;
+  options: readonly { value: string; label: string }[];
+}
+/** A process count: "auto" (2 × CPU + 1, computed where it runs) or a whole number. */
+export interface WorkersPropSpec extends PropSpecCommon {
+  type: 'workers';
+  default: 'auto' | number;
+  allowAuto: boolean;
+}
+
+export type PropSpec =
+  StringPropSpec | NumberPropSpec | IntegerPropSpec | BooleanPropSpec | EnumPropSpec | WorkersPropSpec;
+
+/** What travels over a connection, shown as the edge label. */
+export type Protocol = 'http' | 'uwsgi' | 'wsgi' | 'file' | 'static';
+
+export type Category = 'client' | 'proxy' | 'server' | 'app' | 'data' | 'static';
+
+export interface KindDescriptor<K extends NodeKind = NodeKind, P extends object = Record<string, PropValue>> {
+  kind: K;
+  label: string;
+  /** A single emoji-free glyph name understood by the node views and image exports. */
+  icon: string;
+  category: Category;
+  /** One line, from the study notes: what this piece does in the stack. */
+  role: string;
+  /** A few sentences for the palette tooltip and the README. */
+  doc: string;
+  props: { [Key in keyof P]-?: PropSpec };
+  /** The container a node of this kind goes to when the design names none (null = outside every container). */
+  defaultContainer: 'web' | 'app' | null;
+  /** Whether the node accepts incoming / outgoing connections (its handles on the canvas). */
+  handles: { target: boolean; source: boolean };
+  /** Ports this kind listens on inside its container, read from its props. */
+  listens?: (props: P) => { port?: number; socket?: string };
+}
+
+export function defineKind<K extends NodeKind, P extends object>(
+  descriptor: KindDescriptor<K, P>,
+): KindDescriptor<K, P> {
+  return descriptor;
+}
+
+export function defaultProps<P extends object>(descriptor: KindDescriptor<NodeKind, P>): P {
+  const props: Record<string, PropValue> = {};
+  for (const [name, spec] of Object.entries(descriptor.props) as [string, PropSpec][])
+    props[name] = spec.default;
+  return props as P;
+}

@@ -1,0 +1,65 @@
+import type { Design } from '../model/design';
+import { buildContext } from './context';
+import { RULES } from './registry';
+import type { Diagnostic } from './types';
+
+const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
+
+/** Run every rule. Rules are pure; a rule that throws is a bug, reported as a diagnostic rather than lost. */
+export function validate(design: Design): Diagnostic[] {
+  const context = buildContext(design);
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of RULES) {
+    try {
+      diagnostics.push(...rule.check(design, context));
+    } catch (error) {
+      diagnostics.push({
+        rule: rule.id,
+        severity: 'error',
+        message: `internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}`,
+        nodes: [],
+        edges: [],
+      });
+    }
+  }
+  return sortDiagnostics(diagnostics);
+}
+
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((diagnostic, index) => ({ diagnostic, index }))
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER[a.diagnostic.severity] - SEVERITY_ORDER[b.diagnostic.severity] || a.index - b.index,
+    )
+    .map(({ diagnostic }) => diagnostic);
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+}
+
+/** `invalid-*` errors: bad field values that no `--force` may carry into a file. */
+export function hasInputErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some(
+    (diagnostic) =>
+      diagnostic.severity === 'error' &&
+      diagnostic.rule.startsWith('invalid-') &&
+      diagnostic.rule !== 'invalid-connection',
+  );
+}
+
+/** The JSON form of DESIGN.md §6. */
+export function diagnosticsToJson(diagnostics: readonly Diagnostic[]): {
+  diagnostics: Omit<Diagnostic, 'fix'>[];
+} {
+  return {
+    diagnostics: diagnostics.map(({ rule, severity, message, nodes, edges }) => ({
+      rule,
+      severity,
+      message,
+      nodes,
+      edges,
+    })),
+  };
+}
