@@ -1,9 +1,16 @@
 import { Background, Controls, ReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
+import { PreviewPanel } from './panels/preview/PreviewPanel';
+import { ProblemsPanel } from './panels/problems/ProblemsPanel';
+import { DownloadZipButton } from './panels/toolbar/DownloadZipButton';
+import { ShareMenu } from './panels/toolbar/ShareMenu';
 import { useAppStore } from './store';
 
-/** Minimal page: shows the current design on a React Flow canvas (the editor replaces it). */
+/**
+ * Layout: toolbar on top; palette | canvas | inspector + problems; preview below the canvas.
+ * Each panel lives in its own folder under src/panels and is mounted here.
+ */
 export function App() {
   const design = useAppStore((state) => state.design);
   const nodes = useMemo<Node[]>(
@@ -22,12 +29,25 @@ export function App() {
   );
   return (
     <div className="app">
-      <header>StackSketch — {design.name}</header>
-      <div className="canvas-wrap" data-testid="canvas">
-        <ReactFlow nodes={nodes} edges={edges} fitView>
-          <Background />
-          <Controls />
-        </ReactFlow>
+      <header className="toolbar">
+        <strong>StackSketch</strong> <span>{design.name}</span>
+        <ShareMenu />
+        <DownloadZipButton />
+      </header>
+      <div className="app-main">
+        <aside className="palette-column" />
+        <main className="center-column">
+          <div className="canvas-wrap" data-testid="canvas">
+            <ReactFlow nodes={nodes} edges={edges} fitView>
+              <Background />
+              <Controls />
+            </ReactFlow>
+          </div>
+          <PreviewPanel />
+        </main>
+        <aside className="side-column">
+          <ProblemsPanel />
+        </aside>
       </div>
     </div>
   );
