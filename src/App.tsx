@@ -1,4 +1,4 @@
-import { Background, Controls, ReactFlow, type Edge, type Node } from '@xyflow/react';
+import { Background, Controls, ReactFlow, ReactFlowProvider, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
 import { PreviewPanel } from './panels/preview/PreviewPanel';
@@ -27,28 +27,31 @@ export function App() {
     () => design.edges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target })),
     [design],
   );
+  // One React Flow provider above the canvas and the panels, so panels can centre the view.
   return (
-    <div className="app">
-      <header className="toolbar">
-        <strong>StackSketch</strong> <span>{design.name}</span>
-        <ShareMenu />
-        <DownloadZipButton />
-      </header>
-      <div className="app-main">
-        <aside className="palette-column" />
-        <main className="center-column">
-          <div className="canvas-wrap" data-testid="canvas">
-            <ReactFlow nodes={nodes} edges={edges} fitView>
-              <Background />
-              <Controls />
-            </ReactFlow>
-          </div>
-          <PreviewPanel />
-        </main>
-        <aside className="side-column">
-          <ProblemsPanel />
-        </aside>
+    <ReactFlowProvider>
+      <div className="app">
+        <header className="toolbar">
+          <strong>StackSketch</strong> <span>{design.name}</span>
+          <ShareMenu />
+          <DownloadZipButton />
+        </header>
+        <div className="app-main">
+          <aside className="palette-column" />
+          <main className="center-column">
+            <div className="canvas-wrap" data-testid="canvas">
+              <ReactFlow nodes={nodes} edges={edges} fitView>
+                <Background />
+                <Controls />
+              </ReactFlow>
+            </div>
+            <PreviewPanel />
+          </main>
+          <aside className="side-column">
+            <ProblemsPanel />
+          </aside>
+        </div>
       </div>
-    </div>
+    </ReactFlowProvider>
   );
 }

@@ -1,4 +1,150 @@
-/** Placeholder: the problems panel (validation issue). */
+import { useReactFlow } from '@xyflow/react';
+import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { useAppStore } from '../../store';
+import { useDiagnostics } from '../../store/selectors';
+import type { Diagnostic } from '../../validation/types';
+import { problemKeys, problemTargets, problemsSummary, sortBySeverity } from './problems';
+import './problems.css';
+
+const CENTRE_DURATION_MS = 300;
+const CENTRE_MAX_ZOOM = 1.25;
+
+/**
+ * Every diagnostic of the current design, errors first. Clicking (or Enter on) a problem selects what it
+ * names and centres the canvas on it; a quick fix is applied as one undo step.
+ */
 export function ProblemsPanel() {
-  return <section data-testid="problems" aria-label="Problems" />;
+  const diagnostics = useDiagnostics();
+  const sorted = useMemo(() => sortBySeverity(diagnostics), [diagnostics]);
+  const keys = useMemo(() => problemKeys(sorted), [sorted]);
+  const select = useAppStore((state) => state.select);
+  const commit = useAppStore((state) => state.commit);
+  const showAlert = useAppStore((state) => state.showAlert);
+  const { fitView } = useReactFlow();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const summary = problemsSummary(sorted);
+
+  function reveal(diagnostic: Diagnostic) {
+    const targets = problemTargets(diagnostic, useAppStore.getState().design);
+    select({ nodes: targets.nodes, edges: targets.edges });
+    if (targets.centreOn.length > 0) {
+      void fitView({
+        nodes: targets.centreOn.map((id) => ({ id })),
+        duration: CENTRE_DURATION_MS,
+        maxZoom: CENTRE_MAX_ZOOM,
+        padding: 0.4,
+      });
+    }
+  }
+
+  function applyFix(diagnostic: Diagnostic) {
+    const fix = diagnostic.fix;
+    if (!fix) return;
+    let failure: unknown = null;
+    commit((design) => {
+      try {
+        return fix.apply(design);
+      } catch (error) {
+        // A fix written against an older design must not take the editor down; nothing is changed.
+        failure = error;
+        return design;
+      }
+    });
+    if (failure !== null) {
+      showAlert(`The quick fix "${fix.label}" could not be applied: ${String(failure)}`);
+      return;
+    }
+    // The fixed problem leaves the list: keep keyboard focus inside the panel.
+    headingRef.current?.focus();
+  }
+
+  function onItemKeyDown(event: KeyboardEvent<HTMLLIElement>, diagnostic: Diagnostic) {
+    if (event.target !== event.currentTarget) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      reveal(diagnostic);
+    }
+  }
+
+  return (
+    <section className="problems" data-testid="problems" aria-label="Problems">
+      <header className="problems-header">
+        <h2 ref={headingRef} tabIndex={-1}>
+          Problems
+        </h2>
+        <span
+          className={`problems-summary${sorted.length === 0 ? ' is-clean' : ''}`}
+          data-testid="problems-summary"
+          aria-live="polite"
+        >
+          {summary}
+        </span>
+      </header>
+      {sorted.length === 0 ? (
+        <p className="problems-empty">Nothing to fix: every rule passes for this design.</p>
+      ) : (
+        <ul className="problems-list">
+          {sorted.map((diagnostic, index) => (
+            <li
+              key={keys[index]}
+              className={`problem problem-${diagnostic.severity}`}
+              data-rule={diagnostic.rule}
+              data-severity={diagnostic.severity}
+              tabIndex={0}
+              aria-label={`${diagnostic.severity}: ${diagnostic.rule}. ${diagnostic.message}`}
+              onClick={() => reveal(diagnostic)}
+              onKeyDown={(event) => onItemKeyDown(event, diagnostic)}
+            >
+              <div className="problem-head">
+                <span className="problem-severity">
+                  {diagnostic.severity === 'error' ? 'Error' : 'Warning'}
+                </span>
+                <code className="problem-rule">{diagnostic.rule}</code>
+              </div>
+              <p className="problem-message">{diagnostic.message}</p>
+              <ProblemTargetsLine diagnostic={diagnostic} />
+              {diagnostic.fix && (
+                <button
+                  type="button"
+                  className="problem-fix"
+                  data-testid="quick-fix"
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    applyFix(diagnostic);
+                  }}
+                  onKeyDown={(event) => event.stopPropagation()}
+                >
+                  {diagnostic.fix.label}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ProblemTargetsLine({ diagnostic }: { diagnostic: Diagnostic }) {
+  if (diagnostic.nodes.length === 0 && diagnostic.edges.length === 0) return null;
+  return (
+    <p className="problem-targets">
+      {diagnostic.nodes.length > 0 && (
+        <span>
+          {diagnostic.nodes.length === 1 ? 'node ' : 'nodes '}
+          {diagnostic.nodes.map((id) => (
+            <code key={id}>{id}</code>
+          ))}
+        </span>
+      )}
+      {diagnostic.edges.length > 0 && (
+        <span>
+          {diagnostic.edges.length === 1 ? 'edge ' : 'edges '}
+          {diagnostic.edges.map((id) => (
+            <code key={id}>{id}</code>
+          ))}
+        </span>
+      )}
+    </p>
+  );
 }
