@@ -1,0 +1,145 @@
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { bundleFolderName } from '../exporters/folder';
+import { serializeDesign } from '../model/serialize';
+import { useAppStore } from '../store';
+import './errorBoundary.css';
+
+declare global {
+  interface Window {
+    /**
+     * Test-only crash switch (see SECURITY.md): `true` or `'app'` crashes the whole editor, a panel
+     * name (`'preview'`, `'problems'`) crashes that panel, on its next render. Nothing in the UI sets it.
+     */
+    __stacksketchCrashForTest?: boolean | string;
+  }
+}
+
+interface ErrorBoundaryProps {
+  /** `app` for the whole editor; otherwise the panel's name, shown in the message. */
+  area: string;
+  children: ReactNode;
+}
+
+interface ErrorBoundaryState {
+  error: Error | null;
+}
+
+/**
+ * Catches a render crash below it. The design lives in the store and the autosave, outside React, so the
+ * crash path only reads it: it offers a download and never clears or rewrites the saved copy.
+ */
+export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundaryState> {
+  override state: ErrorBoundaryState = { error: null };
+
+  static getDerivedStateFromError(error: unknown): ErrorBoundaryState {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo) {
+    console.error(`StackSketch: the ${this.props.area} crashed`, error, info.componentStack);
+  }
+
+  private readonly retry = () => this.setState({ error: null });
+
+  override render() {
+    const { error } = this.state;
+    const { area, children } = this.props;
+    if (!error) {
+      return (
+        <>
+          <CrashForTest area={area} />
+          {children}
+        </>
+      );
+    }
+    return area === 'app' ? (
+      <AppCrashed error={error} />
+    ) : (
+      <PanelCrashed area={area} error={error} onRetry={this.retry} />
+    );
+  }
+}
+
+function AppCrashed({ error }: { error: Error }) {
+  return (
+    <div className="crash crash-app" role="alert" data-testid="crash">
+      <h1>StackSketch stopped because of an unexpected error</h1>
+      <p>
+        Your design is not lost: it is still saved in this browser and will be restored when you reload. You
+        can also download it now as a file and open it again later with Import.
+      </p>
+      <CrashActions />
+      <details>
+        <summary>What went wrong</summary>
+        <pre>{error.message}</pre>
+      </details>
+    </div>
+  );
+}
+
+function PanelCrashed({ area, error, onRetry }: { area: string; error: Error; onRetry: () => void }) {
+  return (
+    <div className="crash crash-panel" role="alert" data-testid={`crash-${area}`}>
+      <p>
+        The {area} panel stopped because of an unexpected error ({error.message}). The rest of the editor and
+        your design are unaffected.
+      </p>
+      <div className="crash-actions">
+        <button type="button" onClick={onRetry}>
+          Try again
+        </button>
+        <DownloadDesignButton />
+      </div>
+    </div>
+  );
+}
+
+function CrashActions() {
+  return (
+    <div className="crash-actions">
+      <DownloadDesignButton />
+      <button type="button" data-testid="reload" onClick={() => window.location.reload()}>
+        Reload
+      </button>
+    </div>
+  );
+}
+
+function DownloadDesignButton() {
+  return (
+    <button type="button" data-testid="download-design" onClick={downloadCurrentDesign}>
+      Download my design
+    </button>
+  );
+}
+
+/** The last design the store holds, as a file; read-only towards the store and the autosave. */
+function downloadCurrentDesign() {
+  const design = useAppStore.getState().design;
+  let text: string;
+  try {
+    text = serializeDesign(design);
+  } catch {
+    // If the design itself is what broke, the raw data is still better than nothing.
+    text = `${JSON.stringify(design, null, 2)}\n`;
+  }
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${bundleFolderName(design.name)}.stacksketch.json`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later: the browser reads the blob after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** Throws while the test-only switch names this area; re-renders with the design so an edit triggers it. */
+function CrashForTest({ area }: { area: string }) {
+  useAppStore((state) => state.design);
+  const flag = typeof window === 'undefined' ? undefined : window.__stacksketchCrashForTest;
+  if (flag === area || (flag === true && area === 'app')) {
+    throw new Error(`crash requested by the test switch in the ${area}`);
+  }
+  return null;
+}
