@@ -10,7 +10,8 @@ export function inflateLimited(data: Uint8Array, limit: number): Uint8Array {
     if (total > limit) tooLarge = true;
     else chunks.push(chunk);
   });
-  const step = 64 * 1024;
+  // Small input steps bound the memory one step can expand into (deflate expands at most ~1032×).
+  const step = 4 * 1024;
   for (let offset = 0; offset < data.length && !tooLarge; offset += step) {
     const end = Math.min(offset + step, data.length);
     inflater.push(data.subarray(offset, end), end === data.length);

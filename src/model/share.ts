@@ -1,4 +1,4 @@
-import { deflateSync, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, strToU8 } from 'fflate';
 import type { Design } from './design';
 import { MAX_FILE_BYTES } from './design';
 import { parseDesign, type LoadResult } from './load';
@@ -13,6 +13,10 @@ export function encodeShareFragment(design: Design): string {
   return SHARE_PREFIX + toBase64Url(compressed);
 }
 
+/**
+ * The share link for `base` (the editor's address): any fragment of the base is dropped. The browser
+ * passes its origin + path and the CLI its --base, so both print the same link for the same design.
+ */
 export function shareUrl(design: Design, base: string): string {
   const url = new URL(base);
   url.hash = '';
@@ -22,12 +26,14 @@ export function shareUrl(design: Design, base: string): string {
 /** Decode a URL fragment (with or without the leading #) through the same loader as files. */
 export function decodeShareFragment(fragment: string): LoadResult {
   const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
-  const versioned = /^s(\d+)\.(.*)$/s.exec(text);
+  const versioned = /^s(\d{1,9})\.(.*)$/s.exec(text);
   if (!versioned) return failure('this link does not carry a StackSketch design');
-  if (versioned[1] !== '1')
+  const version = Number(versioned[1]);
+  if (version > 1)
     return failure(
-      `this link was made by a newer StackSketch (share format s${versioned[1]}); update StackSketch to open it`,
+      `this link was made by a newer StackSketch (share format s${version}); update StackSketch to open it`,
     );
+  if (versioned[1] !== '1') return failure(`this link is damaged: "s${versioned[1]}" is not a share format`);
   const payload = versioned[2] ?? '';
   if (payload.length > MAX_FILE_BYTES) return failure('this link is too long to be a design (over 5 MB)');
   if (!/^[A-Za-z0-9_-]*$/.test(payload))
@@ -42,7 +48,7 @@ export function decodeShareFragment(fragment: string): LoadResult {
   }
   let json: string;
   try {
-    json = strFromU8(bytes);
+    json = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return failure('this link is damaged: its data is not text');
   }

@@ -1,0 +1,137 @@
+import { canConnect } from '../model/connections';
+import type { Design, DesignEdge, DesignNode, Position } from '../model/design';
+import { KINDS } from '../nodes/registry';
+
+/**
+ * The picture of a design, shared by the SVG/PNG export and the read-only embed: where each node sits,
+ * the container frames around them and what each edge carries. Pure and deterministic.
+ */
+
+export const NODE_WIDTH = 180;
+export const NODE_HEIGHT = 64;
+const RANK_GAP = 260;
+const ROW_GAP = 120;
+const FRAME_PADDING = 24;
+const FRAME_TITLE = 26;
+
+export interface PlacedNode {
+  node: DesignNode;
+  x: number;
+  y: number;
+  /** The main line shown on the node: the client's label, or the kind's name. */
+  title: string;
+  /** The second line: the node id. */
+  subtitle: string;
+}
+
+export interface Frame {
+  container: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface DiagramEdge {
+  edge: DesignEdge;
+  caption: string;
+}
+
+export interface Diagram {
+  nodes: PlacedNode[];
+  frames: Frame[];
+  edges: DiagramEdge[];
+  bounds: { x: number; y: number; width: number; height: number };
+}
+
+export function nodeTitle(node: DesignNode): string {
+  if (node.kind === 'client') return node.props.label || KINDS.client.label;
+  return KINDS[node.kind].label;
+}
+
+/** What flows over an edge: the protocol (and, for nginx, the route it serves). */
+export function edgeCaption(design: Design, edge: DesignEdge): string {
+  const source = design.nodes.find((node) => node.id === edge.source);
+  const target = design.nodes.find((node) => node.id === edge.target);
+  if (!source || !target) return '';
+  const verdict = canConnect(source.kind, target.kind);
+  let protocol: string = verdict.allowed ? verdict.protocol : 'invalid';
+  if (source.kind === 'nginx' && target.kind === 'uwsgi') {
+    const pass = edge.props.pass ?? (target.props.protocol === 'http' ? 'proxy_pass' : 'uwsgi_pass');
+    protocol = pass === 'uwsgi_pass' ? 'uwsgi' : 'http';
+  }
+  const shown = protocol === 'http' || protocol === 'wsgi' ? protocol.toUpperCase() : protocol;
+  return source.kind === 'nginx' && edge.props.route ? `${shown} ${edge.props.route}` : shown;
+}
+
+/**
+ * Positions for nodes that have none: columns by the longest path from an entry (callers left of
+ * callees), rows in design order, placed below the nodes that do have positions.
+ */
+export function autoPositions(design: Design): Map<string, Position> {
+  const positions = new Map<string, Position>();
+  const missing = design.nodes.filter((node) => !node.position);
+  for (const node of design.nodes) if (node.position) positions.set(node.id, node.position);
+  if (missing.length === 0) return positions;
+
+  const rank = new Map<string, number>(design.nodes.map((node) => [node.id, 0]));
+  // Longest path by relaxation; bounded by the node count so that a cycle cannot loop for ever.
+  for (let round = 0; round < design.nodes.length; round++) {
+    let changed = false;
+    for (const edge of design.edges) {
+      const next = (rank.get(edge.source) ?? 0) + 1;
+      if (next > (rank.get(edge.target) ?? 0) && next < design.nodes.length) {
+        rank.set(edge.target, next);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  let top = 0;
+  for (const position of positions.values()) top = Math.max(top, position.y + ROW_GAP + FRAME_PADDING);
+  const rows = new Map<number, number>();
+  for (const node of missing) {
+    const column = rank.get(node.id) ?? 0;
+    const row = rows.get(column) ?? 0;
+    rows.set(column, row + 1);
+    positions.set(node.id, { x: column * RANK_GAP, y: top + row * ROW_GAP });
+  }
+  return positions;
+}
+
+export function layoutDiagram(design: Design): Diagram {
+  const positions = autoPositions(design);
+  const nodes: PlacedNode[] = design.nodes.map((node) => {
+    const position = positions.get(node.id)!;
+    return { node, x: position.x, y: position.y, title: nodeTitle(node), subtitle: node.id };
+  });
+  const byContainer = new Map<string, PlacedNode[]>();
+  for (const placed of nodes) {
+    const container = placed.node.container;
+    if (container === undefined) continue;
+    const members = byContainer.get(container) ?? [];
+    members.push(placed);
+    byContainer.set(container, members);
+  }
+  const frames: Frame[] = [...byContainer.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([container, members]) => {
+      const left = Math.min(...members.map((m) => m.x)) - FRAME_PADDING;
+      const top = Math.min(...members.map((m) => m.y)) - FRAME_PADDING - FRAME_TITLE;
+      const right = Math.max(...members.map((m) => m.x + NODE_WIDTH)) + FRAME_PADDING;
+      const bottom = Math.max(...members.map((m) => m.y + NODE_HEIGHT)) + FRAME_PADDING;
+      return { container, x: left, y: top, width: right - left, height: bottom - top };
+    });
+  const edges = design.edges.map((edge) => ({ edge, caption: edgeCaption(design, edge) }));
+
+  const boxes = [
+    ...nodes.map((n) => ({ x: n.x, y: n.y, width: NODE_WIDTH, height: NODE_HEIGHT })),
+    ...frames,
+  ];
+  if (boxes.length === 0) return { nodes, frames, edges, bounds: { x: 0, y: 0, width: 0, height: 0 } };
+  const minX = Math.min(...boxes.map((b) => b.x));
+  const minY = Math.min(...boxes.map((b) => b.y));
+  const maxX = Math.max(...boxes.map((b) => b.x + b.width));
+  const maxY = Math.max(...boxes.map((b) => b.y + b.height));
+  return { nodes, frames, edges, bounds: { x: minX, y: minY, width: maxX - minX, height: maxY - minY } };
+}

@@ -1,0 +1,112 @@
+import type { Design } from '../model/design';
+import { serializeDesign } from '../model/serialize';
+import { escapeXml, SVG_METADATA_CLOSE, SVG_METADATA_OPEN } from '../model/svgMetadata';
+import { KINDS } from '../nodes/registry';
+import type { Category } from '../nodes/types';
+import { layoutDiagram, NODE_HEIGHT, NODE_WIDTH } from './diagram';
+
+/**
+ * The diagram as a standalone SVG file. The design travels inside, in one `<metadata>` element whose
+ * text is the design file, XML-escaped, so that opening the image in StackSketch restores it.
+ * Every piece of user text is escaped; nothing is ever written as markup. Pure: same design, same bytes.
+ */
+
+const MARGIN = 32;
+const MAX_LABEL = 36;
+
+const CATEGORY_COLORS: Record<Category, { fill: string; stroke: string }> = {
+  client: { fill: '#f1f5f9', stroke: '#64748b' },
+  proxy: { fill: '#ecfdf5', stroke: '#059669' },
+  server: { fill: '#eff6ff', stroke: '#2563eb' },
+  app: { fill: '#f5f3ff', stroke: '#7c3aed' },
+  data: { fill: '#fff7ed', stroke: '#ea580c' },
+  static: { fill: '#f0fdfa', stroke: '#0d9488' },
+};
+
+/** The design file as metadata text. JSON.stringify already escapes control characters and lone
+ * surrogates; U+FFFE/U+FFFF can only sit inside JSON strings, where a \u escape means the same. */
+export function designMetadataText(design: Design): string {
+  const json = serializeDesign(design).replace(
+    /[\ufffe\uffff]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16)}`,
+  );
+  return escapeXml(json);
+}
+
+function shorten(text: string): string {
+  const chars = Array.from(text);
+  return chars.length > MAX_LABEL ? `${chars.slice(0, MAX_LABEL - 1).join('')}…` : text;
+}
+
+function num(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  return Object.is(rounded, -0) ? '0' : String(rounded);
+}
+
+export function designToSvg(design: Design): string {
+  const diagram = layoutDiagram(design);
+  const { bounds } = diagram;
+  const originX = bounds.x - MARGIN;
+  const originY = bounds.y - MARGIN;
+  const width = Math.max(bounds.width + 2 * MARGIN, 120);
+  const height = Math.max(bounds.height + 2 * MARGIN, 80);
+  const place = new Map(diagram.nodes.map((placed) => [placed.node.id, placed]));
+  const out: string[] = [];
+
+  out.push('<?xml version="1.0" encoding="UTF-8"?>');
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width)}" height="${num(height)}" viewBox="${num(originX)} ${num(originY)} ${num(width)} ${num(height)}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif">`,
+  );
+  out.push(`<title>${escapeXml(shorten(design.name))}</title>`);
+  out.push(`${SVG_METADATA_OPEN}${designMetadataText(design)}${SVG_METADATA_CLOSE}`);
+  out.push(
+    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#64748b"/></marker></defs>',
+  );
+  out.push(
+    `<rect x="${num(originX)}" y="${num(originY)}" width="${num(width)}" height="${num(height)}" fill="#ffffff"/>`,
+  );
+
+  for (const frame of diagram.frames) {
+    out.push(
+      `<g class="frame"><rect x="${num(frame.x)}" y="${num(frame.y)}" width="${num(frame.width)}" height="${num(frame.height)}" rx="10" fill="#f8fafc" stroke="#94a3b8" stroke-dasharray="6 4"/>` +
+        `<text x="${num(frame.x + 12)}" y="${num(frame.y + 18)}" font-size="13" font-weight="600" fill="#475569">${escapeXml(shorten(frame.container))}</text></g>`,
+    );
+  }
+
+  for (const { edge, caption } of diagram.edges) {
+    const from = place.get(edge.source);
+    const to = place.get(edge.target);
+    if (!from || !to) continue;
+    const x1 = from.x + NODE_WIDTH;
+    const y1 = from.y + NODE_HEIGHT / 2;
+    const x2 = to.x;
+    const y2 = to.y + NODE_HEIGHT / 2;
+    const bend = Math.max(40, Math.abs(x2 - x1) / 2);
+    out.push(
+      `<path class="edge" d="M${num(x1)} ${num(y1)}C${num(x1 + bend)} ${num(y1)} ${num(x2 - bend)} ${num(y2)} ${num(x2)} ${num(y2)}" fill="none" stroke="#64748b" stroke-width="1.5" marker-end="url(#arrow)"/>`,
+    );
+    if (caption) {
+      const text = shorten(caption);
+      const mx = (x1 + x2) / 2;
+      const my = (y1 + y2) / 2;
+      const boxWidth = Array.from(text).length * 6.6 + 12;
+      out.push(
+        `<g class="edge-label"><rect x="${num(mx - boxWidth / 2)}" y="${num(my - 10)}" width="${num(boxWidth)}" height="20" rx="4" fill="#ffffff" stroke="#cbd5e1"/>` +
+          `<text x="${num(mx)}" y="${num(my + 4)}" font-size="11" text-anchor="middle" fill="#334155">${escapeXml(text)}</text></g>`,
+      );
+    }
+  }
+
+  for (const placed of diagram.nodes) {
+    const colors = CATEGORY_COLORS[KINDS[placed.node.kind].category];
+    out.push(
+      `<g class="node node-${placed.node.kind}"><rect x="${num(placed.x)}" y="${num(placed.y)}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="8" fill="${colors.fill}" stroke="${colors.stroke}" stroke-width="1.5"/>` +
+        `<text x="${num(placed.x + 14)}" y="${num(placed.y + 27)}" font-size="14" font-weight="600" fill="#0f172a">${escapeXml(shorten(placed.title))}</text>` +
+        `<text x="${num(placed.x + 14)}" y="${num(placed.y + 47)}" font-size="12" fill="#475569">${escapeXml(shorten(placed.subtitle))}</text></g>`,
+    );
+  }
+  out.push('</svg>');
+  return `${out.join('\n')}\n`;
+}
+
+export { extractSvgDesignText } from '../model/svgMetadata';
