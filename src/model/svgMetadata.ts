@@ -13,8 +13,8 @@ const XML_ENTITIES: Record<string, string> = {
 };
 
 // Characters XML 1.0 does not allow even when escaped, and lone surrogates.
-// eslint-disable-next-line no-control-regex
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text safe inside an XML element or a double- or single-quoted attribute. */
