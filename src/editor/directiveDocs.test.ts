@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import {
+  directiveAt,
+  directiveFamilyOf,
+  hoverMarkdown,
+  NGINX_DOCS,
+  GUNICORN_DOCS,
+  UWSGI_DOCS,
+} from './directiveDocs';
+
+describe('directiveFamilyOf', () => {
+  it('recognises the config files by name', () => {
+    expect(directiveFamilyOf('web/nginx.conf')).toBe('nginx');
+    expect(directiveFamilyOf('app/gunicorn.conf.py')).toBe('gunicorn');
+    expect(directiveFamilyOf('app-2/uwsgi.ini')).toBe('uwsgi');
+    expect(directiveFamilyOf('app/app.py')).toBeNull();
+    expect(directiveFamilyOf('docker-compose.yml')).toBeNull();
+  });
+});
+
+describe('directiveAt', () => {
+  it('explains uwsgi_pass and mentions the 502 of a mismatched socket', () => {
+    const line = '      uwsgi_pass unix:/run/uwsgi/uwsgi.sock;';
+    const hover = directiveAt('web/nginx.conf', line, line.indexOf('uwsgi_pass') + 3);
+    expect(hover?.name).toBe('uwsgi_pass');
+    expect(hover?.value).toBe('unix:/run/uwsgi/uwsgi.sock');
+    expect(hover?.startColumn).toBe(line.indexOf('uwsgi_pass') + 1);
+    expect(hover?.endColumn).toBe(line.indexOf('uwsgi_pass') + 1 + 'uwsgi_pass'.length);
+    expect(hoverMarkdown(hover!)).toContain('502');
+  });
+
+  it('explains an argument that is documented (include uwsgi_params)', () => {
+    const line = '    include uwsgi_params;';
+    expect(directiveAt('web/nginx.conf', line, 6)?.name).toBe('include');
+    const onArgument = directiveAt('web/nginx.conf', line, line.indexOf('uwsgi_params') + 2);
+    expect(onArgument?.name).toBe('uwsgi_params');
+    expect(onArgument?.value).toBeNull();
+  });
+
+  it('gives nothing on whitespace, unknown words or comments', () => {
+    expect(directiveAt('web/nginx.conf', '    listen 80;', 2)).toBeNull();
+    expect(directiveAt('web/nginx.conf', '    frobnicate on;', 6)).toBeNull();
+    expect(directiveAt('web/nginx.conf', '    # gzip is on', 8)).toBeNull();
+    expect(directiveAt('app/app.py', 'workers = 3', 2)).toBeNull();
+  });
+
+  it('reads Gunicorn settings with their values', () => {
+    const hover = directiveAt('app/gunicorn.conf.py', 'workers = 5', 3);
+    expect(hover?.family).toBe('gunicorn');
+    expect(hover?.value).toBe('5');
+    expect(hoverMarkdown(hover!)).toMatch(/2 × CPU cores \+ 1/);
+    expect(directiveAt('app/gunicorn.conf.py', 'worker_tmp_dir = "/dev/shm"', 4)?.doc.why).toMatch(
+      /\/dev\/shm/,
+    );
+  });
+
+  it('reads uWSGI options with dashes and ignores ini comments', () => {
+    const hover = directiveAt('app/uwsgi.ini', 'http-socket = :3031', 3);
+    expect(hover?.name).toBe('http-socket');
+    expect(hover?.value).toBe(':3031');
+    expect(directiveAt('app/uwsgi.ini', 'die-on-term = true ; docker stop', 2)?.value).toBe('true');
+    expect(directiveAt('app/uwsgi.ini', '; master = true', 4)).toBeNull();
+  });
+
+  it('documents every directive named in the brief of the preview', () => {
+    for (const name of [
+      'uwsgi_pass',
+      'proxy_pass',
+      'include',
+      'keepalive',
+      'server_tokens',
+      'try_files',
+      'client_max_body_size',
+      'gzip',
+    ])
+      expect(NGINX_DOCS[name], name).toBeDefined();
+    for (const name of ['bind', 'workers', 'threads', 'timeout', 'worker_tmp_dir'])
+      expect(GUNICORN_DOCS[name], name).toBeDefined();
+    for (const name of [
+      'socket',
+      'http-socket',
+      'chmod-socket',
+      'master',
+      'vacuum',
+      'die-on-term',
+      'need-app',
+      'strict',
+      'processes',
+      'threads',
+    ])
+      expect(UWSGI_DOCS[name], name).toBeDefined();
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * Monaco, bundled (no CDN) and trimmed: the core editor, the editor worker only, the contributions the
+ * preview uses and the handful of languages the bundle contains. Loaded lazily with the preview.
+ */
+import * as monaco from 'monaco-editor/editor';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import 'monaco-editor/base/browser/ui/codicons/codicon/codicon.css';
+import 'monaco-editor/base/browser/ui/codicons/codicon/codicon-modifiers.css';
+import 'monaco-editor/editor/browser/coreCommands';
+import 'monaco-editor/editor/contrib/hover/browser/hoverContribution';
+import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching';
+import 'monaco-editor/editor/contrib/clipboard/browser/clipboard';
+import 'monaco-editor/editor/contrib/folding/browser/folding';
+import 'monaco-editor/editor/contrib/gotoError/browser/gotoError';
+import 'monaco-editor/editor/contrib/readOnlyMessage/browser/contribution';
+import 'monaco-editor/editor/contrib/find/browser/findController';
+import 'monaco-editor/features/find/register';
+import 'monaco-editor/languages/definitions/ini/register';
+import 'monaco-editor/languages/definitions/yaml/register';
+import 'monaco-editor/languages/definitions/dockerfile/register';
+import 'monaco-editor/languages/definitions/python/register';
+import 'monaco-editor/languages/definitions/markdown/register';
+import 'monaco-editor/languages/definitions/shell/register';
+import 'monaco-editor/languages/definitions/javascript/register';
+import 'monaco-editor/languages/definitions/html/register';
+import 'monaco-editor/languages/definitions/css/register';
+import { directiveAt, hoverMarkdown } from './directiveDocs';
+import { jsonConfiguration, jsonLanguage, nginxConfiguration, nginxLanguage } from './nginxLanguage';
+
+self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+
+monaco.languages.register({ id: 'nginx', aliases: ['nginx'], filenames: ['nginx.conf'] });
+monaco.languages.setMonarchTokensProvider('nginx', nginxLanguage);
+monaco.languages.setLanguageConfiguration('nginx', nginxConfiguration);
+monaco.languages.register({ id: 'json', aliases: ['JSON'], extensions: ['.json'] });
+monaco.languages.setMonarchTokensProvider('json', jsonLanguage);
+monaco.languages.setLanguageConfiguration('json', jsonConfiguration);
+
+/** Bundle files live at file:///<path in bundle>, so the model's path is the bundle path. */
+export function modelUri(path: string): monaco.Uri {
+  return monaco.Uri.from({ scheme: 'file', path: `/${path}` });
+}
+
+export function bundlePathOf(model: monaco.editor.ITextModel): string {
+  return model.uri.path.replace(/^\//, '');
+}
+
+// nginx.conf, gunicorn.conf.py and uwsgi.ini explain their directives on hover.
+for (const language of ['nginx', 'python', 'ini']) {
+  monaco.languages.registerHoverProvider(language, {
+    provideHover(model, position) {
+      const hover = directiveAt(
+        bundlePathOf(model),
+        model.getLineContent(position.lineNumber),
+        position.column,
+      );
+      if (!hover) return null;
+      return {
+        range: new monaco.Range(position.lineNumber, hover.startColumn, position.lineNumber, hover.endColumn),
+        contents: [{ value: hoverMarkdown(hover) }],
+      };
+    },
+  });
+}
+
+declare global {
+  interface Window {
+    /** The Monaco namespace, for browser tests and benchmarks reading the preview's models. */
+    __stacksketchMonaco?: typeof monaco;
+    monaco?: typeof monaco;
+  }
+}
+window.__stacksketchMonaco = monaco;
+window.monaco ??= monaco;
+
+export { monaco };

@@ -1,0 +1,175 @@
+import type { languages } from 'monaco-editor/editor';
+
+/** Directive names coloured as keywords (the ones StackSketch writes, plus common neighbours). */
+export const NGINX_KEYWORDS = [
+  'user',
+  'worker_processes',
+  'pid',
+  'error_log',
+  'events',
+  'worker_connections',
+  'http',
+  'server',
+  'location',
+  'upstream',
+  'include',
+  'default_type',
+  'access_log',
+  'log_format',
+  'sendfile',
+  'tcp_nopush',
+  'tcp_nodelay',
+  'keepalive_timeout',
+  'keepalive',
+  'server_tokens',
+  'listen',
+  'server_name',
+  'root',
+  'index',
+  'try_files',
+  'return',
+  'rewrite',
+  'proxy_pass',
+  'uwsgi_pass',
+  'proxy_set_header',
+  'proxy_http_version',
+  'proxy_redirect',
+  'proxy_buffering',
+  'proxy_read_timeout',
+  'proxy_connect_timeout',
+  'proxy_send_timeout',
+  'uwsgi_read_timeout',
+  'uwsgi_param',
+  'client_max_body_size',
+  'client_body_temp_path',
+  'proxy_temp_path',
+  'fastcgi_temp_path',
+  'uwsgi_temp_path',
+  'scgi_temp_path',
+  'gzip',
+  'gzip_types',
+  'gzip_min_length',
+  'gzip_vary',
+  'gzip_proxied',
+  'gzip_comp_level',
+  'add_header',
+  'expires',
+  'alias',
+  'resolver',
+  'set',
+  'if',
+  'map',
+  'types',
+  'charset',
+  'etag',
+  'error_page',
+  'internal',
+  'deny',
+  'allow',
+];
+
+/** A Monarch grammar for nginx.conf: directives, blocks, variables, strings, numbers with units. */
+export const nginxLanguage: languages.IMonarchLanguage = {
+  defaultToken: '',
+  tokenPostfix: '.nginx',
+  ignoreCase: false,
+  keywords: NGINX_KEYWORDS,
+  constants: [
+    'on',
+    'off',
+    'default_server',
+    'http2',
+    'ssl',
+    'always',
+    'any',
+    'expired',
+    'no-cache',
+    'no-store',
+    'private',
+    'auth',
+  ],
+  brackets: [{ open: '{', close: '}', token: 'delimiter.bracket' }],
+  tokenizer: {
+    root: [
+      { include: '@whitespace' },
+      // The first word of a statement is the directive.
+      [
+        /[a-z_][a-z0-9_]*/,
+        {
+          cases: {
+            '@keywords': { token: 'keyword', next: '@args' },
+            '@default': { token: 'type.identifier', next: '@args' },
+          },
+        },
+      ],
+      [/[{}]/, '@brackets'],
+      [/;/, 'delimiter'],
+    ],
+    args: [
+      { include: '@whitespace' },
+      [/;/, { token: 'delimiter', next: '@pop' }],
+      [/\{/, { token: '@brackets', next: '@pop' }],
+      [/\}/, { token: '@brackets', next: '@pop' }],
+      [/\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\}/, 'variable'],
+      [/"/, { token: 'string.quote', next: '@dstring' }],
+      [/'/, { token: 'string.quote', next: '@sstring' }],
+      [/(unix:)([^\s;]+)/, ['keyword.protocol', 'string.path']],
+      [/https?:\/\/[^\s;$]+/, 'string.url'],
+      [/\d+(\.\d+)?[kKmMgGsSdhy]?(?=[\s;])/, 'number'],
+      [/@[A-Za-z_][\w-]*/, 'tag'],
+      [/[A-Za-z_][\w-]*(?=[\s;])/, { cases: { '@constants': 'constant', '@default': 'identifier' } }],
+      [/[^\s;{}"'$]+/, 'string.path'],
+    ],
+    dstring: [
+      [/\$[A-Za-z_][A-Za-z0-9_]*/, 'variable'],
+      [/[^"$\\]+/, 'string'],
+      [/\\./, 'string.escape'],
+      [/\$/, 'string'],
+      [/"/, { token: 'string.quote', next: '@pop' }],
+    ],
+    sstring: [
+      [/[^'\\]+/, 'string'],
+      [/\\./, 'string.escape'],
+      [/'/, { token: 'string.quote', next: '@pop' }],
+    ],
+    whitespace: [
+      [/\s+/, 'white'],
+      [/#.*$/, 'comment'],
+    ],
+  },
+};
+
+export const nginxConfiguration: languages.LanguageConfiguration = {
+  comments: { lineComment: '#' },
+  brackets: [['{', '}']],
+  autoClosingPairs: [
+    { open: '{', close: '}' },
+    { open: '"', close: '"' },
+    { open: "'", close: "'" },
+  ],
+  wordPattern: /[A-Za-z_$][\w$-]*/,
+};
+
+/** JSON has no basic-language in the trimmed Monaco: a small grammar keeps design.json readable. */
+export const jsonLanguage: languages.IMonarchLanguage = {
+  defaultToken: '',
+  tokenPostfix: '.json',
+  tokenizer: {
+    root: [
+      [/\s+/, 'white'],
+      [/"(?:[^"\\]|\\.)*"(?=\s*:)/, 'type'],
+      [/"(?:[^"\\]|\\.)*"/, 'string'],
+      [/-?\d+(\.\d+)?([eE][+-]?\d+)?/, 'number'],
+      [/\b(?:true|false|null)\b/, 'keyword'],
+      [/[{}[\]]/, '@brackets'],
+      [/[,:]/, 'delimiter'],
+    ],
+  },
+};
+
+export const jsonConfiguration: languages.LanguageConfiguration = {
+  brackets: [
+    ['{', '}'],
+    ['[', ']'],
+  ],
+};
