@@ -1,8 +1,9 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { useAppStore } from '../../store';
 import { useDiagnostics } from '../../store/selectors';
-import type { Diagnostic } from '../../validation/types';
+import type { Diagnostic, QuickFix } from '../../validation/types';
 import { problemKeys, problemTargets, problemsSummary, sortBySeverity } from './problems';
 import './problems.css';
 
@@ -14,6 +15,14 @@ const CENTRE_MAX_ZOOM = 1.25;
  * names and centres the canvas on it; a quick fix is applied as one undo step.
  */
 export function ProblemsPanel() {
+  return (
+    <ErrorBoundary area="problems">
+      <ProblemsList />
+    </ErrorBoundary>
+  );
+}
+
+function ProblemsList() {
   const diagnostics = useDiagnostics();
   const sorted = useMemo(() => sortBySeverity(diagnostics), [diagnostics]);
   const keys = useMemo(() => problemKeys(sorted), [sorted]);
@@ -37,9 +46,7 @@ export function ProblemsPanel() {
     }
   }
 
-  function applyFix(diagnostic: Diagnostic) {
-    const fix = diagnostic.fix;
-    if (!fix) return;
+  function applyFix(fix: QuickFix) {
     let failure: unknown = null;
     commit((design) => {
       try {
@@ -103,25 +110,50 @@ export function ProblemsPanel() {
               </div>
               <p className="problem-message">{diagnostic.message}</p>
               <ProblemTargetsLine diagnostic={diagnostic} />
-              {diagnostic.fix && (
-                <button
-                  type="button"
-                  className="problem-fix"
-                  data-testid="quick-fix"
-                  onClick={(event) => {
-                    event.stopPropagation();
-                    applyFix(diagnostic);
-                  }}
-                  onKeyDown={(event) => event.stopPropagation()}
-                >
-                  {diagnostic.fix.label}
-                </button>
+              {(diagnostic.fix || (diagnostic.alternatives?.length ?? 0) > 0) && (
+                <div className="problem-fixes">
+                  {diagnostic.fix && <FixButton fix={diagnostic.fix} testId="quick-fix" onApply={applyFix} />}
+                  {diagnostic.alternatives?.map((alternative) => (
+                    <FixButton
+                      key={alternative.label}
+                      fix={alternative}
+                      testId="quick-fix-alternative"
+                      onApply={applyFix}
+                    />
+                  ))}
+                </div>
               )}
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+function FixButton({
+  fix,
+  testId,
+  onApply,
+}: {
+  fix: QuickFix;
+  testId: string;
+  onApply: (fix: QuickFix) => void;
+}) {
+  return (
+    <button
+      type="button"
+      className={testId === 'quick-fix' ? 'problem-fix' : 'problem-fix problem-fix-alternative'}
+      data-testid={testId}
+      // The item itself selects on click and Enter; the button only applies its fix.
+      onClick={(event) => {
+        event.stopPropagation();
+        onApply(fix);
+      }}
+      onKeyDown={(event) => event.stopPropagation()}
+    >
+      {fix.label}
+    </button>
   );
 }
 
