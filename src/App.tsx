@@ -1,57 +1,66 @@
-import { Background, Controls, ReactFlow, ReactFlowProvider, type Edge, type Node } from '@xyflow/react';
+import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo } from 'react';
+import { useEffect } from 'react';
+import { AlertBanner, ConfirmDialog, HelpDialog, Toast } from './app/Dialogs';
+import { ErrorBoundary } from './app/ErrorBoundary';
+import { useShortcuts } from './app/shortcuts';
+import { storedColorMode, useThemeAttribute } from './app/theme';
+import { Canvas } from './canvas/Canvas';
+import { Inspector } from './panels/inspector/Inspector';
+import { Palette } from './panels/palette/Palette';
 import { PreviewPanel } from './panels/preview/PreviewPanel';
 import { ProblemsPanel } from './panels/problems/ProblemsPanel';
-import { DownloadZipButton } from './panels/toolbar/DownloadZipButton';
-import { ShareMenu } from './panels/toolbar/ShareMenu';
+import { Toolbar } from './panels/toolbar/Toolbar';
 import { useAppStore } from './store';
+import { autosaveProblem, startAutosave } from './store/autosave';
+
+if (typeof window !== 'undefined') useAppStore.setState({ colorMode: storedColorMode() });
+
+function Editor() {
+  const colorMode = useAppStore((state) => state.colorMode);
+  useThemeAttribute(colorMode);
+  useShortcuts();
+  useEffect(() => {
+    const problem = autosaveProblem();
+    if (problem) useAppStore.getState().showToast(problem);
+    return startAutosave(useAppStore);
+  }, []);
+  return (
+    <div className="app">
+      <Toolbar />
+      <AlertBanner />
+      <div className="app-main">
+        <aside className="palette-column">
+          <Palette />
+        </aside>
+        <main className="center-column">
+          <Canvas />
+          {/* A crash in the preview must not take the canvas down with it. */}
+          <ErrorBoundary area="preview">
+            <PreviewPanel />
+          </ErrorBoundary>
+        </main>
+        <aside className="side-column">
+          <Inspector />
+          <ProblemsPanel />
+        </aside>
+      </div>
+      <Toast />
+      <ConfirmDialog />
+      <HelpDialog />
+    </div>
+  );
+}
 
 /**
  * Layout: toolbar on top; palette | canvas | inspector + problems; preview below the canvas.
- * Each panel lives in its own folder under src/panels and is mounted here.
+ * Each panel lives in its own folder under src/panels and is mounted here. One React Flow provider
+ * sits above the canvas and the panels, so panels can centre the view.
  */
 export function App() {
-  const design = useAppStore((state) => state.design);
-  const nodes = useMemo<Node[]>(
-    () =>
-      design.nodes.map((node, index) => ({
-        id: node.id,
-        type: 'default',
-        position: node.position ?? { x: index * 200, y: 0 },
-        data: { label: `${node.kind}: ${node.id}` },
-      })),
-    [design],
-  );
-  const edges = useMemo<Edge[]>(
-    () => design.edges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target })),
-    [design],
-  );
-  // One React Flow provider above the canvas and the panels, so panels can centre the view.
   return (
     <ReactFlowProvider>
-      <div className="app">
-        <header className="toolbar">
-          <strong>StackSketch</strong> <span>{design.name}</span>
-          <ShareMenu />
-          <DownloadZipButton />
-        </header>
-        <div className="app-main">
-          <aside className="palette-column" />
-          <main className="center-column">
-            <div className="canvas-wrap" data-testid="canvas">
-              <ReactFlow nodes={nodes} edges={edges} fitView>
-                <Background />
-                <Controls />
-              </ReactFlow>
-            </div>
-            <PreviewPanel />
-          </main>
-          <aside className="side-column">
-            <ProblemsPanel />
-          </aside>
-        </div>
-      </div>
+      <Editor />
     </ReactFlowProvider>
   );
 }
