@@ -134,9 +134,13 @@ function downloadCurrentDesign() {
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
-/** Throws while the test-only switch names this area; re-renders with the design so an edit triggers it. */
+/**
+ * Throws while the test-only switch names this area. It re-renders on design and selection changes, so
+ * a test can trigger the crash by selecting a node, without changing the design it then checks is kept.
+ */
 function CrashForTest({ area }: { area: string }) {
   useAppStore((state) => state.design);
+  useAppStore((state) => state.selectedNodeIds);
   const flag = typeof window === 'undefined' ? undefined : window.__stacksketchCrashForTest;
   if (flag === area || (flag === true && area === 'app')) {
     throw new Error(`crash requested by the test switch in the ${area}`);
