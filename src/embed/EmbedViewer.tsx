@@ -1,4 +1,257 @@
-/** Placeholder: the read-only embed viewer (share/embed issue). */
+import {
+  Background,
+  Controls,
+  MarkerType,
+  Panel,
+  ReactFlow,
+  ReactFlowProvider,
+  ViewportPortal,
+  useReactFlow,
+  type Edge,
+  type Node,
+} from '@xyflow/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { layoutDiagram, NODE_HEIGHT, NODE_WIDTH, type Frame } from '../exporters/diagram';
+import type { Design } from '../model/design';
+import { decodeShareFragment } from '../model/share';
+import type { Diagnostic } from '../validation/types';
+import { validate } from '../validation/validate';
+import { EmbedNode, type EmbedNodeData } from './EmbedNode';
+import { keySettings } from './summary';
+
+const NODE_TYPES = {
+  client: EmbedNode,
+  nginx: EmbedNode,
+  gunicorn: EmbedNode,
+  uwsgi: EmbedNode,
+  flask: EmbedNode,
+  sqlite: EmbedNode,
+  'react-static': EmbedNode,
+};
+
+type Theme = 'light' | 'dark';
+
+/** `?theme=light|dark`, otherwise the system's preference (followed live). */
+function useTheme(): Theme {
+  const requested = new URLSearchParams(window.location.search).get('theme');
+  const fixed = requested === 'light' || requested === 'dark' ? requested : null;
+  const query = '(prefers-color-scheme: dark)';
+  const [system, setSystem] = useState<Theme>(() => (window.matchMedia?.(query).matches ? 'dark' : 'light'));
+  useEffect(() => {
+    if (fixed || !window.matchMedia) return;
+    const media = window.matchMedia(query);
+    const update = () => setSystem(media.matches ? 'dark' : 'light');
+    media.addEventListener('change', update);
+    return () => media.removeEventListener('change', update);
+  }, [fixed]);
+  return fixed ?? system;
+}
+
+type Loaded = { ok: true; design: Design; fragment: string } | { ok: false; message: string };
+
+function loadFromHash(): Loaded {
+  const fragment = window.location.hash.replace(/^#/, '');
+  if (fragment === '')
+    return { ok: false, message: 'This embed has no design: its address needs a #s1.… share fragment.' };
+  const result = decodeShareFragment(fragment);
+  if (!result.ok)
+    return { ok: false, message: `This diagram cannot be shown: ${result.errors[0]!.message}.` };
+  return { ok: true, design: result.design, fragment };
+}
+
+/** The read-only viewer of embed.html: the design comes from the URL fragment only, nothing is stored. */
 export function EmbedViewer() {
-  return <p>StackSketch embed</p>;
+  const theme = useTheme();
+  const [loaded, setLoaded] = useState<Loaded>(loadFromHash);
+  useEffect(() => {
+    const reload = () => setLoaded(loadFromHash());
+    window.addEventListener('hashchange', reload);
+    return () => window.removeEventListener('hashchange', reload);
+  }, []);
+  return (
+    <div className={`embed embed--${theme}`} data-theme={theme}>
+      {loaded.ok ? (
+        <ReactFlowProvider key={loaded.fragment}>
+          <EmbedFlow design={loaded.design} fragment={loaded.fragment} theme={theme} />
+        </ReactFlowProvider>
+      ) : (
+        <div className="embed-error" role="alert">
+          {loaded.message}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function EmbedFlow({ design, fragment, theme }: { design: Design; fragment: string; theme: Theme }) {
+  const diagnostics = useMemo(() => validate(design), [design]);
+  const diagram = useMemo(() => layoutDiagram(design), [design]);
+  const nodes = useMemo<Node<EmbedNodeData>[]>(
+    () =>
+      diagram.nodes.map((placed) => {
+        const mine = diagnostics.filter((d) => d.nodes.includes(placed.node.id));
+        return {
+          id: placed.node.id,
+          type: placed.node.kind,
+          position: { x: placed.x, y: placed.y },
+          width: NODE_WIDTH,
+          height: NODE_HEIGHT,
+          draggable: false,
+          connectable: false,
+          deletable: false,
+          data: {
+            node: placed.node,
+            title: placed.title,
+            errors: mine.filter((d) => d.severity === 'error').length,
+            warnings: mine.filter((d) => d.severity === 'warning').length,
+          },
+        };
+      }),
+    [diagram, diagnostics],
+  );
+  const edges = useMemo<Edge[]>(
+    () =>
+      diagram.edges.map(({ edge, caption }) => {
+        const broken = diagnostics.some((d) => d.severity === 'error' && d.edges.includes(edge.id));
+        return {
+          id: edge.id,
+          source: edge.source,
+          target: edge.target,
+          label: caption,
+          deletable: false,
+          className: broken ? 'embed-edge--error' : undefined,
+          markerEnd: { type: MarkerType.ArrowClosed },
+        };
+      }),
+    [diagram, diagnostics],
+  );
+  const [hovered, setHovered] = useState<string | null>(null);
+  const [pinned, setPinned] = useState<string | null>(null);
+  const shownId = pinned ?? hovered;
+  const shownNode = shownId ? design.nodes.find((node) => node.id === shownId) : undefined;
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={NODE_TYPES}
+      colorMode={theme}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      elementsSelectable={false}
+      edgesReconnectable={false}
+      deleteKeyCode={null}
+      selectionKeyCode={null}
+      multiSelectionKeyCode={null}
+      fitView
+      fitViewOptions={{ padding: 0.12 }}
+      minZoom={0.1}
+      onNodeMouseEnter={(_event, node) => setHovered(node.id)}
+      onNodeMouseLeave={() => setHovered(null)}
+      onNodeClick={(_event, node) => setPinned((current) => (current === node.id ? null : node.id))}
+      onPaneClick={() => setPinned(null)}
+    >
+      <FitOnResize />
+      <ViewportPortal>
+        {diagram.frames.map((frame) => (
+          <FrameBox key={frame.container} frame={frame} />
+        ))}
+      </ViewportPortal>
+      <Background />
+      <Controls showInteractive={false} />
+      <Panel position="top-left" className="embed-title">
+        <span className="embed-title__name">{design.name}</span>
+      </Panel>
+      <Panel position="bottom-right" className="embed-open">
+        <a
+          href={`./index.html#${fragment}`}
+          target="_blank"
+          rel="noopener noreferrer"
+          data-testid="open-in-stacksketch"
+        >
+          Open in StackSketch
+        </a>
+      </Panel>
+      {shownNode && (
+        <Panel position="top-right" className="embed-info" data-testid="embed-info">
+          <NodeInfo
+            title={nodes.find((n) => n.id === shownNode.id)?.data.title ?? shownNode.id}
+            settings={keySettings(shownNode)}
+            id={shownNode.id}
+            diagnostics={diagnostics.filter((d) => d.nodes.includes(shownNode.id))}
+          />
+        </Panel>
+      )}
+    </ReactFlow>
+  );
+}
+
+function FrameBox({ frame }: { frame: Frame }) {
+  return (
+    <div
+      className="embed-frame"
+      data-container={frame.container}
+      style={{ transform: `translate(${frame.x}px, ${frame.y}px)`, width: frame.width, height: frame.height }}
+    >
+      <span className="embed-frame__label">{frame.container}</span>
+    </div>
+  );
+}
+
+function NodeInfo(props: {
+  title: string;
+  id: string;
+  settings: { label: string; value: string }[];
+  diagnostics: Diagnostic[];
+}) {
+  return (
+    <div>
+      <div className="embed-info__title">
+        {props.title} <span className="embed-info__id">{props.id}</span>
+      </div>
+      <dl className="embed-info__settings">
+        {props.settings.map((row) => (
+          <div key={row.label}>
+            <dt>{row.label}</dt>
+            <dd>{row.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {props.diagnostics.length === 0 ? (
+        <p className="embed-info__ok">No problems found.</p>
+      ) : (
+        <ul className="embed-info__problems">
+          {props.diagnostics.map((d, index) => (
+            <li key={`${d.rule}-${index}`} data-rule={d.rule} data-severity={d.severity}>
+              <strong>
+                {d.severity} · {d.rule}
+              </strong>{' '}
+              {d.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** Refit whenever the frame around the embed changes size, so the whole diagram always shows. */
+function FitOnResize() {
+  const { fitView } = useReactFlow();
+  const probe = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const container = probe.current?.closest('.react-flow');
+    if (!container || typeof ResizeObserver === 'undefined') return;
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => void fitView({ padding: 0.12 }));
+    });
+    observer.observe(container);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
+  }, [fitView]);
+  return <span ref={probe} hidden />;
 }

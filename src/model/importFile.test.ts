@@ -74,7 +74,7 @@ describe('readDesignFromBytes', () => {
   it('refuses a damaged PNG and an invalid design inside an image through the same loader', () => {
     const png = writePngText(plainPng(), PNG_DESIGN_KEYWORD, expected);
     const damaged = png.slice();
-    damaged[damaged.length - 20] ^= 0xff;
+    damaged[damaged.length - 20] = damaged[damaged.length - 20]! ^ 0xff;
     expect(messages(readDesignFromBytes(damaged, 'd.png'))).toMatch(/CRC/);
     const wrong = writePngText(
       plainPng(),
