@@ -1,0 +1,92 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const RULE = 'uwsgi-pass-needs-socket';
+
+async function loadTemplate(page: Page, id: string) {
+  await page.getByTestId(`template-${id}`).click();
+  // Replacing a design may ask first; the confirming button is data-testid="confirm".
+  const confirm = page.getByTestId('confirm');
+  if (await confirm.isVisible()) await confirm.click();
+  await expect(page.locator('.react-flow__node-uwsgi')).toHaveCount(1);
+}
+
+/** React Flow's edge element for the nginx → uWSGI edge (source proxy, target uwsgi in the template). */
+function uwsgiEdge(page: Page) {
+  return page.locator('.react-flow__edge[data-id="e2"]');
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  // A first-run welcome, if any, closes with Escape.
+  await page.keyboard.press('Escape');
+});
+
+test('a uWSGI protocol mismatch shows in the problems panel and on the edge, and the quick fix repairs it', async ({
+  page,
+}) => {
+  await loadTemplate(page, 'uwsgi-unix-socket');
+  const problems = page.getByTestId('problems');
+  const problem = problems.locator(`[data-rule="${RULE}"]`);
+  await expect(problem).toHaveCount(0);
+  await expect(uwsgiEdge(page)).not.toHaveClass(/edge-error/);
+
+  await page.locator('.react-flow__node-uwsgi').click();
+  const protocol = page.getByTestId('prop-protocol');
+  await expect(protocol).toHaveValue('uwsgi');
+  await protocol.selectOption('http');
+
+  await expect(problem).toHaveCount(1);
+  await expect(problem).toHaveAttribute('data-severity', 'error');
+  await expect(problem).toContainText('502');
+  await expect(problems).toContainText(/\d+ errors?/);
+  await expect(uwsgiEdge(page)).toHaveClass(/edge-error/);
+
+  await problem.getByTestId('quick-fix').click();
+  await expect(problem).toHaveCount(0);
+  await expect(uwsgiEdge(page)).not.toHaveClass(/edge-error/);
+  await page.locator('.react-flow__node-uwsgi').click();
+  await expect(page.getByTestId('prop-protocol')).toHaveValue('uwsgi');
+
+  // The fix was one undo step: undo brings the mismatch back.
+  await page.locator('.react-flow__pane').click();
+  await page.keyboard.press('Control+z');
+  await expect(problem).toHaveCount(1);
+  await expect(uwsgiEdge(page)).toHaveClass(/edge-error/);
+});
+
+test('clicking or pressing Enter on a problem selects what it names', async ({ page }) => {
+  await loadTemplate(page, 'uwsgi-unix-socket');
+  await page.locator('.react-flow__node-uwsgi').click();
+  await page.getByTestId('prop-protocol').selectOption('http');
+  await page.locator('.react-flow__pane').click();
+  const problem = page.locator(`[data-testid="problems"] [data-rule="${RULE}"]`);
+  await expect(problem).toHaveCount(1);
+  await expect(page.locator('.react-flow__node-uwsgi')).not.toHaveClass(/selected/);
+
+  await problem.click();
+  await expect(page.locator('.react-flow__node-uwsgi')).toHaveClass(/selected/);
+  await expect(page.locator('.react-flow__node-nginx')).toHaveClass(/selected/);
+  await expect(uwsgiEdge(page)).toHaveClass(/selected/);
+
+  await page.locator('.react-flow__pane').click();
+  await expect(page.locator('.react-flow__node-uwsgi')).not.toHaveClass(/selected/);
+  await problem.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.react-flow__node-uwsgi')).toHaveClass(/selected/);
+});
+
+test('the header counts errors and warnings, errors listed first', async ({ page }) => {
+  await loadTemplate(page, 'uwsgi-unix-socket');
+  const summary = page.getByTestId('problems-summary');
+  await expect(summary).toHaveText('No problems');
+  await page.locator('.react-flow__node-uwsgi').click();
+  await page.getByTestId('prop-protocol').selectOption('http');
+  await expect(summary).toHaveText(/^\d+ errors?(, \d+ warnings?)?$/);
+  const severities = await page
+    .locator('[data-testid="problems"] [data-severity]')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-severity')));
+  expect(severities.length).toBeGreaterThan(0);
+  expect(severities).toEqual([...severities].sort());
+});
