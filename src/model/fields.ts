@@ -44,7 +44,9 @@ export function checkRoute(value: string): string | null {
   if (/\s/.test(value)) return 'a route must not contain whitespace';
   if (/[;{}"'`\\$]/.test(value)) return 'a route must not contain ; { } quotes, backticks, backslashes or $';
   if (value.includes('..')) return 'a route must not contain ".."';
-  if (!/^[A-Za-z0-9/_.~!*()+,=:@%-]+$/.test(value)) return 'a route may contain only URL path characters';
+  // nginx matches locations against the decoded path, so a %-escape in a prefix never matches.
+  if (value.includes('%')) return 'a route must not contain % escapes: write the plain characters';
+  if (!/^[A-Za-z0-9/_.~!*()+,=:@-]+$/.test(value)) return 'a route may contain only URL path characters';
   return null;
 }
 
@@ -86,8 +88,10 @@ export function checkAbsolutePath(value: string): string | null {
   if (value.split('/').some((segment) => segment === '..' || segment === '.'))
     return 'the path must not contain "." or ".." segments';
   if (value.includes('..')) return 'the path must not contain ".."';
-  if (!/^[A-Za-z0-9/_.+@%=:,-]+$/.test(value))
-    return 'the path may contain only letters, digits and / _ . - + @ % = : ,';
+  // uWSGI expands %-sequences in its ini values, so % is refused with the other magic characters.
+  if (value.includes('%')) return 'the path must not contain %';
+  if (!/^[A-Za-z0-9/_.+@=:,-]+$/.test(value))
+    return 'the path may contain only letters, digits and / _ . - + @ = : ,';
   if (value.endsWith('/')) return 'the path names a file, so it must not end with "/"';
   if (value === '/') return 'the path must name a file';
   return null;

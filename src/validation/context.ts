@@ -1,13 +1,28 @@
-import type { Design } from '../model/design';
+import type { Design, DesignEdge } from '../model/design';
+import type { NodeKind } from '../nodes/registry';
 import type { RuleContext } from './types';
 
 export function buildContext(design: Design): RuleContext {
   const nodeById = new Map(design.nodes.map((node) => [node.id, node]));
-  const outgoing = new Map<string, Design['edges']>();
-  const incoming = new Map<string, Design['edges']>();
+  const outgoing = new Map<string, DesignEdge[]>();
+  const incoming = new Map<string, DesignEdge[]>();
   for (const edge of design.edges) {
-    (outgoing.get(edge.source) ?? outgoing.set(edge.source, []).get(edge.source)!).push(edge);
-    (incoming.get(edge.target) ?? incoming.set(edge.target, []).get(edge.target)!).push(edge);
+    let out = outgoing.get(edge.source);
+    if (!out) outgoing.set(edge.source, (out = []));
+    out.push(edge);
+    let into = incoming.get(edge.target);
+    if (!into) incoming.set(edge.target, (into = []));
+    into.push(edge);
   }
-  return { nodeById, outgoing, incoming };
+  const hasKind = (id: string, kinds?: readonly NodeKind[]) => {
+    const node = nodeById.get(id);
+    return node !== undefined && (kinds === undefined || kinds.includes(node.kind));
+  };
+  return {
+    nodeById,
+    outgoing,
+    incoming,
+    edgesOut: (id, kinds) => (outgoing.get(id) ?? []).filter((edge) => hasKind(edge.target, kinds)),
+    edgesIn: (id, kinds) => (incoming.get(id) ?? []).filter((edge) => hasKind(edge.source, kinds)),
+  };
 }

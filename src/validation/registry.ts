@@ -1,5 +1,55 @@
+import { appServerExposed } from './rules/app-server-exposed';
+import { cycle } from './rules/cycle';
+import { flaskDevServer } from './rules/flask-dev-server';
 import { invalidConnection } from './rules/invalid-connection';
+import { invalidContainerName } from './rules/invalid-container-name';
+import { invalidLabel } from './rules/invalid-label';
+import { invalidPath } from './rules/invalid-path';
+import { invalidPort } from './rules/invalid-port';
+import { invalidPythonName } from './rules/invalid-python-name';
+import { invalidRoute } from './rules/invalid-route';
+import { invalidServerName } from './rules/invalid-server-name';
+import { invalidSize } from './rules/invalid-size';
+import { noEntryPoint } from './rules/no-entry-point';
+import { portConflict } from './rules/port-conflict';
+import { proxyPassToUwsgiSocket } from './rules/proxy-pass-to-uwsgi-socket';
+import { routeConflict } from './rules/route-conflict';
+import { socketConflict } from './rules/socket-conflict';
+import { sqliteSameContainer } from './rules/sqlite-same-container';
+import { sqliteSingleContainer } from './rules/sqlite-single-container';
+import { staticNeedsNginx } from './rules/static-needs-nginx';
+import { unreachableNode } from './rules/unreachable-node';
+import { uwsgiPassNeedsSocket } from './rules/uwsgi-pass-needs-socket';
+import { workersOutOfRange } from './rules/workers-out-of-range';
+import { wsgiAppSameContainer } from './rules/wsgi-app-same-container';
+import { wsgiNeedsApp } from './rules/wsgi-needs-app';
 import type { Rule } from './types';
 
-/** Every rule, in the order the docs list them. Adding a rule: one file in rules/ and one line here. */
-export const RULES: readonly Rule[] = [invalidConnection];
+/** Every rule, in the order of DESIGN.md §4 (the docs list them so). Adding a rule: one file in rules/ and one line here. */
+export const RULES: readonly Rule[] = [
+  uwsgiPassNeedsSocket,
+  proxyPassToUwsgiSocket,
+  appServerExposed,
+  flaskDevServer,
+  wsgiNeedsApp,
+  wsgiAppSameContainer,
+  staticNeedsNginx,
+  sqliteSameContainer,
+  sqliteSingleContainer,
+  routeConflict,
+  portConflict,
+  socketConflict,
+  invalidConnection,
+  noEntryPoint,
+  unreachableNode,
+  cycle,
+  invalidServerName,
+  invalidRoute,
+  invalidPythonName,
+  invalidPort,
+  invalidPath,
+  invalidContainerName,
+  workersOutOfRange,
+  invalidSize,
+  invalidLabel,
+];

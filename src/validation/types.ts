@@ -1,4 +1,5 @@
-import type { Design } from '../model/design';
+import type { Design, DesignEdge, DesignNode } from '../model/design';
+import type { NodeKind } from '../nodes/registry';
 
 export type Severity = 'error' | 'warning';
 
@@ -14,7 +15,28 @@ export interface Diagnostic {
   message: string;
   nodes: string[];
   edges: string[];
+  /** The repair a one-click button applies. */
   fix?: QuickFix;
+  /** Other repairs that also make the problem go away (offered after `fix`). */
+  alternatives?: QuickFix[];
+}
+
+/**
+ * A design as written in a file (format stacksketch/v1, props optional): the form rule examples
+ * take, so docs/rules.md shows exactly what a user would write.
+ */
+export interface DesignFile {
+  format: 'stacksketch/v1';
+  name?: string;
+  nodes: Record<string, unknown>[];
+  edges: Record<string, unknown>[];
+}
+
+export interface RuleExamples {
+  /** A design on which the rule fires (and, when the rule offers a fix, the fix removes it). */
+  fires: DesignFile;
+  /** A design close to `fires` on which the rule must stay silent. */
+  nearMiss: DesignFile;
 }
 
 export interface Rule {
@@ -24,14 +46,20 @@ export interface Rule {
   summary: string;
   /** Why it matters, in plain words (docs and the problems panel). */
   why: string;
+  /** What the quick fix does, for docs/rules.md (absent when no mechanical fix exists). */
+  fixSummary?: string;
   check: (design: Design, context: RuleContext) => Diagnostic[];
-  /** Examples for docs/rules.md and the unit tests: a design that fires and a near miss that must not. */
-  examples?: { fires: Design; nearMiss: Design; fixHint?: string };
+  /** Shared by docs/rules.md and the unit tests, so the documented examples are the tested ones. */
+  examples: RuleExamples;
 }
 
 /** Lookups shared by all rules, computed once per validation. */
 export interface RuleContext {
-  nodeById: ReadonlyMap<string, Design['nodes'][number]>;
-  outgoing: ReadonlyMap<string, Design['edges']>;
-  incoming: ReadonlyMap<string, Design['edges']>;
+  nodeById: ReadonlyMap<string, DesignNode>;
+  outgoing: ReadonlyMap<string, readonly DesignEdge[]>;
+  incoming: ReadonlyMap<string, readonly DesignEdge[]>;
+  /** Edges leaving `id` whose target exists (and has one of `kinds`, when given). */
+  edgesOut: (id: string, kinds?: readonly NodeKind[]) => DesignEdge[];
+  /** Edges entering `id` whose source exists (and has one of `kinds`, when given). */
+  edgesIn: (id: string, kinds?: readonly NodeKind[]) => DesignEdge[];
 }

@@ -1,13 +1,28 @@
 import { canConnect } from '../../model/connections';
+import { design, e, n } from '../examples';
 import type { Rule } from '../types';
+
+const withDb = (source: string) =>
+  design(
+    [
+      n('browser', 'client'),
+      n('proxy', 'nginx', 'web'),
+      n('wsgi', 'gunicorn', 'app'),
+      n('api', 'flask', 'app'),
+      n('db', 'sqlite', 'app'),
+    ],
+    [e('e1', 'browser', 'proxy'), e('e2', 'proxy', 'wsgi'), e('e3', 'wsgi', 'api'), e('e4', source, 'db')],
+  );
 
 export const invalidConnection: Rule = {
   id: 'invalid-connection',
   severity: 'error',
   summary: 'An edge the connection matrix forbids (for example SQLite → anything, or nginx → SQLite).',
   why: 'Edges point from caller to callee, and only some pieces call others: nginx serves React files and proxies to app servers, app servers import Flask, Flask opens SQLite.',
-  check(design, { nodeById }) {
-    return design.edges.flatMap((edge) => {
+  fixSummary: 'Remove the connection.',
+  examples: { fires: withDb('wsgi'), nearMiss: withDb('api') },
+  check(current, { nodeById }) {
+    return current.edges.flatMap((edge) => {
       const source = nodeById.get(edge.source);
       const target = nodeById.get(edge.target);
       if (!source || !target) return [];

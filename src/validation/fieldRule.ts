@@ -1,0 +1,74 @@
+/**
+ * The `invalid-*` rules are driven by the kind descriptors: every prop whose spec names the rule is
+ * checked with the spec's own check, so a new field only needs `rule: { id, check }` in its descriptor.
+ */
+import type { Design, DesignNode } from '../model/design';
+import { KINDS, type PropSpec } from '../nodes/registry';
+import type { FieldRuleId } from '../nodes/types';
+import { nodeName, setNodeProps } from './fixes';
+import type { Diagnostic, Rule, RuleContext, RuleExamples } from './types';
+
+export interface FieldProblem {
+  node: DesignNode;
+  prop: string;
+  spec: PropSpec;
+  problem: string;
+}
+
+/** Every prop of every node whose descriptor assigns it to `ruleId`, with the check's complaint. */
+export function fieldProblems(design: Design, ruleId: FieldRuleId): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const node of design.nodes) {
+    const specs = KINDS[node.kind]?.props as Record<string, PropSpec> | undefined;
+    if (!specs) continue;
+    const values = node.props as unknown as Record<string, unknown>;
+    for (const [prop, spec] of Object.entries(specs)) {
+      if (spec.rule?.id !== ruleId) continue;
+      const value = values[prop];
+      const problem = wrongType(spec, value) ?? (spec.rule.check as (value: unknown) => string | null)(value);
+      if (problem !== null) problems.push({ node, prop, spec, problem });
+    }
+  }
+  return problems;
+}
+
+function wrongType(spec: PropSpec, value: unknown): string | null {
+  if (spec.type === 'string' && typeof value !== 'string') return 'expected text';
+  if (spec.type === 'number' && typeof value !== 'number') return `${String(value)} is not a number`;
+  return null;
+}
+
+export function fieldRule(options: {
+  id: FieldRuleId;
+  summary: string;
+  why: string;
+  /** The sentence appended to every message: why this kind of value is refused. */
+  reason: string;
+  examples: RuleExamples;
+  /** Checks beyond descriptor props (edge routes, containers, the design name). */
+  extra?: (design: Design, context: RuleContext) => Diagnostic[];
+}): Rule {
+  const { id, reason } = options;
+  return {
+    id,
+    severity: 'error',
+    summary: options.summary,
+    why: options.why,
+    fixSummary: 'Reset the field to its default value.',
+    examples: options.examples,
+    check(design, context) {
+      const diagnostics: Diagnostic[] = fieldProblems(design, id).map(({ node, prop, spec, problem }) => ({
+        rule: id,
+        severity: 'error',
+        message: `${nodeName(node)}, ${prop}: ${problem}. ${reason}`,
+        nodes: [node.id],
+        edges: [],
+        fix: {
+          label: `Reset ${prop} of ${nodeName(node)} to ${JSON.stringify(spec.default)}`,
+          apply: (current: Design) => setNodeProps(current, node.id, { [prop]: spec.default }),
+        },
+      }));
+      return options.extra ? [...diagnostics, ...options.extra(design, context)] : diagnostics;
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { TEMPLATE_IDS, loadTemplate } from '../model/templates';
+import { RULES } from './registry';
+import { deepFreeze, load, roundTrip } from './testing';
+import { validate } from './validate';
+
+/** DESIGN.md §4, the public rule ids. */
+const PUBLIC_IDS = [
+  'uwsgi-pass-needs-socket',
+  'proxy-pass-to-uwsgi-socket',
+  'app-server-exposed',
+  'flask-dev-server',
+  'wsgi-needs-app',
+  'wsgi-app-same-container',
+  'static-needs-nginx',
+  'sqlite-same-container',
+  'sqlite-single-container',
+  'route-conflict',
+  'port-conflict',
+  'socket-conflict',
+  'invalid-connection',
+  'no-entry-point',
+  'unreachable-node',
+  'cycle',
+  'invalid-server-name',
+  'invalid-route',
+  'invalid-python-name',
+  'invalid-port',
+  'invalid-path',
+  'invalid-container-name',
+  'workers-out-of-range',
+];
+
+describe('the rule registry', () => {
+  it('holds every public rule of DESIGN.md §4 plus invalid-size and invalid-label, once each', () => {
+    const ids = RULES.map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual([...PUBLIC_IDS, 'invalid-size', 'invalid-label']);
+  });
+
+  it('keeps one file per rule under rules/', () => {
+    for (const rule of RULES) {
+      expect(existsSync(new URL(`./rules/${rule.id}.ts`, import.meta.url)), rule.id).toBe(true);
+    }
+  });
+});
+
+describe.each(RULES.map((rule) => [rule.id, rule] as const))('%s', (id, rule) => {
+  it('fires on its example, naming nodes and edges that exist', () => {
+    const design = load(rule.examples.fires);
+    const found = validate(design).filter((d) => d.rule === id);
+    expect(found.length).toBeGreaterThan(0);
+    const nodeIds = new Set(design.nodes.map((node) => node.id));
+    const edgeIds = new Set(design.edges.map((edge) => edge.id));
+    for (const diagnostic of found) {
+      expect(diagnostic.severity).toBe(rule.severity);
+      expect(diagnostic.message.length).toBeGreaterThan(40);
+      for (const node of diagnostic.nodes) expect(nodeIds.has(node), node).toBe(true);
+      for (const edge of diagnostic.edges) expect(edgeIds.has(edge), edge).toBe(true);
+    }
+  });
+
+  it('stays silent on its near miss', () => {
+    expect(validate(load(rule.examples.nearMiss)).filter((d) => d.rule === id)).toEqual([]);
+  });
+
+  it('offers a fix exactly when its docs describe one, and every fix removes the problem without mutating the design', () => {
+    const design = deepFreeze(load(rule.examples.fires));
+    const before = JSON.stringify(design);
+    const found = validate(design).filter((d) => d.rule === id);
+    const fixes = found.flatMap((d) => [...(d.fix ? [d.fix] : []), ...(d.alternatives ?? [])]);
+    expect(fixes.length > 0).toBe(rule.fixSummary !== undefined);
+    for (const fix of fixes) {
+      const fixed = roundTrip(fix.apply(design));
+      const remaining = validate(fixed).filter((d) => d.rule === id);
+      expect(remaining, fix.label).toEqual([]);
+    }
+    expect(JSON.stringify(design)).toBe(before);
+  });
+});
+
+describe('the templates', () => {
+  it.each(TEMPLATE_IDS.filter((id) => id !== 'flask-dev-server'))('%s has no diagnostics at all', (id) => {
+    expect(validate(loadTemplate(id)).map((d) => `${d.rule}: ${d.message}`)).toEqual([]);
+  });
+
+  it('flask-dev-server has exactly one warning: flask-dev-server', () => {
+    const diagnostics = validate(loadTemplate('flask-dev-server'));
+    expect(diagnostics.map((d) => [d.rule, d.severity])).toEqual([['flask-dev-server', 'warning']]);
+    expect(diagnostics[0]!.nodes).toEqual(['api', 'proxy']);
+    expect(diagnostics[0]!.edges).toEqual(['e2']);
+  });
+});

@@ -1,0 +1,74 @@
+import type { Design, DesignEdge, EdgeProps } from '../../model/design';
+import { design, e, n } from '../examples';
+import { edge, freePort, newNode, nodeName, uniqueId, unusedContainer } from '../fixes';
+import type { Rule } from '../types';
+
+const APP_SERVERS = new Set(['gunicorn', 'uwsgi', 'flask']);
+
+/** Put a new nginx between the client and the server: client → nginx → server (route "/"). */
+function insertNginx(current: Design, exposed: DesignEdge): Design {
+  const client = current.nodes.find((node) => node.id === exposed.source);
+  const server = current.nodes.find((node) => node.id === exposed.target);
+  if (!client || !server || !current.edges.some((e) => e.id === exposed.id)) return current;
+  const nginxId = uniqueId(current, 'nginx');
+  const container = unusedContainer(current, 'web');
+  const listen = freePort(current, container, 80);
+  const proxy = newNode('nginx', nginxId, container, { listen }, [client, server]);
+  const withNode: Design = { ...current, nodes: [...current.nodes, proxy] };
+  const toProxyId = uniqueId(withNode, `${client.id}-${nginxId}`);
+  const toServerId = uniqueId(withNode, `${nginxId}-${server.id}`, [toProxyId]);
+  const pass: EdgeProps =
+    server.kind === 'uwsgi' ? { pass: server.props.protocol === 'http' ? 'proxy_pass' : 'uwsgi_pass' } : {};
+  return {
+    ...withNode,
+    edges: [
+      ...current.edges.filter((e) => e.id !== exposed.id),
+      edge(toProxyId, client.id, nginxId),
+      edge(toServerId, nginxId, server.id, { route: '/', ...pass }),
+    ],
+  };
+}
+
+export const appServerExposed: Rule = {
+  id: 'app-server-exposed',
+  severity: 'error',
+  summary: 'A client connects straight to Gunicorn, uWSGI or Flask instead of going through nginx.',
+  why: 'App servers have no buffering proxy in front of them: a slow client holds a sync worker for the whole upload or download, and a handful of slow clients (Slowloris) exhaust every worker. Nginx buffers requests and responses, serves static files and terminates HTTPS, so the Python workers are busy only while the app computes.',
+  fixSummary:
+    'Insert an nginx in front: a new nginx node (container `web`, or `web-2`, … when `web` is taken), client → nginx, nginx → server with route `/`.',
+  check(current, { nodeById }) {
+    return current.edges.flatMap((exposed) => {
+      const source = nodeById.get(exposed.source);
+      const target = nodeById.get(exposed.target);
+      if (!source || !target || source.kind !== 'client' || !APP_SERVERS.has(target.kind)) return [];
+      return [
+        {
+          rule: 'app-server-exposed',
+          severity: 'error' as const,
+          message: `${nodeName(source)} connects straight to ${nodeName(target)}. Without nginx in front there is no buffering: slow clients tie up the ${target.kind === 'flask' ? 'single development server process' : 'workers'} and nobody serves static files or terminates HTTPS. Route the client through nginx.`,
+          nodes: [source.id, target.id],
+          edges: [exposed.id],
+          fix: {
+            label: `Insert an nginx in front of ${nodeName(target)}`,
+            apply: (design) => insertNginx(design, exposed),
+          },
+        },
+      ];
+    });
+  },
+  examples: {
+    fires: design(
+      [n('browser', 'client'), n('wsgi', 'gunicorn', 'app'), n('api', 'flask', 'app')],
+      [e('e1', 'browser', 'wsgi'), e('e2', 'wsgi', 'api')],
+    ),
+    nearMiss: design(
+      [
+        n('browser', 'client'),
+        n('proxy', 'nginx', 'web'),
+        n('wsgi', 'gunicorn', 'app'),
+        n('api', 'flask', 'app'),
+      ],
+      [e('e1', 'browser', 'proxy'), e('e2', 'proxy', 'wsgi'), e('e3', 'wsgi', 'api')],
+    ),
+  },
+};

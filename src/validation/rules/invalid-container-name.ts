@@ -1,0 +1,62 @@
+import type { Design, DesignNode } from '../../model/design';
+import { checkContainerName, printableText } from '../../model/fields';
+import { KINDS } from '../../nodes/registry';
+import { gunicornStack } from '../examples';
+import { fieldRule } from '../fieldRule';
+import { moveNodes, nodeName, unusedContainer } from '../fixes';
+import type { Diagnostic } from '../types';
+
+export const invalidContainerName = fieldRule({
+  id: 'invalid-container-name',
+  summary:
+    'A node’s container that is not a valid Docker Compose service name: a lowercase letter or digit, then `a-z 0-9 _ . -`, at most 63 characters.',
+  why: 'The container name becomes a Compose service name, a host name other containers use to reach it, and a folder of the bundle. Anything else is refused by Docker Compose, cannot be resolved as a host name, or could point a folder outside the bundle.',
+  reason: 'Containers become Compose services, host names and bundle folders.',
+  examples: {
+    fires: gunicornStack({}, { gunicorn: '../App', flask: '../App', sqlite: '../App' }),
+    nearMiss: gunicornStack({}, { gunicorn: 'api_1.v2', flask: 'api_1.v2', sqlite: 'api_1.v2' }),
+  },
+  extra(design) {
+    const byContainer = new Map<string, DesignNode[]>();
+    for (const node of design.nodes) {
+      if (node.kind === 'client' || node.container === undefined) continue;
+      byContainer.set(node.container, [...(byContainer.get(node.container) ?? []), node]);
+    }
+    return [...byContainer].flatMap(([container, nodes]): Diagnostic[] => {
+      const problem = typeof container === 'string' ? checkContainerName(container) : 'expected text';
+      if (problem === null) return [];
+      const replacement = safeName(design, container, nodes[0]!);
+      return [
+        {
+          rule: 'invalid-container-name',
+          severity: 'error',
+          message: `${nodes.map(nodeName).join(', ')} ${nodes.length === 1 ? 'is' : 'are'} in container ${JSON.stringify(printableText(container).slice(0, 80))}: ${problem}. Containers become Compose services, host names and bundle folders.`,
+          nodes: nodes.map((node) => node.id),
+          edges: [],
+          fix: {
+            label: `Rename the container to "${replacement}"`,
+            apply: (current: Design) =>
+              moveNodes(
+                current,
+                current.nodes.filter((node) => node.container === container).map((node) => node.id),
+                replacement,
+              ),
+          },
+        },
+      ];
+    });
+  },
+});
+
+/** The bad name reduced to Compose's characters (or the kind's default), not colliding with another container. */
+function safeName(design: Design, container: string, first: DesignNode): string {
+  const reduced = container
+    .toLowerCase()
+    .replace(/[^a-z0-9_.-]+/g, '-')
+    .replace(/^[^a-z0-9]+/, '')
+    .replace(/-+$/, '')
+    .slice(0, 63);
+  const base =
+    reduced && checkContainerName(reduced) === null ? reduced : (KINDS[first.kind].defaultContainer ?? 'app');
+  return unusedContainer(design, base);
+}

@@ -1,0 +1,43 @@
+import type { Design } from '../../model/design';
+import { checkLabel } from '../../model/fields';
+import { design, e, n } from '../examples';
+import { fieldRule } from '../fieldRule';
+import type { Diagnostic } from '../types';
+
+/** Design names may be longer than node labels: they describe a whole deployment. */
+export const DESIGN_NAME_MAX = 100;
+
+const named = (name: string, label: string) =>
+  design(
+    [
+      n('browser', 'client', undefined, { label }),
+      n('proxy', 'nginx', 'web'),
+      n('wsgi', 'gunicorn', 'app'),
+      n('api', 'flask', 'app'),
+    ],
+    [e('e1', 'browser', 'proxy'), e('e2', 'proxy', 'wsgi'), e('e3', 'wsgi', 'api')],
+    name,
+  );
+
+export const invalidLabel = fieldRule({
+  id: 'invalid-label',
+  summary: `Display text (a client's \`label\`, max 64 characters, or the design \`name\`, max ${DESIGN_NAME_MAX}) that is empty, padded with spaces, or contains control or invisible characters or any of \`; { } [ ] < > |\`, quotes, backticks, \`\\\` or \`$\`.`,
+  why: 'Labels and the design name appear in the README, its Mermaid diagram, the bundle’s folder name and image exports. Any script is welcome (한글, ελληνικά, …), but characters that end a value, start markup or a shell expansion, and invisible text-direction controls that make text read differently than it is stored are refused.',
+  reason:
+    'Display text may use any script but no characters that could break out of the files it is written to.',
+  examples: { fires: named('shop\n[uwsgi]', 'Browser'), nearMiss: named('가게 (shop) v2', 'Mobile app') },
+  extra(current) {
+    const problem =
+      typeof current.name === 'string' ? checkLabel(current.name, DESIGN_NAME_MAX) : 'expected text';
+    if (problem === null) return [];
+    const diagnostic: Diagnostic = {
+      rule: 'invalid-label',
+      severity: 'error',
+      message: `The design name: ${problem}. Display text may use any script but no characters that could break out of the files it is written to.`,
+      nodes: [],
+      edges: [],
+      fix: { label: 'Rename the design to "untitled"', apply: (d: Design) => ({ ...d, name: 'untitled' }) },
+    };
+    return [diagnostic];
+  },
+});

@@ -1,0 +1,102 @@
+import type { Design, DesignNode } from '../../model/design';
+import { design, e, n } from '../examples';
+import { freePort, listenerPort, nodeName, setNodeProps } from '../fixes';
+import type { Diagnostic, Rule } from '../types';
+
+const PORT_PROP: Partial<Record<DesignNode['kind'], string>> = {
+  nginx: 'listen',
+  gunicorn: 'port',
+  uwsgi: 'port',
+  flask: 'port',
+};
+
+/** Move `node` to the first free port after `port` (8080 for nginx on 80). */
+function movePort(current: Design, nodeId: string, port: number): Design {
+  const node = current.nodes.find((candidate) => candidate.id === nodeId);
+  const prop = node && PORT_PROP[node.kind];
+  if (!node || !prop) return current;
+  const start = node.kind === 'nginx' && port === 80 ? 8080 : port + 1;
+  return setNodeProps(current, nodeId, { [prop]: freePort(current, node.container, start) });
+}
+
+function conflict(message: string, nodes: DesignNode[], port: number): Diagnostic {
+  const last = nodes[nodes.length - 1]!;
+  return {
+    rule: 'port-conflict',
+    severity: 'error',
+    message,
+    nodes: nodes.map((node) => node.id),
+    edges: [],
+    fix: {
+      label: `Move ${nodeName(last)} to a free port`,
+      apply: (d) => movePort(d, last.id, port),
+    },
+  };
+}
+
+function twoNginx(secondContainer: string, secondPort: number) {
+  return design(
+    [
+      n('browser', 'client'),
+      n('proxy', 'nginx', 'web', { listen: 80 }),
+      n('admin-proxy', 'nginx', secondContainer, { listen: secondPort }),
+      n('wsgi', 'gunicorn', 'app'),
+      n('api', 'flask', 'app'),
+    ],
+    [
+      e('e1', 'browser', 'proxy'),
+      e('e2', 'browser', 'admin-proxy'),
+      e('e3', 'proxy', 'wsgi'),
+      e('e4', 'admin-proxy', 'wsgi'),
+      e('e5', 'wsgi', 'api'),
+    ],
+  );
+}
+
+export const portConflict: Rule = {
+  id: 'port-conflict',
+  severity: 'error',
+  summary:
+    'Two listeners in one container share a port (nginx `listen`, Gunicorn/uWSGI `port` over TCP, a Flask dev server that no WSGI server runs), or two nginx nodes publish the same host port.',
+  why: 'Processes in one container share one network namespace, so only one of them can bind a port: the second fails with "Address already in use". Nginx’s port is also published on the same host port, and a host port can be published by one service only.',
+  fixSummary:
+    'Move the last listener of the group to the next free port (nginx on 80 moves to 8080, others to the port + 1 or the next free one).',
+  check(current) {
+    const diagnostics: Diagnostic[] = [];
+    const byContainer = new Map<string, DesignNode[]>();
+    for (const node of current.nodes) {
+      const port = listenerPort(current, node);
+      if (port === undefined || node.container === undefined) continue;
+      const key = `${node.container}\u0000${port}`;
+      byContainer.set(key, [...(byContainer.get(key) ?? []), node]);
+    }
+    for (const [key, nodes] of byContainer) {
+      if (nodes.length < 2) continue;
+      const [container, port] = key.split('\u0000') as [string, string];
+      diagnostics.push(
+        conflict(
+          `${nodes.map(nodeName).join(' and ')} all listen on port ${port} in container "${container}". Processes in one container share its network, so only one can bind the port; the others fail with "Address already in use".`,
+          nodes,
+          Number(port),
+        ),
+      );
+    }
+    const published = new Map<number, DesignNode[]>();
+    for (const node of current.nodes) {
+      if (node.kind !== 'nginx') continue;
+      published.set(node.props.listen, [...(published.get(node.props.listen) ?? []), node]);
+    }
+    for (const [port, nodes] of published) {
+      if (new Set(nodes.map((node) => node.container)).size < 2) continue;
+      diagnostics.push(
+        conflict(
+          `${nodes.map((node) => `${nodeName(node)} (container "${node.container ?? ''}")`).join(' and ')} all publish host port ${port}. Docker Compose publishes nginx’s listen port on the same host port, and a host port can belong to one service only.`,
+          nodes,
+          port,
+        ),
+      );
+    }
+    return diagnostics;
+  },
+  examples: { fires: twoNginx('admin', 80), nearMiss: twoNginx('admin', 8080) },
+};

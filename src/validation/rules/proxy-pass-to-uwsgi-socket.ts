@@ -1,0 +1,43 @@
+import { isKind } from '../../model/design';
+import { uwsgiStack } from '../examples';
+import { nodeName, setEdgeProps, switchUwsgiProtocol } from '../fixes';
+import type { Rule } from '../types';
+
+export const proxyPassToUwsgiSocket: Rule = {
+  id: 'proxy-pass-to-uwsgi-socket',
+  severity: 'error',
+  summary:
+    'An nginx → uWSGI edge uses `proxy_pass`, but the uWSGI node speaks the uwsgi protocol (`socket`, protocol "uwsgi").',
+  why: '`proxy_pass` sends plain HTTP. A uWSGI `socket` expects the binary uwsgi protocol that `uwsgi_pass` and `uwsgi_params` produce, so it cannot read the request and nginx answers 502 Bad Gateway.',
+  fixSummary:
+    'Switch uWSGI to `http-socket` (protocol "http"), which `proxy_pass` can talk to; alternatively set the edge to `uwsgi_pass`.',
+  check(design, { nodeById }) {
+    return design.edges.flatMap((edge) => {
+      const source = nodeById.get(edge.source);
+      const target = nodeById.get(edge.target);
+      if (!source || !target || source.kind !== 'nginx' || !isKind(target, 'uwsgi')) return [];
+      const pass = edge.props.pass ?? (target.props.protocol === 'http' ? 'proxy_pass' : 'uwsgi_pass');
+      if (pass !== 'proxy_pass' || target.props.protocol !== 'uwsgi') return [];
+      return [
+        {
+          rule: 'proxy-pass-to-uwsgi-socket',
+          severity: 'error' as const,
+          message: `${nodeName(source)} talks to ${nodeName(target)} with proxy_pass (plain HTTP), but uWSGI listens with socket (the binary uwsgi protocol). uWSGI cannot read the request and nginx answers 502 Bad Gateway. Use uwsgi_pass, or switch uWSGI to http-socket.`,
+          nodes: [source.id, target.id],
+          edges: [edge.id],
+          fix: {
+            label: `Switch uWSGI "${target.id}" to http-socket (HTTP protocol)`,
+            apply: (current) => switchUwsgiProtocol(current, target.id, 'http'),
+          },
+          alternatives: [
+            {
+              label: 'Use uwsgi_pass on this connection',
+              apply: (current) => setEdgeProps(current, edge.id, { pass: 'uwsgi_pass' }),
+            },
+          ],
+        },
+      ];
+    });
+  },
+  examples: { fires: uwsgiStack('uwsgi', 'proxy_pass'), nearMiss: uwsgiStack('http', 'proxy_pass') },
+};

@@ -1,0 +1,76 @@
+import type { Design, DesignNode } from '../../model/design';
+import { design, e, n } from '../examples';
+import { nodeName, setNodeProps } from '../fixes';
+import type { Rule } from '../types';
+
+function socketOf(node: DesignNode): string | undefined {
+  if (node.kind !== 'gunicorn' && node.kind !== 'uwsgi') return undefined;
+  return node.props.transport === 'unix' ? node.props.socketPath : undefined;
+}
+
+/** Give the node `/run/<kind>/<kind>-N.sock`, the first N no other server uses. */
+function ownSocket(current: Design, nodeId: string): Design {
+  const node = current.nodes.find((candidate) => candidate.id === nodeId);
+  if (!node || (node.kind !== 'gunicorn' && node.kind !== 'uwsgi')) return current;
+  const used = new Set(
+    current.nodes.flatMap((other) =>
+      other.kind === 'gunicorn' || other.kind === 'uwsgi' ? [other.props.socketPath] : [],
+    ),
+  );
+  let i = 2;
+  while (used.has(`/run/${node.kind}/${node.kind}-${i}.sock`)) i++;
+  return setNodeProps(current, nodeId, { socketPath: `/run/${node.kind}/${node.kind}-${i}.sock` });
+}
+
+function twoServers(secondPath: string) {
+  return design(
+    [
+      n('browser', 'client'),
+      n('proxy', 'nginx', 'web'),
+      n('shop', 'uwsgi', 'shop', { transport: 'unix', socketPath: '/run/uwsgi/uwsgi.sock' }),
+      n('shop-app', 'flask', 'shop'),
+      n('blog', 'uwsgi', 'blog', { transport: 'unix', socketPath: secondPath }),
+      n('blog-app', 'flask', 'blog'),
+    ],
+    [
+      e('e1', 'browser', 'proxy'),
+      e('e2', 'proxy', 'shop', { route: '/shop/' }),
+      e('e3', 'proxy', 'blog', { route: '/blog/' }),
+      e('e4', 'shop', 'shop-app'),
+      e('e5', 'blog', 'blog-app'),
+    ],
+  );
+}
+
+export const socketConflict: Rule = {
+  id: 'socket-conflict',
+  severity: 'error',
+  summary: 'Two Gunicorn/uWSGI servers listen on the same unix socket path.',
+  why: 'A unix socket is a file on a volume shared with nginx. Two servers binding one path replace each other’s socket file (or fail to start), and nginx can no longer tell which server it is talking to.',
+  fixSummary: 'Give the last server of the group its own socket, `/run/<kind>/<kind>-N.sock`.',
+  check(current) {
+    const byPath = new Map<string, DesignNode[]>();
+    for (const node of current.nodes) {
+      const path = socketOf(node);
+      if (path !== undefined) byPath.set(path, [...(byPath.get(path) ?? []), node]);
+    }
+    return [...byPath].flatMap(([path, nodes]) => {
+      if (nodes.length < 2) return [];
+      const last = nodes[nodes.length - 1]!;
+      return [
+        {
+          rule: 'socket-conflict',
+          severity: 'error' as const,
+          message: `${nodes.map(nodeName).join(' and ')} all listen on the unix socket ${JSON.stringify(path)}. The socket is one file on a shared volume: the servers would replace each other’s socket and nginx could reach only one. Give each server its own socket path.`,
+          nodes: nodes.map((node) => node.id),
+          edges: [],
+          fix: {
+            label: `Give ${nodeName(last)} its own socket`,
+            apply: (d: Design) => ownSocket(d, last.id),
+          },
+        },
+      ];
+    });
+  },
+  examples: { fires: twoServers('/run/uwsgi/uwsgi.sock'), nearMiss: twoServers('/run/uwsgi/blog.sock') },
+};

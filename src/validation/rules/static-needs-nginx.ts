@@ -1,0 +1,74 @@
+import type { Design } from '../../model/design';
+import { design, e, n } from '../examples';
+import { edge, moveNodes, nodeName, uniqueId } from '../fixes';
+import type { Rule } from '../types';
+
+/** The first of "/", "/static/", "/static-2/", … that `nginxId` does not route yet. */
+function freeRoute(current: Design, nginxId: string): string {
+  const used = new Set(current.edges.filter((e) => e.source === nginxId).map((e) => e.props.route ?? '/'));
+  if (!used.has('/')) return '/';
+  if (!used.has('/static/')) return '/static/';
+  for (let i = 2; ; i++) if (!used.has(`/static-${i}/`)) return `/static-${i}/`;
+}
+
+/** Serve the build from `nginxId`'s container: move it there, and connect nginx to it when needed. */
+function serveFrom(current: Design, staticId: string, nginxId: string): Design {
+  const proxy = current.nodes.find((node) => node.id === nginxId);
+  if (!proxy?.container) return current;
+  const moved = moveNodes(current, [staticId], proxy.container);
+  if (moved.edges.some((e) => e.source === nginxId && e.target === staticId)) return moved;
+  const id = uniqueId(moved, `${nginxId}-${staticId}`);
+  return {
+    ...moved,
+    edges: [...moved.edges, edge(id, nginxId, staticId, { route: freeRoute(moved, nginxId) })],
+  };
+}
+
+export const staticNeedsNginx: Rule = {
+  id: 'static-needs-nginx',
+  severity: 'error',
+  summary: 'A React build is not served by an nginx in its own container.',
+  why: 'A React build is plain HTML, CSS and JS files: nothing runs them on the server. Nginx serves them straight from its own filesystem (`root`, `try_files`), so the build belongs in nginx’s container, where a multi-stage Dockerfile builds it with Node and copies the result into the nginx image.',
+  fixSummary:
+    'Move the build into the container of the nginx that connects to it; when no nginx connects to it, connect one (preferably in its own container) with the first free route of `/`, `/static/`, …',
+  check(current, { nodeById, edgesIn }) {
+    return current.nodes.flatMap((build) => {
+      if (build.kind !== 'react-static') return [];
+      const servers = edgesIn(build.id, ['nginx']).map((link) => nodeById.get(link.source)!);
+      if (servers.some((proxy) => proxy.container === build.container)) return [];
+      const candidates = servers.length > 0 ? servers : current.nodes.filter((node) => node.kind === 'nginx');
+      const chosen = candidates.find((node) => node.container === build.container) ?? candidates[0];
+      const message =
+        servers.length > 0
+          ? `${nodeName(build)} is in container "${build.container ?? ''}" but is served by ${servers.map(nodeName).join(', ')} in another container. Nginx serves the build from its own filesystem, so the files must be in nginx’s container.`
+          : `${nodeName(build)} is served by no nginx. A React build is static files that nothing runs: an nginx in the same container must serve them.`;
+      return [
+        {
+          rule: 'static-needs-nginx',
+          severity: 'error' as const,
+          message,
+          nodes: [build.id, ...servers.map((proxy) => proxy.id)],
+          edges: edgesIn(build.id, ['nginx']).map((link) => link.id),
+          ...(chosen
+            ? {
+                fix: {
+                  label: `Serve ${nodeName(build)} from ${nodeName(chosen)} in its container "${chosen.container ?? ''}"`,
+                  apply: (d: Design) => serveFrom(d, build.id, chosen.id),
+                },
+              }
+            : {}),
+        },
+      ];
+    });
+  },
+  examples: {
+    fires: design(
+      [n('browser', 'client'), n('proxy', 'nginx', 'web'), n('spa', 'react-static', 'frontend')],
+      [e('e1', 'browser', 'proxy'), e('e2', 'proxy', 'spa', { route: '/' })],
+    ),
+    nearMiss: design(
+      [n('browser', 'client'), n('proxy', 'nginx', 'web'), n('spa', 'react-static', 'web')],
+      [e('e1', 'browser', 'proxy'), e('e2', 'proxy', 'spa', { route: '/' })],
+    ),
+  },
+};

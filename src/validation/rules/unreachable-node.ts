@@ -1,0 +1,49 @@
+import { design, e, n } from '../examples';
+import { nodeName } from '../fixes';
+import type { Rule } from '../types';
+import { reachableFrom } from './no-entry-point';
+
+function stack(withSecondEdge: boolean) {
+  return design(
+    [
+      n('browser', 'client'),
+      n('proxy', 'nginx', 'web'),
+      n('wsgi', 'gunicorn', 'app'),
+      n('api', 'flask', 'app'),
+      n('db', 'sqlite', 'app'),
+    ],
+    [
+      e('e1', 'browser', 'proxy'),
+      e('e2', 'proxy', 'wsgi'),
+      e('e3', 'wsgi', 'api'),
+      ...(withSecondEdge ? [e('e4', 'api', 'db')] : []),
+    ],
+  );
+}
+
+export const unreachableNode: Rule = {
+  id: 'unreachable-node',
+  severity: 'warning',
+  summary:
+    'A node that no client can reach by following the connections. Silent when the design has no client at all (then `no-entry-point` reports the missing client once, instead of every node).',
+  why: 'Every piece of a deployment is there to serve requests. A node nothing leads to is either forgotten or missing a connection, and its container would start for nothing (or, for SQLite, hold data no app opens).',
+  check(current) {
+    const clients = current.nodes.filter((node) => node.kind === 'client').map((node) => node.id);
+    if (clients.length === 0) return [];
+    const reached = reachableFrom(current, clients);
+    return current.nodes.flatMap((node) =>
+      node.kind === 'client' || reached.has(node.id)
+        ? []
+        : [
+            {
+              rule: 'unreachable-node',
+              severity: 'warning' as const,
+              message: `${nodeName(node)} cannot be reached from any client: no chain of connections leads to it, so it would never serve a request. Connect it or remove it.`,
+              nodes: [node.id],
+              edges: [],
+            },
+          ],
+    );
+  },
+  examples: { fires: stack(false), nearMiss: stack(true) },
+};

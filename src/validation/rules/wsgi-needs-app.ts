@@ -1,0 +1,74 @@
+import type { Design } from '../../model/design';
+import { design, e, n } from '../examples';
+import { edge, newNode, nodeName, uniqueId } from '../fixes';
+import type { Rule } from '../types';
+
+/** A new Flask app (module app, callable app) in the server's container, run by the server. */
+function addApp(current: Design, serverId: string): Design {
+  const server = current.nodes.find((node) => node.id === serverId);
+  if (!server) return current;
+  const id = uniqueId(current, 'app');
+  const app = newNode('flask', id, server.container ?? 'app', {});
+  if (server.position) app.position = { x: server.position.x + 260, y: server.position.y };
+  const nodes = [...current.nodes, app];
+  return {
+    ...current,
+    nodes,
+    edges: [...current.edges, edge(uniqueId({ ...current, nodes }, `${serverId}-${id}`), serverId, id)],
+  };
+}
+
+export const wsgiNeedsApp: Rule = {
+  id: 'wsgi-needs-app',
+  severity: 'error',
+  summary: 'A Gunicorn or uWSGI node runs no Flask app, or more than one.',
+  why: 'A WSGI server imports exactly one application (`module:callable`) and hands it every request. Without an app it has nothing to run (uWSGI with `need-app` refuses to start, Gunicorn fails to boot); with two, only one could be imported.',
+  fixSummary:
+    'When the server runs no app: add a Flask app (module `app`, callable `app`) in the server’s container.',
+  check(current, { edgesOut, nodeById }) {
+    return current.nodes.flatMap((server) => {
+      if (server.kind !== 'gunicorn' && server.kind !== 'uwsgi') return [];
+      const apps = edgesOut(server.id, ['flask']);
+      if (apps.length === 1) return [];
+      if (apps.length === 0) {
+        return [
+          {
+            rule: 'wsgi-needs-app',
+            severity: 'error' as const,
+            message: `${nodeName(server)} runs no Flask app. A WSGI server only imports and runs an application (module:callable); connect it to the Flask app it should serve.`,
+            nodes: [server.id],
+            edges: [],
+            fix: {
+              label: `Add a Flask app run by ${nodeName(server)}`,
+              apply: (d: Design) => addApp(d, server.id),
+            },
+          },
+        ];
+      }
+      return [
+        {
+          rule: 'wsgi-needs-app',
+          severity: 'error' as const,
+          message: `${nodeName(server)} is connected to ${apps.length} Flask apps (${apps.map((a) => `"${nodeById.get(a.target)!.id}"`).join(', ')}). A WSGI server imports exactly one module:callable; give each app its own server.`,
+          nodes: [server.id, ...apps.map((a) => a.target)],
+          edges: apps.map((a) => a.id),
+        },
+      ];
+    });
+  },
+  examples: {
+    fires: design(
+      [n('browser', 'client'), n('proxy', 'nginx', 'web'), n('wsgi', 'gunicorn', 'app')],
+      [e('e1', 'browser', 'proxy'), e('e2', 'proxy', 'wsgi')],
+    ),
+    nearMiss: design(
+      [
+        n('browser', 'client'),
+        n('proxy', 'nginx', 'web'),
+        n('wsgi', 'gunicorn', 'app'),
+        n('api', 'flask', 'app'),
+      ],
+      [e('e1', 'browser', 'proxy'), e('e2', 'proxy', 'wsgi'), e('e3', 'wsgi', 'api')],
+    ),
+  },
+};
