@@ -77,6 +77,11 @@ export function freePort(design: Design, container: string | undefined, start: n
   return port;
 }
 
+/** Port 80 for a new nginx when free, else the first free port from 8080 (the usual alternative). */
+export function freeNginxPort(design: Design, container: string): number {
+  return freePort(design, container, 80) === 80 ? 80 : freePort(design, container, 8080);
+}
+
 /** A node of `kind` with default props, placed between two positions when both are known. */
 export function newNode(
   kind: NodeKind,

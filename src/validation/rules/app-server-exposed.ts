@@ -1,6 +1,6 @@
 import type { Design, DesignEdge, EdgeProps } from '../../model/design';
 import { design, e, n } from '../examples';
-import { edge, freePort, newNode, nodeName, uniqueId, unusedContainer } from '../fixes';
+import { edge, freeNginxPort, newNode, nodeName, uniqueId, unusedContainer } from '../fixes';
 import type { Rule } from '../types';
 
 const APP_SERVERS = new Set(['gunicorn', 'uwsgi', 'flask']);
@@ -12,7 +12,7 @@ function insertNginx(current: Design, exposed: DesignEdge): Design {
   if (!client || !server || !current.edges.some((e) => e.id === exposed.id)) return current;
   const nginxId = uniqueId(current, 'nginx');
   const container = unusedContainer(current, 'web');
-  const listen = freePort(current, container, 80);
+  const listen = freeNginxPort(current, container);
   const proxy = newNode('nginx', nginxId, container, { listen }, [client, server]);
   const withNode: Design = { ...current, nodes: [...current.nodes, proxy] };
   const toProxyId = uniqueId(withNode, `${client.id}-${nginxId}`);
