@@ -1,10 +1,69 @@
 import type { Design } from '../model/design';
 import { serializeDesign } from '../model/serialize';
+import { plan } from './plan';
+import type { DeploymentPlan } from './planTypes';
+import {
+  renderCompose,
+  renderDockerignore,
+  renderPythonDockerfile,
+  renderWebDockerfile,
+} from './render/docker';
+import { renderFrontend } from './render/frontend';
+import { renderNginxConf } from './render/nginxConf';
+import {
+  renderFlaskApp,
+  renderGunicornConf,
+  renderHealthCheck,
+  renderPackageInit,
+  renderRequirements,
+  renderUwsgiIni,
+  renderWsgiEntry,
+} from './render/python';
+import { renderReadme } from './render/readme';
+import { renderEnvExample, renderMakefile, renderSmokeScript } from './render/scripts';
 
-/**
- * Every file of the bundle, keyed by its path inside the bundle folder. Pure and deterministic.
- * (Placeholder until the exporters land: only the design itself.)
- */
+/** Every file of the bundle, keyed by its path inside the bundle folder (sorted). Pure and deterministic. */
 export function generate(design: Design): Record<string, string> {
-  return { 'design.json': serializeDesign(design) };
+  return renderPlan(design, plan(design));
+}
+
+export function renderPlan(design: Design, deployment: DeploymentPlan): Record<string, string> {
+  const files: Record<string, string> = {
+    'README.md': renderReadme(design, deployment),
+    'docker-compose.yml': renderCompose(deployment, design.name),
+    '.env.example': renderEnvExample(),
+    Makefile: renderMakefile(deployment),
+    'design.json': serializeDesign(design),
+    'scripts/smoke.sh': renderSmokeScript(deployment),
+  };
+  for (const service of deployment.services) {
+    const dir = service.buildDir;
+    files[`${dir}/.dockerignore`] = renderDockerignore(service);
+    if (service.runs.kind === 'nginx') {
+      files[`${dir}/Dockerfile`] = renderWebDockerfile(service);
+      files[`${dir}/nginx.conf`] = renderNginxConf(service.runs);
+      if (service.buildStage)
+        for (const [path, text] of Object.entries(renderFrontend(deployment, service, design.name)))
+          files[`${dir}/frontend/${path}`] = text;
+      continue;
+    }
+    const run = service.runs;
+    const process = run.process;
+    files[`${dir}/Dockerfile`] = renderPythonDockerfile(service);
+    files[`${dir}/requirements.txt`] = renderRequirements(process);
+    files[`${dir}/health-check.py`] = renderHealthCheck(service, run);
+    if (process.kind === 'gunicorn')
+      files[`${dir}/gunicorn.conf.py`] = renderGunicornConf(process, process.node);
+    if (process.kind === 'uwsgi')
+      files[`${dir}/uwsgi.ini`] = renderUwsgiIni(process, run.apps[0]!, service.workdir);
+    for (const pkg of run.packages)
+      files[`${dir}/${pkg}`] = renderPackageInit(pkg.slice(0, pkg.lastIndexOf('/')));
+    const entryIsApp = run.apps.some((app) => app.file === run.entryFile);
+    for (const app of run.apps) files[`${dir}/${app.file}`] = renderFlaskApp(app, app.file === run.entryFile);
+    if (process.kind !== 'flask-dev' && !entryIsApp)
+      files[`${dir}/${run.entryFile}`] = renderWsgiEntry(run.apps[0]!);
+  }
+  const sorted: Record<string, string> = {};
+  for (const path of Object.keys(files).sort()) sorted[path] = files[path]!;
+  return sorted;
 }

@@ -32,6 +32,94 @@ export interface PlannedService {
   dependsOn: string[];
   /** Design node ids that run in this service. */
   nodes: string[];
+  /** What the container runs (the renderers' input). */
+  runs: NginxRun | PythonRun;
+}
+
+/** An nginx container: one server block per nginx node. */
+export interface NginxRun {
+  kind: 'nginx';
+  servers: PlannedNginxServer[];
+}
+
+export interface PlannedNginxServer {
+  node: string;
+  listen: number;
+  serverName: string;
+  gzip: boolean;
+  clientMaxBodySize: string;
+  locations: PlannedLocation[];
+}
+
+export type UpstreamAddress = { kind: 'tcp'; host: string; port: number } | { kind: 'unix'; path: string };
+
+export type PlannedLocation =
+  | {
+      kind: 'static';
+      edge: string;
+      route: string;
+      /** Folder the build is copied to, like /usr/share/nginx/html or /usr/share/nginx/html/app. */
+      root: string;
+      /** URL prefix of the build, always ending in "/". */
+      base: string;
+      spaFallback: boolean;
+      node: string;
+    }
+  | {
+      kind: 'proxy';
+      edge: string;
+      route: string;
+      /** proxy_pass speaks HTTP; uwsgi_pass speaks the uwsgi protocol. */
+      pass: 'proxy_pass' | 'uwsgi_pass';
+      upstream: string;
+      address: UpstreamAddress;
+      /** The node the edge points at (server or dev-server app). */
+      node: string;
+      /** What listens there, and with which protocol. */
+      target: 'gunicorn' | 'uwsgi-socket' | 'uwsgi-http' | 'flask-dev';
+    };
+
+export type PythonProcess =
+  | {
+      kind: 'gunicorn';
+      node: string;
+      bind: Listener;
+      workers: 'auto' | number;
+      threads: number;
+      timeout: number;
+    }
+  | {
+      kind: 'uwsgi';
+      node: string;
+      protocol: 'uwsgi' | 'http';
+      bind: Listener;
+      processes: number;
+      threads: number;
+    }
+  | { kind: 'flask-dev'; node: string; port: number };
+
+export interface PlannedApp {
+  node: string;
+  module: string;
+  callable: string;
+  /** URL prefixes the routes are registered under, each ending in "/" (health at BASE + "health"). */
+  apiBases: string[];
+  /** SQLite file the items live in (null: no database, no items endpoint). */
+  database: string | null;
+  /** Bundle-relative path of the module's file inside the service folder, like "shop/api.py". */
+  file: string;
+  /** True when the design has no Flask node for the server and a default app was added. */
+  synthesized: boolean;
+}
+
+export interface PythonRun {
+  kind: 'python';
+  process: PythonProcess;
+  apps: PlannedApp[];
+  /** Package __init__.py files the module paths need, relative to the service folder. */
+  packages: string[];
+  /** Where `app` is exposed for `gunicorn wsgi:app` (wsgi.py, or wsgi/__init__.py when a package is named wsgi). */
+  entryFile: string;
 }
 
 export interface PlannedVolume {

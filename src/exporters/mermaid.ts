@@ -1,0 +1,82 @@
+import { canConnect, protocolLabel } from '../model/connections';
+import type { Design, DesignNode } from '../model/design';
+import { KINDS } from '../nodes/registry';
+
+/**
+ * Text inside a Mermaid quoted label: only letters, digits, spaces and simple punctuation pass as
+ * they are; everything else (quotes, brackets, pipes, line breaks, HTML) becomes a #code; entity.
+ */
+export function mermaidText(text: string): string {
+  let out = '';
+  for (const ch of text.slice(0, 120)) {
+    if (/^[A-Za-z0-9 _.,:/()+=@-]$/.test(ch)) out += ch;
+    else out += `#${ch.codePointAt(0)};`;
+  }
+  return out;
+}
+
+function nodeLabel(node: DesignNode): string {
+  const kind = KINDS[node.kind].label;
+  switch (node.kind) {
+    case 'client':
+      return node.props.label;
+    case 'nginx':
+      return `${kind} :${node.props.listen}`;
+    case 'gunicorn':
+      return `${kind} ${node.props.transport === 'unix' ? node.props.socketPath : `:${node.props.port}`}`;
+    case 'uwsgi':
+      return `${kind} ${node.props.protocol === 'uwsgi' ? 'socket' : 'http-socket'} ${node.props.transport === 'unix' ? node.props.socketPath : `:${node.props.port}`}`;
+    case 'flask':
+      return `${kind} ${node.props.module}:${node.props.callable}`;
+    case 'sqlite':
+      return `${kind} ${node.props.file}`;
+    case 'react-static':
+      return kind;
+  }
+}
+
+function shape(node: DesignNode, id: string, label: string): string {
+  const text = `"${mermaidText(label)}"`;
+  if (node.kind === 'client') return `${id}([${text}])`;
+  if (node.kind === 'sqlite') return `${id}[(${text})]`;
+  return `${id}[${text}]`;
+}
+
+/** A Mermaid flowchart of the design: containers as subgraphs, edges labelled with protocol and route. */
+export function toMermaid(design: Design): string {
+  const ids = new Map<string, string>();
+  design.nodes.forEach((node, index) => ids.set(node.id, `n${index}`));
+  const lines = ['flowchart LR'];
+  const containers = new Map<string, DesignNode[]>();
+  for (const node of design.nodes) {
+    if (node.container === undefined) {
+      lines.push(`  ${shape(node, ids.get(node.id)!, nodeLabel(node))}`);
+      continue;
+    }
+    let list = containers.get(node.container);
+    if (!list) containers.set(node.container, (list = []));
+    list.push(node);
+  }
+  let index = 0;
+  for (const [container, nodes] of containers) {
+    lines.push(`  subgraph c${index++}["${mermaidText(`container ${container}`)}"]`);
+    for (const node of nodes) lines.push(`    ${shape(node, ids.get(node.id)!, nodeLabel(node))}`);
+    lines.push('  end');
+  }
+  const byId = new Map(design.nodes.map((node) => [node.id, node]));
+  for (const edge of design.edges) {
+    const source = byId.get(edge.source);
+    const target = byId.get(edge.target);
+    if (!source || !target) continue;
+    const verdict = canConnect(source.kind, target.kind);
+    const parts: string[] = [];
+    if (source.kind === 'nginx' && target.kind === 'uwsgi')
+      parts.push(edge.props.pass ?? (target.props.protocol === 'uwsgi' ? 'uwsgi_pass' : 'proxy_pass'));
+    else if (verdict.allowed) parts.push(protocolLabel(verdict.protocol));
+    if (edge.props.route !== undefined) parts.push(edge.props.route);
+    const arrow = verdict.allowed ? '-->' : '-.->';
+    const label = parts.length > 0 ? `|"${mermaidText(parts.join(' '))}"|` : '';
+    lines.push(`  ${ids.get(source.id)} ${arrow}${label} ${ids.get(target.id)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,749 @@
+import type { Design, DesignEdge, DesignNode, NodeOfKind } from '../model/design';
+import { bundleFolderName } from './folder';
+import type {
+  DeploymentPlan,
+  Listener,
+  PlannedApp,
+  PlannedLocation,
+  PlannedNginxServer,
+  PlannedService,
+  PlannedVolume,
+  Probe,
+  PythonProcess,
+  UpstreamAddress,
+} from './planTypes';
+
+/** Where nginx serves static builds from (as in the official image). */
+export const HTML_ROOT = '/usr/share/nginx/html';
+/** Folder names at the bundle root that a container folder must not take. */
+const RESERVED_DIRS = new Set(['scripts', 'design.json', 'docker-compose.yml', 'readme.md', 'makefile']);
+/** Top-level module names that would shadow what the app imports (or the standard library). */
+const SHADOWING_MODULES = new Set(
+  'flask werkzeug jinja2 itsdangerous click markupsafe blinker gunicorn uwsgi os sys json sqlite3 secrets logging socket http urllib email multiprocessing typing re io time types abc collections functools threading select signal'.split(
+    ' ',
+  ),
+);
+const WORKDIR_CANDIDATES = ['/app', '/srv/app', '/opt/app', '/home/app/src'];
+export const SMOKE_ITEM = 'stacksketch-smoke-item';
+
+type ServerNode = NodeOfKind<'gunicorn'> | NodeOfKind<'uwsgi'>;
+type FlaskNode = NodeOfKind<'flask'>;
+type ProxyTargetKind = Extract<PlannedLocation, { kind: 'proxy' }>['target'];
+
+/** The API prefix an app serves behind nginx route R: R + "api/", or R itself when it already ends in /api/. */
+export function apiBaseFor(route: string): string {
+  const withSlash = route.endsWith('/') ? route : `${route}/`;
+  return withSlash.endsWith('/api/') ? withSlash : `${withSlash}api/`;
+}
+
+/** The URL prefix of a static build served on route R (always ending in "/"). */
+export function staticBaseFor(route: string): string {
+  return route.endsWith('/') ? route : `${route}/`;
+}
+
+function dirname(path: string): string {
+  const index = path.lastIndexOf('/');
+  return index <= 0 ? '/' : path.slice(0, index);
+}
+
+interface Graph {
+  byId: Map<string, DesignNode>;
+  out: Map<string, DesignEdge[]>;
+  inc: Map<string, DesignEdge[]>;
+}
+
+function buildGraph(design: Design): Graph {
+  const byId = new Map<string, DesignNode>();
+  for (const node of design.nodes) byId.set(node.id, node);
+  const out = new Map<string, DesignEdge[]>();
+  const inc = new Map<string, DesignEdge[]>();
+  for (const edge of design.edges) {
+    if (!byId.has(edge.source) || !byId.has(edge.target)) continue;
+    let list = out.get(edge.source);
+    if (!list) out.set(edge.source, (list = []));
+    list.push(edge);
+    let back = inc.get(edge.target);
+    if (!back) inc.set(edge.target, (back = []));
+    back.push(edge);
+  }
+  return { byId, out, inc };
+}
+
+function targetsOfKind<K extends DesignNode['kind']>(graph: Graph, id: string, kind: K): NodeOfKind<K>[] {
+  const result: NodeOfKind<K>[] = [];
+  for (const edge of graph.out.get(id) ?? []) {
+    const node = graph.byId.get(edge.target);
+    if (node && node.kind === kind) result.push(node as NodeOfKind<K>);
+  }
+  return result;
+}
+
+function isServer(node: DesignNode): node is ServerNode {
+  return node.kind === 'gunicorn' || node.kind === 'uwsgi';
+}
+
+/** A Flask app runs the dev server when no WSGI server imports it. */
+function servedByServer(graph: Graph, flask: FlaskNode): boolean {
+  return (graph.inc.get(flask.id) ?? []).some((edge) => {
+    const source = graph.byId.get(edge.source);
+    return source !== undefined && isServer(source);
+  });
+}
+
+class Names {
+  private used = new Set<string>();
+  constructor(initial: Iterable<string> = []) {
+    for (const name of initial) this.used.add(name);
+  }
+  take(wanted: string): string {
+    let name = wanted;
+    for (let n = 2; this.used.has(name); n++) name = `${wanted}-${n}`;
+    this.used.add(name);
+    return name;
+  }
+}
+
+/** Plan a python service: its one process, the app(s) it imports, where their files go. */
+interface PythonDraft {
+  service: string;
+  container: string;
+  process: PythonProcess;
+  apps: { flask: FlaskNode | null; database: string | null; databases: string[] }[];
+  nodes: string[];
+}
+
+export function plan(design: Design): DeploymentPlan {
+  const graph = buildGraph(design);
+  const warnings: string[] = [];
+  const containers = new Map<string, DesignNode[]>();
+  for (const node of design.nodes) {
+    if (node.kind === 'client' || node.container === undefined) continue;
+    let list = containers.get(node.container);
+    if (!list) containers.set(node.container, (list = []));
+    list.push(node);
+  }
+
+  const serviceNames = new Names(containers.keys());
+  const serviceOf = new Map<string, string>();
+  const webDrafts: {
+    service: string;
+    nginx: NodeOfKind<'nginx'>[];
+    statics: NodeOfKind<'react-static'>[];
+  }[] = [];
+  const pythonDrafts: PythonDraft[] = [];
+
+  for (const [container, nodes] of containers) {
+    const nginx = nodes.filter((node): node is NodeOfKind<'nginx'> => node.kind === 'nginx');
+    const statics = nodes.filter((node): node is NodeOfKind<'react-static'> => node.kind === 'react-static');
+    const servers = nodes.filter(isServer);
+    const devApps = nodes.filter(
+      (node): node is FlaskNode => node.kind === 'flask' && !servedByServer(graph, node),
+    );
+    if (nginx.length > 0) {
+      webDrafts.push({ service: container, nginx, statics });
+      for (const node of [...nginx, ...statics]) serviceOf.set(node.id, container);
+    } else if (statics.length > 0) {
+      warnings.push(
+        `Container "${container}" holds a React build but no nginx to serve it; the build is not part of the bundle.`,
+      );
+    }
+    const processes: PythonProcess[] = [
+      ...servers.map((server): PythonProcess => serverProcess(server)),
+      ...devApps.map((app): PythonProcess => ({ kind: 'flask-dev', node: app.id, port: app.props.port })),
+    ];
+    if (processes.length === 0) {
+      if (nginx.length === 0 && statics.length === 0)
+        warnings.push(`Container "${container}" runs no server or app, so it has no service in the bundle.`);
+      continue;
+    }
+    const service = nginx.length > 0 ? serviceNames.take(`${container}-app`) : container;
+    if (nginx.length > 0)
+      warnings.push(
+        `Container "${container}" holds nginx and a Python server; they run as two services, "${container}" and "${service}".`,
+      );
+    const [process, ...others] = processes;
+    for (const other of others)
+      warnings.push(
+        `Container "${container}" would run more than one server; node "${other!.node}" is not started (one process per container: give it its own container).`,
+      );
+    const draft = pythonDraft(graph, container, service, process!, warnings);
+    pythonDrafts.push(draft);
+    for (const id of draft.nodes) serviceOf.set(id, service);
+    for (const node of nodes)
+      if (node.kind === 'sqlite' && !serviceOf.has(node.id)) serviceOf.set(node.id, service);
+  }
+
+  const volumes: PlannedVolume[] = [];
+  const volumeNames = new Names();
+  const services: PlannedService[] = [];
+  const dirNames = new Names(RESERVED_DIRS);
+  const mountsOf = new Map<string, { volume: string; target: string }[]>();
+  const addMount = (service: string, volume: string, target: string) => {
+    let list = mountsOf.get(service);
+    if (!list) mountsOf.set(service, (list = []));
+    if (!list.some((mount) => mount.target === target)) list.push({ volume, target });
+  };
+
+  // SQLite: a named volume at each database file's folder, so the data outlives the container.
+  for (const draft of pythonDrafts) {
+    const dirs = [...new Set(draft.apps.flatMap((app) => app.databases).map(dirname))];
+    dirs.forEach((dir, index) => {
+      if (dir === '/' || SYSTEM_DIRS.has(dir)) {
+        warnings.push(
+          `The SQLite file in "${dir}" cannot get its own volume (a system folder); its data is lost when the container is recreated.`,
+        );
+        return;
+      }
+      const name = volumeNames.take(`${draft.service}-data${index === 0 ? '' : `-${index + 1}`}`);
+      volumes.push({ name, purpose: 'sqlite' });
+      addMount(draft.service, name, dir);
+    });
+  }
+
+  // Unix sockets that nginx in another service uses: a shared volume at the socket's folder.
+  const socketVolumes = new Map<string, string>();
+  const socketVolume = (serverService: string, path: string): string | null => {
+    const dir = dirname(path);
+    if (dir === '/' || SYSTEM_DIRS.has(dir)) {
+      warnings.push(
+        `The unix socket "${path}" sits in a system folder that cannot be shared as a volume; nginx in another container cannot reach it. Use a folder like /run/app.`,
+      );
+      return null;
+    }
+    const key = `${serverService}\u0000${dir}`;
+    let name = socketVolumes.get(key);
+    if (!name) {
+      name = volumeNames.take(`${serverService}-socket`);
+      socketVolumes.set(key, name);
+      volumes.push({ name, purpose: 'socket' });
+      addMount(serverService, name, dir);
+    }
+    return name;
+  };
+
+  // nginx services: one server block per nginx node, one location per outgoing edge.
+  const draftByNode = new Map<string, PythonDraft>();
+  for (const draft of pythonDrafts) draftByNode.set(draft.process.node, draft);
+  const upstreamNames = new Names();
+  const upstreamByAddress = new Map<string, string>();
+  const webServices: {
+    draft: (typeof webDrafts)[number];
+    servers: PlannedNginxServer[];
+    deps: Set<string>;
+  }[] = [];
+  for (const draft of webDrafts) {
+    const deps = new Set<string>();
+    const servers: PlannedNginxServer[] = draft.nginx.map((node) => {
+      const edges = [...(graph.out.get(node.id) ?? [])].sort((a, b) =>
+        compare(a.props.route ?? '/', b.props.route ?? '/'),
+      );
+      const locations: PlannedLocation[] = [];
+      for (const edge of edges) {
+        const target = graph.byId.get(edge.target)!;
+        const route = edge.props.route ?? '/';
+        if (target.kind === 'react-static') {
+          if (target.container !== node.container) {
+            warnings.push(
+              `nginx "${node.id}" cannot serve React build "${target.id}" from another container.`,
+            );
+            continue;
+          }
+          const base = staticBaseFor(route);
+          locations.push({
+            kind: 'static',
+            edge: edge.id,
+            route,
+            base,
+            root: HTML_ROOT,
+            spaFallback: target.props.spaFallback,
+            node: target.id,
+          });
+          continue;
+        }
+        const proxied = proxyTarget(target, edge);
+        if (!proxied) continue;
+        const targetService = serviceOf.get(proxied.node);
+        if (!targetService || !draftByNode.has(proxied.node)) {
+          warnings.push(`nginx "${node.id}" points at "${target.id}", which runs nowhere in the bundle.`);
+          continue;
+        }
+        let address: UpstreamAddress;
+        if (proxied.listener.kind === 'unix') {
+          const volume = socketVolume(targetService, proxied.listener.path);
+          if (volume) addMount(draft.service, volume, dirname(proxied.listener.path));
+          address = { kind: 'unix', path: proxied.listener.path };
+        } else address = { kind: 'tcp', host: targetService, port: proxied.listener.port };
+        const key = address.kind === 'unix' ? `unix:${address.path}` : `${address.host}:${address.port}`;
+        let upstream = upstreamByAddress.get(key);
+        if (!upstream) {
+          const label =
+            address.kind === 'unix' ? `${targetService}_socket` : `${address.host}_${address.port}`;
+          upstream = upstreamNames.take(label.replace(/[^a-z0-9_]/g, '_'));
+          upstreamByAddress.set(key, upstream);
+        }
+        deps.add(targetService);
+        locations.push({
+          kind: 'proxy',
+          edge: edge.id,
+          route,
+          pass: proxied.pass,
+          upstream,
+          address,
+          node: proxied.node,
+          target: proxied.target,
+        });
+      }
+      return {
+        node: node.id,
+        listen: node.props.listen,
+        serverName: node.props.serverName,
+        gzip: node.props.gzip,
+        clientMaxBodySize: node.props.clientMaxBodySize,
+        locations,
+      };
+    });
+    webServices.push({ draft, servers, deps });
+  }
+
+  // Where each app is reached: nginx routes (and clients wired straight to a server, a forced error).
+  const basesOf = new Map<string, string[]>();
+  const addBase = (processNode: string, base: string) => {
+    const list = basesOf.get(processNode) ?? [];
+    if (!list.includes(base)) list.push(base);
+    basesOf.set(processNode, list);
+  };
+  for (const web of webServices)
+    for (const server of web.servers)
+      for (const location of server.locations)
+        if (location.kind === 'proxy') addBase(location.node, apiBaseFor(location.route));
+
+  const clientFacing = new Map<string, DesignNode>();
+  for (const edge of design.edges) {
+    const source = graph.byId.get(edge.source);
+    const target = graph.byId.get(edge.target);
+    if (source?.kind === 'client' && target && target.kind !== 'nginx' && target.kind !== 'client')
+      clientFacing.set(target.id, target);
+  }
+
+  // Python services.
+  for (const draft of pythonDrafts) {
+    const processNode = draft.process.node;
+    const bases = basesOf.get(processNode) ?? [];
+    if (bases.length === 0 || clientFacing.has(processNode)) {
+      if (!bases.includes('/api/')) bases.push('/api/');
+    }
+    const workdir = pickWorkdir(mountsOf.get(draft.service) ?? []);
+    const buildDir = dirNames.take(draft.service);
+    const layout = moduleLayout(draft.apps.map((app) => app.flask?.props.module ?? 'app'));
+    const apps: PlannedApp[] = draft.apps.map((app, index) => {
+      const module = app.flask?.props.module ?? 'app';
+      return {
+        node: app.flask?.id ?? `${processNode}-app`,
+        module,
+        callable: app.flask?.props.callable ?? 'app',
+        apiBases: bases,
+        database: app.database,
+        file: layout.files[index]!,
+        synthesized: app.flask === null,
+      };
+    });
+    const topModule = apps[0]!.module.split('.')[0]!;
+    if (SHADOWING_MODULES.has(topModule))
+      warnings.push(
+        `The module name "${apps[0]!.module}" shadows the Python package "${topModule}" the app needs; rename it (for example to ${topModule}_app).`,
+      );
+    const listens: Listener[] = [processListener(draft.process)];
+    const process = draft.process;
+    const published: { host: number; container: number }[] = [];
+    if (clientFacing.has(processNode) && listens[0]!.kind === 'tcp')
+      published.push({ host: listens[0]!.port, container: listens[0]!.port });
+    const configFile =
+      process.kind === 'gunicorn' ? 'gunicorn.conf.py' : process.kind === 'uwsgi' ? 'uwsgi.ini' : null;
+    const inImage = [
+      'requirements.txt',
+      'health-check.py',
+      ...(configFile ? [configFile] : []),
+      ...(process.kind === 'flask-dev' ? [] : [layout.entryFile]),
+      ...layout.packages,
+      ...apps.map((app) => app.file),
+    ];
+    const files = [...new Set(inImage)].sort();
+    services.push({
+      name: draft.service,
+      image: 'python',
+      buildDir,
+      command: pythonCommand(process, apps[0]!),
+      workdir,
+      user: 'app',
+      copies: files.map((file) => ({ from: `${buildDir}/${file}`, to: `${workdir}/${file}` })),
+      mounts: mountsOf.get(draft.service) ?? [],
+      published,
+      listens,
+      env: { PYTHONUNBUFFERED: '1', SECRET_KEY: '' },
+      dependsOn: [],
+      nodes: draft.nodes,
+      runs: {
+        kind: 'python',
+        process,
+        apps,
+        packages: layout.packages,
+        entryFile: layout.entryFile,
+      },
+    });
+  }
+
+  for (const web of webServices) {
+    const buildDir = dirNames.take(web.draft.service);
+    const staticLocations = web.servers.flatMap((server) =>
+      server.locations.filter((location) => location.kind === 'static'),
+    );
+    const firstStatic = staticLocations[0];
+    const service: PlannedService = {
+      name: web.draft.service,
+      image: 'nginx',
+      buildDir,
+      command: ['nginx', '-g', 'daemon off;'],
+      workdir: '/',
+      user: 'nginx',
+      copies: [{ from: `${buildDir}/nginx.conf`, to: '/etc/nginx/nginx.conf' }],
+      mounts: mountsOf.get(web.draft.service) ?? [],
+      published: uniquePorts(web.servers.map((server) => server.listen)).map((port) => ({
+        host: port,
+        container: port,
+      })),
+      listens: uniquePorts(web.servers.map((server) => server.listen)).map((port) => ({
+        kind: 'tcp' as const,
+        port,
+      })),
+      env: {},
+      dependsOn: [...web.deps].sort(),
+      nodes: [...web.draft.nginx, ...web.draft.statics].map((node) => node.id),
+      runs: { kind: 'nginx', servers: web.servers },
+    };
+    if (firstStatic) {
+      service.buildStage = {
+        dir: `${buildDir}/frontend`,
+        commands: [
+          ['npm', 'install', '--no-audit', '--no-fund'],
+          ['npm', 'run', 'build'],
+        ],
+        output: 'dist',
+        to: staticDir(firstStatic.base),
+      };
+      const others = new Set(staticLocations.map((location) => location.node));
+      if (others.size > 1)
+        warnings.push(
+          `nginx container "${web.draft.service}" serves more than one React build; the bundle builds only "${firstStatic.node}".`,
+        );
+    }
+    services.push(service);
+  }
+  services.sort((a, b) => compare(a.name, b.name));
+  volumes.sort((a, b) => compare(a.name, b.name));
+
+  const { entryPort, probes } = planProbes(design, graph, services);
+  for (const node of design.nodes)
+    if (node.kind === 'flask' && !servedByServer(graph, node) && serviceOf.has(node.id))
+      warnings.push(
+        `Flask app "${node.id}" runs on the Werkzeug development server: it is single-purpose, unhardened and slow under load. Put Gunicorn or uWSGI in front of it before real users arrive.`,
+      );
+  for (const edge of design.edges) {
+    const source = graph.byId.get(edge.source);
+    const target = graph.byId.get(edge.target);
+    if (source?.kind === 'nginx' && target?.kind === 'uwsgi') {
+      const pass = edge.props.pass ?? (target.props.protocol === 'uwsgi' ? 'uwsgi_pass' : 'proxy_pass');
+      if (pass === 'uwsgi_pass' && target.props.protocol === 'http')
+        warnings.push(
+          `nginx "${source.id}" uses uwsgi_pass, but uWSGI "${target.id}" listens with http-socket: every request through it answers 502 Bad Gateway. Switch uWSGI to socket (protocol uwsgi).`,
+        );
+      if (pass === 'proxy_pass' && target.props.protocol === 'uwsgi')
+        warnings.push(
+          `nginx "${source.id}" uses proxy_pass (HTTP), but uWSGI "${target.id}" speaks the binary uwsgi protocol on its socket: requests fail with 502. Use uwsgi_pass, or switch uWSGI to http-socket.`,
+        );
+    }
+    if (source?.kind === 'client' && target && target.kind !== 'nginx')
+      warnings.push(
+        `The client reaches "${target.id}" directly, with no nginx in front: slow clients can tie up every worker, and nothing buffers, compresses or serves static files.`,
+      );
+  }
+
+  return { folder: bundleFolderName(design.name), services, volumes, entryPort, probes, warnings };
+}
+
+const SYSTEM_DIRS = new Set([
+  '/bin',
+  '/boot',
+  '/dev',
+  '/etc',
+  '/lib',
+  '/lib64',
+  '/proc',
+  '/root',
+  '/run',
+  '/sbin',
+  '/sys',
+  '/tmp',
+  '/usr',
+  '/var',
+  '/usr/local',
+  '/usr/lib',
+  '/usr/bin',
+]);
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function uniquePorts(ports: number[]): number[] {
+  return [...new Set(ports)].sort((a, b) => a - b);
+}
+
+function staticDir(base: string): string {
+  return base === '/' ? HTML_ROOT : `${HTML_ROOT}${base.slice(0, -1)}`;
+}
+
+function serverProcess(server: ServerNode): PythonProcess {
+  const bind: Listener =
+    server.props.transport === 'unix'
+      ? { kind: 'unix', path: server.props.socketPath }
+      : { kind: 'tcp', port: server.props.port };
+  if (server.kind === 'gunicorn')
+    return {
+      kind: 'gunicorn',
+      node: server.id,
+      bind,
+      workers: server.props.workers,
+      threads: server.props.threads,
+      timeout: server.props.timeout,
+    };
+  return {
+    kind: 'uwsgi',
+    node: server.id,
+    protocol: server.props.protocol,
+    bind,
+    processes: server.props.processes,
+    threads: server.props.threads,
+  };
+}
+
+function processListener(process: PythonProcess): Listener {
+  return process.kind === 'flask-dev' ? { kind: 'tcp', port: process.port } : process.bind;
+}
+
+function pythonDraft(
+  graph: Graph,
+  container: string,
+  service: string,
+  process: PythonProcess,
+  warnings: string[],
+): PythonDraft {
+  const processNode = graph.byId.get(process.node)!;
+  let flasks: FlaskNode[];
+  if (processNode.kind === 'flask') flasks = [processNode];
+  else {
+    flasks = targetsOfKind(graph, processNode.id, 'flask');
+    if (flasks.length === 0)
+      warnings.push(
+        `${processNode.kind === 'gunicorn' ? 'Gunicorn' : 'uWSGI'} "${processNode.id}" serves no Flask app; the bundle adds a default app (module app, callable app) so it starts.`,
+      );
+    if (flasks.length > 1) {
+      warnings.push(
+        `Server "${processNode.id}" imports more than one Flask app; a WSGI server runs exactly one, so the bundle uses "${flasks[0]!.id}".`,
+      );
+      flasks = [flasks[0]!];
+    }
+    for (const flask of flasks)
+      if (flask.container !== container)
+        warnings.push(
+          `Flask app "${flask.id}" is in container "${flask.container}", but its server "${processNode.id}" runs in "${container}": a WSGI server imports the app in-process, so the bundle puts the app's code next to the server.`,
+        );
+  }
+  const apps = (flasks.length > 0 ? flasks : [null]).map((flask) => {
+    const databases = flask ? targetsOfKind(graph, flask.id, 'sqlite').map((db) => db.props.file) : [];
+    if (databases.length > 1)
+      warnings.push(
+        `Flask app "${flask!.id}" opens several SQLite files; the items endpoint uses the first, ${databases[0]}.`,
+      );
+    return { flask, database: databases[0] ?? null, databases };
+  });
+  const nodes = [process.node];
+  for (const app of apps) {
+    if (app.flask && !nodes.includes(app.flask.id)) nodes.push(app.flask.id);
+    if (app.flask)
+      for (const db of targetsOfKind(graph, app.flask.id, 'sqlite'))
+        if (!nodes.includes(db.id)) nodes.push(db.id);
+  }
+  return { service, container, process, apps, nodes };
+}
+
+/** Which node nginx really talks to on an edge, with which directive and listener. */
+function proxyTarget(
+  target: DesignNode,
+  edge: DesignEdge,
+): { node: string; pass: 'proxy_pass' | 'uwsgi_pass'; listener: Listener; target: ProxyTargetKind } | null {
+  if (target.kind === 'gunicorn') {
+    const p = serverProcess(target);
+    return { node: target.id, pass: 'proxy_pass', listener: processListener(p), target: 'gunicorn' };
+  }
+  if (target.kind === 'uwsgi') {
+    const p = serverProcess(target);
+    const pass = edge.props.pass ?? (target.props.protocol === 'uwsgi' ? 'uwsgi_pass' : 'proxy_pass');
+    return {
+      node: target.id,
+      pass,
+      listener: processListener(p),
+      target: target.props.protocol === 'uwsgi' ? 'uwsgi-socket' : 'uwsgi-http',
+    };
+  }
+  if (target.kind === 'flask')
+    return {
+      node: target.id,
+      pass: 'proxy_pass',
+      listener: { kind: 'tcp', port: target.props.port },
+      target: 'flask-dev',
+    };
+  return null;
+}
+
+function pythonCommand(process: PythonProcess, app: PlannedApp): string[] {
+  switch (process.kind) {
+    case 'gunicorn':
+      return ['gunicorn', '--config', 'gunicorn.conf.py', 'wsgi:app'];
+    case 'uwsgi':
+      return ['uwsgi', '--ini', 'uwsgi.ini'];
+    case 'flask-dev':
+      return [
+        'flask',
+        '--app',
+        `${app.module}:${app.callable}`,
+        'run',
+        '--host',
+        '0.0.0.0',
+        '--port',
+        String(process.port),
+      ];
+  }
+}
+
+/** The first of /app, /srv/app, ... that no volume covers (a volume over the code would hide it). */
+function pickWorkdir(mounts: { target: string }[]): string {
+  return (
+    WORKDIR_CANDIDATES.find(
+      (dir) =>
+        !mounts.some(
+          (mount) =>
+            mount.target === dir || dir.startsWith(`${mount.target}/`) || mount.target.startsWith(`${dir}/`),
+        ),
+    ) ?? '/stacksketch-app'
+  );
+}
+
+/**
+ * Files for module paths: `shop.api` → shop/__init__.py + shop/api.py; a module that is also a
+ * package of another (shop and shop.api) becomes shop/__init__.py.
+ */
+export function moduleLayout(modules: string[]): { files: string[]; packages: string[]; entryFile: string } {
+  const all = new Set(modules);
+  const packageDirs = new Set<string>();
+  for (const module of all) {
+    const parts = module.split('.');
+    for (let i = 1; i < parts.length; i++) packageDirs.add(parts.slice(0, i).join('/'));
+  }
+  const fileOf = (module: string) => {
+    const path = module.split('.').join('/');
+    return packageDirs.has(path) ? `${path}/__init__.py` : `${path}.py`;
+  };
+  const files = modules.map(fileOf);
+  const appFiles = new Set(files);
+  const packages = [...packageDirs]
+    .map((dir) => `${dir}/__init__.py`)
+    .filter((file) => !appFiles.has(file))
+    .sort();
+  const entryFile = packageDirs.has('wsgi') ? 'wsgi/__init__.py' : 'wsgi.py';
+  return { files, packages, entryFile };
+}
+
+function planProbes(
+  design: Design,
+  graph: Graph,
+  services: PlannedService[],
+): { entryPort: number | null; probes: Probe[] } {
+  const clientTargets: DesignNode[] = [];
+  for (const edge of design.edges) {
+    const source = graph.byId.get(edge.source);
+    const target = graph.byId.get(edge.target);
+    if (source?.kind === 'client' && target) clientTargets.push(target);
+  }
+  const entryNginx =
+    clientTargets.find((node) => node.kind === 'nginx') ?? design.nodes.find((node) => node.kind === 'nginx');
+  const probes: Probe[] = [];
+  const appProbes = (apps: PlannedApp[], bases: string[], label: string) => {
+    for (const app of apps) {
+      for (const base of bases) {
+        const suffix = label ? ` (${label})` : '';
+        probes.push({
+          hop: `api health${suffix}`,
+          method: 'GET',
+          path: `${base}health`,
+          expectStatus: 200,
+          expectBody: '"ok"',
+        });
+        if (app.database) {
+          probes.push({
+            hop: `create item${suffix}`,
+            method: 'POST',
+            path: `${base}items`,
+            body: JSON.stringify({ name: SMOKE_ITEM }),
+            expectStatus: 201,
+            expectBody: SMOKE_ITEM,
+          });
+          probes.push({
+            hop: `list items${suffix}`,
+            method: 'GET',
+            path: `${base}items`,
+            expectStatus: 200,
+            expectBody: SMOKE_ITEM,
+          });
+        }
+      }
+    }
+  };
+  const pythonByProcess = new Map<string, PlannedService>();
+  for (const service of services)
+    if (service.runs.kind === 'python') pythonByProcess.set(service.runs.process.node, service);
+
+  if (entryNginx && entryNginx.kind === 'nginx') {
+    const web = services.find(
+      (service) =>
+        service.runs.kind === 'nginx' && service.runs.servers.some((s) => s.node === entryNginx.id),
+    );
+    const server =
+      web && web.runs.kind === 'nginx' ? web.runs.servers.find((s) => s.node === entryNginx.id) : undefined;
+    if (!server) return { entryPort: null, probes };
+    for (const location of server.locations)
+      if (location.kind === 'static')
+        probes.push({
+          hop: 'page',
+          method: 'GET',
+          path: location.base,
+          expectStatus: 200,
+          expectBody: '<div id="root">',
+        });
+    const proxies = server.locations.filter((location) => location.kind === 'proxy');
+    const many = proxies.length > 1;
+    for (const location of proxies) {
+      const service = pythonByProcess.get(location.node);
+      if (!service || service.runs.kind !== 'python') continue;
+      appProbes(service.runs.apps, [apiBaseFor(location.route)], many ? location.route : '');
+    }
+    return { entryPort: server.listen, probes };
+  }
+  // No nginx: a client wired straight to a server (a forced error); probe it on its published port.
+  for (const target of clientTargets) {
+    const service = pythonByProcess.get(target.id);
+    if (!service || service.runs.kind !== 'python' || service.published.length === 0) continue;
+    appProbes(service.runs.apps, ['/api/'], '');
+    return { entryPort: service.published[0]!.host, probes };
+  }
+  return { entryPort: null, probes };
+}

@@ -1,0 +1,213 @@
+import type { DeploymentPlan, PlannedService } from '../planTypes';
+import { formatDockerfile, type DockerInstruction } from '../serializers/dockerfile';
+import { composeVariable, formatCompose } from '../serializers/yaml';
+import { NGINX_HEALTH_PATH } from './nginxConf';
+
+export const IMAGES = {
+  python: 'python:3.12-slim',
+  nginx: 'nginx:1.27-alpine',
+  node: 'node:20-alpine',
+};
+/** Fixed ids for the app user, so volume ownership is the same on every build. */
+const APP_UID = 10001;
+
+const HEALTH = { interval: '10s', timeout: '5s', startPeriod: '15s', retries: 5 };
+
+export function healthCommand(service: PlannedService): string[] {
+  if (service.image === 'python') return ['python', 'health-check.py'];
+  const port = service.listens[0]?.kind === 'tcp' ? service.listens[0].port : 80;
+  return ['wget', '-q', '-O', '/dev/null', `http://127.0.0.1:${port}${NGINX_HEALTH_PATH}`];
+}
+
+export function renderPythonDockerfile(service: PlannedService): string {
+  if (service.runs.kind !== 'python') throw new Error('not a python service');
+  const process = service.runs.process;
+  const ownDirs = [...new Set(service.mounts.map((mount) => mount.target))].sort();
+  const listener = service.listens[0]!;
+  const ins: DockerInstruction[] = [];
+  if (process.kind === 'uwsgi') {
+    ins.push(
+      {
+        op: 'comment',
+        text: 'Stage 1: uWSGI is a C program; compile its wheel here, with the compiler that the',
+      },
+      { op: 'comment', text: 'final image does not need to carry.' },
+      { op: 'FROM', image: IMAGES.python, as: 'build' },
+      {
+        op: 'RUN',
+        shell:
+          'apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*',
+      },
+      { op: 'COPY', sources: ['requirements.txt'], dest: '/tmp/requirements.txt' },
+      { op: 'RUN', shell: 'pip wheel --no-cache-dir --wheel-dir /wheels -r /tmp/requirements.txt' },
+      { op: 'blank' },
+      { op: 'comment', text: 'Stage 2: the runtime image, with the prebuilt wheels only.' },
+    );
+  }
+  ins.push(
+    { op: 'FROM', image: IMAGES.python },
+    {
+      op: 'ENV',
+      vars: [
+        ['PYTHONDONTWRITEBYTECODE', '1'],
+        ['PYTHONUNBUFFERED', '1'],
+        ['PIP_NO_CACHE_DIR', '1'],
+        ['PIP_DISABLE_PIP_VERSION_CHECK', '1'],
+      ],
+    },
+    { op: 'comment', text: 'A non-root user: a compromised app cannot take over the container.' },
+    {
+      op: 'RUN',
+      shell: `groupadd --system --gid ${APP_UID} app && useradd --system --uid ${APP_UID} --gid app --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin app`,
+    },
+    { op: 'WORKDIR', path: service.workdir },
+  );
+  if (process.kind === 'uwsgi') {
+    ins.push(
+      { op: 'COPY', from: 'build', sources: ['/wheels'], dest: '/wheels' },
+      { op: 'COPY', sources: ['requirements.txt'], dest: './' },
+      {
+        op: 'RUN',
+        shell: 'pip install --no-index --find-links=/wheels -r requirements.txt && rm -rf /wheels',
+      },
+    );
+  } else {
+    ins.push(
+      {
+        op: 'comment',
+        text: 'Requirements first: this layer is rebuilt only when they change, not on every code edit.',
+      },
+      { op: 'COPY', sources: ['requirements.txt'], dest: './' },
+      { op: 'RUN', shell: 'pip install -r requirements.txt' },
+    );
+  }
+  // Code owned by root: the app user can read it but not rewrite it.
+  ins.push({ op: 'COPY', sources: ['.'], dest: './' });
+  if (ownDirs.length > 0) {
+    ins.push(
+      {
+        op: 'comment',
+        text: 'Volume folders owned by the app user: a new named volume takes this ownership.',
+      },
+      { op: 'RUN', shell: `mkdir -p ${ownDirs.join(' ')} && chown app:app ${ownDirs.join(' ')}` },
+    );
+  }
+  ins.push({ op: 'USER', name: 'app' });
+  if (listener.kind === 'tcp') ins.push({ op: 'EXPOSE', port: listener.port });
+  ins.push(
+    { op: 'HEALTHCHECK', ...HEALTH, command: healthCommand(service) },
+    { op: 'CMD', command: service.command },
+  );
+  return formatDockerfile(ins);
+}
+
+export function renderWebDockerfile(service: PlannedService): string {
+  const ins: DockerInstruction[] = [];
+  if (service.buildStage) {
+    ins.push(
+      {
+        op: 'comment',
+        text: 'Stage 1: build the React app with Node. Only the built files go to the final image.',
+      },
+      { op: 'FROM', image: IMAGES.node, as: 'build' },
+      { op: 'WORKDIR', path: '/src' },
+      { op: 'COPY', sources: ['frontend/package.json'], dest: './' },
+      { op: 'RUN', shell: 'npm install --no-audit --no-fund' },
+      { op: 'COPY', sources: ['frontend/'], dest: './' },
+      { op: 'RUN', shell: 'npm run build' },
+      { op: 'blank' },
+      { op: 'comment', text: 'Stage 2: nginx serves the build and proxies the API.' },
+    );
+  }
+  ins.push(
+    { op: 'FROM', image: IMAGES.nginx },
+    {
+      op: 'comment',
+      text: 'The whole nginx.conf: the master process binds the port, workers run as user "nginx".',
+    },
+    { op: 'COPY', sources: ['nginx.conf'], dest: '/etc/nginx/nginx.conf' },
+  );
+  if (service.buildStage)
+    ins.push({ op: 'COPY', from: 'build', sources: ['/src/dist/'], dest: `${service.buildStage.to}/` });
+  for (const listener of service.listens)
+    if (listener.kind === 'tcp') ins.push({ op: 'EXPOSE', port: listener.port });
+  ins.push(
+    { op: 'HEALTHCHECK', ...HEALTH, command: healthCommand(service) },
+    { op: 'CMD', command: service.command },
+  );
+  return formatDockerfile(ins);
+}
+
+/** .dockerignore: what never belongs in the build context (the study notes' reasoning in comments). */
+export function renderDockerignore(service: PlannedService): string {
+  const lines = [
+    '# Files kept out of the build context: faster builds, smaller images, nothing private baked in.',
+    '# Git metadata and history: large, and not something a production image should expose.',
+    '.git',
+    '.gitignore',
+    '# Build instructions are not needed inside the image once it is built.',
+    '.dockerignore',
+    'Dockerfile',
+    '# Secrets stay out of images; they come from the environment at run time.',
+    '.env',
+    '.env.*',
+  ];
+  if (service.image === 'python')
+    lines.push(
+      '# Local caches and virtualenvs.',
+      '__pycache__/',
+      '*.pyc',
+      '.venv/',
+      'venv/',
+      '*.db',
+      '*.db-wal',
+      '*.db-shm',
+    );
+  else
+    lines.push('# Installed and built by the Dockerfile itself.', 'frontend/node_modules/', 'frontend/dist/');
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderCompose(plan: DeploymentPlan, designName: string): string {
+  const services: Record<string, unknown> = {};
+  for (const service of plan.services) {
+    const entry: Record<string, unknown> = {
+      build: { context: `./${service.buildDir}` },
+      restart: 'unless-stopped',
+    };
+    if (service.image === 'python') {
+      entry.environment = { PYTHONUNBUFFERED: '1', SECRET_KEY: composeVariable('SECRET_KEY') };
+      const listener = service.listens[0];
+      if (listener?.kind === 'tcp') entry.expose = [String(listener.port)];
+    }
+    if (service.published.length > 0)
+      entry.ports = service.published.map((port) => `${port.host}:${port.container}`);
+    if (service.mounts.length > 0)
+      entry.volumes = service.mounts.map((mount) => `${mount.volume}:${mount.target}`);
+    if (service.dependsOn.length > 0) {
+      const deps: Record<string, unknown> = {};
+      for (const dep of service.dependsOn) deps[dep] = { condition: 'service_healthy' };
+      entry.depends_on = deps;
+    }
+    entry.healthcheck = {
+      test: ['CMD', ...healthCommand(service)],
+      interval: HEALTH.interval,
+      timeout: HEALTH.timeout,
+      retries: HEALTH.retries,
+      start_period: HEALTH.startPeriod,
+    };
+    services[service.name] = entry;
+  }
+  const document: Record<string, unknown> = { services };
+  if (plan.volumes.length > 0) {
+    const volumes: Record<string, unknown> = {};
+    for (const volume of plan.volumes) volumes[volume.name] = {};
+    document.volumes = volumes;
+  }
+  void designName;
+  return formatCompose(document, [
+    'Generated by StackSketch: one service per container of the design.',
+    'Start: docker compose up --build   (SECRET_KEY comes from .env, see .env.example)',
+    'Only nginx publishes a port; app servers are reachable only on the Compose network.',
+  ]);
+}

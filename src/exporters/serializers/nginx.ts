@@ -1,0 +1,205 @@
+/**
+ * nginx configuration as data: blocks and directives built by the generators, written to text here.
+ * Every argument is either a generator constant (`lit`, may use nginx variables like $host) or a user
+ * value (`user`, checked again with the field validators of src/model/fields.ts and never allowed to
+ * contain `$`). Anything that could end a directive, open a block or start a new line is rejected,
+ * and arguments with characters nginx treats specially are double-quoted with escapes.
+ */
+import {
+  checkAbsolutePath,
+  checkPort,
+  checkRoute,
+  checkServerName,
+  checkSize,
+  hasControlCharacters,
+  printableText,
+} from '../../model/fields';
+
+export type UserValueKind = 'route' | 'serverName' | 'path' | 'size' | 'port' | 'host';
+
+export type NginxArg =
+  { source: 'literal'; text: string } | { source: 'user'; kind: UserValueKind; text: string };
+
+export interface NginxDirective {
+  name: string;
+  args: NginxArg[];
+  /** Present for blocks like `http`, `server`, `location`. */
+  block?: NginxNode[];
+}
+
+/** A comment line (generator text only). */
+export interface NginxComment {
+  comment: string;
+}
+
+export type NginxNode = NginxDirective | NginxComment;
+
+export function lit(text: string | number): NginxArg {
+  return { source: 'literal', text: String(text) };
+}
+
+export function user(kind: UserValueKind, value: string | number): NginxArg {
+  return { source: 'user', kind, text: String(value) };
+}
+
+export function directive(name: string, ...args: NginxArg[]): NginxDirective {
+  return { name, args };
+}
+
+export function block(name: string, args: NginxArg[], children: NginxNode[]): NginxDirective {
+  return { name, args, block: children };
+}
+
+export function comment(text: string): NginxComment {
+  return { comment: text };
+}
+
+const DIRECTIVE_NAME = /^[a-z_][a-z0-9_]*$/;
+/** Characters that may stand in an unquoted nginx argument without changing its meaning. */
+const BARE = /^[A-Za-z0-9_/.:*~!@%+,=^[\]()|?&$-]+$/;
+const COMPOSE_HOST = /^[a-z0-9][a-z0-9_.-]*$/;
+
+/** Checks a user value against its field validator; throws an Error naming the value. */
+function checkUserValue(kind: UserValueKind, text: string): void {
+  let problem: string | null;
+  switch (kind) {
+    case 'route':
+      problem = checkRoute(text);
+      break;
+    case 'serverName':
+      problem = checkServerName(text);
+      break;
+    case 'path':
+      problem = checkAbsolutePath(text);
+      break;
+    case 'size':
+      problem = checkSize(text);
+      break;
+    case 'port':
+      problem = checkPort(Number(text)) ?? (/^[0-9]+$/.test(text) ? null : 'not a port number');
+      break;
+    case 'host':
+      problem = COMPOSE_HOST.test(text) && text.length <= 63 ? null : 'not a service host name';
+      break;
+  }
+  if (problem === null && text.includes('$')) problem = 'user values must not contain "$"';
+  if (problem !== null)
+    throw new Error(`nginx: refusing ${kind} value ${JSON.stringify(printableText(text))}: ${problem}`);
+}
+
+/** One argument as nginx text: bare when safe, otherwise double-quoted with \" and \\ escaped. */
+export function formatArg(arg: NginxArg): string {
+  const { text } = arg;
+  if (hasControlCharacters(text))
+    throw new Error(`nginx: refusing argument ${JSON.stringify(printableText(text))}: control characters`);
+  if (arg.source === 'user') checkUserValue(arg.kind, text);
+  if (text.length > 0 && BARE.test(text) && !text.startsWith('#')) return text;
+  return `"${text.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`;
+}
+
+function formatNode(node: NginxNode, indent: string, out: string[]): void {
+  if ('comment' in node) {
+    if (hasControlCharacters(node.comment)) throw new Error('nginx: a comment must be one line');
+    out.push(`${indent}# ${node.comment}`);
+    return;
+  }
+  if (!DIRECTIVE_NAME.test(node.name))
+    throw new Error(`nginx: bad directive name ${JSON.stringify(node.name)}`);
+  const head = [node.name, ...node.args.map(formatArg)].join(' ');
+  if (!node.block) {
+    out.push(`${indent}${head};`);
+    return;
+  }
+  out.push(`${indent}${head} {`);
+  for (const child of node.block) formatNode(child, `${indent}    `, out);
+  out.push(`${indent}}`);
+}
+
+/** The whole configuration as text, four-space indent, final newline. Blank-line separated top level. */
+export function formatNginx(nodes: NginxNode[]): string {
+  const out: string[] = [];
+  for (const node of nodes) formatNode(node, '', out);
+  return `${out.join('\n')}\n`;
+}
+
+export interface ParsedDirective {
+  name: string;
+  args: string[];
+  line: number;
+  block?: ParsedDirective[];
+}
+
+/**
+ * A structural parse of nginx text (the tokenizer nginx itself uses, simplified): quoted strings with
+ * escapes, comments, `;`-terminated directives and balanced `{ }` blocks. Throws on anything else.
+ */
+export function parseNginx(text: string): ParsedDirective[] {
+  const root: ParsedDirective[] = [];
+  const stack: ParsedDirective[][] = [root];
+  let words: string[] = [];
+  let wordLine = 1;
+  let line = 1;
+  let i = 0;
+  const fail = (message: string): never => {
+    throw new Error(`nginx parse error on line ${line}: ${message}`);
+  };
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === '\n') {
+      line++;
+      i++;
+    } else if (ch === ' ' || ch === '\t' || ch === '\r') i++;
+    else if (ch === '#') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (ch === ';' || ch === '{') {
+      if (words.length === 0) fail(`"${ch}" without a directive name`);
+      const [name, ...args] = words;
+      const node: ParsedDirective = { name: name!, args, line: wordLine };
+      stack[stack.length - 1]!.push(node);
+      if (ch === '{') {
+        node.block = [];
+        stack.push(node.block);
+      }
+      words = [];
+      i++;
+    } else if (ch === '}') {
+      if (words.length > 0) fail(`directive "${words[0]}" is not terminated by ";"`);
+      if (stack.length === 1) fail('unexpected "}"');
+      stack.pop();
+      i++;
+    } else if (ch === '"' || ch === "'") {
+      if (words.length === 0) wordLine = line;
+      let word = '';
+      i++;
+      while (true) {
+        if (i >= text.length) fail('unterminated quoted string');
+        const c = text[i]!;
+        if (c === '\\' && i + 1 < text.length) {
+          word += text[i + 1];
+          i += 2;
+        } else if (c === ch) {
+          i++;
+          break;
+        } else {
+          if (c === '\n') line++;
+          word += c;
+          i++;
+        }
+      }
+      words.push(word);
+    } else {
+      if (words.length === 0) wordLine = line;
+      let word = '';
+      while (i < text.length && !/[\s;{}"'#]/.test(text[i]!)) {
+        if (text[i] === '\\' && i + 1 < text.length) {
+          word += text[i + 1];
+          i += 2;
+        } else word += text[i++];
+      }
+      words.push(word);
+    }
+  }
+  if (words.length > 0) fail(`directive "${words[0]}" is not terminated by ";"`);
+  if (stack.length > 1) fail('unbalanced "{": a block is not closed');
+  return root;
+}
