@@ -15,6 +15,21 @@ function uwsgiEdge(page: Page) {
   return page.locator('.react-flow__edge[data-id="e2"]');
 }
 
+/** How far (in screen pixels) the midpoint of the nginx and uWSGI nodes is from the canvas centre. */
+async function pairOffCentre(page: Page): Promise<number> {
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  const nginx = (await page.locator('.react-flow__node-nginx').boundingBox())!;
+  const uwsgi = (await page.locator('.react-flow__node-uwsgi').boundingBox())!;
+  const left = Math.min(nginx.x, uwsgi.x);
+  const right = Math.max(nginx.x + nginx.width, uwsgi.x + uwsgi.width);
+  const top = Math.min(nginx.y, uwsgi.y);
+  const bottom = Math.max(nginx.y + nginx.height, uwsgi.y + uwsgi.height);
+  return Math.hypot(
+    (left + right) / 2 - (canvas.x + canvas.width / 2),
+    (top + bottom) / 2 - (canvas.y + canvas.height / 2),
+  );
+}
+
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
   await page.evaluate(() => localStorage.clear());
@@ -50,7 +65,7 @@ test('a uWSGI protocol mismatch shows in the problems panel and on the edge, and
   await expect(page.getByTestId('prop-protocol')).toHaveValue('uwsgi');
 
   // The fix was one undo step: undo brings the mismatch back.
-  await page.locator('.react-flow__pane').click();
+  await page.locator('.react-flow__pane').click({ position: { x: 8, y: 8 } });
   await page.keyboard.press('Control+z');
   await expect(problem).toHaveCount(1);
   await expect(uwsgiEdge(page)).toHaveClass(/edge-error/);
@@ -60,17 +75,20 @@ test('clicking or pressing Enter on a problem selects what it names', async ({ p
   await loadTemplate(page, 'uwsgi-unix-socket');
   await page.locator('.react-flow__node-uwsgi').click();
   await page.getByTestId('prop-protocol').selectOption('http');
-  await page.locator('.react-flow__pane').click();
+  await page.locator('.react-flow__pane').click({ position: { x: 8, y: 8 } });
   const problem = page.locator(`[data-testid="problems"] [data-rule="${RULE}"]`);
   await expect(problem).toHaveCount(1);
   await expect(page.locator('.react-flow__node-uwsgi')).not.toHaveClass(/selected/);
 
-  await problem.click();
+  // Before: the whole design is in view, so the nginx → uWSGI pair is off centre.
+  expect(await pairOffCentre(page)).toBeGreaterThan(40);
+  await problem.locator('.problem-message').click();
   await expect(page.locator('.react-flow__node-uwsgi')).toHaveClass(/selected/);
+  await expect.poll(() => pairOffCentre(page)).toBeLessThan(8);
   await expect(page.locator('.react-flow__node-nginx')).toHaveClass(/selected/);
   await expect(uwsgiEdge(page)).toHaveClass(/selected/);
 
-  await page.locator('.react-flow__pane').click();
+  await page.locator('.react-flow__pane').click({ position: { x: 8, y: 8 } });
   await expect(page.locator('.react-flow__node-uwsgi')).not.toHaveClass(/selected/);
   await problem.focus();
   await page.keyboard.press('Enter');

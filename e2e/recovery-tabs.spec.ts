@@ -1,0 +1,93 @@
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+
+const AUTOSAVE_KEY = 'stacksketch:autosave';
+
+async function openEditor(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  return page;
+}
+
+async function loadTemplate(page: Page, id: string) {
+  await page.getByTestId(`template-${id}`).click();
+  const confirm = page.getByTestId('confirm');
+  if (await confirm.isVisible()) await confirm.click();
+}
+
+function savedName(page: Page): Promise<string | null> {
+  return page.evaluate((key) => {
+    const text = localStorage.getItem(key);
+    return text === null ? null : (JSON.parse(text) as { name: string }).name;
+  }, AUTOSAVE_KEY);
+}
+
+/** Two tabs of the same browser: the first saves the uWSGI template, then the second edits its own design. */
+async function twoTabsInConflict(context: BrowserContext) {
+  const first = await openEditor(context);
+  await first.evaluate(() => localStorage.clear());
+  const second = await openEditor(context);
+
+  await loadTemplate(first, 'uwsgi-unix-socket');
+  await expect.poll(() => savedName(first)).toBe('flask-uwsgi-socket');
+
+  await loadTemplate(second, 'gunicorn-flask-sqlite');
+  await expect(second.locator('.react-flow__node-gunicorn')).toHaveCount(1);
+  const banner = second.getByTestId('tab-conflict');
+  await expect(banner).toBeVisible();
+  await expect(banner).toHaveAttribute('role', 'alert');
+  // The second tab held its save back: the first tab's design is still the saved one.
+  expect(await savedName(second)).toBe('flask-uwsgi-socket');
+  await expect(first.getByTestId('tab-conflict')).toHaveCount(0);
+  return { first, second, banner };
+}
+
+test("a second tab does not overwrite the first tab's autosave and can load it", async ({ context }) => {
+  const { first, second, banner } = await twoTabsInConflict(context);
+
+  // Further edits in the paused tab are not saved either.
+  await second.locator('.react-flow__node-gunicorn').click();
+  await second.getByTestId('prop-port').fill('8001');
+  await second.getByTestId('prop-port').press('Tab');
+  await expect(banner).toBeVisible();
+  expect(await savedName(second)).toBe('flask-uwsgi-socket');
+
+  await banner.getByRole('button', { name: "Load the other tab's design" }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(second.locator('.react-flow__node-uwsgi')).toHaveCount(1);
+  await expect(second.locator('.react-flow__node-gunicorn')).toHaveCount(0);
+
+  // Autosave resumes in the second tab: its next edit is saved.
+  await second.locator('.react-flow__node-uwsgi').click();
+  await second.getByTestId('prop-protocol').selectOption('http');
+  await expect
+    .poll(() => second.evaluate((key) => localStorage.getItem(key) ?? '', AUTOSAVE_KEY))
+    .toContain('"protocol": "http"');
+
+  // Now the first tab is the one behind: its next edit raises the banner there instead of overwriting.
+  await loadTemplate(first, 'flask-dev-server');
+  await expect(first.getByTestId('tab-conflict')).toBeVisible();
+  expect(await savedName(first)).toBe('flask-uwsgi-socket');
+});
+
+test("keeping this tab's design overwrites the other only after confirmation", async ({ context }) => {
+  const { first, second, banner } = await twoTabsInConflict(context);
+
+  await banner.getByRole('button', { name: 'Keep mine (overwrite)' }).click();
+  await second.getByTestId('cancel').click();
+  await expect(banner).toBeVisible();
+  expect(await savedName(second)).toBe('flask-uwsgi-socket');
+
+  await banner.getByRole('button', { name: 'Keep mine (overwrite)' }).click();
+  await second.getByTestId('confirm').click();
+  await expect(banner).toHaveCount(0);
+  await expect.poll(() => savedName(second)).toBe('flask-gunicorn-sqlite');
+
+  // The first tab still shows its own design and is warned before its next save.
+  await expect(first.locator('.react-flow__node-uwsgi')).toHaveCount(1);
+  await first.locator('.react-flow__node-uwsgi').click();
+  await first.getByTestId('prop-protocol').selectOption('http');
+  await expect(first.getByTestId('tab-conflict')).toBeVisible();
+  expect(await savedName(first)).toBe('flask-gunicorn-sqlite');
+});
