@@ -1,5 +1,227 @@
-/** `export FILE --out DIR|FILE.zip [--force]` (placeholder until the exporters land). */
-export async function runExport(_args: string[]): Promise<number> {
-  process.stderr.write('error: export is not available yet\n');
-  return 2;
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileMode, bundleFolderName, isSafeBundlePath } from '../exporters/folder';
+import { generate } from '../exporters/generate';
+import { buildBundleZip } from '../exporters/zip';
+import { FORMAT } from '../model/design';
+import { hasErrors, hasInputErrors, validate } from '../validation/validate';
+import type { Diagnostic } from '../validation/types';
+import { printLoadErrors, readDesignFile } from './io';
+
+const USAGE = 'usage: stacksketch export FILE --out DIR|FILE.zip [--force]\n';
+
+/** A refusal that names the problem; `code` is the exit code (1 design errors, 2 unusable input). */
+class Refusal extends Error {
+  constructor(
+    message: string,
+    readonly code: 1 | 2,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * `export FILE --out DIR|FILE.zip [--force]`: writes the bundle to DIR/<folder>/ or as a zip.
+ * Refuses designs with errors unless --force, and `invalid-*` errors always. Every target path is
+ * checked before anything is written, nothing is written through a symlink, and nothing outside --out.
+ */
+export async function runExport(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } },
+    allowPositionals: true,
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1 || !values.out) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  const loaded = readDesignFile(file);
+  if (!loaded.ok) {
+    printLoadErrors(file, loaded);
+    return 2;
+  }
+  const design = loaded.design;
+  const diagnostics = validate(design);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (hasInputErrors(diagnostics)) {
+    printDiagnostics(errors);
+    process.stderr.write(
+      `error: refusing to export: the design has invalid values (invalid-* errors), which --force never overrides; nothing was written\n`,
+    );
+    return 1;
+  }
+  if (hasErrors(diagnostics) && !values.force) {
+    printDiagnostics(errors);
+    process.stderr.write(
+      `error: refusing to export: ${errors.length} error(s); fix them, or export anyway with --force; nothing was written\n`,
+    );
+    return 1;
+  }
+  if (hasErrors(diagnostics))
+    process.stderr.write(`warning: exporting despite ${errors.length} error(s) because of --force\n`);
+
+  let files: Record<string, string>;
+  try {
+    files = generate(design);
+  } catch (error) {
+    process.stderr.write(
+      `error: refusing to export: ${error instanceof Error ? error.message : String(error)}; nothing was written\n`,
+    );
+    return 1;
+  }
+  const folder = bundleFolderName(design.name);
+  try {
+    if (values.out.toLowerCase().endsWith('.zip')) await writeZip(values.out, files, folder);
+    else writeFolder(values.out, files, folder, values.force);
+  } catch (error) {
+    if (error instanceof Refusal) {
+      process.stderr.write(`error: ${error.message}; nothing was written\n`);
+      return error.code;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    process.stderr.write(`error: cannot write the bundle (${code ?? (error as Error).message})\n`);
+    return 2;
+  }
+  return 0;
+}
+
+function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) process.stderr.write(`${d.severity}: ${d.rule}: ${d.message}\n`);
+}
+
+/** lstat that answers null for a missing path. */
+function lstatOrNull(path: string) {
+  try {
+    return lstatSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+async function writeZip(out: string, files: Record<string, string>, folder: string): Promise<void> {
+  const target = resolve(out);
+  const parent = dirname(target);
+  const parentInfo = lstatOrNull(parent);
+  if (!parentInfo) throw new Refusal(`the folder of ${out} does not exist`, 2);
+  const existing = lstatOrNull(target);
+  if (existing && !existing.isFile())
+    throw new Refusal(`${out} exists and is not a regular file (a folder or a symlink)`, 2);
+  const bytes = await buildBundleZip(files, folder);
+  // Write next to the target, then rename: a half-written zip never replaces a good one, and rename
+  // replaces a path without following links.
+  const temporary = join(realpathSync(parent), `.${basename(target)}.${process.pid}.tmp`);
+  const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
+  try {
+    writeSync(fd, bytes);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    renameSync(temporary, join(realpathSync(parent), basename(target)));
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  process.stdout.write(`wrote ${out} (${Object.keys(files).length} files under ${folder}/)\n`);
+  for (const path of Object.keys(files)) process.stdout.write(`  ${folder}/${path}\n`);
+}
+
+/** True when the folder holds a previous StackSketch export (its design.json is a stacksketch design). */
+function isPreviousBundle(dir: string): boolean {
+  const info = lstatOrNull(join(dir, 'design.json'));
+  if (!info?.isFile()) return false;
+  try {
+    const head = readFileSync(join(dir, 'design.json'), 'utf8').slice(0, 200);
+    return head.includes(`"format": "${FORMAT}"`);
+  } catch {
+    return false;
+  }
+}
+
+function writeFolder(out: string, files: Record<string, string>, folder: string, force: boolean): void {
+  if (!isSafeBundlePath(folder) || folder.includes('/'))
+    throw new Refusal(`unsafe bundle folder name ${JSON.stringify(folder)}`, 2);
+  const outInfo = lstatOrNull(resolve(out));
+  if (outInfo && !outInfo.isDirectory() && !outInfo.isSymbolicLink())
+    throw new Refusal(`--out ${out} exists and is not a folder`, 2);
+  mkdirSync(resolve(out), { recursive: true });
+  // The root is where --out really is (the user may name it through a link); below it, no links.
+  const root = realpathSync(resolve(out));
+  if (!lstatSync(root).isDirectory()) throw new Refusal(`--out ${out} is not a folder`, 2);
+  const bundle = join(root, folder);
+  const bundleInfo = lstatOrNull(bundle);
+  if (bundleInfo) {
+    if (bundleInfo.isSymbolicLink())
+      throw new Refusal(`${bundle} is a symlink; refusing to write through it`, 2);
+    if (!bundleInfo.isDirectory()) throw new Refusal(`${bundle} exists and is not a folder`, 2);
+    if (readdirSync(bundle).length > 0 && !isPreviousBundle(bundle) && !force)
+      throw new Refusal(
+        `${bundle} is not empty and is not a previous StackSketch export; choose another --out, or add --force to write the bundle's files into it (other files are left alone)`,
+        2,
+      );
+  }
+
+  // Check every target before writing any: inside the bundle, no symlinked folder or file on the way.
+  const targets: { path: string; full: string }[] = [];
+  const checkedDirs = new Set<string>([bundle]);
+  for (const path of Object.keys(files)) {
+    if (!isSafeBundlePath(path)) throw new Refusal(`unsafe path in bundle ${JSON.stringify(path)}`, 2);
+    const full = resolve(bundle, path);
+    if (!full.startsWith(bundle + sep))
+      throw new Refusal(`path ${JSON.stringify(path)} leaves the bundle`, 2);
+    const parts = path.split('/');
+    let dir = bundle;
+    for (const part of parts.slice(0, -1)) {
+      dir = join(dir, part);
+      if (checkedDirs.has(dir)) continue;
+      const info = lstatOrNull(dir);
+      if (info && (info.isSymbolicLink() || !info.isDirectory()))
+        throw new Refusal(
+          `${dir} is ${info.isSymbolicLink() ? 'a symlink' : 'not a folder'}; refusing to write there`,
+          2,
+        );
+      checkedDirs.add(dir);
+    }
+    const info = lstatOrNull(full);
+    if (info && !info.isFile())
+      throw new Refusal(
+        `${full} exists and is ${info.isSymbolicLink() ? 'a symlink' : 'not a regular file'}`,
+        2,
+      );
+    targets.push({ path, full });
+  }
+
+  for (const dir of [...checkedDirs].sort()) mkdirSync(dir, { recursive: true });
+  for (const { path, full } of targets) {
+    // O_NOFOLLOW: a link planted after the checks is still never written through.
+    const fd = openSync(
+      full,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW,
+      fileMode(path),
+    );
+    try {
+      writeSync(fd, files[path]!);
+      fchmodSync(fd, fileMode(path));
+    } finally {
+      closeSync(fd);
+    }
+  }
+  process.stdout.write(`wrote ${join(out, folder)}/ (${targets.length} files)\n`);
+  for (const { path } of targets) process.stdout.write(`  ${folder}/${path}\n`);
 }
