@@ -1,4 +1,129 @@
-/** Placeholder: share link, embed dialog and image/Mermaid exports (share issue). */
+import { useEffect, useRef, useState } from 'react';
+import { useAppStore } from '../../store';
+import { EmbedView, MermaidView, ShareLinkView, ShareModal } from '../share/ShareDialogs';
+import { downloadJson, downloadPng, downloadSvg } from '../share/exports';
+import { useShareLinkStartup } from '../share/useShareLink';
+import '../share/share.css';
+
+type Open = 'share' | 'embed' | 'mermaid' | null;
+
+/** Share link, embed snippets and exports (SVG, PNG, Mermaid, design JSON). */
 export function ShareMenu() {
-  return null;
+  useShareLinkStartup();
+  const design = useAppStore((state) => state.design);
+  const [open, setOpen] = useState<Open>(null);
+  const [menu, setMenu] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const menuRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!menu) return;
+    const close = (event: MouseEvent) => {
+      if (!menuRef.current?.contains(event.target as Node)) setMenu(false);
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [menu]);
+
+  const exportPng = async () => {
+    setMenu(false);
+    setBusy(true);
+    try {
+      await downloadPng(useAppStore.getState().design);
+    } catch (error) {
+      useAppStore
+        .getState()
+        .showAlert(`The PNG export failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="share-menu">
+      <button
+        type="button"
+        data-testid="share"
+        onClick={() => setOpen('share')}
+        title="Share a link to this design"
+      >
+        Share
+      </button>
+      <button
+        type="button"
+        data-testid="embed"
+        onClick={() => setOpen('embed')}
+        title="Embed in a wiki or web page"
+      >
+        Embed
+      </button>
+      <div className="share-export" ref={menuRef}>
+        <button
+          type="button"
+          data-testid="export-menu"
+          aria-haspopup="menu"
+          aria-expanded={menu}
+          disabled={busy}
+          onClick={() => setMenu((value) => !value)}
+        >
+          {busy ? 'Exporting…' : 'Export ▾'}
+        </button>
+        {menu && (
+          <div className="share-export__items" role="menu">
+            <button
+              type="button"
+              role="menuitem"
+              data-testid="export-svg"
+              onClick={() => {
+                setMenu(false);
+                downloadSvg(useAppStore.getState().design);
+              }}
+            >
+              SVG image (editable in StackSketch)
+            </button>
+            <button type="button" role="menuitem" data-testid="export-png" onClick={() => void exportPng()}>
+              PNG image (editable in StackSketch)
+            </button>
+            <button
+              type="button"
+              role="menuitem"
+              data-testid="export-mermaid"
+              onClick={() => {
+                setMenu(false);
+                setOpen('mermaid');
+              }}
+            >
+              Mermaid text…
+            </button>
+            <button
+              type="button"
+              role="menuitem"
+              data-testid="export-json"
+              onClick={() => {
+                setMenu(false);
+                downloadJson(useAppStore.getState().design);
+              }}
+            >
+              Design file (.stacksketch.json)
+            </button>
+          </div>
+        )}
+      </div>
+      {open === 'share' && (
+        <ShareModal title="Share" testId="share-dialog" onClose={() => setOpen(null)}>
+          <ShareLinkView design={design} />
+        </ShareModal>
+      )}
+      {open === 'embed' && (
+        <ShareModal title="Embed" testId="embed-dialog" onClose={() => setOpen(null)}>
+          <EmbedView design={design} />
+        </ShareModal>
+      )}
+      {open === 'mermaid' && (
+        <ShareModal title="Mermaid" testId="mermaid-dialog" onClose={() => setOpen(null)}>
+          <MermaidView design={design} />
+        </ShareModal>
+      )}
+    </div>
+  );
 }

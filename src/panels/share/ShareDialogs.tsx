@@ -1,0 +1,121 @@
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { toMermaid } from '../../exporters/mermaid';
+import type { Design } from '../../model/design';
+import { copyText } from '../preview/clipboard';
+import { downloadMermaid, editorShareUrl, iframeSnippet, markdownSnippet } from './exports';
+
+/** A small modal used by the share, embed and Mermaid views; Escape or the backdrop closes it. */
+export function ShareModal(props: {
+  title: string;
+  testId: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.querySelector<HTMLElement>('textarea, input, button')?.focus();
+  }, []);
+  return (
+    <div className="share-backdrop" onMouseDown={props.onClose}>
+      <div
+        ref={box}
+        className="share-modal"
+        role="dialog"
+        aria-modal="true"
+        aria-label={props.title}
+        data-testid={props.testId}
+        onMouseDown={(event) => event.stopPropagation()}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') props.onClose();
+        }}
+      >
+        <div className="share-modal__head">
+          <h2>{props.title}</h2>
+          <button type="button" aria-label="Close" data-testid="share-close" onClick={props.onClose}>
+            ×
+          </button>
+        </div>
+        {props.children}
+      </div>
+    </div>
+  );
+}
+
+export function CopyButton(props: { text: string; testId: string; label?: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  return (
+    <button
+      type="button"
+      data-testid={props.testId}
+      onClick={() => void copyText(props.text).then((ok) => setState(ok ? 'copied' : 'failed'))}
+    >
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Select and copy' : (props.label ?? 'Copy')}
+    </button>
+  );
+}
+
+/** The share link: the design compressed into the fragment, which browsers never send to a server. */
+export function ShareLinkView({ design }: { design: Design }) {
+  const url = useMemo(() => editorShareUrl(design), [design]);
+  return (
+    <div className="share-field">
+      <label htmlFor="share-url">Link to this design</label>
+      <div className="share-row">
+        <input
+          id="share-url"
+          data-testid="share-url"
+          readOnly
+          value={url}
+          onFocus={(event) => event.currentTarget.select()}
+        />
+        <CopyButton text={url} testId="copy-share-url" />
+      </div>
+      <p className="share-note">
+        The design travels inside the link (after the #), compressed: nothing is uploaded anywhere. Anyone
+        with the link can open a copy.{' '}
+        {url.length > 8000
+          ? 'This link is long; some chat tools cut long links — send the design file instead.'
+          : ''}
+      </p>
+    </div>
+  );
+}
+
+export function EmbedView({ design }: { design: Design }) {
+  const iframe = useMemo(() => iframeSnippet(design), [design]);
+  const markdown = useMemo(() => markdownSnippet(design), [design]);
+  return (
+    <>
+      <div className="share-field">
+        <label htmlFor="embed-snippet">Web page or wiki with iframes (Confluence, Notion, docs sites)</label>
+        <textarea id="embed-snippet" data-testid="embed-snippet" readOnly rows={4} value={iframe} />
+        <CopyButton text={iframe} testId="copy-embed-snippet" />
+      </div>
+      <div className="share-field">
+        <label htmlFor="embed-markdown">GitHub or GitLab wiki (no iframes): image + link in Markdown</label>
+        <textarea id="embed-markdown" data-testid="embed-markdown" readOnly rows={3} value={markdown} />
+        <CopyButton text={markdown} testId="copy-embed-markdown" />
+        <p className="share-note">
+          Put the exported SVG next to the page under the name shown; it carries the design too, so it can be
+          opened in StackSketch again.
+        </p>
+      </div>
+    </>
+  );
+}
+
+export function MermaidView({ design }: { design: Design }) {
+  const text = useMemo(() => toMermaid(design), [design]);
+  return (
+    <div className="share-field">
+      <label htmlFor="mermaid-text">Mermaid (containers as subgraphs) for wikis that render Mermaid</label>
+      <textarea id="mermaid-text" data-testid="mermaid-text" readOnly rows={14} value={text} />
+      <div className="share-row">
+        <CopyButton text={text} testId="copy-mermaid" />
+        <button type="button" data-testid="download-mermaid" onClick={() => downloadMermaid(design)}>
+          Download .mmd
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { useEffect } from 'react';
+import { decideShareLink } from '../../app/startup';
+import { useAppStore } from '../../store';
+import { AUTOSAVE_KEY } from '../../store/autosave';
+
+/** Forget the fragment once its design is on the canvas, so a reload does not offer it again. */
+function clearFragment(): void {
+  const { pathname, search } = window.location;
+  window.history.replaceState(window.history.state, '', `${pathname}${search}`);
+}
+
+/** Apply the share link in the address: open it, ask before replacing work, or say why it cannot open. */
+export function applyShareLink(hash: string): void {
+  const state = useAppStore.getState();
+  const hasWork = state.dirty || hasAutosave();
+  const decision = decideShareLink(hash, state.design, hasWork);
+  const open = (design: typeof state.design) => {
+    useAppStore.getState().replaceDesign(design, { markClean: true });
+    useAppStore.getState().showAlert(null);
+    clearFragment();
+  };
+  switch (decision.action) {
+    case 'none':
+      return;
+    case 'refuse':
+      state.showAlert(decision.message);
+      return;
+    case 'same':
+      clearFragment();
+      return;
+    case 'open':
+      open(decision.design);
+      return;
+    case 'ask':
+      state.askConfirm({
+        title: 'Open the shared design?',
+        message: `The link carries the design “${decision.design.name}”, which is not the one you are working on. Opening it replaces your design on the canvas and in this browser’s autosave (Undo brings yours back).`,
+        confirmLabel: 'Open shared design',
+        onConfirm: () => open(decision.design),
+      });
+  }
+}
+
+function hasAutosave(): boolean {
+  try {
+    return localStorage.getItem(AUTOSAVE_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
+let startupHandled = false;
+
+/** At start and whenever the fragment changes while the editor is open. */
+export function useShareLinkStartup(): void {
+  useEffect(() => {
+    if (!startupHandled) {
+      startupHandled = true;
+      applyShareLink(window.location.hash);
+    }
+    const onHashChange = () => applyShareLink(window.location.hash);
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+}
