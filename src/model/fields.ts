@@ -111,14 +111,26 @@ export function checkSize(value: string): string | null {
   return null;
 }
 
-/** Display text (client labels, the design name): any script, but nothing that could break out of a file. */
+const LATIN = /[A-Za-z]/;
+const CYRILLIC_OR_GREEK = /[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]/;
+
+/**
+ * Display text (client labels, the design name): any script, but nothing that could break out of a
+ * file or pose as something else. Checked on the NFKC form too, so fullwidth lookalikes (／ ＄ ；)
+ * count as the characters they imitate. The design name also names the bundle folder, hence no / or "..".
+ */
 export function checkLabel(value: string, max = 64): string | null {
   if (value.trim().length === 0) return 'the text cannot be empty';
   if (value.length > max) return `the text is limited to ${max} characters`;
   if (hasControlCharacters(value))
     return 'the text must not contain control characters, line breaks or invisible formatting characters';
-  if (/[;{}"'`\\$<>|[\]]/.test(value))
-    return 'the text must not contain ; { } [ ] < > | quotes, backticks, backslashes or $';
+  const normal = value.normalize('NFKC');
+  if (/[;{}"'`\\$<>|[\]/]/.test(value) || /[;{}"'`\\$<>|[\]/]/.test(normal))
+    return 'the text must not contain ; { } [ ] < > | / quotes, backticks, backslashes or $ (nor their fullwidth lookalikes)';
+  if (normal.includes('..')) return 'the text must not contain ".."';
+  if (hasControlCharacters(normal)) return 'the text must not contain invisible formatting characters';
+  const mixed = normal.split(/[^\p{L}]+/u).find((word) => LATIN.test(word) && CYRILLIC_OR_GREEK.test(word));
+  if (mixed) return `"${preview(mixed)}" mixes Latin with Cyrillic or Greek letters that look alike`;
   if (value !== value.trim()) return 'the text must not start or end with spaces';
   return null;
 }
