@@ -4,16 +4,14 @@
  */
 import * as monaco from 'monaco-editor/editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import 'monaco-editor/base/browser/ui/codicons/codicon/codicon.css';
-import 'monaco-editor/base/browser/ui/codicons/codicon/codicon-modifiers.css';
 import 'monaco-editor/editor/browser/coreCommands';
-import 'monaco-editor/editor/contrib/hover/browser/hoverContribution';
-import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching';
-import 'monaco-editor/editor/contrib/clipboard/browser/clipboard';
-import 'monaco-editor/editor/contrib/folding/browser/folding';
-import 'monaco-editor/editor/contrib/gotoError/browser/gotoError';
-import 'monaco-editor/editor/contrib/readOnlyMessage/browser/contribution';
-import 'monaco-editor/editor/contrib/find/browser/findController';
+import 'monaco-editor/features/codicon/register';
+import 'monaco-editor/features/hover/register';
+import 'monaco-editor/features/bracketMatching/register';
+import 'monaco-editor/features/clipboard/register';
+import 'monaco-editor/features/folding/register';
+import 'monaco-editor/features/gotoError/register';
+import 'monaco-editor/features/readOnlyMessage/register';
 import 'monaco-editor/features/find/register';
 import 'monaco-editor/languages/definitions/ini/register';
 import 'monaco-editor/languages/definitions/yaml/register';

@@ -1,4 +1,52 @@
-/** Placeholder: the zip download (preview issue). */
+import { useState } from 'react';
+import { useAppStore } from '../../store';
+import { diagnosticsOf, filesOf } from '../../store/selectors';
+import { downloadBundle } from '../preview/download';
+import { downloadDecision } from '../preview/downloadPolicy';
+
+/**
+ * Downloads exactly the files the preview shows, as the same zip the CLI's `export --out FILE.zip`
+ * writes. Errors ask first (saying what will not work); unsafe input values refuse.
+ */
 export function DownloadZipButton() {
-  return null;
+  const [busy, setBusy] = useState(false);
+
+  const start = async () => {
+    const { design, markClean, showAlert } = useAppStore.getState();
+    setBusy(true);
+    try {
+      await downloadBundle(filesOf(design), design.name);
+      markClean();
+    } catch (error) {
+      showAlert(`The download failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onClick = () => {
+    const { design, askConfirm, showAlert } = useAppStore.getState();
+    const decision = downloadDecision(diagnosticsOf(design));
+    if (decision.kind === 'refuse') return showAlert(decision.message);
+    if (decision.kind === 'confirm')
+      return askConfirm({
+        title: decision.title,
+        message: decision.message,
+        confirmLabel: 'Download anyway',
+        onConfirm: () => void start(),
+      });
+    void start();
+  };
+
+  return (
+    <button
+      type="button"
+      data-testid="download-zip"
+      onClick={onClick}
+      disabled={busy}
+      title="Download the bundle shown in the preview as a zip"
+    >
+      Download zip
+    </button>
+  );
 }

@@ -1,0 +1,24 @@
+import { bundleFolderName } from '../../exporters/folder';
+
+/** Build the bundle zip (JSZip loaded on first use) and hand it to the browser as `<folder>.zip`. */
+export async function downloadBundle(files: Record<string, string>, designName: string): Promise<string> {
+  const { buildBundleZip } = await import('../../exporters/zip');
+  const folder = bundleFolderName(designName);
+  const bytes = await buildBundleZip(files, folder);
+  const fileName = `${folder}.zip`;
+  saveBlob(new Blob([bytes as BlobPart], { type: 'application/zip' }), fileName);
+  return fileName;
+}
+
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
