@@ -90,4 +90,11 @@ test("keeping this tab's design overwrites the other only after confirmation", a
   await first.getByTestId('prop-protocol').selectOption('http');
   await expect(first.getByTestId('tab-conflict')).toBeVisible();
   expect(await savedName(first)).toBe('flask-gunicorn-sqlite');
+
+  // Its unsaved edit lives only on screen now, so closing the tab asks first.
+  const dialog = first.waitForEvent('dialog');
+  await first.close({ runBeforeUnload: true });
+  expect((await dialog).type()).toBe('beforeunload');
+  await (await dialog).dismiss();
+  await expect(first.getByTestId('tab-conflict')).toBeVisible();
 });

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { useAppStore } from '../store';
@@ -13,6 +14,14 @@ const NO_GUARD = createStore<TabGuardState>()(() => ({ conflict: null }));
  */
 export function TabConflictBanner() {
   const conflict = useStore(tabGuard?.state ?? NO_GUARD, (state) => state.conflict);
+  const paused = conflict !== null;
+  useEffect(() => {
+    if (!paused) return;
+    // While paused, this tab's edits exist only on screen: ask before the tab is closed or reloaded.
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [paused]);
   if (!conflict || !tabGuard) return null;
   const guard = tabGuard;
 
