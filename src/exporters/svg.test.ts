@@ -4,9 +4,11 @@ import { parseDesign } from '../model/load';
 import { serializeDesign } from '../model/serialize';
 import { TEMPLATE_IDS, loadTemplate } from '../model/templates';
 import { layoutDiagram } from './diagram';
+import { HOSTILE_STRINGS } from '../validation/hostileInputs';
 import { designToSvg, extractSvgDesignText } from './svg';
 
-const HOSTILE = [
+/** XML-specific break-outs, plus the project's hostile-input catalogue. */
+const XML_HOSTILE = [
   '<script>alert(1)</script>',
   '"><img src=x onerror=alert(1)>',
   "' onload='alert(1)",
@@ -24,6 +26,8 @@ const HOSTILE = [
   '`rm -rf /`',
   'x'.repeat(5000),
 ];
+
+const HOSTILE = [...XML_HOSTILE, ...HOSTILE_STRINGS.map((input) => input.value)];
 
 function hostileDesign(text: string): Design {
   const base = loadTemplate('gunicorn-flask-sqlite');
