@@ -27,6 +27,8 @@ function ProblemsList() {
   const sorted = useMemo(() => sortBySeverity(diagnostics), [diagnostics]);
   const keys = useMemo(() => problemKeys(sorted), [sorted]);
   const select = useAppStore((state) => state.select);
+  const selectedNodeIds = useAppStore((state) => state.selectedNodeIds);
+  const selectedEdgeIds = useAppStore((state) => state.selectedEdgeIds);
   const commit = useAppStore((state) => state.commit);
   const showAlert = useAppStore((state) => state.showAlert);
   const { fitView } = useReactFlow();
@@ -94,7 +96,9 @@ function ProblemsList() {
           {sorted.map((diagnostic, index) => (
             <li
               key={keys[index]}
-              className={`problem problem-${diagnostic.severity}`}
+              className={`problem problem-${diagnostic.severity}${
+                isShown(diagnostic, selectedNodeIds, selectedEdgeIds) ? ' is-selected' : ''
+              }`}
               data-rule={diagnostic.rule}
               data-severity={diagnostic.severity}
               tabIndex={0}
@@ -129,6 +133,14 @@ function ProblemsList() {
       )}
     </section>
   );
+}
+
+/** True when the canvas selection is exactly what this problem names (after clicking it, say). */
+function isShown(diagnostic: Diagnostic, nodes: readonly string[], edges: readonly string[]): boolean {
+  if (diagnostic.nodes.length === 0 && diagnostic.edges.length === 0) return false;
+  const same = (a: readonly string[], b: readonly string[]) =>
+    new Set(a).size === new Set(b).size && a.every((id) => b.includes(id));
+  return same(diagnostic.nodes, nodes) && same(diagnostic.edges, edges);
 }
 
 function FixButton({
