@@ -72,6 +72,13 @@ function ProblemsList() {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       reveal(diagnostic);
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const sibling =
+        event.key === 'ArrowDown'
+          ? event.currentTarget.nextElementSibling
+          : event.currentTarget.previousElementSibling;
+      if (sibling instanceof HTMLElement) sibling.focus();
     }
   }
 
