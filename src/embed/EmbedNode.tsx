@@ -17,7 +17,13 @@ export const EmbedNode = memo(function EmbedNode({ data }: NodeProps<Node<EmbedN
   const descriptor = KINDS[node.kind];
   return (
     <div className={`embed-node embed-node--${descriptor.category}`}>
-      {descriptor.handles.target && <Handle type="target" position={Position.Left} isConnectable={false} />}
+      {descriptor.handles.target && (
+        <>
+          <Handle id="in-right" type="target" position={Position.Left} isConnectable={false} />
+          <Handle id="in-down" type="target" position={Position.Top} isConnectable={false} />
+          <Handle id="in-up" type="target" position={Position.Bottom} isConnectable={false} />
+        </>
+      )}
       <div className="embed-node__title">
         <span className="embed-node__name">{title}</span>
         {errors > 0 && (
@@ -33,7 +39,13 @@ export const EmbedNode = memo(function EmbedNode({ data }: NodeProps<Node<EmbedN
       </div>
       <div className="embed-node__summary">{nodeSummary(node)}</div>
       <div className="embed-node__id">{node.id}</div>
-      {descriptor.handles.source && <Handle type="source" position={Position.Right} isConnectable={false} />}
+      {descriptor.handles.source && (
+        <>
+          <Handle id="out-right" type="source" position={Position.Right} isConnectable={false} />
+          <Handle id="out-down" type="source" position={Position.Bottom} isConnectable={false} />
+          <Handle id="out-up" type="source" position={Position.Top} isConnectable={false} />
+        </>
+      )}
     </div>
   );
 });

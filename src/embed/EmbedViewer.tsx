@@ -11,7 +11,7 @@ import {
   type Node,
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { layoutDiagram, NODE_HEIGHT, NODE_WIDTH, type Frame } from '../exporters/diagram';
+import { edgeRoute, layoutDiagram, NODE_HEIGHT, NODE_WIDTH, type Frame } from '../exporters/diagram';
 import type { Design } from '../model/design';
 import { decodeShareFragment } from '../model/share';
 import type { Diagnostic } from '../validation/types';
@@ -109,22 +109,26 @@ function EmbedFlow({ design, fragment, theme }: { design: Design; fragment: stri
       }),
     [diagram, diagnostics],
   );
-  const edges = useMemo<Edge[]>(
-    () =>
-      diagram.edges.map(({ edge, caption }) => {
-        const broken = diagnostics.some((d) => d.severity === 'error' && d.edges.includes(edge.id));
-        return {
-          id: edge.id,
-          source: edge.source,
-          target: edge.target,
-          label: caption,
-          deletable: false,
-          className: broken ? 'embed-edge--error' : undefined,
-          markerEnd: { type: MarkerType.ArrowClosed },
-        };
-      }),
-    [diagram, diagnostics],
-  );
+  const edges = useMemo<Edge[]>(() => {
+    const placed = new Map(diagram.nodes.map((node) => [node.node.id, node]));
+    return diagram.edges.map(({ edge, caption }) => {
+      const broken = diagnostics.some((d) => d.severity === 'error' && d.edges.includes(edge.id));
+      const from = placed.get(edge.source);
+      const to = placed.get(edge.target);
+      const route = from && to ? edgeRoute(from, to) : 'right';
+      return {
+        id: edge.id,
+        source: edge.source,
+        target: edge.target,
+        sourceHandle: `out-${route}`,
+        targetHandle: `in-${route}`,
+        label: caption,
+        deletable: false,
+        className: broken ? 'embed-edge--error' : undefined,
+        markerEnd: { type: MarkerType.ArrowClosed },
+      };
+    });
+  }, [diagram, diagnostics]);
   const [hovered, setHovered] = useState<string | null>(null);
   const [pinned, setPinned] = useState<string | null>(null);
   const shownId = pinned ?? hovered;

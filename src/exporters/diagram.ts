@@ -44,6 +44,18 @@ export interface Diagram {
   bounds: { x: number; y: number; width: number; height: number };
 }
 
+/**
+ * How an edge leaves and enters: left to right when the callee sits to the right of the caller;
+ * otherwise (a React build above its nginx, say) from the caller's top or bottom to the callee's
+ * facing side, so that no edge loops back across its own node.
+ */
+export type EdgeRoute = 'right' | 'down' | 'up';
+
+export function edgeRoute(from: { x: number; y: number }, to: { x: number; y: number }): EdgeRoute {
+  if (to.x >= from.x + NODE_WIDTH + 20) return 'right';
+  return to.y >= from.y ? 'down' : 'up';
+}
+
 export function nodeTitle(node: DesignNode): string {
   if (node.kind === 'client') return node.props.label || KINDS.client.label;
   return KINDS[node.kind].label;

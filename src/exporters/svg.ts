@@ -3,7 +3,7 @@ import { serializeDesign } from '../model/serialize';
 import { escapeXml, SVG_METADATA_CLOSE, SVG_METADATA_OPEN } from '../model/svgMetadata';
 import { KINDS } from '../nodes/registry';
 import type { Category } from '../nodes/types';
-import { layoutDiagram, NODE_HEIGHT, NODE_WIDTH } from './diagram';
+import { edgeRoute, layoutDiagram, NODE_HEIGHT, NODE_WIDTH } from './diagram';
 
 /**
  * The diagram as a standalone SVG file. The design travels inside, in one `<metadata>` element whose
@@ -43,6 +43,37 @@ function num(value: number): string {
   return Object.is(rounded, -0) ? '0' : String(rounded);
 }
 
+function edgePath(from: { x: number; y: number }, to: { x: number; y: number }) {
+  const route = edgeRoute(from, to);
+  if (route === 'right') {
+    const x1 = from.x + NODE_WIDTH;
+    const y1 = from.y + NODE_HEIGHT / 2;
+    const x2 = to.x;
+    const y2 = to.y + NODE_HEIGHT / 2;
+    const bend = Math.max(40, (x2 - x1) / 2);
+    return {
+      x1,
+      y1,
+      x2,
+      y2,
+      d: `M${num(x1)} ${num(y1)}C${num(x1 + bend)} ${num(y1)} ${num(x2 - bend)} ${num(y2)} ${num(x2)} ${num(y2)}`,
+    };
+  }
+  const down = route === 'down';
+  const x1 = from.x + NODE_WIDTH / 2;
+  const y1 = down ? from.y + NODE_HEIGHT : from.y;
+  const x2 = to.x + NODE_WIDTH / 2;
+  const y2 = down ? to.y : to.y + NODE_HEIGHT;
+  const bend = Math.max(30, Math.abs(y2 - y1) / 2) * (down ? 1 : -1);
+  return {
+    x1,
+    y1,
+    x2,
+    y2,
+    d: `M${num(x1)} ${num(y1)}C${num(x1)} ${num(y1 + bend)} ${num(x2)} ${num(y2 - bend)} ${num(x2)} ${num(y2)}`,
+  };
+}
+
 export function designToSvg(design: Design): string {
   const diagram = layoutDiagram(design);
   const { bounds } = diagram;
@@ -77,13 +108,9 @@ export function designToSvg(design: Design): string {
     const from = place.get(edge.source);
     const to = place.get(edge.target);
     if (!from || !to) continue;
-    const x1 = from.x + NODE_WIDTH;
-    const y1 = from.y + NODE_HEIGHT / 2;
-    const x2 = to.x;
-    const y2 = to.y + NODE_HEIGHT / 2;
-    const bend = Math.max(40, Math.abs(x2 - x1) / 2);
+    const { x1, y1, x2, y2, d } = edgePath(from, to);
     out.push(
-      `<path class="edge" d="M${num(x1)} ${num(y1)}C${num(x1 + bend)} ${num(y1)} ${num(x2 - bend)} ${num(y2)} ${num(x2)} ${num(y2)}" fill="none" stroke="#64748b" stroke-width="1.5" marker-end="url(#arrow)"/>`,
+      `<path class="edge" d="${d}" fill="none" stroke="#64748b" stroke-width="1.5" marker-end="url(#arrow)"/>`,
     );
     if (caption) {
       const text = shorten(caption);
