@@ -27,6 +27,21 @@ export function generate(design: Design): Record<string, string> {
   return renderPlan(design, plan(design));
 }
 
+/**
+ * generate() for live views (the preview while a value is being typed): never throws. When a value is
+ * refused, the only file is a README saying which one, so nothing unchecked is ever shown as config.
+ */
+export function generatePreview(design: Design): Record<string, string> {
+  try {
+    return generate(design);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      'README.md': `# The bundle cannot be generated yet\n\n${message.replace(/[\r\n]/g, ' ')}\n\nFix the value (the problems panel names it) and the files appear again.\n`,
+    };
+  }
+}
+
 export function renderPlan(design: Design, deployment: DeploymentPlan): Record<string, string> {
   const files: Record<string, string> = {
     'README.md': renderReadme(design, deployment),

@@ -1,4 +1,6 @@
 import type { Design, DesignEdge, DesignNode, NodeOfKind } from '../model/design';
+import { checkContainerName, checkRoute, printableText } from '../model/fields';
+import { KINDS, type PropSpec } from '../nodes/registry';
 import { bundleFolderName } from './folder';
 import type {
   DeploymentPlan,
@@ -112,7 +114,41 @@ interface PythonDraft {
   nodes: string[];
 }
 
+/**
+ * Every technical value of the design passes its field validator before anything is planned, so no
+ * unchecked value can reach a file (the serializers check again as they write).
+ */
+export function assertWritableValues(design: Design): void {
+  const refuse = (where: string, value: unknown, problem: string): never => {
+    throw new Error(
+      `${where}: refusing ${typeof value === 'string' ? JSON.stringify(printableText(value)) : String(value)}: ${problem}`,
+    );
+  };
+  for (const node of design.nodes) {
+    if (node.container !== undefined) {
+      const problem = checkContainerName(node.container);
+      if (problem)
+        refuse(`node ${JSON.stringify(printableText(node.id))} container`, node.container, problem);
+    }
+    const specs = KINDS[node.kind].props as Record<string, PropSpec>;
+    const props = node.props as unknown as Record<string, unknown>;
+    for (const [name, spec] of Object.entries(specs)) {
+      // Display labels are escaped where they appear; technical values must be valid.
+      if (!spec.rule || spec.rule.id === 'invalid-label') continue;
+      const problem = (spec.rule.check as (value: unknown) => string | null)(props[name]);
+      if (problem)
+        refuse(`${node.kind} ${JSON.stringify(printableText(node.id))} ${name}`, props[name], problem);
+    }
+  }
+  for (const edge of design.edges) {
+    if (edge.props.route === undefined) continue;
+    const problem = checkRoute(edge.props.route);
+    if (problem) refuse(`edge ${JSON.stringify(printableText(edge.id))} route`, edge.props.route, problem);
+  }
+}
+
 export function plan(design: Design): DeploymentPlan {
+  assertWritableValues(design);
   const graph = buildGraph(design);
   const warnings: string[] = [];
   const containers = new Map<string, DesignNode[]>();

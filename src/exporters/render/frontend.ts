@@ -1,3 +1,4 @@
+import { printableText } from '../../model/fields';
 import type { DeploymentPlan, PlannedService } from '../planTypes';
 import { apiBaseFor } from '../plan';
 
@@ -13,11 +14,12 @@ export const FRONTEND_VERSIONS = {
 function jsString(value: string): string {
   return JSON.stringify(value)
     .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+    .replace(/\u2029/g, '\\u2029')
+    .replace(/</g, '\\u003c');
 }
 
 function htmlText(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return printableText(value).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 /** The files of web/frontend/, keyed by their path inside it. */

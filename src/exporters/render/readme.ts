@@ -1,11 +1,12 @@
 import type { Design } from '../../model/design';
+import { printableText } from '../../model/fields';
 import { toMermaid } from '../mermaid';
 import type { DeploymentPlan, PlannedService } from '../planTypes';
 import { IMAGES } from './docker';
 
 function md(text: string): string {
   // Design text in Markdown: no HTML, no link or emphasis syntax.
-  return text.replace(/[\\`*_{}[\]<>()#+!|~&]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return printableText(text).replace(/[\\`*_{}[\]<>()#+!|~&]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 function code(text: string): string {

@@ -90,9 +90,9 @@ function checkUserValue(kind: UserValueKind, text: string): void {
 /** One argument as nginx text: bare when safe, otherwise double-quoted with \" and \\ escaped. */
 export function formatArg(arg: NginxArg): string {
   const { text } = arg;
+  if (arg.source === 'user') checkUserValue(arg.kind, text);
   if (hasControlCharacters(text))
     throw new Error(`nginx: refusing argument ${JSON.stringify(printableText(text))}: control characters`);
-  if (arg.source === 'user') checkUserValue(arg.kind, text);
   if (text.length > 0 && BARE.test(text) && !text.startsWith('#')) return text;
   return `"${text.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`;
 }

@@ -1,0 +1,295 @@
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { loadTemplate } from '../model/templates';
+import { HOSTILE_STRINGS } from '../validation/hostileInputs';
+import { hasErrors, validate } from '../validation/validate';
+import { generate } from './generate';
+import { isSafeBundlePath } from './folder';
+import { apiBaseFor, moduleLayout, plan } from './plan';
+import { parseNginx, type ParsedDirective } from './serializers/nginx';
+import { FORCED, VARIETY, allValidDesigns, load } from './testing/designs';
+
+const COMMON = [
+  '.env.example',
+  'Makefile',
+  'README.md',
+  'design.json',
+  'docker-compose.yml',
+  'scripts/smoke.sh',
+];
+const DOCKER = (dir: string) => [`${dir}/.dockerignore`, `${dir}/Dockerfile`];
+const PY = (dir: string) => [...DOCKER(dir), `${dir}/health-check.py`, `${dir}/requirements.txt`];
+
+function find(directives: ParsedDirective[], name: string): ParsedDirective[] {
+  const out: ParsedDirective[] = [];
+  for (const d of directives) {
+    if (d.name === name) out.push(d);
+    if (d.block) out.push(...find(d.block, name));
+  }
+  return out;
+}
+
+describe('generate', () => {
+  it('gives the same files, byte for byte, on every call', () => {
+    for (const { design } of allValidDesigns())
+      expect(generate(design)).toEqual(generate(structuredClone(design)));
+  });
+
+  it('lists files in sorted order with safe relative paths', () => {
+    for (const { design } of allValidDesigns()) {
+      const paths = Object.keys(generate(design));
+      expect(paths).toEqual([...paths].sort());
+      for (const path of paths) expect(isSafeBundlePath(path)).toBe(true);
+    }
+  });
+
+  it('generates the expected file set for every template', () => {
+    const expected: Record<string, string[]> = {
+      'gunicorn-flask-sqlite': [
+        ...COMMON,
+        ...PY('app'),
+        'app/app.py',
+        'app/gunicorn.conf.py',
+        'app/wsgi.py',
+        ...DOCKER('web'),
+        'web/nginx.conf',
+      ],
+      'uwsgi-unix-socket': [
+        ...COMMON,
+        ...PY('app'),
+        'app/app.py',
+        'app/uwsgi.ini',
+        'app/wsgi.py',
+        ...DOCKER('web'),
+        'web/nginx.conf',
+      ],
+      'react-nginx-gunicorn': [
+        ...COMMON,
+        ...PY('app'),
+        'app/app.py',
+        'app/gunicorn.conf.py',
+        'app/wsgi.py',
+        ...DOCKER('web'),
+        'web/frontend/index.html',
+        'web/frontend/package.json',
+        'web/frontend/src/main.jsx',
+        'web/frontend/vite.config.js',
+        'web/nginx.conf',
+      ],
+      'flask-dev-server': [...COMMON, ...PY('app'), 'app/app.py', ...DOCKER('web'), 'web/nginx.conf'],
+    };
+    for (const [id, files] of Object.entries(expected))
+      expect(Object.keys(generate(loadTemplate(id as never))).sort(), id).toEqual([...files].sort());
+  });
+
+  it('writes every nginx.conf as a whole, structurally valid config', () => {
+    for (const { id, design } of allValidDesigns()) {
+      const files = generate(design);
+      for (const [path, text] of Object.entries(files)) {
+        if (!path.endsWith('nginx.conf')) continue;
+        const conf = parseNginx(text);
+        expect(
+          conf.map((d) => d.name),
+          id,
+        ).toEqual(['worker_processes', 'pid', 'error_log', 'events', 'http']);
+        expect(find(conf, 'server_tokens')[0]!.args).toEqual(['off']);
+        expect(find(conf, 'add_header').map((d) => d.args[0])).toContain('X-Content-Type-Options');
+        expect(find(conf, 'server').filter((d) => d.block).length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('uses uwsgi_pass with uwsgi_params for socket and proxy_pass for http-socket', () => {
+    const socket = parseNginx(generate(loadTemplate('uwsgi-unix-socket'))['web/nginx.conf']!);
+    expect(find(socket, 'uwsgi_pass')).toHaveLength(1);
+    expect(find(socket, 'include').map((d) => d.args[0])).toContain('/etc/nginx/uwsgi_params');
+    expect(find(socket, 'upstream')[0]!.block![0]!.args).toEqual(['unix:/run/uwsgi/uwsgi.sock']);
+    const http = parseNginx(generate(load(VARIETY['uwsgi-http-tcp']!))['web/nginx.conf']!);
+    expect(find(http, 'uwsgi_pass')).toHaveLength(0);
+    expect(find(http, 'proxy_pass')[0]!.args).toEqual(['http://app_9090']);
+    const ini = generate(load(VARIETY['uwsgi-http-tcp']!))['app/uwsgi.ini']!;
+    expect(ini).toMatch(/^http-socket = 0\.0\.0\.0:9090$/m);
+    expect(ini).not.toMatch(/^plugins/m);
+    for (const key of ['master', 'vacuum', 'die-on-term', 'need-app', 'strict', 'enable-threads'])
+      expect(ini).toMatch(new RegExp(`^${key} = true$`, 'm'));
+  });
+
+  it('shares a unix socket through a named volume mounted at its folder in both containers', () => {
+    const p = plan(loadTemplate('uwsgi-unix-socket'));
+    const app = p.services.find((s) => s.name === 'app')!;
+    const web = p.services.find((s) => s.name === 'web')!;
+    const socketVolume = p.volumes.find((v) => v.purpose === 'socket')!;
+    expect(app.mounts).toContainEqual({ volume: socketVolume.name, target: '/run/uwsgi' });
+    expect(web.mounts).toContainEqual({ volume: socketVolume.name, target: '/run/uwsgi' });
+    expect(app.mounts).toContainEqual({ volume: 'app-data', target: '/data' });
+    const compose = parseYaml(generate(loadTemplate('uwsgi-unix-socket'))['docker-compose.yml']!) as {
+      services: Record<string, { volumes?: string[]; ports?: string[] }>;
+      volumes: Record<string, unknown>;
+    };
+    expect(compose.services.web!.volumes).toContain(`${socketVolume.name}:/run/uwsgi`);
+    expect(Object.keys(compose.volumes).sort()).toEqual(['app-data', socketVolume.name].sort());
+    expect(compose.services.app!.ports).toBeUndefined();
+    expect(compose.services.web!.ports).toEqual(['80:80']);
+  });
+
+  it('honours custom names: design, containers, ports, module path, callable, database file', () => {
+    const files = generate(load(VARIETY['custom-names']!));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining([
+        'api-server/shop/__init__.py',
+        'api-server/shop/api.py',
+        'api-server/gunicorn.conf.py',
+        'frontdoor/nginx.conf',
+        'frontdoor/frontend/src/main.jsx',
+      ]),
+    );
+    expect(files['api-server/wsgi.py']).toContain('from shop.api import application as app');
+    expect(files['api-server/shop/api.py']).toMatch(/^application = _create_app\(\)$/m);
+    expect(files['api-server/shop/api.py']).toContain('"/var/lib/shop/shop.db"');
+    expect(files['api-server/shop/api.py']).toContain('api_bases = ("/backend/api/",)');
+    expect(files['api-server/gunicorn.conf.py']).toContain('bind = "0.0.0.0:9000"');
+    expect(files['api-server/gunicorn.conf.py']).toContain('worker_class = "gthread"');
+    expect(files['api-server/gunicorn.conf.py']).toMatch(/^workers = 5$/m);
+    expect(files['frontdoor/nginx.conf']).toContain('server api-server:9000;');
+    expect(files['frontdoor/nginx.conf']).toContain('server_name shop.example.com www.shop.example.com;');
+    expect(files['frontdoor/nginx.conf']).toContain('gzip off;');
+    expect(files['docker-compose.yml']).toContain('"8080:8080"');
+    expect(files['README.md']).toMatch(/^# Shop Front 2024$/m);
+    const p = plan(load(VARIETY['custom-names']!));
+    expect(p.folder).toBe('shop-front-2024');
+    expect(p.services.find((s) => s.name === 'api-server')!.mounts).toEqual([
+      { volume: 'api-server-data', target: '/var/lib/shop' },
+    ]);
+  });
+
+  it('writes gunicorn "auto" workers as a computation at start-up', () => {
+    const conf = generate(loadTemplate('gunicorn-flask-sqlite'))['app/gunicorn.conf.py']!;
+    expect(conf).toContain('workers = multiprocessing.cpu_count() * 2 + 1');
+    expect(conf).toContain('worker_tmp_dir = "/dev/shm"');
+    expect(conf).toContain('accesslog = "-"');
+  });
+
+  it('gives each server of several apps its own folder and route prefix', () => {
+    const p = plan(load(VARIETY['several-apps']!));
+    expect(p.services.map((s) => s.buildDir)).toEqual(['app', 'app-2', 'app-3', 'web']);
+    expect(p.probes.map((probe) => `${probe.method} ${probe.path}`)).toEqual([
+      'GET /api/health',
+      'POST /api/items',
+      'GET /api/items',
+      'GET /admin/api/health',
+      'POST /admin/api/items',
+      'GET /admin/api/items',
+      'GET /reports/api/health',
+    ]);
+    const files = generate(load(VARIETY['several-apps']!));
+    expect(files['app-2/admin/web.py']).toContain('api_bases = ("/admin/api/",)');
+    expect(files['app-2/admin/__init__.py']).toBeDefined();
+    expect(files['app-3/reports.py']).toContain('database = None');
+  });
+
+  it('plans the probes the smoke check curls, page first', () => {
+    const p = plan(loadTemplate('react-nginx-gunicorn'));
+    expect(p.entryPort).toBe(80);
+    expect(p.probes.map((probe) => [probe.hop, probe.method, probe.path, probe.expectStatus])).toEqual([
+      ['page', 'GET', '/', 200],
+      ['api health', 'GET', '/api/health', 200],
+      ['create item', 'POST', '/api/items', 201],
+      ['list items', 'GET', '/api/items', 200],
+    ]);
+    const smoke = generate(loadTemplate('react-nginx-gunicorn'))['scripts/smoke.sh']!;
+    expect(smoke).toContain("hop page GET / 200 '<div id=\"root\">' ''");
+  });
+
+  it('maps routes to API prefixes', () => {
+    expect(apiBaseFor('/')).toBe('/api/');
+    expect(apiBaseFor('/api/')).toBe('/api/');
+    expect(apiBaseFor('/shop')).toBe('/shop/api/');
+    expect(apiBaseFor('/v1/api')).toBe('/v1/api/');
+  });
+
+  it('lays out module files and packages', () => {
+    expect(moduleLayout(['shop.api'])).toEqual({
+      files: ['shop/api.py'],
+      packages: ['shop/__init__.py'],
+      entryFile: 'wsgi.py',
+    });
+    expect(moduleLayout(['wsgi.app']).entryFile).toBe('wsgi/__init__.py');
+  });
+
+  it('makes the app file itself the entry point when the module is named wsgi', () => {
+    const files = generate(load(VARIETY['wsgi-module-name']!));
+    expect(files['app/wsgi.py']).toMatch(/^application = _create_app\(\)$/m);
+    expect(files['app/wsgi.py']).toMatch(/^app = application/m);
+  });
+
+  it('runs the Flask dev server with flask --app and warns in the README', () => {
+    const p = plan(loadTemplate('flask-dev-server'));
+    expect(p.services.find((s) => s.name === 'app')!.command).toEqual([
+      'flask',
+      '--app',
+      'app:app',
+      'run',
+      '--host',
+      '0.0.0.0',
+      '--port',
+      '5000',
+    ]);
+    expect(generate(loadTemplate('flask-dev-server'))['README.md']).toMatch(/development server/i);
+  });
+
+  it('builds the React app in a multi-stage Dockerfile and serves it with the SPA fallback', () => {
+    const files = generate(loadTemplate('react-nginx-gunicorn'));
+    expect(files['web/Dockerfile']).toMatch(/^FROM node:20-alpine AS build$/m);
+    expect(files['web/Dockerfile']).toMatch(/^FROM nginx:1\.27-alpine$/m);
+    expect(files['web/nginx.conf']).toContain('try_files $uri $uri/ /index.html;');
+    expect(files['web/frontend/src/main.jsx']).toContain('"base":"/api/"');
+    const pkg = JSON.parse(files['web/frontend/package.json']!) as { dependencies: Record<string, string> };
+    for (const version of Object.values(pkg.dependencies)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+    const sub = generate(load(VARIETY['react-subpath-no-fallback']!));
+    expect(sub['web/nginx.conf']).toContain('try_files $uri $uri/ =404;');
+    expect(sub['web/frontend/vite.config.js']).toContain('base: "/app/"');
+  });
+
+  it('still generates the forced uwsgi_pass → http-socket mismatch, and says why it fails', () => {
+    const design = load(FORCED['uwsgi-pass-to-http-socket']!);
+    expect(hasErrors(validate(design))).toBe(true);
+    const files = generate(design);
+    expect(files['web/nginx.conf']).toContain('uwsgi_pass');
+    expect(files['app/uwsgi.ini']).toMatch(/^http-socket = /m);
+    expect(files['README.md']).toMatch(/502/);
+  });
+
+  it('keeps hostile design names and client labels out of paths and inert in files', () => {
+    for (const { value } of HOSTILE_STRINGS) {
+      const design = loadTemplate('react-nginx-gunicorn');
+      design.name = value;
+      const files = generate(design);
+      for (const path of Object.keys(files)) expect(isSafeBundlePath(path)).toBe(true);
+      if (value.length < 3) continue;
+      for (const [path, text] of Object.entries(files)) {
+        if (path === 'design.json') continue;
+        // Line breaks, control characters and markup never appear raw outside design.json.
+        // eslint-disable-next-line no-control-regex
+        if (/[<\n\r\u0000-\u001f\u2028\u2029]/.test(value))
+          expect(text.includes(value), `${path} holds ${JSON.stringify(value)}`).toBe(false);
+      }
+    }
+  });
+
+  it('refuses to write hostile field values (serializers re-check what validation checked)', () => {
+    for (const { value, acceptedIn } of HOSTILE_STRINGS) {
+      const cases: [string, (d: ReturnType<typeof loadTemplate>) => void][] = [
+        ['edge.route', (d) => (d.edges[1]!.props.route = value)],
+        ['nginx.serverName', (d) => ((d.nodes[1]!.props as { serverName: string }).serverName = value)],
+        ['flask.module', (d) => ((d.nodes[3]!.props as { module: string }).module = value)],
+        ['sqlite.file', (d) => ((d.nodes[4]!.props as { file: string }).file = value)],
+      ];
+      for (const [field, mutate] of cases) {
+        if ((acceptedIn as readonly string[] | undefined)?.includes(field)) continue;
+        const design = loadTemplate('gunicorn-flask-sqlite');
+        mutate(design);
+        expect(() => generate(design), `${field} = ${JSON.stringify(value)}`).toThrow();
+      }
+    }
+  });
+});
