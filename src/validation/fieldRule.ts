@@ -45,6 +45,8 @@ export function fieldRule(options: {
   /** The sentence appended to every message: why this kind of value is refused. */
   reason: string;
   examples: RuleExamples;
+  /** What the quick fix does, when it is more than resetting a prop to its default. */
+  fixSummary?: string;
   /** Checks beyond descriptor props (edge routes, containers, the design name). */
   extra?: (design: Design, context: RuleContext) => Diagnostic[];
 }): Rule {
@@ -54,7 +56,7 @@ export function fieldRule(options: {
     severity: 'error',
     summary: options.summary,
     why: options.why,
-    fixSummary: 'Reset the field to its default value.',
+    fixSummary: options.fixSummary ?? 'Reset the field to its default value.',
     examples: options.examples,
     check(design, context) {
       const diagnostics: Diagnostic[] = fieldProblems(design, id).map(({ node, prop, spec, problem }) => ({

@@ -11,6 +11,8 @@ export const invalidContainerName = fieldRule({
   summary:
     'A node’s container that is not a valid Docker Compose service name: a lowercase letter or digit, then `a-z 0-9 _ . -`, at most 63 characters.',
   why: 'The container name becomes a Compose service name, a host name other containers use to reach it, and a folder of the bundle. Anything else is refused by Docker Compose, cannot be resolved as a host name, or could point a folder outside the bundle.',
+  fixSummary:
+    'Rename the container, for every node in it, to a valid name derived from it (lowercased, other characters replaced by `-`) or to the kind’s default (`web`, `app`), never merging it into another container.',
   reason: 'Containers become Compose services, host names and bundle folders.',
   examples: {
     fires: gunicornStack({}, { gunicorn: '../App', flask: '../App', sqlite: '../App' }),

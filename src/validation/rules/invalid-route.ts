@@ -16,6 +16,7 @@ export const invalidRoute = fieldRule({
   summary:
     'A route on an nginx connection that does not start with `/`, or contains whitespace, `;{}"\'`, backticks, `\\`, `$`, `%`, `..`, or control characters.',
   why: 'Each route becomes `location <route> { … }` in nginx.conf. Unquoted `location` values are how ingress-nginx configs were injected: a `;` or `}` ends the block and starts attacker-written configuration, and `$` expands nginx variables. Nginx also compares locations with the decoded path, so `%` escapes would never match.',
+  fixSummary: 'Reset the route to `/` (offered when that nginx does not route `/` elsewhere already).',
   reason: 'Routes become nginx location prefixes, so only plain URL path characters are accepted.',
   examples: { fires: withRoute('/api/ { return 200; }'), nearMiss: withRoute('/api/v1/') },
   extra(design, { nodeById }) {
