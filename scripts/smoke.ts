@@ -1,3 +1,70 @@
-/** Placeholder until the exporters land: the real run of a generated bundle. */
-console.error('smoke: exporters not yet implemented');
-process.exitCode = 2;
+/**
+ * `npm run --silent smoke -- FILE [--force] [--keep] [--verbose]`: export the design and run it for real
+ * on this machine (DESIGN.md §7): each Compose service in its own container-lite (namespaces, overlay
+ * root, named volumes, service names in /etc/hosts), the real nginx, Gunicorn/uWSGI and Flask with the
+ * generated files, then one curl per hop through the published port. Exit 0 only when every hop passes.
+ */
+import { parseArgs } from 'node:util';
+import { printLoadErrors, readDesignFile } from '../src/cli/io';
+import { smokeDesign } from './lib/smokeRun';
+
+const USAGE = 'usage: npm run --silent smoke -- FILE [--force] [--keep] [--verbose]\n';
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: process.argv.slice(2),
+      options: {
+        force: { type: 'boolean', default: false },
+        keep: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  const file = positionals[0]!;
+  const loaded = readDesignFile(file);
+  if (!loaded.ok) {
+    printLoadErrors(file, loaded);
+    return 2;
+  }
+  const started = Date.now();
+  try {
+    const outcome = await smokeDesign(loaded.design, {
+      force: values.force,
+      keep: values.keep,
+      verbose: values.verbose,
+      progress: (line) => process.stderr.write(`  ${line}\n`),
+    });
+    if (outcome.refused) {
+      process.stderr.write(`error: ${outcome.refused}\n`);
+      return 1;
+    }
+    const passed = outcome.results.filter((result) => result.ok).length;
+    process.stdout.write(
+      `${outcome.ok ? 'smoke passed' : 'smoke FAILED'}: ${passed}/${outcome.results.length} hops in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
+    return outcome.ok ? 0 : 1;
+  } catch (error) {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+main().then((code) => {
+  process.exitCode = code;
+});

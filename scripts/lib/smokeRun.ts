@@ -1,0 +1,55 @@
+import type { Design } from '../../src/model/design';
+import { hasErrors, hasInputErrors, validate } from '../../src/validation/validate';
+import { formatLogs, runProbes, type ProbeResult } from './probes';
+import { startDesign, type StackOptions } from './stack';
+
+export interface SmokeOutcome {
+  ok: boolean;
+  /** Why nothing was probed (refused design, start failure), when that happened. */
+  refused?: string;
+  results: ProbeResult[];
+  startupProblems: string[];
+  logs: string;
+}
+
+export interface SmokeOptions extends StackOptions {
+  force?: boolean;
+  print?: (line: string) => void;
+  /** Print the service logs even when every hop passes. */
+  verbose?: boolean;
+}
+
+/**
+ * Validate, export and run a design, then curl each hop: the body of `npm run smoke`.
+ * Errors refuse the design unless `force`; invalid-* input errors refuse it always.
+ */
+export async function smokeDesign(design: Design, options: SmokeOptions = {}): Promise<SmokeOutcome> {
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const diagnostics = validate(design);
+  for (const diagnostic of diagnostics)
+    print(`${diagnostic.severity === 'error' ? 'error' : 'warn '} ${diagnostic.rule}: ${diagnostic.message}`);
+  if (hasInputErrors(diagnostics)) {
+    const refused =
+      'the design has invalid-* input errors: no bundle is generated from it, not even with --force';
+    return { ok: false, refused, results: [], startupProblems: [], logs: '' };
+  }
+  if (hasErrors(diagnostics) && !options.force) {
+    const refused = 'the design has errors; fix them or pass --force to run it anyway';
+    return { ok: false, refused, results: [], startupProblems: [], logs: '' };
+  }
+  const stack = await startDesign(design, options);
+  try {
+    for (const problem of stack.startupProblems) print(`note ${problem}`);
+    print(
+      `entry ${stack.entryUrl} (published port of ${stack.plan.services.find((s) => s.published.length)?.name ?? '?'})`,
+    );
+    const results = await runProbes(stack, print);
+    const ok = results.length > 0 && results.every((result) => result.ok);
+    if (results.length === 0) print('FAIL the plan has no probes: nothing was checked');
+    const logs = formatLogs(stack);
+    if (!ok || options.verbose) print(logs);
+    return { ok, results, startupProblems: stack.startupProblems, logs };
+  } finally {
+    await stack.stop();
+  }
+}
