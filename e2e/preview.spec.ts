@@ -106,7 +106,17 @@ test('changing a prop in the inspector updates the previewed nginx.conf in place
   await page.evaluate(() => {
     const monaco = window.__stacksketchMonaco!;
     const editor = monaco.editor.getEditors()[0]!;
-    (window as unknown as { shownModel: unknown }).shownModel = editor.getModel();
+    const model = editor.getModel()!;
+    const record = window as unknown as { shownModel: unknown; highlighted: string[] };
+    record.shownModel = model;
+    record.highlighted = [];
+    // Which lines get the "changed" highlight (recorded as it happens; it fades after a moment).
+    model.onDidChangeDecorations(() => {
+      for (const decoration of model.getAllDecorations())
+        if (decoration.options.className === 'ss-changed-line')
+          for (let line = decoration.range.startLineNumber; line <= decoration.range.endLineNumber; line++)
+            record.highlighted.push(model.getLineContent(line).trim());
+    });
     editor.setPosition({ lineNumber: 3, column: 2 });
   });
 
@@ -131,6 +141,19 @@ test('changing a prop in the inspector updates the previewed nginx.conf in place
   expect(kept.sameModel).toBe(true);
   expect(kept.models).toBe(1);
   expect(kept.position).toEqual({ lineNumber: 3, column: 2 });
+  const highlighted = await page.evaluate(() => (window as unknown as { highlighted: string[] }).highlighted);
+  expect(highlighted).toContain('listen 8080;');
+  expect(highlighted.every((line) => line.includes('8080'))).toBe(true);
+});
+
+test('the editor theme follows the colour scheme', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await loadTemplate(page, 'gunicorn-flask-sqlite');
+  await waitForEditor(page);
+  await expect(page.locator('.monaco-editor').first()).toHaveClass(/\bvs-dark\b/);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('.monaco-editor').first()).not.toHaveClass(/\bvs-dark\b/);
+  await expect(page.locator('.monaco-editor').first()).toHaveClass(/\bvs\b/);
 });
 
 test('selecting a node offers its files and opens the main one', async ({ page }) => {

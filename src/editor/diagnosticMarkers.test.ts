@@ -77,4 +77,23 @@ describe('diagnosticMarkers', () => {
     };
     expect(diagnosticMarkers('web/nginx.conf', NGINX, [noEntry], design)).toEqual([]);
   });
+
+  it('marks the dev server command of the Dockerfile, not its healthcheck', () => {
+    const dev: Diagnostic = {
+      rule: 'flask-dev-server',
+      severity: 'warning',
+      message: 'dev server',
+      nodes: ['api'],
+      edges: [],
+    };
+    const dockerfile = [
+      'FROM python:3.12-slim',
+      'HEALTHCHECK --interval=10s \\',
+      '    CMD ["python", "health-check.py"]',
+      'CMD ["flask", "--app", "app:app", "run", "--host", "0.0.0.0"]',
+    ].join('\n');
+    expect(
+      diagnosticMarkers('app/Dockerfile', dockerfile, [dev], design).map((marker) => marker.line),
+    ).toEqual([4]);
+  });
 });

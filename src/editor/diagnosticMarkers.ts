@@ -35,7 +35,8 @@ const RULE_LINES: Record<string, LineRule[]> = {
   ],
   'flask-dev-server': [
     { file: NGINX_CONF, line: /^\s*proxy_pass\b/ },
-    { file: /^Dockerfile$/, line: /^\s*CMD\b.*\b(flask|python|app\.py)\b/ },
+    // The container's command (not the indented CMD of a HEALTHCHECK).
+    { file: /^Dockerfile$/, line: /^CMD\b.*(\bflask\b.*\brun\b|\bapp\.py\b)/ },
     { file: /\.py$/, line: /\.run\(/ },
   ],
   'app-server-exposed': [{ file: COMPOSE, line: /^\s*ports:/ }],

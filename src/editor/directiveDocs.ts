@@ -160,6 +160,18 @@ export const NGINX_DOCS: Record<string, DirectiveDoc> = {
     what: 'Sets Cache-Control/Expires for the response.',
     why: 'Hashed build assets never change, so browsers may keep them for long; index.html must not be cached.',
   },
+  log_format: {
+    what: 'Names a format for access log lines.',
+    why: 'The `main` format records client, request, status, size, referrer and user agent: enough to trace a failing hop.',
+  },
+  uwsgi_param: {
+    what: 'Sets one variable of the request environment sent to uWSGI.',
+    why: '`HTTP_X_FORWARDED_PROTO $scheme` tells the app whether the client used http or https, so the URLs it builds are right.',
+  },
+  tcp_nodelay: {
+    what: 'Sends small packets at once instead of waiting to fill them.',
+    why: 'Lower latency for keep-alive connections.',
+  },
   return: {
     what: 'Stops processing and sends a status code (and body or redirect).',
     why: 'Used for simple health answers and redirects without touching the app.',
@@ -317,6 +329,10 @@ export const UWSGI_DOCS: Record<string, DirectiveDoc> = {
   chdir: {
     what: 'Changes to this folder before loading the app.',
     why: 'So the app module is found.',
+  },
+  pythonpath: {
+    what: 'Adds a folder to Python’s import path.',
+    why: 'The app’s modules in /app import each other without being installed as a package.',
   },
   uid: {
     what: 'The user the workers run as.',

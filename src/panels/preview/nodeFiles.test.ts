@@ -43,6 +43,9 @@ describe('filesForNode', () => {
     expect(spa.main).toBe('web/frontend/src/App.jsx');
     expect(spa.paths).toContain('web/frontend/package.json');
     expect(spa.paths).not.toContain('app/app.py');
+    // Without an App component the entry module is the main file.
+    const withoutApp = BUNDLE.filter((path) => !path.endsWith('App.jsx')).concat('web/frontend/src/main.jsx');
+    expect(filesForNode(design, nodeOf('react-static'), withoutApp).main).toBe('web/frontend/src/main.jsx');
   });
 
   it('opens the app module for Flask and for its SQLite database', () => {

@@ -29,9 +29,12 @@ function candidates(design: Design, node: DesignNode, paths: readonly string[]):
       ];
     case 'react-static': {
       const frontend = inFolder((rest) => rest.startsWith('frontend/'));
+      // The App component when there is one, else the entry module.
       const app = frontend.filter((path) => /\/src\/App\.[jt]sx?$/.test(path));
+      const entry = frontend.filter((path) => /\/src\/main\.[jt]sx?$/.test(path));
       return [
         ...app,
+        ...entry,
         ...named('Dockerfile'),
         ...frontend,
         ...inFolder((rest) => /^nginx.*\.conf$/.test(rest)),
@@ -40,13 +43,13 @@ function candidates(design: Design, node: DesignNode, paths: readonly string[]):
     case 'gunicorn':
       return [
         ...inFolder((rest) => /^gunicorn.*\.py$/.test(rest)),
-        ...named('wsgi.py', 'requirements.txt', 'Dockerfile'),
+        ...named('wsgi.py', 'requirements.txt', 'Dockerfile', 'health-check.py'),
         'docker-compose.yml',
       ];
     case 'uwsgi':
       return [
         ...inFolder((rest) => /uwsgi.*\.ini$/.test(rest)),
-        ...named('wsgi.py', 'requirements.txt', 'Dockerfile'),
+        ...named('wsgi.py', 'requirements.txt', 'Dockerfile', 'health-check.py'),
         'docker-compose.yml',
       ];
     case 'flask':
