@@ -41,7 +41,9 @@ function Editor() {
           </ErrorBoundary>
         </main>
         <aside className="side-column">
-          <Inspector />
+          <ErrorBoundary area="inspector">
+            <Inspector />
+          </ErrorBoundary>
           <ProblemsPanel />
         </aside>
       </div>
