@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { serializeDesign } from '../model/serialize';
 import { shareUrl } from '../model/share';
 import { TEMPLATES, isTemplateId, loadTemplate } from '../model/templates';
+import { formatDiagnostics } from '../validation/format';
 import { diagnosticsToJson, hasErrors, validate } from '../validation/validate';
 import { runExport } from './export';
 import { printLoadErrors, readDesignFile } from './io';
@@ -72,15 +73,7 @@ function validateCommand(args: string[]): number {
   }
   const diagnostics = validate(loaded.design);
   if (values.json) process.stdout.write(`${JSON.stringify(diagnosticsToJson(diagnostics), null, 2)}\n`);
-  else if (diagnostics.length === 0) process.stdout.write(`${file}: no problems\n`);
-  else {
-    for (const d of diagnostics) {
-      const where = [...d.nodes.map((id) => `node ${id}`), ...d.edges.map((id) => `edge ${id}`)].join(', ');
-      process.stdout.write(`${d.severity}: ${d.rule}${where ? ` [${where}]` : ''}\n  ${d.message}\n`);
-    }
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    process.stdout.write(`${errors} error(s), ${diagnostics.length - errors} warning(s)\n`);
-  }
+  else process.stdout.write(formatDiagnostics(file, diagnostics));
   return hasErrors(diagnostics) ? 1 : 0;
 }
 
