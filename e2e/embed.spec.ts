@@ -73,6 +73,18 @@ test('the embed shows the design read-only, loads no editor code and writes no s
   await expect(open).toHaveAttribute('href', `./index.html#${fragment}`);
   await expect(open).toHaveAttribute('target', '_blank');
   await expect(open).toHaveAttribute('rel', /noopener/);
+  const [editor] = await Promise.all([page.waitForEvent('popup'), open.click()]);
+  await expect(editor.locator('[data-testid="canvas"] .react-flow__node').first()).toBeVisible();
+  await expect
+    .poll(() =>
+      editor.locator('[data-testid="canvas"] .react-flow__node').evaluateAll((nodes) =>
+        nodes
+          .map((node) => node.getAttribute('data-id') ?? '')
+          .filter(Boolean)
+          .sort(),
+      ),
+    )
+    .toEqual(idsOf('react-nginx-gunicorn'));
 });
 
 test('hovering or clicking a node shows its settings and diagnostics', async ({ page }) => {

@@ -80,6 +80,10 @@ test('a shared template opens with the same nodes and edges in a fresh browser, 
   expect(await edgeCount(other)).toBe(edges);
   await expect(other.getByRole('alert').filter({ hasText: /\S/ })).toHaveCount(0);
   expect(await exportDesignJson(other)).toBe(serializeDesign(loadTemplate('gunicorn-flask-sqlite')));
+  // The link's design is now this browser's work: a reload (the fragment is gone) keeps it.
+  expect(new URL(other.url()).hash).toBe('');
+  await other.reload();
+  await expect.poll(() => nodeIds(other)).toEqual(ids);
   await fresh.close();
 });
 

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { decideShareLink } from '../../app/startup';
 import { useAppStore } from '../../store';
-import { AUTOSAVE_KEY } from '../../store/autosave';
+import { AUTOSAVE_KEY, writeAutosave } from '../../store/autosave';
 
 /** Forget the fragment once its design is on the canvas, so a reload does not offer it again. */
 function clearFragment(): void {
@@ -26,6 +26,8 @@ export function applyShareLink(hash: string): void {
       state.showAlert(decision.message);
       return;
     case 'same':
+      // Opened from the link with nothing saved before: keep it, so a reload without the fragment shows it.
+      if (!hasAutosave()) writeAutosave(state.design);
       clearFragment();
       return;
     case 'open':
