@@ -10,13 +10,22 @@ export interface DesignSlice {
   future: Design[];
   /** True when the design changed since it was last loaded, saved or downloaded. */
   dirty: boolean;
-  /** Apply one user action as one undo step. Returning the same design records nothing. */
-  commit: (recipe: (design: Design) => Design) => void;
+  /**
+   * Apply one user action as one undo step. Returning the same design records nothing. Consecutive
+   * commits with the same `coalesce` key (keystrokes in one field) share one undo step.
+   */
+  commit: (recipe: (design: Design) => Design, options?: { coalesce?: string }) => void;
+  /** The coalesce key of the last commit, so the next keystroke in the same field joins its step. */
+  lastCoalesce: string | null;
+  /** Counts whole-design replacements (template, file, link, new), so the canvas can fit the view. */
+  loadCount: number;
   /** Replace the whole design (template, file, link) as one undo step. */
   replaceDesign: (design: Design, options?: { markClean?: boolean }) => void;
   undo: () => void;
   redo: () => void;
   markClean: () => void;
+  /** End the current typing run: the next keystroke starts a new undo step. */
+  breakCoalesce: () => void;
 }
 
 export function createDesignSlice(initial: Design): StateCreator<AppState, [], [], DesignSlice> {
@@ -25,15 +34,20 @@ export function createDesignSlice(initial: Design): StateCreator<AppState, [], [
     past: [],
     future: [],
     dirty: false,
-    commit: (recipe) =>
+    lastCoalesce: null,
+    loadCount: 0,
+    commit: (recipe, options) =>
       set((state) => {
         const next = recipe(state.design);
         if (next === state.design) return state;
+        const coalesce = options?.coalesce ?? null;
+        const joinsLastStep = coalesce !== null && coalesce === state.lastCoalesce && state.past.length > 0;
         return {
           design: next,
-          past: [...state.past, state.design].slice(-HISTORY_LIMIT),
+          past: joinsLastStep ? state.past : [...state.past, state.design].slice(-HISTORY_LIMIT),
           future: [],
           dirty: true,
+          lastCoalesce: coalesce,
         };
       }),
     replaceDesign: (design, options) =>
@@ -42,6 +56,8 @@ export function createDesignSlice(initial: Design): StateCreator<AppState, [], [
         past: [...state.past, state.design].slice(-HISTORY_LIMIT),
         future: [],
         dirty: !options?.markClean,
+        lastCoalesce: null,
+        loadCount: state.loadCount + 1,
         selectedNodeIds: [],
         selectedEdgeIds: [],
       })),
@@ -54,6 +70,7 @@ export function createDesignSlice(initial: Design): StateCreator<AppState, [], [
           past: state.past.slice(0, -1),
           future: [state.design, ...state.future],
           dirty: true,
+          lastCoalesce: null,
         };
       }),
     redo: () =>
@@ -65,8 +82,10 @@ export function createDesignSlice(initial: Design): StateCreator<AppState, [], [
           past: [...state.past, state.design],
           future: state.future.slice(1),
           dirty: true,
+          lastCoalesce: null,
         };
       }),
-    markClean: () => set({ dirty: false }),
+    markClean: () => set({ dirty: false, lastCoalesce: null }),
+    breakCoalesce: () => set({ lastCoalesce: null }),
   });
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Design } from '../model/design';
-import { loadTemplate } from '../model/templates';
+import { initialDesign } from '../app/startup';
 import { createDesignSlice, type DesignSlice } from './designSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
@@ -15,4 +15,5 @@ export function createAppStore(initial: Design) {
   }));
 }
 
-export const useAppStore = createAppStore(loadTemplate('react-nginx-gunicorn'));
+/** The editor's store, opened with the autosaved design (or a template) — see src/app/startup.ts. */
+export const useAppStore = createAppStore(initialDesign());

@@ -1,8 +1,8 @@
-import { generate } from '../exporters/generate';
+import { generatePreview } from '../exporters/generate';
 import type { Design } from '../model/design';
 import { validate } from '../validation/validate';
 import type { Diagnostic } from '../validation/types';
-import { useAppStore } from './index';
+import { useAppStore, type AppState } from './index';
 
 /** Memoise a derivation on the identity of the design: the store never holds derived copies. */
 function memoByDesign<T>(derive: (design: Design) => T): (design: Design) => T {
@@ -18,7 +18,8 @@ function memoByDesign<T>(derive: (design: Design) => T): (design: Design) => T {
 }
 
 export const diagnosticsOf = memoByDesign(validate);
-export const filesOf = memoByDesign(generate);
+// The preview never crashes on a value being typed: a refused value yields a README naming it.
+export const filesOf = memoByDesign(generatePreview);
 
 export function useDiagnostics(): Diagnostic[] {
   return useAppStore((state) => diagnosticsOf(state.design));
@@ -26,4 +27,37 @@ export function useDiagnostics(): Diagnostic[] {
 
 export function useGeneratedFiles(): Record<string, string> {
   return useAppStore((state) => filesOf(state.design));
+}
+
+export interface ElementProblems {
+  errors: number;
+  warnings: number;
+}
+
+const NO_PROBLEMS: ElementProblems = { errors: 0, warnings: 0 };
+
+function countProblems(diagnostics: readonly Diagnostic[], key: 'nodes' | 'edges') {
+  const counts = new Map<string, ElementProblems>();
+  for (const diagnostic of diagnostics) {
+    for (const id of new Set(diagnostic[key])) {
+      const current = counts.get(id) ?? { errors: 0, warnings: 0 };
+      counts.set(id, {
+        errors: current.errors + (diagnostic.severity === 'error' ? 1 : 0),
+        warnings: current.warnings + (diagnostic.severity === 'warning' ? 1 : 0),
+      });
+    }
+  }
+  return counts;
+}
+
+const nodeProblemsOf = memoByDesign((design) => countProblems(diagnosticsOf(design), 'nodes'));
+const edgeProblemsOf = memoByDesign((design) => countProblems(diagnosticsOf(design), 'edges'));
+
+/** Error and warning counts of one node; compare shallowly (useShallow) so unchanged counts re-render nothing. */
+export function selectNodeProblems(state: AppState, id: string): ElementProblems {
+  return nodeProblemsOf(state.design).get(id) ?? NO_PROBLEMS;
+}
+
+export function edgeSeverities(design: Design): ReadonlyMap<string, ElementProblems> {
+  return edgeProblemsOf(design);
 }

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { Position } from '../model/design';
 import type { AppState } from './index';
 
 export type ColorMode = 'system' | 'light' | 'dark';
@@ -10,22 +11,46 @@ export interface ConfirmRequest {
   onConfirm: () => void;
 }
 
+/** A frame drawn from the toolbar before any node is in it (a frame is otherwise just its nodes' container). */
+export interface DraftFrame {
+  container: string;
+  position: Position;
+  width: number;
+  height: number;
+}
+
 export interface UiSlice {
   /** A user-facing error (bad file, bad link), shown in a role="alert" element. */
   alert: string | null;
   showAlert: (message: string | null) => void;
+  /** A short notice (a refused connection, a restored autosave), shown in a role="status" element. */
+  toast: { message: string; serial: number } | null;
+  showToast: (message: string | null) => void;
   colorMode: ColorMode;
   setColorMode: (mode: ColorMode) => void;
   /** The pending confirmation dialog (its confirming button is data-testid="confirm"). */
   confirm: ConfirmRequest | null;
   askConfirm: (request: ConfirmRequest | null) => void;
+  helpOpen: boolean;
+  setHelpOpen: (open: boolean) => void;
+  draftFrames: DraftFrame[];
+  setDraftFrames: (frames: DraftFrame[]) => void;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   alert: null,
   showAlert: (message) => set({ alert: message }),
+  toast: null,
+  showToast: (message) =>
+    set((state) => ({
+      toast: message === null ? null : { message, serial: (state.toast?.serial ?? 0) + 1 },
+    })),
   colorMode: 'system',
   setColorMode: (mode) => set({ colorMode: mode }),
   confirm: null,
   askConfirm: (request) => set({ confirm: request }),
+  helpOpen: false,
+  setHelpOpen: (open) => set({ helpOpen: open }),
+  draftFrames: [],
+  setDraftFrames: (frames) => set({ draftFrames: frames }),
 });

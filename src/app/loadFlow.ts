@@ -1,0 +1,51 @@
+import { formatLoadError, type LoadResult } from '../model/load';
+import type { Design } from '../model/design';
+import { FORMAT } from '../model/design';
+import { useAppStore } from '../store';
+
+/**
+ * Replace the design with another (template, file, new). Unsaved work is asked about first, and the
+ * replacement is one undo step either way.
+ */
+export function replaceAfterAsking(design: Design, what: string): void {
+  const { dirty, askConfirm, replaceDesign, showAlert } = useAppStore.getState();
+  const apply = () => {
+    replaceDesign(design, { markClean: true });
+    showAlert(null);
+  };
+  if (!dirty) return apply();
+  askConfirm({
+    title: `${what}?`,
+    message: 'The current design has changes that are not saved. It will be replaced (Undo brings it back).',
+    confirmLabel: what,
+    onConfirm: apply,
+  });
+}
+
+export function emptyDesign(): Design {
+  return { format: FORMAT, name: 'untitled', nodes: [], edges: [] };
+}
+
+/** Open a loaded file, or show why it cannot be opened (the canvas stays as it was). */
+export function openLoadResult(result: LoadResult, fileName: string): void {
+  if (!result.ok) {
+    const [first, ...rest] = result.errors;
+    const detail = first ? formatLoadError(first) : 'unknown problem';
+    useAppStore
+      .getState()
+      .showAlert(
+        `Could not open ${fileName}: ${detail}${rest.length ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : ''}`,
+      );
+    return;
+  }
+  replaceAfterAsking(result.design, 'Open file');
+}
+
+/** A file name for the design: its name with anything unsafe for a file name replaced. */
+export function designFileName(name: string): string {
+  const safe = name
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+|-+$/g, '')
+    .slice(0, 80);
+  return `${safe || 'design'}.stacksketch.json`;
+}

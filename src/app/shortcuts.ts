@@ -1,0 +1,108 @@
+import { useEffect } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { copySelection, pasteClip, type Clip } from '../canvas/edit';
+import { autoLayout, saveDesignFile } from '../panels/toolbar/Toolbar';
+import { FIT_VIEW } from '../canvas/layout';
+import { useAppStore } from '../store';
+
+/** True when the key goes to a text field (or the code editor), where shortcuts must not fire. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target.closest('.monaco-editor')) return true;
+  const tag = target.tagName;
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag !== 'INPUT') return false;
+  const type = (target as HTMLInputElement).type;
+  return !['checkbox', 'radio', 'button', 'submit', 'file', 'range', 'color'].includes(type);
+}
+
+const PASTE_STEP = 32;
+
+/** The editor's keyboard shortcuts (listed in the help dialog). */
+export function useShortcuts(): void {
+  const flow = useReactFlow();
+  useEffect(() => {
+    let clip: Clip | null = null;
+    let pastes = 0;
+    const paste = (source: Clip) => {
+      pastes++;
+      let ids: string[] = [];
+      const store = useAppStore.getState();
+      store.commit((design) => {
+        const result = pasteClip(design, source, { x: PASTE_STEP * pastes, y: PASTE_STEP * pastes });
+        ids = result.ids;
+        return result.design;
+      });
+      store.select({ nodes: ids });
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isTyping(event.target)) return;
+      if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
+      const store = useAppStore.getState();
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (mod && key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        store.undo();
+      } else if (mod && ((key === 'z' && event.shiftKey) || key === 'y')) {
+        event.preventDefault();
+        store.redo();
+      } else if (mod && key === 'c') {
+        const copied = copySelection(store.design, store.selectedNodeIds);
+        if (copied) {
+          clip = copied;
+          pastes = 0;
+        }
+      } else if (mod && key === 'x') {
+        const copied = copySelection(store.design, store.selectedNodeIds);
+        if (copied) {
+          clip = copied;
+          pastes = 0;
+          store.commit((design) => ({
+            ...design,
+            nodes: design.nodes.filter((n) => !store.selectedNodeIds.includes(n.id)),
+            edges: design.edges.filter(
+              (e) => !store.selectedNodeIds.includes(e.source) && !store.selectedNodeIds.includes(e.target),
+            ),
+          }));
+          store.select({});
+        }
+      } else if (mod && key === 'v') {
+        if (clip) {
+          event.preventDefault();
+          paste(clip);
+        }
+      } else if (mod && key === 'd') {
+        event.preventDefault();
+        const copied = copySelection(store.design, store.selectedNodeIds);
+        if (copied) {
+          pastes = 0;
+          paste(copied);
+        }
+      } else if (mod && key === 'a') {
+        event.preventDefault();
+        store.select({
+          nodes: store.design.nodes.map((n) => n.id),
+          edges: store.design.edges.map((e) => e.id),
+        });
+      } else if (mod && key === 's') {
+        event.preventDefault();
+        saveDesignFile();
+      } else if (!mod && event.key === '?') {
+        event.preventDefault();
+        store.setHelpOpen(true);
+      } else if (!mod && !event.altKey && event.shiftKey && key === 'l') {
+        autoLayout();
+        window.setTimeout(() => void flow.fitView(FIT_VIEW), 50);
+      } else if (!mod && !event.altKey && !event.shiftKey && key === 'f') {
+        void flow.fitView(FIT_VIEW);
+      } else if (event.key === 'Escape') {
+        if (store.alert) store.showAlert(null);
+        else store.select({});
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [flow]);
+}

@@ -1,0 +1,271 @@
+import {
+  applyNodeChanges,
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type FinalConnectionState,
+  type Node,
+  type NodeChange,
+  type OnConnectEnd,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import type { Position } from '../model/design';
+import { KINDS, isNodeKind } from '../nodes/registry';
+import { NODE_VIEWS } from '../nodes/views';
+import { useAppStore } from '../store';
+import { edgeSeverities } from '../store/selectors';
+import { PALETTE_MIME, useAddNodeAt } from './addNode';
+import { connect, connectionProblem, deleteElements, moveNodes, setContainer } from './edit';
+import { createEdgeDeriver, createNodeDeriver, type FlowNode } from './flowState';
+import { computeFrames, frameAt, type Frame } from './frames';
+import { FramesLayer } from './FramesLayer';
+import { FIT_VIEW, NODE_HEIGHT, NODE_WIDTH, positionsFor } from './layout';
+
+const CATEGORY_COLORS: Record<string, string> = {
+  client: '#8c959f',
+  proxy: '#1a7f37',
+  server: '#8250df',
+  app: '#0969da',
+  data: '#bc4c00',
+  static: '#1b7c83',
+};
+
+function centreOf(node: Node): Position {
+  return {
+    x: node.position.x + (node.measured?.width ?? NODE_WIDTH) / 2,
+    y: node.position.y + (node.measured?.height ?? NODE_HEIGHT) / 2,
+  };
+}
+
+function placedOf(nodes: readonly Node[], skipDragging: boolean) {
+  return nodes
+    .filter((node) => !(skipDragging && node.dragging))
+    .map((node) => ({
+      id: node.id,
+      container: (node as FlowNode).data.node.container,
+      position: node.position,
+      width: node.measured?.width,
+      height: node.measured?.height,
+    }));
+}
+
+/**
+ * The canvas. The store's design is the source of truth; React Flow's nodes are derived from it,
+ * and only a drag in progress lives in local state (committed as one undo step on drag stop).
+ */
+export function Canvas() {
+  const design = useAppStore((state) => state.design);
+  const selectedNodeIds = useAppStore((state) => state.selectedNodeIds);
+  const selectedEdgeIds = useAppStore((state) => state.selectedEdgeIds);
+  const colorMode = useAppStore((state) => state.colorMode);
+  const draftFrames = useAppStore((state) => state.draftFrames);
+  const loadCount = useAppStore((state) => state.loadCount);
+  const flow = useReactFlow();
+  const addNodeAt = useAddNodeAt();
+
+  const [deriveNodes] = useState(createNodeDeriver);
+  const [deriveEdges] = useState(createEdgeDeriver);
+  const selectedNodes = useMemo(() => new Set(selectedNodeIds), [selectedNodeIds]);
+  const selectedEdges = useMemo(() => new Set(selectedEdgeIds), [selectedEdgeIds]);
+  const derivedNodes = useMemo(
+    () => deriveNodes(design, positionsFor(design), selectedNodes),
+    [deriveNodes, design, selectedNodes],
+  );
+  const edges = useMemo(
+    () => deriveEdges(design, edgeSeverities(design), selectedEdges),
+    [deriveEdges, design, selectedEdges],
+  );
+
+  // Local copy for React Flow: it adds measured sizes and moves a dragged node between commits.
+  const [nodes, setNodes] = useState<Node[]>(derivedNodes);
+  const [syncedFrom, setSyncedFrom] = useState(derivedNodes);
+  if (syncedFrom !== derivedNodes) {
+    const previousDerived = new Map(syncedFrom.map((node) => [node.id, node]));
+    setSyncedFrom(derivedNodes);
+    setNodes((current) => {
+      const currentById = new Map(current.map((node) => [node.id, node]));
+      return derivedNodes.map((next) => {
+        const local = currentById.get(next.id);
+        if (!local) return next;
+        if (previousDerived.get(next.id) === next) return local;
+        if (local.dragging)
+          return { ...next, measured: local.measured, position: local.position, dragging: true };
+        return local.measured ? { ...next, measured: local.measured } : next;
+      });
+    });
+  }
+
+  const designRef = useRef(design);
+  useEffect(() => {
+    designRef.current = design;
+  }, [design]);
+
+  useEffect(() => {
+    if (loadCount === 0) return;
+    const timer = window.setTimeout(() => {
+      // An empty canvas starts at a fixed zoom: fitting nothing would zoom to the maximum.
+      if (useAppStore.getState().design.nodes.length === 0) void flow.setViewport({ x: 0, y: 0, zoom: 0.8 });
+      else void flow.fitView(FIT_VIEW);
+    }, 50);
+    return () => window.clearTimeout(timer);
+  }, [loadCount, flow]);
+
+  const frames = useMemo(() => computeFrames(placedOf(nodes, true), draftFrames), [nodes, draftFrames]);
+  const dragging = useMemo(() => nodes.filter((node) => node.dragging), [nodes]);
+  const dropTarget = useMemo(() => {
+    const first = dragging.find((node) => node.type !== 'client');
+    if (!first) return null;
+    const frame = frameAt(frames, centreOf(first));
+    return frame && frame.container !== (first as FlowNode).data.node.container ? frame.container : null;
+  }, [dragging, frames]);
+  const framesRef = useRef<Frame[]>(frames);
+  useEffect(() => {
+    framesRef.current = frames;
+  }, [frames]);
+
+  const onNodesChange = useCallback((changes: NodeChange[]) => {
+    const selectChanges = changes.filter((change) => change.type === 'select');
+    if (selectChanges.length > 0) {
+      const { selectedNodeIds: current, selectedEdgeIds: edgesNow, select } = useAppStore.getState();
+      const next = new Set(current);
+      for (const change of selectChanges) {
+        if (change.selected) next.add(change.id);
+        else next.delete(change.id);
+      }
+      select({ nodes: [...next], edges: edgesNow });
+    }
+    const local = changes.filter((change) => change.type === 'position' || change.type === 'dimensions');
+    if (local.length > 0) setNodes((current) => applyNodeChanges(local, current));
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const selectChanges = changes.filter((change) => change.type === 'select');
+    if (selectChanges.length === 0) return;
+    const { selectedNodeIds: nodesNow, selectedEdgeIds: current, select } = useAppStore.getState();
+    const next = new Set(current);
+    for (const change of selectChanges) {
+      if (change.selected) next.add(change.id);
+      else next.delete(change.id);
+    }
+    select({ nodes: nodesNow, edges: [...next] });
+  }, []);
+
+  const onNodeDragStop = useCallback((_event: unknown, _node: Node, dragged: Node[]) => {
+    const moved = new Map<string, Position>(dragged.map((node) => [node.id, node.position]));
+    const moves = new Map<string, string>();
+    for (const node of dragged) {
+      const designNode = (node as FlowNode).data.node;
+      if (designNode.kind === 'client') continue;
+      const frame = frameAt(framesRef.current, centreOf(node));
+      if (frame && frame.container !== designNode.container) moves.set(node.id, frame.container);
+    }
+    useAppStore.getState().commit((current) => {
+      // A design drawn by auto-layout gets all its positions written on the first move.
+      const positions = positionsFor(current);
+      for (const [id, position] of moved) positions.set(id, position);
+      let next = moveNodes(current, positions);
+      for (const [id, container] of moves) next = setContainer(next, [id], container);
+      return next;
+    });
+  }, []);
+
+  const isValidConnection = useCallback(
+    (connection: Connection | Edge) =>
+      connectionProblem(designRef.current, connection.source, connection.target) === null,
+    [],
+  );
+
+  const onConnect = useCallback((connection: Connection) => {
+    const { commit, showToast } = useAppStore.getState();
+    const problem = connectionProblem(designRef.current, connection.source, connection.target);
+    if (problem) showToast(problem);
+    else commit((current) => connect(current, connection.source, connection.target));
+  }, []);
+
+  const onConnectEnd: OnConnectEnd = useCallback((_event, state: FinalConnectionState) => {
+    if (state.isValid || !state.toNode || !state.fromNode) return;
+    const fromSource = state.fromHandle?.type !== 'target';
+    const source = fromSource ? state.fromNode.id : state.toNode.id;
+    const target = fromSource ? state.toNode.id : state.fromNode.id;
+    const problem = connectionProblem(designRef.current, source, target);
+    if (problem) useAppStore.getState().showToast(problem);
+  }, []);
+
+  const onDelete = useCallback(({ nodes: gone, edges: cut }: { nodes: Node[]; edges: Edge[] }) => {
+    const { commit, select } = useAppStore.getState();
+    commit((current) =>
+      deleteElements(
+        current,
+        gone.map((node) => node.id),
+        cut.map((edge) => edge.id),
+      ),
+    );
+    select({});
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (event.dataTransfer.types.includes(PALETTE_MIME)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_MIME);
+      if (!isNodeKind(kind)) return;
+      event.preventDefault();
+      addNodeAt(kind, { x: event.clientX, y: event.clientY });
+    },
+    [addNodeAt],
+  );
+
+  return (
+    <div className="canvas-wrap" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_VIEWS}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onDelete={onDelete}
+        deleteKeyCode={['Delete', 'Backspace']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionKeyCode="Shift"
+        snapToGrid
+        snapGrid={[16, 16]}
+        colorMode={colorMode}
+        fitView
+        fitViewOptions={FIT_VIEW}
+        minZoom={0.2}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+      >
+        <FramesLayer frames={frames} dropTarget={dropTarget} />
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
+        <MiniMap
+          pannable
+          zoomable
+          nodeColor={(node) => CATEGORY_COLORS[KINDS[(node as FlowNode).data.node.kind].category] ?? '#888'}
+        />
+        <Controls />
+      </ReactFlow>
+      {design.nodes.length === 0 && (
+        <div className="canvas-empty">
+          <strong>An empty canvas</strong>
+          <span>Drag a piece from the palette, or start from a template.</span>
+        </div>
+      )}
+    </div>
+  );
+}

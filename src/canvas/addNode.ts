@@ -1,0 +1,63 @@
+import { useReactFlow } from '@xyflow/react';
+import { useCallback } from 'react';
+import type { Position } from '../model/design';
+import type { NodeKind } from '../nodes/types';
+import { useAppStore } from '../store';
+import { addNode } from './edit';
+import { computeFrames, frameAt } from './frames';
+import { NODE_HEIGHT, NODE_WIDTH } from './layout';
+
+export const PALETTE_MIME = 'application/x-stacksketch-kind';
+const GRID = 16;
+
+/** Kinds that belong with whatever they are dropped next to: an app joins the frame it lands in. */
+const FOLLOWS_FRAME: readonly NodeKind[] = ['flask', 'sqlite'];
+
+/**
+ * Add a node of a kind at a screen point (a palette drop) or, without one, at the centre of the
+ * visible canvas. The new node is selected so the inspector shows it.
+ */
+export function useAddNodeAt() {
+  const flow = useReactFlow();
+  return useCallback(
+    (kind: NodeKind, screenPoint?: Position) => {
+      const { commit, select, draftFrames } = useAppStore.getState();
+      let point = screenPoint;
+      if (!point) {
+        const rect = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+        point = rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: 0, y: 0 };
+      }
+      const centre = flow.screenToFlowPosition(point);
+      let position = {
+        x: Math.round((centre.x - NODE_WIDTH / 2) / GRID) * GRID,
+        y: Math.round((centre.y - NODE_HEIGHT / 2) / GRID) * GRID,
+      };
+      const placed = flow.getNodes().map((node) => ({
+        id: node.id,
+        container: (node.data as { node?: { container?: string } }).node?.container,
+        position: node.position,
+        width: node.measured?.width,
+        height: node.measured?.height,
+      }));
+      if (!screenPoint) {
+        // Clicking twice should not stack two cards exactly on top of each other.
+        while (placed.some((node) => node.position.x === position.x && node.position.y === position.y))
+          position = { x: position.x + 2 * GRID, y: position.y + 2 * GRID };
+      }
+      let container: string | undefined;
+      if (kind !== 'client') {
+        const frame = frameAt(computeFrames(placed, draftFrames), centre);
+        const isDraft = frame !== null && frame.members === 0;
+        if (frame && (FOLLOWS_FRAME.includes(kind) || isDraft)) container = frame.container;
+      }
+      let id = '';
+      commit((design) => {
+        const added = addNode(design, kind, position, container);
+        id = added.id;
+        return added.design;
+      });
+      if (id) select({ nodes: [id] });
+    },
+    [flow],
+  );
+}

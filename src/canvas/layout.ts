@@ -1,0 +1,51 @@
+import dagre from '@dagrejs/dagre';
+import type { Design, Position } from '../model/design';
+
+/** The size the layout reserves for a node card (the cards are NODE_WIDTH wide, about this tall). */
+export const NODE_WIDTH = 190;
+export const NODE_HEIGHT = 72;
+/** Fit the design in view, but never zoom a small design past 100 %. */
+export const FIT_VIEW = { padding: 0.15, maxZoom: 1 };
+
+/**
+ * Left-to-right layout with dagre, grouping each container as a cluster so frames do not overlap.
+ * Returns top-left positions for every node.
+ */
+export function layoutDesign(design: Design): Map<string, Position> {
+  const graph = new dagre.graphlib.Graph({ compound: true, multigraph: false });
+  graph.setGraph({ rankdir: 'LR', nodesep: 48, ranksep: 96, marginx: 24, marginy: 24 });
+  graph.setDefaultEdgeLabel(() => ({}));
+  const containers = new Set<string>();
+  for (const node of design.nodes) {
+    graph.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
+    if (node.container !== undefined) {
+      const cluster = `container:${node.container}`;
+      if (!containers.has(cluster)) {
+        containers.add(cluster);
+        graph.setNode(cluster, { paddingTop: 36, paddingLeft: 20, paddingRight: 20, paddingBottom: 20 });
+      }
+      graph.setParent(node.id, cluster);
+    }
+  }
+  for (const edge of design.edges) graph.setEdge(edge.source, edge.target);
+  dagre.layout(graph);
+  const positions = new Map<string, Position>();
+  for (const node of design.nodes) {
+    const laid = graph.node(node.id);
+    positions.set(node.id, {
+      x: Math.round(laid.x - NODE_WIDTH / 2),
+      y: Math.round(laid.y - NODE_HEIGHT / 2),
+    });
+  }
+  return positions;
+}
+
+/** Positions for drawing: the design's own, and a dagre layout for nodes that have none. */
+export function positionsFor(design: Design): Map<string, Position> {
+  if (design.nodes.every((node) => node.position)) {
+    return new Map(design.nodes.map((node) => [node.id, node.position!]));
+  }
+  const laid = layoutDesign(design);
+  for (const node of design.nodes) if (node.position) laid.set(node.id, node.position);
+  return laid;
+}

@@ -1,0 +1,66 @@
+import { useState, type DragEvent } from 'react';
+import { PALETTE_MIME, useAddNodeAt } from '../../canvas/addNode';
+import { KindIcon } from '../../canvas/icons';
+import { KINDS } from '../../nodes/registry';
+import { NODE_KINDS, type NodeKind } from '../../nodes/types';
+import { TemplatesList } from './TemplatesList';
+
+/** The seven kinds: drag one onto the canvas, or click to add it at the centre of the view. */
+export function Palette() {
+  const [query, setQuery] = useState('');
+  const addNodeAt = useAddNodeAt();
+  const needle = query.trim().toLowerCase();
+  const kinds = NODE_KINDS.filter((kind) => {
+    if (!needle) return true;
+    const d = KINDS[kind];
+    return `${d.kind} ${d.label} ${d.role} ${d.category}`.toLowerCase().includes(needle);
+  });
+
+  const onDragStart = (event: DragEvent, kind: NodeKind) => {
+    event.dataTransfer.setData(PALETTE_MIME, kind);
+    event.dataTransfer.setData('text/plain', kind);
+    event.dataTransfer.effectAllowed = 'copy';
+  };
+
+  return (
+    <nav className="palette" aria-label="Palette">
+      <h2 className="panel-title">Pieces</h2>
+      <input
+        type="search"
+        className="palette-search"
+        placeholder="Search pieces"
+        aria-label="Search pieces"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+      />
+      <ul className="palette-list">
+        {kinds.map((kind) => {
+          const d = KINDS[kind];
+          return (
+            <li key={kind}>
+              <button
+                type="button"
+                draggable
+                className={`palette-item node-${d.category}`}
+                data-testid={`palette-${kind}`}
+                title={`${d.doc}\n\nDrag onto the canvas, or click to add.`}
+                onDragStart={(event) => onDragStart(event, kind)}
+                onClick={() => addNodeAt(kind)}
+              >
+                <span className="node-icon">
+                  <KindIcon icon={d.icon} />
+                </span>
+                <span className="palette-text">
+                  <span className="palette-name">{d.label}</span>
+                  <span className="palette-role">{d.role}</span>
+                </span>
+              </button>
+            </li>
+          );
+        })}
+        {kinds.length === 0 && <li className="muted">No piece matches “{query}”.</li>}
+      </ul>
+      <TemplatesList />
+    </nav>
+  );
+}

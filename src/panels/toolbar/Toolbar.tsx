@@ -1,0 +1,215 @@
+import { useReactFlow } from '@xyflow/react';
+import { useRef, type ChangeEvent } from 'react';
+import { designFileName, emptyDesign, openLoadResult, replaceAfterAsking } from '../../app/loadFlow';
+import { nextColorMode } from '../../app/theme';
+import { freshContainerName } from '../../canvas/frames';
+import { layoutDesign, NODE_HEIGHT, NODE_WIDTH } from '../../canvas/layout';
+import { moveNodes, setContainer } from '../../canvas/edit';
+import { readDesignFromBytes } from '../../model/importFile';
+import { serializeDesign } from '../../model/serialize';
+import { FIT_VIEW } from '../../canvas/layout';
+import { useAppStore } from '../../store';
+import { DownloadZipButton } from './DownloadZipButton';
+import { ShareMenu } from './ShareMenu';
+
+function DesignName() {
+  const name = useAppStore((state) => state.design.name);
+  const commit = useAppStore((state) => state.commit);
+  const breakCoalesce = useAppStore((state) => state.breakCoalesce);
+  return (
+    <input
+      className="design-name"
+      data-testid="design-name"
+      aria-label="Design name"
+      spellCheck={false}
+      value={name}
+      onChange={(event) => {
+        const value = event.target.value;
+        commit((design) => (design.name === value ? design : { ...design, name: value }), {
+          coalesce: 'design-name',
+        });
+      }}
+      onBlur={breakCoalesce}
+    />
+  );
+}
+
+export function saveDesignFile(): void {
+  const { design, markClean } = useAppStore.getState();
+  const blob = new Blob([serializeDesign(design)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = designFileName(design.name);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  markClean();
+}
+
+export function autoLayout(): void {
+  useAppStore.getState().commit((design) => moveNodes(design, layoutDesign(design)));
+}
+
+export function Toolbar() {
+  const canUndo = useAppStore((state) => state.past.length > 0);
+  const canRedo = useAppStore((state) => state.future.length > 0);
+  const colorMode = useAppStore((state) => state.colorMode);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const flow = useReactFlow();
+
+  const onOpen = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    openLoadResult(readDesignFromBytes(bytes, file.name), file.name);
+  };
+
+  const newFrame = () => {
+    const { design, selectedNodeIds, commit, draftFrames, setDraftFrames } = useAppStore.getState();
+    const name = freshContainerName([
+      ...design.nodes.flatMap((n) => (n.container ? [n.container] : [])),
+      ...draftFrames.map((d) => d.container),
+    ]);
+    const chosen = design.nodes.filter((n) => selectedNodeIds.includes(n.id) && n.kind !== 'client');
+    if (chosen.length > 0) {
+      commit((current) =>
+        setContainer(
+          current,
+          chosen.map((n) => n.id),
+          name,
+        ),
+      );
+      return;
+    }
+    // An empty frame where the user is looking; drop nodes into it to fill it.
+    const rect = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+    const centre = flow.screenToFlowPosition(
+      rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: 0, y: 0 },
+    );
+    const width = NODE_WIDTH + 120;
+    const height = NODE_HEIGHT + 100;
+    setDraftFrames([
+      ...draftFrames,
+      {
+        container: name,
+        position: { x: Math.round(centre.x - width / 2), y: Math.round(centre.y - height / 2) },
+        width,
+        height,
+      },
+    ]);
+  };
+
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Design">
+      <span className="brand">
+        <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true">
+          <rect x="3" y="3" width="8" height="8" rx="2" fill="currentColor" opacity="0.9" />
+          <rect x="13" y="13" width="8" height="8" rx="2" fill="currentColor" opacity="0.6" />
+          <path d="M11 7h4a2 2 0 0 1 2 2v4" stroke="currentColor" strokeWidth="1.8" fill="none" />
+        </svg>
+        StackSketch
+      </span>
+      <DesignName />
+      <div className="toolbar-group">
+        <button
+          type="button"
+          data-testid="new-design"
+          onClick={() => replaceAfterAsking(emptyDesign(), 'New design')}
+        >
+          New
+        </button>
+        <label className="button file-button" title="Open a .stacksketch.json design">
+          Open…
+          <input
+            ref={fileInput}
+            type="file"
+            data-testid="import-file"
+            accept=".json,.stacksketch.json,application/json,.svg,.png"
+            onChange={(event) => void onOpen(event)}
+          />
+        </label>
+        <button
+          type="button"
+          data-testid="save-design"
+          onClick={saveDesignFile}
+          title="Save as .stacksketch.json (Ctrl+S)"
+        >
+          Save
+        </button>
+      </div>
+      <div className="toolbar-group">
+        <button
+          type="button"
+          data-testid="undo"
+          disabled={!canUndo}
+          onClick={() => useAppStore.getState().undo()}
+          title="Undo (Ctrl+Z)"
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          data-testid="redo"
+          disabled={!canRedo}
+          onClick={() => useAppStore.getState().redo()}
+          title="Redo (Ctrl+Shift+Z)"
+        >
+          Redo
+        </button>
+      </div>
+      <div className="toolbar-group">
+        <button
+          type="button"
+          data-testid="auto-layout"
+          onClick={autoLayout}
+          title="Arrange the nodes left to right"
+        >
+          Auto-layout
+        </button>
+        <button
+          type="button"
+          data-testid="new-frame"
+          onClick={newFrame}
+          title="Put the selected nodes in a new service, or draw an empty frame"
+        >
+          New frame
+        </button>
+        <button
+          type="button"
+          data-testid="fit-view"
+          onClick={() => void flow.fitView(FIT_VIEW)}
+          title="Fit the design in view"
+        >
+          Fit
+        </button>
+      </div>
+      <div className="toolbar-spacer" />
+      <div className="toolbar-group">
+        <ShareMenu />
+        <DownloadZipButton />
+      </div>
+      <div className="toolbar-group">
+        <button
+          type="button"
+          data-testid="color-mode"
+          title="Colour theme: follows the system, or light, or dark"
+          onClick={() => useAppStore.getState().setColorMode(nextColorMode(colorMode))}
+        >
+          {colorMode === 'system' ? 'Theme: auto' : colorMode === 'dark' ? 'Theme: dark' : 'Theme: light'}
+        </button>
+        <button
+          type="button"
+          data-testid="help"
+          aria-label="Keyboard shortcuts and help"
+          title="Help (?)"
+          onClick={() => useAppStore.getState().setHelpOpen(true)}
+        >
+          ?
+        </button>
+      </div>
+    </header>
+  );
+}
