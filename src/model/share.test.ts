@@ -27,8 +27,11 @@ describe('share fragments', () => {
     expect(shareUrl(design, 'https://example.org/sketch/')).toBe(
       `https://example.org/sketch/#${encodeShareFragment(design)}`,
     );
-    expect(shareUrl(design, 'https://example.org/sketch/#s1.old')).toBe(
+    expect(shareUrl(design, 'https://example.org/sketch/?lang=en#s1.old')).toBe(
       `https://example.org/sketch/#${encodeShareFragment(design)}`,
+    );
+    expect(shareUrl(design, 'http://localhost:5173')).toBe(
+      `http://localhost:5173/#${encodeShareFragment(design)}`,
     );
   });
 

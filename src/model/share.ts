@@ -14,13 +14,13 @@ export function encodeShareFragment(design: Design): string {
 }
 
 /**
- * The share link for `base` (the editor's address): any fragment of the base is dropped. The browser
- * passes its origin + path and the CLI its --base, so both print the same link for the same design.
+ * The share link for `base`, the editor's address: its query and fragment are dropped, as the browser
+ * builds links from its origin + path. So the CLI's `share --base URL` and the editor at URL print the
+ * same link for the same design.
  */
 export function shareUrl(design: Design, base: string): string {
   const url = new URL(base);
-  url.hash = '';
-  return `${url.toString().replace(/#$/, '')}#${encodeShareFragment(design)}`;
+  return `${url.origin}${url.pathname}#${encodeShareFragment(design)}`;
 }
 
 /** Decode a URL fragment (with or without the leading #) through the same loader as files. */
