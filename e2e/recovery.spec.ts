@@ -76,7 +76,7 @@ test('a crash of the editor keeps the design, offers it as a file, and a reload 
   await expect(page.getByTestId('prop-protocol')).toHaveValue('http');
 });
 
-for (const panel of ['preview', 'problems']) {
+for (const panel of ['preview', 'problems', 'inspector']) {
   test(`a crash in the ${panel} panel leaves the canvas working`, async ({ page }) => {
     await freshEditor(page);
     await editedDesign(page);
@@ -106,6 +106,8 @@ for (const panel of ['preview', 'problems']) {
       await expect(
         page.locator('[data-testid="problems"] [data-rule="uwsgi-pass-needs-socket"]'),
       ).toHaveCount(1);
+    } else if (panel === 'inspector') {
+      await expect(page.getByTestId('prop-module')).toBeVisible();
     } else {
       await expect(page.getByTestId('files')).toBeAttached();
     }

@@ -8,7 +8,8 @@ declare global {
   interface Window {
     /**
      * Test-only crash switch (see SECURITY.md): `true` or `'app'` crashes the whole editor, a panel
-     * name (`'preview'`, `'problems'`) crashes that panel, on its next render. Nothing in the UI sets it.
+     * name (`'preview'`, `'problems'`, `'inspector'`) crashes that panel, on its next render. Nothing in
+     * the UI sets it.
      */
     __stacksketchCrashForTest?: boolean | string;
   }
