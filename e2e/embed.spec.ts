@@ -178,3 +178,26 @@ for (const [what, hash] of [
     expect(dialogs).toEqual([]);
   });
 }
+
+test('labels from the fragment are shown as text, never as markup', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const hostile = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+  const base = loadTemplate('gunicorn-flask-sqlite');
+  const design = {
+    ...base,
+    name: hostile,
+    nodes: base.nodes.map((node) => (node.kind === 'client' ? { ...node, props: { label: hostile } } : node)),
+  };
+  await page.goto(`/embed.html#${encodeShareFragment(design)}`);
+  const client = page.locator('.react-flow__node[data-id="browser"]');
+  await expect(client).toContainText(hostile);
+  await expect(page.locator('.embed-title')).toContainText(hostile);
+  await client.hover();
+  await expect(page.getByTestId('embed-info')).toContainText(hostile);
+  await expect(page.locator('img, script:not([src])')).toHaveCount(0);
+  expect(dialogs).toEqual([]);
+});
