@@ -1,0 +1,114 @@
+/** The figures `npm run bench` reports, their goals, and the RESULTS.md table. */
+
+export type FigureKey =
+  | 'editorInitialJsGzipKB'
+  | 'embedInitialJsGzipKB'
+  | 'monacoLazy'
+  | 'validateGenerate1000NodesMedianMs'
+  | 'dragP95FrameMs625Nodes'
+  | 'dragP95RatioVsBareReactFlow'
+  | 'previewUpdateP95Ms'
+  | 'templateZipMedianMs'
+  | 'stackDevServerRatio';
+
+export interface Goal {
+  text: string;
+  met: (value: number | boolean) => boolean;
+  how: string;
+}
+
+export const GOALS: Record<FigureKey, Goal> = {
+  editorInitialJsGzipKB: {
+    text: '≤ 180',
+    met: (v) => typeof v === 'number' && v <= 180,
+    how: 'production build; index.html module script + modulepreloads + their static imports, each gzip -9, summed',
+  },
+  embedInitialJsGzipKB: {
+    text: '≤ 130',
+    met: (v) => typeof v === 'number' && v <= 130,
+    how: 'the same for embed.html',
+  },
+  monacoLazy: {
+    text: 'true',
+    met: (v) => v === true,
+    how: 'no initial chunk of either page contains Monaco core (content markers, chunk names, module ids)',
+  },
+  validateGenerate1000NodesMedianMs: {
+    text: '≤ 16',
+    met: (v) => typeof v === 'number' && v <= 16,
+    how: 'Node: validate + generate of a valid 1,000-node design (200 client→nginx→gunicorn→flask→sqlite stacks), median of 30 after 5 warm-ups',
+  },
+  dragP95FrameMs625Nodes: {
+    text: '≤ 20',
+    met: (v) => typeof v === 'number' && v <= 20,
+    how: 'Chromium: 625 nodes / 624 edges loaded in the editor; 60 mouse moves one 60 Hz frame apart on one node; p95 of rAF intervals; median of 3 drags',
+  },
+  dragP95RatioVsBareReactFlow: {
+    text: '≤ 1.25',
+    met: (v) => typeof v === 'number' && v <= 1.25,
+    how: 'the same drags on a bare React Flow page (same graph, default nodes), alternated in the same run; ratio of the median p95s',
+  },
+  previewUpdateP95Ms: {
+    text: '≤ 50',
+    met: (v) => typeof v === 'number' && v <= 50,
+    how: 'gunicorn-flask-sqlite template: 30 edits of the nginx node’s `listen` in the inspector; input event → new text in the Monaco model of web/nginx.conf; p95',
+  },
+  templateZipMedianMs: {
+    text: '≤ 50',
+    met: (v) => typeof v === 'number' && v <= 50,
+    how: 'largest template in the editor: click on download-zip → zip Blob handed to URL.createObjectURL; median of 12 after a warm-up',
+  },
+  stackDevServerRatio: {
+    text: '≥ 4',
+    met: (v) => typeof v === 'number' && v >= 4,
+    how: 'wrk -t2 -c50 -d10s GET /api/items: the gunicorn-flask-sqlite bundle run natively (nginx + Gunicorn, as npm run smoke) ÷ the same app on `flask run`; req/s ratio',
+  },
+};
+
+export const FIGURE_KEYS = Object.keys(GOALS) as FigureKey[];
+
+export interface Extra {
+  label: string;
+  value: string;
+  how: string;
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  return typeof value === 'number' ? String(value) : String(value);
+}
+
+export function resultsMarkdown(input: {
+  figures: Record<FigureKey, number | boolean | null>;
+  reasons: Partial<Record<FigureKey, string>>;
+  extras: Extra[];
+  sections: { title: string; body: string }[];
+  machine: string;
+}): string {
+  const lines = [
+    '# StackSketch benchmark results',
+    '',
+    'Written by `npm run bench` (bench/run.ts); the same figures are in `bench/results.json`.',
+    'Benchmarks report, they never fail the test suite. A figure that could not be measured in this run is',
+    'null, with the reason below the table.',
+    '',
+    `Machine: ${input.machine}`,
+    '',
+    '| figure | goal | value | how measured | met? |',
+    '|---|---|---|---|---|',
+  ];
+  for (const key of FIGURE_KEYS) {
+    const value = input.figures[key];
+    const met = value === null ? 'not measured' : GOALS[key].met(value) ? 'yes' : '**no**';
+    lines.push(`| \`${key}\` | ${GOALS[key].text} | ${show(value)} | ${GOALS[key].how} | ${met} |`);
+  }
+  lines.push('', '## Also reported (no goal yet)', '', '| figure | value | how measured |', '|---|---|---|');
+  for (const extra of input.extras) lines.push(`| ${extra.label} | ${extra.value} | ${extra.how} |`);
+  const missing = FIGURE_KEYS.filter((k) => input.figures[k] === null);
+  if (missing.length > 0) {
+    lines.push('', '## Not measured in this run', '');
+    for (const key of missing) lines.push(`- \`${key}\`: ${input.reasons[key] ?? 'no reason recorded'}`);
+  }
+  for (const section of input.sections) lines.push('', `## ${section.title}`, '', section.body.trim());
+  return `${lines.join('\n')}\n`;
+}

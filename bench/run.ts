@@ -1,0 +1,494 @@
+/**
+ * `npm run bench`: measures StackSketch against its speed and size goals and writes bench/results.json
+ * and bench/RESULTS.md. Headless Debian Chromium and Node; about 3–5 minutes on 2 cores. Benchmarks
+ * report figures; they never fail the test suite (this is not part of scripts/test-all.sh), and this
+ * command exits 0 even when a figure misses its goal. A figure that cannot be measured is null, with
+ * the reason in RESULTS.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg, cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { build } from 'vite';
+import { generate } from '../src/exporters/generate';
+import type { Design } from '../src/model/design';
+import { encodeShareFragment } from '../src/model/share';
+import { loadTemplate, TEMPLATE_IDS, type TemplateId } from '../src/model/templates';
+import {
+  countRendersDuringDrag,
+  draggableNodes,
+  dragNode,
+  DRAG_FRAMES,
+  firstNodePaint,
+  launchChromium,
+  newPage,
+  openEditorWith,
+  PAGE_SCRIPTS,
+  renderSummary,
+  scriptsRequestedAtLoad,
+  type DragResult,
+} from './lib/browser';
+import { benchValidateGenerate } from './lib/core';
+import { bareGraphOf, sharedClientDesign } from './lib/designs';
+import { benchPreviewUpdate, benchTemplateZip } from './lib/editorBench';
+import { DOWNLOAD_PROBE } from './lib/pageScripts';
+import { FIGURE_KEYS, GOALS, resultsMarkdown, type Extra, type FigureKey } from './lib/report';
+import { serveStatic } from './lib/server';
+import {
+  buildApp,
+  diskSize,
+  initialJsOf,
+  topModules,
+  weightByPackage,
+  whatPullsIn,
+  type BuildInfo,
+  type PageSize,
+} from './lib/sizes';
+import { benchStack, type StackReport } from './lib/stack';
+import { median, round } from './lib/stats';
+
+const BENCH = resolve(import.meta.dirname);
+const WORK = join(BENCH, '.work');
+const DIST = join(WORK, 'dist');
+const BARE = join(WORK, 'bare');
+const PORT = Number(process.env.BENCH_PORT ?? 4305);
+
+const figures = Object.fromEntries(FIGURE_KEYS.map((k) => [k, null])) as Record<
+  FigureKey,
+  number | boolean | null
+>;
+const reasons: Partial<Record<FigureKey, string>> = {};
+const details: Record<string, unknown> = {};
+const extras: Extra[] = [];
+const sections: { title: string; body: string }[] = [];
+const extraValues: Record<string, unknown> = {
+  firstCanvasPaintMs: null,
+  firstCanvasPaintMs625Nodes: null,
+  nodeRendersDuringDrag: null,
+  distSizeOnDiskKB: null,
+  stack: null,
+};
+
+function log(message: string) {
+  process.stdout.write(`[bench ${round(performance.now() / 1000, 1)}s] ${message}\n`);
+}
+
+function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 400);
+}
+
+/** Run one part with a time limit; a failure leaves its figures null with the reason. */
+// BENCH_ONLY=drag,zip runs only the parts whose names contain one of the words (results go to .work/).
+const ONLY = process.env.BENCH_ONLY?.split(',').filter(Boolean) ?? null;
+
+async function part(name: string, keys: FigureKey[], limitMs: number, body: () => Promise<void>) {
+  if (ONLY && !ONLY.some((word) => name.includes(word))) {
+    for (const key of keys) reasons[key] ??= `skipped (BENCH_ONLY=${ONLY.join(',')})`;
+    return;
+  }
+  log(`${name}…`);
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      body(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${name} took over ${limitMs / 1000} s`)), limitMs);
+      }),
+    ]);
+  } catch (error) {
+    const reason = `${name} failed: ${errorText(error)}`;
+    log(reason);
+    for (const key of keys) if (figures[key] === null && !reasons[key]) reasons[key] = reason;
+    details[`${name}Error`] = reason;
+  } finally {
+    clearTimeout(timer);
+  }
+  log(`${name} done in ${round((performance.now() - started) / 1000, 1)} s`);
+}
+
+function chromiumVersion(): string {
+  try {
+    return execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'chromium (version unknown)';
+  }
+}
+
+function largestTemplate(): { id: TemplateId; design: Design; bytes: number } {
+  return TEMPLATE_IDS.map((id) => {
+    const design = loadTemplate(id);
+    const bytes = Object.values(generate(design)).reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+    return { id, design, bytes };
+  }).sort((a, b) => b.bytes - a.bytes)[0]!;
+}
+
+const MONACO_MODULE = /node_modules\/monaco-editor\/|src\/editor\/monacoSetup/;
+const EDITOR_MODULE = /src\/(canvas|panels|editor|store|app)\/|src\/App\.tsx|src\/nodes\/[^/]+\/view/;
+
+function explainSizes(info: BuildInfo, editor: PageSize, embed: PageSize) {
+  const describe = (page: PageSize) =>
+    [
+      `Initial chunks of ${page.page} (${page.gzipKB} KB gzip, ${page.rawKB} KB raw):`,
+      '',
+      ...page.chunks.map(
+        (c) =>
+          `- \`${c.file}\`: ${round(c.gzipBytes / 1024, 1)} KB gzip${c.monacoMarkers.length ? ` — Monaco markers: ${c.monacoMarkers.join(', ')}` : ''}`,
+      ),
+      '',
+      'Weight by package (rendered bytes before minification):',
+      '',
+      ...weightByPackage(info, page)
+        .slice(0, 10)
+        .map((w) => `- ${w.name}: ${w.renderedKB} KB`),
+    ].join('\n');
+  const pulls = [...whatPullsIn(info, editor, MONACO_MODULE), ...whatPullsIn(info, embed, MONACO_MODULE)];
+  const editorInEmbed = whatPullsIn(info, embed, EDITOR_MODULE);
+  const body = [
+    describe(editor),
+    '',
+    describe(embed),
+    '',
+    pulls.length === 0
+      ? 'No Monaco module is in the initial chunks of either page.'
+      : `Monaco in initial chunks, imported statically by: ${pulls
+          .map(
+            (p) => `\`${p.module}\` (in \`${p.chunk}\`) ← ${p.importers.map((i) => `\`${i}\``).join(', ')}`,
+          )
+          .join('; ')}`,
+    '',
+    editorInEmbed.length === 0
+      ? 'No editor module (canvas, panels, editor, store, app) is in the embed page’s initial chunks.'
+      : `Editor modules in the embed page’s initial chunks: ${editorInEmbed
+          .map((p) => `\`${p.module}\` ← ${p.importers.map((i) => `\`${i}\``).join(', ')}`)
+          .join('; ')}`,
+  ].join('\n');
+  sections.push({ title: 'Where the initial JS comes from', body });
+}
+
+async function main() {
+  mkdirSync(WORK, { recursive: true });
+  const machine = `${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} at start, Node ${process.version}, ${chromiumVersion()}`;
+  details.machine = machine;
+  log(machine);
+
+  // ---- sizes -------------------------------------------------------------------------------
+  let info: BuildInfo | null = null;
+  await part(
+    'production build and sizes',
+    ['editorInitialJsGzipKB', 'embedInitialJsGzipKB', 'monacoLazy'],
+    240_000,
+    async () => {
+      info = await buildApp(DIST);
+      const editor = initialJsOf(info, 'index.html');
+      const embed = initialJsOf(info, 'embed.html');
+      figures.editorInitialJsGzipKB = editor.gzipKB;
+      figures.embedInitialJsGzipKB = embed.gzipKB;
+      const monacoModulesInitial = [editor, embed].some((page) =>
+        page.chunks.some((c) => info!.chunks[c.file]?.modules.some((m) => MONACO_MODULE.test(m.id))),
+      );
+      figures.monacoLazy =
+        editor.monacoChunks.length === 0 && embed.monacoChunks.length === 0 && !monacoModulesInitial;
+      const disk = diskSize(DIST);
+      extraValues.distSizeOnDiskKB = round(disk.bytes / 1024, 1);
+      extras.push({
+        label: 'dist size on disk',
+        value: `${round(disk.bytes / 1024 / 1024, 2)} MB in ${disk.files} files`,
+        how: 'every file of the production build (both pages, lazy chunks, worker, fonts, CSS)',
+      });
+      details.sizes = {
+        editor,
+        embed,
+        editorTopModules: topModules(info, editor),
+        embedTopModules: topModules(info, embed),
+        lazyChunks: Object.values(info.chunks)
+          .filter(
+            (c) =>
+              !editor.chunks.some((e) => e.file === c.fileName) &&
+              !embed.chunks.some((e) => e.file === c.fileName),
+          )
+          .map((c) => ({
+            file: c.fileName,
+            name: c.name,
+            topModules: c.modules.slice(0, 3).map((m) => m.id),
+          })),
+      };
+      explainSizes(info, editor, embed);
+    },
+  );
+
+  // ---- the pure core in Node --------------------------------------------------------------------
+  await part(
+    'validate + generate of 1,000 nodes',
+    ['validateGenerate1000NodesMedianMs'],
+    120_000,
+    async () => {
+      const result = benchValidateGenerate(30, 5);
+      details.validateGenerate = result;
+      if (result.errors > 0) {
+        reasons.validateGenerate1000NodesMedianMs = `the 1,000-node benchmark design has ${result.errors} errors; it must be valid`;
+        return;
+      }
+      figures.validateGenerate1000NodesMedianMs = result.medianMs;
+    },
+  );
+
+  // ---- the browser ----------------------------------------------------------------------------
+  await part('bare React Flow page build', ['dragP95RatioVsBareReactFlow'], 120_000, async () => {
+    await build({ configFile: join(BENCH, 'vite.bare.config.ts'), logLevel: 'warn' });
+  });
+
+  const dragDesign = sharedClientDesign(156);
+  writeFileSync(join(BARE, 'graph.json'), JSON.stringify(bareGraphOf(dragDesign)));
+  const server = await serveStatic(PORT, { '/app': DIST, '/bare': BARE });
+  const appUrl = `${server.url}/app`;
+  const browser = await launchChromium();
+  try {
+    await part('initial requests in Chromium', [], 60_000, async () => {
+      if (!info) throw new Error('no production build');
+      const sizes = details.sizes as { editor: PageSize; embed: PageSize };
+      const check = async (page: PageSize, url: string) => {
+        const { requested, workers } = await scriptsRequestedAtLoad(browser, url);
+        const initial = new Set(page.chunks.map((c) => `/app/${c.file}`));
+        const lateChunks = requested.filter((r) => !initial.has(r));
+        const notRequested = [...initial].filter((f) => !requested.includes(f));
+        const monacoRequested = requested.filter((r) => {
+          const chunk = info!.chunks[r.replace(/^\/app\//, '')];
+          return chunk?.modules.some((m) => MONACO_MODULE.test(m.id)) ?? /monaco|editor\.main/i.test(r);
+        });
+        return { requested, workers, lateChunks, notRequested, monacoRequested };
+      };
+      const template = loadTemplate('gunicorn-flask-sqlite');
+      const editor = await check(sizes.editor, `${appUrl}/index.html`);
+      const embed = await check(sizes.embed, `${appUrl}/embed.html#${encodeShareFragment(template)}`);
+      details.requestedAtLoad = { editor, embed };
+      const line = (name: string, r: typeof editor) =>
+        `- ${name}: requested ${r.requested.length} JS files before any interaction; ` +
+        `${r.lateChunks.length ? `beyond the initial chunks: ${r.lateChunks.map((f) => `\`${f}\``).join(', ')}` : 'only the initial chunks'}` +
+        `${r.notRequested.length ? `; initial chunks never requested: ${r.notRequested.join(', ')}` : ''}` +
+        `${r.monacoRequested.length ? `; Monaco chunks fetched without interaction: ${r.monacoRequested.map((f) => `\`${f}\``).join(', ')}` : '; no Monaco chunk fetched'}` +
+        `${r.workers.length ? `; workers started: ${r.workers.join(', ')}` : ''}.`;
+      sections.push({
+        title: 'Cross-check: JS requested by Chromium before any interaction',
+        body: [
+          line('editor (index.html)', editor),
+          line('embed (embed.html with a template link)', embed),
+        ].join('\n'),
+      });
+    });
+
+    await part('first canvas paint', [], 90_000, async () => {
+      const loads: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const { context, page } = await newPage(browser, [PAGE_SCRIPTS.FIRST_NODE_PAINT]);
+        await page.goto(`${appUrl}/index.html`);
+        const paint = await firstNodePaint(page);
+        await context.close();
+        if (paint) loads.push(paint.paintedAt);
+      }
+      if (loads.length === 0) throw new Error('no React Flow node became visible in the editor');
+      extraValues.firstCanvasPaintMs = round(median(loads), 1);
+      extras.push({
+        label: 'first canvas paint (editor, startup design)',
+        value: `${extraValues.firstCanvasPaintMs} ms`,
+        how: 'navigation start → end of the frame that shows the first React Flow node, fresh profile, median of 3',
+      });
+      const { context, page } = await newPage(browser, [PAGE_SCRIPTS.FIRST_NODE_PAINT]);
+      const opened = await openEditorWith(page, appUrl, dragDesign);
+      if (opened.via === 'share-fragment') {
+        const paint = await firstNodePaint(page);
+        if (paint) {
+          extraValues.firstCanvasPaintMs625Nodes = round(paint.paintedAt, 1);
+          extras.push({
+            label: 'first canvas paint (625-node share link)',
+            value: `${extraValues.firstCanvasPaintMs625Nodes} ms`,
+            how: 'the same, opening the 625-node design from a share link',
+          });
+        }
+      }
+      await context.close();
+    });
+
+    let dragged: string | null = null;
+    await part(
+      'drag 625 nodes',
+      ['dragP95FrameMs625Nodes', 'dragP95RatioVsBareReactFlow'],
+      180_000,
+      async () => {
+        const ids = dragDesign.nodes.map((n) => n.id);
+        const editor = await newPage(browser, [PAGE_SCRIPTS.FRAME_RECORDER]);
+        const opened = await openEditorWith(editor.page, appUrl, dragDesign);
+        details.dragEditorLoad = opened;
+        const bare = await newPage(browser, [PAGE_SCRIPTS.FRAME_RECORDER]);
+        await bare.page.goto(`${server.url}/bare/index.html`);
+        await bare.page.waitForSelector('.react-flow__node');
+        await editor.page.waitForTimeout(1000);
+        const inEditor = await draggableNodes(editor.page, ids);
+        const inBare = new Set((await draggableNodes(bare.page, ids)).map((c) => c.id));
+        const preferred = inEditor.filter((c) => inBare.has(c.id));
+        const pick = preferred.find((c) => /^(nginx|gunicorn)-/.test(c.id)) ?? preferred[0];
+        if (!pick)
+          throw new Error(`no node is free to drag on both pages (editor: ${inEditor.length} candidates)`);
+        dragged = pick.id;
+        // warm-up, then alternate editor and bare so machine noise hits both alike
+        await dragNode(editor.page, pick.id, 20);
+        await dragNode(bare.page, pick.id, 20);
+        const runs: { editor: DragResult[]; bare: DragResult[] } = { editor: [], bare: [] };
+        for (let i = 0; i < 3; i++) {
+          const direction = i % 2 === 0 ? -1 : 1;
+          runs.editor.push(await dragNode(editor.page, pick.id, DRAG_FRAMES, direction));
+          runs.bare.push(await dragNode(bare.page, pick.id, DRAG_FRAMES, direction));
+        }
+        await editor.context.close();
+        await bare.context.close();
+        const stuck = [...runs.editor, ...runs.bare].find((r) => r.movedPx < 20);
+        if (stuck) throw new Error(`the drag did not move node ${pick.id} (moved ${stuck.movedPx} px)`);
+        const editorP95 = median(runs.editor.map((r) => r.p95Ms));
+        const bareP95 = median(runs.bare.map((r) => r.p95Ms));
+        figures.dragP95FrameMs625Nodes = round(editorP95, 1);
+        figures.dragP95RatioVsBareReactFlow = round(editorP95 / bareP95, 2);
+        const brief = (r: DragResult) => ({ ...r, intervalsMs: undefined });
+        details.drag = {
+          node: pick.id,
+          renderedDesignNodes: opened.renderedNodes,
+          loadedVia: opened.via,
+          editor: runs.editor.map(brief),
+          bare: runs.bare.map(brief),
+          editorIntervalsMs: runs.editor.map((r) => r.intervalsMs),
+          bareIntervalsMs: runs.bare.map((r) => r.intervalsMs),
+        };
+        sections.push({
+          title: 'Drag',
+          body: [
+            `Dragged node \`${pick.id}\` (design loaded through ${opened.via}; ${opened.renderedNodes} of 625 design nodes rendered).`,
+            `Editor p95 per drag: ${runs.editor.map((r) => r.p95Ms).join(', ')} ms (median frame ${runs.editor.map((r) => r.medianMs).join(', ')} ms, max ${runs.editor.map((r) => r.maxMs).join(', ')} ms).`,
+            `Bare React Flow p95 per drag: ${runs.bare.map((r) => r.p95Ms).join(', ')} ms (median frame ${runs.bare.map((r) => r.medianMs).join(', ')} ms, max ${runs.bare.map((r) => r.maxMs).join(', ')} ms).`,
+            `Frames that handled exactly one move: editor ${runs.editor.map((r) => `${r.framesWithOneMove}/${r.frames}`).join(', ')}; bare ${runs.bare.map((r) => `${r.framesWithOneMove}/${r.frames}`).join(', ')}.`,
+            'At 60 Hz a frame is 16.7 ms: a p95 of 33 ms means at least one frame in twenty was dropped.',
+          ].join('\n'),
+        });
+      },
+    );
+
+    await part('renders during drag', [], 120_000, async () => {
+      if (!dragged) throw new Error('no node was dragged');
+      const edgesOf = dragDesign.edges
+        .filter((e) => e.source === dragged || e.target === dragged)
+        .map((e) => e.id);
+      const editor = await newPage(browser, [PAGE_SCRIPTS.FRAME_RECORDER, PAGE_SCRIPTS.RENDER_COUNTER]);
+      await openEditorWith(editor.page, appUrl, dragDesign);
+      const editorCounts = await countRendersDuringDrag(editor.page, dragged);
+      await editor.context.close();
+      const bare = await newPage(browser, [PAGE_SCRIPTS.FRAME_RECORDER, PAGE_SCRIPTS.RENDER_COUNTER]);
+      await bare.page.goto(`${server.url}/bare/index.html`);
+      await bare.page.waitForSelector('.react-flow__node');
+      const bareCounts = await countRendersDuringDrag(bare.page, dragged);
+      await bare.context.close();
+      if (!editorCounts.hooked) throw new Error('React did not register with the injected DevTools hook');
+      const editorSummary = renderSummary(editorCounts, dragged, edgesOf);
+      const bareSummary = renderSummary(bareCounts, dragged, edgesOf);
+      details.rendersDuringDrag = { editor: editorSummary, bare: bareSummary };
+      extraValues.nodeRendersDuringDrag = editorSummary.nodeComponentRenders;
+      extras.push({
+        label: 'React renders of node components during one 60-move drag',
+        value: `editor: ${editorSummary.nodeComponentRenders} (dragged node ${editorSummary.draggedNodeRenders}, ${editorSummary.otherNodesRerendered} other nodes re-rendered ${editorSummary.otherNodeRenders}×); bare React Flow: ${bareSummary.nodeComponentRenders} (dragged ${bareSummary.draggedNodeRenders}, others ${bareSummary.otherNodesRerendered})`,
+        how: 'a React DevTools global hook injected before load counts, per commit, the node components that rendered (PerformedWork flag); no product change',
+      });
+      sections.push({
+        title: 'Renders during the drag',
+        body: [
+          `Editor: ${editorSummary.commits} commits, ${editorSummary.componentRenders} component renders in all; node components ${editorSummary.nodeComponentRenders} (dragged node ${editorSummary.draggedNodeRenders}); other nodes re-rendered: ${editorSummary.otherNodesRerendered}${editorSummary.exampleOtherNodes.length ? ` (e.g. ${editorSummary.exampleOtherNodes.join(', ')})` : ''}; node wrappers ${editorSummary.nodeWrapperRenders}; edge components ${editorSummary.edgeComponentRenders} (of the dragged node’s edges ${editorSummary.draggedNodeEdgeRenders}, other edges re-rendered: ${editorSummary.otherEdgesRerendered}).`,
+          `Editor renders by page region (nearest element with a test id, else a class): ${editorSummary.topRegions.join(', ')}.`,
+          `Editor renders by what the component draws (its first element): ${editorSummary.topElements.join(', ')}.`,
+          `Editor renders by component name (minified in production; names that survive): ${editorSummary.topComponents.join(', ')}.`,
+          `Bare React Flow: ${bareSummary.commits} commits, ${bareSummary.componentRenders} component renders; node components ${bareSummary.nodeComponentRenders} (dragged ${bareSummary.draggedNodeRenders}); other nodes re-rendered ${bareSummary.otherNodesRerendered}; edge components ${bareSummary.edgeComponentRenders}.`,
+        ].join('\n'),
+      });
+    });
+
+    await part('preview update', ['previewUpdateP95Ms'], 120_000, async () => {
+      const design = loadTemplate('gunicorn-flask-sqlite');
+      const nginx = design.nodes.find((n) => n.kind === 'nginx')!;
+      const files = Object.keys(generate(design));
+      const path = files.find((f) => f.endsWith('nginx.conf'));
+      if (!path) throw new Error('the gunicorn-flask-sqlite bundle has no nginx.conf');
+      const { context, page } = await newPage(browser);
+      await openEditorWith(page, appUrl, design);
+      const result = await benchPreviewUpdate(page, {
+        nodeId: nginx.id,
+        field: 'listen',
+        path,
+        values: (i) => String(8100 + i + 1),
+        count: 30,
+      });
+      await context.close();
+      details.previewUpdate = result;
+      figures.previewUpdateP95Ms = result.p95Ms;
+      sections.push({
+        title: 'Preview update',
+        body: `Edited \`listen\` of node \`${nginx.id}\` 30 times; the change applied on ${result.commit}; read through the ${result.readVia} of \`${path}\`. Median ${result.medianMs} ms, p95 ${result.p95Ms} ms; samples: ${result.samplesMs.join(', ')} ms.`,
+      });
+    });
+
+    await part('template zip', ['templateZipMedianMs'], 120_000, async () => {
+      const largest = largestTemplate();
+      const { context, page } = await newPage(browser, [DOWNLOAD_PROBE]);
+      await openEditorWith(page, appUrl, largest.design);
+      const result = await benchTemplateZip(page, largest.design, 12);
+      await context.close();
+      details.templateZip = { template: largest.id, bundleBytes: largest.bytes, ...result };
+      figures.templateZipMedianMs = result.medianMs;
+      sections.push({
+        title: 'Template zip',
+        body: `Largest template \`${largest.id}\` (${Object.keys(generate(largest.design)).length} files, ${round(largest.bytes / 1024, 1)} KB of text); zip ${round(result.zipBytes / 1024, 1)} KB; samples ${result.samplesMs.join(', ')} ms.`,
+      });
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  // ---- the generated stack -------------------------------------------------------------------
+  await part('generated stack under wrk', ['stackDevServerRatio'], 240_000, async () => {
+    const report: StackReport = await benchStack(join(WORK, 'stack'), log);
+    extraValues.stack = report.summary;
+    details.stack = report.details;
+    if (report.ratio === null) {
+      reasons.stackDevServerRatio = report.reason ?? 'not measured';
+    } else figures.stackDevServerRatio = report.ratio;
+    extras.push(...report.extras);
+    sections.push(...report.sections);
+  });
+
+  // ---- results -------------------------------------------------------------------------------
+  const met = Object.fromEntries(
+    FIGURE_KEYS.map((k) => [k, figures[k] === null ? null : GOALS[k].met(figures[k]!)]),
+  );
+  const results = {
+    ...figures,
+    ...extraValues,
+    goals: Object.fromEntries(FIGURE_KEYS.map((k) => [k, GOALS[k].text])),
+    met,
+    notMeasured: reasons,
+    machine,
+    generatedAt: new Date().toISOString(),
+    durationS: round(performance.now() / 1000, 1),
+    details,
+  };
+  const out = ONLY ? WORK : BENCH;
+  writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(out, 'RESULTS.md'), resultsMarkdown({ figures, reasons, extras, sections, machine }));
+  log(`wrote ${out}/results.json and RESULTS.md in ${results.durationS} s`);
+  for (const key of FIGURE_KEYS) log(`  ${key}: ${figures[key]} (goal ${GOALS[key].text})`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
