@@ -42,23 +42,26 @@ export function unusedContainer(design: Design, base: string): string {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** Every port a node listens on, keyed by container (DESIGN.md §2 semantics, shared with port-conflict). */
-export function listenerPort(design: Design, node: DesignNode): number | undefined {
+/** Ids of the Flask apps a Gunicorn or uWSGI node runs (those do not start their own dev server). */
+export function appsRunByWsgi(design: Design): Set<string> {
+  const kinds = new Map(design.nodes.map((n) => [n.id, n.kind]));
+  return new Set(
+    design.edges
+      .filter((e) => kinds.get(e.source) === 'gunicorn' || kinds.get(e.source) === 'uwsgi')
+      .map((e) => e.target),
+  );
+}
+
+/** The TCP port a node listens on inside its container, if any (shared with port-conflict). */
+export function listenerPort(node: DesignNode, runByWsgi: ReadonlySet<string>): number | undefined {
   switch (node.kind) {
     case 'nginx':
       return node.props.listen;
     case 'gunicorn':
     case 'uwsgi':
       return node.props.transport === 'tcp' ? node.props.port : undefined;
-    case 'flask': {
-      const kinds = new Map(design.nodes.map((n) => [n.id, n.kind]));
-      const served = design.edges.some(
-        (edge) =>
-          edge.target === node.id &&
-          (kinds.get(edge.source) === 'gunicorn' || kinds.get(edge.source) === 'uwsgi'),
-      );
-      return served ? undefined : node.props.port;
-    }
+    case 'flask':
+      return runByWsgi.has(node.id) ? undefined : node.props.port;
     default:
       return undefined;
   }
@@ -67,8 +70,9 @@ export function listenerPort(design: Design, node: DesignNode): number | undefin
 /** The first port from `start` up that no listener in `container` and no published nginx port uses. */
 export function freePort(design: Design, container: string | undefined, start: number): number {
   const used = new Set<number>();
+  const runByWsgi = appsRunByWsgi(design);
   for (const node of design.nodes) {
-    const port = listenerPort(design, node);
+    const port = listenerPort(node, runByWsgi);
     if (port === undefined) continue;
     if (node.container === container || node.kind === 'nginx') used.add(port);
   }

@@ -1,14 +1,14 @@
 import type { Design } from '../../model/design';
 import { design, e, n } from '../examples';
 import type { Rule } from '../types';
+import { groupPush } from '../group';
 
 /** Strongly connected components (Tarjan, iterative so a long chain cannot overflow the stack). */
 function stronglyConnected(current: Design): string[][] {
   const ids = new Set(current.nodes.map((node) => node.id));
   const out = new Map<string, string[]>();
   for (const link of current.edges) {
-    if (ids.has(link.source) && ids.has(link.target))
-      out.set(link.source, [...(out.get(link.source) ?? []), link.target]);
+    if (ids.has(link.source) && ids.has(link.target)) groupPush(out, link.source, link.target);
   }
   const index = new Map<string, number>();
   const low = new Map<string, number>();
@@ -79,10 +79,13 @@ export const cycle: Rule = {
   why: 'Edges point from caller to callee, and a request flows one way: client → nginx → app server → app → database. A loop would send a request back where it came from for ever; it is always a drawing mistake.',
   check(current) {
     const order = new Map(current.nodes.map((node, i) => [node.id, i]));
+    const selfLoops = new Set(
+      current.edges.filter((link) => link.source === link.target).map((link) => link.source),
+    );
     return stronglyConnected(current).flatMap((component) => {
+      if (component.length < 2 && !selfLoops.has(component[0]!)) return [];
       const members = new Set(component);
       const edges = current.edges.filter((link) => members.has(link.source) && members.has(link.target));
-      if (component.length < 2 && edges.length === 0) return [];
       const nodes = component.sort((a, b) => order.get(a)! - order.get(b)!);
       return [
         {

@@ -5,6 +5,7 @@ import { gunicornStack } from '../examples';
 import { fieldRule } from '../fieldRule';
 import { moveNodes, nodeName, unusedContainer } from '../fixes';
 import type { Diagnostic } from '../types';
+import { groupPush } from '../group';
 
 export const invalidContainerName = fieldRule({
   id: 'invalid-container-name',
@@ -22,7 +23,7 @@ export const invalidContainerName = fieldRule({
     const byContainer = new Map<string, DesignNode[]>();
     for (const node of design.nodes) {
       if (node.kind === 'client' || node.container === undefined) continue;
-      byContainer.set(node.container, [...(byContainer.get(node.container) ?? []), node]);
+      groupPush(byContainer, node.container, node);
     }
     return [...byContainer].flatMap(([container, nodes]): Diagnostic[] => {
       const problem = typeof container === 'string' ? checkContainerName(container) : 'expected text';

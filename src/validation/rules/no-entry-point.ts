@@ -2,6 +2,7 @@ import type { Design } from '../../model/design';
 import { design, e, n } from '../examples';
 import { edge, newNode, nodeName, uniqueId } from '../fixes';
 import type { Rule } from '../types';
+import { groupPush } from '../group';
 
 const ENTRY_KINDS = new Set(['nginx', 'gunicorn', 'uwsgi', 'flask']);
 
@@ -27,7 +28,7 @@ function connectClient(current: Design, clientId: string | undefined, nginxId: s
 /** Ids reachable from the given start ids along edges (the starts included). */
 export function reachableFrom(current: Design, starts: readonly string[]): Set<string> {
   const out = new Map<string, string[]>();
-  for (const link of current.edges) out.set(link.source, [...(out.get(link.source) ?? []), link.target]);
+  for (const link of current.edges) groupPush(out, link.source, link.target);
   const seen = new Set(starts);
   const queue = [...starts];
   while (queue.length > 0) {

@@ -1,7 +1,8 @@
 import type { Design, DesignNode } from '../../model/design';
 import { design, e, n } from '../examples';
-import { freePort, listenerPort, nodeName, setNodeProps } from '../fixes';
+import { appsRunByWsgi, freePort, listenerPort, nodeName, setNodeProps } from '../fixes';
 import type { Diagnostic, Rule } from '../types';
+import { groupPush } from '../group';
 
 const PORT_PROP: Partial<Record<DesignNode['kind'], string>> = {
   nginx: 'listen',
@@ -64,11 +65,12 @@ export const portConflict: Rule = {
   check(current) {
     const diagnostics: Diagnostic[] = [];
     const byContainer = new Map<string, DesignNode[]>();
+    const runByWsgi = appsRunByWsgi(current);
     for (const node of current.nodes) {
-      const port = listenerPort(current, node);
+      const port = listenerPort(node, runByWsgi);
       if (port === undefined || node.container === undefined) continue;
       const key = `${node.container}\u0000${port}`;
-      byContainer.set(key, [...(byContainer.get(key) ?? []), node]);
+      groupPush(byContainer, key, node);
     }
     for (const [key, nodes] of byContainer) {
       if (nodes.length < 2) continue;
@@ -84,7 +86,7 @@ export const portConflict: Rule = {
     const published = new Map<number, DesignNode[]>();
     for (const node of current.nodes) {
       if (node.kind !== 'nginx') continue;
-      published.set(node.props.listen, [...(published.get(node.props.listen) ?? []), node]);
+      groupPush(published, node.props.listen, node);
     }
     for (const [port, nodes] of published) {
       if (new Set(nodes.map((node) => node.container)).size < 2) continue;

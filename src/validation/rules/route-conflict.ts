@@ -1,6 +1,7 @@
 import { design, e, n } from '../examples';
 import { nodeName } from '../fixes';
 import type { Rule } from '../types';
+import { groupPush } from '../group';
 
 function twoRoutes(second: string) {
   return design(
@@ -31,7 +32,7 @@ export const routeConflict: Rule = {
       const byRoute = new Map<string, typeof current.edges>();
       for (const link of edgesOut(proxy.id)) {
         const route = link.props.route ?? '/';
-        byRoute.set(route, [...(byRoute.get(route) ?? []), link]);
+        groupPush(byRoute, route, link);
       }
       return [...byRoute].flatMap(([route, links]) =>
         links.length < 2

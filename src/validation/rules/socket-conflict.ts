@@ -2,6 +2,7 @@ import type { Design, DesignNode } from '../../model/design';
 import { design, e, n } from '../examples';
 import { nodeName, setNodeProps } from '../fixes';
 import type { Rule } from '../types';
+import { groupPush } from '../group';
 
 function socketOf(node: DesignNode): string | undefined {
   if (node.kind !== 'gunicorn' && node.kind !== 'uwsgi') return undefined;
@@ -52,7 +53,7 @@ export const socketConflict: Rule = {
     const byPath = new Map<string, DesignNode[]>();
     for (const node of current.nodes) {
       const path = socketOf(node);
-      if (path !== undefined) byPath.set(path, [...(byPath.get(path) ?? []), node]);
+      if (path !== undefined) groupPush(byPath, path, node);
     }
     return [...byPath].flatMap(([path, nodes]) => {
       if (nodes.length < 2) return [];
