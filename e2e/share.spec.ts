@@ -40,7 +40,8 @@ async function downloadText(page: Page, open: () => Promise<void>): Promise<{ na
 
 async function exportDesignJson(page: Page): Promise<string> {
   await page.getByTestId('export-menu').click();
-  const { bytes } = await downloadText(page, () => page.getByTestId('export-json').click());
+  const { name, bytes } = await downloadText(page, () => page.getByTestId('export-json').click());
+  expect(name).toMatch(/^[A-Za-z0-9._-]+\.stacksketch\.json$/);
   return bytes.toString('utf8');
 }
 
@@ -210,7 +211,7 @@ test('the embed dialog gives an iframe snippet and a Markdown image link; Mermai
   );
   const markdown = await page.getByTestId('embed-markdown').inputValue();
   expect(markdown).toMatch(
-    /^\[!\[[^\]]+\]\([a-z0-9._-]+\.svg\)\]\(http:\/\/127\.0\.0\.1:\d+\/#s1\.[A-Za-z0-9_-]+\)$/,
+    /^\[!\[[^\]]+\]\([A-Za-z0-9._-]+\.svg\)\]\(http:\/\/127\.0\.0\.1:\d+\/#s1\.[A-Za-z0-9_-]+\)$/,
   );
   await page.keyboard.press('Escape');
 

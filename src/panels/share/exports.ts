@@ -1,4 +1,4 @@
-import { bundleFolderName } from '../../exporters/folder';
+import { designFileName } from '../../app/loadFlow';
 import { toMermaid } from '../../exporters/mermaid';
 import { designToSvg } from '../../exporters/svg';
 import type { Design } from '../../model/design';
@@ -10,9 +10,9 @@ import { shareUrl } from '../../model/share';
 import { escapeXml } from '../../model/svgMetadata';
 import { saveBlob } from '../preview/download';
 
-/** The file name every export of a design starts with (the same safe name as the bundle folder). */
+/** The file name every export of a design starts with: the same safe name the editor's Save uses. */
 export function exportBaseName(design: Design): string {
-  return bundleFolderName(design.name);
+  return designFileName(design.name).replace(/\.stacksketch\.json$/, '');
 }
 
 /** The editor's address without query or fragment: what share links are made from. */
@@ -45,10 +45,7 @@ export function downloadSvg(design: Design): void {
 }
 
 export function downloadJson(design: Design): void {
-  saveBlob(
-    new Blob([serializeDesign(design)], { type: 'application/json' }),
-    `${exportBaseName(design)}.stacksketch.json`,
-  );
+  saveBlob(new Blob([serializeDesign(design)], { type: 'application/json' }), designFileName(design.name));
 }
 
 export function downloadMermaid(design: Design): void {
