@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parse } from 'yaml';
 import { HOSTILE_STRINGS } from '../../validation/hostileInputs';
 import { formatDockerfile } from './dockerfile';
@@ -144,5 +145,69 @@ describe('shell quoting', () => {
     expect(shQuote('a b')).toBe("'a b'");
     expect(shQuote("it's $(x)")).toBe(`'it'\\''s $(x)'`);
     expect(() => shQuote('a\nb')).toThrow(/control/);
+  });
+});
+
+describe('compose emitter against the yaml library', () => {
+  it('writes documents the yaml library parses back to the same value', () => {
+    const scalar = fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        '80:80',
+        'yes',
+        'no',
+        'on',
+        'null',
+        '~',
+        '0o17',
+        '1e3',
+        '- x',
+        '#c',
+        'a: b',
+        '"q"',
+        "'",
+        '*a',
+        '&a',
+        '!t',
+        '%x',
+        '@x',
+        '`x',
+      ),
+      fc.integer(),
+      fc.boolean(),
+    );
+    const key = fc.oneof(
+      fc.string({ minLength: 1 }),
+      fc.constantFrom('yes', 'on', 'null', '1', 'a b', 'x:y', '- k'),
+    );
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, scalar, tie('list'), tie('map')),
+      list: fc.array(tie('node'), { maxLength: 4 }),
+      map: fc.dictionary(key, tie('node'), { maxKeys: 4 }),
+    }));
+    fc.assert(
+      fc.property(fc.dictionary(key, value.node, { maxKeys: 5 }), (document) => {
+        let text: string;
+        try {
+          text = formatCompose(document);
+        } catch (error) {
+          // Only control characters (and "$"-free keys) are refused.
+          expect((error as Error).message).toMatch(/control characters|refusing key/);
+          return;
+        }
+        const unescape = (v: unknown): unknown =>
+          typeof v === 'string'
+            ? v.replace(/\$\$/g, '$')
+            : Array.isArray(v)
+              ? v.map(unescape)
+              : v && typeof v === 'object'
+                ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unescape(x)]))
+                : v;
+        expect(unescape(parse(text, { version: '1.1' }))).toEqual(
+          Object.keys(document).length ? document : null,
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });
