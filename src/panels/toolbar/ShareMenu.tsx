@@ -57,7 +57,13 @@ export function ShareMenu() {
       >
         Embed
       </button>
-      <div className="share-export" ref={menuRef}>
+      <div
+        className="share-export"
+        ref={menuRef}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') setMenu(false);
+        }}
+      >
         <button
           type="button"
           data-testid="export-menu"
