@@ -1,4 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+
+declare global {
+  interface Window {
+    __stacksketchCrashForTest?: boolean | string;
+  }
+}
 
 const AUTOSAVE_KEY = 'stacksketch:autosave';
 
@@ -97,4 +104,25 @@ test("keeping this tab's design overwrites the other only after confirmation", a
   expect((await dialog).type()).toBe('beforeunload');
   await (await dialog).dismiss();
   await expect(first.getByTestId('tab-conflict')).toBeVisible();
+});
+
+test('a crash in a paused tab says its changes are not autosaved and still offers them', async ({
+  context,
+}) => {
+  const { second } = await twoTabsInConflict(context);
+  await second.evaluate(() => {
+    window.__stacksketchCrashForTest = true;
+  });
+  await second.locator('.react-flow__node-gunicorn').click();
+
+  const crash = second.getByTestId('crash');
+  await expect(crash).toContainText('not in this browser’s autosave');
+  expect(await savedName(second)).toBe('flask-uwsgi-socket');
+  const [download] = await Promise.all([
+    second.waitForEvent('download'),
+    crash.getByRole('button', { name: 'Download my design' }).click(),
+  ]);
+  const file = JSON.parse(await readFile((await download.path())!, 'utf8'));
+  expect(file.name).toBe('flask-gunicorn-sqlite');
+  expect(file.nodes.map((node: { kind: string }) => node.kind)).toContain('gunicorn');
 });

@@ -52,6 +52,7 @@ test('a crash of the editor keeps the design, offers it as a file, and a reload 
   await expect(crash).toBeVisible();
   await expect(crash).toHaveAttribute('role', 'alert');
   await expect(crash).toContainText('design is not lost');
+  await expect(crash).toContainText('saved in this browser and comes back when you reload');
   await expect(page.getByTestId('canvas')).toHaveCount(0);
   expect(await autosaved(page)).toBe(before);
 

@@ -1,7 +1,8 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Component, useEffect, useState, type ErrorInfo, type ReactNode } from 'react';
 import { bundleFolderName } from '../exporters/folder';
 import { serializeDesign } from '../model/serialize';
 import { useAppStore } from '../store';
+import { AUTOSAVE_KEY } from '../store/autosave';
 import './errorBoundary.css';
 
 declare global {
@@ -62,12 +63,15 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
 }
 
 function AppCrashed({ error }: { error: Error }) {
+  const autosaved = useIsAutosaved();
   return (
     <div className="crash crash-app" role="alert" data-testid="crash">
       <h1>StackSketch stopped because of an unexpected error</h1>
       <p>
-        Your design is not lost: it is still saved in this browser and will be restored when you reload. You
-        can also download it now as a file and open it again later with Import.
+        Your design is not lost: it is still here, and you can download it as a file to open again later with
+        Open…. {autosaved === true && 'It is also saved in this browser and comes back when you reload.'}
+        {autosaved === false &&
+          'Your latest changes are not in this browser’s autosave (another tab’s design is kept there, or storage is full), so download them before you reload.'}
       </p>
       <CrashActions />
       <details>
@@ -76,6 +80,27 @@ function AppCrashed({ error }: { error: Error }) {
       </details>
     </div>
   );
+}
+
+/**
+ * Whether the autosave holds exactly the design on screen. Checked after the crashed editor has
+ * unmounted (its autosave flushes a pending save then); only reads the slot.
+ */
+function useIsAutosaved(): boolean | null {
+  const [autosaved, setAutosaved] = useState<boolean | null>(null);
+  useEffect(() => {
+    const check = window.setTimeout(() => {
+      let same = false;
+      try {
+        same = localStorage.getItem(AUTOSAVE_KEY) === serializeDesign(useAppStore.getState().design);
+      } catch {
+        same = false;
+      }
+      setAutosaved(same);
+    }, 0);
+    return () => window.clearTimeout(check);
+  }, []);
+  return autosaved;
 }
 
 function PanelCrashed({ area, error, onRetry }: { area: string; error: Error; onRetry: () => void }) {
