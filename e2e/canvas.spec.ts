@@ -122,6 +122,24 @@ test('moving a node into another frame changes its container; undo and redo', as
   await expect(page.getByTestId('prop-container')).toHaveValue('web');
 });
 
+test('a plain dragTo onto a node in another frame moves the node into that service', async ({ page }) => {
+  await loadTemplate(page, 'gunicorn-flask-sqlite');
+  await node(page, 'db').dragTo(node(page, 'proxy'));
+  await node(page, 'db').click();
+  await expect(page.getByTestId('prop-container')).toHaveValue('web');
+  await expect(page.locator('[data-testid="problems"] [data-rule="sqlite-same-container"]')).not.toHaveCount(
+    0,
+  );
+});
+
+test('new frame puts the selection into a new service', async ({ page }) => {
+  await loadTemplate(page, 'gunicorn-flask-sqlite');
+  await node(page, 'db').click();
+  await page.getByTestId('new-frame').click();
+  await expect(page.getByTestId('frame-service')).toBeVisible();
+  await expect(page.getByTestId('prop-container')).toHaveValue('service');
+});
+
 test('renaming a frame renames the service; an invalid name is refused inline', async ({ page }) => {
   await loadTemplate(page, 'gunicorn-flask-sqlite');
   await page.getByTestId('frame-name-app').dblclick();

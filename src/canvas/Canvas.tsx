@@ -157,9 +157,16 @@ export function Canvas() {
   }, []);
 
   const onNodeDragStop = useCallback((_event: unknown, _node: Node, dragged: Node[]) => {
-    const moved = new Map<string, Position>(dragged.map((node) => [node.id, node.position]));
+    const before = positionsFor(useAppStore.getState().design);
+    const actuallyMoved = dragged.filter((node) => {
+      const was = before.get(node.id);
+      return !was || was.x !== node.position.x || was.y !== node.position.y;
+    });
+    // A click is a drag of zero length (the drag threshold is 0 so a single pointer move drags).
+    if (actuallyMoved.length === 0) return;
+    const moved = new Map<string, Position>(actuallyMoved.map((node) => [node.id, node.position]));
     const moves = new Map<string, string>();
-    for (const node of dragged) {
+    for (const node of actuallyMoved) {
       const designNode = (node as FlowNode).data.node;
       if (designNode.kind === 'client') continue;
       const frame = frameAt(framesRef.current, centreOf(node));
@@ -235,6 +242,8 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
+        nodeDragThreshold={0}
+        selectNodesOnDrag={false}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
