@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useAppStore } from '../../store';
-import { useDiagnostics, useGeneratedFiles } from '../../store/selectors';
+import { filesOf, useDiagnostics } from '../../store/selectors';
 import { copyText } from './clipboard';
 import { fileTreeRows } from './fileTree';
 import { filesForNode, shortName } from './nodeFiles';
@@ -19,13 +19,23 @@ function defaultPath(paths: readonly string[]): string | null {
   );
 }
 
+const NO_FILES: Record<string, string> = {};
+
 type CopyState = { what: 'file' | 'path'; ok: boolean } | null;
 
 /** Every generated file of the bundle: a tree, and Monaco showing the chosen file live. */
 export function PreviewPanel() {
-  const files = useGeneratedFiles();
-  const diagnostics = useDiagnostics();
   const design = useAppStore((state) => state.design);
+  const diagnostics = useDiagnostics();
+  // A generator bug must not take the preview (or the canvas) down: say what failed instead.
+  const generated = useMemo(() => {
+    try {
+      return { files: filesOf(design), error: null };
+    } catch (error) {
+      return { files: null, error: error instanceof Error ? error.message : String(error) };
+    }
+  }, [design]);
+  const files = generated.files ?? NO_FILES;
   const selectedNodeIds = useAppStore((state) => state.selectedNodeIds);
   const dark = useDarkMode();
   const paths = useMemo(() => Object.keys(files).sort(), [files]);
@@ -143,6 +153,11 @@ export function PreviewPanel() {
             {copied ? (copied.ok ? 'Copied' : 'Copy failed: select the text and press Ctrl+C') : ''}
           </span>
         </div>
+        {generated.error && (
+          <p role="alert" className="preview-error">
+            The files could not be generated for this design: {generated.error}
+          </p>
+        )}
         <div className="preview-editor-host">
           <Suspense fallback={<p className="preview-loading">Loading editor…</p>}>
             <MonacoView files={files} path={path} design={design} diagnostics={diagnostics} dark={dark} />
