@@ -1,2 +1,188 @@
-/** Placeholder until the exporters land: the real-tool checks of generated bundles. */
-console.log('bundle checks: exporters not yet implemented');
+/**
+ * `npm run test:bundle`: generated bundles checked with the real tools, then run for real.
+ *
+ * 1. For every template and a deterministic variety of valid designs (scripts/lib/varieties.ts): export
+ *    with generate() (what the CLI writes) and run docker-compose config -q, nginx -t, gunicorn
+ *    --check-config, uwsgi --strict (python3 plugin on the command line), the app import,
+ *    python3 -m py_compile and sh -n on the bundle's smoke script.
+ * 2. The real run (npm run smoke) of the four templates and the non-React varieties (plus one React
+ *    variety), and of the forced uwsgi_pass → http-socket design, which must answer 502 at the API hop.
+ *
+ * Options: --only SUBSTRING (cases whose id contains it), --no-run (static checks only),
+ * --keep (keep the temp folder). Prints `N passed, M failed` last; exits 1 on any failure.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadDesign, parseDesign } from '../src/model/load';
+import type { Design } from '../src/model/design';
+import { TEMPLATE_IDS, loadTemplate } from '../src/model/templates';
+import { hasErrors, validate } from '../src/validation/validate';
+import { makeTempDir, writeBundle } from './lib/bundle';
+import { smokeDesign, type SmokeOutcome } from './lib/smokeRun';
+import { checkBundle } from './lib/staticChecks';
+import { varieties } from './lib/varieties';
+
+const FORCED_502_FIXTURE = join(import.meta.dirname, 'fixtures', 'uwsgi-pass-http-socket.stacksketch.json');
+
+interface Case {
+  id: string;
+  design: Design;
+  /** Run it for real too (templates, non-React varieties, one React variety). */
+  run: boolean;
+}
+
+let passed = 0;
+let failed = 0;
+const failures: string[] = [];
+
+function report(ok: boolean, label: string, detail = ''): void {
+  if (ok) passed++;
+  else {
+    failed++;
+    failures.push(label);
+  }
+  process.stdout.write(`${ok ? 'ok  ' : 'FAIL'} ${label}\n`);
+  if (!ok && detail) process.stdout.write(`${detail.replace(/^/gm, '     | ')}\n`);
+}
+
+function cases(): Case[] {
+  const list: Case[] = TEMPLATE_IDS.map((id) => ({
+    id: `template ${id}`,
+    design: loadTemplate(id),
+    run: true,
+  }));
+  let reactRuns = 0;
+  for (const variety of varieties()) {
+    const loaded = loadDesign(variety.file);
+    if (!loaded.ok) {
+      report(false, `variety ${variety.id} loads`, JSON.stringify(loaded.errors, null, 2));
+      continue;
+    }
+    // Every React variety shares the template's package.json, so one run proves the build path.
+    const run = !variety.react || reactRuns++ === 0;
+    list.push({ id: `variety ${variety.id}`, design: loaded.design, run });
+  }
+  return list;
+}
+
+function smokeSummary(outcome: SmokeOutcome): string {
+  return [
+    outcome.refused ?? '',
+    ...outcome.startupProblems,
+    ...outcome.results.map((result) => result.line),
+    outcome.ok ? '' : outcome.logs,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      only: { type: 'string' },
+      'no-run': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const started = Date.now();
+  const temp = makeTempDir('bundle-check');
+  try {
+    const selected = cases().filter((item) => !values.only || item.id.includes(values.only));
+    process.stdout.write(`== real-tool checks of ${selected.length} generated bundles (${temp})\n`);
+    for (const item of selected) {
+      const diagnostics = validate(item.design);
+      const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+      report(
+        !hasErrors(diagnostics),
+        `${item.id}: design is error-free`,
+        errors.map((e) => `${e.rule}: ${e.message}`).join('\n'),
+      );
+      let bundle;
+      try {
+        bundle = writeBundle(item.design, join(temp, item.id.replace(/[^a-z0-9-]+/gi, '_')));
+      } catch (error) {
+        report(false, `${item.id}: export`, String(error instanceof Error ? error.stack : error));
+        continue;
+      }
+      const work = join(temp, 'work', item.id.replace(/[^a-z0-9-]+/gi, '_'));
+      for (const result of await checkBundle(bundle.dir, bundle.plan, work))
+        report(
+          result.ok,
+          `${item.id}: ${result.name}`,
+          result.ok ? '' : `$ ${result.command}\n${result.detail}`,
+        );
+    }
+    if (!values['no-run']) {
+      const runs = selected.filter((item) => item.run);
+      process.stdout.write(`\n== real runs (npm run smoke) of ${runs.length} designs\n`);
+      for (const item of runs) {
+        const lines: string[] = [];
+        const outcome = await smokeDesign(item.design, { print: (line) => lines.push(line) }).catch(
+          (error: unknown): SmokeOutcome => ({
+            ok: false,
+            refused: `could not start: ${error instanceof Error ? error.message : String(error)}`,
+            results: [],
+            startupProblems: [],
+            logs: '',
+          }),
+        );
+        const hops = outcome.results.map((result) => `${result.probe.hop} ${result.status}`).join(', ');
+        report(
+          outcome.ok,
+          `${item.id}: smoke (${hops || 'no hops'})`,
+          outcome.ok ? '' : smokeSummary(outcome),
+        );
+      }
+      if (
+        !values.only ||
+        'forced uwsgi_pass → http-socket'.includes(values.only) ||
+        values.only.includes('502')
+      ) {
+        const loaded = parseDesign(readFileSync(FORCED_502_FIXTURE, 'utf8'));
+        if (!loaded.ok) report(false, 'forced 502 fixture loads', JSON.stringify(loaded.errors));
+        else {
+          const rules = validate(loaded.design).map((diagnostic) => diagnostic.rule);
+          report(
+            rules.includes('uwsgi-pass-needs-socket'),
+            'forced 502 fixture: the rule uwsgi-pass-needs-socket warns',
+            rules.join(', '),
+          );
+          const outcome = await smokeDesign(loaded.design, { force: true, print: () => {} });
+          const firstFailure = outcome.results.find((result) => !result.ok);
+          const atApiHop =
+            !outcome.ok &&
+            firstFailure !== undefined &&
+            firstFailure.status === 502 &&
+            /api/i.test(`${firstFailure.probe.hop} ${firstFailure.probe.path}`);
+          report(
+            atApiHop,
+            `forced uwsgi_pass → http-socket: smoke fails with 502 at the API hop (${firstFailure?.line.split(' … ')[0] ?? 'no failing hop'})`,
+            atApiHop ? '' : smokeSummary(outcome),
+          );
+        }
+      }
+    }
+  } finally {
+    if (!values.keep) rmSync(temp, { recursive: true, force: true });
+  }
+  process.stdout.write(`\n(${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+  if (failures.length > 0)
+    process.stdout.write(`failed:\n${failures.map((label) => `  ${label}`).join('\n')}\n`);
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `bundle checks could not run: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
+    process.stdout.write(`${passed} passed, ${failed + 1} failed\n`);
+    process.exitCode = 1;
+  },
+);

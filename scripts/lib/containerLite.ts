@@ -11,7 +11,7 @@
  * - Processes: a private PID namespace; killing its first process ends everything inside.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { run, runSync, shellLine, shellQuote, sleep, type RunResult } from './proc';
 
 export const HOST_SIDE_ADDRESS_PREFIX = '10.89.0';
@@ -323,7 +323,7 @@ export function startContainer(spec: ContainerSpec): RunningContainer {
           /* already gone */
         }
       }
-      for (let i = 0; i < 40 && !container.exited; i++) await sleep(100);
+      for (let i = 0; i < 20 && !container.exited; i++) await sleep(100);
       if (!container.exited) {
         try {
           // unshare --kill-child: its death SIGKILLs PID 1 inside, which ends the namespace.
@@ -353,9 +353,32 @@ export function startContainer(spec: ContainerSpec): RunningContainer {
   return container;
 }
 
-/** Run one command in a fresh container and wait for it (static checks: nginx -t, --check-config, …). */
-export function runOnce(spec: ContainerSpec, argv: string[], timeoutMs = 60000): Promise<RunResult> {
-  return run(namespaceArgv(spec, argv), { timeoutMs });
+/**
+ * Run one command in a fresh container and wait for it (static checks: nginx -t, --check-config, …).
+ * Output goes through a file, as a container runtime's log pipe would: nginx opens /dev/stderr, which
+ * fails on the socket pairs Node uses for pipes.
+ */
+export async function runOnce(spec: ContainerSpec, argv: string[], timeoutMs = 60000): Promise<RunResult> {
+  const outputFile = `${spec.fsDir}.output`;
+  const fd = openSync(outputFile, 'w');
+  const child = spawn(namespaceArgv(spec, argv)[0]!, namespaceArgv(spec, argv).slice(1), {
+    stdio: ['ignore', fd, fd],
+  });
+  closeSync(fd);
+  const status = await new Promise<number>((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', () => {
+      clearTimeout(timer);
+      resolve(127);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve(code ?? 137);
+    });
+  });
+  const output = readFileSync(outputFile, 'utf8').trim();
+  rmSync(outputFile, { force: true });
+  return { status, stdout: output, stderr: '', output };
 }
 
 /** Kill every container synchronously (for exit and signal handlers, where nothing async may run). */

@@ -261,6 +261,10 @@ function provision(service: PlannedService, facts: ImageFacts, users: UserSpec[]
   return lines;
 }
 
+export function provisionFor(prepared: PreparedService): string[] {
+  return provision(prepared.service, prepared.facts, prepared.users);
+}
+
 /** A new named volume takes the ownership of the image's folder at the mount target (if the image has it). */
 function initVolume(hostDir: string, target: string, facts: ImageFacts, users: UserSpec[]): void {
   const owner = facts.chowned[target] ?? facts.chowned[`${target}/`];
@@ -474,20 +478,16 @@ export async function startBundle(
       }
     }
     if (!entryUrl) throw new Error('the plan publishes no entry port: nothing a client could call');
+    // Ready when the published port accepts connections (an HTTP request could wait on a broken upstream).
+    const entryAddress = new URL(entryUrl);
     const reachable = await waitFor(async () => {
       const probe = await run(
         hostSideCommand(network, [
-          'curl',
-          '-s',
-          '--noproxy',
-          '*',
-          '-o',
-          '/dev/null',
-          '--max-time',
-          '2',
-          entryUrl,
+          'bash',
+          '-c',
+          `exec 3<>/dev/tcp/${entryAddress.hostname}/${entryAddress.port || 80}`,
         ]),
-        { timeoutMs: 4000 },
+        { timeoutMs: 3000 },
       );
       return probe.status === 0;
     }, 15000);
