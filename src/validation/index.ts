@@ -1,3 +1,4 @@
 export * from './types';
 export * from './validate';
-export { RULES } from './registry';
+export { RULES, RULE_BY_ID } from './registry';
+export { formatDiagnostics } from './format';

@@ -53,3 +53,6 @@ export const RULES: readonly Rule[] = [
   invalidSize,
   invalidLabel,
 ];
+
+/** Rule metadata (summary, why, fix summary) by id, for panels that explain a diagnostic. */
+export const RULE_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));
