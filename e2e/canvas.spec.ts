@@ -264,9 +264,12 @@ test('copy, paste, duplicate, help dialog and theme toggle', async ({ page }) =>
 });
 
 test('the editor with a template loaded (README screenshot)', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
   await loadTemplate(page, 'react-nginx-gunicorn');
-  await page.getByTestId('fit-view').click();
+  await page.getByTestId('auto-layout').click();
   await node(page, 'wsgi').click();
+  await page.getByTestId('fit-view').click();
+  await page.locator('.palette-column').evaluate((el) => el.scrollTo(0, 0));
   await expect(page.getByTestId('frame-web')).toBeVisible();
   await expect(page.getByTestId('frame-app')).toBeVisible();
   await page.screenshot({ path: process.env.SCREENSHOT_OUT ?? testInfo.outputPath('editor.png') });

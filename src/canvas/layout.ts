@@ -13,7 +13,7 @@ export const FIT_VIEW = { padding: 0.15, maxZoom: 1 };
  */
 export function layoutDesign(design: Design): Map<string, Position> {
   const graph = new dagre.graphlib.Graph({ compound: true, multigraph: false });
-  graph.setGraph({ rankdir: 'LR', nodesep: 48, ranksep: 96, marginx: 24, marginy: 24 });
+  graph.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 72, marginx: 24, marginy: 24 });
   graph.setDefaultEdgeLabel(() => ({}));
   const containers = new Set<string>();
   for (const node of design.nodes) {

@@ -164,7 +164,10 @@ export function Toolbar() {
         <button
           type="button"
           data-testid="auto-layout"
-          onClick={autoLayout}
+          onClick={() => {
+            autoLayout();
+            window.setTimeout(() => void flow.fitView(FIT_VIEW), 50);
+          }}
           title="Arrange the nodes left to right"
         >
           Auto-layout
