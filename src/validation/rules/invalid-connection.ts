@@ -32,7 +32,7 @@ export const invalidConnection: Rule = {
         {
           rule: 'invalid-connection',
           severity: 'error' as const,
-          message: verdict.reason,
+          message: `${verdict.reason} (edge "${edge.id}": "${source.id}" → "${target.id}")`,
           nodes: [source.id, target.id],
           edges: [edge.id],
           fix: {

@@ -77,7 +77,7 @@ export const portConflict: Rule = {
       const [container, port] = key.split('\u0000') as [string, string];
       diagnostics.push(
         conflict(
-          `${nodes.map(nodeName).join(' and ')} all listen on port ${port} in container "${container}". Processes in one container share its network, so only one can bind the port; the others fail with "Address already in use".`,
+          `${nodes.map(nodeName).join(' and ')} ${nodes.length === 2 ? 'both' : 'all'} listen on port ${port} in container "${container}". Processes in one container share its network, so only one can bind the port; the others fail with "Address already in use".`,
           nodes,
           Number(port),
         ),
@@ -92,7 +92,7 @@ export const portConflict: Rule = {
       if (new Set(nodes.map((node) => node.container)).size < 2) continue;
       diagnostics.push(
         conflict(
-          `${nodes.map((node) => `${nodeName(node)} (container "${node.container ?? ''}")`).join(' and ')} all publish host port ${port}. Docker Compose publishes nginx’s listen port on the same host port, and a host port can belong to one service only.`,
+          `${nodes.map((node) => `${nodeName(node)} (container "${node.container ?? ''}")`).join(' and ')} ${nodes.length === 2 ? 'both' : 'all'} publish host port ${port}. Docker Compose publishes nginx’s listen port on the same host port, and a host port can belong to one service only.`,
           nodes,
           port,
         ),

@@ -62,7 +62,7 @@ export const socketConflict: Rule = {
         {
           rule: 'socket-conflict',
           severity: 'error' as const,
-          message: `${nodes.map(nodeName).join(' and ')} all listen on the unix socket ${JSON.stringify(path)}. The socket is one file on a shared volume: the servers would replace each other’s socket and nginx could reach only one. Give each server its own socket path.`,
+          message: `${nodes.map(nodeName).join(' and ')} ${nodes.length === 2 ? 'both' : 'all'} listen on the unix socket ${JSON.stringify(path)}. The socket is one file on a shared volume: the servers would replace each other’s socket and nginx could reach only one. Give each server its own socket path.`,
           nodes: nodes.map((node) => node.id),
           edges: [],
           fix: {
