@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AUTOSAVE_META_KEY, createTabGuard, digestOf, parseMeta } from './tabGuard';
+import { AUTOSAVE_KEY } from './autosave';
+import { AUTOSAVE_META_KEY, AUTOSAVE_SLOT_KEY, createTabGuard, parseMeta } from './tabGuard';
 
 const SLOT = 'stacksketch:autosave';
 
@@ -28,7 +29,6 @@ describe('tab guard', () => {
     expect(parseMeta(storage.items.get(AUTOSAVE_META_KEY) ?? null)).toEqual({
       tabId: 'a',
       revision: 2,
-      digest: digestOf('two'),
     });
   });
 
@@ -38,6 +38,19 @@ describe('tab guard', () => {
     save('same');
     expect(save('same')).toBe('unchanged');
     expect(parseMeta(storage.items.get(AUTOSAVE_META_KEY) ?? null)?.revision).toBe(1);
+  });
+
+  it('writes the design again when the slot lost it', () => {
+    const storage = memoryStorage();
+    const save = saver(storage, createTabGuard(storage, 'a'));
+    save('same');
+    storage.items.delete(SLOT);
+    expect(save('same')).toBe('written');
+    expect(storage.items.get(SLOT)).toBe('same');
+  });
+
+  it('guards the slot autosave writes', () => {
+    expect(AUTOSAVE_SLOT_KEY).toBe(AUTOSAVE_KEY);
   });
 
   it('stops a tab from saving over a newer save of another tab, and keeps that save', () => {
@@ -93,11 +106,19 @@ describe('tab guard', () => {
   });
 
   it('ignores a stamp that is not shaped like one', () => {
-    for (const text of ['', 'null', '[]', '{"tabId":1}', '{"tabId":"x","revision":-1,"digest":"d"}', '{']) {
+    for (const text of [
+      '',
+      'null',
+      '[]',
+      '{"tabId":1}',
+      '{"tabId":"x","revision":-1}',
+      '{"tabId":"x"}',
+      '{',
+    ]) {
       expect(parseMeta(text)).toBeNull();
     }
     const storage = memoryStorage();
-    storage.setItem(AUTOSAVE_META_KEY, '{"tabId":"x","revision":"9","digest":"d"}');
+    storage.setItem(AUTOSAVE_META_KEY, '{"tabId":"x","revision":"9"}');
     expect(saver(storage, createTabGuard(storage, 'a'))('design')).toBe('written');
   });
 });

@@ -1,18 +1,18 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
 /**
- * Two tabs of StackSketch share one autosave slot. Each save is stamped (tab id, revision, content digest)
- * under a second key; a tab that is about to save over a newer save from another tab stops autosaving and
+ * Two tabs of StackSketch share one autosave slot. Each save is stamped (tab id, revision) under a second
+ * key; a tab that is about to save over a newer save from another tab stops autosaving and
  * asks its user which design to keep, so neither tab silently overwrites the other.
  */
 export const AUTOSAVE_META_KEY = 'stacksketch:autosave-meta';
+/** The slot itself (AUTOSAVE_KEY of autosave.ts, which imports this module). */
+export const AUTOSAVE_SLOT_KEY = 'stacksketch:autosave';
 
 export interface AutosaveMeta {
   tabId: string;
   /** Grows by one with every save from any tab. */
   revision: number;
-  /** Digest of the saved design text: the same design saved twice is not a conflict. */
-  digest: string;
 }
 
 export type SaveOutcome = 'written' | 'unchanged' | 'blocked';
@@ -29,7 +29,7 @@ export interface TabGuard {
   readonly state: StoreApi<TabGuardState>;
   /**
    * Save `content` through `write` unless another tab saved a different design since this tab last read
-   * or wrote the slot. `content` must be the design's deterministic text (not a timestamped wrapper).
+   * or wrote the slot. `content` is exactly the text `write` puts in the slot.
    */
   save: (content: string, write: () => void) => SaveOutcome;
   /** The user chose the other tab's design: accept its revision and resume autosaving. */
@@ -38,26 +38,16 @@ export interface TabGuard {
   overwrite: () => void;
 }
 
-/** FNV-1a, 32 bit: enough to tell two designs apart in one browser, not a security measure. */
-export function digestOf(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return `${text.length.toString(36)}-${(hash >>> 0).toString(36)}`;
-}
-
 /** The stored stamp, or null when missing or not shaped like one (the slot is shared and untrusted). */
 export function parseMeta(text: string | null): AutosaveMeta | null {
   if (text === null) return null;
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value !== 'object' || value === null) return null;
-    const { tabId, revision, digest } = value as Record<string, unknown>;
-    if (typeof tabId !== 'string' || typeof digest !== 'string') return null;
+    const { tabId, revision } = value as Record<string, unknown>;
+    if (typeof tabId !== 'string') return null;
     if (typeof revision !== 'number' || !Number.isSafeInteger(revision) || revision < 0) return null;
-    return { tabId, revision, digest };
+    return { tabId, revision };
   } catch {
     return null;
   }
@@ -68,7 +58,11 @@ function newTabId(): string {
   return `tab-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
-export function createTabGuard(storage: KeyValueStorage, tabId: string = newTabId()): TabGuard {
+export function createTabGuard(
+  storage: KeyValueStorage,
+  tabId: string = newTabId(),
+  slotKey: string = AUTOSAVE_SLOT_KEY,
+): TabGuard {
   const state = createStore<TabGuardState>()(() => ({ conflict: null }));
 
   function readMeta(): AutosaveMeta | null {
@@ -79,13 +73,22 @@ export function createTabGuard(storage: KeyValueStorage, tabId: string = newTabI
     }
   }
 
+  function readSlot(): string | null {
+    try {
+      return storage.getItem(slotKey);
+    } catch {
+      return null;
+    }
+  }
+
   // What this tab has seen: the slot as it was when the tab started (and restored from it).
   let seenRevision = readMeta()?.revision ?? 0;
-  let blocked: { content: string; write: () => void } | null = null;
+  /** The latest save held back while paused: what "keep mine" writes. */
+  let blocked: (() => void) | null = null;
 
-  function stampAndWrite(content: string, write: () => void, previous: AutosaveMeta | null) {
+  function stampAndWrite(write: () => void, previous: AutosaveMeta | null) {
     write();
-    const meta: AutosaveMeta = { tabId, revision: (previous?.revision ?? 0) + 1, digest: digestOf(content) };
+    const meta: AutosaveMeta = { tabId, revision: (previous?.revision ?? 0) + 1 };
     try {
       storage.setItem(AUTOSAVE_META_KEY, JSON.stringify(meta));
     } catch {
@@ -96,22 +99,21 @@ export function createTabGuard(storage: KeyValueStorage, tabId: string = newTabI
 
   function save(content: string, write: () => void): SaveOutcome {
     if (state.getState().conflict) {
-      blocked = { content, write };
+      blocked = write;
       return 'blocked';
     }
     const meta = readMeta();
-    const digest = digestOf(content);
-    if (meta && meta.digest === digest) {
+    if (readSlot() === content) {
       // The slot already holds this very design (ours, or the other tab's that we just loaded).
-      seenRevision = Math.max(seenRevision, meta.revision);
+      seenRevision = Math.max(seenRevision, meta?.revision ?? 0);
       return 'unchanged';
     }
     if (meta && meta.tabId !== tabId && meta.revision > seenRevision) {
-      blocked = { content, write };
+      blocked = write;
       state.setState({ conflict: { otherTabId: meta.tabId, revision: meta.revision } });
       return 'blocked';
     }
-    stampAndWrite(content, write, meta);
+    stampAndWrite(write, meta);
     return 'written';
   }
 
@@ -125,7 +127,7 @@ export function createTabGuard(storage: KeyValueStorage, tabId: string = newTabI
     const pending = blocked;
     blocked = null;
     state.setState({ conflict: null });
-    if (pending) stampAndWrite(pending.content, pending.write, readMeta());
+    if (pending) stampAndWrite(pending, readMeta());
   }
 
   return { tabId, state, save, acceptOther, overwrite };
