@@ -116,7 +116,11 @@ export function Canvas() {
     return () => window.clearTimeout(timer);
   }, [loadCount, flow]);
 
-  const frames = useMemo(() => computeFrames(placedOf(nodes, true), draftFrames), [nodes, draftFrames]);
+  // Frames keep their identity while a drag moves only the dragged node (they leave it out).
+  const computedFrames = useMemo(() => computeFrames(placedOf(nodes, true), draftFrames), [nodes, draftFrames]);
+  const framesKey = JSON.stringify(computedFrames);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const frames = useMemo(() => computedFrames, [framesKey]);
   const dragging = useMemo(() => nodes.filter((node) => node.dragging), [nodes]);
   const dropTarget = useMemo(() => {
     const first = dragging.find((node) => node.type !== 'client');
