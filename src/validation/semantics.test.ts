@@ -327,3 +327,17 @@ describe('field rules', () => {
     expect(validate(load(file)).map((d) => d.severity)).toEqual(['error', 'warning']);
   });
 });
+
+describe('robustness beyond the loader', () => {
+  it('a design mid-edit (dangling edge, a server without a container) gets diagnostics, never an internal error', () => {
+    const current = load(gunicornStack());
+    const broken = {
+      ...current,
+      nodes: current.nodes.map((node) => (node.id === 'wsgi' ? { ...node, container: undefined } : node)),
+      edges: [...current.edges, { id: 'dangling', source: 'api', target: 'gone', props: {} }],
+    };
+    const diagnostics = validate(broken);
+    expect(diagnostics.filter((d) => d.message.startsWith('internal error'))).toEqual([]);
+    expect(diagnostics.map((d) => d.rule)).toContain('wsgi-app-same-container');
+  });
+});
