@@ -117,7 +117,10 @@ export function Canvas() {
   }, [loadCount, flow]);
 
   // Frames keep their identity while a drag moves only the dragged node (they leave it out).
-  const computedFrames = useMemo(() => computeFrames(placedOf(nodes, true), draftFrames), [nodes, draftFrames]);
+  const computedFrames = useMemo(
+    () => computeFrames(placedOf(nodes, true), draftFrames),
+    [nodes, draftFrames],
+  );
   const framesKey = JSON.stringify(computedFrames);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const frames = useMemo(() => computedFrames, [framesKey]);
