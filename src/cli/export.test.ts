@@ -69,6 +69,30 @@ describe('stacksketch export', () => {
     expect(readFileSync(join(out, 'react-flask-app/NOTES.txt'), 'utf8')).toBe('mine');
   });
 
+  it('removes files of the previous export that the new bundle no longer has, unless edited', () => {
+    const out = join(ROOT, 'switch');
+    const uwsgi = loadTemplate('uwsgi-unix-socket');
+    uwsgi.name = 'switching';
+    expect(cli(designFile('switch-1.json', serializeDesign(uwsgi)), '--out', out).code).toBe(0);
+    expect(existsSync(join(out, 'switching/app/uwsgi.ini'))).toBe(true);
+    writeFileSync(join(out, 'switching/app/requirements.txt'), 'edited by hand\n');
+    const gunicorn = loadTemplate('gunicorn-flask-sqlite');
+    gunicorn.name = 'switching';
+    const { code, stdout } = cli(designFile('switch-2.json', serializeDesign(gunicorn)), '--out', out);
+    expect(code).toBe(0);
+    expect(stdout).toContain('removed switching/app/uwsgi.ini');
+    expect(existsSync(join(out, 'switching/app/uwsgi.ini'))).toBe(false);
+    expect(existsSync(join(out, 'switching/app/gunicorn.conf.py'))).toBe(true);
+    // requirements.txt is part of both bundles: rewritten, never deleted.
+    expect(readFileSync(join(out, 'switching/app/requirements.txt'), 'utf8')).toContain('gunicorn==');
+    // Back to uWSGI after editing gunicorn.conf.py by hand: the edited file is kept.
+    writeFileSync(join(out, 'switching/app/gunicorn.conf.py'), 'workers = 2\n');
+    const back = cli(designFile('switch-3.json', serializeDesign(uwsgi)), '--out', out);
+    expect(back.code).toBe(0);
+    expect(back.stdout).not.toContain('removed');
+    expect(readFileSync(join(out, 'switching/app/gunicorn.conf.py'), 'utf8')).toBe('workers = 2\n');
+  });
+
   it('writes a zip with the same bytes as the browser download', async () => {
     const out = join(ROOT, 'bundle.zip');
     expect(cli(template, '--out', out).code).toBe(0);
