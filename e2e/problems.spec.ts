@@ -60,6 +60,7 @@ test('a uWSGI protocol mismatch shows in the problems panel and on the edge, and
 
   await problem.getByTestId('quick-fix').click();
   await expect(problem).toHaveCount(0);
+  await expect(page.getByTestId('toast')).toContainText('Ctrl+Z undoes it');
   await expect(uwsgiEdge(page)).not.toHaveClass(/edge-error/);
   await page.locator('.react-flow__node-uwsgi').click();
   await expect(page.getByTestId('prop-protocol')).toHaveValue('uwsgi');

@@ -31,6 +31,7 @@ function ProblemsList() {
   const selectedEdgeIds = useAppStore((state) => state.selectedEdgeIds);
   const commit = useAppStore((state) => state.commit);
   const showAlert = useAppStore((state) => state.showAlert);
+  const showToast = useAppStore((state) => state.showToast);
   const { fitView } = useReactFlow();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const summary = problemsSummary(sorted);
@@ -63,6 +64,7 @@ function ProblemsList() {
       showAlert(`The quick fix "${fix.label}" could not be applied: ${String(failure)}`);
       return;
     }
+    showToast(`Applied: ${fix.label}. Ctrl+Z undoes it.`);
     // The fixed problem leaves the list: keep keyboard focus inside the panel.
     headingRef.current?.focus();
   }
