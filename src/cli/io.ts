@@ -9,16 +9,14 @@ export function readDesignFile(file: string): LoadResult {
     if (file === '-') text = readFileSync(0, 'utf8');
     else {
       const info = statSync(file);
-      if (info.isDirectory()) return failure(`${file} is a folder, not a design file`);
+      if (info.isDirectory()) return failure('this is a folder, not a design file');
       if (info.size > MAX_FILE_BYTES)
-        return failure(`${file} is ${(info.size / 1024 / 1024).toFixed(1)} MB; designs are limited to 5 MB`);
+        return failure(`the file is ${(info.size / 1024 / 1024).toFixed(1)} MB; designs are limited to 5 MB`);
       text = readFileSync(file, 'utf8');
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return failure(
-      code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? String(error)})`,
-    );
+    return failure(code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(error)})`);
   }
   return parseDesign(text);
 }
