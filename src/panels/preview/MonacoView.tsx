@@ -74,6 +74,11 @@ export default function MonacoView({ files, path, design, diagnostics, dark }: M
       ariaLabel: 'Generated file (read-only)',
     });
     editorRef.current = editor;
+    // Monaco announces through hidden role="alert" regions; the app keeps role="alert" for errors the
+    // user must see, so Monaco's regions announce politely as status instead.
+    for (const region of document.querySelectorAll('.monaco-aria-container [role="alert"]')) {
+      region.setAttribute('role', 'status');
+    }
     const models = modelsRef.current;
     const highlights = highlightsRef.current;
     return () => {
