@@ -135,8 +135,10 @@ export function HelpDialog() {
           </tbody>
         </table>
         <p className="muted">
-          Each frame is a Docker Compose service: drag a node into another frame to move it to that service.
-          The design is saved in this browser as you work.
+          Each frame is a Docker Compose service. Drag a node into another frame to move it to that service; a
+          node dropped outside every frame keeps its service. New pieces go to their usual service (nginx and
+          the React build to web, a WSGI server to app, app-2, …); a Flask app or SQLite dropped into a frame
+          joins it. The design is saved in this browser as you work.
         </p>
         <div className="modal-actions">
           <button type="button" className="primary" ref={closeButton} onClick={close}>
