@@ -55,6 +55,11 @@ test('a uWSGI protocol mismatch shows in the problems panel and on the edge, and
   await expect(problem).toHaveCount(1);
   await expect(problem).toHaveAttribute('data-severity', 'error');
   await expect(problem).toContainText('502');
+  const why = problem.locator('.problem-why p');
+  await expect(why).toBeHidden();
+  await problem.getByText('Why it matters').click();
+  await expect(why).toBeVisible();
+  await expect(why).toContainText('uwsgi protocol');
   await expect(problems).toContainText(/\d+ errors?/);
   await expect(uwsgiEdge(page)).toHaveClass(/edge-error/);
 

@@ -3,6 +3,7 @@ import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { useAppStore } from '../../store';
 import { useDiagnostics } from '../../store/selectors';
+import { RULE_BY_ID } from '../../validation/registry';
 import type { Diagnostic, QuickFix } from '../../validation/types';
 import { problemKeys, problemTargets, problemsSummary, sortBySeverity } from './problems';
 import './problems.css';
@@ -123,6 +124,7 @@ function ProblemsList() {
               </div>
               <p className="problem-message">{diagnostic.message}</p>
               <ProblemTargetsLine diagnostic={diagnostic} />
+              <RuleWhy rule={diagnostic.rule} />
               {(diagnostic.fix || (diagnostic.alternatives?.length ?? 0) > 0) && (
                 <div className="problem-fixes">
                   {diagnostic.fix && <FixButton fix={diagnostic.fix} testId="quick-fix" onApply={applyFix} />}
@@ -175,6 +177,27 @@ function FixButton({
     >
       {fix.label}
     </button>
+  );
+}
+
+/** The rule's reasoning, folded away: the message says what is wrong, this says why it matters. */
+function RuleWhy({ rule }: { rule: string }) {
+  const why = RULE_BY_ID.get(rule)?.why;
+  if (!why) return null;
+  return (
+    <details className="problem-why" onClick={(event) => event.stopPropagation()}>
+      <summary onKeyDown={(event) => event.stopPropagation()}>Why it matters</summary>
+      <p>
+        <InlineCode text={why} />
+      </p>
+    </details>
+  );
+}
+
+/** Text with `backtick` spans shown as code (rule texts are written that way for docs/rules.md). */
+function InlineCode({ text }: { text: string }) {
+  return (
+    <>{text.split('`').map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part))}</>
   );
 }
 
