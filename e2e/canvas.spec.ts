@@ -178,6 +178,11 @@ test('the inspector edits props as single undo steps and keeps invalid text with
   await page.locator('.react-flow__edge[data-id="e2"] .react-flow__edge-textbg').click();
   await page.getByTestId('prop-route').fill('/api/');
   await expect(page.locator('.react-flow__edge-text', { hasText: 'HTTP /api/' })).toBeVisible();
+  await page.getByTestId('prop-route').press('Control+z');
+  await expect(page.getByTestId('prop-route')).toHaveValue('/');
+  await page.getByTestId('prop-route').fill('api');
+  await expect(page.getByTestId('inspector').getByText('a route must start with "/"')).toBeVisible();
+  await expect(page.locator('[data-testid="problems"] [data-rule="invalid-route"]')).toHaveCount(1);
 });
 
 test('delete removes the selection; the design survives a reload', async ({ page }) => {

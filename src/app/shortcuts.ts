@@ -37,7 +37,22 @@ export function useShortcuts(): void {
       store.select({ nodes: ids });
     };
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTyping(event.target)) return;
+      if (event.defaultPrevented) return;
+      if (isTyping(event.target)) {
+        // Inspector fields apply every keystroke to the design, so their undo is the design's undo.
+        const inForm =
+          event.target instanceof HTMLElement &&
+          event.target.closest('.inspector-form, [data-testid="design-name"]') !== null;
+        const mod = event.ctrlKey || event.metaKey;
+        const key = event.key.toLowerCase();
+        if (!inForm || !mod || (key !== 'z' && key !== 'y')) return;
+        event.preventDefault();
+        const store = useAppStore.getState();
+        store.breakCoalesce();
+        if (key === 'z' && !event.shiftKey) store.undo();
+        else store.redo();
+        return;
+      }
       if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
       const store = useAppStore.getState();
       const mod = event.ctrlKey || event.metaKey;
