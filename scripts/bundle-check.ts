@@ -22,6 +22,10 @@ import { makeTempDir, writeBundle } from './lib/bundle';
 import { smokeDesign, type SmokeOutcome } from './lib/smokeRun';
 import { checkBundle } from './lib/staticChecks';
 import { varieties } from './lib/varieties';
+import { VARIETY as EXPORTER_CATALOGUE } from '../src/exporters/testing/designs';
+import { readFileSync as readText, writeFileSync } from 'node:fs';
+import { startBundle } from './lib/stack';
+import { runProbes } from './lib/probes';
 
 const FORCED_502_FIXTURE = join(import.meta.dirname, 'fixtures', 'uwsgi-pass-http-socket.stacksketch.json');
 
@@ -63,6 +67,16 @@ function cases(): Case[] {
     const run = !variety.react || reactRuns++ === 0;
     list.push({ id: `variety ${variety.id}`, design: loaded.design, run });
   }
+  // The exporters' own catalogue of designs (unit-tested there), here checked and run for real.
+  for (const [id, raw] of Object.entries(EXPORTER_CATALOGUE)) {
+    const loaded = loadDesign(structuredClone(raw));
+    if (!loaded.ok) {
+      report(false, `catalogue ${id} loads`, JSON.stringify(loaded.errors, null, 2));
+      continue;
+    }
+    const react = loaded.design.nodes.some((node) => node.kind === 'react-static');
+    list.push({ id: `catalogue ${id}`, design: loaded.design, run: !react });
+  }
   return list;
 }
 
@@ -75,6 +89,60 @@ function smokeSummary(outcome: SmokeOutcome): string {
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+/**
+ * The real run must notice what Docker would: a socket nginx's user cannot open, an app server bound to
+ * its own loopback (unreachable from the nginx container). Each generated bundle is broken on purpose
+ * and must fail at the API hop with 502.
+ */
+async function sensitivityRuns(temp: string): Promise<void> {
+  const cases: {
+    id: string;
+    template: (typeof TEMPLATE_IDS)[number];
+    file: string;
+    pattern: RegExp;
+    replacement: string;
+  }[] = [
+    {
+      id: 'socket mode 600 (nginx runs as another user)',
+      template: 'uwsgi-unix-socket',
+      file: 'uwsgi.ini',
+      pattern: /^chmod-socket\s*=.*$/m,
+      replacement: 'chmod-socket = 600',
+    },
+    {
+      id: 'gunicorn bound to 127.0.0.1 (another container cannot reach it)',
+      template: 'gunicorn-flask-sqlite',
+      file: 'gunicorn.conf.py',
+      pattern: /^bind\s*=\s*"0\.0\.0\.0:/m,
+      replacement: 'bind = "127.0.0.1:',
+    },
+  ];
+  for (const item of cases) {
+    const label = `broken on purpose, ${item.id}: smoke fails with 502 at the API hop`;
+    const bundle = writeBundle(loadTemplate(item.template), join(temp, 'broken', item.template));
+    const app = bundle.plan.services.find((service) => service.image === 'python')!;
+    const path = join(bundle.dir, app.buildDir, item.file);
+    const text = readText(path, 'utf8');
+    if (!item.pattern.test(text)) {
+      report(false, label, `${item.file} has no line matching ${item.pattern}:\n${text}`);
+      continue;
+    }
+    writeFileSync(path, text.replace(item.pattern, item.replacement));
+    const stack = await startBundle(bundle.dir, bundle.plan);
+    try {
+      const results = await runProbes(stack, () => {});
+      const first = results[0];
+      report(
+        first !== undefined && !first.ok && first.status === 502,
+        label,
+        results.map((result) => result.line).join('\n'),
+      );
+    } finally {
+      await stack.stop();
+    }
+  }
 }
 
 async function main(): Promise<number> {
@@ -135,6 +203,7 @@ async function main(): Promise<number> {
           outcome.ok ? '' : smokeSummary(outcome),
         );
       }
+      if (!values.only || values.only.includes('broken')) await sensitivityRuns(temp);
       if (
         !values.only ||
         'forced uwsgi_pass → http-socket'.includes(values.only) ||

@@ -39,10 +39,23 @@ function instructions(text: string): string[] {
 /** Split a shell-ish command line into words (double and single quotes, no expansion). */
 export function words(line: string): string[] {
   const out: string[] = [];
-  const pattern = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
-  for (const match of line.matchAll(pattern)) {
-    out.push(match[1] !== undefined ? match[1].replace(/\\(.)/g, '$1') : (match[2] ?? match[3] ?? ''));
+  let current: string | null = null;
+  let quote: '"' | "'" | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quote) {
+      if (ch === quote) quote = null;
+      else if (ch === '\\' && quote === '"' && i + 1 < line.length) current += line[++i]!;
+      else current += ch;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      current ??= '';
+    } else if (/\s/.test(ch)) {
+      if (current !== null) out.push(current);
+      current = null;
+    } else current = (current ?? '') + ch;
   }
+  if (current !== null) out.push(current);
   return out;
 }
 

@@ -1,7 +1,14 @@
 /**
  * Start a generated bundle on this machine "as docker compose would", each service in its own
  * container-lite (see containerLite.ts), and stop it again. Used by `npm run smoke`, the bundle
- * checks and the benchmark of the generated stack.
+ * checks and the benchmark of the generated stack:
+ *
+ *   const stack = await startDesign(loadTemplate('gunicorn-flask-sqlite'));
+ *   try {
+ *     await run(stack.hostSideCommand(['wrk', '-c', '50', '-d', '10s', `${stack.entryUrl}/api/items`]));
+ *   } finally {
+ *     await stack.stop();
+ *   }
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
@@ -48,6 +55,8 @@ export interface Stack {
   /** Prefix argv so the command runs on the host side of the stack's network (curl, wrk, …). */
   hostSideCommand(argv: string[]): string[];
   containers: RunningContainer[];
+  /** Each service's address on the stack's network (reachable from the host side, e.g. app:5000 directly). */
+  addresses: Map<string, string>;
   /** Problems seen while starting (a container that exited, a healthcheck that never passed). */
   startupProblems: string[];
   /** Each service's log (stdout + stderr: nginx error and access logs, gunicorn/uWSGI/Flask output). */
@@ -498,6 +507,7 @@ export async function startBundle(
       entryUrl,
       hostSideCommand: (argv) => hostSideCommand(network, argv),
       containers: entry.containers,
+      addresses,
       startupProblems,
       logs: () =>
         entry.containers.map((container) => ({ service: container.spec.name, text: container.log() })),
