@@ -192,19 +192,24 @@ export function plan(design: Design): DeploymentPlan {
         warnings.push(`Container "${container}" runs no server or app, so it has no service in the bundle.`);
       continue;
     }
-    const service = nginx.length > 0 ? serviceNames.take(`${container}-app`) : container;
+    // One process per Compose service: a second server in the same container gets a service of its own.
+    const firstService = nginx.length > 0 ? serviceNames.take(`${container}-app`) : container;
     if (nginx.length > 0)
       warnings.push(
-        `Container "${container}" holds nginx and a Python server; they run as two services, "${container}" and "${service}".`,
+        `Container "${container}" holds nginx and a Python server; they run as two services, "${container}" and "${firstService}".`,
       );
-    const [process, ...others] = processes;
-    for (const other of others)
-      warnings.push(
-        `Container "${container}" would run more than one server; node "${other!.node}" is not started (one process per container: give it its own container).`,
-      );
-    const draft = pythonDraft(graph, container, service, process!, warnings);
-    pythonDrafts.push(draft);
-    for (const id of draft.nodes) serviceOf.set(id, service);
+    let service = firstService;
+    processes.forEach((process, index) => {
+      const name = index === 0 ? firstService : serviceNames.take(`${container}-${index + 1}`);
+      if (index > 0)
+        warnings.push(
+          `Container "${container}" runs more than one server; "${process.node}" runs as its own service "${name}" (a container runs one main process). Databases they share sit on one named volume.`,
+        );
+      const draft = pythonDraft(graph, container, name, process, warnings);
+      pythonDrafts.push(draft);
+      for (const id of draft.nodes) if (!serviceOf.has(id)) serviceOf.set(id, name);
+      if (index === 0) service = name;
+    });
     for (const node of nodes)
       if (node.kind === 'sqlite' && !serviceOf.has(node.id)) serviceOf.set(node.id, service);
   }
@@ -220,25 +225,35 @@ export function plan(design: Design): DeploymentPlan {
     if (!list.some((mount) => mount.target === target)) list.push({ volume, target });
   };
 
-  // SQLite: a named volume at each database file's folder, so the data outlives the container.
+  // SQLite: a named volume at each database file's folder, so the data outlives the container
+  // (services split from one container share it, as they shared the folder).
+  const dataVolumes = new Map<string, string>();
+  const dataVolumeCount = new Map<string, number>();
   for (const draft of pythonDrafts) {
     const dirs = [...new Set(draft.apps.flatMap((app) => app.databases).map(dirname))];
-    dirs.forEach((dir, index) => {
+    for (const dir of dirs) {
       if (dir === '/' || SYSTEM_DIRS.has(dir)) {
         warnings.push(
-          `The SQLite file in "${dir}" cannot get its own volume (a system folder); its data is lost when the container is recreated.`,
+          `The SQLite file in "${dir}" cannot get its own volume (a system folder); its data is lost when the container is recreated. Use a folder like /data.`,
         );
-        return;
+        continue;
       }
-      const name = volumeNames.take(`${draft.service}-data${index === 0 ? '' : `-${index + 1}`}`);
-      volumes.push({ name, purpose: 'sqlite' });
+      const key = `${draft.container}\u0000${dir}`;
+      let name = dataVolumes.get(key);
+      if (!name) {
+        const existing = dataVolumeCount.get(draft.container) ?? 0;
+        dataVolumeCount.set(draft.container, existing + 1);
+        name = volumeNames.take(`${draft.service}-data${existing === 0 ? '' : `-${existing + 1}`}`);
+        dataVolumes.set(key, name);
+        volumes.push({ name, purpose: 'sqlite' });
+      }
       addMount(draft.service, name, dir);
-    });
+    }
   }
 
   // Unix sockets that nginx in another service uses: a shared volume at the socket's folder.
   const socketVolumes = new Map<string, string>();
-  const socketVolume = (serverService: string, path: string): string | null => {
+  const socketVolume = (serverService: string, container: string, path: string): string | null => {
     const dir = dirname(path);
     if (dir === '/' || SYSTEM_DIRS.has(dir)) {
       warnings.push(
@@ -246,14 +261,17 @@ export function plan(design: Design): DeploymentPlan {
       );
       return null;
     }
-    const key = `${serverService}\u0000${dir}`;
+    // A folder that already has a volume (the SQLite data, say) shares that one.
+    const mounted = mountsOf.get(serverService)?.find((mount) => mount.target === dir);
+    if (mounted) return mounted.volume;
+    const key = `${container}\u0000${dir}`;
     let name = socketVolumes.get(key);
     if (!name) {
       name = volumeNames.take(`${serverService}-socket`);
       socketVolumes.set(key, name);
       volumes.push({ name, purpose: 'socket' });
-      addMount(serverService, name, dir);
     }
+    addMount(serverService, name, dir);
     return name;
   };
 
@@ -305,7 +323,11 @@ export function plan(design: Design): DeploymentPlan {
         }
         let address: UpstreamAddress;
         if (proxied.listener.kind === 'unix') {
-          const volume = socketVolume(targetService, proxied.listener.path);
+          const volume = socketVolume(
+            targetService,
+            draftByNode.get(proxied.node)!.container,
+            proxied.listener.path,
+          );
           if (volume) addMount(draft.service, volume, dirname(proxied.listener.path));
           address = { kind: 'unix', path: proxied.listener.path };
         } else address = { kind: 'tcp', host: targetService, port: proxied.listener.port };
@@ -515,10 +537,8 @@ const SYSTEM_DIRS = new Set([
   '/lib64',
   '/proc',
   '/root',
-  '/run',
   '/sbin',
   '/sys',
-  '/tmp',
   '/usr',
   '/var',
   '/usr/local',

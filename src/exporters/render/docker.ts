@@ -1,5 +1,6 @@
 import type { DeploymentPlan, PlannedService } from '../planTypes';
 import { formatDockerfile, type DockerInstruction } from '../serializers/dockerfile';
+import { shQuote } from '../serializers/shell';
 import { composeVariable, formatCompose } from '../serializers/yaml';
 import { NGINX_HEALTH_PATH } from './nginxConf';
 
@@ -22,7 +23,7 @@ export function healthCommand(service: PlannedService): string[] {
 export function renderPythonDockerfile(service: PlannedService): string {
   if (service.runs.kind !== 'python') throw new Error('not a python service');
   const process = service.runs.process;
-  const ownDirs = [...new Set(service.mounts.map((mount) => mount.target))].sort();
+  const ownDirs = [...new Set(service.mounts.map((mount) => mount.target))].sort().map(shQuote);
   const listener = service.listens[0]!;
   const ins: DockerInstruction[] = [];
   if (process.kind === 'uwsgi') {

@@ -167,6 +167,38 @@ export const VARIETY: Record<string, Raw> = {
       { id: 'e3', source: 'api', target: 'db' },
     ],
   },
+  'two-servers-one-container': {
+    format: 'stacksketch/v1',
+    name: 'two servers one container',
+    nodes: [
+      client,
+      { id: 'proxy', kind: 'nginx' },
+      {
+        id: 'g',
+        kind: 'gunicorn',
+        container: 'backend',
+        props: { transport: 'unix', socketPath: '/tmp/gunicorn.sock' },
+      },
+      {
+        id: 'u',
+        kind: 'uwsgi',
+        container: 'backend',
+        props: { protocol: 'uwsgi', transport: 'unix', socketPath: '/tmp/uwsgi.sock' },
+      },
+      { id: 'site', kind: 'flask', container: 'backend', props: { module: 'site_app' } },
+      { id: 'jobs', kind: 'flask', container: 'backend', props: { module: 'jobs' } },
+      { id: 'db', kind: 'sqlite', container: 'backend', props: { file: '/data/shared.db' } },
+    ],
+    edges: [
+      { id: 'e1', source: 'browser', target: 'proxy' },
+      { id: 'e2', source: 'proxy', target: 'g', props: { route: '/' } },
+      { id: 'e3', source: 'proxy', target: 'u', props: { route: '/jobs/', pass: 'uwsgi_pass' } },
+      { id: 'e4', source: 'g', target: 'site' },
+      { id: 'e5', source: 'u', target: 'jobs' },
+      { id: 'e6', source: 'site', target: 'db' },
+      { id: 'e7', source: 'jobs', target: 'db' },
+    ],
+  },
 };
 // The module named "wsgi" case: the app file is wsgi.py itself.
 (VARIETY['wsgi-module-name']!.nodes as Raw[])[3] = {
