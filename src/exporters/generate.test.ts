@@ -187,6 +187,32 @@ describe('generate', () => {
     expect(files['app-3/reports.py']).toContain('database = None');
   });
 
+  it("runs a second server of one container as its own service sharing that container's volumes", () => {
+    const p = plan(load(VARIETY['two-servers-one-container']!));
+    const backend = p.services.find((s) => s.name === 'backend')!;
+    const second = p.services.find((s) => s.name === 'backend-2')!;
+    const web = p.services.find((s) => s.name === 'web')!;
+    expect(backend.mounts).toEqual(second.mounts);
+    expect(backend.mounts).toContainEqual({ volume: 'backend-data', target: '/data' });
+    expect(web.mounts).toEqual([{ volume: 'backend-socket', target: '/tmp' }]);
+    expect(p.warnings.join(' ')).toMatch(/own service "backend-2"/);
+  });
+
+  it('moves the code out of the way of a volume and shares a socket folder that already has one', () => {
+    const raw = structuredClone(VARIETY['gunicorn-unix']!);
+    const nodes = raw.nodes as { id: string; props?: Record<string, unknown> }[];
+    nodes.find((n) => n.id === 'srv')!.props = { transport: 'unix', socketPath: '/app/run/g.sock' };
+    nodes.find((n) => n.id === 'db')!.props = { file: '/app/run/app.db' };
+    const p = plan(load(raw));
+    const app = p.services.find((s) => s.name === 'app')!;
+    expect(app.workdir).toBe('/srv/app');
+    expect(app.mounts).toEqual([{ volume: 'app-data', target: '/app/run' }]);
+    expect(p.services.find((s) => s.name === 'web')!.mounts).toEqual([
+      { volume: 'app-data', target: '/app/run' },
+    ]);
+    expect(app.copies.every((copy) => copy.to.startsWith('/srv/app/'))).toBe(true);
+  });
+
   it('plans the probes the smoke check curls, page first', () => {
     const p = plan(loadTemplate('react-nginx-gunicorn'));
     expect(p.entryPort).toBe(80);
