@@ -1,8 +1,16 @@
+import { Session } from 'node:inspector';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { generate } from '../../src/exporters/generate';
+import { generate, renderPlan } from '../../src/exporters/generate';
+import { plan } from '../../src/exporters/plan';
+import { renderCompose } from '../../src/exporters/render/docker';
+import { buildContext } from '../../src/validation/context';
+import { RULES } from '../../src/validation/registry';
 import { validate } from '../../src/validation/validate';
 import { independentStacksDesign } from './designs';
 import { median, round } from './stats';
+
+const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface CoreResult {
   medianMs: number;
@@ -14,6 +22,95 @@ export interface CoreResult {
   errors: number;
   warnings: number;
   samplesMs: number[];
+  /** Where the time goes (medians of separate runs of each part). */
+  breakdownMs: Record<string, number>;
+  slowestRulesMs: { rule: string; ms: number }[];
+}
+
+function medianOf(runs: number, body: () => unknown): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    body();
+    samples.push(performance.now() - start);
+  }
+  return round(median(samples));
+}
+
+export interface HotFunction {
+  fn: string;
+  where: string;
+  selfMs: number;
+}
+
+/** Self time by function over `runs` calls of `body`, from V8's CPU profiler (node:inspector). */
+export async function profile(body: () => unknown, runs: number, limit = 8): Promise<HotFunction[]> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  for (let i = 0; i < runs; i++) body();
+  const { profile: data } = (await post('Profiler.stop')) as {
+    profile: {
+      nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+      samples: number[];
+      timeDeltas: number[];
+    };
+  };
+  session.disconnect();
+  const byId = new Map(data.nodes.map((node) => [node.id, node.callFrame]));
+  const totals = new Map<string, HotFunction>();
+  data.samples.forEach((id, index) => {
+    const frame = byId.get(id);
+    if (!frame) return;
+    const where = frame.url.replace(/^file:\/\//, '').replace(`${ROOT}/`, '');
+    const key = `${frame.functionName}@${where}`;
+    const entry = totals.get(key) ?? { fn: frame.functionName || '(anonymous)', where, selfMs: 0 };
+    entry.selfMs += (data.timeDeltas[index] ?? 0) / 1000 / runs;
+    totals.set(key, entry);
+  });
+  return (
+    [...totals.values()]
+      // frames without a script are the profiler's own plumbing, except the garbage collector
+      .filter((t) => t.where !== '' || t.fn === '(garbage collector)')
+      .sort((a, b) => b.selfMs - a.selfMs)
+      .slice(0, limit)
+      .map((t) => ({ ...t, selfMs: round(t.selfMs) }))
+  );
+}
+
+/** Time validate, plan, rendering (and the compose file alone) and each rule separately. */
+function breakdown(design: Parameters<typeof validate>[0], runs: number) {
+  const deployment = plan(design);
+  const context = buildContext(design);
+  const breakdownMs = {
+    validate: medianOf(runs, () => validate(design)),
+    plan: medianOf(runs, () => plan(design)),
+    renderAllFiles: medianOf(runs, () => renderPlan(design, deployment)),
+    renderDockerCompose: medianOf(runs, () => renderCompose(deployment, design.name)),
+    buildContext: medianOf(runs, () => buildContext(design)),
+  };
+  const contextMs = medianOf(runs, () => buildContext(design));
+  // a fresh context per call: a rule is charged for the shared data it is the first to compute
+  const slowestRulesMs = RULES.map((rule) => ({
+    rule: rule.id,
+    ms: round(
+      Math.max(
+        0,
+        medianOf(Math.max(3, Math.floor(runs / 3)), () => rule.check(design, buildContext(design))) -
+          contextMs,
+      ),
+    ),
+  }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5);
+  void context;
+  return { breakdownMs, slowestRulesMs };
 }
 
 /**
@@ -48,5 +145,6 @@ export function benchValidateGenerate(runs = 30, warmup = 5): CoreResult {
     errors: diagnostics.filter((d) => d.severity === 'error').length,
     warnings: diagnostics.filter((d) => d.severity === 'warning').length,
     samplesMs: samples.map((s) => round(s)),
+    ...breakdown(design, 10),
   };
 }

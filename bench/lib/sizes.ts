@@ -205,16 +205,25 @@ export function packageOf(id: string): string {
   return src ? `src/${src[1]}` : id;
 }
 
+/**
+ * A page's weight by package. gzipKB is an estimate: each chunk's gzip size shared out over its modules
+ * in proportion to their rendered (pre-minification) size.
+ */
 export function weightByPackage(info: BuildInfo, page: PageSize) {
-  const totals = new Map<string, number>();
+  const totals = new Map<string, { rendered: number; gzip: number }>();
   for (const chunk of page.chunks) {
-    for (const module of info.chunks[chunk.file]?.modules ?? []) {
+    const modules = info.chunks[chunk.file]?.modules ?? [];
+    const chunkRendered = modules.reduce((sum, m) => sum + m.renderedLength, 0) || 1;
+    for (const module of modules) {
       const key = packageOf(module.id);
-      totals.set(key, (totals.get(key) ?? 0) + module.renderedLength);
+      const entry = totals.get(key) ?? { rendered: 0, gzip: 0 };
+      entry.rendered += module.renderedLength;
+      entry.gzip += (chunk.gzipBytes * module.renderedLength) / chunkRendered;
+      totals.set(key, entry);
     }
   }
   return [...totals.entries()]
-    .map(([name, renderedBytes]) => ({ name, renderedKB: round(renderedBytes / 1024, 1) }))
+    .map(([name, t]) => ({ name, renderedKB: round(t.rendered / 1024, 1), gzipKB: round(t.gzip / 1024, 1) }))
     .sort((a, b) => b.renderedKB - a.renderedKB);
 }
 
