@@ -1,5 +1,14 @@
 import type { NginxRun, PlannedLocation, PlannedNginxServer } from '../planTypes';
-import { block, comment, directive, formatNginx, lit, user, type NginxNode } from '../serializers/nginx';
+import {
+  block,
+  comment,
+  directive,
+  formatArg,
+  formatNginx,
+  lit,
+  user,
+  type NginxNode,
+} from '../serializers/nginx';
 
 /** The nginx health endpoint the container's HEALTHCHECK calls (an exact match wins over every route). */
 export const NGINX_HEALTH_PATH = '/nginx-health';
@@ -95,7 +104,7 @@ function portValue(port: number): string {
 }
 function formatCheck(kind: 'path' | 'host' | 'port', value: string): void {
   // Throws with the value named when it fails its field validator.
-  formatNginx([directive('set', user(kind, value))]);
+  formatArg(user(kind, value));
 }
 
 function serverBlock(server: PlannedNginxServer): NginxNode {
