@@ -8,7 +8,11 @@
  * 2. The real run (npm run smoke) of the four templates and the non-React varieties (plus one React
  *    variety), and of the forced uwsgi_pass → http-socket design, which must answer 502 at the API hop.
  *
- * Options: --only SUBSTRING (cases whose id contains it), --no-run (static checks only),
+ * 3. A few hundred property-based error-free designs (fast-check, fixed seed) through docker-compose
+ *    config, nginx -t, uwsgi --strict, py_compile and sh -n, batched.
+ *
+ * Options: --only SUBSTRING (cases whose id contains it; "fuzz", "broken", "502" select those parts),
+ * --no-run (static checks only), --fuzz N (property-based designs, default 200; 0 skips),
  * --keep (keep the temp folder). Prints `N passed, M failed` last; exits 1 on any failure.
  */
 import { readFileSync, rmSync } from 'node:fs';
@@ -20,7 +24,8 @@ import { TEMPLATE_IDS, loadTemplate } from '../src/model/templates';
 import { hasErrors, validate } from '../src/validation/validate';
 import { makeTempDir, writeBundle } from './lib/bundle';
 import { smokeDesign, type SmokeOutcome } from './lib/smokeRun';
-import { checkBundle } from './lib/staticChecks';
+import { checkBundle, checkBundlesBatch, type BatchBundle } from './lib/staticChecks';
+import { fuzzDesigns } from './lib/fuzzDesigns';
 import { varieties } from './lib/varieties';
 import { VARIETY as EXPORTER_CATALOGUE } from '../src/exporters/testing/designs';
 import { readFileSync as readText, writeFileSync } from 'node:fs';
@@ -152,6 +157,7 @@ async function main(): Promise<number> {
       only: { type: 'string' },
       'no-run': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      fuzz: { type: 'string', default: '200' },
     },
   });
   const started = Date.now();
@@ -181,6 +187,32 @@ async function main(): Promise<number> {
           `${item.id}: ${result.name}`,
           result.ok ? '' : `$ ${result.command}\n${result.detail}`,
         );
+    }
+    const fuzzCount = Number(values.fuzz);
+    if (fuzzCount > 0 && (!values.only || values.only.includes('fuzz'))) {
+      const fuzz = fuzzDesigns(fuzzCount);
+      process.stdout.write(
+        `\n== real-tool checks of ${fuzz.designs.length} property-based designs (fast-check, fixed seed; ${fuzz.refused} generated designs had errors and were set aside: ${JSON.stringify(fuzz.refusedRules)})\n`,
+      );
+      const bundles: BatchBundle[] = [];
+      for (const { id, design } of fuzz.designs) {
+        try {
+          const bundle = writeBundle(design, join(temp, 'fuzz', id));
+          bundles.push({ id, dir: bundle.dir, plan: bundle.plan });
+        } catch (error) {
+          report(
+            false,
+            `${id}: export`,
+            `${error instanceof Error ? error.stack : String(error)}\n${JSON.stringify(design)}`,
+          );
+        }
+      }
+      report(
+        bundles.length === fuzz.designs.length,
+        `fuzz: ${bundles.length}/${fuzz.designs.length} error-free designs export`,
+      );
+      for (const result of await checkBundlesBatch(bundles, join(temp, 'work', 'fuzz')))
+        report(result.ok, `fuzz: ${result.name}`, result.ok ? '' : `$ ${result.command}\n${result.detail}`);
     }
     if (!values['no-run']) {
       const runs = selected.filter((item) => item.run);

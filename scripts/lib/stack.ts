@@ -45,7 +45,7 @@ import { run, waitFor } from './proc';
 import { requireTools } from './tools';
 
 /** What the official nginx image has: user and group "nginx" with id 101. */
-const NGINX_IMAGE_USER: UserSpec = { name: 'nginx', uid: 101, gid: 101 };
+export const NGINX_IMAGE_USER: UserSpec = { name: 'nginx', uid: 101, gid: 101 };
 
 export interface Stack {
   plan: DeploymentPlan;
@@ -241,7 +241,7 @@ function imageUsers(service: PlannedService, facts: ImageFacts): UserSpec[] {
 }
 
 /** The rest of what the image provides, as shell lines run as root inside the container. */
-function provision(service: PlannedService, facts: ImageFacts, users: UserSpec[]): string[] {
+export function provision(service: PlannedService, facts: ImageFacts, users: UserSpec[]): string[] {
   const lines: string[] = [];
   if (service.image === 'nginx') {
     // The official image: a cache folder, logs to the container's stdout/stderr, no Debian site files.

@@ -4,12 +4,28 @@
  * Commands that read container paths run in a one-shot container-lite (overlay root, hosts file with the
  * compose service names, the image's user), so nothing they do lands on the host.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+  type Dirent,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { DeploymentPlan, PlannedService } from '../../src/exporters/planTypes';
 import { runOnce, type ContainerSpec } from './containerLite';
 import { run, tail } from './proc';
-import { hostsFile, prepareService, provisionFor, type PreparedService } from './stack';
+import { readImageFacts } from './dockerfile';
+import {
+  NGINX_IMAGE_USER,
+  hostsFile,
+  prepareService,
+  provision,
+  provisionFor,
+  type PreparedService,
+} from './stack';
 import { requireTools } from './tools';
 
 export interface CheckResult {
@@ -200,4 +216,174 @@ function readdirSafe(dir: string): Dirent[] {
   } catch {
     return [];
   }
+}
+
+export interface BatchBundle {
+  id: string;
+  dir: string;
+  plan: DeploymentPlan;
+}
+
+const COMPOSE_BATCH = `import sys
+from compose.cli.main import main
+for f in sys.argv[1:]:
+    sys.argv = ["docker-compose", "-f", f, "config", "-q"]
+    try:
+        main()
+        code = 0
+    except SystemExit as e:
+        code = e.code if isinstance(e.code, int) else 1
+    print("@@result %d %s" % (code, f), flush=True)
+`;
+
+/** Lines "@@result CODE KEY" from a batch run → the keys that failed, with the output printed before each. */
+function batchFailures(output: string): { total: number; failed: { key: string; detail: string }[] } {
+  const failed: { key: string; detail: string }[] = [];
+  let total = 0;
+  let pending: string[] = [];
+  for (const line of output.split('\n')) {
+    const match = /^@@result (\d+) (.*)$/.exec(line);
+    if (!match) {
+      pending.push(line);
+      continue;
+    }
+    total++;
+    if (match[1] !== '0') failed.push({ key: match[2]!, detail: tail(pending.join('\n'), 15) });
+    pending = [];
+  }
+  return { total, failed };
+}
+
+/**
+ * The same real tools over many bundles at once (the property-based designs): one docker-compose
+ * process (its own CLI entry point per file), one container-lite running nginx -t, uwsgi --strict and
+ * sh -n per bundle, one py_compile over every Python file. One result per tool.
+ */
+export async function checkBundlesBatch(bundles: BatchBundle[], workDir: string): Promise<CheckResult[]> {
+  requireTools(['docker-compose', 'nginx', 'uwsgi', 'python3', 'unshare', 'setpriv']);
+  mkdirSync(workDir, { recursive: true });
+  const results: CheckResult[] = [];
+  const byDir = new Map(bundles.map((bundle) => [bundle.dir, bundle.id]));
+  const summarize = (
+    name: string,
+    command: string,
+    output: string,
+    status: number,
+    keyToId: (key: string) => string,
+  ) => {
+    const { total, failed } = batchFailures(output);
+    const ok = status === 0 && failed.length === 0 && total > 0;
+    const detail = ok
+      ? ''
+      : failed.length > 0
+        ? failed.map((failure) => `${keyToId(failure.key)} (${failure.key}):\n${failure.detail}`).join('\n')
+        : tail(output || `exit ${status}`, 30);
+    results.push({ name: `${name} (${total - failed.length}/${total} bundles)`, ok, command, detail });
+  };
+
+  const composeScript = join(workDir, 'compose-batch.py');
+  writeFileSync(composeScript, COMPOSE_BATCH);
+  const composeFiles = bundles.map((bundle) => join(bundle.dir, 'docker-compose.yml'));
+  const compose = await run(['/usr/bin/python3', composeScript, ...composeFiles], { timeoutMs: 10 * 60000 });
+  // Its messages go to stderr, apart from the result lines: rerun the failing files alone to show them.
+  for (const failure of batchFailures(compose.stdout).failed) {
+    const again = await run(['docker-compose', '-f', failure.key, 'config', '-q'], { timeoutMs: 60000 });
+    compose.stdout = compose.stdout.replace(
+      new RegExp(`^@@result (\\d+) ${failure.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'),
+      (line) => `${again.output}\n${line}`,
+    );
+  }
+  summarize(
+    'docker-compose config -q',
+    'docker-compose -f F config -q (one process, its CLI per file)',
+    compose.stdout,
+    compose.status,
+    (key) => byDir.get(dirname(key)) ?? key,
+  );
+
+  // One container-lite with every bundle's files under /bundles/<n>/ and every service name in /etc/hosts.
+  const stageDir = join(workDir, 'batch-image');
+  const names = new Set<string>();
+  const nginxConfs: string[] = [];
+  const uwsgiInis: string[] = [];
+  const smokeScripts: string[] = [];
+  const idByPath = new Map<string, string>();
+  bundles.forEach((bundle, index) => {
+    const inside = `/bundles/${index}`;
+    cpSync(bundle.dir, join(stageDir, inside), { recursive: true });
+    for (const service of bundle.plan.services) {
+      names.add(service.name);
+      const conf = service.copies.find((copy) => copy.to === '/etc/nginx/nginx.conf');
+      if (conf) nginxConfs.push(`${inside}/${conf.from}`);
+      const ini = service.copies.find((copy) => copy.from.endsWith('.ini'));
+      if (ini && service.command[0] === 'uwsgi') uwsgiInis.push(`${inside}/${ini.from}`);
+    }
+    if (existsSync(join(bundle.dir, 'scripts', 'smoke.sh'))) smokeScripts.push(`${inside}/scripts/smoke.sh`);
+    idByPath.set(inside, bundle.id);
+  });
+  const idOf = (key: string) => idByPath.get(/^\/bundles\/\d+/.exec(key)?.[0] ?? '') ?? key;
+  const hosts = hostsFile(
+    new Map(
+      [...names].map((name, index) => [name, `10.89.${1 + Math.floor(index / 250)}.${2 + (index % 250)}`]),
+    ),
+  );
+  const spec: ContainerSpec = {
+    name: 'checks',
+    netns: null,
+    fsDir: join(workDir, 'batch-container'),
+    stageDir,
+    hosts,
+    users: [NGINX_IMAGE_USER],
+    provision: provision(
+      { image: 'nginx', workdir: '/', mounts: [] } as unknown as PlannedService,
+      readImageFacts(''),
+      [NGINX_IMAGE_USER],
+    ),
+    volumes: [],
+    workdir: '/',
+    env: {},
+    runAs: null,
+    command: [],
+    logFile: '/dev/null',
+  };
+  mkdirSync(spec.fsDir, { recursive: true });
+  const loop = (files: string[], command: string) =>
+    `for f in ${files.map((file) => `'${file}'`).join(' ')}; do out=$(${command} 2>&1); code=$?; printf '%s\\n@@result %s %s\\n' "$out" "$code" "$f"; done`;
+  const nginxRun = await runOnce(spec, ['/bin/sh', '-c', loop(nginxConfs, 'nginx -t -c "$f"')], 10 * 60000);
+  summarize(
+    'nginx -t',
+    'nginx -t -c nginx.conf (in one nginx container-lite, service names in /etc/hosts)',
+    nginxRun.output,
+    nginxRun.status,
+    idOf,
+  );
+  if (uwsgiInis.length > 0) {
+    const uwsgiRun = await runOnce(
+      spec,
+      ['/bin/sh', '-c', loop(uwsgiInis, 'uwsgi --plugin python3 --ini "$f" --strict --get strict')],
+      10 * 60000,
+    );
+    summarize(
+      'uwsgi --strict',
+      'uwsgi --plugin python3 --ini uwsgi.ini --strict --get strict',
+      uwsgiRun.output,
+      uwsgiRun.status,
+      idOf,
+    );
+  }
+  const shRun = await runOnce(spec, ['/bin/sh', '-c', loop(smokeScripts, 'sh -n "$f"')], 10 * 60000);
+  summarize('sh -n scripts/smoke.sh', 'sh -n scripts/smoke.sh', shRun.output, shRun.status, idOf);
+
+  const pyFiles = bundles.flatMap((bundle) => listPyFiles(bundle.dir).map((file) => join(bundle.dir, file)));
+  const py = await run(['/usr/bin/python3', '-m', 'py_compile', ...pyFiles], {
+    env: { ...process.env, PYTHONPYCACHEPREFIX: join(workDir, 'pycache') },
+    timeoutMs: 10 * 60000,
+  });
+  results.push({
+    name: `py_compile (${pyFiles.length} files)`,
+    ok: py.status === 0,
+    command: '/usr/bin/python3 -m py_compile FILES',
+    detail: py.status === 0 ? '' : tail(py.output, 30),
+  });
+  return results;
 }
