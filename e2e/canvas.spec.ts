@@ -102,6 +102,26 @@ test('refuses a connection the matrix forbids and says why', async ({ page }) =>
   await expect(page.locator('.react-flow__edge')).toHaveCount(edges);
 });
 
+test('a connection released on a node body connects to that node, or says why it cannot', async ({
+  page,
+}) => {
+  await startEmpty(page);
+  await drop(page, 'client', 120, 150);
+  await drop(page, 'nginx', 420, 150);
+  await drop(page, 'sqlite', 420, 330);
+  await node(page, 'client')
+    .locator('.react-flow__handle.source')
+    .dragTo(node(page, 'nginx').locator('.node-summary'));
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+  await node(page, 'client')
+    .locator('.react-flow__handle.source')
+    .dragTo(node(page, 'sqlite').locator('.node-summary'));
+  await expect(
+    page.locator('[role="status"]', { hasText: 'Only a Flask app opens a SQLite file' }),
+  ).toBeVisible();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+});
+
 test('moving a node into another frame changes its container; undo and redo', async ({ page }) => {
   await loadTemplate(page, 'react-nginx-gunicorn');
   await node(page, 'db').click();

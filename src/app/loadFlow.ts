@@ -12,6 +12,7 @@ export function replaceAfterAsking(design: Design, what: string): void {
   const apply = () => {
     replaceDesign(design, { markClean: true });
     showAlert(null);
+    useAppStore.getState().setDraftFrames([]);
   };
   if (!dirty) return apply();
   askConfirm({

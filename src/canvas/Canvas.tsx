@@ -202,13 +202,23 @@ export function Canvas() {
     else commit((current) => connect(current, connection.source, connection.target));
   }, []);
 
-  const onConnectEnd: OnConnectEnd = useCallback((_event, state: FinalConnectionState) => {
-    if (state.isValid || !state.toNode || !state.fromNode) return;
+  const onConnectEnd: OnConnectEnd = useCallback((event, state: FinalConnectionState) => {
+    if (state.isValid || !state.fromNode) return;
+    // Released on a node's body rather than on its handle: connect to that node all the same.
+    let toId = state.toNode?.id;
+    if (!toId) {
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      const element = point ? document.elementFromPoint(point.clientX, point.clientY) : null;
+      toId = element?.closest<HTMLElement>('.react-flow__node')?.dataset.id;
+    }
+    if (!toId || toId === state.fromNode.id) return;
     const fromSource = state.fromHandle?.type !== 'target';
-    const source = fromSource ? state.fromNode.id : state.toNode.id;
-    const target = fromSource ? state.toNode.id : state.fromNode.id;
+    const source = fromSource ? state.fromNode.id : toId;
+    const target = fromSource ? toId : state.fromNode.id;
+    const { commit, showToast } = useAppStore.getState();
     const problem = connectionProblem(designRef.current, source, target);
-    if (problem) useAppStore.getState().showToast(problem);
+    if (problem) showToast(problem);
+    else if (!state.toNode) commit((current) => connect(current, source, target));
   }, []);
 
   const onDelete = useCallback(({ nodes: gone, edges: cut }: { nodes: Node[]; edges: Edge[] }) => {
