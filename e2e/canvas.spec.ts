@@ -160,6 +160,23 @@ test('new frame puts the selection into a new service', async ({ page }) => {
   await expect(page.getByTestId('prop-container')).toHaveValue('service');
 });
 
+test('dragging a frame by its name moves its nodes as one undo step', async ({ page }) => {
+  await loadTemplate(page, 'gunicorn-flask-sqlite');
+  const before = (await node(page, 'api').boundingBox())!;
+  const proxyBefore = (await node(page, 'proxy').boundingBox())!;
+  const label = (await page.getByTestId('frame-name-app').boundingBox())!;
+  await page.mouse.move(label.x + 10, label.y + label.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(label.x + 10, label.y + 60, { steps: 4 });
+  await page.mouse.move(label.x + 10, label.y + 120, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => (await node(page, 'api').boundingBox())!.y).toBeGreaterThan(before.y + 80);
+  expect((await node(page, 'proxy').boundingBox())!.y).toBe(proxyBefore.y);
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await node(page, 'api').boundingBox())!.y).toBe(before.y);
+});
+
 test('renaming a frame renames the service; an invalid name is refused inline', async ({ page }) => {
   await loadTemplate(page, 'gunicorn-flask-sqlite');
   await page.getByTestId('frame-name-app').dblclick();

@@ -1,11 +1,52 @@
-import { ViewportPortal } from '@xyflow/react';
-import { memo, useState, type KeyboardEvent } from 'react';
+import { ViewportPortal, useReactFlow } from '@xyflow/react';
+import { memo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type { Position } from '../model/design';
 import { checkContainerName } from '../model/fields';
 import { useAppStore } from '../store';
-import { renameContainer } from './edit';
+import { moveNodes, renameContainer } from './edit';
+import { positionsFor } from './layout';
 import type { Frame } from './frames';
 
+/** Dragging a frame by its name moves every node in it (one undo step). */
+function useFrameDrag(frame: Frame) {
+  const flow = useReactFlow();
+  const drag = useRef<{ start: Position; zoom: number; origin: Map<string, Position>; frame: number } | null>(
+    null,
+  );
+  const onPointerDown = (event: PointerEvent<HTMLElement>) => {
+    if (event.button !== 0 || frame.members === 0) return;
+    const design = useAppStore.getState().design;
+    const all = positionsFor(design);
+    const origin = new Map(
+      design.nodes.filter((n) => n.container === frame.container).map((n) => [n.id, all.get(n.id)!]),
+    );
+    drag.current = { start: { x: event.clientX, y: event.clientY }, zoom: flow.getZoom(), origin, frame: 0 };
+    event.currentTarget.setPointerCapture(event.pointerId);
+  };
+  const onPointerMove = (event: PointerEvent<HTMLElement>) => {
+    const current = drag.current;
+    if (!current) return;
+    const dx = Math.round((event.clientX - current.start.x) / current.zoom / 16) * 16;
+    const dy = Math.round((event.clientY - current.start.y) / current.zoom / 16) * 16;
+    cancelAnimationFrame(current.frame);
+    current.frame = requestAnimationFrame(() => {
+      const moved = new Map([...current.origin].map(([id, p]) => [id, { x: p.x + dx, y: p.y + dy }]));
+      useAppStore
+        .getState()
+        .commit((design) => moveNodes(design, moved), { coalesce: `frame-drag:${frame.container}` });
+    });
+  };
+  const onPointerUp = () => {
+    if (!drag.current) return;
+    drag.current = null;
+    // Let the last move land, then close the undo step.
+    requestAnimationFrame(() => useAppStore.getState().breakCoalesce());
+  };
+  return { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp };
+}
+
 function FrameName({ frame }: { frame: Frame }) {
+  const dragHandlers = useFrameDrag(frame);
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(frame.container);
   const problem = editing ? checkContainerName(text) : null;
@@ -34,10 +75,11 @@ function FrameName({ frame }: { frame: Frame }) {
     return (
       <button
         type="button"
-        className="frame-name"
+        className="frame-name nopan nodrag"
         data-testid={`frame-name-${frame.container}`}
-        title="Docker Compose service: double-click to rename"
+        title="Docker Compose service: drag to move it, double-click to rename"
         onDoubleClick={start}
+        {...dragHandlers}
         onKeyDown={(event) => {
           if (event.key === 'Enter' || event.key === 'F2') start();
         }}
