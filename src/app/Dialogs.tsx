@@ -94,6 +94,7 @@ export const SHORTCUTS: [string, string][] = [
   ['Ctrl + S', 'save the design as .stacksketch.json'],
   ['Shift + L', 'auto-layout'],
   ['F', 'fit the design in view'],
+  ['Drag a frame name', 'move the whole Compose service'],
   ['Double-click a frame name', 'rename the Compose service'],
   ['?', 'this help'],
   ['Escape', 'close a dialog'],
