@@ -141,19 +141,33 @@ export async function benchTemplateZip(page: Page, design: Design, runs: number)
   let confirmed = false;
   const once = async (): Promise<{ ms: number; size: number }> => {
     const before = (await page.evaluate('window.__benchDownloads.blobs.length')) as number;
-    const download = page.waitForEvent('download', { timeout: 15_000 });
+    let downloaded = false;
+    const download = page.waitForEvent('download', { timeout: 15_000 }).then((d) => {
+      downloaded = true;
+      return d;
+    });
     await button.click();
-    const confirm = page.locator('[data-testid="confirm"]');
-    if (
-      await confirm
-        .first()
-        .isVisible()
-        .catch(() => false)
-    ) {
-      confirmed = true;
-      await confirm.first().click();
+    // a design with problems asks first; the dialog may come a moment after the click
+    const confirm = page.locator('[data-testid="confirm"]').first();
+    const deadline = Date.now() + 15_000;
+    while (!downloaded && Date.now() < deadline) {
+      if (await confirm.isVisible().catch(() => false)) {
+        confirmed = true;
+        await confirm.click();
+        break;
+      }
+      await page.waitForTimeout(20);
     }
-    await download;
+    await download.catch(async (error) => {
+      const alert = await page
+        .locator('[role="alert"]')
+        .first()
+        .textContent()
+        .catch(() => null);
+      throw new Error(
+        `${error instanceof Error ? error.message : error}${alert ? `; the page says: ${alert}` : ''}`,
+      );
+    });
     const probe = (await page.evaluate('window.__benchDownloads')) as {
       clicks: { at: number; testid: string }[];
       blobs: { at: number; size: number; type: string }[];
