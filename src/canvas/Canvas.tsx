@@ -25,6 +25,7 @@ import { connect, connectionProblem, deleteElements, moveNodes, setContainer } f
 import { createEdgeDeriver, createNodeDeriver, type FlowNode } from './flowState';
 import { computeFrames, frameAt, type Frame } from './frames';
 import { FramesLayer } from './FramesLayer';
+import { createFrameSharer } from './frames';
 import { FIT_VIEW, NODE_HEIGHT, NODE_WIDTH, positionsFor } from './layout';
 
 const CATEGORY_COLORS: Record<string, string> = {
@@ -35,6 +36,11 @@ const CATEGORY_COLORS: Record<string, string> = {
   data: '#bc4c00',
   static: '#1b7c83',
 };
+
+/** Module-level so the MiniMap sees the same function every render and skips unchanged nodes. */
+function minimapNodeColor(node: Node): string {
+  return CATEGORY_COLORS[KINDS[(node as FlowNode).data.node.kind].category] ?? '#888';
+}
 
 function centreOf(node: Node): Position {
   return {
@@ -121,9 +127,8 @@ export function Canvas() {
     () => computeFrames(placedOf(nodes, true), draftFrames),
     [nodes, draftFrames],
   );
-  const framesKey = JSON.stringify(computedFrames);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const frames = useMemo(() => computedFrames, [framesKey]);
+  const [keepFrames] = useState(createFrameSharer);
+  const frames = useMemo(() => keepFrames(computedFrames), [keepFrames, computedFrames]);
   const dragging = useMemo(() => nodes.filter((node) => node.dragging), [nodes]);
   const dropTarget = useMemo(() => {
     const first = dragging.find((node) => node.type !== 'client');
@@ -279,11 +284,7 @@ export function Canvas() {
       >
         <FramesLayer frames={frames} dropTarget={dropTarget} />
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-        <MiniMap
-          pannable
-          zoomable
-          nodeColor={(node) => CATEGORY_COLORS[KINDS[(node as FlowNode).data.node.kind].category] ?? '#888'}
-        />
+        <MiniMap pannable zoomable nodeColor={minimapNodeColor} />
         <Controls />
       </ReactFlow>
       {design.nodes.length === 0 && (

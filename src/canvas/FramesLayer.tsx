@@ -109,6 +109,24 @@ function FrameName({ frame }: { frame: Frame }) {
   );
 }
 
+/** One service frame; memoised so a drag re-renders only frames whose geometry or state changed. */
+const FrameBox = memo(function FrameBox({ frame, isDropTarget }: { frame: Frame; isDropTarget: boolean }) {
+  return (
+    <div
+      className={`frame${isDropTarget ? ' is-drop-target' : ''}${frame.members === 0 ? ' is-draft' : ''}`}
+      data-testid={`frame-${frame.container}`}
+      data-container={frame.container}
+      style={{
+        transform: `translate(${frame.x}px, ${frame.y}px)`,
+        width: frame.width,
+        height: frame.height,
+      }}
+    >
+      <FrameName frame={frame} />
+    </div>
+  );
+});
+
 /** Each Docker Compose service drawn as a labelled frame behind its nodes. */
 export const FramesLayer = memo(function FramesLayer({
   frames,
@@ -120,19 +138,7 @@ export const FramesLayer = memo(function FramesLayer({
   return (
     <ViewportPortal>
       {frames.map((frame) => (
-        <div
-          key={frame.container}
-          className={`frame${frame.container === dropTarget ? ' is-drop-target' : ''}${frame.members === 0 ? ' is-draft' : ''}`}
-          data-testid={`frame-${frame.container}`}
-          data-container={frame.container}
-          style={{
-            transform: `translate(${frame.x}px, ${frame.y}px)`,
-            width: frame.width,
-            height: frame.height,
-          }}
-        >
-          <FrameName frame={frame} />
-        </div>
+        <FrameBox key={frame.container} frame={frame} isDropTarget={frame.container === dropTarget} />
       ))}
     </ViewportPortal>
   );

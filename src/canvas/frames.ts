@@ -83,3 +83,35 @@ export function freshContainerName(used: Iterable<string>): string {
   if (!taken.has('service')) return 'service';
   for (let n = 2; ; n++) if (!taken.has(`service-${n}`)) return `service-${n}`;
 }
+
+function sameFrame(a: Frame, b: Frame): boolean {
+  return (
+    a.container === b.container &&
+    a.x === b.x &&
+    a.y === b.y &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.members === b.members
+  );
+}
+
+/**
+ * Structural sharing for frames: an unchanged frame keeps its object, and an unchanged list keeps
+ * its array, so memoised frame views re-render only when their own geometry changes (a drag moves
+ * one node, not every service).
+ */
+export function createFrameSharer(): (next: Frame[]) => Frame[] {
+  let previous: Frame[] = [];
+  return (next) => {
+    const byContainer = new Map(previous.map((frame) => [frame.container, frame]));
+    let changed = next.length !== previous.length;
+    const shared = next.map((frame, index) => {
+      const old = byContainer.get(frame.container);
+      const kept = old && sameFrame(old, frame) ? old : frame;
+      if (kept !== previous[index]) changed = true;
+      return kept;
+    });
+    if (changed) previous = shared;
+    return previous;
+  };
+}
