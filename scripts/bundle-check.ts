@@ -145,7 +145,9 @@ async function sensitivityRuns(temp: string): Promise<void> {
         results.map((result) => result.line).join('\n'),
       );
     } finally {
-      await stack.stop();
+      const survivors = await stack.stop();
+      if (survivors.length > 0)
+        report(false, `${label}: cleanup`, `processes ${survivors.join(', ')} outlived the stack`);
     }
   }
 }
@@ -226,6 +228,7 @@ async function main(): Promise<number> {
             results: [],
             startupProblems: [],
             logs: '',
+            survivors: [],
           }),
         );
         const hops = outcome.results.map((result) => `${result.probe.hop} ${result.status}`).join(', ');

@@ -25,6 +25,8 @@ export interface Network {
   /** Per service: its namespace and address. */
   services: Map<string, { netns: string; address: string }>;
   remove(): void;
+  /** The same without blocking the event loop (signal handlers: the runner's parent waits for an answer). */
+  removeAsync(): Promise<void>;
 }
 
 function netnsPath(name: string): string {
@@ -43,8 +45,24 @@ export function removeStaleNamespaces(): void {
     const match = new RegExp(`^${NETNS_PREFIX}-(\\d+)-`).exec(name);
     if (!match) continue;
     const pid = Number(match[1]);
-    if (pid !== process.pid && !existsSync(`/proc/${pid}`)) runSync(['ip', 'netns', 'delete', name]);
+    if (pid !== process.pid && !existsSync(`/proc/${pid}`)) deleteNamespace(name);
   }
+}
+
+/**
+ * Kill whatever still runs in a network namespace, then delete it. A process that changed its user
+ * (setpriv) loses unshare's parent-death signal, so this sweep is what guarantees nothing survives.
+ */
+function deleteNamespace(name: string): void {
+  const pids = runSync(['ip', 'netns', 'pids', name]).stdout.split(/\s+/).filter(Boolean).map(Number);
+  for (const pid of pids) {
+    try {
+      if (pid !== process.pid) process.kill(pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+  runSync(['ip', 'netns', 'delete', name]);
 }
 
 let networkCounter = 0;
@@ -56,8 +74,20 @@ export function createNetwork(serviceNames: string[]): Network {
   const hostSide = `${id}-h`;
   const created: string[] = [];
   const remove = () => {
-    for (const name of created.reverse()) runSync(['ip', 'netns', 'delete', name]);
-    created.length = 0;
+    for (const name of created.splice(0).reverse()) deleteNamespace(name);
+  };
+  const removeAsync = async () => {
+    for (const name of created.splice(0).reverse()) {
+      const pids = (await run(['ip', 'netns', 'pids', name])).stdout.split(/\s+/).filter(Boolean).map(Number);
+      for (const pid of pids) {
+        try {
+          if (pid !== process.pid) process.kill(pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }
+      await run(['ip', 'netns', 'delete', name]);
+    }
   };
   const services = new Map<string, { netns: string; address: string }>();
   try {
@@ -99,7 +129,7 @@ export function createNetwork(serviceNames: string[]): Network {
     remove();
     throw error;
   }
-  return { hostSide, hostAddress: `${HOST_SIDE_ADDRESS_PREFIX}.1`, services, remove };
+  return { hostSide, hostAddress: `${HOST_SIDE_ADDRESS_PREFIX}.1`, services, remove, removeAsync };
 }
 
 function inNetns(netns: string, argv: string[]): RunResult {
@@ -272,6 +302,7 @@ export function startContainer(spec: ContainerSpec): RunningContainer {
     detached: true,
   });
   closeSync(logFd);
+  let knownInit: number | null = null;
   const container: RunningContainer = {
     spec,
     child,
@@ -279,9 +310,12 @@ export function startContainer(spec: ContainerSpec): RunningContainer {
     exitCode: null,
     initPid() {
       if (child.pid === undefined || container.exited) return null;
+      if (knownInit !== null) return knownInit;
       try {
         const children = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim();
         const first = Number(children.split(/\s+/)[0]);
+        // PID 1 of the namespace keeps its number through the set-up shell's exec into the command.
+        if (Number.isInteger(first) && first > 0) knownInit = first;
         return Number.isInteger(first) && first > 0 ? first : null;
       } catch {
         return null;
@@ -325,12 +359,7 @@ export function startContainer(spec: ContainerSpec): RunningContainer {
       }
       for (let i = 0; i < 20 && !container.exited; i++) await sleep(100);
       if (!container.exited) {
-        try {
-          // unshare --kill-child: its death SIGKILLs PID 1 inside, which ends the namespace.
-          process.kill(child.pid, 'SIGKILL');
-        } catch {
-          /* already gone */
-        }
+        killNow([container]);
         for (let i = 0; i < 30 && !container.exited; i++) await sleep(100);
       }
     },
@@ -385,10 +414,13 @@ export async function runOnce(spec: ContainerSpec, argv: string[], timeoutMs = 6
 export function killNow(containers: RunningContainer[]): void {
   for (const container of containers) {
     if (container.exited || container.child.pid === undefined) continue;
-    try {
-      process.kill(container.child.pid, 'SIGKILL');
-    } catch {
-      /* already gone */
+    // SIGKILL to PID 1 of the namespace ends every process in it; then unshare itself.
+    for (const pid of [container.initPid(), container.child.pid]) {
+      try {
+        if (pid !== null) process.kill(pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }
   }
 }

@@ -10,6 +10,8 @@ export interface SmokeOutcome {
   results: ProbeResult[];
   startupProblems: string[];
   logs: string;
+  /** Container processes still alive after the stack was stopped (a cleanup failure). */
+  survivors: number[];
 }
 
 export interface SmokeOptions extends StackOptions {
@@ -31,13 +33,14 @@ export async function smokeDesign(design: Design, options: SmokeOptions = {}): P
   if (hasInputErrors(diagnostics)) {
     const refused =
       'the design has invalid-* input errors: no bundle is generated from it, not even with --force';
-    return { ok: false, refused, results: [], startupProblems: [], logs: '' };
+    return { ok: false, refused, results: [], startupProblems: [], logs: '', survivors: [] };
   }
   if (hasErrors(diagnostics) && !options.force) {
     const refused = 'the design has errors; fix them or pass --force to run it anyway';
-    return { ok: false, refused, results: [], startupProblems: [], logs: '' };
+    return { ok: false, refused, results: [], startupProblems: [], logs: '', survivors: [] };
   }
   const stack = await startDesign(design, options);
+  let outcome: Omit<SmokeOutcome, 'survivors'>;
   try {
     for (const problem of stack.startupProblems) print(`note ${problem}`);
     print(
@@ -48,8 +51,13 @@ export async function smokeDesign(design: Design, options: SmokeOptions = {}): P
     if (results.length === 0) print('FAIL the plan has no probes: nothing was checked');
     const logs = formatLogs(stack);
     if (!ok || options.verbose) print(logs);
-    return { ok, results, startupProblems: stack.startupProblems, logs };
-  } finally {
+    outcome = { ok, results, startupProblems: stack.startupProblems, logs };
+  } catch (error) {
     await stack.stop();
+    throw error;
   }
+  const survivors = await stack.stop();
+  if (survivors.length > 0)
+    print(`FAIL cleanup: container processes ${survivors.join(', ')} outlived the stack`);
+  return { ...outcome, ok: outcome.ok && survivors.length === 0, survivors };
 }

@@ -23,6 +23,7 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -61,7 +62,8 @@ export interface Stack {
   startupProblems: string[];
   /** Each service's log (stdout + stderr: nginx error and access logs, gunicorn/uWSGI/Flask output). */
   logs(): { service: string; text: string }[];
-  stop(): Promise<void>;
+  /** Stop every container, remove the namespaces and the run folder; returns container PIDs that survived (none). */
+  stop(): Promise<number[]>;
 }
 
 export interface StackOptions {
@@ -89,23 +91,64 @@ function installCleanupHandlers(): void {
     for (const entry of active) {
       killNow(entry.containers);
       entry.network?.remove();
-      if (!entry.keep) rmSync(entry.runDir, { recursive: true, force: true });
+      if (!entry.keep) removeDir(entry.runDir);
     }
     active.clear();
   };
   process.on('exit', cleanAll);
+  let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
       process.stderr.write(`\nstopping the stack (${signal})\n`);
-      cleanAll();
-      process.exit(130);
+      // Asynchronous on purpose: a wrapper (tsx, npm) that gets no answer while we block would SIGKILL us.
+      void (async () => {
+        for (const entry of active) {
+          killNow(entry.containers);
+          await entry.network?.removeAsync();
+          entry.network = null;
+          if (!entry.keep)
+            await rm(entry.runDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+        }
+        active.clear();
+        process.exit(130);
+      })();
     });
+  }
+  removeStaleRunDirs();
+}
+
+/** Run folders of earlier runs that were killed outright (their process is gone). */
+function removeStaleRunDirs(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const match = /^stacksketch-run-(\d+)-/.exec(name);
+    if (match && Number(match[1]) !== process.pid && !existsSync(`/proc/${match[1]}`))
+      removeDir(join(tmpdir(), name));
+  }
+}
+
+function isZombie(pid: number): boolean {
+  try {
+    return /^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return true;
+  }
+}
+
+function removeDir(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+  } catch (error) {
+    process.stderr.write(
+      `could not remove ${dir}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   }
 }
 
 /** Export the design into a fresh run folder and start it. */
 export async function startDesign(design: Design, options: StackOptions = {}): Promise<Stack> {
-  const runDir = makeTempDir('run');
+  const runDir = makeTempDir(`run-${process.pid}`);
   try {
     const bundle = writeBundle(design, join(runDir, 'bundle'));
     return await startBundle(bundle.dir, bundle.plan, { ...options, runDir });
@@ -399,7 +442,7 @@ export async function startBundle(
 ): Promise<Stack> {
   requireTools(['ip', 'nsenter', 'unshare', 'setpriv', 'curl', 'nginx', 'gunicorn', 'uwsgi', 'python3']);
   installCleanupHandlers();
-  const runDir = options.runDir ?? makeTempDir('run');
+  const runDir = options.runDir ?? makeTempDir(`run-${process.pid}`);
   const workDir = join(runDir, 'work');
   const entry = {
     containers: [] as RunningContainer[],
@@ -409,11 +452,14 @@ export async function startBundle(
   };
   active.add(entry);
   const stop = async () => {
+    const inits = entry.containers.map((container) => container.initPid()).filter((pid) => pid !== null);
     for (const container of [...entry.containers].reverse()) await container.stop();
     entry.network?.remove();
     entry.network = null;
-    if (!options.keep) rmSync(runDir, { recursive: true, force: true });
+    if (!options.keep) removeDir(runDir);
     active.delete(entry);
+    // A container's PID 1 still alive after stop would be a leak (its namespace would live on).
+    return inits.filter((pid) => existsSync(`/proc/${pid}`) && !isZombie(pid));
   };
   try {
     const ordered = topologicalOrder(deployment.services);
