@@ -1,6 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { AlertBanner, ConfirmDialog, HelpDialog, Toast } from './app/Dialogs';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { useShortcuts } from './app/shortcuts';
@@ -8,11 +8,15 @@ import { storedColorMode, useThemeAttribute } from './app/theme';
 import { Canvas } from './canvas/Canvas';
 import { Inspector } from './panels/inspector/Inspector';
 import { Palette } from './panels/palette/Palette';
-import { PreviewPanel } from './panels/preview/PreviewPanel';
 import { ProblemsPanel } from './panels/problems/ProblemsPanel';
 import { Toolbar } from './panels/toolbar/Toolbar';
 import { useAppStore } from './store';
 import { autosaveProblem, startAutosave } from './store/autosave';
+
+// The preview (and the exporters it runs) loads after the canvas has painted.
+const PreviewPanel = lazy(() =>
+  import('./panels/preview/PreviewPanel').then((module) => ({ default: module.PreviewPanel })),
+);
 
 if (typeof window !== 'undefined') useAppStore.setState({ colorMode: storedColorMode() });
 
@@ -37,7 +41,11 @@ function Editor() {
           <Canvas />
           {/* A crash in the preview must not take the canvas down with it. */}
           <ErrorBoundary area="preview">
-            <PreviewPanel />
+            <Suspense
+              fallback={<section className="preview-loading" aria-label="Generated files" aria-busy="true" />}
+            >
+              <PreviewPanel />
+            </Suspense>
           </ErrorBoundary>
         </main>
         <aside className="side-column">

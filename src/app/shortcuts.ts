@@ -108,8 +108,7 @@ export function useShortcuts(): void {
         event.preventDefault();
         store.setHelpOpen(true);
       } else if (!mod && !event.altKey && event.shiftKey && key === 'l') {
-        autoLayout();
-        window.setTimeout(() => void flow.fitView(FIT_VIEW), 50);
+        void autoLayout().then(() => window.setTimeout(() => void flow.fitView(FIT_VIEW), 50));
       } else if (!mod && !event.altKey && !event.shiftKey && key === 'f') {
         void flow.fitView(FIT_VIEW);
       } else if (event.key === 'Escape') {

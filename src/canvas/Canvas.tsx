@@ -14,7 +14,15 @@ import {
   type NodeChange,
   type OnConnectEnd,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type DragEvent,
+} from 'react';
 import type { Position } from '../model/design';
 import { KINDS, isNodeKind } from '../nodes/registry';
 import { NODE_VIEWS } from '../nodes/views';
@@ -26,7 +34,14 @@ import { createEdgeDeriver, createNodeDeriver, type FlowNode } from './flowState
 import { computeFrames, frameAt, type Frame } from './frames';
 import { FramesLayer } from './FramesLayer';
 import { createFrameSharer } from './frames';
-import { FIT_VIEW, NODE_HEIGHT, NODE_WIDTH, positionsFor } from './layout';
+import {
+  FIT_VIEW,
+  layoutEngineReady,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  positionsFor,
+  subscribeLayoutEngine,
+} from './layout';
 
 const CATEGORY_COLORS: Record<string, string> = {
   client: '#8c959f',
@@ -79,9 +94,12 @@ export function Canvas() {
   const [deriveEdges] = useState(createEdgeDeriver);
   const selectedNodes = useMemo(() => new Set(selectedNodeIds), [selectedNodeIds]);
   const selectedEdges = useMemo(() => new Set(selectedEdgeIds), [selectedEdgeIds]);
+  // Re-derive once dagre has loaded, for a design that has nodes without positions.
+  const layoutReady = useSyncExternalStore(subscribeLayoutEngine, layoutEngineReady);
   const derivedNodes = useMemo(
     () => deriveNodes(design, positionsFor(design), selectedNodes),
-    [deriveNodes, design, selectedNodes],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [deriveNodes, design, selectedNodes, layoutReady],
   );
   const edges = useMemo(
     () => deriveEdges(design, edgeSeverities(design), selectedEdges),

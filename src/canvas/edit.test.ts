@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMAT, type Design } from '../model/design';
 import { loadTemplate } from '../model/templates';
 import { validate } from '../validation/validate';
@@ -16,7 +16,7 @@ import {
   setNodeProp,
 } from './edit';
 import { computeFrames, frameAt } from './frames';
-import { layoutDesign, positionsFor } from './layout';
+import { layoutDesign, loadLayoutEngine, positionsFor } from './layout';
 
 const empty = (): Design => ({ format: FORMAT, name: 'test', nodes: [], edges: [] });
 
@@ -27,6 +27,8 @@ function build(...kinds: Parameters<typeof addNode>[1][]): Design {
   });
   return design;
 }
+
+beforeAll(() => loadLayoutEngine());
 
 describe('adding nodes', () => {
   it('gives readable unique ids, default props and the default container', () => {

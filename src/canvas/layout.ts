@@ -1,5 +1,32 @@
-import dagre from '@dagrejs/dagre';
 import type { Design, Position } from '../model/design';
+import { autoPositions } from '../exporters/diagram';
+
+type Dagre = typeof import('@dagrejs/dagre');
+
+/**
+ * dagre is loaded on first need (a design without positions, or Auto-layout), not with the page:
+ * most designs carry their positions. Until it arrives, a simple column layout stands in.
+ */
+let dagre: Dagre | null = null;
+let loading: Promise<void> | null = null;
+const listeners = new Set<() => void>();
+
+export function loadLayoutEngine(): Promise<void> {
+  loading ??= import('@dagrejs/dagre').then((module) => {
+    dagre = ((module as { default?: Dagre }).default ?? module) as Dagre;
+    for (const listener of listeners) listener();
+  });
+  return loading;
+}
+
+export function layoutEngineReady(): boolean {
+  return dagre !== null;
+}
+
+export function subscribeLayoutEngine(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
 /** The size the layout reserves for a node card (the cards are NODE_WIDTH wide, about this tall). */
 export const NODE_WIDTH = 190;
@@ -12,6 +39,13 @@ export const FIT_VIEW = { padding: 0.15, maxZoom: 1 };
  * Returns top-left positions for every node.
  */
 export function layoutDesign(design: Design): Map<string, Position> {
+  if (!dagre) {
+    void loadLayoutEngine();
+    return autoPositions({
+      ...design,
+      nodes: design.nodes.map(({ position: _unused, ...node }) => node),
+    } as Design);
+  }
   const graph = new dagre.graphlib.Graph({ compound: true, multigraph: false });
   graph.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 72, marginx: 24, marginy: 24 });
   graph.setDefaultEdgeLabel(() => ({}));

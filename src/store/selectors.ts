@@ -1,11 +1,10 @@
-import { generatePreview } from '../exporters/generate';
 import type { Design } from '../model/design';
 import { validate } from '../validation/validate';
 import type { Diagnostic } from '../validation/types';
 import { useAppStore, type AppState } from './index';
 
 /** Memoise a derivation on the identity of the design: the store never holds derived copies. */
-function memoByDesign<T>(derive: (design: Design) => T): (design: Design) => T {
+export function memoByDesign<T>(derive: (design: Design) => T): (design: Design) => T {
   let lastDesign: Design | null = null;
   let lastValue: T;
   return (design) => {
@@ -19,14 +18,9 @@ function memoByDesign<T>(derive: (design: Design) => T): (design: Design) => T {
 
 export const diagnosticsOf = memoByDesign(validate);
 // The preview never crashes on a value being typed: a refused value yields a README naming it.
-export const filesOf = memoByDesign(generatePreview);
 
 export function useDiagnostics(): Diagnostic[] {
   return useAppStore((state) => diagnosticsOf(state.design));
-}
-
-export function useGeneratedFiles(): Record<string, string> {
-  return useAppStore((state) => filesOf(state.design));
 }
 
 export interface ElementProblems {

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useAppStore } from '../../store';
-import { filesOf, useDiagnostics } from '../../store/selectors';
+import { filesOf } from '../../store/files';
+import { useDiagnostics } from '../../store/selectors';
 import { copyText } from './clipboard';
 import { fileTreeRows } from './fileTree';
 import { filesForNode, shortName } from './nodeFiles';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useAppStore } from '../../store';
-import { diagnosticsOf, filesOf } from '../../store/selectors';
+import { diagnosticsOf } from '../../store/selectors';
 import { downloadBundle } from '../preview/download';
 import { downloadDecision } from '../preview/downloadPolicy';
 
@@ -15,6 +15,8 @@ export function DownloadZipButton() {
     const { design, markClean, showAlert } = useAppStore.getState();
     setBusy(true);
     try {
+      // The exporters load with the preview panel; importing here too keeps a click before that working.
+      const { filesOf } = await import('../../store/files');
       await downloadBundle(filesOf(design), design.name);
       markClean();
     } catch (error) {

@@ -3,7 +3,7 @@ import { useRef, type ChangeEvent } from 'react';
 import { designFileName, emptyDesign, openLoadResult, replaceAfterAsking } from '../../app/loadFlow';
 import { nextColorMode } from '../../app/theme';
 import { freshContainerName } from '../../canvas/frames';
-import { layoutDesign, NODE_HEIGHT, NODE_WIDTH } from '../../canvas/layout';
+import { layoutDesign, loadLayoutEngine, NODE_HEIGHT, NODE_WIDTH } from '../../canvas/layout';
 import { moveNodes, setContainer } from '../../canvas/edit';
 import { readDesignFromBytes } from '../../model/importFile';
 import { serializeDesign } from '../../model/serialize';
@@ -48,7 +48,8 @@ export function saveDesignFile(): void {
   markClean();
 }
 
-export function autoLayout(): void {
+export async function autoLayout(): Promise<void> {
+  await loadLayoutEngine();
   useAppStore.getState().commit((design) => moveNodes(design, layoutDesign(design)));
 }
 
@@ -165,8 +166,7 @@ export function Toolbar() {
           type="button"
           data-testid="auto-layout"
           onClick={() => {
-            autoLayout();
-            window.setTimeout(() => void flow.fitView(FIT_VIEW), 50);
+            void autoLayout().then(() => window.setTimeout(() => void flow.fitView(FIT_VIEW), 50));
           }}
           title="Arrange the nodes left to right"
         >

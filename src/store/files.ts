@@ -1,0 +1,13 @@
+import { generatePreview } from '../exporters/generate';
+import { useAppStore } from './index';
+import { memoByDesign } from './selectors';
+
+/**
+ * The generated files of a design, memoised on its identity. In a module of its own so the
+ * exporters load with the preview panel, not with the editor's first paint.
+ */
+export const filesOf = memoByDesign(generatePreview);
+
+export function useGeneratedFiles(): Record<string, string> {
+  return useAppStore((state) => filesOf(state.design));
+}
