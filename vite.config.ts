@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 
 // Two pages: the editor (index.html) and the read-only embed viewer (embed.html), which must not pull in
 // the editor or Monaco. STACKSKETCH_DIST lets parallel builds (tests, benchmarks) use their own folder.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), buildEmbedAfterEditor()],
   build: {
     outDir: process.env.STACKSKETCH_DIST ?? 'dist',
     emptyOutDir: true,
@@ -15,9 +15,19 @@ export default defineConfig({
     rollupOptions: {
       input: {
         main: resolve(import.meta.dirname, 'index.html'),
-        embed: resolve(import.meta.dirname, 'embed.html'),
       },
     },
   },
   worker: { format: 'es' },
 });
+
+/** `vite build` also builds the embed viewer (its own config, see vite.embed.config.ts) into the same folder. */
+function buildEmbedAfterEditor(): Plugin {
+  return {
+    name: 'stacksketch-embed-build',
+    apply: 'build',
+    async closeBundle() {
+      await build({ configFile: resolve(import.meta.dirname, 'vite.embed.config.ts'), logLevel: 'warn' });
+    },
+  };
+}
