@@ -19,7 +19,9 @@ function wrap(stack: Stack, log: (m: string) => void): NativeStack {
     wrkBase: stack.entryUrl.replace(/\/$/, ''),
     wrkWrap: stack.hostSideCommand([]),
     describe: `nginx + Gunicorn at ${stack.entryUrl}`,
-    stop: () => stack.stop(),
+    stop: async () => {
+      await stack.stop();
+    },
   };
 }
 
