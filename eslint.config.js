@@ -8,6 +8,7 @@ const pureCoreRestrictions = {
   paths: [
     { name: 'react', message: 'The pure core must not depend on React.' },
     { name: 'react-dom', message: 'The pure core must not depend on React.' },
+    { name: 'preact', message: 'The pure core must not depend on a UI library.' },
     { name: 'zustand', message: 'The pure core must not depend on the store.' },
     { name: '@xyflow/react', message: 'The pure core must not depend on the canvas.' },
     { name: 'monaco-editor', message: 'The pure core must not depend on the editor.' },
