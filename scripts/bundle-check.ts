@@ -221,22 +221,29 @@ async function main(): Promise<number> {
       process.stdout.write(`\n== real runs (npm run smoke) of ${runs.length} designs\n`);
       for (const item of runs) {
         const lines: string[] = [];
-        const outcome = await smokeDesign(item.design, { print: (line) => lines.push(line) }).catch(
-          (error: unknown): SmokeOutcome => ({
-            ok: false,
-            refused: `could not start: ${error instanceof Error ? error.message : String(error)}`,
-            results: [],
-            startupProblems: [],
-            logs: '',
-            survivors: [],
-          }),
-        );
+        const outcome = await smokeDesign(item.design, {
+          print: (line) => lines.push(line),
+          bundleScript: true,
+        }).catch((error: unknown): SmokeOutcome => ({
+          ok: false,
+          refused: `could not start: ${error instanceof Error ? error.message : String(error)}`,
+          results: [],
+          startupProblems: [],
+          logs: '',
+          survivors: [],
+        }));
         const hops = outcome.results.map((result) => `${result.probe.hop} ${result.status}`).join(', ');
         report(
           outcome.ok,
           `${item.id}: smoke (${hops || 'no hops'})`,
           outcome.ok ? '' : smokeSummary(outcome),
         );
+        if (outcome.bundleScript)
+          report(
+            outcome.bundleScript.ok,
+            `${item.id}: the bundle's own scripts/smoke.sh (make smoke) passes`,
+            outcome.bundleScript.output,
+          );
       }
       if (!values.only || values.only.includes('broken')) await sensitivityRuns(temp);
       if (
@@ -253,7 +260,11 @@ async function main(): Promise<number> {
             'forced 502 fixture: the rule uwsgi-pass-needs-socket warns',
             rules.join(', '),
           );
-          const outcome = await smokeDesign(loaded.design, { force: true, print: () => {} });
+          const outcome = await smokeDesign(loaded.design, {
+            force: true,
+            print: () => {},
+            bundleScript: true,
+          });
           const firstFailure = outcome.results.find((result) => !result.ok);
           const atApiHop =
             !outcome.ok &&
@@ -264,6 +275,14 @@ async function main(): Promise<number> {
             atApiHop,
             `forced uwsgi_pass → http-socket: smoke fails with 502 at the API hop (${firstFailure?.line.split(' … ')[0] ?? 'no failing hop'})`,
             atApiHop ? '' : smokeSummary(outcome),
+          );
+          const script = outcome.bundleScript;
+          const scriptSays502 =
+            script !== undefined && !script.ok && /FAIL api health: .* 502/.test(script.output);
+          report(
+            scriptSays502,
+            "forced uwsgi_pass → http-socket: the bundle's own scripts/smoke.sh also fails at api health with 502",
+            script?.output ?? 'not run',
           );
         }
       }

@@ -1,6 +1,8 @@
 import type { Design } from '../../src/model/design';
 import { hasErrors, hasInputErrors, validate } from '../../src/validation/validate';
+import { join } from 'node:path';
 import { formatLogs, runProbes, type ProbeResult } from './probes';
+import { run } from './proc';
 import { startDesign, type StackOptions } from './stack';
 
 export interface SmokeOutcome {
@@ -12,6 +14,8 @@ export interface SmokeOutcome {
   logs: string;
   /** Container processes still alive after the stack was stopped (a cleanup failure). */
   survivors: number[];
+  /** The bundle's own scripts/smoke.sh run against the same stack (when asked for). */
+  bundleScript?: { ok: boolean; output: string };
 }
 
 export interface SmokeOptions extends StackOptions {
@@ -19,6 +23,8 @@ export interface SmokeOptions extends StackOptions {
   print?: (line: string) => void;
   /** Print the service logs even when every hop passes. */
   verbose?: boolean;
+  /** Also run the bundle's own scripts/smoke.sh (what `make smoke` runs) from the host side. */
+  bundleScript?: boolean;
 }
 
 /**
@@ -52,6 +58,13 @@ export async function smokeDesign(design: Design, options: SmokeOptions = {}): P
     const logs = formatLogs(stack);
     if (!ok || options.verbose) print(logs);
     outcome = { ok, results, startupProblems: stack.startupProblems, logs };
+    if (options.bundleScript) {
+      const script = await run(
+        stack.hostSideCommand(['sh', join(stack.bundleDir, 'scripts', 'smoke.sh'), stack.entryUrl]),
+        { env: { ...process.env, no_proxy: '*', NO_PROXY: '*' }, timeoutMs: 120000 },
+      );
+      outcome = { ...outcome, bundleScript: { ok: script.status === 0, output: script.output } };
+    }
   } catch (error) {
     await stack.stop();
     throw error;
