@@ -132,6 +132,7 @@ const EDITOR_MODULE = /src\/(canvas|panels|editor|store|app)\/|src\/App\.tsx|src
 
 const GROUPS: [string, RegExp][] = [
   ['React + React DOM', /^(react|react-dom|scheduler|use-sync-external-store)$/],
+  ['Preact (React compat)', /^preact$/],
   ['React Flow + d3', /^(@xyflow\/.*|d3-.*|classcat)$/],
   ['dagre (auto-layout)', /^@dagrejs\//],
   ['exporters (generate)', /^src\/exporters/],

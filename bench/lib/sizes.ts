@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'vite';
@@ -75,6 +75,18 @@ export async function buildApp(dist: string): Promise<BuildInfo> {
       plugins: [collector],
       build: { outDir: dist, emptyOutDir: true },
     });
+    // A page built by its own config (the embed viewer's vite.embed.config.ts, which the main build runs
+    // after itself): build it again with the collector, into the same folder, to describe its chunks too.
+    for (const extra of ['vite.embed.config.ts']) {
+      if (!existsSync(join(ROOT, extra))) continue;
+      await build({
+        configFile: join(ROOT, extra),
+        root: ROOT,
+        logLevel: 'warn',
+        plugins: [collector],
+        build: { outDir: dist, emptyOutDir: false },
+      });
+    }
   } finally {
     if (previous === undefined) delete process.env.STACKSKETCH_DIST;
     else process.env.STACKSKETCH_DIST = previous;

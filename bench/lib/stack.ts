@@ -437,12 +437,31 @@ function stackSection(
       '|---|---|---|---|---|',
       ...rows,
     );
-    if (best?.result && base)
+    if (best?.result && base) {
       lines.push(
         '',
-        `Best measured: "${best.name}" at ${best.result.requestsPerSec} req/s (×${round(best.result.requestsPerSec / base.requestsPerSec, 2)} of the generated defaults).`,
-        'Recommendations for the exporters follow these figures (and are also in the team notes): keep only the',
-        'changes that measured better here; workers and threads should stay near the core count on small hosts.',
+        `Best measured: "${best.name}" at ${best.result.requestsPerSec} req/s (×${round(best.result.requestsPerSec / base.requestsPerSec, 2)} of the generated defaults${dev ? `, ×${round(best.result.requestsPerSec / dev.requestsPerSec, 2)} of flask run` : ''}).`,
+        '',
+        'Recommendations for the generated defaults, from these figures (a change counts when its best round beats',
+        'the generated defaults’ best round by more than 20 %):',
+      );
+      for (const v of variants) {
+        if (v.name === 'as generated' || !v.result) continue;
+        const gain = v.result.requestsPerSec / base.requestsPerSec;
+        lines.push(
+          gain > 1.2
+            ? `- adopt ${v.change}: ×${round(gain, 2)} req/s, p99 ${v.result.p99Ms} ms instead of ${base.p99Ms} ms.`
+            : `- ${v.change}: no measurable gain here (×${round(gain, 2)}).`,
+        );
+      }
+    }
+    const alone = results.gunicornAlone?.[50];
+    const stack = results.native![50];
+    if (alone && stack)
+      lines.push(
+        '',
+        `Gunicorn alone (${alone.requestsPerSec} req/s) against the whole stack as generated (${stack.requestsPerSec} req/s): the nginx → Gunicorn hop`,
+        `keeps ${round((100 * stack.requestsPerSec) / alone.requestsPerSec)} % of Gunicorn’s own throughput here.`,
       );
   }
   return { title: 'The generated stack against the Flask dev server', body: lines.join('\n') };
