@@ -95,6 +95,14 @@ export function renderPythonDockerfile(service: PlannedService): string {
   }
   ins.push({ op: 'USER', name: 'app' });
   if (listener.kind === 'tcp') ins.push({ op: 'EXPOSE', port: listener.port });
+  if (process.kind === 'flask-dev')
+    ins.push(
+      {
+        op: 'comment',
+        text: 'The Flask dev server stops on Ctrl-C (SIGINT), not on the SIGTERM Docker sends.',
+      },
+      { op: 'STOPSIGNAL', signal: 'SIGINT' },
+    );
   ins.push(
     { op: 'HEALTHCHECK', ...HEALTH, command: healthCommand(service) },
     { op: 'CMD', command: service.command },

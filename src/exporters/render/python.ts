@@ -170,7 +170,21 @@ export function renderGunicornConf(
     'Run: gunicorn --config gunicorn.conf.py wsgi:app',
     '"""',
   ];
-  if (process.workers === 'auto') lines.push('', 'import multiprocessing');
+  lines.push(
+    '',
+    ...(process.workers === 'auto' ? ['import multiprocessing'] : []),
+    'import os',
+    'import secrets',
+    'import sys',
+  );
+  lines.push(
+    '',
+    pyComment('This file runs once, in the master, before the workers start: without SECRET_KEY in the'),
+    pyComment("environment (.env), every worker would invent its own key and reject the others' sessions."),
+    'if not os.environ.get("SECRET_KEY"):',
+    '    os.environ["SECRET_KEY"] = secrets.token_hex(32)',
+    '    print("SECRET_KEY is not set: using one random key for this run (set it in .env)", file=sys.stderr)',
+  );
   lines.push(
     '',
     pyComment(

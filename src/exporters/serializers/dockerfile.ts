@@ -22,6 +22,7 @@ export type DockerInstruction =
       retries: number;
       command: string[];
     }
+  | { op: 'STOPSIGNAL'; signal: 'SIGINT' | 'SIGTERM' | 'SIGQUIT' }
   | { op: 'CMD'; command: string[] };
 
 const IMAGE = /^[a-z0-9][a-z0-9._/-]*:[A-Za-z0-9._-]+$/;
@@ -98,6 +99,9 @@ export function formatDockerfile(instructions: DockerInstruction[]): string {
       }
       case 'USER':
         out.push(`USER ${check(USER, ins.name, 'user')}`);
+        break;
+      case 'STOPSIGNAL':
+        out.push(`STOPSIGNAL ${check(/^SIG(INT|TERM|QUIT)$/, ins.signal, 'stop signal')}`);
         break;
       case 'EXPOSE':
         if (!Number.isInteger(ins.port) || ins.port < 1 || ins.port > 65535)
