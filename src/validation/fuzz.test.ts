@@ -6,6 +6,9 @@ import { TEMPLATE_IDS, loadTemplate } from '../model/templates';
 import { KINDS, NODE_KINDS, type PropSpec } from '../nodes/registry';
 import { HOSTILE_STRINGS } from './hostileInputs';
 import { deepFreeze } from './testing';
+import { parse as parseYaml } from 'yaml';
+import { generate } from '../exporters/generate';
+import { parseNginx } from '../exporters/serializers/nginx';
 import { validate } from './validate';
 
 const IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
@@ -149,11 +152,12 @@ const templateVariant = fc
 const anyDesign = fc.oneof({ weight: 4, arbitrary: rawDesign }, { weight: 1, arbitrary: templateVariant });
 
 describe('loader and validator on random designs', () => {
-  it('never throw, are deterministic, and every quick fix yields a loadable design without mutating its input', () => {
+  it('never throw, are deterministic, every quick fix yields a loadable design, and error-free designs generate files that parse', () => {
     let loaded = 0;
     let refused = 0;
     let clean = 0;
     let fixesApplied = 0;
+    let generated = 0;
     fc.assert(
       fc.property(anyDesign, (raw) => {
         const text = JSON.stringify(raw);
@@ -169,7 +173,18 @@ describe('loader and validator on random designs', () => {
         for (const diagnostic of first) expect(diagnostic.message).not.toMatch(/^internal error/);
         const again = parseDesign(text);
         expect(again.ok && JSON.stringify(validate(again.design))).toBe(JSON.stringify(first));
-        if (!first.some((d) => d.severity === 'error')) clean++;
+        if (!first.some((d) => d.severity === 'error')) {
+          clean++;
+          // An error-free design always generates, the same bytes every time, and the files parse.
+          const files = generate(design);
+          expect(JSON.stringify(generate(design))).toBe(JSON.stringify(files));
+          for (const [path, content] of Object.entries(files)) {
+            if (path.endsWith('nginx.conf')) expect(() => parseNginx(content), path).not.toThrow();
+            if (path.endsWith('.yml'))
+              expect(parseYaml(content, { version: '1.1' }), path).toBeTypeOf('object');
+          }
+          generated++;
+        }
         for (const diagnostic of first) {
           for (const fix of [
             ...(diagnostic.fix ? [diagnostic.fix] : []),
@@ -189,5 +204,6 @@ describe('loader and validator on random designs', () => {
     expect(loaded).toBeGreaterThan(3_000);
     expect(clean).toBeGreaterThan(500);
     expect(fixesApplied).toBeGreaterThan(1_000);
+    expect(generated).toBe(clean);
   });
 });
