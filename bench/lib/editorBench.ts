@@ -127,6 +127,7 @@ export interface ZipResult {
   samplesMs: number[];
   zipBytes: number;
   confirmed: boolean;
+  failedAttempts: string[];
 }
 
 /**
@@ -146,6 +147,8 @@ export async function benchTemplateZip(page: Page, design: Design, runs: number)
       downloaded = true;
       return d;
     });
+    // handled below; this keeps an early failure from leaving the rejection unhandled
+    download.catch(() => undefined);
     await button.click();
     // a design with problems asks first; the dialog may come a moment after the click
     const confirm = page.locator('[data-testid="confirm"]').first();
@@ -180,17 +183,34 @@ export async function benchTemplateZip(page: Page, design: Design, runs: number)
   };
   await once();
   const samples: number[] = [];
+  const failures: string[] = [];
   let size = 0;
-  for (let i = 0; i < runs; i++) {
-    const { ms, size: bytes } = await once();
-    samples.push(ms);
-    size = bytes;
+  for (let attempt = 0; samples.length < runs && attempt < runs + 5; attempt++) {
+    // the button is disabled while a download is being prepared
+    await page.waitForFunction(
+      `!document.querySelector('[data-testid="download-zip"]')?.disabled`,
+      undefined,
+      { timeout: 10_000 },
+    );
+    await page.waitForTimeout(100);
+    try {
+      const { ms, size: bytes } = await once();
+      samples.push(ms);
+      size = bytes;
+    } catch (error) {
+      failures.push(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+    }
   }
+  if (samples.length < runs)
+    throw new Error(
+      `only ${samples.length} of ${runs} downloads arrived: ${failures.slice(0, 2).join('; ')}`,
+    );
   return {
     medianMs: round(median(samples)),
     runs,
     samplesMs: samples.map((s) => round(s)),
     zipBytes: size,
     confirmed,
+    failedAttempts: failures,
   };
 }
