@@ -166,7 +166,7 @@ describe('generate', () => {
     const conf = generate(loadTemplate('gunicorn-flask-sqlite'))['app/gunicorn.conf.py']!;
     expect(conf).toContain('workers = multiprocessing.cpu_count() * 2 + 1');
     expect(conf).toContain('worker_tmp_dir = "/dev/shm"');
-    expect(conf).toContain('accesslog = "-"');
+    expect(conf).toContain('accesslog = None');
   });
 
   it('gives each server of several apps its own folder and route prefix', () => {
