@@ -3,7 +3,7 @@
  * one (or the same object when nothing changes, so the store records no empty undo step).
  */
 import type { Design, DesignEdge, DesignNode, EdgeProps, Position } from '../model/design';
-import { canConnect } from '../model/connections';
+import { canConnect, matchingPass } from '../model/connections';
 import { KINDS } from '../nodes/registry';
 import { defaultProps, type KindDescriptor, type NodeKind, type PropValue } from '../nodes/types';
 
@@ -81,8 +81,7 @@ export function connect(design: Design, source: string, target: string): Design 
   const to = design.nodes.find((n) => n.id === target)!;
   const props: EdgeProps = {};
   if (from.kind === 'nginx') props.route = nextFreeRoute(design, source);
-  if (from.kind === 'nginx' && to.kind === 'uwsgi')
-    props.pass = to.props.protocol === 'http' ? 'proxy_pass' : 'uwsgi_pass';
+  if (from.kind === 'nginx' && to.kind === 'uwsgi') props.pass = matchingPass(to.props.protocol);
   const edge: DesignEdge = { id: nextEdgeId(design), source, target, props };
   return { ...design, edges: [...design.edges, edge] };
 }

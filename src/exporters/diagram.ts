@@ -1,4 +1,4 @@
-import { canConnect } from '../model/connections';
+import { canConnect, matchingPass } from '../model/connections';
 import type { Design, DesignEdge, DesignNode, Position } from '../model/design';
 import { KINDS } from '../nodes/registry';
 
@@ -69,7 +69,7 @@ export function edgeCaption(design: Design, edge: DesignEdge): string {
   const verdict = canConnect(source.kind, target.kind);
   let protocol: string = verdict.allowed ? verdict.protocol : 'invalid';
   if (source.kind === 'nginx' && target.kind === 'uwsgi') {
-    const pass = edge.props.pass ?? (target.props.protocol === 'http' ? 'proxy_pass' : 'uwsgi_pass');
+    const pass = edge.props.pass ?? matchingPass(target.props.protocol);
     protocol = pass === 'uwsgi_pass' ? 'uwsgi' : 'http';
   }
   const shown = protocol === 'http' || protocol === 'wsgi' ? protocol.toUpperCase() : protocol;

@@ -1,4 +1,5 @@
 import type { NodeKind, Protocol } from '../nodes/registry';
+import type { PassDirective } from './design';
 
 export type ConnectionVerdict =
   | { allowed: true; protocol: Protocol; meaning: string; sameContainer: boolean; alwaysError?: string }
@@ -82,4 +83,9 @@ export function canConnect(source: NodeKind, target: NodeKind): ConnectionVerdic
 /** The label an edge shows on the canvas: what flows over it. */
 export function protocolLabel(protocol: Protocol): string {
   return { http: 'HTTP', uwsgi: 'uwsgi', wsgi: 'WSGI', file: 'file', static: 'static' }[protocol];
+}
+
+/** The nginx directive that speaks a uWSGI protocol: `uwsgi_pass` for `socket`, `proxy_pass` for `http-socket`. */
+export function matchingPass(protocol: 'uwsgi' | 'http'): PassDirective {
+  return protocol === 'http' ? 'proxy_pass' : 'uwsgi_pass';
 }

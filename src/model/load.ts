@@ -1,3 +1,4 @@
+import { matchingPass } from './connections';
 import { KINDS, isNodeKind, type NodeKind, type PropSpec, type PropValue } from '../nodes/registry';
 import { printableText } from './fields';
 import {
@@ -419,7 +420,7 @@ function checkEdgeProps(
   }
   if (toUwsgi) {
     if (given.pass === undefined)
-      props.pass = target.kind === 'uwsgi' && target.props.protocol === 'http' ? 'proxy_pass' : 'uwsgi_pass';
+      props.pass = matchingPass(target.kind === 'uwsgi' ? target.props.protocol : 'uwsgi');
     else if (given.pass !== 'uwsgi_pass' && given.pass !== 'proxy_pass') {
       ok = false;
       err(`${path}.pass`, `expected "uwsgi_pass" or "proxy_pass", found ${describe(given.pass)}`);

@@ -1,3 +1,4 @@
+import { matchingPass } from '../../model/connections';
 import type { Design, DesignEdge, EdgeProps } from '../../model/design';
 import { design, e, n } from '../examples';
 import { edge, freeNginxPort, newNode, nodeName, uniqueId, unusedContainer } from '../fixes';
@@ -17,8 +18,7 @@ function insertNginx(current: Design, exposed: DesignEdge): Design {
   const withNode: Design = { ...current, nodes: [...current.nodes, proxy] };
   const toProxyId = uniqueId(withNode, `${client.id}-${nginxId}`);
   const toServerId = uniqueId(withNode, `${nginxId}-${server.id}`, [toProxyId]);
-  const pass: EdgeProps =
-    server.kind === 'uwsgi' ? { pass: server.props.protocol === 'http' ? 'proxy_pass' : 'uwsgi_pass' } : {};
+  const pass: EdgeProps = server.kind === 'uwsgi' ? { pass: matchingPass(server.props.protocol) } : {};
   return {
     ...withNode,
     edges: [

@@ -1,3 +1,4 @@
+import { matchingPass } from '../../model/connections';
 import type { Design, DesignNode, PassDirective } from '../../model/design';
 import { design, e, n } from '../examples';
 import { edge, freePort, newNode, nodeName, uniqueId } from '../fixes';
@@ -26,7 +27,7 @@ function putWsgiServerInFront(current: Design, appId: string): Design {
     edges = [...edges, edge(uniqueId({ ...current, nodes }, `${id}-${appId}`), id, appId)];
   }
   const pass: PassDirective | undefined =
-    server.kind === 'uwsgi' ? (server.props.protocol === 'http' ? 'proxy_pass' : 'uwsgi_pass') : undefined;
+    server.kind === 'uwsgi' ? matchingPass(server.props.protocol) : undefined;
   edges = edges.flatMap((e) => {
     if (e.target !== appId || kindOf.get(e.source) !== 'nginx') return [e];
     if (edges.some((other) => other.source === e.source && other.target === server.id)) return [];

@@ -1,3 +1,4 @@
+import { matchingPass } from '../../model/connections';
 import { isKind } from '../../model/design';
 import { uwsgiStack } from '../examples';
 import { nodeName, setEdgeProps, switchUwsgiProtocol } from '../fixes';
@@ -16,7 +17,7 @@ export const proxyPassToUwsgiSocket: Rule = {
       const source = nodeById.get(edge.source);
       const target = nodeById.get(edge.target);
       if (!source || !target || source.kind !== 'nginx' || !isKind(target, 'uwsgi')) return [];
-      const pass = edge.props.pass ?? (target.props.protocol === 'http' ? 'proxy_pass' : 'uwsgi_pass');
+      const pass = edge.props.pass ?? matchingPass(target.props.protocol);
       if (pass !== 'proxy_pass' || target.props.protocol !== 'uwsgi') return [];
       return [
         {
