@@ -2,24 +2,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import type { Design } from '../../src/model/design';
 import { encodeShareFragment } from '../../src/model/share';
 import { serializeDesign } from '../../src/model/serialize';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium';
 import { FIRST_NODE_PAINT, FRAME_RECORDER, RENDER_COUNTER } from './pageScripts';
 import { percentile, round, summary } from './stats';
 
 /** Debian's Chromium with the flags TOOLCHAIN.md lists (Playwright cannot download its own browser here). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 export const VIEWPORT = { width: 1440, height: 900 };
