@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { generate, renderPlan } from '../../src/exporters/generate';
 import { plan } from '../../src/exporters/plan';
 import { renderCompose } from '../../src/exporters/render/docker';
+import type { Design } from '../../src/model/design';
 import { buildContext } from '../../src/validation/context';
 import { RULES } from '../../src/validation/registry';
 import { validate } from '../../src/validation/validate';
@@ -14,6 +15,12 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface CoreResult {
   medianMs: number;
+  /**
+   * validate + generate after one inspector-like edit: each run replaces ONE node immutably (the
+   * nginx server name of a different stack) and times validate + generate of the whole design.
+   */
+  editMedianMs: number;
+  editSamplesMs: number[];
   runs: number;
   nodes: number;
   edges: number;
@@ -84,8 +91,34 @@ export async function profile(body: () => unknown, runs: number, limit = 8): Pro
   );
 }
 
+/** The design with the nginx of stack `index % nginxCount` given a new server name (a new node object). */
+function withEditedServerName(design: Design, run: number): Design {
+  const nginxIndexes = design.nodes.flatMap((node, index) => (node.kind === 'nginx' ? [index] : []));
+  const at = nginxIndexes[run % nginxIndexes.length]!;
+  const nodes = design.nodes.slice();
+  const node = nodes[at]!;
+  if (node.kind !== 'nginx') throw new Error('not an nginx node');
+  nodes[at] = { ...node, props: { ...node.props, serverName: `edit-${run}.example` } };
+  return { ...design, nodes };
+}
+
+/** Median of validate + generate after one node edit per run (see CoreResult.editMedianMs). */
+function editRuns(design: Design, runs: number): number[] {
+  const samples: number[] = [];
+  let current = design;
+  for (let i = 0; i < runs; i++) {
+    current = withEditedServerName(current, i);
+    const start = performance.now();
+    const diagnostics = validate(current);
+    generate(current);
+    samples.push(performance.now() - start);
+    if (diagnostics.some((d) => d.severity === 'error')) throw new Error('the edited design has errors');
+  }
+  return samples;
+}
+
 /** Time validate, plan, rendering (and the compose file alone) and each rule separately. */
-function breakdown(design: Parameters<typeof validate>[0], runs: number) {
+function breakdown(design: Design, runs: number) {
   const deployment = plan(design);
   const context = buildContext(design);
   const breakdownMs = {
@@ -134,9 +167,12 @@ export function benchValidateGenerate(runs = 30, warmup = 5): CoreResult {
     files = generate(copy);
     samples.push(performance.now() - start);
   }
+  const editSamples = editRuns(design, runs);
   const bytes = Object.values(files).reduce((sum, text) => sum + Buffer.byteLength(text), 0);
   return {
     medianMs: round(median(samples)),
+    editMedianMs: round(median(editSamples)),
+    editSamplesMs: editSamples.map((s) => round(s)),
     runs,
     nodes: design.nodes.length,
     edges: design.edges.length,
