@@ -2,11 +2,15 @@ import { canConnect, protocolLabel } from '../model/connections';
 import type { Design, DesignNode } from '../model/design';
 import { KINDS } from '../nodes/registry';
 
+const SAFE_LABEL = /^[A-Za-z0-9 _.,:/()+=@-]*$/;
+
 /**
  * Text inside a Mermaid quoted label: only letters, digits, spaces and simple punctuation pass as
  * they are; everything else (quotes, brackets, pipes, line breaks, HTML) becomes a #code; entity.
  */
 export function mermaidText(text: string): string {
+  // Most labels are plain: one test of the whole text instead of one per character.
+  if (text.length <= 120 && SAFE_LABEL.test(text)) return text;
   let out = '';
   for (const ch of text.slice(0, 120)) {
     if (/^[A-Za-z0-9 _.,:/()+=@-]$/.test(ch)) out += ch;

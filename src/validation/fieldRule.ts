@@ -15,6 +15,18 @@ export interface FieldProblem {
   problem: string;
 }
 
+/** Per kind's props and rule: the props that rule checks (descriptors are fixed, so worked out once). */
+const ruleProps = new WeakMap<Record<string, PropSpec>, Map<FieldRuleId, [string, PropSpec][]>>();
+
+function propsCheckedBy(specs: Record<string, PropSpec>, ruleId: FieldRuleId): [string, PropSpec][] {
+  let byRule = ruleProps.get(specs);
+  if (!byRule) ruleProps.set(specs, (byRule = new Map()));
+  let props = byRule.get(ruleId);
+  if (!props)
+    byRule.set(ruleId, (props = Object.entries(specs).filter(([, spec]) => spec.rule?.id === ruleId)));
+  return props;
+}
+
 /** Every prop of every node whose descriptor assigns it to `ruleId`, with the check's complaint. */
 export function fieldProblems(design: Design, ruleId: FieldRuleId): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -22,10 +34,10 @@ export function fieldProblems(design: Design, ruleId: FieldRuleId): FieldProblem
     const specs = KINDS[node.kind]?.props as Record<string, PropSpec> | undefined;
     if (!specs) continue;
     const values = node.props as unknown as Record<string, unknown>;
-    for (const [prop, spec] of Object.entries(specs)) {
-      if (spec.rule?.id !== ruleId) continue;
+    for (const [prop, spec] of propsCheckedBy(specs, ruleId)) {
       const value = values[prop];
-      const problem = wrongType(spec, value) ?? (spec.rule.check as (value: unknown) => string | null)(value);
+      const problem =
+        wrongType(spec, value) ?? (spec.rule!.check as (value: unknown) => string | null)(value);
       if (problem !== null) problems.push({ node, prop, spec, problem });
     }
   }

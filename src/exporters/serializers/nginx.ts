@@ -87,31 +87,75 @@ function checkUserValue(kind: UserValueKind, text: string): void {
     throw new Error(`nginx: refusing ${kind} value ${JSON.stringify(printableText(text))}: ${problem}`);
 }
 
-/** One argument as nginx text: bare when safe, otherwise double-quoted with \" and \\ escaped. */
-export function formatArg(arg: NginxArg): string {
-  const { text } = arg;
-  if (arg.source === 'user') checkUserValue(arg.kind, text);
+/**
+ * Text of arguments and names already checked, so each distinct one is checked and formatted once:
+ * a 200-server design repeats the same few hundred values thousands of times. Only accepted values
+ * are kept, so a refused one throws on every call. The bound only keeps a long session from growing.
+ */
+const formattedLiterals = new Map<string, string>();
+const formattedUserValues: Record<UserValueKind, Map<string, string>> = {
+  route: new Map(),
+  serverName: new Map(),
+  path: new Map(),
+  size: new Map(),
+  port: new Map(),
+  host: new Map(),
+};
+const checkedNames = new Set<string>();
+const checkedComments = new Set<string>();
+const MEMO_LIMIT = 20_000;
+
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+function formatText(text: string): string {
   if (hasControlCharacters(text))
     throw new Error(`nginx: refusing argument ${JSON.stringify(printableText(text))}: control characters`);
   if (text.length > 0 && BARE.test(text) && !text.startsWith('#')) return text;
   return `"${text.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`;
 }
 
+/** One argument as nginx text: bare when safe, otherwise double-quoted with \" and \\ escaped. */
+export function formatArg(arg: NginxArg): string {
+  const { text } = arg;
+  if (arg.source === 'user') {
+    const memo = formattedUserValues[arg.kind];
+    const known = memo.get(text);
+    if (known !== undefined) return known;
+    checkUserValue(arg.kind, text);
+    return remember(memo, text, formatText(text));
+  }
+  return formattedLiterals.get(text) ?? remember(formattedLiterals, text, formatText(text));
+}
+
 function formatNode(node: NginxNode, indent: string, out: string[]): void {
   if ('comment' in node) {
-    if (hasControlCharacters(node.comment)) throw new Error('nginx: a comment must be one line');
+    if (!checkedComments.has(node.comment)) {
+      if (hasControlCharacters(node.comment)) throw new Error('nginx: a comment must be one line');
+      if (checkedComments.size >= MEMO_LIMIT) checkedComments.clear();
+      checkedComments.add(node.comment);
+    }
     out.push(`${indent}# ${node.comment}`);
     return;
   }
-  if (!DIRECTIVE_NAME.test(node.name))
-    throw new Error(`nginx: bad directive name ${JSON.stringify(node.name)}`);
-  const head = [node.name, ...node.args.map(formatArg)].join(' ');
+  if (!checkedNames.has(node.name)) {
+    if (!DIRECTIVE_NAME.test(node.name))
+      throw new Error(`nginx: bad directive name ${JSON.stringify(node.name)}`);
+    if (checkedNames.size >= MEMO_LIMIT) checkedNames.clear();
+    checkedNames.add(node.name);
+  }
+  let head = node.name;
+  for (const arg of node.args) head += ` ${formatArg(arg)}`;
   if (!node.block) {
     out.push(`${indent}${head};`);
     return;
   }
   out.push(`${indent}${head} {`);
-  for (const child of node.block) formatNode(child, `${indent}    `, out);
+  const inner = `${indent}    `;
+  for (const child of node.block) formatNode(child, inner, out);
   out.push(`${indent}}`);
 }
 
