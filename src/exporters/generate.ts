@@ -43,42 +43,46 @@ export function generatePreview(design: Design): Record<string, string> {
 }
 
 export function renderPlan(design: Design, deployment: DeploymentPlan): Record<string, string> {
-  const files: Record<string, string> = {
-    'README.md': renderReadme(design, deployment),
-    'docker-compose.yml': renderCompose(deployment, design.name),
-    '.env.example': renderEnvExample(),
-    Makefile: renderMakefile(deployment),
-    'design.json': serializeDesign(design),
-    'scripts/smoke.sh': renderSmokeScript(deployment),
-  };
+  // Path and text pairs, sorted once at the end (cheaper than sorting the keys of a 2,000-key object).
+  const files: [string, string][] = [
+    ['README.md', renderReadme(design, deployment)],
+    ['docker-compose.yml', renderCompose(deployment, design.name)],
+    ['.env.example', renderEnvExample()],
+    ['Makefile', renderMakefile(deployment)],
+    ['design.json', serializeDesign(design)],
+    ['scripts/smoke.sh', renderSmokeScript(deployment)],
+  ];
   for (const service of deployment.services) {
     const dir = service.buildDir;
-    files[`${dir}/.dockerignore`] = renderDockerignore(service);
+    files.push([`${dir}/.dockerignore`, renderDockerignore(service)]);
     if (service.runs.kind === 'nginx') {
-      files[`${dir}/Dockerfile`] = renderWebDockerfile(service);
-      files[`${dir}/nginx.conf`] = renderNginxConf(service.runs);
+      files.push([`${dir}/Dockerfile`, renderWebDockerfile(service)]);
+      files.push([`${dir}/nginx.conf`, renderNginxConf(service.runs)]);
       if (service.buildStage)
         for (const [path, text] of Object.entries(renderFrontend(deployment, service, design.name)))
-          files[`${dir}/frontend/${path}`] = text;
+          files.push([`${dir}/frontend/${path}`, text]);
       continue;
     }
     const run = service.runs;
     const process = run.process;
-    files[`${dir}/Dockerfile`] = renderPythonDockerfile(service);
-    files[`${dir}/requirements.txt`] = renderRequirements(process);
-    files[`${dir}/health-check.py`] = renderHealthCheck(service, run);
+    files.push([`${dir}/Dockerfile`, renderPythonDockerfile(service)]);
+    files.push([`${dir}/requirements.txt`, renderRequirements(process)]);
+    files.push([`${dir}/health-check.py`, renderHealthCheck(service, run)]);
     if (process.kind === 'gunicorn')
-      files[`${dir}/gunicorn.conf.py`] = renderGunicornConf(process, process.node);
+      files.push([`${dir}/gunicorn.conf.py`, renderGunicornConf(process, process.node)]);
     if (process.kind === 'uwsgi')
-      files[`${dir}/uwsgi.ini`] = renderUwsgiIni(process, run.apps[0]!, service.workdir);
+      files.push([`${dir}/uwsgi.ini`, renderUwsgiIni(process, run.apps[0]!, service.workdir)]);
     for (const pkg of run.packages)
-      files[`${dir}/${pkg}`] = renderPackageInit(pkg.slice(0, pkg.lastIndexOf('/')));
+      files.push([`${dir}/${pkg}`, renderPackageInit(pkg.slice(0, pkg.lastIndexOf('/')))]);
     const entryIsApp = run.apps.some((app) => app.file === run.entryFile);
-    for (const app of run.apps) files[`${dir}/${app.file}`] = renderFlaskApp(app, app.file === run.entryFile);
+    for (const app of run.apps)
+      files.push([`${dir}/${app.file}`, renderFlaskApp(app, app.file === run.entryFile)]);
     if (process.kind !== 'flask-dev' && !entryIsApp)
-      files[`${dir}/${run.entryFile}`] = renderWsgiEntry(run.apps[0]!);
+      files.push([`${dir}/${run.entryFile}`, renderWsgiEntry(run.apps[0]!)]);
   }
+  files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // A path written twice keeps its last text, as assignment to an object would (the sort is stable).
   const sorted: Record<string, string> = {};
-  for (const path of Object.keys(files).sort()) sorted[path] = files[path]!;
+  for (const [path, text] of files) sorted[path] = text;
   return sorted;
 }
