@@ -6,6 +6,7 @@ import {
   directive,
   formatArg,
   formatNginx,
+  fragment,
   lit,
   parseNginx,
   user,
@@ -67,6 +68,20 @@ describe('nginx serializer', () => {
     expect(() => formatArg(lit('a\nb'))).toThrow(/control characters/);
     expect(() => formatNginx([comment('two\nlines')])).toThrow(/one line/);
     expect(() => formatNginx([directive('bad name', lit('x'))])).toThrow(/directive name/);
+  });
+
+  it('writes a fragment exactly as the nodes it holds, at its own depth only, and keeps user values out', () => {
+    const nodes = [comment('fixed'), directive('gzip', lit('on')), block('location', [lit('=')], [])];
+    const inline = formatNginx([block('http', [], [block('server', [], nodes)])]);
+    const viaFragment = formatNginx([block('http', [], [block('server', [], [fragment(2, ...nodes)])])]);
+    expect(viaFragment).toBe(inline);
+    expect(() => formatNginx([block('http', [], [fragment(2, ...nodes)])])).toThrow(
+      /depth 2 used at depth 1/,
+    );
+    expect(() => fragment(0, block('server', [], [directive('listen', user('port', 80))]))).toThrow(
+      /generator text only/,
+    );
+    expect(() => fragment(0, comment('two\nlines'))).toThrow(/one line/);
   });
 
   const kinds: UserValueKind[] = ['route', 'serverName', 'path', 'size', 'port', 'host'];

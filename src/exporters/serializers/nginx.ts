@@ -32,7 +32,17 @@ export interface NginxComment {
   comment: string;
 }
 
-export type NginxNode = NginxDirective | NginxComment;
+/**
+ * Nodes the generator writes the same way in every file (headers, gzip settings, fixed locations):
+ * formatted once through formatNode when the module loads, then copied as text. Only literal
+ * arguments may go in (user values differ per design), and the depth is fixed so the indent is right.
+ */
+export interface NginxFragment {
+  fragment: string;
+  depth: number;
+}
+
+export type NginxNode = NginxDirective | NginxComment | NginxFragment;
 
 export function lit(text: string | number): NginxArg {
   return { source: 'literal', text: String(text) };
@@ -131,7 +141,28 @@ export function formatArg(arg: NginxArg): string {
   return formattedLiterals.get(text) ?? remember(formattedLiterals, text, formatText(text));
 }
 
+const INDENT = '    ';
+
+/** `nodes` formatted for `depth` levels of blocks; see NginxFragment. */
+export function fragment(depth: number, ...nodes: NginxNode[]): NginxFragment {
+  const hasUserValue = (node: NginxNode): boolean =>
+    'name' in node &&
+    (node.args.some((arg) => arg.source === 'user') || (node.block ?? []).some(hasUserValue));
+  if (nodes.some(hasUserValue)) throw new Error('nginx: a fragment holds generator text only');
+  const out: string[] = [];
+  for (const node of nodes) formatNode(node, INDENT.repeat(depth), out);
+  return { fragment: out.join('\n'), depth };
+}
+
 function formatNode(node: NginxNode, indent: string, out: string[]): void {
+  if ('fragment' in node) {
+    if (indent.length !== node.depth * INDENT.length)
+      throw new Error(
+        `nginx: a fragment for depth ${node.depth} used at depth ${indent.length / INDENT.length}`,
+      );
+    out.push(node.fragment);
+    return;
+  }
   if ('comment' in node) {
     if (!checkedComments.has(node.comment)) {
       if (hasControlCharacters(node.comment)) throw new Error('nginx: a comment must be one line');
@@ -154,7 +185,7 @@ function formatNode(node: NginxNode, indent: string, out: string[]): void {
     return;
   }
   out.push(`${indent}${head} {`);
-  const inner = `${indent}    `;
+  const inner = `${indent}${INDENT}`;
   for (const child of node.block) formatNode(child, inner, out);
   out.push(`${indent}}`);
 }
