@@ -148,7 +148,7 @@ export function renderWebDockerfile(service: PlannedService): string {
 }
 
 /** .dockerignore: what never belongs in the build context (the study notes' reasoning in comments). */
-export function renderDockerignore(service: PlannedService): string {
+function dockerignoreText(image: PlannedService['image']): string {
   const lines = [
     '# Files kept out of the build context: faster builds, smaller images, nothing private baked in.',
     '# Git metadata and history: large, and not something a production image should expose.',
@@ -161,7 +161,7 @@ export function renderDockerignore(service: PlannedService): string {
     '.env',
     '.env.*',
   ];
-  if (service.image === 'python')
+  if (image === 'python')
     lines.push(
       '# Local caches and virtualenvs.',
       '__pycache__/',
@@ -175,6 +175,13 @@ export function renderDockerignore(service: PlannedService): string {
   else
     lines.push('# Installed and built by the Dockerfile itself.', 'frontend/node_modules/', 'frontend/dist/');
   return `${lines.join('\n')}\n`;
+}
+
+/** Fixed text per image kind, so built once rather than per service. */
+const DOCKERIGNORE = { python: dockerignoreText('python'), nginx: dockerignoreText('nginx') };
+
+export function renderDockerignore(service: PlannedService): string {
+  return DOCKERIGNORE[service.image];
 }
 
 /** The Compose file as data: one service per container of the plan, then the named volumes. */

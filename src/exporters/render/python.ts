@@ -17,14 +17,24 @@ export const PINNED = {
   uwsgi: ['uWSGI==2.0.28'],
 };
 
-export function renderRequirements(process: PythonProcess): string {
-  const server = process.kind === 'gunicorn' ? PINNED.gunicorn : process.kind === 'uwsgi' ? PINNED.uwsgi : [];
+function requirementsText(server: string[]): string {
   return [
     '# Exact versions, so every build of this image installs the same code.',
     ...PINNED.flask,
     ...server,
     '',
   ].join('\n');
+}
+
+/** Fixed text per process kind, so built once rather than per service. */
+const REQUIREMENTS = {
+  gunicorn: requirementsText(PINNED.gunicorn),
+  uwsgi: requirementsText(PINNED.uwsgi),
+  'flask-dev': requirementsText([]),
+};
+
+export function renderRequirements(process: PythonProcess): string {
+  return REQUIREMENTS[process.kind];
 }
 
 /** The constant parts of the Flask app, joined once (a 200-app design writes them 200 times). */
