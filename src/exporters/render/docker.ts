@@ -1,5 +1,5 @@
 import type { DeploymentPlan, PlannedService } from '../planTypes';
-import { formatDockerfile, type DockerInstruction } from '../serializers/dockerfile';
+import { dockerFragment, formatDockerfile, type DockerInstruction } from '../serializers/dockerfile';
 import { shQuote } from '../serializers/shell';
 import { composeVariable, formatCompose } from '../serializers/yaml';
 import { NGINX_HEALTH_PATH } from './nginxConf';
@@ -14,11 +14,82 @@ const APP_UID = 10001;
 
 const HEALTH = { interval: '10s', timeout: '5s', startPeriod: '15s', retries: 5 };
 
+const PYTHON_HEALTH_COMMAND = ['python', 'health-check.py'];
+
 export function healthCommand(service: PlannedService): string[] {
-  if (service.image === 'python') return ['python', 'health-check.py'];
+  if (service.image === 'python') return [...PYTHON_HEALTH_COMMAND];
   const port = service.listens[0]?.kind === 'tcp' ? service.listens[0].port : 80;
   return ['wget', '-q', '-O', '/dev/null', `http://127.0.0.1:${port}${NGINX_HEALTH_PATH}`];
 }
+
+// The instructions every Dockerfile of a kind shares, formatted (and checked) once when the module loads.
+const UWSGI_BUILD_STAGE = dockerFragment([
+  {
+    op: 'comment',
+    text: 'Stage 1: uWSGI is a C program; compile its wheel here, with the compiler that the',
+  },
+  { op: 'comment', text: 'final image does not need to carry.' },
+  { op: 'FROM', image: IMAGES.python, as: 'build' },
+  {
+    op: 'RUN',
+    shell:
+      'apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*',
+  },
+  { op: 'COPY', sources: ['requirements.txt'], dest: '/tmp/requirements.txt' },
+  { op: 'RUN', shell: 'pip wheel --no-cache-dir --wheel-dir /wheels -r /tmp/requirements.txt' },
+  { op: 'blank' },
+  { op: 'comment', text: 'Stage 2: the runtime image, with the prebuilt wheels only.' },
+]);
+
+const PYTHON_BASE = dockerFragment([
+  { op: 'FROM', image: IMAGES.python },
+  {
+    op: 'ENV',
+    vars: [
+      ['PYTHONDONTWRITEBYTECODE', '1'],
+      ['PYTHONUNBUFFERED', '1'],
+      ['PIP_NO_CACHE_DIR', '1'],
+      ['PIP_DISABLE_PIP_VERSION_CHECK', '1'],
+    ],
+  },
+  { op: 'comment', text: 'A non-root user: a compromised app cannot take over the container.' },
+  {
+    op: 'RUN',
+    shell: `groupadd --system --gid ${APP_UID} app && useradd --system --uid ${APP_UID} --gid app --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin app`,
+  },
+]);
+
+// Code owned by root: the app user can read it but not rewrite it (the last COPY of both).
+const UWSGI_INSTALL = dockerFragment([
+  { op: 'COPY', from: 'build', sources: ['/wheels'], dest: '/wheels' },
+  { op: 'COPY', sources: ['requirements.txt'], dest: './' },
+  {
+    op: 'RUN',
+    shell: 'pip install --no-index --find-links=/wheels -r requirements.txt && rm -rf /wheels',
+  },
+  { op: 'COPY', sources: ['.'], dest: './' },
+]);
+const PIP_INSTALL = dockerFragment([
+  {
+    op: 'comment',
+    text: 'Requirements first: this layer is rebuilt only when they change, not on every code edit.',
+  },
+  { op: 'COPY', sources: ['requirements.txt'], dest: './' },
+  { op: 'RUN', shell: 'pip install -r requirements.txt' },
+  { op: 'COPY', sources: ['.'], dest: './' },
+]);
+
+const APP_USER = dockerFragment([{ op: 'USER', name: 'app' }]);
+
+const FLASK_DEV_STOP = dockerFragment([
+  {
+    op: 'comment',
+    text: 'The Flask dev server stops on Ctrl-C (SIGINT), not on the SIGTERM Docker sends.',
+  },
+  { op: 'STOPSIGNAL', signal: 'SIGINT' },
+]);
+
+const PYTHON_HEALTHCHECK = dockerFragment([{ op: 'HEALTHCHECK', ...HEALTH, command: PYTHON_HEALTH_COMMAND }]);
 
 export function renderPythonDockerfile(service: PlannedService): string {
   if (service.runs.kind !== 'python') throw new Error('not a python service');
@@ -26,64 +97,9 @@ export function renderPythonDockerfile(service: PlannedService): string {
   const ownDirs = [...new Set(service.mounts.map((mount) => mount.target))].sort().map(shQuote);
   const listener = service.listens[0]!;
   const ins: DockerInstruction[] = [];
-  if (process.kind === 'uwsgi') {
-    ins.push(
-      {
-        op: 'comment',
-        text: 'Stage 1: uWSGI is a C program; compile its wheel here, with the compiler that the',
-      },
-      { op: 'comment', text: 'final image does not need to carry.' },
-      { op: 'FROM', image: IMAGES.python, as: 'build' },
-      {
-        op: 'RUN',
-        shell:
-          'apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*',
-      },
-      { op: 'COPY', sources: ['requirements.txt'], dest: '/tmp/requirements.txt' },
-      { op: 'RUN', shell: 'pip wheel --no-cache-dir --wheel-dir /wheels -r /tmp/requirements.txt' },
-      { op: 'blank' },
-      { op: 'comment', text: 'Stage 2: the runtime image, with the prebuilt wheels only.' },
-    );
-  }
-  ins.push(
-    { op: 'FROM', image: IMAGES.python },
-    {
-      op: 'ENV',
-      vars: [
-        ['PYTHONDONTWRITEBYTECODE', '1'],
-        ['PYTHONUNBUFFERED', '1'],
-        ['PIP_NO_CACHE_DIR', '1'],
-        ['PIP_DISABLE_PIP_VERSION_CHECK', '1'],
-      ],
-    },
-    { op: 'comment', text: 'A non-root user: a compromised app cannot take over the container.' },
-    {
-      op: 'RUN',
-      shell: `groupadd --system --gid ${APP_UID} app && useradd --system --uid ${APP_UID} --gid app --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin app`,
-    },
-    { op: 'WORKDIR', path: service.workdir },
-  );
-  if (process.kind === 'uwsgi') {
-    ins.push(
-      { op: 'COPY', from: 'build', sources: ['/wheels'], dest: '/wheels' },
-      { op: 'COPY', sources: ['requirements.txt'], dest: './' },
-      {
-        op: 'RUN',
-        shell: 'pip install --no-index --find-links=/wheels -r requirements.txt && rm -rf /wheels',
-      },
-    );
-  } else {
-    ins.push(
-      {
-        op: 'comment',
-        text: 'Requirements first: this layer is rebuilt only when they change, not on every code edit.',
-      },
-      { op: 'COPY', sources: ['requirements.txt'], dest: './' },
-      { op: 'RUN', shell: 'pip install -r requirements.txt' },
-    );
-  }
-  // Code owned by root: the app user can read it but not rewrite it.
-  ins.push({ op: 'COPY', sources: ['.'], dest: './' });
+  if (process.kind === 'uwsgi') ins.push(UWSGI_BUILD_STAGE);
+  ins.push(PYTHON_BASE, { op: 'WORKDIR', path: service.workdir });
+  ins.push(process.kind === 'uwsgi' ? UWSGI_INSTALL : PIP_INSTALL);
   if (ownDirs.length > 0) {
     ins.push(
       {
@@ -93,49 +109,46 @@ export function renderPythonDockerfile(service: PlannedService): string {
       { op: 'RUN', shell: `mkdir -p ${ownDirs.join(' ')} && chown app:app ${ownDirs.join(' ')}` },
     );
   }
-  ins.push({ op: 'USER', name: 'app' });
+  ins.push(APP_USER);
   if (listener.kind === 'tcp') ins.push({ op: 'EXPOSE', port: listener.port });
-  if (process.kind === 'flask-dev')
-    ins.push(
-      {
-        op: 'comment',
-        text: 'The Flask dev server stops on Ctrl-C (SIGINT), not on the SIGTERM Docker sends.',
-      },
-      { op: 'STOPSIGNAL', signal: 'SIGINT' },
-    );
+  if (process.kind === 'flask-dev') ins.push(FLASK_DEV_STOP);
   ins.push(
-    { op: 'HEALTHCHECK', ...HEALTH, command: healthCommand(service) },
+    service.image === 'python'
+      ? PYTHON_HEALTHCHECK
+      : { op: 'HEALTHCHECK', ...HEALTH, command: healthCommand(service) },
     { op: 'CMD', command: service.command },
   );
   return formatDockerfile(ins);
 }
 
+const WEB_BUILD_STAGE = dockerFragment([
+  {
+    op: 'comment',
+    text: 'Stage 1: build the React app with Node. Only the built files go to the final image.',
+  },
+  { op: 'FROM', image: IMAGES.node, as: 'build' },
+  { op: 'WORKDIR', path: '/src' },
+  { op: 'COPY', sources: ['frontend/package.json'], dest: './' },
+  { op: 'RUN', shell: 'npm install --no-audit --no-fund' },
+  { op: 'COPY', sources: ['frontend/'], dest: './' },
+  { op: 'RUN', shell: 'npm run build' },
+  { op: 'blank' },
+  { op: 'comment', text: 'Stage 2: nginx serves the build and proxies the API.' },
+]);
+
+const WEB_BASE = dockerFragment([
+  { op: 'FROM', image: IMAGES.nginx },
+  {
+    op: 'comment',
+    text: 'The whole nginx.conf: the master process binds the port, workers run as user "nginx".',
+  },
+  { op: 'COPY', sources: ['nginx.conf'], dest: '/etc/nginx/nginx.conf' },
+]);
+
 export function renderWebDockerfile(service: PlannedService): string {
   const ins: DockerInstruction[] = [];
-  if (service.buildStage) {
-    ins.push(
-      {
-        op: 'comment',
-        text: 'Stage 1: build the React app with Node. Only the built files go to the final image.',
-      },
-      { op: 'FROM', image: IMAGES.node, as: 'build' },
-      { op: 'WORKDIR', path: '/src' },
-      { op: 'COPY', sources: ['frontend/package.json'], dest: './' },
-      { op: 'RUN', shell: 'npm install --no-audit --no-fund' },
-      { op: 'COPY', sources: ['frontend/'], dest: './' },
-      { op: 'RUN', shell: 'npm run build' },
-      { op: 'blank' },
-      { op: 'comment', text: 'Stage 2: nginx serves the build and proxies the API.' },
-    );
-  }
-  ins.push(
-    { op: 'FROM', image: IMAGES.nginx },
-    {
-      op: 'comment',
-      text: 'The whole nginx.conf: the master process binds the port, workers run as user "nginx".',
-    },
-    { op: 'COPY', sources: ['nginx.conf'], dest: '/etc/nginx/nginx.conf' },
-  );
+  if (service.buildStage) ins.push(WEB_BUILD_STAGE);
+  ins.push(WEB_BASE);
   if (service.buildStage)
     ins.push({ op: 'COPY', from: 'build', sources: ['/src/dist/'], dest: `${service.buildStage.to}/` });
   for (const listener of service.listens)

@@ -23,7 +23,21 @@ export type DockerInstruction =
       command: string[];
     }
   | { op: 'STOPSIGNAL'; signal: 'SIGINT' | 'SIGTERM' | 'SIGQUIT' }
-  | { op: 'CMD'; command: string[] };
+  | { op: 'CMD'; command: string[] }
+  | DockerFragment;
+
+/**
+ * Instructions the generator writes the same way in every Dockerfile, formatted once by
+ * dockerFragment (with every check below) and then copied as text.
+ */
+export interface DockerFragment {
+  op: 'fragment';
+  text: string;
+}
+
+export function dockerFragment(instructions: DockerInstruction[]): DockerFragment {
+  return { op: 'fragment', text: formatDockerfile(instructions).slice(0, -1) };
+}
 
 const IMAGE = /^[a-z0-9][a-z0-9._/-]*:[A-Za-z0-9._-]+$/;
 const STAGE = /^[a-z][a-z0-9_-]*$/;
@@ -67,6 +81,9 @@ export function formatDockerfile(instructions: DockerInstruction[]): string {
   const out: string[] = [];
   for (const ins of instructions) {
     switch (ins.op) {
+      case 'fragment':
+        out.push(ins.text);
+        break;
       case 'comment':
         out.push(`# ${oneLine(ins.text, 'comment')}`);
         break;

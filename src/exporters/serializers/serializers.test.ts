@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { HOSTILE_STRINGS } from '../../validation/hostileInputs';
-import { formatDockerfile } from './dockerfile';
+import { dockerFragment, formatDockerfile, type DockerInstruction } from './dockerfile';
 import { formatIni, formatIniValue } from './ini';
 import { pyDottedName, pyIdentifier, pyString, pyStringTuple } from './python';
 import { shQuote } from './shell';
@@ -127,6 +127,17 @@ describe('Dockerfile serializer', () => {
     expect(() => formatDockerfile([{ op: 'FROM', image: 'python' }])).toThrow(/image/);
     expect(() => formatDockerfile([{ op: 'USER', name: 'root; rm' }])).toThrow(/user/);
     expect(() => formatDockerfile([{ op: 'WORKDIR', path: '/a b' }])).toThrow(/WORKDIR/);
+  });
+
+  it('writes a fragment exactly as its instructions, checked when it is made', () => {
+    const shared: DockerInstruction[] = [
+      { op: 'FROM', image: 'python:3.12-slim' },
+      { op: 'comment', text: 'fixed' },
+      { op: 'ENV', vars: [['A', '1']] },
+    ];
+    const cmd: DockerInstruction = { op: 'CMD', command: ['python', 'app.py'] };
+    expect(formatDockerfile([dockerFragment(shared), cmd])).toBe(formatDockerfile([...shared, cmd]));
+    expect(() => dockerFragment([{ op: 'FROM', image: 'python' }])).toThrow(/image/);
   });
 
   it('uses JSON form for COPY paths with unusual characters and escapes ENV values', () => {
