@@ -17,9 +17,29 @@ export function printableText(value: string): string {
   return value.replace(new RegExp(CONTROL.source, 'g'), '\uFFFD');
 }
 
+/**
+ * The checks are pure, and one generate runs them on the same few hundred values thousands of times
+ * (the rules, the planner and the serializers each check every value): the verdict is kept per
+ * distinct value. The bound only keeps a long session from growing.
+ */
+function remembered(check: (value: string) => string | null): (value: string) => string | null {
+  const verdicts = new Map<string, string | null>();
+  return (value) => {
+    let verdict = verdicts.get(value);
+    if (verdict === undefined) {
+      if (verdicts.size >= 10_000) verdicts.clear();
+      verdict = check(value);
+      verdicts.set(value, verdict);
+    }
+    return verdict;
+  };
+}
+
 const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 
-export function checkServerName(value: string): string | null {
+export const checkServerName = remembered(serverNameProblem);
+
+function serverNameProblem(value: string): string | null {
   if (value.length === 0) return 'server name is empty: use "_" for any host, or "localhost"';
   if (value.length > 1024) return 'server names are longer than 1024 characters';
   if (hasControlCharacters(value)) return 'server name contains control characters';
@@ -37,7 +57,9 @@ export function checkServerName(value: string): string | null {
   return null;
 }
 
-export function checkRoute(value: string): string | null {
+export const checkRoute = remembered(routeProblem);
+
+function routeProblem(value: string): string | null {
   if (!value.startsWith('/')) return 'a route must start with "/"';
   if (value.length > 256) return 'a route is limited to 256 characters';
   if (hasControlCharacters(value)) return 'a route must not contain control characters';
@@ -57,7 +79,14 @@ const PY_KEYWORDS = new Set(
   ),
 );
 
+const checkDottedName = remembered((value) => pythonNameProblem(value, true));
+const checkIdentifier = remembered((value) => pythonNameProblem(value, false));
+
 export function checkPythonName(value: string, dotted: boolean): string | null {
+  return dotted ? checkDottedName(value) : checkIdentifier(value);
+}
+
+function pythonNameProblem(value: string, dotted: boolean): string | null {
   if (value.length === 0) return 'a Python name cannot be empty';
   if (value.length > 200) return 'a Python name is limited to 200 characters';
   const parts = dotted ? value.split('.') : [value];
@@ -79,7 +108,9 @@ export function checkPort(value: unknown): string | null {
   return null;
 }
 
-export function checkAbsolutePath(value: string): string | null {
+export const checkAbsolutePath = remembered(absolutePathProblem);
+
+function absolutePathProblem(value: string): string | null {
   if (!value.startsWith('/')) return 'the path must be absolute (start with "/")';
   if (value.length > 200) return 'the path is limited to 200 characters';
   if (hasControlCharacters(value)) return 'the path must not contain control characters';
@@ -97,7 +128,9 @@ export function checkAbsolutePath(value: string): string | null {
   return null;
 }
 
-export function checkContainerName(value: string): string | null {
+export const checkContainerName = remembered(containerNameProblem);
+
+function containerNameProblem(value: string): string | null {
   if (!/^[a-z0-9][a-z0-9_.-]*$/.test(value)) {
     return `"${preview(value)}" is not a Compose service name: start with a lowercase letter or digit, then use a-z 0-9 _ . -`;
   }
@@ -105,7 +138,9 @@ export function checkContainerName(value: string): string | null {
   return null;
 }
 
-export function checkSize(value: string): string | null {
+export const checkSize = remembered(sizeProblem);
+
+function sizeProblem(value: string): string | null {
   if (!/^[0-9]{1,6}[kKmMgG]?$/.test(value))
     return `"${preview(value)}" is not an nginx size: use a number with an optional k, m or g suffix, like 10m`;
   return null;
