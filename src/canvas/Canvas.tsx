@@ -52,6 +52,13 @@ const CATEGORY_COLORS: Record<string, string> = {
   static: '#1b7c83',
 };
 
+// Props React Flow copies into its store are module constants: a new array on every render would
+// count as a change and make every node, handle and edge re-run its store selectors on each drag frame.
+const SNAP_GRID: [number, number] = [16, 16];
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const PRO_OPTIONS = { hideAttribution: true };
+
 /** Module-level so the MiniMap sees the same function every render and skips unchanged nodes. */
 function minimapNodeColor(node: Node): string {
   return CATEGORY_COLORS[KINDS[(node as FlowNode).data.node.kind].category] ?? '#888';
@@ -288,17 +295,17 @@ export function Canvas() {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onDelete={onDelete}
-        deleteKeyCode={['Delete', 'Backspace']}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionKeyCode="Shift"
         snapToGrid
-        snapGrid={[16, 16]}
+        snapGrid={SNAP_GRID}
         colorMode={colorMode}
         fitView
         fitViewOptions={FIT_VIEW}
         minZoom={0.2}
         maxZoom={2}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
       >
         <FramesLayer frames={frames} dropTarget={dropTarget} />
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />

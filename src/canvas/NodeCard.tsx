@@ -52,25 +52,29 @@ export const NodeCard = memo(function NodeCard({
   selected: boolean;
 }) {
   const descriptor = KINDS[node.kind];
+  // The handles sit beside the card, not in it: the card clips its own content (one clip per node
+  // keeps the compositor's work per frame low on large designs) and must not clip the handles.
   return (
-    <div className={`node-card node-${descriptor.category}${selected ? ' is-selected' : ''}`}>
+    <div className={`node-shell node-${descriptor.category}`}>
       <Handle
         type="target"
         position={Position.Left}
         className={descriptor.handles.target ? '' : 'handle-unused'}
         title={descriptor.handles.target ? 'Incoming: drop a connection here' : 'Nothing connects to this'}
       />
-      <div className="node-head">
-        <span className="node-icon">
-          <KindIcon icon={descriptor.icon} />
-        </span>
-        <span className="node-titles">
-          <span className="node-kind">{descriptor.label}</span>
-          <span className="node-name">{title ?? id}</span>
-        </span>
-        <ProblemBadge id={id} />
+      <div className={`node-card${selected ? ' is-selected' : ''}`}>
+        <div className="node-head">
+          <span className="node-icon">
+            <KindIcon icon={descriptor.icon} size={24} />
+          </span>
+          <span className="node-titles">
+            <span className="node-kind">{descriptor.label}</span>
+            <span className="node-name">{title ?? id}</span>
+          </span>
+          <ProblemBadge id={id} />
+        </div>
+        <div className="node-summary">{summary}</div>
       </div>
-      <div className="node-summary">{summary}</div>
       <Handle
         type="source"
         position={Position.Right}

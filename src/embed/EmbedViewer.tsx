@@ -5,12 +5,12 @@ import {
   Panel,
   ReactFlow,
   ReactFlowProvider,
-  ViewportPortal,
   useReactFlow,
   type Edge,
   type Node,
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { ViewportLayer } from '../canvas/ViewportLayer';
 import { edgeRoute, layoutDiagram, NODE_HEIGHT, NODE_WIDTH, type Frame } from '../exporters/diagram';
 import type { Design } from '../model/design';
 import { decodeShareFragment } from '../model/share';
@@ -18,6 +18,8 @@ import type { Diagnostic } from '../validation/types';
 import { validate } from '../validation/validate';
 import { EmbedNode, type EmbedNodeData } from './EmbedNode';
 import { keySettings } from './summary';
+
+const FIT_VIEW_OPTIONS = { padding: 0.12 };
 
 const NODE_TYPES = {
   client: EmbedNode,
@@ -148,7 +150,7 @@ function EmbedFlow({ design, fragment, theme }: { design: Design; fragment: stri
       selectionKeyCode={null}
       multiSelectionKeyCode={null}
       fitView
-      fitViewOptions={{ padding: 0.12 }}
+      fitViewOptions={FIT_VIEW_OPTIONS}
       minZoom={0.1}
       onNodeMouseEnter={(_event, node) => setHovered(node.id)}
       onNodeMouseLeave={() => setHovered(null)}
@@ -156,11 +158,11 @@ function EmbedFlow({ design, fragment, theme }: { design: Design; fragment: stri
       onPaneClick={() => setPinned(null)}
     >
       <FitOnResize />
-      <ViewportPortal>
+      <ViewportLayer>
         {diagram.frames.map((frame) => (
           <FrameBox key={frame.container} frame={frame} />
         ))}
-      </ViewportPortal>
+      </ViewportLayer>
       <Background />
       <Controls showInteractive={false} />
       <Panel position="top-left" className="embed-title">
@@ -195,7 +197,7 @@ function FrameBox({ frame }: { frame: Frame }) {
     <div
       className="embed-frame"
       data-container={frame.container}
-      style={{ transform: `translate(${frame.x}px, ${frame.y}px)`, width: frame.width, height: frame.height }}
+      style={{ left: frame.x, top: frame.y, width: frame.width, height: frame.height }}
     >
       <span className="embed-frame__label">{frame.container}</span>
     </div>
