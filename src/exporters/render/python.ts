@@ -177,6 +177,29 @@ export function renderPackageInit(dir: string): string {
   return `"""Package ${dir.replace(/\//g, '.')} (created so the module path of the app imports)."""\n`;
 }
 
+/** The constant parts of gunicorn.conf.py, joined once. */
+const GUNICORN_SECRET_KEY = [
+  '',
+  pyComment('This file runs once, in the master, before the workers start: without SECRET_KEY in the'),
+  pyComment("environment (.env), every worker would invent its own key and reject the others' sessions."),
+  'if not os.environ.get("SECRET_KEY"):',
+  '    os.environ["SECRET_KEY"] = secrets.token_hex(32)',
+  '    print("SECRET_KEY is not set: using one random key for this run (set it in .env)", file=sys.stderr)',
+].join('\n');
+const GUNICORN_SETTINGS = [
+  'graceful_timeout = 30',
+  'keepalive = 5',
+  pyComment('Worker heartbeat files in memory: /tmp on a container disk can stall workers.'),
+  'worker_tmp_dir = "/dev/shm"',
+  pyComment('nginx already logs every request; a second access log here costs throughput for nothing.'),
+  'accesslog = None',
+  pyComment('Errors to stderr, where `docker compose logs` reads them.'),
+  'errorlog = "-"',
+  'loglevel = "info"',
+  pyComment('nginx is the only client: trust its X-Forwarded-* headers.'),
+  'forwarded_allow_ips = "*"',
+].join('\n');
+
 export function renderGunicornConf(
   process: Extract<PythonProcess, { kind: 'gunicorn' }>,
   node: string,
@@ -195,14 +218,7 @@ export function renderGunicornConf(
     'import secrets',
     'import sys',
   );
-  lines.push(
-    '',
-    pyComment('This file runs once, in the master, before the workers start: without SECRET_KEY in the'),
-    pyComment("environment (.env), every worker would invent its own key and reject the others' sessions."),
-    'if not os.environ.get("SECRET_KEY"):',
-    '    os.environ["SECRET_KEY"] = secrets.token_hex(32)',
-    '    print("SECRET_KEY is not set: using one random key for this run (set it in .env)", file=sys.stderr)',
-  );
+  lines.push(GUNICORN_SECRET_KEY);
   lines.push(
     '',
     pyComment(
@@ -228,17 +244,7 @@ export function renderGunicornConf(
   lines.push(
     pyComment('A worker silent this long is killed and replaced: one stuck request cannot hold it forever.'),
     `timeout = ${pyInt(process.timeout)}`,
-    'graceful_timeout = 30',
-    'keepalive = 5',
-    pyComment('Worker heartbeat files in memory: /tmp on a container disk can stall workers.'),
-    'worker_tmp_dir = "/dev/shm"',
-    pyComment('nginx already logs every request; a second access log here costs throughput for nothing.'),
-    'accesslog = None',
-    pyComment('Errors to stderr, where `docker compose logs` reads them.'),
-    'errorlog = "-"',
-    'loglevel = "info"',
-    pyComment('nginx is the only client: trust its X-Forwarded-* headers.'),
-    'forwarded_allow_ips = "*"',
+    GUNICORN_SETTINGS,
   );
   if (process.bind.kind === 'unix')
     lines.push(

@@ -10,7 +10,7 @@ function md(text: string): string {
 }
 
 function code(text: string): string {
-  return `\`${text.replace(/`/g, "'")}\``;
+  return `\`${text.includes('`') ? text.replace(/`/g, "'") : text}\``;
 }
 
 function serviceSummary(service: PlannedService): string {
