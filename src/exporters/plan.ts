@@ -114,6 +114,20 @@ interface PythonDraft {
   nodes: string[];
 }
 
+/** Per kind, the props with a field check (descriptors are fixed, so worked out once). */
+const technicalPropsOf = new WeakMap<Record<string, PropSpec>, [string, PropSpec][]>();
+
+function technicalProps(specs: Record<string, PropSpec>): [string, PropSpec][] {
+  let props = technicalPropsOf.get(specs);
+  // Display labels are escaped where they appear; technical values must be valid.
+  if (!props)
+    technicalPropsOf.set(
+      specs,
+      (props = Object.entries(specs).filter(([, spec]) => spec.rule && spec.rule.id !== 'invalid-label')),
+    );
+  return props;
+}
+
 /**
  * Every technical value of the design passes its field validator before anything is planned, so no
  * unchecked value can reach a file (the serializers check again as they write).
@@ -130,12 +144,9 @@ export function assertWritableValues(design: Design): void {
       if (problem)
         refuse(`node ${JSON.stringify(printableText(node.id))} container`, node.container, problem);
     }
-    const specs = KINDS[node.kind].props as Record<string, PropSpec>;
     const props = node.props as unknown as Record<string, unknown>;
-    for (const [name, spec] of Object.entries(specs)) {
-      // Display labels are escaped where they appear; technical values must be valid.
-      if (!spec.rule || spec.rule.id === 'invalid-label') continue;
-      const problem = (spec.rule.check as (value: unknown) => string | null)(props[name]);
+    for (const [name, spec] of technicalProps(KINDS[node.kind].props as Record<string, PropSpec>)) {
+      const problem = (spec.rule!.check as (value: unknown) => string | null)(props[name]);
       if (problem)
         refuse(`${node.kind} ${JSON.stringify(printableText(node.id))} ${name}`, props[name], problem);
     }
