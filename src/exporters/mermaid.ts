@@ -67,19 +67,24 @@ export function toMermaid(design: Design): string {
     for (const node of nodes) lines.push(`    ${shape(node, ids.get(node.id)!, nodeLabel(node))}`);
     lines.push('  end');
   }
-  const byId = new Map(design.nodes.map((node) => [node.id, node]));
+  const byId = new Map<string, DesignNode>();
+  for (const node of design.nodes) byId.set(node.id, node);
   for (const edge of design.edges) {
     const source = byId.get(edge.source);
     const target = byId.get(edge.target);
     if (!source || !target) continue;
     const verdict = canConnect(source.kind, target.kind);
-    const parts: string[] = [];
-    if (source.kind === 'nginx' && target.kind === 'uwsgi')
-      parts.push(edge.props.pass ?? (target.props.protocol === 'uwsgi' ? 'uwsgi_pass' : 'proxy_pass'));
-    else if (verdict.allowed) parts.push(protocolLabel(verdict.protocol));
-    if (edge.props.route !== undefined) parts.push(edge.props.route);
+    // The label: the protocol (or nginx's pass directive to uWSGI), then the route, space-separated.
+    let text =
+      source.kind === 'nginx' && target.kind === 'uwsgi'
+        ? (edge.props.pass ?? (target.props.protocol === 'uwsgi' ? 'uwsgi_pass' : 'proxy_pass'))
+        : verdict.allowed
+          ? protocolLabel(verdict.protocol)
+          : null;
+    if (edge.props.route !== undefined)
+      text = text === null ? edge.props.route : `${text} ${edge.props.route}`;
     const arrow = verdict.allowed ? '-->' : '-.->';
-    const label = parts.length > 0 ? `|"${mermaidText(parts.join(' '))}"|` : '';
+    const label = text !== null ? `|"${mermaidText(text)}"|` : '';
     lines.push(`  ${ids.get(source.id)} ${arrow}${label} ${ids.get(target.id)}`);
   }
   return `${lines.join('\n')}\n`;

@@ -81,8 +81,16 @@ export function canConnect(source: NodeKind, target: NodeKind): ConnectionVerdic
 }
 
 /** The label an edge shows on the canvas: what flows over it. */
+const PROTOCOL_LABELS: Record<Protocol, string> = {
+  http: 'HTTP',
+  uwsgi: 'uwsgi',
+  wsgi: 'WSGI',
+  file: 'file',
+  static: 'static',
+};
+
 export function protocolLabel(protocol: Protocol): string {
-  return { http: 'HTTP', uwsgi: 'uwsgi', wsgi: 'WSGI', file: 'file', static: 'static' }[protocol];
+  return PROTOCOL_LABELS[protocol];
 }
 
 /** The nginx directive that speaks a uWSGI protocol: `uwsgi_pass` for `socket`, `proxy_pass` for `http-socket`. */

@@ -3,7 +3,8 @@ import type { NodeKind } from '../nodes/registry';
 import type { RuleContext } from './types';
 
 export function buildContext(design: Design): RuleContext {
-  const nodeById = new Map(design.nodes.map((node) => [node.id, node]));
+  const nodeById = new Map<string, Design['nodes'][number]>();
+  for (const node of design.nodes) nodeById.set(node.id, node);
   const outgoing = new Map<string, DesignEdge[]>();
   const incoming = new Map<string, DesignEdge[]>();
   for (const edge of design.edges) {

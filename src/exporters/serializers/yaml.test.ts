@@ -115,6 +115,30 @@ describe('compose emitter: byte for byte what the yaml library writes', () => {
     expectSameAsLibrary({ a: {}, b: [], c: [{}, [], 1, true, -0.5, 'x'] });
   });
 
+  it('leaves the document to the library while Object.prototype has an enumerable key', () => {
+    const document = { services: { app: { restart: 'always' } } };
+    expect(emitCompose(document)).not.toBeNull();
+    let emitted: string | null;
+    let viaEmitter: string;
+    let viaLibrary: string;
+    Object.defineProperty(Object.prototype, 'polluted', {
+      value: 'x',
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    try {
+      emitted = emitCompose(document);
+      viaEmitter = outcome(formatCompose, document);
+      viaLibrary = outcome(formatComposeWithLibrary, document);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).polluted;
+    }
+    expect(emitted).toBeNull();
+    expect(viaEmitter).toBe(viaLibrary);
+    expect(emitCompose(document)).not.toBeNull();
+  });
+
   it('for random Compose-shaped documents', () => {
     const text = fc.oneof(
       { weight: 4, arbitrary: fc.string({ maxLength: 12 }) },

@@ -87,10 +87,25 @@ function isPlainObject(value: object): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * The passes walk maps with for...in (no array of keys per map): for a plain object it visits
+ * exactly Object.keys, in the same order, unless something enumerable was added to
+ * Object.prototype, in which case emitCompose leaves the document to the library.
+ */
+function hasKeys(map: object): boolean {
+  for (const key in map) if (key !== undefined) return true;
+  return false;
+}
+
+function prototypeIsClean(): boolean {
+  for (const key in Object.prototype) if (key !== undefined) return false;
+  return true;
+}
+
 function isEmptyCollection(value: unknown): boolean {
   if (value === null || typeof value !== 'object') return false;
   if (Array.isArray(value)) return value.length === 0;
-  return isPlainObject(value) && Object.keys(value).length === 0;
+  return isPlainObject(value) && !hasKeys(value);
 }
 
 /** false when the value is refused (control characters) or not a scalar the emitter writes. */
@@ -118,7 +133,7 @@ function scanScalar(value: unknown, misses: Misses): boolean {
  */
 function scanMap(map: Record<string, unknown>, keyClass: 0 | 1, misses: Misses): boolean {
   const known = keyTexts[keyClass];
-  for (const key of Object.keys(map)) {
+  for (const key in map) {
     if (!known.has(key)) {
       if (hasControlCharacters(key) || key.includes('$')) return false;
       misses.keys[keyClass].add(key);
@@ -178,27 +193,43 @@ function emptyText(value: object): string {
   return Array.isArray(value) ? '[]' : '{}';
 }
 
+/**
+ * The start of each `key:` line per depth ("    key:"), built once per key and depth: the lines of
+ * a 1,000-service file then cost one concatenation each. Cleared with the scalar tables.
+ */
+const linePrefixes: Map<string, string>[] = [];
+const itemPrefixes: string[] = [];
+
+function linePrefix(key: string, depth: number): string {
+  const prefixes = (linePrefixes[depth] ??= new Map());
+  let prefix = prefixes.get(key);
+  if (prefix === undefined) {
+    prefix = `${'  '.repeat(depth)}${keyTexts[depth === 0 ? 0 : 1].get(key)!}:`;
+    prefixes.set(key, prefix);
+  }
+  return prefix;
+}
+
 /** Second pass: the block structure, every scalar's text from the tables filled by learnScalars. */
-function emitMap(map: Record<string, unknown>, indent: string, keyClass: 0 | 1, out: string[]): void {
-  const keys = keyTexts[keyClass];
-  for (const key of Object.keys(map)) {
+function emitMap(map: Record<string, unknown>, depth: number, out: string[]): void {
+  for (const key in map) {
     const value = map[key];
-    const head = `${indent}${keys.get(key)!}:`;
+    const head = linePrefix(key, depth);
     if (value === null || typeof value !== 'object') out.push(`${head} ${valueTexts.get(value)!}`);
     else if (Array.isArray(value)) {
       if (value.length === 0) out.push(`${head} []`);
       else {
         out.push(head);
-        const dash = `${indent}  - `;
+        const dash = (itemPrefixes[depth] ??= `${'  '.repeat(depth)}  - `);
         for (const item of value)
           out.push(
-            `${dash}${item !== null && typeof item === 'object' ? emptyText(item) : valueTexts.get(item)!}`,
+            dash + (item !== null && typeof item === 'object' ? emptyText(item) : valueTexts.get(item)!),
           );
       }
-    } else if (Object.keys(value).length === 0) out.push(`${head} {}`);
+    } else if (!hasKeys(value)) out.push(`${head} {}`);
     else {
       out.push(head);
-      emitMap(value as Record<string, unknown>, `${indent}  `, 1, out);
+      emitMap(value as Record<string, unknown>, depth + 1, out);
     }
   }
 }
@@ -212,12 +243,14 @@ export function emitCompose(document: Record<string, unknown>): string | null {
     valueTexts.clear();
     keyTexts[0].clear();
     keyTexts[1].clear();
+    linePrefixes.length = 0;
   }
   const misses: Misses = { values: new Set(), keys: [new Set(), new Set()] };
-  if (isEmptyCollection(document) || !isPlainObject(document) || !scanMap(document, 0, misses)) return null;
+  if (!prototypeIsClean() || isEmptyCollection(document) || !isPlainObject(document)) return null;
+  if (!scanMap(document, 0, misses)) return null;
   if (!learnScalars(misses)) return null;
   const out: string[] = [];
-  emitMap(document, '', 0, out);
+  emitMap(document, 0, out);
   out.push('');
   return out.join('\n');
 }
