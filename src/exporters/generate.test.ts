@@ -43,6 +43,32 @@ describe('generate', () => {
     }
   });
 
+  it('sorts paths whole even when folder names differ by a character that sorts before or after "/"', () => {
+    // "-" and "." sort before "/", "0" and "_" after it: "app-2/x" < "app/x" < "app0/x" < "app_y/x".
+    const containers = ['app', 'app-2', 'app.x', 'app0', 'app_y', 'ap'];
+    const nodes: Record<string, unknown>[] = [];
+    const edges: Record<string, unknown>[] = [];
+    containers.forEach((container, i) => {
+      nodes.push(
+        { id: `client-${i}`, kind: 'client' },
+        { id: `nginx-${i}`, kind: 'nginx', container: `${container}-web`, props: { listen: 8080 + i } },
+        { id: `wsgi-${i}`, kind: 'gunicorn', container },
+        { id: `flask-${i}`, kind: 'flask', container },
+        { id: `db-${i}`, kind: 'sqlite', container, props: { file: `/data/db-${i}.db` } },
+      );
+      edges.push(
+        { id: `e${i}a`, source: `client-${i}`, target: `nginx-${i}` },
+        { id: `e${i}b`, source: `nginx-${i}`, target: `wsgi-${i}`, props: { route: '/' } },
+        { id: `e${i}c`, source: `wsgi-${i}`, target: `flask-${i}` },
+        { id: `e${i}d`, source: `flask-${i}`, target: `db-${i}` },
+      );
+    });
+    const design = load({ format: 'stacksketch/v1', name: 'folders', nodes, edges });
+    const paths = Object.keys(generate(design));
+    expect(paths.filter((path) => path.endsWith('/Dockerfile'))).toHaveLength(12);
+    expect(paths).toEqual([...paths].sort());
+  });
+
   it('generates the expected file set for every template', () => {
     const expected: Record<string, string[]> = {
       'gunicorn-flask-sqlite': [
