@@ -1,11 +1,15 @@
 /** Python source fragments: string literals through an escaper, names through the field validators. */
 import { checkPythonName, printableText } from '../../model/fields';
 
+const PLAIN_LITERAL = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /**
  * A double-quoted Python str literal that means exactly `value`: backslash, quote and every character
  * outside printable ASCII are escaped, so the literal is one line whatever the value holds.
  */
 export function pyString(value: string): string {
+  // Printable ASCII without a backslash or quote is its own literal: no per-character work.
+  if (PLAIN_LITERAL.test(value)) return `"${value}"`;
   let out = '"';
   for (const ch of value) {
     const code = ch.codePointAt(0)!;

@@ -62,6 +62,8 @@ describe('python serializer', () => {
     expect(pyString('q"b\\')).toBe('"q\\"b\\\\"');
     expect(pyString('a\nb\u2028c\u0000')).toBe('"a\\x0ab\\u2028c\\x00"');
     expect(pyString('é😀')).toBe('"\\xe9\\U0001f600"');
+    expect(pyString(' !#[]~')).toBe('" !#[]~"');
+    expect(pyString('~\u007f')).toBe('"~\\x7f"');
     expect(pyStringTuple(['/api/'])).toBe('("/api/",)');
     expect(pyStringTuple(['/a/', '/b/'])).toBe('("/a/", "/b/")');
   });
