@@ -2,6 +2,7 @@ import type { Design, DesignEdge, DesignNode, NodeOfKind } from '../model/design
 import { checkContainerName, checkRoute, printableText } from '../model/fields';
 import { KINDS, type PropSpec } from '../nodes/registry';
 import { bundleFolderName } from './folder';
+import { compareText, sortShort } from './order';
 import type {
   DeploymentPlan,
   Listener,
@@ -299,7 +300,7 @@ export function plan(design: Design): DeploymentPlan {
   for (const draft of webDrafts) {
     const deps = new Set<string>();
     const servers: PlannedNginxServer[] = draft.nginx.map((node) => {
-      const edges = [...(graph.out.get(node.id) ?? [])].sort((a, b) =>
+      const edges = sortShort([...(graph.out.get(node.id) ?? [])], (a, b) =>
         compare(a.props.route ?? '/', b.props.route ?? '/'),
       );
       const locations: PlannedLocation[] = [];
@@ -436,7 +437,7 @@ export function plan(design: Design): DeploymentPlan {
       ...layout.packages,
       ...apps.map((app) => app.file),
     ];
-    const files = [...new Set(inImage)].sort();
+    const files = sortShort([...new Set(inImage)], compareText);
     services.push({
       name: draft.service,
       image: 'python',
@@ -485,7 +486,7 @@ export function plan(design: Design): DeploymentPlan {
         port,
       })),
       env: {},
-      dependsOn: [...web.deps].sort(),
+      dependsOn: sortShort([...web.deps], compareText),
       nodes: [...web.draft.nginx, ...web.draft.statics].map((node) => node.id),
       runs: { kind: 'nginx', servers: web.servers },
     };
@@ -562,7 +563,7 @@ function compare(a: string, b: string): number {
 }
 
 function uniquePorts(ports: number[]): number[] {
-  return [...new Set(ports)].sort((a, b) => a - b);
+  return sortShort([...new Set(ports)], (a, b) => a - b);
 }
 
 function staticDir(base: string): string {
@@ -722,10 +723,10 @@ export function moduleLayout(modules: string[]): { files: string[]; packages: st
   };
   const files = modules.map(fileOf);
   const appFiles = new Set(files);
-  const packages = [...packageDirs]
-    .map((dir) => `${dir}/__init__.py`)
-    .filter((file) => !appFiles.has(file))
-    .sort();
+  const packages = sortShort(
+    [...packageDirs].map((dir) => `${dir}/__init__.py`).filter((file) => !appFiles.has(file)),
+    compareText,
+  );
   const entryFile = packageDirs.has('wsgi') ? 'wsgi/__init__.py' : 'wsgi.py';
   return { files, packages, entryFile };
 }

@@ -34,7 +34,11 @@ export function fieldProblems(design: Design, ruleId: FieldRuleId): FieldProblem
     const specs = KINDS[node.kind]?.props as Record<string, PropSpec> | undefined;
     if (!specs) continue;
     const values = node.props as unknown as Record<string, unknown>;
-    for (const [prop, spec] of propsCheckedBy(specs, ruleId)) {
+    const checked = propsCheckedBy(specs, ruleId);
+    for (let i = 0; i < checked.length; i++) {
+      // Indexes, not destructuring: this runs once per node and rule, often before V8 optimises it.
+      const prop = checked[i]![0];
+      const spec = checked[i]![1];
       const value = values[prop];
       const problem =
         wrongType(spec, value) ?? (spec.rule!.check as (value: unknown) => string | null)(value);

@@ -1,3 +1,4 @@
+import { compareText, sortShort } from '../order';
 import type { DeploymentPlan, PlannedService } from '../planTypes';
 import { dockerFragment, formatDockerfile, type DockerInstruction } from '../serializers/dockerfile';
 import { shQuote } from '../serializers/shell';
@@ -94,7 +95,9 @@ const PYTHON_HEALTHCHECK = dockerFragment([{ op: 'HEALTHCHECK', ...HEALTH, comma
 export function renderPythonDockerfile(service: PlannedService): string {
   if (service.runs.kind !== 'python') throw new Error('not a python service');
   const process = service.runs.process;
-  const ownDirs = [...new Set(service.mounts.map((mount) => mount.target))].sort().map(shQuote);
+  const ownDirs = sortShort([...new Set(service.mounts.map((mount) => mount.target))], compareText).map(
+    shQuote,
+  );
   const listener = service.listens[0]!;
   const ins: DockerInstruction[] = [];
   if (process.kind === 'uwsgi') ins.push(UWSGI_BUILD_STAGE);
