@@ -29,8 +29,11 @@ export const routeConflict: Rule = {
   check(current, { nodeById, edgesOut }) {
     return current.nodes.flatMap((proxy) => {
       if (proxy.kind !== 'nginx') return [];
+      const outgoing = edgesOut(proxy.id);
+      // One connection cannot conflict with itself: most nginx nodes stop here.
+      if (outgoing.length < 2) return [];
       const byRoute = new Map<string, typeof current.edges>();
-      for (const link of edgesOut(proxy.id)) {
+      for (const link of outgoing) {
         const route = link.props.route ?? '/';
         groupPush(byRoute, route, link);
       }
