@@ -57,10 +57,13 @@ interface Graph {
 
 function buildGraph(design: Design): Graph {
   const byId = new Map<string, DesignNode>();
-  for (const node of design.nodes) byId.set(node.id, node);
+  const nodes = design.nodes;
+  for (let i = 0; i < nodes.length; i++) byId.set(nodes[i]!.id, nodes[i]!);
   const out = new Map<string, DesignEdge[]>();
   const inc = new Map<string, DesignEdge[]>();
-  for (const edge of design.edges) {
+  const edges = design.edges;
+  for (let i = 0; i < edges.length; i++) {
+    const edge = edges[i]!;
     if (!byId.has(edge.source) || !byId.has(edge.target)) continue;
     let list = out.get(edge.source);
     if (!list) out.set(edge.source, (list = []));
@@ -74,8 +77,10 @@ function buildGraph(design: Design): Graph {
 
 function targetsOfKind<K extends DesignNode['kind']>(graph: Graph, id: string, kind: K): NodeOfKind<K>[] {
   const result: NodeOfKind<K>[] = [];
-  for (const edge of graph.out.get(id) ?? []) {
-    const node = graph.byId.get(edge.target);
+  const edges = graph.out.get(id);
+  if (!edges) return result;
+  for (let i = 0; i < edges.length; i++) {
+    const node = graph.byId.get(edges[i]!.target);
     if (node && node.kind === kind) result.push(node as NodeOfKind<K>);
   }
   return result;
@@ -87,10 +92,13 @@ function isServer(node: DesignNode): node is ServerNode {
 
 /** A Flask app runs the dev server when no WSGI server imports it. */
 function servedByServer(graph: Graph, flask: FlaskNode): boolean {
-  return (graph.inc.get(flask.id) ?? []).some((edge) => {
-    const source = graph.byId.get(edge.source);
-    return source !== undefined && isServer(source);
-  });
+  const edges = graph.inc.get(flask.id);
+  if (!edges) return false;
+  for (let i = 0; i < edges.length; i++) {
+    const source = graph.byId.get(edges[i]!.source);
+    if (source !== undefined && isServer(source)) return true;
+  }
+  return false;
 }
 
 class Names {
@@ -139,20 +147,27 @@ export function assertWritableValues(design: Design): void {
       `${where}: refusing ${typeof value === 'string' ? JSON.stringify(printableText(value)) : String(value)}: ${problem}`,
     );
   };
-  for (const node of design.nodes) {
+  const nodes = design.nodes;
+  for (let n = 0; n < nodes.length; n++) {
+    const node = nodes[n]!;
     if (node.container !== undefined) {
       const problem = checkContainerName(node.container);
       if (problem)
         refuse(`node ${JSON.stringify(printableText(node.id))} container`, node.container, problem);
     }
     const props = node.props as unknown as Record<string, unknown>;
-    for (const [name, spec] of technicalProps(KINDS[node.kind].props as Record<string, PropSpec>)) {
+    const checked = technicalProps(KINDS[node.kind].props as Record<string, PropSpec>);
+    for (let p = 0; p < checked.length; p++) {
+      const name = checked[p]![0];
+      const spec = checked[p]![1];
       const problem = (spec.rule!.check as (value: unknown) => string | null)(props[name]);
       if (problem)
         refuse(`${node.kind} ${JSON.stringify(printableText(node.id))} ${name}`, props[name], problem);
     }
   }
-  for (const edge of design.edges) {
+  const edges = design.edges;
+  for (let e = 0; e < edges.length; e++) {
+    const edge = edges[e]!;
     if (edge.props.route === undefined) continue;
     const problem = checkRoute(edge.props.route);
     if (problem) refuse(`edge ${JSON.stringify(printableText(edge.id))} route`, edge.props.route, problem);
@@ -164,7 +179,8 @@ export function plan(design: Design): DeploymentPlan {
   const graph = buildGraph(design);
   const warnings: string[] = [];
   const containers = new Map<string, DesignNode[]>();
-  for (const node of design.nodes) {
+  for (let n = 0; n < design.nodes.length; n++) {
+    const node = design.nodes[n]!;
     if (node.kind === 'client' || node.container === undefined) continue;
     let list = containers.get(node.container);
     if (!list) containers.set(node.container, (list = []));
@@ -180,25 +196,38 @@ export function plan(design: Design): DeploymentPlan {
   }[] = [];
   const pythonDrafts: PythonDraft[] = [];
 
-  for (const [container, nodes] of containers) {
-    const nginx = nodes.filter((node): node is NodeOfKind<'nginx'> => node.kind === 'nginx');
-    const statics = nodes.filter((node): node is NodeOfKind<'react-static'> => node.kind === 'react-static');
-    const servers = nodes.filter(isServer);
-    const devApps = nodes.filter(
-      (node): node is FlaskNode => node.kind === 'flask' && !servedByServer(graph, node),
-    );
+  // Index loops and one pass per container: plan runs once per generate, mostly before V8 optimises
+  // it, where for...of, filter chains and spreads allocate per step.
+  const containerNames = [...containers.keys()];
+  for (let c = 0; c < containerNames.length; c++) {
+    const container = containerNames[c]!;
+    const nodes = containers.get(container)!;
+    const nginx: NodeOfKind<'nginx'>[] = [];
+    const statics: NodeOfKind<'react-static'>[] = [];
+    const servers: ServerNode[] = [];
+    const devApps: FlaskNode[] = [];
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
+      if (node.kind === 'nginx') nginx.push(node);
+      else if (node.kind === 'react-static') statics.push(node);
+      else if (isServer(node)) servers.push(node);
+      else if (node.kind === 'flask' && !servedByServer(graph, node)) devApps.push(node);
+    }
     if (nginx.length > 0) {
       webDrafts.push({ service: container, nginx, statics });
-      for (const node of [...nginx, ...statics]) serviceOf.set(node.id, container);
+      for (let i = 0; i < nginx.length; i++) serviceOf.set(nginx[i]!.id, container);
+      for (let i = 0; i < statics.length; i++) serviceOf.set(statics[i]!.id, container);
     } else if (statics.length > 0) {
       warnings.push(
         `Container "${container}" holds a React build but no nginx to serve it; the build is not part of the bundle.`,
       );
     }
-    const processes: PythonProcess[] = [
-      ...servers.map((server): PythonProcess => serverProcess(server)),
-      ...devApps.map((app): PythonProcess => ({ kind: 'flask-dev', node: app.id, port: app.props.port })),
-    ];
+    const processes: PythonProcess[] = [];
+    for (let i = 0; i < servers.length; i++) processes.push(serverProcess(servers[i]!));
+    for (let i = 0; i < devApps.length; i++) {
+      const app = devApps[i]!;
+      processes.push({ kind: 'flask-dev', node: app.id, port: app.props.port });
+    }
     if (processes.length === 0) {
       if (nginx.length === 0 && statics.length === 0)
         warnings.push(`Container "${container}" runs no server or app, so it has no service in the bundle.`);
@@ -210,8 +239,9 @@ export function plan(design: Design): DeploymentPlan {
       warnings.push(
         `Container "${container}" holds nginx and a Python server; they run as two services, "${container}" and "${firstService}".`,
       );
-    let service = firstService;
-    processes.forEach((process, index) => {
+    const service = firstService;
+    for (let index = 0; index < processes.length; index++) {
+      const process = processes[index]!;
       const name = index === 0 ? firstService : serviceNames.take(`${container}-${index + 1}`);
       if (index > 0)
         warnings.push(
@@ -219,11 +249,15 @@ export function plan(design: Design): DeploymentPlan {
         );
       const draft = pythonDraft(graph, container, name, process, warnings);
       pythonDrafts.push(draft);
-      for (const id of draft.nodes) if (!serviceOf.has(id)) serviceOf.set(id, name);
-      if (index === 0) service = name;
-    });
-    for (const node of nodes)
+      for (let i = 0; i < draft.nodes.length; i++) {
+        const id = draft.nodes[i]!;
+        if (!serviceOf.has(id)) serviceOf.set(id, name);
+      }
+    }
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
       if (node.kind === 'sqlite' && !serviceOf.has(node.id)) serviceOf.set(node.id, service);
+    }
   }
 
   const volumes: PlannedVolume[] = [];
@@ -241,9 +275,11 @@ export function plan(design: Design): DeploymentPlan {
   // (services split from one container share it, as they shared the folder).
   const dataVolumes = new Map<string, string>();
   const dataVolumeCount = new Map<string, number>();
-  for (const draft of pythonDrafts) {
+  for (let di = 0; di < pythonDrafts.length; di++) {
+    const draft = pythonDrafts[di]!;
     const dirs = [...new Set(draft.apps.flatMap((app) => app.databases).map(dirname))];
-    for (const dir of dirs) {
+    for (let di = 0; di < dirs.length; di++) {
+      const dir = dirs[di]!;
       if (dir === '/' || SYSTEM_DIRS.has(dir)) {
         warnings.push(
           `The SQLite file in "${dir}" cannot get its own volume (a system folder); its data is lost when the container is recreated. Use a folder like /data.`,
@@ -289,7 +325,8 @@ export function plan(design: Design): DeploymentPlan {
 
   // nginx services: one server block per nginx node, one location per outgoing edge.
   const draftByNode = new Map<string, PythonDraft>();
-  for (const draft of pythonDrafts) draftByNode.set(draft.process.node, draft);
+  for (let i = 0; i < pythonDrafts.length; i++)
+    draftByNode.set(pythonDrafts[i]!.process.node, pythonDrafts[i]!);
   const upstreamNames = new Names();
   const upstreamByAddress = new Map<string, string>();
   const webServices: {
@@ -297,14 +334,16 @@ export function plan(design: Design): DeploymentPlan {
     servers: PlannedNginxServer[];
     deps: Set<string>;
   }[] = [];
-  for (const draft of webDrafts) {
+  for (let di = 0; di < webDrafts.length; di++) {
+    const draft = webDrafts[di]!;
     const deps = new Set<string>();
     const servers: PlannedNginxServer[] = draft.nginx.map((node) => {
       const edges = sortShort([...(graph.out.get(node.id) ?? [])], (a, b) =>
         compare(a.props.route ?? '/', b.props.route ?? '/'),
       );
       const locations: PlannedLocation[] = [];
-      for (const edge of edges) {
+      for (let ei = 0; ei < edges.length; ei++) {
+        const edge = edges[ei]!;
         const target = graph.byId.get(edge.target)!;
         const route = edge.props.route ?? '/';
         if (target.kind === 'react-static') {
@@ -382,13 +421,20 @@ export function plan(design: Design): DeploymentPlan {
     if (!list.includes(base)) list.push(base);
     basesOf.set(processNode, list);
   };
-  for (const web of webServices)
-    for (const server of web.servers)
-      for (const location of server.locations)
+  for (let w = 0; w < webServices.length; w++) {
+    const servers = webServices[w]!.servers;
+    for (let s = 0; s < servers.length; s++) {
+      const locations = servers[s]!.locations;
+      for (let l = 0; l < locations.length; l++) {
+        const location = locations[l]!;
         if (location.kind === 'proxy') addBase(location.node, apiBaseFor(location.route));
+      }
+    }
+  }
 
   const clientFacing = new Map<string, DesignNode>();
-  for (const edge of design.edges) {
+  for (let ei = 0; ei < design.edges.length; ei++) {
+    const edge = design.edges[ei]!;
     const source = graph.byId.get(edge.source);
     const target = graph.byId.get(edge.target);
     if (source?.kind === 'client' && target && target.kind !== 'nginx' && target.kind !== 'client')
@@ -396,7 +442,8 @@ export function plan(design: Design): DeploymentPlan {
   }
 
   // Python services.
-  for (const draft of pythonDrafts) {
+  for (let di = 0; di < pythonDrafts.length; di++) {
+    const draft = pythonDrafts[di]!;
     const processNode = draft.process.node;
     const bases = basesOf.get(processNode) ?? [];
     if (bases.length === 0 || clientFacing.has(processNode)) {
@@ -462,7 +509,8 @@ export function plan(design: Design): DeploymentPlan {
     });
   }
 
-  for (const web of webServices) {
+  for (let wi = 0; wi < webServices.length; wi++) {
+    const web = webServices[wi]!;
     const buildDir = dirNames.take(web.draft.service);
     const staticLocations = web.servers.flatMap((server) =>
       server.locations.filter((location) => location.kind === 'static'),
@@ -512,12 +560,15 @@ export function plan(design: Design): DeploymentPlan {
   volumes.sort((a, b) => compare(a.name, b.name));
 
   const { entryPort, probes } = planProbes(design, graph, services);
-  for (const node of design.nodes)
+  for (let n = 0; n < design.nodes.length; n++) {
+    const node = design.nodes[n]!;
     if (node.kind === 'flask' && !servedByServer(graph, node) && serviceOf.has(node.id))
       warnings.push(
         `Flask app "${node.id}" runs on the Werkzeug development server: it is single-purpose, unhardened and slow under load. Put Gunicorn or uWSGI in front of it before real users arrive.`,
       );
-  for (const edge of design.edges) {
+  }
+  for (let ei = 0; ei < design.edges.length; ei++) {
+    const edge = design.edges[ei]!;
     const source = graph.byId.get(edge.source);
     const target = graph.byId.get(edge.target);
     if (source?.kind === 'nginx' && target?.kind === 'uwsgi') {
@@ -711,6 +762,9 @@ function pickWorkdir(mounts: { target: string }[]): string {
  * package of another (shop and shop.api) becomes shop/__init__.py.
  */
 export function moduleLayout(modules: string[]): { files: string[]; packages: string[]; entryFile: string } {
+  // The usual case, one top-level module: no packages, so no sets or splitting.
+  if (modules.length === 1 && !modules[0]!.includes('.'))
+    return { files: [`${modules[0]}.py`], packages: [], entryFile: 'wsgi.py' };
   const all = new Set(modules);
   const packageDirs = new Set<string>();
   for (const module of all) {
