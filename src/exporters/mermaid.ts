@@ -57,9 +57,10 @@ export function toMermaid(design: Design): string {
       lines.push(`  ${shape(node, ids.get(node.id)!, nodeLabel(node))}`);
       continue;
     }
-    let list = containers.get(node.container);
-    if (!list) containers.set(node.container, (list = []));
-    list.push(node);
+    // [node], not [] and push: a new list would reserve room for 17.
+    const list = containers.get(node.container);
+    if (list) list.push(node);
+    else containers.set(node.container, [node]);
   }
   let index = 0;
   for (const [container, nodes] of containers) {

@@ -65,12 +65,13 @@ function buildGraph(design: Design): Graph {
   for (let i = 0; i < edges.length; i++) {
     const edge = edges[i]!;
     if (!byId.has(edge.source) || !byId.has(edge.target)) continue;
-    let list = out.get(edge.source);
-    if (!list) out.set(edge.source, (list = []));
-    list.push(edge);
-    let back = inc.get(edge.target);
-    if (!back) inc.set(edge.target, (back = []));
-    back.push(edge);
+    // A new list starts as [edge]: `[]` and then push reserves room for 17 (most nodes have one edge).
+    const list = out.get(edge.source);
+    if (list) list.push(edge);
+    else out.set(edge.source, [edge]);
+    const back = inc.get(edge.target);
+    if (back) back.push(edge);
+    else inc.set(edge.target, [edge]);
   }
   return { byId, out, inc };
 }
@@ -182,9 +183,9 @@ export function plan(design: Design): DeploymentPlan {
   for (let n = 0; n < design.nodes.length; n++) {
     const node = design.nodes[n]!;
     if (node.kind === 'client' || node.container === undefined) continue;
-    let list = containers.get(node.container);
-    if (!list) containers.set(node.container, (list = []));
-    list.push(node);
+    const list = containers.get(node.container);
+    if (list) list.push(node);
+    else containers.set(node.container, [node]);
   }
 
   const serviceNames = new Names(containers.keys());
@@ -266,9 +267,9 @@ export function plan(design: Design): DeploymentPlan {
   const dirNames = new Names(RESERVED_DIRS);
   const mountsOf = new Map<string, { volume: string; target: string }[]>();
   const addMount = (service: string, volume: string, target: string) => {
-    let list = mountsOf.get(service);
-    if (!list) mountsOf.set(service, (list = []));
-    if (!list.some((mount) => mount.target === target)) list.push({ volume, target });
+    const list = mountsOf.get(service);
+    if (!list) mountsOf.set(service, [{ volume, target }]);
+    else if (!list.some((mount) => mount.target === target)) list.push({ volume, target });
   };
 
   // SQLite: a named volume at each database file's folder, so the data outlives the container

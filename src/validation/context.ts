@@ -8,12 +8,13 @@ export function buildContext(design: Design): RuleContext {
   const outgoing = new Map<string, DesignEdge[]>();
   const incoming = new Map<string, DesignEdge[]>();
   for (const edge of design.edges) {
-    let out = outgoing.get(edge.source);
-    if (!out) outgoing.set(edge.source, (out = []));
-    out.push(edge);
-    let into = incoming.get(edge.target);
-    if (!into) incoming.set(edge.target, (into = []));
-    into.push(edge);
+    // A new list starts as [edge]: `[]` and then push reserves room for 17 (most nodes have one edge).
+    const out = outgoing.get(edge.source);
+    if (out) out.push(edge);
+    else outgoing.set(edge.source, [edge]);
+    const into = incoming.get(edge.target);
+    if (into) into.push(edge);
+    else incoming.set(edge.target, [edge]);
   }
   const hasKind = (id: string, kinds?: readonly NodeKind[]) => {
     const node = nodeById.get(id);
