@@ -154,7 +154,15 @@ const CYRILLIC_OR_GREEK = /[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]/;
  * file or pose as something else. Checked on the NFKC form too, so fullwidth lookalikes (／ ＄ ；)
  * count as the characters they imitate. The design name also names the bundle folder, hence no / or "..".
  */
-export function checkLabel(value: string, max = 64): string | null {
+export function checkLabel(value: string, max = LABEL_MAX): string | null {
+  return max === LABEL_MAX ? checkLabelOfDefaultLength(value) : labelProblem(value, max);
+}
+
+const LABEL_MAX = 64;
+/** Node labels use the default limit: their verdicts are kept like the other checks' (NFKC, Unicode split). */
+const checkLabelOfDefaultLength = remembered((value) => labelProblem(value, LABEL_MAX));
+
+function labelProblem(value: string, max: number): string | null {
   if (value.trim().length === 0) return 'the text cannot be empty';
   if (value.length > max) return `the text is limited to ${max} characters`;
   if (hasControlCharacters(value))
