@@ -5,7 +5,7 @@ import type { DesignNode } from '../model/design';
 import { KINDS } from '../nodes/registry';
 import { useAppStore } from '../store';
 import { selectNodeProblems } from '../store/selectors';
-import { KindIcon } from './icons';
+import { kindIconImageStyle } from './icons';
 
 export interface DesignNodeData extends Record<string, unknown> {
   node: DesignNode;
@@ -63,17 +63,26 @@ export const NodeCard = memo(function NodeCard({
         title={descriptor.handles.target ? 'Incoming: drop a connection here' : 'Nothing connects to this'}
       />
       <div className={`node-card${selected ? ' is-selected' : ''}`}>
-        <div className="node-head">
-          <span className="node-icon">
-            <KindIcon icon={descriptor.icon} size={24} />
-          </span>
-          <span className="node-titles">
-            <span className="node-kind">{descriptor.label}</span>
-            <span className="node-name">{title ?? id}</span>
-          </span>
-          <ProblemBadge id={id} />
+        {/* One clip for the whole body (no ellipsis per line): each clip is compositor work per frame. */}
+        <div className="node-body">
+          <div className="node-head">
+            <span
+              className="node-icon"
+              style={kindIconImageStyle(descriptor.icon, descriptor.category)}
+              aria-hidden="true"
+            />
+            <span className="node-titles">
+              <span className="node-kind">{descriptor.label}</span>
+              <span className="node-name" title={title ?? id}>
+                {title ?? id}
+              </span>
+            </span>
+            <ProblemBadge id={id} />
+          </div>
+          <div className="node-summary" title={summary}>
+            {summary}
+          </div>
         </div>
-        <div className="node-summary">{summary}</div>
       </div>
       <Handle
         type="source"
