@@ -50,6 +50,11 @@ export const flaskDevServer: Rule = {
       if (app.kind !== 'flask') return [];
       const incoming = edgesIn(app.id);
       if (incoming.length === 0) return [];
+      // The usual case first, without closures or arrays: only WSGI servers import the app.
+      let onlyWsgi = true;
+      for (let i = 0; i < incoming.length && onlyWsgi; i++)
+        onlyWsgi = (WSGI as readonly string[]).includes(nodeById.get(incoming[i]!.source)!.kind);
+      if (onlyWsgi) return [];
       const kindOf = (id: string) => nodeById.get(id)!.kind;
       const direct = incoming.filter((e) => kindOf(e.source) === 'nginx' || kindOf(e.source) === 'client');
       const servedByWsgi = incoming.some((e) => (WSGI as readonly string[]).includes(kindOf(e.source)));

@@ -34,6 +34,8 @@ export const sqliteSingleContainer: Rule = {
     return current.nodes.flatMap((db) => {
       if (db.kind !== 'sqlite') return [];
       const users = edgesIn(db.id, ['flask']);
+      // Two containers need two users: the usual single user needs no set of containers.
+      if (users.length < 2) return [];
       const containers = [...new Set(users.map((link) => nodeById.get(link.source)!.container ?? ''))].sort();
       if (containers.length < 2) return [];
       return [

@@ -1,7 +1,7 @@
 import type { Design } from '../../model/design';
 import { gunicornStack } from '../examples';
 import { moveNodes, nodeName } from '../fixes';
-import type { Rule } from '../types';
+import type { Diagnostic, Rule } from '../types';
 
 /** Move the app into `container`, with the SQLite files only it opens that sat in its old container. */
 function moveAppWithData(current: Design, appId: string, container: string): Design {
@@ -27,31 +27,35 @@ export const wsgiAppSameContainer: Rule = {
   fixSummary:
     'Move the app into the server’s container (with the SQLite files only that app opens, so they stay beside it).',
   check(current, { nodeById, edgesOut }) {
-    return current.nodes.flatMap((server) => {
-      if (server.kind !== 'gunicorn' && server.kind !== 'uwsgi') return [];
-      return edgesOut(server.id, ['flask']).flatMap((link) => {
+    // Index loops: most nodes are not servers, and a flatMap would allocate a [] for each.
+    const found: Diagnostic[] = [];
+    for (let i = 0; i < current.nodes.length; i++) {
+      const server = current.nodes[i]!;
+      if (server.kind !== 'gunicorn' && server.kind !== 'uwsgi') continue;
+      const links = edgesOut(server.id, ['flask']);
+      for (let l = 0; l < links.length; l++) {
+        const link = links[l]!;
         const app = nodeById.get(link.target)!;
-        if (app.container === server.container) return [];
+        if (app.container === server.container) continue;
         const container = server.container;
-        return [
-          {
-            rule: 'wsgi-app-same-container',
-            severity: 'error' as const,
-            message: `${nodeName(server)} runs in container "${server.container ?? ''}" but ${nodeName(app)} is in "${app.container ?? ''}". ${server.kind === 'gunicorn' ? 'Gunicorn' : 'uWSGI'} imports the app in-process (module:callable), so the app’s code must be in the server’s container.`,
-            nodes: [server.id, app.id],
-            edges: [link.id],
-            ...(container !== undefined
-              ? {
-                  fix: {
-                    label: `Move ${nodeName(app)} into container "${container}"`,
-                    apply: (d: Design) => moveAppWithData(d, app.id, container),
-                  },
-                }
-              : {}),
-          },
-        ];
-      });
-    });
+        found.push({
+          rule: 'wsgi-app-same-container',
+          severity: 'error' as const,
+          message: `${nodeName(server)} runs in container "${server.container ?? ''}" but ${nodeName(app)} is in "${app.container ?? ''}". ${server.kind === 'gunicorn' ? 'Gunicorn' : 'uWSGI'} imports the app in-process (module:callable), so the app’s code must be in the server’s container.`,
+          nodes: [server.id, app.id],
+          edges: [link.id],
+          ...(container !== undefined
+            ? {
+                fix: {
+                  label: `Move ${nodeName(app)} into container "${container}"`,
+                  apply: (d: Design) => moveAppWithData(d, app.id, container),
+                },
+              }
+            : {}),
+        });
+      }
+    }
+    return found;
   },
   examples: {
     fires: gunicornStack({}, { gunicorn: 'app', flask: 'api', sqlite: 'api' }),
