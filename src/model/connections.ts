@@ -71,6 +71,19 @@ function refusal(source: NodeKind, target: NodeKind): string {
 }
 
 export function canConnect(source: NodeKind, target: NodeKind): ConnectionVerdict {
+  // One frozen verdict per pair of kinds: the validator, the Mermaid chart and the canvas ask for
+  // every edge, and a fresh object (with a spread) per edge was most of the chart's garbage.
+  let byTarget = verdicts.get(source);
+  if (!byTarget) verdicts.set(source, (byTarget = new Map()));
+  let verdict = byTarget.get(target);
+  if (!verdict) byTarget.set(target, (verdict = Object.freeze(judge(source, target))));
+  return verdict;
+}
+
+/** Filled only with the kinds that are asked about: the registry's seven, in practice. */
+const verdicts = new Map<NodeKind, Map<NodeKind, ConnectionVerdict>>();
+
+function judge(source: NodeKind, target: NodeKind): ConnectionVerdict {
   const entry = MATRIX[source]?.[target];
   if (!entry)
     return {
