@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { Design } from '../../src/model/design';
 import { encodeShareFragment } from '../../src/model/share';
@@ -314,4 +315,51 @@ export function renderSummary(counts: RenderCounts, draggedId: string, edgesOfDr
     topElements: top(counts.byElement),
     ...(counts.error ? { error: counts.error } : {}),
   };
+}
+
+/** Main-thread work Chromium records per frame (trace events, thread time). */
+export const FRAME_WORK = [
+  'FunctionCall',
+  'Layerize',
+  'Layout',
+  'Paint',
+  'PrePaint',
+  'HitTest',
+  'UpdateLayoutTree',
+];
+
+/**
+ * One drag under Chromium's tracing: the thread time of each kind of main-thread work, divided by the
+ * frames the drag took. Tells whether a slow frame is script (FunctionCall) or the browser's own
+ * rendering pipeline (style, layout, paint, layerize).
+ */
+export async function traceDrag(
+  browser: Browser,
+  page: Page,
+  id: string,
+  direction: 1 | -1,
+  tracePath: string,
+): Promise<{ frames: number; movedPx: number; perFrameMs: Record<string, number> }> {
+  await browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline'] });
+  let drag: DragResult;
+  try {
+    drag = await dragNode(page, id, 40, direction);
+  } finally {
+    await browser.stopTracing();
+  }
+  const events = (
+    JSON.parse(readFileSync(tracePath, 'utf8')) as {
+      traceEvents: { name: string; ph: string; tid: number; tdur?: number }[];
+    }
+  ).traceEvents;
+  // the renderer's main thread is the one that layerizes
+  const main = new Set(events.filter((e) => e.name === 'Layerize').map((e) => e.tid));
+  const perFrameMs: Record<string, number> = {};
+  for (const name of FRAME_WORK) {
+    const total = events
+      .filter((e) => e.name === name && e.ph === 'X' && main.has(e.tid) && e.tdur)
+      .reduce((sum, e) => sum + e.tdur! / 1000, 0);
+    perFrameMs[name] = round(total / Math.max(1, drag.frames), 2);
+  }
+  return { frames: drag.frames, movedPx: drag.movedPx, perFrameMs };
 }
