@@ -6,7 +6,7 @@ import { useAppStore } from '../store';
 import { moveNodes, renameContainer } from './edit';
 import { positionsFor } from './layout';
 import type { Frame } from './frames';
-import { ViewportLayer } from './ViewportLayer';
+import { ViewportLayer } from '../flow/ViewportLayer';
 
 /** Dragging a frame by its name moves every node in it (one undo step). */
 function useFrameDrag(frame: Frame) {

@@ -10,7 +10,7 @@ import {
   type Node,
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ViewportLayer } from '../canvas/ViewportLayer';
+import { ViewportLayer } from '../flow/ViewportLayer';
 import { edgeRoute, layoutDiagram, NODE_HEIGHT, NODE_WIDTH, type Frame } from '../exporters/diagram';
 import type { Design } from '../model/design';
 import { decodeShareFragment } from '../model/share';

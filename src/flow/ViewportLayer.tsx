@@ -1,3 +1,4 @@
+// React Flow pieces shared by the editor canvas and the read-only embed viewer.
 import { useStore, type ReactFlowState } from '@xyflow/react';
 import { useMemo, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
@@ -13,4 +14,3 @@ export function ViewportLayer({ children }: { children: ReactNode }) {
   const target = useMemo(() => domNode?.querySelector('.react-flow__viewport-portal') ?? null, [domNode]);
   return target ? createPortal(children, target) : null;
 }
-
