@@ -502,21 +502,28 @@ async function browserParts(
         await bare.page.goto(`${server.url}/bare/index.html`);
         await bare.page.waitForSelector('.react-flow__node');
         await editor.page.waitForTimeout(1000);
-        const inEditor = await draggableNodes(editor.page, ids);
-        const inBare = new Set((await draggableNodes(bare.page, ids)).map((c) => c.id));
-        const preferred = inEditor.filter((c) => inBare.has(c.id));
-        const pick = preferred.find((c) => /^(nginx|gunicorn)-/.test(c.id)) ?? preferred[0];
-        if (!pick)
-          throw new Error(`no node is free to drag on both pages (editor: ${inEditor.length} candidates)`);
-        dragged = pick.id;
+        // a node free to grab (its centre on screen, nothing over it) on both pages; picked again before
+        // each pair of drags, since a node dragged before may have come to rest under another element
+        const pickCommon = async () => {
+          const inEditor = await draggableNodes(editor.page, ids);
+          const inBare = new Set((await draggableNodes(bare.page, ids)).map((c) => c.id));
+          const preferred = inEditor.filter((c) => inBare.has(c.id));
+          const pick = preferred.find((c) => /^(nginx|gunicorn)-/.test(c.id)) ?? preferred[0];
+          if (!pick)
+            throw new Error(`no node is free to drag on both pages (editor: ${inEditor.length} candidates)`);
+          return pick.id;
+        };
+        const first = await pickCommon();
+        dragged = first;
         // warm-up, then alternate editor and bare so machine noise hits both alike
-        await dragNode(editor.page, pick.id, 20);
-        await dragNode(bare.page, pick.id, 20);
+        await dragNode(editor.page, first, 20);
+        await dragNode(bare.page, first, 20);
         const runs: { editor: DragResult[]; bare: DragResult[] } = { editor: [], bare: [] };
         for (let i = 0; i < DRAG_RUNS; i++) {
           const direction = i % 2 === 0 ? -1 : 1;
-          runs.editor.push(await dragNode(editor.page, pick.id, DRAG_FRAMES, direction));
-          runs.bare.push(await dragNode(bare.page, pick.id, DRAG_FRAMES, direction));
+          const id = await pickCommon();
+          runs.editor.push(await dragNode(editor.page, id, DRAG_FRAMES, direction));
+          runs.bare.push(await dragNode(bare.page, id, DRAG_FRAMES, direction));
         }
         await editor.context.close();
         await bare.context.close();
@@ -526,7 +533,7 @@ async function browserParts(
         details.dragRunsThatDidNotMove = stuck;
         if (moved(runs.editor).length < 3 || moved(runs.bare).length < 3)
           throw new Error(
-            `the drag moved node ${pick.id} in only ${moved(runs.editor).length} editor and ${moved(runs.bare).length} bare runs of ${DRAG_RUNS}`,
+            `the drag moved its node in only ${moved(runs.editor).length} editor and ${moved(runs.bare).length} bare runs of ${DRAG_RUNS}`,
           );
         const editorP95 = median(moved(runs.editor).map((r) => r.p95Ms));
         const bareP95 = median(moved(runs.bare).map((r) => r.p95Ms));
@@ -534,7 +541,7 @@ async function browserParts(
         figures.dragP95RatioVsBareReactFlow = round(editorP95 / bareP95, 2);
         const brief = (r: DragResult) => ({ ...r, intervalsMs: undefined });
         details.drag = {
-          node: pick.id,
+          nodes: runs.editor.map((r) => r.nodeId),
           renderedDesignNodes: opened.renderedNodes,
           loadedVia: opened.via,
           editor: runs.editor.map(brief),
@@ -545,7 +552,7 @@ async function browserParts(
         sections.push({
           title: 'Drag',
           body: [
-            `Dragged node \`${pick.id}\` (design loaded through ${opened.via}; ${opened.renderedNodes} of 625 design nodes rendered).`,
+            `Dragged nodes ${[...new Set(runs.editor.map((r) => `\`${r.nodeId}\``))].join(', ')} (design loaded through ${opened.via}; ${opened.renderedNodes} of 625 design nodes rendered).`,
             `Editor p95 per drag: ${runs.editor.map((r) => r.p95Ms).join(', ')} ms (median frame ${runs.editor.map((r) => r.medianMs).join(', ')} ms, max ${runs.editor.map((r) => r.maxMs).join(', ')} ms).`,
             `Bare React Flow p95 per drag: ${runs.bare.map((r) => r.p95Ms).join(', ')} ms (median frame ${runs.bare.map((r) => r.medianMs).join(', ')} ms, max ${runs.bare.map((r) => r.maxMs).join(', ')} ms).`,
             `Drags that did not move the node (left out): ${stuck}.`,
