@@ -36,7 +36,7 @@ export const GOALS: Record<FigureKey, Goal> = {
   validateGenerate1000NodesMedianMs: {
     text: '≤ 16',
     met: (v) => typeof v === 'number' && v <= 16,
-    how: 'Node: validate + generate of a valid 1,000-node design (200 client→nginx→gunicorn→flask→sqlite stacks), median of 30 after 5 warm-ups',
+    how: 'Node: validate + generate of a valid 1,000-node design (200 client→nginx→gunicorn→flask→sqlite stacks), median of 30 after 30 warm-ups, in a Node process of its own',
   },
   dragP95FrameMs625Nodes: {
     text: '≤ 20',
