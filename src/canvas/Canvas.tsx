@@ -33,6 +33,7 @@ import { connect, connectionProblem, deleteElements, moveNodes, setContainer } f
 import { createEdgeDeriver, createNodeDeriver, type FlowNode } from './flowState';
 import { computeFrames, frameAt, type Frame } from './frames';
 import { FramesLayer } from './FramesLayer';
+import { CATEGORY_COLORS } from './icons';
 import { createFrameSharer } from './frames';
 import {
   FIT_VIEW,
@@ -43,15 +44,6 @@ import {
   subscribeLayoutEngine,
 } from './layout';
 
-const CATEGORY_COLORS: Record<string, string> = {
-  client: '#8c959f',
-  proxy: '#1a7f37',
-  server: '#8250df',
-  app: '#0969da',
-  data: '#bc4c00',
-  static: '#1b7c83',
-};
-
 // Props React Flow copies into its store are module constants: a new array on every render would
 // count as a change and make every node, handle and edge re-run its store selectors on each drag frame.
 const SNAP_GRID: [number, number] = [16, 16];
@@ -61,7 +53,7 @@ const PRO_OPTIONS = { hideAttribution: true };
 
 /** Module-level so the MiniMap sees the same function every render and skips unchanged nodes. */
 function minimapNodeColor(node: Node): string {
-  return CATEGORY_COLORS[KINDS[(node as FlowNode).data.node.kind].category] ?? '#888';
+  return CATEGORY_COLORS[KINDS[(node as FlowNode).data.node.kind].category].light;
 }
 
 function centreOf(node: Node): Position {

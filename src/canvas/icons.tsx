@@ -41,8 +41,8 @@ export function KindIcon({ icon, size = 18 }: { icon: string; size?: number }) {
   );
 }
 
-/** The category colours of styles.css (--cat-*), light and dark, for icons drawn as images. */
-const CATEGORY_COLORS: Record<Category, { light: string; dark: string }> = {
+/** The category colours of styles.css (--cat-*), light and dark, for what is drawn outside CSS. */
+export const CATEGORY_COLORS: Record<Category, { light: string; dark: string }> = {
   client: { light: '#6e7781', dark: '#9198a1' },
   proxy: { light: '#1a7f37', dark: '#3fb950' },
   server: { light: '#8250df', dark: '#a371f7' },
