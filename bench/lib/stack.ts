@@ -18,6 +18,8 @@ const DEV_PORT = Number(process.env.BENCH_DEV_PORT ?? 4306);
 export const CONNECTIONS = [50, 400] as const;
 const DURATION_S = Number(process.env.BENCH_WRK_SECONDS ?? 10);
 const SEED_ITEMS = 20;
+/** An unrecorded wrk run before the measured ones, the same for both servers. */
+const WARMUP_S = 3;
 const VARIANT_SECONDS = Number(process.env.BENCH_VARIANT_SECONDS ?? 5);
 
 export interface StackReport {
@@ -209,6 +211,8 @@ export async function benchStack(workDir: string, log: Log): Promise<StackReport
   try {
     native = await startNativeStack(design, log);
     seed(native.wrkBase, path, native.wrkWrap);
+    // not recorded: the first seconds pay for imports, first connections and cold caches
+    await runWrk(`${native.wrkBase}${path}`, 50, WARMUP_S, native.wrkWrap);
     for (const connections of CONNECTIONS) {
       log(`wrk -c${connections} ${native.describe}${path}`);
       const result = await runWrk(`${native.wrkBase}${path}`, connections, DURATION_S, native.wrkWrap);
@@ -225,6 +229,7 @@ export async function benchStack(workDir: string, log: Log): Promise<StackReport
   const dev = await startDevServer(join(bundleDir, 'app'), join(workDir, 'dev-data', 'app.db'));
   try {
     seed(dev.url, path);
+    await runWrk(`${dev.url}${path}`, 50, WARMUP_S);
     for (const connections of CONNECTIONS) {
       log(`wrk -c${connections} flask run ${path}`);
       const result = await runWrk(`${dev.url}${path}`, connections, DURATION_S);
@@ -409,7 +414,7 @@ function stackSection(
   const generatedWorkers = /^workers = (.*)$/m.exec(gunicornConf)?.[1] ?? '?';
   const generatedClass = /^worker_class = (.*)$/m.exec(gunicornConf)?.[1] ?? '?';
   const lines = [
-    `GET ${path} (20 items seeded through POST first, so both servers read the same rows). wrk -t2, 10 s per level;`,
+    `GET ${path} (20 items seeded through POST first, so both servers read the same rows). wrk -t2, 10 s per level after an unrecorded ${WARMUP_S} s run at 50 connections;`,
     'the native stack is the `gunicorn-flask-sqlite` bundle started by scripts/lib/stack.ts (what `npm run smoke` uses):',
     'nginx and Gunicorn each in their own network namespace, wrk on the host side of that network, the entry port',
     'published with nftables DNAT as Compose would. The dev server is `python3 -m flask --app app run` of the same',
