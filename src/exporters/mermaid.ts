@@ -1,4 +1,4 @@
-import { canConnect, protocolLabel } from '../model/connections';
+import { canConnect, matchingPass, protocolLabel } from '../model/connections';
 import type { Design, DesignNode } from '../model/design';
 import { KINDS } from '../nodes/registry';
 
@@ -78,7 +78,7 @@ export function toMermaid(design: Design): string {
     // The label: the protocol (or nginx's pass directive to uWSGI), then the route, space-separated.
     let text =
       source.kind === 'nginx' && target.kind === 'uwsgi'
-        ? (edge.props.pass ?? (target.props.protocol === 'uwsgi' ? 'uwsgi_pass' : 'proxy_pass'))
+        ? (edge.props.pass ?? matchingPass(target.props.protocol))
         : verdict.allowed
           ? protocolLabel(verdict.protocol)
           : null;

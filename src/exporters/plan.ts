@@ -1,3 +1,4 @@
+import { matchingPass } from '../model/connections';
 import type { Design, DesignEdge, DesignNode, NodeOfKind } from '../model/design';
 import { checkContainerName, checkRoute, printableText } from '../model/fields';
 import { KINDS, type PropSpec } from '../nodes/registry';
@@ -573,7 +574,7 @@ export function plan(design: Design): DeploymentPlan {
     const source = graph.byId.get(edge.source);
     const target = graph.byId.get(edge.target);
     if (source?.kind === 'nginx' && target?.kind === 'uwsgi') {
-      const pass = edge.props.pass ?? (target.props.protocol === 'uwsgi' ? 'uwsgi_pass' : 'proxy_pass');
+      const pass = edge.props.pass ?? matchingPass(target.props.protocol);
       if (pass === 'uwsgi_pass' && target.props.protocol === 'http')
         warnings.push(
           `nginx "${source.id}" uses uwsgi_pass, but uWSGI "${target.id}" listens with http-socket: every request through it answers 502 Bad Gateway. Switch uWSGI to socket (protocol uwsgi).`,
@@ -707,7 +708,7 @@ function proxyTarget(
   }
   if (target.kind === 'uwsgi') {
     const p = serverProcess(target);
-    const pass = edge.props.pass ?? (target.props.protocol === 'uwsgi' ? 'uwsgi_pass' : 'proxy_pass');
+    const pass = edge.props.pass ?? matchingPass(target.props.protocol);
     return {
       node: target.id,
       pass,

@@ -1,4 +1,5 @@
 /** Small pure design edits shared by the quick fixes: each returns a new design and never mutates its input. */
+import { matchingPass } from '../model/connections';
 import type { Design, DesignEdge, DesignNode, EdgeProps } from '../model/design';
 import { KINDS, type NodeKind } from '../nodes/registry';
 
@@ -118,7 +119,7 @@ export function nodeName(node: DesignNode): string {
 
 /** Set a uWSGI node's protocol and make every nginx edge to it use the matching directive. */
 export function switchUwsgiProtocol(design: Design, uwsgiId: string, protocol: 'uwsgi' | 'http'): Design {
-  const pass = protocol === 'uwsgi' ? 'uwsgi_pass' : 'proxy_pass';
+  const pass = matchingPass(protocol);
   const nginxIds = new Set(design.nodes.filter((node) => node.kind === 'nginx').map((node) => node.id));
   const next = setNodeProps(design, uwsgiId, { protocol });
   return {
