@@ -1,5 +1,6 @@
 import { canConnect, matchingPass, protocolLabel } from '../model/connections';
 import type { Design, DesignNode } from '../model/design';
+import { groupPush } from '../model/group';
 import { KINDS } from '../nodes/registry';
 
 const SAFE_LABEL = /^[A-Za-z0-9 _.,:/()+=@-]*$/;
@@ -57,10 +58,7 @@ export function toMermaid(design: Design): string {
       lines.push(`  ${shape(node, ids.get(node.id)!, nodeLabel(node))}`);
       continue;
     }
-    // [node], not [] and push: a new list would reserve room for 17.
-    const list = containers.get(node.container);
-    if (list) list.push(node);
-    else containers.set(node.container, [node]);
+    groupPush(containers, node.container, node);
   }
   let index = 0;
   for (const [container, nodes] of containers) {

@@ -1,6 +1,7 @@
 import { matchingPass } from '../model/connections';
 import type { Design, DesignEdge, DesignNode, NodeOfKind } from '../model/design';
 import { checkContainerName, checkRoute, printableText } from '../model/fields';
+import { groupPush } from '../model/group';
 import { KINDS, type PropSpec } from '../nodes/registry';
 import { bundleFolderName } from './folder';
 import { compareText, sortShort } from './order';
@@ -66,13 +67,8 @@ function buildGraph(design: Design): Graph {
   for (let i = 0; i < edges.length; i++) {
     const edge = edges[i]!;
     if (!byId.has(edge.source) || !byId.has(edge.target)) continue;
-    // A new list starts as [edge]: `[]` and then push reserves room for 17 (most nodes have one edge).
-    const list = out.get(edge.source);
-    if (list) list.push(edge);
-    else out.set(edge.source, [edge]);
-    const back = inc.get(edge.target);
-    if (back) back.push(edge);
-    else inc.set(edge.target, [edge]);
+    groupPush(out, edge.source, edge);
+    groupPush(inc, edge.target, edge);
   }
   return { byId, out, inc };
 }
@@ -184,9 +180,7 @@ export function plan(design: Design): DeploymentPlan {
   for (let n = 0; n < design.nodes.length; n++) {
     const node = design.nodes[n]!;
     if (node.kind === 'client' || node.container === undefined) continue;
-    const list = containers.get(node.container);
-    if (list) list.push(node);
-    else containers.set(node.container, [node]);
+    groupPush(containers, node.container, node);
   }
 
   const serviceNames = new Names(containers.keys());

@@ -1,4 +1,5 @@
 import type { Design, DesignEdge } from '../model/design';
+import { groupPush } from '../model/group';
 import type { NodeKind } from '../nodes/registry';
 import type { RuleContext } from './types';
 
@@ -8,13 +9,8 @@ export function buildContext(design: Design): RuleContext {
   const outgoing = new Map<string, DesignEdge[]>();
   const incoming = new Map<string, DesignEdge[]>();
   for (const edge of design.edges) {
-    // A new list starts as [edge]: `[]` and then push reserves room for 17 (most nodes have one edge).
-    const out = outgoing.get(edge.source);
-    if (out) out.push(edge);
-    else outgoing.set(edge.source, [edge]);
-    const into = incoming.get(edge.target);
-    if (into) into.push(edge);
-    else incoming.set(edge.target, [edge]);
+    groupPush(outgoing, edge.source, edge);
+    groupPush(incoming, edge.target, edge);
   }
   const hasKind = (id: string, kinds?: readonly NodeKind[]) => {
     const node = nodeById.get(id);

@@ -1,7 +1,7 @@
 import type { Design } from '../../model/design';
 import { design, e, n } from '../examples';
 import type { Rule } from '../types';
-import { groupPush } from '../group';
+import { groupPush } from '../../model/group';
 
 /** Strongly connected components (Tarjan, iterative so a long chain cannot overflow the stack). */
 function stronglyConnected(current: Design): string[][] {

@@ -5,7 +5,7 @@ import { gunicornStack } from '../examples';
 import { fieldRule } from '../fieldRule';
 import { moveNodes, nodeName, unusedContainer } from '../fixes';
 import type { Diagnostic } from '../types';
-import { groupPush } from '../group';
+import { groupPush } from '../../model/group';
 
 export const invalidContainerName = fieldRule({
   id: 'invalid-container-name',

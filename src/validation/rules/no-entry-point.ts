@@ -2,7 +2,7 @@ import type { Design } from '../../model/design';
 import { design, e, n } from '../examples';
 import { edge, newNode, nodeName, uniqueId } from '../fixes';
 import type { Rule } from '../types';
-import { groupPush } from '../group';
+import { groupPush } from '../../model/group';
 
 const ENTRY_KINDS = new Set(['nginx', 'gunicorn', 'uwsgi', 'flask']);
 

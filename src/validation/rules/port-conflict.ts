@@ -2,7 +2,7 @@ import type { Design, DesignNode } from '../../model/design';
 import { design, e, n } from '../examples';
 import { appsRunByWsgi, freePort, listenerPort, nodeName, setNodeProps } from '../fixes';
 import type { Diagnostic, Rule } from '../types';
-import { groupPush } from '../group';
+import { groupPush } from '../../model/group';
 
 const PORT_PROP: Partial<Record<DesignNode['kind'], string>> = {
   nginx: 'listen',

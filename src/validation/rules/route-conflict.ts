@@ -1,7 +1,7 @@
 import { design, e, n } from '../examples';
 import { nodeName } from '../fixes';
 import type { Rule } from '../types';
-import { groupPush } from '../group';
+import { groupPush } from '../../model/group';
 
 function twoRoutes(second: string) {
   return design(

@@ -2,7 +2,7 @@ import type { Design, DesignNode } from '../../model/design';
 import { design, e, n } from '../examples';
 import { nodeName, setNodeProps } from '../fixes';
 import type { Rule } from '../types';
-import { groupPush } from '../group';
+import { groupPush } from '../../model/group';
 
 function socketOf(node: DesignNode): string | undefined {
   if (node.kind !== 'gunicorn' && node.kind !== 'uwsgi') return undefined;
