@@ -5,6 +5,8 @@
  * purpose: lookalike Unicode in a config value is never what a user meant.
  */
 
+import { remembered } from './remembered';
+
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 
@@ -15,24 +17,6 @@ export function hasControlCharacters(value: string): boolean {
 /** The text with every control or invisible formatting character shown as U+FFFD (for messages). */
 export function printableText(value: string): string {
   return value.replace(new RegExp(CONTROL.source, 'g'), '\uFFFD');
-}
-
-/**
- * The checks are pure, and one generate runs them on the same few hundred values thousands of times
- * (the rules, the planner and the serializers each check every value): the verdict is kept per
- * distinct value. The bound only keeps a long session from growing.
- */
-function remembered(check: (value: string) => string | null): (value: string) => string | null {
-  const verdicts = new Map<string, string | null>();
-  return (value) => {
-    let verdict = verdicts.get(value);
-    if (verdict === undefined) {
-      if (verdicts.size >= 10_000) verdicts.clear();
-      verdict = check(value);
-      verdicts.set(value, verdict);
-    }
-    return verdict;
-  };
 }
 
 const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;

@@ -14,8 +14,10 @@ import {
   hasControlCharacters,
   printableText,
 } from '../../model/fields';
+import { remembered } from '../../model/remembered';
 
-export type UserValueKind = 'route' | 'serverName' | 'path' | 'size' | 'port' | 'host';
+const USER_VALUE_KINDS = ['route', 'serverName', 'path', 'size', 'port', 'host'] as const;
+export type UserValueKind = (typeof USER_VALUE_KINDS)[number];
 
 export type NginxArg =
   { source: 'literal'; text: string } | { source: 'user'; kind: UserValueKind; text: string };
@@ -69,8 +71,7 @@ const DIRECTIVE_NAME = /^[a-z_][a-z0-9_]*$/;
 const BARE = /^[A-Za-z0-9_/.:*~!@%+,=^[\]()|?&$-]+$/;
 const COMPOSE_HOST = /^[a-z0-9][a-z0-9_.-]*$/;
 
-/** Checks a user value against its field validator; throws an Error naming the value. */
-function checkUserValue(kind: UserValueKind, text: string): void {
+function userValueProblem(kind: UserValueKind, text: string): string | null {
   let problem: string | null;
   switch (kind) {
     case 'route':
@@ -93,52 +94,41 @@ function checkUserValue(kind: UserValueKind, text: string): void {
       break;
   }
   if (problem === null && text.includes('$')) problem = 'user values must not contain "$"';
+  return problem;
+}
+
+/**
+ * Each distinct value, name and comment is checked and formatted once: a 200-server design repeats
+ * the same few hundred thousands of times. A refused one still throws on every call.
+ */
+const userValueProblems = Object.fromEntries(
+  USER_VALUE_KINDS.map((kind) => [kind, remembered((text) => userValueProblem(kind, text))]),
+) as Record<UserValueKind, (text: string) => string | null>;
+const directiveNameProblem = remembered((name) =>
+  DIRECTIVE_NAME.test(name) ? null : `bad directive name ${JSON.stringify(name)}`,
+);
+const commentProblem = remembered((text) =>
+  hasControlCharacters(text) ? 'a comment must be one line' : null,
+);
+
+/** Checks a user value against its field validator; throws an Error naming the value. */
+function checkUserValue(kind: UserValueKind, text: string): void {
+  const problem = userValueProblems[kind](text);
   if (problem !== null)
     throw new Error(`nginx: refusing ${kind} value ${JSON.stringify(printableText(text))}: ${problem}`);
 }
 
-/**
- * Text of arguments and names already checked, so each distinct one is checked and formatted once:
- * a 200-server design repeats the same few hundred values thousands of times. Only accepted values
- * are kept, so a refused one throws on every call. The bound only keeps a long session from growing.
- */
-const formattedLiterals = new Map<string, string>();
-const formattedUserValues: Record<UserValueKind, Map<string, string>> = {
-  route: new Map(),
-  serverName: new Map(),
-  path: new Map(),
-  size: new Map(),
-  port: new Map(),
-  host: new Map(),
-};
-const checkedNames = new Set<string>();
-const checkedComments = new Set<string>();
-const MEMO_LIMIT = 20_000;
-
-function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, value);
-  return value;
-}
-
-function formatText(text: string): string {
+const formatText = remembered((text) => {
   if (hasControlCharacters(text))
     throw new Error(`nginx: refusing argument ${JSON.stringify(printableText(text))}: control characters`);
   if (text.length > 0 && BARE.test(text) && !text.startsWith('#')) return text;
   return `"${text.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`;
-}
+});
 
 /** One argument as nginx text: bare when safe, otherwise double-quoted with \" and \\ escaped. */
 export function formatArg(arg: NginxArg): string {
-  const { text } = arg;
-  if (arg.source === 'user') {
-    const memo = formattedUserValues[arg.kind];
-    const known = memo.get(text);
-    if (known !== undefined) return known;
-    checkUserValue(arg.kind, text);
-    return remember(memo, text, formatText(text));
-  }
-  return formattedLiterals.get(text) ?? remember(formattedLiterals, text, formatText(text));
+  if (arg.source === 'user') checkUserValue(arg.kind, arg.text);
+  return formatText(arg.text);
 }
 
 const INDENT = '    ';
@@ -164,20 +154,13 @@ function formatNode(node: NginxNode, indent: string, out: string[]): void {
     return;
   }
   if ('comment' in node) {
-    if (!checkedComments.has(node.comment)) {
-      if (hasControlCharacters(node.comment)) throw new Error('nginx: a comment must be one line');
-      if (checkedComments.size >= MEMO_LIMIT) checkedComments.clear();
-      checkedComments.add(node.comment);
-    }
+    const problem = commentProblem(node.comment);
+    if (problem !== null) throw new Error(`nginx: ${problem}`);
     out.push(`${indent}# ${node.comment}`);
     return;
   }
-  if (!checkedNames.has(node.name)) {
-    if (!DIRECTIVE_NAME.test(node.name))
-      throw new Error(`nginx: bad directive name ${JSON.stringify(node.name)}`);
-    if (checkedNames.size >= MEMO_LIMIT) checkedNames.clear();
-    checkedNames.add(node.name);
-  }
+  const nameProblem = directiveNameProblem(node.name);
+  if (nameProblem !== null) throw new Error(`nginx: ${nameProblem}`);
   let head = node.name;
   for (const arg of node.args) head += ` ${formatArg(arg)}`;
   if (!node.block) {
