@@ -115,12 +115,7 @@ export function renderPythonDockerfile(service: PlannedService): string {
   ins.push(APP_USER);
   if (listener.kind === 'tcp') ins.push({ op: 'EXPOSE', port: listener.port });
   if (process.kind === 'flask-dev') ins.push(FLASK_DEV_STOP);
-  ins.push(
-    service.image === 'python'
-      ? PYTHON_HEALTHCHECK
-      : { op: 'HEALTHCHECK', ...HEALTH, command: healthCommand(service) },
-    { op: 'CMD', command: service.command },
-  );
+  ins.push(PYTHON_HEALTHCHECK, { op: 'CMD', command: service.command });
   return formatDockerfile(ins);
 }
 
