@@ -4,7 +4,8 @@ import { memoByDesign } from './selectors';
 
 /**
  * The generated files of a design, memoised on its identity. In a module of its own so the
- * exporters load with the preview panel, not with the editor's first paint.
+ * exporters load with the preview panel, not with the editor's first paint. The preview never
+ * crashes on a value being typed: a refused value yields a README naming it.
  */
 export const filesOf = memoByDesign(generatePreview);
 

@@ -17,7 +17,6 @@ export function memoByDesign<T>(derive: (design: Design) => T): (design: Design)
 }
 
 export const diagnosticsOf = memoByDesign(validate);
-// The preview never crashes on a value being typed: a refused value yields a README naming it.
 
 export function useDiagnostics(): Diagnostic[] {
   return useAppStore((state) => diagnosticsOf(state.design));
