@@ -108,7 +108,7 @@ export function useShortcuts(): void {
         event.preventDefault();
         store.setHelpOpen(true);
       } else if (!mod && !event.altKey && event.shiftKey && key === 'l') {
-        void autoLayout().then(() => window.setTimeout(() => void flow.fitView(FIT_VIEW), 50));
+        void autoLayout(flow);
       } else if (!mod && !event.altKey && !event.shiftKey && key === 'f') {
         void flow.fitView(FIT_VIEW);
       } else if (event.key === 'Escape') {

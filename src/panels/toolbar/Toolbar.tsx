@@ -1,13 +1,12 @@
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, type ReactFlowInstance } from '@xyflow/react';
 import { useRef, type ChangeEvent } from 'react';
 import { designFileName, emptyDesign, openLoadResult, replaceAfterAsking } from '../../app/loadFlow';
 import { nextColorMode } from '../../app/theme';
 import { freshContainerName } from '../../canvas/frames';
-import { layoutDesign, loadLayoutEngine, NODE_HEIGHT, NODE_WIDTH } from '../../canvas/layout';
+import { FIT_VIEW, layoutDesign, loadLayoutEngine, NODE_HEIGHT, NODE_WIDTH } from '../../canvas/layout';
 import { moveNodes, setContainer } from '../../canvas/edit';
 import { readDesignFromBytes } from '../../model/importFile';
 import { serializeDesign } from '../../model/serialize';
-import { FIT_VIEW } from '../../canvas/layout';
 import { useAppStore } from '../../store';
 import { DownloadZipButton } from './DownloadZipButton';
 import { ShareMenu } from './ShareMenu';
@@ -48,9 +47,11 @@ export function saveDesignFile(): void {
   markClean();
 }
 
-export async function autoLayout(): Promise<void> {
+/** Arrange the nodes left to right (one undo step), then fit them in view once they have moved. */
+export async function autoLayout(flow: Pick<ReactFlowInstance, 'fitView'>): Promise<void> {
   await loadLayoutEngine();
   useAppStore.getState().commit((design) => moveNodes(design, layoutDesign(design)));
+  window.setTimeout(() => void flow.fitView(FIT_VIEW), 50);
 }
 
 export function Toolbar() {
@@ -165,9 +166,7 @@ export function Toolbar() {
         <button
           type="button"
           data-testid="auto-layout"
-          onClick={() => {
-            void autoLayout().then(() => window.setTimeout(() => void flow.fitView(FIT_VIEW), 50));
-          }}
+          onClick={() => void autoLayout(flow)}
           title="Arrange the nodes left to right"
         >
           Auto-layout
