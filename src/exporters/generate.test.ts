@@ -345,3 +345,49 @@ describe('generate', () => {
     }
   });
 });
+
+/** The rows of the README's files table: the paths each row names, and its explanation. */
+function fileTableRows(readme: string): { paths: string[]; explanation: string }[] {
+  const section = readme.slice(
+    readme.indexOf('## The files, and why they are there'),
+    readme.indexOf('## Why this shape'),
+  );
+  const rows: { paths: string[]; explanation: string }[] = [];
+  for (const line of section.split('\n')) {
+    const row = /^\| (`[^`]+`(?:, `[^`]+`)*) \| (.+) \|$/.exec(line);
+    if (row) rows.push({ paths: row[1]!.split(', ').map((path) => path.slice(1, -1)), explanation: row[2]! });
+  }
+  return rows;
+}
+
+describe('README files table', () => {
+  it('lists the files of several services that share an explanation in one row', () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    const dirs = plan(design).services.map((service) => service.buildDir);
+    expect(dirs).toHaveLength(2);
+    const rows = fileTableRows(generate(design)['README.md']!);
+    const dockerignore = rows.filter((row) => row.explanation.startsWith('Keeps `.git`'));
+    expect(dockerignore).toEqual([
+      { paths: dirs.map((dir) => `${dir}/.dockerignore`), explanation: expect.any(String) },
+    ]);
+    expect(generate(design)['README.md']).toContain(
+      `| \`${dirs[0]}/.dockerignore\`, \`${dirs[1]}/.dockerignore\` | Keeps`,
+    );
+  });
+
+  it('names every generated file (a frontend by its folder) and never repeats an explanation', () => {
+    for (const { id, design } of allValidDesigns()) {
+      const files = generate(design);
+      const rows = fileTableRows(files['README.md']!);
+      const named = new Set(rows.flatMap((row) => row.paths));
+      const folders = [...named].filter((path) => path.endsWith('/'));
+      for (const path of Object.keys(files)) {
+        if (path === 'README.md') continue;
+        const listed = named.has(path) || folders.some((folder) => path.startsWith(folder));
+        expect(listed, `${id}: ${path}`).toBe(true);
+      }
+      const explanations = rows.map((row) => row.explanation);
+      expect(new Set(explanations).size, id).toBe(explanations.length);
+    }
+  });
+});

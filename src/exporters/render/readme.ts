@@ -3,6 +3,7 @@ import { printableText } from '../../model/fields';
 import { toMermaid } from '../mermaid';
 import type { DeploymentPlan, PlannedService } from '../planTypes';
 import { IMAGES } from './docker';
+import { groupPush } from '../../model/group';
 
 function md(text: string): string {
   // Design text in Markdown: no HTML, no link or emphasis syntax.
@@ -39,6 +40,130 @@ function serviceSummary(service: PlannedService): string {
         ? `uWSGI ${process.protocol === 'uwsgi' ? code('socket') : code('http-socket')} (${process.processes} processes × ${process.threads} threads)`
         : 'the Flask development server';
   return `${server} on ${where}, running ${target}${app.database ? ` with SQLite ${code(app.database)}` : ''}`;
+}
+
+/** What a file does and why, for the top-level files of every bundle. */
+const TOP_LEVEL_FILES: [path: string, explanation: string][] = [
+  [
+    'docker-compose.yml',
+    'One service per container of the design, each with a healthcheck. Only nginx publishes a port: the app servers are reachable only on the Compose network, so every request passes the buffering proxy first.',
+  ],
+  [
+    '.env.example',
+    'The settings read from the environment (`SECRET_KEY`). Copy it to `.env`; the key never sits in code or images.',
+  ],
+  ['Makefile', '`up`, `down`, `logs`, `smoke`.'],
+  ['design.json', 'The design itself: open it in StackSketch to change the stack and export again.'],
+  [
+    'scripts/smoke.sh',
+    'After start-up, curls each hop through the published port; the first failing hop names the broken layer.',
+  ],
+];
+
+const DOCKERIGNORE =
+  'Keeps `.git` (large, and history does not belong in an image), `.gitignore`, `.dockerignore` and `Dockerfile` (only needed to build), `.env` (secrets) and local caches out of the build context: faster builds, smaller images, nothing private baked in.';
+const NGINX_CONF =
+  'The whole nginx.conf. nginx is the doorkeeper: it takes every request, serves static files itself, buffers slow clients and passes the rest to the app server. `server_tokens off`, security headers, gzip, a body size limit, upstreams with keepalive, forwarded headers.';
+const GUNICORN_CONF =
+  'Gunicorn is the manager: it runs several Flask worker processes so requests are served at the same time, restarts dead workers and shuts down gracefully. Workers: 2 × CPU + 1 by default; `worker_tmp_dir=/dev/shm` so worker heartbeats never wait on a container disk; logs to stdout.';
+const WSGI_ENTRY =
+  'The WSGI entry point: exposes the Flask app as `app`. WSGI is the standard interface between a Python app and its server.';
+const PACKAGE_INIT = 'Makes the module path of the app importable.';
+const HEALTH_CHECK =
+  'The container healthcheck: talks to the server the way nginx does and expects 200 from the health route.';
+
+function nginxDockerfile(buildStage: boolean): string {
+  return `Pinned ${code(IMAGES.nginx)}${buildStage ? `; a first stage on ${code(IMAGES.node)} builds the React app, and only the built files reach the final image` : ''}. The master process binds the port; workers run as the unprivileged ${code('nginx')} user. A HEALTHCHECK calls ${code('/nginx-health')}.`;
+}
+
+function pythonDockerfile(uwsgi: boolean): string {
+  return `Pinned ${code(IMAGES.python)}, a non-root ${code('app')} user, requirements installed before the code is copied (cached layers)${uwsgi ? '; uWSGI is compiled in a separate build stage with build-essential, so the compiler stays out of the final image' : ''}. A HEALTHCHECK runs ${code('health-check.py')}.`;
+}
+
+const DOCKERFILES = {
+  nginx: nginxDockerfile(false),
+  nginxWithBuild: nginxDockerfile(true),
+  python: pythonDockerfile(false),
+  pythonWithUwsgi: pythonDockerfile(true),
+};
+
+const REQUIREMENTS = {
+  gunicorn: 'Pinned Flask and Gunicorn (and their dependencies): the same versions on every build.',
+  uwsgi: 'Pinned Flask and uWSGI (and their dependencies): the same versions on every build.',
+  'flask-dev': 'Pinned Flask (and their dependencies): the same versions on every build.',
+};
+
+function uwsgiIni(protocol: 'uwsgi' | 'http', unixSocket: boolean): string {
+  return `uWSGI with \`master\`, \`die-on-term\` (docker stop ends it cleanly), \`need-app\` (exit when the app cannot load), \`strict\` (unknown options are errors), \`vacuum\`. ${protocol === 'uwsgi' ? 'It listens with `socket` (the binary uwsgi protocol), which is what nginx `uwsgi_pass` speaks; `http-socket` there would answer 502.' : 'It listens with `http-socket` (plain HTTP), which is what nginx `proxy_pass` speaks.'}${unixSocket ? ' `chmod-socket = 666` lets nginx (another user in another container) connect; only these two containers mount the socket folder.' : ''}`;
+}
+
+const UWSGI_INI = {
+  uwsgi: uwsgiIni('uwsgi', false),
+  uwsgiUnix: uwsgiIni('uwsgi', true),
+  http: uwsgiIni('http', false),
+  httpUnix: uwsgiIni('http', true),
+};
+
+function frontendFolder(spaFallback: boolean): string {
+  return `A real React + Vite app (pinned versions) that calls the API through nginx on the same origin. nginx serves its build${
+    spaFallback ? ' with `try_files $uri $uri/ …/index.html`, so client-side routes survive a reload' : ''
+  }.`;
+}
+
+const FRONTEND = { plain: frontendFolder(false), spaFallback: frontendFolder(true) };
+
+function flaskApp(database: string | null): string {
+  return `The Flask app (the cook: routes and logic). Debug off, \`SECRET_KEY\` from the environment, \`ProxyFix\` for the one nginx hop${database ? `, items stored in SQLite at ${code(database)} with WAL and a busy timeout so concurrent workers wait instead of failing` : ''}.`;
+}
+
+/**
+ * The rows of the files table: explanation → the paths it explains, in order of first appearance.
+ * A reader of a five-service bundle gains nothing from five copies of the same paragraph, so files
+ * with the same explanation share one row.
+ */
+function fileTable(plan: DeploymentPlan): Map<string, string[]> {
+  const rows = new Map<string, string[]>();
+  const add = (path: string, explanation: string) => groupPush(rows, explanation, path);
+  for (const [path, explanation] of TOP_LEVEL_FILES) add(path, explanation);
+  for (const service of plan.services) {
+    const dir = service.buildDir;
+    if (service.runs.kind === 'nginx') {
+      add(`${dir}/Dockerfile`, service.buildStage ? DOCKERFILES.nginxWithBuild : DOCKERFILES.nginx);
+      add(`${dir}/.dockerignore`, DOCKERIGNORE);
+      add(`${dir}/nginx.conf`, NGINX_CONF);
+      if (service.buildStage)
+        add(
+          `${dir}/frontend/`,
+          service.runs.servers.some((s) => s.locations.some((l) => l.kind === 'static' && l.spaFallback))
+            ? FRONTEND.spaFallback
+            : FRONTEND.plain,
+        );
+      continue;
+    }
+    const run = service.runs;
+    const process = run.process;
+    add(`${dir}/Dockerfile`, process.kind === 'uwsgi' ? DOCKERFILES.pythonWithUwsgi : DOCKERFILES.python);
+    add(`${dir}/.dockerignore`, DOCKERIGNORE);
+    add(`${dir}/requirements.txt`, REQUIREMENTS[process.kind]);
+    if (process.kind === 'gunicorn') add(`${dir}/gunicorn.conf.py`, GUNICORN_CONF);
+    if (process.kind === 'uwsgi') {
+      const unix = process.bind.kind === 'unix';
+      const ini =
+        process.protocol === 'uwsgi'
+          ? unix
+            ? UWSGI_INI.uwsgiUnix
+            : UWSGI_INI.uwsgi
+          : unix
+            ? UWSGI_INI.httpUnix
+            : UWSGI_INI.http;
+      add(`${dir}/uwsgi.ini`, ini);
+    }
+    if (process.kind !== 'flask-dev') add(`${dir}/${run.entryFile}`, WSGI_ENTRY);
+    for (const app of run.apps) add(`${dir}/${app.file}`, flaskApp(app.database));
+    for (const pkg of run.packages) add(`${dir}/${pkg}`, PACKAGE_INIT);
+    add(`${dir}/health-check.py`, HEALTH_CHECK);
+  }
+  return rows;
 }
 
 export function renderReadme(design: Design, plan: DeploymentPlan): string {
@@ -103,76 +228,17 @@ export function renderReadme(design: Design, plan: DeploymentPlan): string {
       lines.push(`- ${probe.hop}: ${code(`${probe.method} ${probe.path}`)} → ${probe.expectStatus}`);
     lines.push('');
   }
-  lines.push(
-    '## The files, and why they are there',
-    '',
-    '| File | What it does, and why |',
-    '| --- | --- |',
-    '| `docker-compose.yml` | One service per container of the design, each with a healthcheck. Only nginx publishes a port: the app servers are reachable only on the Compose network, so every request passes the buffering proxy first. |',
-    '| `.env.example` | The settings read from the environment (`SECRET_KEY`). Copy it to `.env`; the key never sits in code or images. |',
-    '| `Makefile` | `up`, `down`, `logs`, `smoke`. |',
-    '| `design.json` | The design itself: open it in StackSketch to change the stack and export again. |',
-    '| `scripts/smoke.sh` | After start-up, curls each hop through the published port; the first failing hop names the broken layer. |',
-  );
-  for (const service of plan.services) {
-    const dir = service.buildDir;
+  lines.push('## The files, and why they are there', '', '| File | What it does, and why |', '| --- | --- |');
+  const table = fileTable(plan);
+  for (const [explanation, paths] of table)
+    lines.push(`| ${paths.map((path) => `\`${path}\``).join(', ')} | ${explanation} |`);
+  if (plan.services.some((s) => s.runs.kind === 'python' && s.runs.process.kind === 'flask-dev'))
     lines.push(
-      `| \`${dir}/Dockerfile\` | ${
-        service.image === 'nginx'
-          ? `Pinned ${code(IMAGES.nginx)}${service.buildStage ? `; a first stage on ${code(IMAGES.node)} builds the React app, and only the built files reach the final image` : ''}. The master process binds the port; workers run as the unprivileged ${code('nginx')} user. A HEALTHCHECK calls ${code('/nginx-health')}.`
-          : `Pinned ${code(IMAGES.python)}, a non-root ${code('app')} user, requirements installed before the code is copied (cached layers)${service.runs.kind === 'python' && service.runs.process.kind === 'uwsgi' ? '; uWSGI is compiled in a separate build stage with build-essential, so the compiler stays out of the final image' : ''}. A HEALTHCHECK runs ${code('health-check.py')}.`
-      } |`,
-      `| \`${dir}/.dockerignore\` | Keeps \`.git\` (large, and history does not belong in an image), \`.gitignore\`, \`.dockerignore\` and \`Dockerfile\` (only needed to build), \`.env\` (secrets) and local caches out of the build context: faster builds, smaller images, nothing private baked in. |`,
+      '',
+      '> ⚠️ **The Flask development server faces traffic here.** It is built for a developer at a keyboard:',
+      '> weak concurrency, no protection against slow clients, no worker management. Keep it for development',
+      '> and put Gunicorn or uWSGI between nginx and Flask before real users arrive.',
     );
-    if (service.runs.kind === 'nginx') {
-      lines.push(
-        `| \`${dir}/nginx.conf\` | The whole nginx.conf. nginx is the doorkeeper: it takes every request, serves static files itself, buffers slow clients and passes the rest to the app server. \`server_tokens off\`, security headers, gzip, a body size limit, upstreams with keepalive, forwarded headers. |`,
-      );
-      if (service.buildStage)
-        lines.push(
-          `| \`${dir}/frontend/\` | A real React + Vite app (pinned versions) that calls the API through nginx on the same origin. nginx serves its build${
-            service.runs.servers.some((s) => s.locations.some((l) => l.kind === 'static' && l.spaFallback))
-              ? ' with `try_files $uri $uri/ …/index.html`, so client-side routes survive a reload'
-              : ''
-          }. |`,
-        );
-    } else {
-      const run = service.runs;
-      const process = run.process;
-      lines.push(
-        `| \`${dir}/requirements.txt\` | Pinned Flask${process.kind === 'gunicorn' ? ' and Gunicorn' : process.kind === 'uwsgi' ? ' and uWSGI' : ''} (and their dependencies): the same versions on every build. |`,
-      );
-      if (process.kind === 'gunicorn')
-        lines.push(
-          `| \`${dir}/gunicorn.conf.py\` | Gunicorn is the manager: it runs several Flask worker processes so requests are served at the same time, restarts dead workers and shuts down gracefully. Workers: 2 × CPU + 1 by default; \`worker_tmp_dir=/dev/shm\` so worker heartbeats never wait on a container disk; logs to stdout. |`,
-        );
-      if (process.kind === 'uwsgi')
-        lines.push(
-          `| \`${dir}/uwsgi.ini\` | uWSGI with \`master\`, \`die-on-term\` (docker stop ends it cleanly), \`need-app\` (exit when the app cannot load), \`strict\` (unknown options are errors), \`vacuum\`. ${process.protocol === 'uwsgi' ? 'It listens with `socket` (the binary uwsgi protocol), which is what nginx `uwsgi_pass` speaks; `http-socket` there would answer 502.' : 'It listens with `http-socket` (plain HTTP), which is what nginx `proxy_pass` speaks.'}${process.bind.kind === 'unix' ? ' `chmod-socket = 666` lets nginx (another user in another container) connect; only these two containers mount the socket folder.' : ''} |`,
-        );
-      if (process.kind !== 'flask-dev')
-        lines.push(
-          `| \`${dir}/${run.entryFile}\` | The WSGI entry point: exposes the Flask app as \`app\`. WSGI is the standard interface between a Python app and its server. |`,
-        );
-      for (const app of run.apps)
-        lines.push(
-          `| \`${dir}/${app.file}\` | The Flask app (the cook: routes and logic). Debug off, \`SECRET_KEY\` from the environment, \`ProxyFix\` for the one nginx hop${app.database ? `, items stored in SQLite at ${code(app.database)} with WAL and a busy timeout so concurrent workers wait instead of failing` : ''}. |`,
-        );
-      for (const pkg of run.packages)
-        lines.push(`| \`${dir}/${pkg}\` | Makes the module path of the app importable. |`);
-      lines.push(
-        `| \`${dir}/health-check.py\` | The container healthcheck: talks to the server the way nginx does and expects 200 from the health route. |`,
-      );
-      if (process.kind === 'flask-dev')
-        lines.push(
-          '',
-          '> ⚠️ **The Flask development server faces traffic here.** It is built for a developer at a keyboard:',
-          '> weak concurrency, no protection against slow clients, no worker management. Keep it for development',
-          '> and put Gunicorn or uWSGI between nginx and Flask before real users arrive.',
-          '',
-        );
-    }
-  }
   lines.push(
     '',
     '## Why this shape',
