@@ -44,13 +44,16 @@ export function unusedContainer(design: Design, base: string): string {
 }
 
 /** Ids of the Flask apps a Gunicorn or uWSGI node runs (those do not start their own dev server). */
-export function appsRunByWsgi(design: Design): Set<string> {
-  const kinds = new Map(design.nodes.map((n) => [n.id, n.kind]));
-  return new Set(
-    design.edges
-      .filter((e) => kinds.get(e.source) === 'gunicorn' || kinds.get(e.source) === 'uwsgi')
-      .map((e) => e.target),
-  );
+export function appsRunByWsgi(design: Design, nodeById?: ReadonlyMap<string, DesignNode>): Set<string> {
+  // The rule context's index when the caller has one, instead of a second map of every node.
+  const byId = nodeById ?? new Map(design.nodes.map((n) => [n.id, n]));
+  const apps = new Set<string>();
+  for (let i = 0; i < design.edges.length; i++) {
+    const e = design.edges[i]!;
+    const kind = byId.get(e.source)?.kind;
+    if (kind === 'gunicorn' || kind === 'uwsgi') apps.add(e.target);
+  }
+  return apps;
 }
 
 /** The TCP port a node listens on inside its container, if any (shared with port-conflict). */

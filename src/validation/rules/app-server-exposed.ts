@@ -1,4 +1,5 @@
 import { matchingPass } from '../../model/connections';
+import { collect } from '../collect';
 import type { Design, DesignEdge, EdgeProps } from '../../model/design';
 import { design, e, n } from '../examples';
 import { edge, freeNginxPort, newNode, nodeName, uniqueId, unusedContainer } from '../fixes';
@@ -37,7 +38,7 @@ export const appServerExposed: Rule = {
   fixSummary:
     'Insert an nginx in front: a new nginx node (container `web`, or `web-2`, … when `web` is taken), client → nginx, nginx → server with route `/`.',
   check(current, { nodeById }) {
-    return current.edges.flatMap((exposed) => {
+    return collect(current.edges, (exposed) => {
       const source = nodeById.get(exposed.source);
       const target = nodeById.get(exposed.target);
       if (!source || !target || source.kind !== 'client' || !APP_SERVERS.has(target.kind)) return [];

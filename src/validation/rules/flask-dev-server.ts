@@ -1,4 +1,5 @@
 import { matchingPass } from '../../model/connections';
+import { collect } from '../collect';
 import type { Design, DesignNode, PassDirective } from '../../model/design';
 import { design, e, n } from '../examples';
 import { edge, freePort, newNode, nodeName, uniqueId } from '../fixes';
@@ -46,7 +47,7 @@ export const flaskDevServer: Rule = {
   fixSummary:
     'Put a WSGI server in front: nginx’s connections to the app go to its existing Gunicorn/uWSGI, or to a new Gunicorn (TCP, port 8000 or the next free one) in the app’s container that runs the app.',
   check(current, { nodeById, edgesIn }) {
-    return current.nodes.flatMap((app) => {
+    return collect(current.nodes, (app) => {
       if (app.kind !== 'flask') return [];
       const incoming = edgesIn(app.id);
       if (incoming.length === 0) return [];

@@ -1,4 +1,5 @@
 import { canConnect } from '../../model/connections';
+import { collect } from '../collect';
 import { design, e, n } from '../examples';
 import type { Rule } from '../types';
 
@@ -22,7 +23,7 @@ export const invalidConnection: Rule = {
   fixSummary: 'Remove the connection.',
   examples: { fires: withDb('wsgi'), nearMiss: withDb('api') },
   check(current, { nodeById }) {
-    return current.edges.flatMap((edge) => {
+    return collect(current.edges, (edge) => {
       const source = nodeById.get(edge.source);
       const target = nodeById.get(edge.target);
       if (!source || !target) return [];

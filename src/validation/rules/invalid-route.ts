@@ -1,4 +1,5 @@
 import type { Design } from '../../model/design';
+import { collect } from '../collect';
 import { checkRoute } from '../../model/fields';
 import { gunicornStack } from '../examples';
 import { fieldRule } from '../fieldRule';
@@ -20,7 +21,7 @@ export const invalidRoute = fieldRule({
   reason: 'Routes become nginx location prefixes, so only plain URL path characters are accepted.',
   examples: { fires: withRoute('/api/ { return 200; }'), nearMiss: withRoute('/api/v1/') },
   extra(design, { nodeById }) {
-    return design.edges.flatMap((link): Diagnostic[] => {
+    return collect(design.edges, (link): Diagnostic[] => {
       const route = link.props.route;
       const source = nodeById.get(link.source);
       if (route === undefined || !source) return [];

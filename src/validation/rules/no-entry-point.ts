@@ -1,4 +1,4 @@
-import type { Design } from '../../model/design';
+import type { Design, DesignEdge } from '../../model/design';
 import { design, e, n } from '../examples';
 import { edge, newNode, nodeName, uniqueId } from '../fixes';
 import type { Rule } from '../types';
@@ -25,14 +25,28 @@ function connectClient(current: Design, clientId: string | undefined, nginxId: s
   return { ...current, nodes, edges: [...current.edges, edge(edgeId, from, nginxId)] };
 }
 
-/** Ids reachable from the given start ids along edges (the starts included). */
-export function reachableFrom(current: Design, starts: readonly string[]): Set<string> {
-  const out = new Map<string, string[]>();
-  for (const link of current.edges) groupPush(out, link.source, link.target);
+/**
+ * Ids reachable from the given start ids along edges (the starts included). `outgoing` is the rule
+ * context's edges by source when the caller has it (no second index of the same edges).
+ */
+export function reachableFrom(
+  current: Design,
+  starts: readonly string[],
+  outgoing?: ReadonlyMap<string, readonly DesignEdge[]>,
+): Set<string> {
+  let bySource = outgoing;
+  if (!bySource) {
+    const built = new Map<string, DesignEdge[]>();
+    for (const link of current.edges) groupPush(built, link.source, link);
+    bySource = built;
+  }
   const seen = new Set(starts);
   const queue = [...starts];
   while (queue.length > 0) {
-    for (const next of out.get(queue.pop()!) ?? []) {
+    const links = bySource.get(queue.pop()!);
+    if (!links) continue;
+    for (let i = 0; i < links.length; i++) {
+      const next = links[i]!.target;
       if (!seen.has(next)) {
         seen.add(next);
         queue.push(next);
@@ -49,7 +63,7 @@ export const noEntryPoint: Rule = {
   why: 'A deployment exists to answer requests. A client node marks where requests come from; without one that reaches nginx (or, wrongly, an app server), nothing in the design is ever called and the generated stack has no front door.',
   fixSummary:
     'When the design has an nginx: connect a client (a new "browser" client if there is none) to the first nginx.',
-  check(current) {
+  check(current, { outgoing }) {
     const clients = current.nodes.filter((node) => node.kind === 'client');
     const firstNginx = current.nodes.find((node) => node.kind === 'nginx');
     const fix = (clientId: string | undefined) =>
@@ -77,6 +91,7 @@ export const noEntryPoint: Rule = {
     const reached = reachableFrom(
       current,
       clients.map((client) => client.id),
+      outgoing,
     );
     const entry = current.nodes.some((node) => ENTRY_KINDS.has(node.kind) && reached.has(node.id));
     if (entry) return [];

@@ -62,10 +62,10 @@ export const portConflict: Rule = {
   why: 'Processes in one container share one network namespace, so only one of them can bind a port: the second fails with "Address already in use". Nginx’s port is also published on the same host port, and a host port can be published by one service only.',
   fixSummary:
     'Move the last listener of the group to the next free port (nginx on 80 moves to 8080, others to the port + 1 or the next free one).',
-  check(current) {
+  check(current, { nodeById }) {
     const diagnostics: Diagnostic[] = [];
     const byContainer = new Map<string, DesignNode[]>();
-    const runByWsgi = appsRunByWsgi(current);
+    const runByWsgi = appsRunByWsgi(current, nodeById);
     for (const node of current.nodes) {
       const port = listenerPort(node, runByWsgi);
       if (port === undefined || node.container === undefined) continue;

@@ -1,4 +1,5 @@
 import type { Design } from '../../model/design';
+import { collect } from '../collect';
 import { design, e, n } from '../examples';
 import { edge, moveNodes, nodeName, uniqueId } from '../fixes';
 import type { Rule } from '../types';
@@ -32,7 +33,7 @@ export const staticNeedsNginx: Rule = {
   fixSummary:
     'Move the build into the container of the nginx that connects to it; when no nginx connects to it, connect one (preferably in its own container) with the first free route of `/`, `/static/`, …',
   check(current, { nodeById, edgesIn }) {
-    return current.nodes.flatMap((build) => {
+    return collect(current.nodes, (build) => {
       if (build.kind !== 'react-static') return [];
       const servers = edgesIn(build.id, ['nginx']).map((link) => nodeById.get(link.source)!);
       if (servers.some((proxy) => proxy.container === build.container)) return [];

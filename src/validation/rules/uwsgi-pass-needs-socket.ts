@@ -1,4 +1,5 @@
 import { matchingPass } from '../../model/connections';
+import { collect } from '../collect';
 import { isKind } from '../../model/design';
 import { uwsgiStack } from '../examples';
 import { nodeName, setEdgeProps, switchUwsgiProtocol } from '../fixes';
@@ -13,7 +14,7 @@ export const uwsgiPassNeedsSocket: Rule = {
   fixSummary:
     'Switch uWSGI to `socket` (protocol "uwsgi"), the pair nginx expects; alternatively set the edge to `proxy_pass`.',
   check(design, { nodeById }) {
-    return design.edges.flatMap((edge) => {
+    return collect(design.edges, (edge) => {
       const source = nodeById.get(edge.source);
       const target = nodeById.get(edge.target);
       if (!source || !target || source.kind !== 'nginx' || !isKind(target, 'uwsgi')) return [];

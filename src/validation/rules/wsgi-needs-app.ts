@@ -1,4 +1,5 @@
 import type { Design } from '../../model/design';
+import { collect } from '../collect';
 import { design, e, n } from '../examples';
 import { edge, newNode, nodeName, uniqueId } from '../fixes';
 import type { Rule } from '../types';
@@ -26,7 +27,7 @@ export const wsgiNeedsApp: Rule = {
   fixSummary:
     'When the server runs no app: add a Flask app (module `app`, callable `app`) in the server’s container.',
   check(current, { edgesOut, nodeById }) {
-    return current.nodes.flatMap((server) => {
+    return collect(current.nodes, (server) => {
       if (server.kind !== 'gunicorn' && server.kind !== 'uwsgi') return [];
       const apps = edgesOut(server.id, ['flask']);
       if (apps.length === 1) return [];
