@@ -49,29 +49,43 @@ function shape(node: DesignNode, id: string, label: string): string {
 
 /** A Mermaid flowchart of the design: containers as subgraphs, edges labelled with protocol and route. */
 export function toMermaid(design: Design): string {
-  const ids = new Map<string, string>();
-  design.nodes.forEach((node, index) => ids.set(node.id, `n${index}`));
+  return `${mermaidLines(design).join('\n')}\n`;
+}
+
+/** The lines of toMermaid (no line ends in a space), for a document that embeds the chart. */
+export function mermaidLines(design: Design): string[] {
+  // One index per id serves as both the chart id (n<index>) and the lookup of an edge's nodes; a
+  // repeated id keeps its last node, as a map filled in order would.
+  const indexOf = new Map<string, number>();
+  const nodes = design.nodes;
+  for (let i = 0; i < nodes.length; i++) indexOf.set(nodes[i]!.id, i);
   const lines = ['flowchart LR'];
   const containers = new Map<string, DesignNode[]>();
-  for (const node of design.nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
     if (node.container === undefined) {
-      lines.push(`  ${shape(node, ids.get(node.id)!, nodeLabel(node))}`);
+      lines.push(`  ${shape(node, `n${indexOf.get(node.id)!}`, nodeLabel(node))}`);
       continue;
     }
     groupPush(containers, node.container, node);
   }
   let index = 0;
-  for (const [container, nodes] of containers) {
+  for (const [container, members] of containers) {
     lines.push(`  subgraph c${index++}["${mermaidText(`container ${container}`)}"]`);
-    for (const node of nodes) lines.push(`    ${shape(node, ids.get(node.id)!, nodeLabel(node))}`);
+    for (let i = 0; i < members.length; i++) {
+      const node = members[i]!;
+      lines.push(`    ${shape(node, `n${indexOf.get(node.id)!}`, nodeLabel(node))}`);
+    }
     lines.push('  end');
   }
-  const byId = new Map<string, DesignNode>();
-  for (const node of design.nodes) byId.set(node.id, node);
-  for (const edge of design.edges) {
-    const source = byId.get(edge.source);
-    const target = byId.get(edge.target);
-    if (!source || !target) continue;
+  const edges = design.edges;
+  for (let i = 0; i < edges.length; i++) {
+    const edge = edges[i]!;
+    const sourceIndex = indexOf.get(edge.source);
+    const targetIndex = indexOf.get(edge.target);
+    if (sourceIndex === undefined || targetIndex === undefined) continue;
+    const source = nodes[sourceIndex]!;
+    const target = nodes[targetIndex]!;
     const verdict = canConnect(source.kind, target.kind);
     // The label: the protocol (or nginx's pass directive to uWSGI), then the route, space-separated.
     let text =
@@ -84,7 +98,7 @@ export function toMermaid(design: Design): string {
       text = text === null ? edge.props.route : `${text} ${edge.props.route}`;
     const arrow = verdict.allowed ? '-->' : '-.->';
     const label = text !== null ? `|"${mermaidText(text)}"|` : '';
-    lines.push(`  ${ids.get(source.id)} ${arrow}${label} ${ids.get(target.id)}`);
+    lines.push(`  n${sourceIndex} ${arrow}${label} n${targetIndex}`);
   }
-  return `${lines.join('\n')}\n`;
+  return lines;
 }

@@ -273,7 +273,14 @@ export function plan(design: Design): DeploymentPlan {
   const dataVolumeCount = new Map<string, number>();
   for (let di = 0; di < pythonDrafts.length; di++) {
     const draft = pythonDrafts[di]!;
-    const dirs = [...new Set(draft.apps.flatMap((app) => app.databases).map(dirname))];
+    const dirs: string[] = [];
+    for (let a = 0; a < draft.apps.length; a++) {
+      const databases = draft.apps[a]!.databases;
+      for (let b = 0; b < databases.length; b++) {
+        const dir = dirname(databases[b]!);
+        if (!dirs.includes(dir)) dirs.push(dir);
+      }
+    }
     for (let di = 0; di < dirs.length; di++) {
       const dir = dirs[di]!;
       if (dir === '/' || SYSTEM_DIRS.has(dir)) {
@@ -508,9 +515,14 @@ export function plan(design: Design): DeploymentPlan {
   for (let wi = 0; wi < webServices.length; wi++) {
     const web = webServices[wi]!;
     const buildDir = dirNames.take(web.draft.service);
-    const staticLocations = web.servers.flatMap((server) =>
-      server.locations.filter((location) => location.kind === 'static'),
-    );
+    const staticLocations: Extract<PlannedLocation, { kind: 'static' }>[] = [];
+    for (let s = 0; s < web.servers.length; s++) {
+      const locations = web.servers[s]!.locations;
+      for (let l = 0; l < locations.length; l++) {
+        const location = locations[l]!;
+        if (location.kind === 'static') staticLocations.push(location);
+      }
+    }
     const firstStatic = staticLocations[0];
     const service: PlannedService = {
       name: web.draft.service,

@@ -1,6 +1,6 @@
 import type { Design } from '../../model/design';
 import { printableText } from '../../model/fields';
-import { toMermaid } from '../mermaid';
+import { mermaidLines } from '../mermaid';
 import type { DeploymentPlan, PlannedService } from '../planTypes';
 import { IMAGES } from './docker';
 import { groupPush } from '../../model/group';
@@ -176,16 +176,12 @@ export function renderReadme(design: Design, plan: DeploymentPlan): string {
     '## The design',
     '',
     '```mermaid',
-    toMermaid(design).trimEnd(),
-    '```',
-    '',
-    '## What runs where',
-    '',
-    '| Service | Runs |',
-    '| --- | --- |',
-    ...plan.services.map((service) => `| ${code(service.name)} | ${serviceSummary(service)} |`),
-    '',
   ];
+  const chart = mermaidLines(design);
+  for (let i = 0; i < chart.length; i++) lines.push(chart[i]!);
+  lines.push('```', '', '## What runs where', '', '| Service | Runs |', '| --- | --- |');
+  for (const service of plan.services) lines.push(`| ${code(service.name)} | ${serviceSummary(service)} |`);
+  lines.push('');
   if (plan.volumes.length > 0) {
     lines.push('Named volumes:', '');
     for (const volume of plan.volumes)

@@ -3,6 +3,7 @@
  * JSON.stringify, so no shell ever re-reads a value; every argument is one line.
  */
 import { hasControlCharacters, printableText } from '../../model/fields';
+import { remembered } from '../../model/remembered';
 
 export type DockerInstruction =
   | { op: 'comment'; text: string }
@@ -54,9 +55,17 @@ function oneLine(value: string, what: string): string {
   return value;
 }
 
+/** A JSON string literal, or null for text with control characters (the caller names the problem). */
+const jsonString = remembered((value) => (hasControlCharacters(value) ? null : JSON.stringify(value)));
+
 function jsonArray(values: string[], what: string): string {
   if (values.length === 0) throw new Error(`Dockerfile: ${what} needs a command`);
-  return `[${values.map((value) => JSON.stringify(oneLine(value, what))).join(', ')}]`;
+  let text = '[';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    text += `${i === 0 ? '' : ', '}${jsonString(value) ?? oneLine(value, what)}`;
+  }
+  return `${text}]`;
 }
 
 /** A COPY path: plain when it only has path characters, otherwise the whole instruction goes JSON. */
