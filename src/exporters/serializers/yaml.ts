@@ -108,44 +108,27 @@ function isEmptyCollection(value: unknown): boolean {
   return isPlainObject(value) && !hasKeys(value);
 }
 
-/** false when the value is refused (control characters) or not a scalar the emitter writes. */
-function scanScalar(value: unknown, misses: Misses): boolean {
+/**
+ * The library's text of a scalar; null when it has none yet (then it is added to the misses); false
+ * when the value is refused (control characters) or is not a scalar the emitter writes.
+ */
+function scalarText(value: unknown, misses: Misses): string | null | false {
   if (typeof value === 'string') {
-    if (valueTexts.has(value)) return true;
+    const text = valueTexts.get(value);
+    if (text !== undefined) return text;
     if (!value.startsWith(VARIABLE_MARK) && hasControlCharacters(value)) return false;
     misses.values.add(value);
-    return true;
+    return null;
   }
   if (typeof value === 'number' || typeof value === 'boolean') {
     // The tables cannot tell -0 from 0 (Map keys), and the library writes them differently.
     if (Object.is(value, -0)) return false;
-    if (!valueTexts.has(value)) misses.values.add(value);
-    return true;
+    const text = valueTexts.get(value);
+    if (text !== undefined) return text;
+    misses.values.add(value);
+    return null;
   }
   return false;
-}
-
-/**
- * First pass: checks every key and value and gathers the scalars without a known text. false means
- * "let the library write this document": a refused value (escapeValues then throws the same error
- * as ever) or a shape the emitter does not write (null, undefined, nested non-empty collections in a
- * list, anything but plain objects, arrays, strings, numbers and booleans).
- */
-function scanMap(map: Record<string, unknown>, keyClass: 0 | 1, misses: Misses): boolean {
-  const known = keyTexts[keyClass];
-  for (const key in map) {
-    if (!known.has(key)) {
-      if (hasControlCharacters(key) || key.includes('$')) return false;
-      misses.keys[keyClass].add(key);
-    }
-    const value = map[key];
-    if (value !== null && typeof value === 'object') {
-      if (Array.isArray(value)) {
-        for (const item of value) if (!isEmptyCollection(item) && !scanScalar(item, misses)) return false;
-      } else if (!isPlainObject(value) || !scanMap(value, 1, misses)) return false;
-    } else if (!scanScalar(value, misses)) return false;
-  }
-  return true;
 }
 
 /** Each line of `text` with `prefix` and `suffix` cut off; null if any line does not have them. */
@@ -210,28 +193,62 @@ function linePrefix(key: string, depth: number): string {
   return prefix;
 }
 
-/** Second pass: the block structure, every scalar's text from the tables filled by learnScalars. */
-function emitMap(map: Record<string, unknown>, depth: number, out: string[]): void {
+/**
+ * One walk that checks every key and value and writes the block structure: indentation, `key:` lines
+ * and `- ` items, each scalar's text from the tables filled by learnScalars. A key or value without a
+ * text yet goes into `misses` and its line is left out (the caller learns them and walks again).
+ * false means "let the library write this document": a refused value or key (escapeValues then
+ * throws the same error as ever) or a shape this does not write (null, undefined, nested non-empty
+ * collections in a list, anything but plain objects, arrays, strings, numbers and booleans).
+ */
+function writeMap(map: Record<string, unknown>, depth: number, out: string[], misses: Misses): boolean {
+  const keyClass = depth === 0 ? 0 : 1;
+  const known = keyTexts[keyClass];
   for (const key in map) {
-    const value = map[key];
-    const head = linePrefix(key, depth);
-    if (value === null || typeof value !== 'object') out.push(`${head} ${valueTexts.get(value)!}`);
-    else if (Array.isArray(value)) {
-      if (value.length === 0) out.push(`${head} []`);
-      else {
-        out.push(head);
-        const dash = (itemPrefixes[depth] ??= `${'  '.repeat(depth)}  - `);
-        for (const item of value)
-          out.push(
-            dash + (item !== null && typeof item === 'object' ? emptyText(item) : valueTexts.get(item)!),
-          );
-      }
-    } else if (!hasKeys(value)) out.push(`${head} {}`);
+    let head: string | null = null;
+    if (known.has(key)) head = linePrefix(key, depth);
     else {
-      out.push(head);
-      emitMap(value as Record<string, unknown>, depth + 1, out);
+      if (hasControlCharacters(key) || key.includes('$')) return false;
+      misses.keys[keyClass].add(key);
+    }
+    const value = map[key];
+    if (value === null || typeof value !== 'object') {
+      const text = scalarText(value, misses);
+      if (text === false) return false;
+      if (head !== null && text !== null) out.push(`${head} ${text}`);
+    } else if (Array.isArray(value)) {
+      if (value.length === 0) {
+        if (head !== null) out.push(`${head} []`);
+        continue;
+      }
+      if (head !== null) out.push(head);
+      const dash = (itemPrefixes[depth] ??= `${'  '.repeat(depth)}  - `);
+      for (const item of value) {
+        if (isEmptyCollection(item)) {
+          out.push(dash + emptyText(item as object));
+          continue;
+        }
+        const text = scalarText(item, misses);
+        if (text === false) return false;
+        if (text !== null) out.push(dash + text);
+      }
+    } else if (!isPlainObject(value)) return false;
+    else if (!hasKeys(value)) {
+      if (head !== null) out.push(`${head} {}`);
+    } else {
+      if (head !== null) out.push(head);
+      if (!writeMap(value, depth + 1, out, misses)) return false;
     }
   }
+  return true;
+}
+
+function noMisses(): Misses {
+  return { values: new Set(), keys: [new Set(), new Set()] };
+}
+
+function missCount(misses: Misses): number {
+  return misses.values.size + misses.keys[0].size + misses.keys[1].size;
 }
 
 /**
@@ -245,12 +262,17 @@ export function emitCompose(document: Record<string, unknown>): string | null {
     keyTexts[1].clear();
     linePrefixes.length = 0;
   }
-  const misses: Misses = { values: new Set(), keys: [new Set(), new Set()] };
   if (!prototypeIsClean() || isEmptyCollection(document) || !isPlainObject(document)) return null;
-  if (!scanMap(document, 0, misses)) return null;
-  if (!learnScalars(misses)) return null;
-  const out: string[] = [];
-  emitMap(document, 0, out);
+  const misses = noMisses();
+  let out: string[] = [];
+  if (!writeMap(document, 0, out, misses)) return null;
+  if (missCount(misses) > 0) {
+    // New scalars: their texts from the library, then the whole walk again with every text known.
+    if (!learnScalars(misses)) return null;
+    const again = noMisses();
+    out = [];
+    if (!writeMap(document, 0, out, again) || missCount(again) > 0) return null;
+  }
   out.push('');
   return out.join('\n');
 }
