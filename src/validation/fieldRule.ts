@@ -5,6 +5,7 @@
 import type { Design, DesignNode } from '../model/design';
 import { KINDS, type PropSpec } from '../nodes/registry';
 import type { FieldRuleId } from '../nodes/types';
+import { groupPush } from '../model/group';
 import { nodeName, setNodeProps } from './fixes';
 import type { Diagnostic, Rule, RuleContext, RuleExamples } from './types';
 
@@ -15,22 +16,28 @@ export interface FieldProblem {
   problem: string;
 }
 
-/** Per kind's props and rule: the props that rule checks (descriptors are fixed, so worked out once). */
-const ruleProps = new WeakMap<Record<string, PropSpec>, Map<FieldRuleId, [string, PropSpec][]>>();
+/** Per kind's props: those with a field rule (descriptors are fixed, so worked out once). */
+const ruledPropsOf = new WeakMap<Record<string, PropSpec>, [string, PropSpec][]>();
 
-function propsCheckedBy(specs: Record<string, PropSpec>, ruleId: FieldRuleId): [string, PropSpec][] {
-  let byRule = ruleProps.get(specs);
-  if (!byRule) ruleProps.set(specs, (byRule = new Map()));
-  let props = byRule.get(ruleId);
-  if (!props)
-    byRule.set(ruleId, (props = Object.entries(specs).filter(([, spec]) => spec.rule?.id === ruleId)));
+function ruledProps(specs: Record<string, PropSpec>): [string, PropSpec][] {
+  let props = ruledPropsOf.get(specs);
+  if (!props) ruledPropsOf.set(specs, (props = Object.entries(specs).filter(([, spec]) => spec.rule)));
   return props;
 }
 
-/** Every prop of every node whose descriptor assigns it to `ruleId`, with the check's complaint. */
-export function fieldProblems(design: Design, ruleId: FieldRuleId): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  // Index loops, not for...of: this runs once per field rule, often before V8 optimises it, where
+/** What one walk over the nodes found for every field rule: its problems, or the error a check threw. */
+interface FieldFindings {
+  problems: Map<FieldRuleId, FieldProblem[]>;
+  errors: Map<FieldRuleId, unknown>;
+}
+
+/** One walk per validation serves every field rule (a walk per rule visited each node eight times). */
+const findingsOf = new WeakMap<RuleContext, FieldFindings>();
+
+function findFieldProblems(design: Design): FieldFindings {
+  const problems = new Map<FieldRuleId, FieldProblem[]>();
+  const errors = new Map<FieldRuleId, unknown>();
+  // Index loops, not for...of: this runs once per validation, often before V8 optimises it, where
   // for...of allocates an iterator result per node.
   const nodes = design.nodes;
   for (let n = 0; n < nodes.length; n++) {
@@ -38,18 +45,40 @@ export function fieldProblems(design: Design, ruleId: FieldRuleId): FieldProblem
     const specs = KINDS[node.kind]?.props as Record<string, PropSpec> | undefined;
     if (!specs) continue;
     const values = node.props as unknown as Record<string, unknown>;
-    const checked = propsCheckedBy(specs, ruleId);
+    const checked = ruledProps(specs);
     for (let i = 0; i < checked.length; i++) {
-      // Indexes, not destructuring: this runs once per node and rule, often before V8 optimises it.
+      // Indexes, not destructuring: this runs once per node and prop, often before V8 optimises it.
       const prop = checked[i]![0];
       const spec = checked[i]![1];
+      const ruleId = spec.rule!.id;
+      // A rule whose check threw stops at that error, as its own walk would have.
+      if (errors.has(ruleId)) continue;
       const value = values[prop];
-      const problem =
-        wrongType(spec, value) ?? (spec.rule!.check as (value: unknown) => string | null)(value);
-      if (problem !== null) problems.push({ node, prop, spec, problem });
+      let problem: string | null;
+      try {
+        problem = wrongType(spec, value) ?? (spec.rule!.check as (value: unknown) => string | null)(value);
+      } catch (error) {
+        errors.set(ruleId, error);
+        continue;
+      }
+      if (problem !== null) groupPush(problems, ruleId, { node, prop, spec, problem });
     }
   }
-  return problems;
+  return { problems, errors };
+}
+
+/**
+ * Every prop of every node whose descriptor assigns it to `ruleId`, with the check's complaint. With
+ * the rule context, the walk is shared by all field rules of that validation.
+ */
+export function fieldProblems(design: Design, ruleId: FieldRuleId, context?: RuleContext): FieldProblem[] {
+  let findings = context ? findingsOf.get(context) : undefined;
+  if (!findings) {
+    findings = findFieldProblems(design);
+    if (context) findingsOf.set(context, findings);
+  }
+  if (findings.errors.has(ruleId)) throw findings.errors.get(ruleId);
+  return findings.problems.get(ruleId) ?? [];
 }
 
 function wrongType(spec: PropSpec, value: unknown): string | null {
@@ -79,17 +108,19 @@ export function fieldRule(options: {
     fixSummary: options.fixSummary ?? 'Reset the field to its default value.',
     examples: options.examples,
     check(design, context) {
-      const diagnostics: Diagnostic[] = fieldProblems(design, id).map(({ node, prop, spec, problem }) => ({
-        rule: id,
-        severity: 'error',
-        message: `${nodeName(node)}, ${prop}: ${problem}. ${reason}`,
-        nodes: [node.id],
-        edges: [],
-        fix: {
-          label: `Reset ${prop} of ${nodeName(node)} to ${JSON.stringify(spec.default)}`,
-          apply: (current: Design) => setNodeProps(current, node.id, { [prop]: spec.default }),
-        },
-      }));
+      const diagnostics: Diagnostic[] = fieldProblems(design, id, context).map(
+        ({ node, prop, spec, problem }) => ({
+          rule: id,
+          severity: 'error',
+          message: `${nodeName(node)}, ${prop}: ${problem}. ${reason}`,
+          nodes: [node.id],
+          edges: [],
+          fix: {
+            label: `Reset ${prop} of ${nodeName(node)} to ${JSON.stringify(spec.default)}`,
+            apply: (current: Design) => setNodeProps(current, node.id, { [prop]: spec.default }),
+          },
+        }),
+      );
       return options.extra ? [...diagnostics, ...options.extra(design, context)] : diagnostics;
     },
   };
