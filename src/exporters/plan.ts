@@ -341,7 +341,7 @@ export function plan(design: Design): DeploymentPlan {
     const draft = webDrafts[di]!;
     const deps = new Set<string>();
     const servers: PlannedNginxServer[] = draft.nginx.map((node) => {
-      const edges = sortShort([...(graph.out.get(node.id) ?? [])], (a, b) =>
+      const edges = sortShort((graph.out.get(node.id) ?? []).slice(), (a, b) =>
         compare(a.props.route ?? '/', b.props.route ?? '/'),
       );
       const locations: PlannedLocation[] = [];
@@ -467,7 +467,9 @@ export function plan(design: Design): DeploymentPlan {
         synthesized: app.flask === null,
       };
     });
-    const topModule = apps[0]!.module.split('.')[0]!;
+    const firstModule = apps[0]!.module;
+    const dot = firstModule.indexOf('.');
+    const topModule = dot < 0 ? firstModule : firstModule.slice(0, dot);
     if (SHADOWING_MODULES.has(topModule))
       warnings.push(
         `The module name "${apps[0]!.module}" shadows the Python package "${topModule}" the app needs; rename it (for example to ${topModule}_app).`,
@@ -479,15 +481,16 @@ export function plan(design: Design): DeploymentPlan {
       published.push({ host: listens[0]!.port, container: listens[0]!.port });
     const configFile =
       process.kind === 'gunicorn' ? 'gunicorn.conf.py' : process.kind === 'uwsgi' ? 'uwsgi.ini' : null;
-    const inImage = [
-      'requirements.txt',
-      'health-check.py',
-      ...(configFile ? [configFile] : []),
-      ...(process.kind === 'flask-dev' ? [] : [layout.entryFile]),
-      ...layout.packages,
-      ...apps.map((app) => app.file),
-    ];
-    const files = sortShort([...new Set(inImage)], compareText);
+    // The files the image copies, each once (lists of a handful: includes, not a Set).
+    const files = ['requirements.txt', 'health-check.py'];
+    const addFile = (file: string) => {
+      if (!files.includes(file)) files.push(file);
+    };
+    if (configFile) addFile(configFile);
+    if (process.kind !== 'flask-dev') addFile(layout.entryFile);
+    for (let i = 0; i < layout.packages.length; i++) addFile(layout.packages[i]!);
+    for (let i = 0; i < apps.length; i++) addFile(apps[i]!.file);
+    sortShort(files, compareText);
     services.push({
       name: draft.service,
       image: 'python',
@@ -524,6 +527,10 @@ export function plan(design: Design): DeploymentPlan {
       }
     }
     const firstStatic = staticLocations[0];
+    const ports = uniquePorts(web.servers.map((server) => server.listen));
+    const nodeIds: string[] = [];
+    for (let i = 0; i < web.draft.nginx.length; i++) nodeIds.push(web.draft.nginx[i]!.id);
+    for (let i = 0; i < web.draft.statics.length; i++) nodeIds.push(web.draft.statics[i]!.id);
     const service: PlannedService = {
       name: web.draft.service,
       image: 'nginx',
@@ -533,17 +540,11 @@ export function plan(design: Design): DeploymentPlan {
       user: 'nginx',
       copies: [{ from: `${buildDir}/nginx.conf`, to: '/etc/nginx/nginx.conf' }],
       mounts: mountsOf.get(web.draft.service) ?? [],
-      published: uniquePorts(web.servers.map((server) => server.listen)).map((port) => ({
-        host: port,
-        container: port,
-      })),
-      listens: uniquePorts(web.servers.map((server) => server.listen)).map((port) => ({
-        kind: 'tcp' as const,
-        port,
-      })),
+      published: ports.map((port) => ({ host: port, container: port })),
+      listens: ports.map((port) => ({ kind: 'tcp' as const, port })),
       env: {},
       dependsOn: sortShort([...web.deps], compareText),
-      nodes: [...web.draft.nginx, ...web.draft.statics].map((node) => node.id),
+      nodes: nodeIds,
       runs: { kind: 'nginx', servers: web.servers },
     };
     if (firstStatic) {
@@ -838,9 +839,9 @@ function planProbes(
       }
     }
   };
-  const pythonByProcess = new Map<string, PlannedService>();
-  for (const service of services)
-    if (service.runs.kind === 'python') pythonByProcess.set(service.runs.process.node, service);
+  // Looked up for the entry's few routes only: a search, not a map of every service.
+  const pythonServiceOf = (processNode: string) =>
+    services.find((service) => service.runs.kind === 'python' && service.runs.process.node === processNode);
 
   if (entryNginx && entryNginx.kind === 'nginx') {
     const web = services.find(
@@ -862,7 +863,7 @@ function planProbes(
     const proxies = server.locations.filter((location) => location.kind === 'proxy');
     const many = proxies.length > 1;
     for (const location of proxies) {
-      const service = pythonByProcess.get(location.node);
+      const service = pythonServiceOf(location.node);
       if (!service || service.runs.kind !== 'python') continue;
       appProbes(service.runs.apps, [apiBaseFor(location.route)], many ? location.route : '');
     }
@@ -870,7 +871,7 @@ function planProbes(
   }
   // No nginx: a client wired straight to a server (a forced error); probe it on its published port.
   for (const target of clientTargets) {
-    const service = pythonByProcess.get(target.id);
+    const service = pythonServiceOf(target.id);
     if (!service || service.runs.kind !== 'python' || service.published.length === 0) continue;
     appProbes(service.runs.apps, ['/api/'], '');
     return { entryPort: service.published[0]!.host, probes };
