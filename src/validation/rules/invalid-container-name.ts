@@ -20,6 +20,14 @@ export const invalidContainerName = fieldRule({
     nearMiss: gunicornStack({}, { gunicorn: 'api_1.v2', flask: 'api_1.v2', sqlite: 'api_1.v2' }),
   },
   extra(design) {
+    // Usually every container name is fine: one pass of (remembered) checks, and no grouping.
+    let anyProblem = false;
+    for (let i = 0; i < design.nodes.length && !anyProblem; i++) {
+      const container = design.nodes[i]!.container;
+      if (design.nodes[i]!.kind === 'client' || container === undefined) continue;
+      anyProblem = typeof container !== 'string' || checkContainerName(container) !== null;
+    }
+    if (!anyProblem) return [];
     const byContainer = new Map<string, DesignNode[]>();
     for (const node of design.nodes) {
       if (node.kind === 'client' || node.container === undefined) continue;

@@ -1,7 +1,7 @@
 import type { Design, DesignEdge } from '../../model/design';
 import { design, e, n } from '../examples';
 import { edge, newNode, nodeName, uniqueId } from '../fixes';
-import type { Rule } from '../types';
+import type { Rule, RuleContext } from '../types';
 import { groupPush } from '../../model/group';
 
 const ENTRY_KINDS = new Set(['nginx', 'gunicorn', 'uwsgi', 'flask']);
@@ -56,6 +56,21 @@ export function reachableFrom(
   return seen;
 }
 
+/** The ids the clients reach, worked out once per validation (two rules ask). */
+const reachedByClients = new WeakMap<RuleContext, Set<string>>();
+
+export function reachableFromClients(current: Design, context: RuleContext): Set<string> {
+  let reached = reachedByClients.get(context);
+  if (!reached) {
+    const clients: string[] = [];
+    for (let i = 0; i < current.nodes.length; i++)
+      if (current.nodes[i]!.kind === 'client') clients.push(current.nodes[i]!.id);
+    reached = reachableFrom(current, clients, context.outgoing);
+    reachedByClients.set(context, reached);
+  }
+  return reached;
+}
+
 export const noEntryPoint: Rule = {
   id: 'no-entry-point',
   severity: 'error',
@@ -63,7 +78,7 @@ export const noEntryPoint: Rule = {
   why: 'A deployment exists to answer requests. A client node marks where requests come from; without one that reaches nginx (or, wrongly, an app server), nothing in the design is ever called and the generated stack has no front door.',
   fixSummary:
     'When the design has an nginx: connect a client (a new "browser" client if there is none) to the first nginx.',
-  check(current, { outgoing }) {
+  check(current, context) {
     const clients = current.nodes.filter((node) => node.kind === 'client');
     const firstNginx = current.nodes.find((node) => node.kind === 'nginx');
     const fix = (clientId: string | undefined) =>
@@ -88,11 +103,7 @@ export const noEntryPoint: Rule = {
         },
       ];
     }
-    const reached = reachableFrom(
-      current,
-      clients.map((client) => client.id),
-      outgoing,
-    );
+    const reached = reachableFromClients(current, context);
     const entry = current.nodes.some((node) => ENTRY_KINDS.has(node.kind) && reached.has(node.id));
     if (entry) return [];
     return [

@@ -2,7 +2,7 @@ import { design, e, n } from '../examples';
 import { collect } from '../collect';
 import { nodeName } from '../fixes';
 import type { Rule } from '../types';
-import { reachableFrom } from './no-entry-point';
+import { reachableFromClients } from './no-entry-point';
 
 function stack(withSecondEdge: boolean) {
   return design(
@@ -28,10 +28,9 @@ export const unreachableNode: Rule = {
   summary:
     'A node that no client can reach by following the connections. Silent when the design has no client at all (then `no-entry-point` reports the missing client once, instead of every node).',
   why: 'Every piece of a deployment is there to serve requests. A node nothing leads to is either forgotten or missing a connection, and its container would start for nothing (or, for SQLite, hold data no app opens).',
-  check(current, { outgoing }) {
-    const clients = current.nodes.filter((node) => node.kind === 'client').map((node) => node.id);
-    if (clients.length === 0) return [];
-    const reached = reachableFrom(current, clients, outgoing);
+  check(current, context) {
+    if (!current.nodes.some((node) => node.kind === 'client')) return [];
+    const reached = reachableFromClients(current, context);
     return collect(current.nodes, (node) =>
       node.kind === 'client' || reached.has(node.id)
         ? []
