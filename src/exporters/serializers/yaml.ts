@@ -177,20 +177,32 @@ function emptyText(value: object): string {
 }
 
 /**
- * The start of each `key:` line per depth ("    key:"), built once per key and depth: the lines of
- * a 1,000-service file then cost one concatenation each. Cleared with the scalar tables.
+ * The start of each `key: value` line per depth ("    key: "), and the whole line of a key whose
+ * value follows on the next lines ("    key:"), built once per key and depth: the lines of a
+ * 1,000-service file then cost one concatenation each. Cleared with the scalar tables.
  */
 const linePrefixes: Map<string, string>[] = [];
+const headLines: Map<string, string>[] = [];
 const itemPrefixes: string[] = [];
 
 function linePrefix(key: string, depth: number): string {
   const prefixes = (linePrefixes[depth] ??= new Map());
   let prefix = prefixes.get(key);
   if (prefix === undefined) {
-    prefix = `${'  '.repeat(depth)}${keyTexts[depth === 0 ? 0 : 1].get(key)!}:`;
+    prefix = `${'  '.repeat(depth)}${keyTexts[depth === 0 ? 0 : 1].get(key)!}: `;
     prefixes.set(key, prefix);
   }
   return prefix;
+}
+
+function headLine(key: string, depth: number): string {
+  const lines = (headLines[depth] ??= new Map());
+  let line = lines.get(key);
+  if (line === undefined) {
+    line = `${'  '.repeat(depth)}${keyTexts[depth === 0 ? 0 : 1].get(key)!}:`;
+    lines.set(key, line);
+  }
+  return line;
 }
 
 /**
@@ -215,13 +227,13 @@ function writeMap(map: Record<string, unknown>, depth: number, out: string[], mi
     if (value === null || typeof value !== 'object') {
       const text = scalarText(value, misses);
       if (text === false) return false;
-      if (head !== null && text !== null) out.push(`${head} ${text}`);
+      if (head !== null && text !== null) out.push(head + text);
     } else if (Array.isArray(value)) {
       if (value.length === 0) {
-        if (head !== null) out.push(`${head} []`);
+        if (head !== null) out.push(`${head}[]`);
         continue;
       }
-      if (head !== null) out.push(head);
+      if (head !== null) out.push(headLine(key, depth));
       const dash = (itemPrefixes[depth] ??= `${'  '.repeat(depth)}  - `);
       for (const item of value) {
         if (isEmptyCollection(item)) {
@@ -234,9 +246,9 @@ function writeMap(map: Record<string, unknown>, depth: number, out: string[], mi
       }
     } else if (!isPlainObject(value)) return false;
     else if (!hasKeys(value)) {
-      if (head !== null) out.push(`${head} {}`);
+      if (head !== null) out.push(`${head}{}`);
     } else {
-      if (head !== null) out.push(head);
+      if (head !== null) out.push(headLine(key, depth));
       if (!writeMap(value, depth + 1, out, misses)) return false;
     }
   }
@@ -261,6 +273,7 @@ export function emitCompose(document: Record<string, unknown>): string | null {
     keyTexts[0].clear();
     keyTexts[1].clear();
     linePrefixes.length = 0;
+    headLines.length = 0;
   }
   if (!prototypeIsClean() || isEmptyCollection(document) || !isPlainObject(document)) return null;
   const misses = noMisses();
