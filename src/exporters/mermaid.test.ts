@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadTemplate } from '../model/templates';
+import { HOSTILE_STRINGS } from '../validation/hostileInputs';
 import { mermaidText, toMermaid } from './mermaid';
 
 describe('toMermaid', () => {
@@ -19,5 +20,31 @@ describe('toMermaid', () => {
     (design.nodes[0]!.props as { label: string }).label = 'x"]\n  evil --> y';
     const line = toMermaid(design).split('\n')[1]!;
     expect(line).toBe('  n0(["x#34;#93;#10;  evil --#62; y"])');
+  });
+
+  it('escapes a label joined from parts exactly as the whole label (hostile, long and split surrogate parts)', () => {
+    const values = [
+      ...HOSTILE_STRINGS.map((input) => input.value),
+      'a'.repeat(119),
+      'b'.repeat(200),
+      '\ud83d',
+      '\ude00x',
+    ];
+    for (const value of values) {
+      const design = loadTemplate('react-nginx-gunicorn');
+      const node = (kind: string) => design.nodes.find((candidate) => candidate.kind === kind)!;
+      (node('client').props as { label: string }).label = value;
+      (node('sqlite').props as { file: string }).file = value;
+      (node('flask').props as { module: string }).module = value;
+      (node('flask').props as { callable: string }).callable = '\ude00';
+      node('gunicorn').container = value;
+      design.edges.find((edge) => edge.id === 'e3')!.props.route = value;
+      const text = toMermaid(design);
+      expect(text, value).toContain(`(["${mermaidText(value)}"])`);
+      expect(text, value).toContain(`[("${mermaidText(`SQLite ${value}`)}")]`);
+      expect(text, value).toContain(`["${mermaidText(`Flask ${value}:\ude00`)}"]`);
+      expect(text, value).toContain(`["${mermaidText(`container ${value}`)}"]`);
+      expect(text, value).toContain(`|"${mermaidText(`HTTP ${value}`)}"|`);
+    }
   });
 });

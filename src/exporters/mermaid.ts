@@ -40,8 +40,44 @@ function nodeLabel(node: DesignNode): string {
   }
 }
 
+/**
+ * Whether a part of a label passes mermaidText unchanged on its own (a number always does). A label
+ * of plain parts within the length limit is plain as a whole: mermaidText of it is the label itself,
+ * found without scanning the joined text (which the regular expression would first copy flat).
+ */
+function isPlain(part: unknown): boolean {
+  return typeof part === 'number' || (typeof part === 'string' && SAFE_LABEL.test(part));
+}
+
+/** The kinds' own labels are fixed words; were one not plain, every label would take the general path. */
+const KIND_LABELS_PLAIN = Object.values(KINDS).every((kind) => SAFE_LABEL.test(kind.label));
+
+function labelPartsPlain(node: DesignNode): boolean {
+  if (!KIND_LABELS_PLAIN) return false;
+  switch (node.kind) {
+    case 'client':
+      return isPlain(node.props.label);
+    case 'nginx':
+      return isPlain(node.props.listen);
+    case 'gunicorn':
+    case 'uwsgi':
+      return node.props.transport === 'unix' ? isPlain(node.props.socketPath) : isPlain(node.props.port);
+    case 'flask':
+      return isPlain(node.props.module) && isPlain(node.props.callable);
+    case 'sqlite':
+      return isPlain(node.props.file);
+    case 'react-static':
+      return true;
+  }
+}
+
+/** mermaidText(text), where `plainParts` says whether every part the text was joined from is plain. */
+function escapedJoin(text: string, plainParts: boolean): string {
+  return plainParts && text.length <= 120 ? text : mermaidText(text);
+}
+
 function shape(node: DesignNode, id: string, label: string): string {
-  const text = `"${mermaidText(label)}"`;
+  const text = `"${escapedJoin(label, labelPartsPlain(node))}"`;
   if (node.kind === 'client') return `${id}([${text}])`;
   if (node.kind === 'sqlite') return `${id}[(${text})]`;
   return `${id}[${text}]`;
@@ -71,7 +107,7 @@ export function mermaidLines(design: Design): string[] {
   }
   let index = 0;
   for (const [container, members] of containers) {
-    lines.push(`  subgraph c${index++}["${mermaidText(`container ${container}`)}"]`);
+    lines.push(`  subgraph c${index++}["${escapedJoin(`container ${container}`, isPlain(container))}"]`);
     for (let i = 0; i < members.length; i++) {
       const node = members[i]!;
       lines.push(`    ${shape(node, `n${indexOf.get(node.id)!}`, nodeLabel(node))}`);
@@ -94,10 +130,13 @@ export function mermaidLines(design: Design): string[] {
         : verdict.allowed
           ? protocolLabel(verdict.protocol)
           : null;
-    if (edge.props.route !== undefined)
+    let plain = text === null || isPlain(text);
+    if (edge.props.route !== undefined) {
+      plain &&= isPlain(edge.props.route);
       text = text === null ? edge.props.route : `${text} ${edge.props.route}`;
+    }
     const arrow = verdict.allowed ? '-->' : '-.->';
-    const label = text !== null ? `|"${mermaidText(text)}"|` : '';
+    const label = text !== null ? `|"${escapedJoin(text, plain)}"|` : '';
     lines.push(`  n${sourceIndex} ${arrow}${label} n${targetIndex}`);
   }
   return lines;
