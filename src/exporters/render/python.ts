@@ -396,5 +396,6 @@ export function renderHealthCheck(service: PlannedService, run: PythonRun): stri
 
 /** A node id inside a docstring: only harmless characters survive, the rest become "?". */
 function docText(text: string): string {
-  return `"${text.slice(0, 80).replace(/[^A-Za-z0-9 _.:-]/g, '?')}"`.replace(/"/g, "'");
+  // Wrapped in single quotes: the kept characters include no quote of either kind.
+  return `'${text.slice(0, 80).replace(/[^A-Za-z0-9 _.:-]/g, '?')}'`;
 }

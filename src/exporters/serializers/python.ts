@@ -1,5 +1,6 @@
 /** Python source fragments: string literals through an escaper, names through the field validators. */
 import { checkPythonName, printableText } from '../../model/fields';
+import { remembered } from '../../model/remembered';
 
 const PLAIN_LITERAL = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
@@ -51,8 +52,11 @@ export function pyInt(value: number): string {
   return String(value);
 }
 
-/** A `#` comment (generator text only): must stay on one line. */
-export function pyComment(text: string): string {
+/**
+ * A `#` comment (generator text only): must stay on one line. The same few comments are written into
+ * every config file, so each is checked and built once.
+ */
+export const pyComment = remembered((text) => {
   if (/[\r\n\u2028\u2029]/.test(text)) throw new Error('python: a comment must be one line');
   return `# ${text}`;
-}
+});
