@@ -24,11 +24,22 @@ function nodeObject(node: DesignNode): Record<string, unknown> {
   if (node.position) out.position = { x: round(node.position.x), y: round(node.position.y) };
   const props: Record<string, unknown> = {};
   const given = node.props as unknown as Record<string, unknown>;
-  for (const name of Object.keys(KINDS[node.kind].props)) {
+  const names = propNames(node.kind);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
     if (given[name] !== undefined) props[name] = given[name];
   }
   out.props = props;
   return out;
+}
+
+/** Each kind's prop names in descriptor order (descriptors are fixed, so listed once, not per node). */
+const propNamesOf = new Map<DesignNode['kind'], string[]>();
+
+function propNames(kind: DesignNode['kind']): string[] {
+  let names = propNamesOf.get(kind);
+  if (!names) propNamesOf.set(kind, (names = Object.keys(KINDS[kind].props)));
+  return names;
 }
 
 function edgeObject(edge: DesignEdge): Record<string, unknown> {
