@@ -6,7 +6,8 @@ import type { Design, DesignEdge, DesignNode } from './design';
  * (so a file does not change meaning when a default changes), two-space indent, final newline.
  */
 export function serializeDesign(design: Design): string {
-  return `${JSON.stringify(toFileObject(design), null, 2)}\n`;
+  // Joined, not text + "\n": the file is one flat string when it is returned.
+  return [JSON.stringify(toFileObject(design), null, 2), '\n'].join('');
 }
 
 export function toFileObject(design: Design): Record<string, unknown> {

@@ -185,7 +185,8 @@ function dockerignoreText(image: PlannedService['image']): string {
     );
   else
     lines.push('# Installed and built by the Dockerfile itself.', 'frontend/node_modules/', 'frontend/dist/');
-  return `${lines.join('\n')}\n`;
+  lines.push('');
+  return lines.join('\n');
 }
 
 /** Fixed text per image kind, so built once rather than per service. */

@@ -46,22 +46,26 @@ export function renderFrontend(
     .filter((location) => location.kind === 'proxy')
     .map((location, index) => ({ ...apis[index]!, items: hasItems.has(location.node) }));
 
-  const packageJson = `${JSON.stringify(
-    {
-      name: 'stacksketch-frontend',
-      private: true,
-      version: '1.0.0',
-      type: 'module',
-      scripts: { dev: 'vite', build: 'vite build', preview: 'vite preview' },
-      dependencies: { react: FRONTEND_VERSIONS.react, 'react-dom': FRONTEND_VERSIONS['react-dom'] },
-      devDependencies: {
-        '@vitejs/plugin-react': FRONTEND_VERSIONS['@vitejs/plugin-react'],
-        vite: FRONTEND_VERSIONS.vite,
+  // Joined, not text + "\n": the file is one flat string when it is returned.
+  const packageJson = [
+    JSON.stringify(
+      {
+        name: 'stacksketch-frontend',
+        private: true,
+        version: '1.0.0',
+        type: 'module',
+        scripts: { dev: 'vite', build: 'vite build', preview: 'vite preview' },
+        dependencies: { react: FRONTEND_VERSIONS.react, 'react-dom': FRONTEND_VERSIONS['react-dom'] },
+        devDependencies: {
+          '@vitejs/plugin-react': FRONTEND_VERSIONS['@vitejs/plugin-react'],
+          vite: FRONTEND_VERSIONS.vite,
+        },
       },
-    },
-    null,
-    2,
-  )}\n`;
+      null,
+      2,
+    ),
+    '\n',
+  ].join('');
 
   const viteConfig = [
     "import { defineConfig } from 'vite';",

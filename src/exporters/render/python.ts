@@ -170,7 +170,9 @@ export function renderFlaskApp(app: PlannedApp, exposeAsApp: boolean): string {
     `${callable} = _create_app()`,
   );
   if (exposeAsApp && callable !== 'app') lines.push(`app = ${callable}  # what "gunicorn wsgi:app" loads`);
-  return `${lines.join('\n')}\n`;
+  // The final newline as a last empty line: join gives one flat string, not text + "\n" as a pair.
+  lines.push('');
+  return lines.join('\n');
 }
 
 export function renderWsgiEntry(app: PlannedApp): string {
@@ -183,7 +185,12 @@ export function renderWsgiEntry(app: PlannedApp): string {
 }
 
 export function renderPackageInit(dir: string): string {
-  return `"""Package ${dir.replace(/\//g, '.')} (created so the module path of the app imports)."""\n`;
+  // Joined: one flat string, as every generated file is when it is returned.
+  return [
+    '"""Package ',
+    dir.replace(/\//g, '.'),
+    ' (created so the module path of the app imports)."""\n',
+  ].join('');
 }
 
 /** The constant parts of gunicorn.conf.py, joined once. */
@@ -260,7 +267,8 @@ export function renderGunicornConf(
       pyComment('umask 0: the socket is connectable by nginx; only the two containers mount its folder.'),
       'umask = 0',
     );
-  return `${lines.join('\n')}\n`;
+  lines.push('');
+  return lines.join('\n');
 }
 
 export function renderUwsgiIni(

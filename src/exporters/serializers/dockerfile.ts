@@ -144,5 +144,7 @@ export function formatDockerfile(instructions: DockerInstruction[]): string {
         break;
     }
   }
-  return `${out.join('\n')}\n`;
+  // The final newline as a last empty line: join gives one flat string, not text + "\n" as a pair.
+  out.push('');
+  return out.join('\n');
 }

@@ -50,7 +50,8 @@ export function formatIni(sections: IniSection[]): string {
     }
     out.push('');
   }
-  return `${out.join('\n').trimEnd()}\n`;
+  // Joined, not text + "\n": the file is one flat string when it is returned.
+  return [out.join('\n').trimEnd(), '\n'].join('');
 }
 
 function commentLine(text: string): string {

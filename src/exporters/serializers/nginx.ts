@@ -177,7 +177,9 @@ function formatNode(node: NginxNode, indent: string, out: string[]): void {
 export function formatNginx(nodes: NginxNode[]): string {
   const out: string[] = [];
   for (const node of nodes) formatNode(node, '', out);
-  return `${out.join('\n')}\n`;
+  // The final newline as a last empty line: join gives one flat string, not text + "\n" as a pair.
+  out.push('');
+  return out.join('\n');
 }
 
 export interface ParsedDirective {

@@ -295,7 +295,9 @@ function withHeader(header: string[], body: string): string {
     if (hasControlCharacters(line)) throw new Error('compose: a comment must be one line');
     return `# ${line}\n`;
   });
-  return `${comments.join('')}${body}`;
+  // One join: one flat string, not the header and body as a pair.
+  comments.push(body);
+  return comments.join('');
 }
 
 /**
