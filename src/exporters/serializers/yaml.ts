@@ -268,6 +268,12 @@ function missCount(misses: Misses): number {
  * library must write it whole: a refused value or key, or a shape this does not write.
  */
 export function emitCompose(document: Record<string, unknown>): string | null {
+  const lines = emitComposeLines(document);
+  return lines === null ? null : lines.join('\n');
+}
+
+/** emitCompose as lines (the last one empty, for the final newline), or null. */
+function emitComposeLines(document: Record<string, unknown>): string[] | null {
   if (valueTexts.size + keyTexts[0].size + keyTexts[1].size > MEMO_LIMIT) {
     valueTexts.clear();
     keyTexts[0].clear();
@@ -287,17 +293,21 @@ export function emitCompose(document: Record<string, unknown>): string | null {
     if (!writeMap(document, 0, out, again) || missCount(again) > 0) return null;
   }
   out.push('');
-  return out.join('\n');
+  return out;
+}
+
+function headerLines(header: string[]): string[] {
+  return header.map((line) => {
+    if (hasControlCharacters(line)) throw new Error('compose: a comment must be one line');
+    return `# ${line}`;
+  });
 }
 
 function withHeader(header: string[], body: string): string {
-  const comments = header.map((line) => {
-    if (hasControlCharacters(line)) throw new Error('compose: a comment must be one line');
-    return `# ${line}\n`;
-  });
   // One join: one flat string, not the header and body as a pair.
-  comments.push(body);
-  return comments.join('');
+  const lines = headerLines(header);
+  lines.push(body);
+  return lines.join('\n');
 }
 
 /**
@@ -311,7 +321,12 @@ function withHeader(header: string[], body: string): string {
  * from the library (learned once per distinct scalar). Any other shape goes through the library whole.
  */
 export function formatCompose(document: Record<string, unknown>, header: string[] = []): string {
-  return withHeader(header, emitCompose(document) ?? stringifyWithLibrary(document));
+  const body = emitComposeLines(document);
+  if (body === null) return withHeader(header, stringifyWithLibrary(document));
+  // The header's lines and the body's in one join: the body is not copied a second time.
+  const lines = headerLines(header);
+  for (let i = 0; i < body.length; i++) lines.push(body[i]!);
+  return lines.join('\n');
 }
 
 /** formatCompose entirely through the library's document model: the reference the emitter must match. */
