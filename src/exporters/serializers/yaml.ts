@@ -272,8 +272,8 @@ export function emitCompose(document: Record<string, unknown>): string | null {
   return lines === null ? null : lines.join('\n');
 }
 
-/** emitCompose as lines (the last one empty, for the final newline), or null. */
-function emitComposeLines(document: Record<string, unknown>): string[] | null {
+/** emitCompose as lines after `head` (the last one empty, for the final newline), or null. */
+function emitComposeLines(document: Record<string, unknown>, head: readonly string[] = []): string[] | null {
   if (valueTexts.size + keyTexts[0].size + keyTexts[1].size > MEMO_LIMIT) {
     valueTexts.clear();
     keyTexts[0].clear();
@@ -283,13 +283,13 @@ function emitComposeLines(document: Record<string, unknown>): string[] | null {
   }
   if (!prototypeIsClean() || isEmptyCollection(document) || !isPlainObject(document)) return null;
   const misses = noMisses();
-  let out: string[] = [];
+  let out = head.slice();
   if (!writeMap(document, 0, out, misses)) return null;
   if (missCount(misses) > 0) {
     // New scalars: their texts from the library, then the whole walk again with every text known.
     if (!learnScalars(misses)) return null;
     const again = noMisses();
-    out = [];
+    out = head.slice();
     if (!writeMap(document, 0, out, again) || missCount(again) > 0) return null;
   }
   out.push('');
@@ -321,12 +321,12 @@ function withHeader(header: string[], body: string): string {
  * from the library (learned once per distinct scalar). Any other shape goes through the library whole.
  */
 export function formatCompose(document: Record<string, unknown>, header: string[] = []): string {
-  const body = emitComposeLines(document);
-  if (body === null) return withHeader(header, stringifyWithLibrary(document));
+  // A refused comment throws after the document is checked, as ever: that case takes the long way.
+  if (header.some((line) => hasControlCharacters(line)))
+    return withHeader(header, emitCompose(document) ?? stringifyWithLibrary(document));
   // The header's lines and the body's in one join: the body is not copied a second time.
-  const lines = headerLines(header);
-  for (let i = 0; i < body.length; i++) lines.push(body[i]!);
-  return lines.join('\n');
+  const lines = emitComposeLines(document, headerLines(header));
+  return lines === null ? withHeader(header, stringifyWithLibrary(document)) : lines.join('\n');
 }
 
 /** formatCompose entirely through the library's document model: the reference the emitter must match. */
