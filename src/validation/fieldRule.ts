@@ -27,6 +27,7 @@ function ruledProps(specs: Record<string, PropSpec>): [string, PropSpec][] {
 
 /** What one walk over the nodes found for every field rule: its problems, or the error a check threw. */
 interface FieldFindings {
+  design: Design;
   problems: Map<FieldRuleId, FieldProblem[]>;
   errors: Map<FieldRuleId, unknown>;
 }
@@ -64,7 +65,7 @@ function findFieldProblems(design: Design): FieldFindings {
       if (problem !== null) groupPush(problems, ruleId, { node, prop, spec, problem });
     }
   }
-  return { problems, errors };
+  return { design, problems, errors };
 }
 
 /**
@@ -73,7 +74,8 @@ function findFieldProblems(design: Design): FieldFindings {
  */
 export function fieldProblems(design: Design, ruleId: FieldRuleId, context?: RuleContext): FieldProblem[] {
   let findings = context ? findingsOf.get(context) : undefined;
-  if (!findings) {
+  // A context belongs to one design; asked about another, walk that one.
+  if (!findings || findings.design !== design) {
     findings = findFieldProblems(design);
     if (context) findingsOf.set(context, findings);
   }

@@ -57,16 +57,18 @@ export function reachableFrom(
 }
 
 /** The ids the clients reach, worked out once per validation (two rules ask). */
-const reachedByClients = new WeakMap<RuleContext, Set<string>>();
+const reachedByClients = new WeakMap<RuleContext, { design: Design; reached: Set<string> }>();
 
 export function reachableFromClients(current: Design, context: RuleContext): Set<string> {
-  let reached = reachedByClients.get(context);
+  const known = reachedByClients.get(context);
+  // A context belongs to one design; asked about another, walk that one.
+  let reached = known && known.design === current ? known.reached : undefined;
   if (!reached) {
     const clients: string[] = [];
     for (let i = 0; i < current.nodes.length; i++)
       if (current.nodes[i]!.kind === 'client') clients.push(current.nodes[i]!.id);
     reached = reachableFrom(current, clients, context.outgoing);
-    reachedByClients.set(context, reached);
+    reachedByClients.set(context, { design: current, reached });
   }
   return reached;
 }
