@@ -133,18 +133,28 @@ const STEP = { x: 1.5, y: 1 };
 /** Room a node needs around it: a slow page takes about two moves per frame. */
 const ROOM = { x: STEP.x * DRAG_FRAMES * 2 + 40, y: STEP.y * DRAG_FRAMES * 2 + 40 };
 
-/** Node ids whose centre is on screen, with room for the drag, and not covered by anything else. */
+/**
+ * React Flow pans the viewport while a dragged node is this close to the canvas's edge (its default
+ * autoPanOnNodeDrag margin); a drag that pans repaints the whole canvas and is not the same drag as one
+ * on a page whose canvas is larger, so drags keep clear of it.
+ */
+const AUTO_PAN_MARGIN = 40;
+
+/** Node ids whose centre is inside the canvas, with room for the drag, and not covered by anything else. */
 export async function draggableNodes(page: Page, ids: string[]): Promise<{ id: string; distance: number }[]> {
   return page.evaluate(
     `(() => {
       const out = [];
-      const cx = innerWidth / 2, cy = innerHeight / 2;
+      const pane = document.querySelector('.react-flow');
+      const box = pane ? pane.getBoundingClientRect() : { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
+      const cx = (box.left + box.right) / 2, cy = (box.top + box.bottom) / 2;
+      const roomX = ${ROOM.x + AUTO_PAN_MARGIN}, roomY = ${ROOM.y + AUTO_PAN_MARGIN};
       for (const id of ${JSON.stringify(ids)}) {
         const el = document.querySelector('.react-flow__node[data-id="' + CSS.escape(id) + '"]');
         if (!el) continue;
         const r = el.getBoundingClientRect();
         const x = r.left + r.width / 2, y = r.top + r.height / 2;
-        if (r.width < 8 || x < ${ROOM.x} || y < ${ROOM.y} || x + ${ROOM.x} > innerWidth || y + ${ROOM.y} > innerHeight) continue;
+        if (r.width < 8 || x < box.left + roomX || y < box.top + roomY || x + roomX > box.right || y + roomY > box.bottom) continue;
         const top = document.elementFromPoint(x, y);
         if (!top || top.closest('.react-flow__node') !== el) continue;
         if (top.closest('.react-flow__handle')) continue;
