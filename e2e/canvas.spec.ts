@@ -316,3 +316,34 @@ test('the editor with a template loaded (README screenshot)', async ({ page }, t
   await expect(page.getByTestId('frame-app')).toBeVisible();
   await page.screenshot({ path: process.env.SCREENSHOT_OUT ?? testInfo.outputPath('editor.png') });
 });
+
+test('long names and settings are cut at the card edge with an ellipsis, the full text in the tooltip', async ({
+  page,
+}) => {
+  await loadTemplate(page, 'gunicorn-flask-sqlite');
+  const label = 'Customers on the public internet, mobile and desktop browsers';
+  await node(page, 'browser').click();
+  await page.getByTestId('prop-label').fill(label);
+  const name = node(page, 'browser').locator('.node-name');
+  await expect(name).toHaveAttribute('title', label);
+  await expect(name).toHaveText(/…$/);
+  const serverName = 'a-very-long-subdomain.of-an-even-longer-domain.example.com';
+  await node(page, 'proxy').click();
+  await page.getByTestId('prop-serverName').fill(serverName);
+  const summary = node(page, 'proxy').locator('.node-summary');
+  await expect(summary).toHaveAttribute('title', new RegExp(serverName.replaceAll('.', '\\.')));
+  await expect(summary).toHaveText(/…$/);
+  // the drawn text ends inside the card: nothing clips it, so it must be short enough itself
+  for (const [id, text] of [
+    ['browser', name],
+    ['proxy', summary],
+  ] as const) {
+    const textRight = await text.evaluate((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      return range.getBoundingClientRect().right;
+    });
+    const card = (await node(page, id).locator('.node-card').boundingBox())!;
+    expect(textRight, `${id}'s text`).toBeLessThanOrEqual(card.x + card.width);
+  }
+});

@@ -5,15 +5,58 @@ import type { DesignNode } from '../model/design';
 import { KINDS } from '../nodes/registry';
 import { useAppStore } from '../store';
 import { selectNodeProblems } from '../store/selectors';
+import { canvasMeasure, fitter } from './fitText';
 import { kindIconImageStyle } from './icons';
+
+// Room for text in a card (see .node-card in styles.css): 190 px wide, borders 3 + 1, padding 9 + 10.
+const SUMMARY_ROOM_PX = 167;
+// …and beside the 28 px icon and its 8 px gap; a problem badge takes another 30 px or so.
+const NAME_ROOM_PX = 131;
+const BADGE_ROOM_PX = 32;
+
+let fitName: ReturnType<typeof fitter> | undefined;
+let fitSummary: ReturnType<typeof fitter> | undefined;
+// Fonts as the page resolves them (the root's family, the --mono stack), read on first use.
+function rootStyle(): CSSStyleDeclaration | null {
+  return typeof document === 'undefined' ? null : getComputedStyle(document.documentElement);
+}
+function nameFitter() {
+  return (fitName ??= fitter(canvasMeasure(`600 13px ${rootStyle()?.fontFamily || 'sans-serif'}`, 0.62)));
+}
+function summaryFitter() {
+  return (fitSummary ??= fitter(
+    canvasMeasure(`11px ${rootStyle()?.getPropertyValue('--mono').trim() || 'monospace'}`, 0.6),
+  ));
+}
 
 export interface DesignNodeData extends Record<string, unknown> {
   node: DesignNode;
 }
 
-function ProblemBadge({ id }: { id: string }) {
+/** The card's head: icon, kind, name (cut to the room the problem badge leaves) and the badge. */
+function NodeHead({ id, node, name }: { id: string; node: DesignNode; name: string }) {
   const { errors, warnings } = useAppStore(useShallow((state) => selectNodeProblems(state, id)));
-  if (errors === 0 && warnings === 0) return null;
+  const descriptor = KINDS[node.kind];
+  const hasBadge = errors > 0 || warnings > 0;
+  return (
+    <div className="node-head">
+      <span
+        className="node-icon"
+        style={kindIconImageStyle(descriptor.icon, descriptor.category)}
+        aria-hidden="true"
+      />
+      <span className="node-titles">
+        <span className="node-kind">{descriptor.label}</span>
+        <span className="node-name" title={name}>
+          {nameFitter()(name, hasBadge ? NAME_ROOM_PX - BADGE_ROOM_PX : NAME_ROOM_PX)}
+        </span>
+      </span>
+      {hasBadge && <ProblemBadge errors={errors} warnings={warnings} />}
+    </div>
+  );
+}
+
+function ProblemBadge({ errors, warnings }: { errors: number; warnings: number }) {
   const severity = errors > 0 ? 'error' : 'warning';
   const count = errors > 0 ? errors : warnings;
   const text =
@@ -52,8 +95,6 @@ export const NodeCard = memo(function NodeCard({
   selected: boolean;
 }) {
   const descriptor = KINDS[node.kind];
-  // The handles sit beside the card, not in it: the card clips its own content (one clip per node
-  // keeps the compositor's work per frame low on large designs) and must not clip the handles.
   return (
     <div className={`node-shell node-${descriptor.category}`}>
       <Handle
@@ -63,25 +104,9 @@ export const NodeCard = memo(function NodeCard({
         title={descriptor.handles.target ? 'Incoming: drop a connection here' : 'Nothing connects to this'}
       />
       <div className={`node-card${selected ? ' is-selected' : ''}`}>
-        {/* One clip for the whole body (no ellipsis per line): each clip is compositor work per frame. */}
-        <div className="node-body">
-          <div className="node-head">
-            <span
-              className="node-icon"
-              style={kindIconImageStyle(descriptor.icon, descriptor.category)}
-              aria-hidden="true"
-            />
-            <span className="node-titles">
-              <span className="node-kind">{descriptor.label}</span>
-              <span className="node-name" title={title ?? id}>
-                {title ?? id}
-              </span>
-            </span>
-            <ProblemBadge id={id} />
-          </div>
-          <div className="node-summary" title={summary}>
-            {summary}
-          </div>
+        <NodeHead id={id} node={node} name={title ?? id} />
+        <div className="node-summary" title={summary}>
+          {summaryFitter()(summary, SUMMARY_ROOM_PX)}
         </div>
       </div>
       <Handle
