@@ -33,6 +33,7 @@ import { connect, connectionProblem, deleteElements, moveNodes, setContainer } f
 import { createEdgeDeriver, createNodeDeriver, type FlowNode } from './flowState';
 import { computeFrames, frameAt, type Frame } from './frames';
 import { FramesLayer } from './FramesLayer';
+import { LabelledEdge } from './LabelledEdge';
 import { CATEGORY_COLORS } from './icons';
 import { createFrameSharer } from './frames';
 import {
@@ -50,6 +51,7 @@ const SNAP_GRID: [number, number] = [16, 16];
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
+const EDGE_TYPES = { labelled: LabelledEdge };
 
 /** Module-level so the MiniMap sees the same function every render and skips unchanged nodes. */
 function minimapNodeColor(node: Node): string {
@@ -278,6 +280,7 @@ export function Canvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_VIEWS}
+        edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}

@@ -87,6 +87,7 @@ export function createEdgeDeriver() {
         id: edge.id,
         source: edge.source,
         target: edge.target,
+        type: 'labelled',
         label,
         selected: isSelected,
         className: `edge-${severity}`,
