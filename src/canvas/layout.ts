@@ -28,8 +28,8 @@ export function subscribeLayoutEngine(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The size the layout reserves for a node card (the cards are NODE_WIDTH wide, about this tall). */
-export const NODE_WIDTH = 190;
+/** The size the layout reserves for a node: a 190 px card with a 10 px handle on each side, about this tall. */
+export const NODE_WIDTH = 210;
 export const NODE_HEIGHT = 72;
 /** Fit the design in view, but never zoom a small design past 100 %. */
 export const FIT_VIEW = { padding: 0.15, maxZoom: 1 };
