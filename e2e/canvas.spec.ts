@@ -347,3 +347,21 @@ test('long names and settings are cut at the card edge with an ellipsis, the ful
     expect(textRight, `${id}'s text`).toBeLessThanOrEqual(card.x + card.width);
   }
 });
+
+test('a node dragged over another stays on top of it until it is dropped', async ({ page }) => {
+  await loadTemplate(page, 'gunicorn-flask-sqlite');
+  // `api` comes after `wsgi` in the design, so at rest it is drawn above it
+  const from = (await node(page, 'wsgi').boundingBox())!;
+  const over = (await node(page, 'api').boundingBox())!;
+  const target = { x: over.x + over.width / 2, y: over.y + over.height / 2 };
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x, target.y, { steps: 12 });
+  const topmost = () =>
+    page.evaluate(
+      ({ x, y }) => document.elementFromPoint(x, y)?.closest<HTMLElement>('.react-flow__node')?.dataset.id,
+      target,
+    );
+  expect(await topmost()).toBe('wsgi');
+  await page.mouse.up();
+});
