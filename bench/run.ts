@@ -248,10 +248,10 @@ function explainMisses(): string {
       parts.push(`Per frame (see “Where a drag frame goes”): ${FRAME_WORK.map(cell).join(', ')}.`);
     }
     parts.push(
-      'The rest is what the editor draws that default nodes do not: per node a card with an icon, two text lines, a problem badge and a clip; a frame per Compose service; a label and an arrowhead per edge; the minimap. ' +
-        'Chromium re-layerizes every paint chunk of the canvas on each frame a node moves, so that cost grows with everything on the canvas, not with what changed. ' +
-        'Found and fixed while measuring: inline `snapGrid`/key arrays made React Flow treat every drag frame as a settings change (a second store update, every node, handle and edge selector run twice); React Flow’s ViewportPortal searched the canvas DOM on every store update; an inline SVG icon, two ellipsis clips and a translucent handle per card multiplied the paint chunks. ' +
-        'What remains would need fewer things on the canvas (drawing cards in less detail when zoomed out, or culling nodes off screen, which React Flow offers but which removes off-screen nodes from the page).',
+      'The rest is what the editor draws that default nodes do not: per node a card with an icon, two text lines and a problem badge; a frame per Compose service; a label and an arrowhead per edge; the minimap. ' +
+        'Chromium re-layerizes the canvas’s paint chunks on each frame a node moves, and re-rasterizes every card and frame under the area the node’s edges sweep: on a 2-core machine those raster threads compete with the main thread, so drags of a node with a long edge (an nginx fed by the shared client) drop frames first. ' +
+        'Found and fixed while measuring: inline `snapGrid`/key arrays made React Flow treat every drag frame as a settings change; React Flow’s ViewportPortal searched the canvas DOM on every store update; a clip per card, a transformed label group per edge and two absolutely positioned handles per node multiplied the paint chunks; dashed rounded frame borders dominated raster time; the dragged node was hit-tested under every node drawn after it; and the benchmark itself dragged nodes into the auto-pan margin of the editor’s smaller canvas, panning the whole viewport. ' +
+        'What remains would need less on the canvas when zoomed out (cards in less detail), or the edges on a composited layer of their own (measured: raster falls to a tenth, but layerizing doubles).',
     );
     lines.push(`- drag: ${parts.join(' ')}`);
   }
