@@ -228,8 +228,8 @@ function explainMisses(): string {
     if (core)
       lines.push(
         `- \`validateGenerate1000NodesMedianMs\` ${figures.validateGenerate1000NodesMedianMs} ms: generate writes ${core.files} files (${round(core.bytes / 1024 / 1024, 2)} MB) for 1,000 nodes; validate ${core.breakdownMs.validate} ms, plan ${core.breakdownMs.plan} ms, rendering ${core.breakdownMs.renderAllFiles} ms (see the CPU profile below). ` +
-          'Each run allocates ≈ 18 MB (the 3.4 MB of text, the plan, intermediate lines), so V8’s young-generation collector runs about once per run and copies the few MB still alive (the previous run’s output until the new one is ready): ≈ 4–7 ms of the median. ' +
-          'Nothing is cached by content (an edit of one node costs the same, see “validate + generate after a one-node edit”); generating per service and reusing unchanged services, or generating off the main thread, is what would reach 16 ms.',
+          'Each run allocates ≈ 13 MB (≈ 3.3 MB of it the output, the rest the plan, id-keyed maps and intermediate strings), so V8’s young-generation collector runs about once per run and copies what is still alive: ≈ 2–2.5 ms of the median. ' +
+          'On a quiet 2-core machine the median is ≈ 12 ms; a busy one (other processes on the two cores) adds 30–60 %. Nothing is cached by content (an edit of one node costs the same, see “validate + generate after a one-node edit”).',
       );
   }
   const renders = details.rendersDuringDrag as
