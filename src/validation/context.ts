@@ -24,3 +24,24 @@ export function buildContext(design: Design): RuleContext {
     edgesIn: (id, kinds) => (incoming.get(id) ?? []).filter((edge) => hasKind(edge.source, kinds)),
   };
 }
+
+type PerValidation = (design: Design, context: RuleContext) => unknown;
+const workedOut = new WeakMap<RuleContext, Map<PerValidation, { design: Design; value: unknown }>>();
+
+/**
+ * `compute(design, context)` once per validation, for data several rules ask for: kept with the rule
+ * context, keyed by `compute`. A context belongs to one design; asked about another, work that one out.
+ */
+export function oncePerValidation<T>(
+  design: Design,
+  context: RuleContext,
+  compute: (design: Design, context: RuleContext) => T,
+): T {
+  let known = workedOut.get(context);
+  if (!known) workedOut.set(context, (known = new Map()));
+  const entry = known.get(compute);
+  if (entry && entry.design === design) return entry.value as T;
+  const value = compute(design, context);
+  known.set(compute, { design, value });
+  return value;
+}

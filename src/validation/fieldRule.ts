@@ -6,6 +6,7 @@ import type { Design, DesignNode } from '../model/design';
 import { KINDS, type PropSpec } from '../nodes/registry';
 import type { FieldRuleId } from '../nodes/types';
 import { groupPush } from '../model/group';
+import { oncePerValidation } from './context';
 import { nodeName, setNodeProps } from './fixes';
 import type { Diagnostic, Rule, RuleContext, RuleExamples } from './types';
 
@@ -27,13 +28,9 @@ function ruledProps(specs: Record<string, PropSpec>): [string, PropSpec][] {
 
 /** What one walk over the nodes found for every field rule: its problems, or the error a check threw. */
 interface FieldFindings {
-  design: Design;
   problems: Map<FieldRuleId, FieldProblem[]>;
   errors: Map<FieldRuleId, unknown>;
 }
-
-/** One walk per validation serves every field rule (a walk per rule visited each node eight times). */
-const findingsOf = new WeakMap<RuleContext, FieldFindings>();
 
 function findFieldProblems(design: Design): FieldFindings {
   const problems = new Map<FieldRuleId, FieldProblem[]>();
@@ -65,7 +62,7 @@ function findFieldProblems(design: Design): FieldFindings {
       if (problem !== null) groupPush(problems, ruleId, { node, prop, spec, problem });
     }
   }
-  return { design, problems, errors };
+  return { problems, errors };
 }
 
 /**
@@ -73,12 +70,10 @@ function findFieldProblems(design: Design): FieldFindings {
  * the rule context, the walk is shared by all field rules of that validation.
  */
 export function fieldProblems(design: Design, ruleId: FieldRuleId, context?: RuleContext): FieldProblem[] {
-  let findings = context ? findingsOf.get(context) : undefined;
-  // A context belongs to one design; asked about another, walk that one.
-  if (!findings || findings.design !== design) {
-    findings = findFieldProblems(design);
-    if (context) findingsOf.set(context, findings);
-  }
+  // One walk per validation serves every field rule (a walk per rule visited each node eight times).
+  const findings = context
+    ? oncePerValidation(design, context, findFieldProblems)
+    : findFieldProblems(design);
   if (findings.errors.has(ruleId)) throw findings.errors.get(ruleId);
   return findings.problems.get(ruleId) ?? [];
 }

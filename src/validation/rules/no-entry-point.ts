@@ -1,6 +1,7 @@
 import type { Design, DesignEdge } from '../../model/design';
 import { design, e, n } from '../examples';
 import { edge, newNode, nodeName, uniqueId } from '../fixes';
+import { oncePerValidation } from '../context';
 import type { Rule, RuleContext } from '../types';
 import { groupPush } from '../../model/group';
 
@@ -56,21 +57,16 @@ export function reachableFrom(
   return seen;
 }
 
-/** The ids the clients reach, worked out once per validation (two rules ask). */
-const reachedByClients = new WeakMap<RuleContext, { design: Design; reached: Set<string> }>();
+function clientsReach(current: Design, context: RuleContext): Set<string> {
+  const clients: string[] = [];
+  for (let i = 0; i < current.nodes.length; i++)
+    if (current.nodes[i]!.kind === 'client') clients.push(current.nodes[i]!.id);
+  return reachableFrom(current, clients, context.outgoing);
+}
 
+/** The ids the clients reach, worked out once per validation (two rules ask). */
 export function reachableFromClients(current: Design, context: RuleContext): Set<string> {
-  const known = reachedByClients.get(context);
-  // A context belongs to one design; asked about another, walk that one.
-  let reached = known && known.design === current ? known.reached : undefined;
-  if (!reached) {
-    const clients: string[] = [];
-    for (let i = 0; i < current.nodes.length; i++)
-      if (current.nodes[i]!.kind === 'client') clients.push(current.nodes[i]!.id);
-    reached = reachableFrom(current, clients, context.outgoing);
-    reachedByClients.set(context, { design: current, reached });
-  }
-  return reached;
+  return oncePerValidation(current, context, clientsReach);
 }
 
 export const noEntryPoint: Rule = {
