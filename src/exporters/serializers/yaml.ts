@@ -185,24 +185,23 @@ const linePrefixes: Map<string, string>[] = [];
 const headLines: Map<string, string>[] = [];
 const itemPrefixes: string[] = [];
 
-function linePrefix(key: string, depth: number): string {
-  const prefixes = (linePrefixes[depth] ??= new Map());
-  let prefix = prefixes.get(key);
-  if (prefix === undefined) {
-    prefix = `${'  '.repeat(depth)}${keyTexts[depth === 0 ? 0 : 1].get(key)!}: `;
-    prefixes.set(key, prefix);
-  }
-  return prefix;
-}
-
-function headLine(key: string, depth: number): string {
-  const lines = (headLines[depth] ??= new Map());
+/** `key` at `depth` followed by `tail`, built once per key and depth in `tables`. */
+function keyLine(tables: Map<string, string>[], key: string, depth: number, tail: string): string {
+  const lines = (tables[depth] ??= new Map());
   let line = lines.get(key);
   if (line === undefined) {
-    line = `${'  '.repeat(depth)}${keyTexts[depth === 0 ? 0 : 1].get(key)!}:`;
+    line = `${'  '.repeat(depth)}${keyTexts[depth === 0 ? 0 : 1].get(key)!}${tail}`;
     lines.set(key, line);
   }
   return line;
+}
+
+function linePrefix(key: string, depth: number): string {
+  return keyLine(linePrefixes, key, depth, ': ');
+}
+
+function headLine(key: string, depth: number): string {
+  return keyLine(headLines, key, depth, ':');
 }
 
 /**
