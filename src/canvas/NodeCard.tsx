@@ -14,20 +14,12 @@ const SUMMARY_ROOM_PX = 167;
 const NAME_ROOM_PX = 131;
 const BADGE_ROOM_PX = 32;
 
-let fitName: ReturnType<typeof fitter> | undefined;
-let fitSummary: ReturnType<typeof fitter> | undefined;
 // Fonts as the page resolves them (the root's family, the --mono stack), read on first use.
-function rootStyle(): CSSStyleDeclaration | null {
-  return typeof document === 'undefined' ? null : getComputedStyle(document.documentElement);
-}
-function nameFitter() {
-  return (fitName ??= fitter(canvasMeasure(`600 13px ${rootStyle()?.fontFamily || 'sans-serif'}`, 0.62)));
-}
-function summaryFitter() {
-  return (fitSummary ??= fitter(
-    canvasMeasure(`11px ${rootStyle()?.getPropertyValue('--mono').trim() || 'monospace'}`, 0.6),
-  ));
-}
+const rootStyle = () => getComputedStyle(document.documentElement);
+const fitName = fitter(canvasMeasure(() => `600 13px ${rootStyle().fontFamily || 'sans-serif'}`, 13 * 0.62));
+const fitSummary = fitter(
+  canvasMeasure(() => `11px ${rootStyle().getPropertyValue('--mono').trim() || 'monospace'}`, 11 * 0.6),
+);
 
 export interface DesignNodeData extends Record<string, unknown> {
   node: DesignNode;
@@ -48,7 +40,7 @@ function NodeHead({ id, node, name }: { id: string; node: DesignNode; name: stri
       <span className="node-titles">
         <span className="node-kind">{descriptor.label}</span>
         <span className="node-name" title={name}>
-          {nameFitter()(name, hasBadge ? NAME_ROOM_PX - BADGE_ROOM_PX : NAME_ROOM_PX)}
+          {fitName(name, hasBadge ? NAME_ROOM_PX - BADGE_ROOM_PX : NAME_ROOM_PX)}
         </span>
       </span>
       {hasBadge && <ProblemBadge errors={errors} warnings={warnings} />}
@@ -106,7 +98,7 @@ export const NodeCard = memo(function NodeCard({
       <div className={`node-card${selected ? ' is-selected' : ''}`}>
         <NodeHead id={id} node={node} name={title ?? id} />
         <div className="node-summary" title={summary}>
-          {summaryFitter()(summary, SUMMARY_ROOM_PX)}
+          {fitSummary(summary, SUMMARY_ROOM_PX)}
         </div>
       </div>
       <Handle

@@ -22,16 +22,18 @@ export function cutToWidth(text: string, maxPx: number, measure: MeasureText): s
   return points.slice(0, fits).join('').trimEnd() + ELLIPSIS;
 }
 
-/** A measurer for a CSS font (e.g. `600 13px system-ui`); falls back to an estimate without canvas. */
-export function canvasMeasure(font: string, fallbackEm: number): MeasureText {
+/**
+ * A measurer for a CSS font (e.g. `600 13px system-ui`), asked for on first use so it can read the
+ * page's styles; without a canvas (unit tests) each code point counts `fallbackPxPerChar`.
+ */
+export function canvasMeasure(font: () => string, fallbackPxPerChar: number): MeasureText {
   let context: CanvasRenderingContext2D | null | undefined;
-  const sizePx = Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? 13);
   return (text) => {
     if (context === undefined) {
       context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
-      if (context) context.font = font;
+      if (context) context.font = font();
     }
-    return context ? context.measureText(text).width : Array.from(text).length * sizePx * fallbackEm;
+    return context ? context.measureText(text).width : Array.from(text).length * fallbackPxPerChar;
   };
 }
 
