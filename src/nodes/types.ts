@@ -74,12 +74,23 @@ export type Protocol = 'http' | 'uwsgi' | 'wsgi' | 'file' | 'static';
 
 export type Category = 'client' | 'proxy' | 'server' | 'app' | 'data' | 'static';
 
+/**
+ * What a kind does in a stack. Code outside `src/nodes` asks roles (and the capabilities below),
+ * never kind names: a new kind that plays a role is understood everywhere at once.
+ */
+export type Role = 'client' | 'proxy' | 'wsgi-server' | 'app' | 'database' | 'static';
+
+/** Where a server accepts connections inside its container. */
+export type Listener = { kind: 'tcp'; port: number } | { kind: 'unix'; path: string };
+
 export interface KindDescriptor<K extends NodeKind = NodeKind, P extends object = Record<string, PropValue>> {
   kind: K;
   label: string;
   /** A single emoji-free glyph name understood by the node views and image exports. */
   icon: string;
   category: Category;
+  /** What the kind does in a stack (see Role). */
+  roles: readonly Role[];
   /** One line, from the study notes: what this piece does in the stack. */
   role: string;
   /** A few sentences for the palette tooltip and the README. */
@@ -89,8 +100,10 @@ export interface KindDescriptor<K extends NodeKind = NodeKind, P extends object 
   defaultContainer: 'web' | 'app' | null;
   /** Whether the node accepts incoming / outgoing connections (its handles on the canvas). */
   handles: { target: boolean; source: boolean };
-  /** Ports this kind listens on inside its container, read from its props. */
-  listens?: (props: P) => { port?: number; socket?: string };
+  /** Where a node of this kind listens inside its container (none: it accepts no network connections). */
+  listener?: (props: P) => Listener;
+  /** An app's own development server (Werkzeug, runserver): where it listens when no WSGI server runs it. */
+  devServer?: (props: P) => Listener;
 }
 
 export function defineKind<K extends NodeKind, P extends object>(

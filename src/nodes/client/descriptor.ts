@@ -10,6 +10,7 @@ export const clientDescriptor = defineKind<'client', ClientProps>({
   label: 'Client',
   icon: 'client',
   category: 'client',
+  roles: ['client'],
   role: 'The user’s browser or app: it only ever talks HTTP to the front door.',
   doc: 'Clients sit outside every container. They should reach the stack only through nginx, which buffers slow connections and serves static files, so the Python workers behind it are never tied up by a slow client.',
   props: {

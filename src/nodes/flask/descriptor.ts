@@ -12,6 +12,7 @@ export const flaskDescriptor = defineKind<'flask', FlaskProps>({
   label: 'Flask',
   icon: 'flask',
   category: 'app',
+  roles: ['app'],
   role: 'The cook: the Python web application with the routes and the business logic.',
   doc: 'Flask is a WSGI application, not a server. Its built-in Werkzeug server is for development only: one process, no protection against slow clients, no worker management. In production a WSGI server (Gunicorn or uWSGI) imports `module:callable` and runs it.',
   props: {
@@ -39,4 +40,5 @@ export const flaskDescriptor = defineKind<'flask', FlaskProps>({
   },
   defaultContainer: 'app',
   handles: { target: true, source: true },
+  devServer: (props) => ({ kind: 'tcp', port: props.port }),
 });

@@ -15,6 +15,7 @@ export const gunicornDescriptor = defineKind<'gunicorn', GunicornProps>({
   label: 'Gunicorn',
   icon: 'gunicorn',
   category: 'server',
+  roles: ['wsgi-server'],
   role: 'The manager: a WSGI server that runs several Flask worker processes so requests are handled at the same time.',
   doc: 'Gunicorn turns the HTTP requests nginx passes on into WSGI calls to the Flask app, in several worker processes (the guide is 2 × CPU cores + 1). It restarts workers that die and shuts down gracefully. It must run in the same container as the app it imports.',
   props: {
@@ -68,5 +69,6 @@ export const gunicornDescriptor = defineKind<'gunicorn', GunicornProps>({
   },
   defaultContainer: 'app',
   handles: { target: true, source: true },
-  listens: (props) => (props.transport === 'unix' ? { socket: props.socketPath } : { port: props.port }),
+  listener: (props) =>
+    props.transport === 'unix' ? { kind: 'unix', path: props.socketPath } : { kind: 'tcp', port: props.port },
 });

@@ -9,6 +9,7 @@ export const reactStaticDescriptor = defineKind<'react-static', ReactStaticProps
   label: 'React build',
   icon: 'react',
   category: 'static',
+  roles: ['static'],
   role: 'The built React app: plain HTML, CSS and JS files that nginx serves from its own container.',
   doc: 'A React app is compiled (`npm run build`) into static files. Nothing runs them on the server, so the natural place is nginx’s own container: a multi-stage Dockerfile builds them with Node and copies the result into the nginx image.',
   props: {

@@ -15,6 +15,7 @@ export const uwsgiDescriptor = defineKind<'uwsgi', UwsgiProps>({
   label: 'uWSGI',
   icon: 'uwsgi',
   category: 'server',
+  roles: ['wsgi-server'],
   role: 'A WSGI application server: runs the Flask app in processes × threads and speaks the binary uwsgi protocol to nginx.',
   doc: 'uWSGI runs the app in several processes, each with threads. With `socket` it speaks the uwsgi protocol, which nginx talks with `uwsgi_pass` and `include uwsgi_params`; `http-socket` speaks plain HTTP and is for testing or for `proxy_pass`. Mixing them up makes nginx answer 502.',
   props: {
@@ -70,5 +71,6 @@ export const uwsgiDescriptor = defineKind<'uwsgi', UwsgiProps>({
   },
   defaultContainer: 'app',
   handles: { target: true, source: true },
-  listens: (props) => (props.transport === 'unix' ? { socket: props.socketPath } : { port: props.port }),
+  listener: (props) =>
+    props.transport === 'unix' ? { kind: 'unix', path: props.socketPath } : { kind: 'tcp', port: props.port },
 });
