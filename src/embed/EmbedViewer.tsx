@@ -39,6 +39,7 @@ const EmbedNode = memo(function EmbedNode({ data }: NodeProps<Node<EmbedNodeData
       node={node}
       errors={errors}
       warnings={warnings}
+      fitText={false}
       inputs={
         handles.target && (
           <>

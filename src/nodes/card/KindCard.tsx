@@ -73,6 +73,11 @@ export interface KindCardProps {
   selected?: boolean;
   errors?: number;
   warnings?: number;
+  /**
+   * Whether the card cuts long text to its width itself (the canvas, where hundreds of cards move) or
+   * keeps the whole text and lets CSS clip it (the embed: a few cards that never move).
+   */
+  fitText?: boolean;
   /** What sits before and after the card: the connection handles of the picture it is drawn in. */
   inputs?: ReactNode;
   outputs?: ReactNode;
@@ -81,14 +86,16 @@ export interface KindCardProps {
 /**
  * The card of a node, the same on the canvas and in the embed: the kind's icon and label, the node's
  * name (its title, for a kind that has one, else its id), its key setting (see `summaryOf`) and a
- * problem badge. Long text is cut to the card's width here rather than clipped by CSS: a clip per card
- * is a separate paint chunk per node for the browser to re-layerize on every frame a node moves.
+ * problem badge. On the canvas long text is cut to the card's width here rather than clipped by CSS: a
+ * clip per card is a separate paint chunk per node for the browser to re-layerize on every frame a node
+ * moves. The full text is always in the element's title.
  */
 export const KindCard = memo(function KindCard({
   node,
   selected = false,
   errors = 0,
   warnings = 0,
+  fitText = true,
   inputs,
   outputs,
 }: KindCardProps) {
@@ -98,7 +105,7 @@ export const KindCard = memo(function KindCard({
   return (
     <div className={`node-shell ${categoryClass(category)}`}>
       {inputs}
-      <div className={`node-card${selected ? ' is-selected' : ''}`}>
+      <div className={`node-card${selected ? ' is-selected' : ''}${fitText ? '' : ' is-clipped'}`}>
         <div className="node-head">
           <span className="node-icon" style={ICON_STYLES[node.kind]} aria-hidden="true" />
           <span className="node-titles">
@@ -106,18 +113,20 @@ export const KindCard = memo(function KindCard({
               <span>{lines.kind}</span>
               {lines.id !== null && (
                 <span className="node-kind-id" title={lines.id}>
-                  {fitKindId(lines.id, idRoomPx(lines.kind))}
+                  {fitText ? fitKindId(lines.id, idRoomPx(lines.kind)) : lines.id}
                 </span>
               )}
             </span>
             <span className="node-name" title={lines.name}>
-              {fitName(lines.name, hasBadge ? NAME_ROOM_PX - BADGE_ROOM_PX : NAME_ROOM_PX)}
+              {fitText
+                ? fitName(lines.name, hasBadge ? NAME_ROOM_PX - BADGE_ROOM_PX : NAME_ROOM_PX)
+                : lines.name}
             </span>
           </span>
           {hasBadge && <ProblemBadge errors={errors} warnings={warnings} />}
         </div>
         <div className="node-summary" title={lines.summary}>
-          {fitSummary(lines.summary, SUMMARY_ROOM_PX)}
+          {fitText ? fitSummary(lines.summary, SUMMARY_ROOM_PX) : lines.summary}
         </div>
       </div>
       {outputs}
