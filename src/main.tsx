@@ -3,8 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { TabConflictBanner } from './app/TabConflictBanner';
+import { installCategoryStyles } from './nodes/card/categoryStyle';
 import './styles.css';
 
+installCategoryStyles();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary area="app">

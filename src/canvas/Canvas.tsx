@@ -24,6 +24,7 @@ import {
   type DragEvent,
 } from 'react';
 import type { Position } from '../model/design';
+import { categoryColors } from '../nodes/palette';
 import { KINDS, isNodeKind } from '../nodes/registry';
 import { NODE_VIEWS } from '../nodes/views';
 import { useAppStore } from '../store';
@@ -34,7 +35,6 @@ import { createEdgeDeriver, createNodeDeriver, type FlowNode } from './flowState
 import { computeFrames, frameAt, type Frame } from './frames';
 import { FramesLayer } from './FramesLayer';
 import { LabelledEdge } from './LabelledEdge';
-import { CATEGORY_COLORS } from './icons';
 import { createFrameSharer } from './frames';
 import {
   FIT_VIEW,
@@ -55,7 +55,7 @@ const EDGE_TYPES = { labelled: LabelledEdge };
 
 /** Module-level so the MiniMap sees the same function every render and skips unchanged nodes. */
 function minimapNodeColor(node: Node): string {
-  return CATEGORY_COLORS[KINDS[(node as FlowNode).data.node.kind].category].light;
+  return categoryColors(KINDS[(node as FlowNode).data.node.kind].category, 'light').accent;
 }
 
 function centreOf(node: Node): Position {

@@ -1,6 +1,6 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { Design, DesignEdge, DesignNode, Position } from '../model/design';
-import { canConnect, protocolLabel } from '../model/connections';
+import { edgeCaptionOf } from '../nodes/captions';
 import type { ElementProblems } from '../store/selectors';
 import type { DesignNodeData } from './NodeCard';
 
@@ -49,17 +49,13 @@ export function createNodeDeriver() {
   };
 }
 
-/** What flows over an edge: HTTP, uwsgi, WSGI, file or static, with the route on nginx edges. */
+/** What flows over an edge (HTTP, uwsgi_pass, WSGI, file, static) and the route on nginx edges. */
 export function edgeLabel(
   edge: DesignEdge,
   source: DesignNode | undefined,
   target: DesignNode | undefined,
 ): string {
-  if (!source || !target) return '';
-  const verdict = canConnect(source.kind, target.kind);
-  if (!verdict.allowed) return 'not allowed';
-  const what = edge.props.pass ?? protocolLabel(verdict.protocol);
-  return edge.props.route !== undefined ? `${what} ${edge.props.route}` : what;
+  return source && target ? (edgeCaptionOf(edge, source, target).text ?? '') : '';
 }
 
 export function createEdgeDeriver() {

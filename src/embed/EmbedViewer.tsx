@@ -1,35 +1,68 @@
 import {
   Background,
   Controls,
+  Handle,
   MarkerType,
   Panel,
+  Position,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
   type Edge,
   type Node,
+  type NodeProps,
 } from '@xyflow/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { ViewportLayer } from '../flow/ViewportLayer';
-import { edgeRoute, layoutDiagram, NODE_HEIGHT, NODE_WIDTH, type Frame } from '../exporters/diagram';
-import type { Design } from '../model/design';
+import { edgeRoute, layoutDiagram, NODE_HEIGHT, NODE_WIDTH, type DiagramFrame } from '../exporters/diagram';
+import type { Design, DesignNode } from '../model/design';
 import { decodeShareFragment } from '../model/share';
+import { KindCard } from '../nodes/card/KindCard';
+import { forEveryKind, KINDS, titleOf } from '../nodes/registry';
 import type { Diagnostic } from '../validation/types';
 import { validate } from '../validation/validate';
-import { EmbedNode, type EmbedNodeData } from './EmbedNode';
-import { keySettings } from './summary';
+import { keySettings } from './settings';
 
 const FIT_VIEW_OPTIONS = { padding: 0.12 };
 
-const NODE_TYPES = {
-  client: EmbedNode,
-  nginx: EmbedNode,
-  gunicorn: EmbedNode,
-  uwsgi: EmbedNode,
-  flask: EmbedNode,
-  sqlite: EmbedNode,
-  'react-static': EmbedNode,
-};
+type EmbedNodeData = { node: DesignNode; errors: number; warnings: number };
+
+/**
+ * A read-only node: the editor's card, with a handle on each side an edge may enter or leave by (see
+ * edgeRoute), hidden. Every piece of design text is rendered as a text node, never as markup.
+ */
+const EmbedNode = memo(function EmbedNode({ data }: NodeProps<Node<EmbedNodeData>>) {
+  const { node, errors, warnings } = data;
+  const { handles } = KINDS[node.kind];
+  return (
+    <KindCard
+      node={node}
+      errors={errors}
+      warnings={warnings}
+      fitText={false}
+      inputs={
+        handles.target && (
+          <>
+            <Handle id="in-right" type="target" position={Position.Left} isConnectable={false} />
+            <Handle id="in-down" type="target" position={Position.Top} isConnectable={false} />
+            <Handle id="in-up" type="target" position={Position.Bottom} isConnectable={false} />
+          </>
+        )
+      }
+      outputs={
+        handles.source && (
+          <>
+            <Handle id="out-right" type="source" position={Position.Right} isConnectable={false} />
+            <Handle id="out-down" type="source" position={Position.Bottom} isConnectable={false} />
+            <Handle id="out-up" type="source" position={Position.Top} isConnectable={false} />
+          </>
+        )
+      }
+    />
+  );
+});
+
+const NODE_TYPES = forEveryKind(EmbedNode);
 
 type Theme = 'light' | 'dark';
 
@@ -103,7 +136,6 @@ function EmbedFlow({ design, fragment, theme }: { design: Design; fragment: stri
           deletable: false,
           data: {
             node: placed.node,
-            title: placed.title,
             errors: mine.filter((d) => d.severity === 'error').length,
             warnings: mine.filter((d) => d.severity === 'warning').length,
           },
@@ -113,7 +145,7 @@ function EmbedFlow({ design, fragment, theme }: { design: Design; fragment: stri
   );
   const edges = useMemo<Edge[]>(() => {
     const placed = new Map(diagram.nodes.map((node) => [node.node.id, node]));
-    return diagram.edges.map(({ edge, caption }) => {
+    return diagram.edges.map(({ edge, caption, allowed }) => {
       const broken = diagnostics.some((d) => d.severity === 'error' && d.edges.includes(edge.id));
       const from = placed.get(edge.source);
       const to = placed.get(edge.target);
@@ -124,9 +156,11 @@ function EmbedFlow({ design, fragment, theme }: { design: Design; fragment: stri
         target: edge.target,
         sourceHandle: `out-${route}`,
         targetHandle: `in-${route}`,
-        label: caption,
+        label: caption ?? undefined,
         deletable: false,
-        className: broken ? 'embed-edge--error' : undefined,
+        className: [broken && 'embed-edge--error', !allowed && 'embed-edge--refused']
+          .filter(Boolean)
+          .join(' '),
         markerEnd: { type: MarkerType.ArrowClosed },
       };
     });
@@ -181,7 +215,7 @@ function EmbedFlow({ design, fragment, theme }: { design: Design; fragment: stri
       {shownNode && (
         <Panel position="top-right" className="embed-info" data-testid="embed-info">
           <NodeInfo
-            title={nodes.find((n) => n.id === shownNode.id)?.data.title ?? shownNode.id}
+            title={titleOf(shownNode)}
             settings={keySettings(shownNode)}
             id={shownNode.id}
             diagnostics={diagnostics.filter((d) => d.nodes.includes(shownNode.id))}
@@ -192,7 +226,7 @@ function EmbedFlow({ design, fragment, theme }: { design: Design; fragment: stri
   );
 }
 
-function FrameBox({ frame }: { frame: Frame }) {
+function FrameBox({ frame }: { frame: DiagramFrame }) {
   return (
     <div
       className="embed-frame"

@@ -1,14 +1,14 @@
-import { canConnect, matchingPass } from '../model/connections';
 import type { Design, DesignEdge, DesignNode, Position } from '../model/design';
-import { KINDS } from '../nodes/registry';
+import { edgeCaptionOf } from '../nodes/captions';
 
 /**
  * The picture of a design, shared by the SVG/PNG export and the read-only embed: where each node sits,
  * the container frames around them and what each edge carries. Pure and deterministic.
  */
 
-export const NODE_WIDTH = 180;
-export const NODE_HEIGHT = 64;
+/** A node card's size (src/nodes/card/card.css): the embed draws the cards themselves, the SVG their likeness. */
+export const NODE_WIDTH = 190;
+export const NODE_HEIGHT = 66;
 const RANK_GAP = 260;
 const ROW_GAP = 120;
 const FRAME_PADDING = 24;
@@ -18,13 +18,10 @@ export interface PlacedNode {
   node: DesignNode;
   x: number;
   y: number;
-  /** The main line shown on the node: the client's label, or the kind's name. */
-  title: string;
-  /** The second line: the node id. */
-  subtitle: string;
 }
 
-export interface Frame {
+/** A container drawn as a frame around its nodes (the canvas has its own, editable, frames). */
+export interface DiagramFrame {
   container: string;
   x: number;
   y: number;
@@ -34,12 +31,15 @@ export interface Frame {
 
 export interface DiagramEdge {
   edge: DesignEdge;
-  caption: string;
+  /** What flows and the route (see edgeCaptionOf); null: nothing to say. */
+  caption: string | null;
+  /** Whether the connection is allowed (a refused one is drawn dashed). */
+  allowed: boolean;
 }
 
 export interface Diagram {
   nodes: PlacedNode[];
-  frames: Frame[];
+  frames: DiagramFrame[];
   edges: DiagramEdge[];
   bounds: { x: number; y: number; width: number; height: number };
 }
@@ -56,24 +56,12 @@ export function edgeRoute(from: { x: number; y: number }, to: { x: number; y: nu
   return to.y >= from.y ? 'down' : 'up';
 }
 
-export function nodeTitle(node: DesignNode): string {
-  if (node.kind === 'client') return node.props.label || KINDS.client.label;
-  return KINDS[node.kind].label;
-}
-
-/** What flows over an edge: the protocol (and, for nginx, the route it serves). */
-export function edgeCaption(design: Design, edge: DesignEdge): string {
+function diagramEdge(design: Design, edge: DesignEdge): DiagramEdge {
   const source = design.nodes.find((node) => node.id === edge.source);
   const target = design.nodes.find((node) => node.id === edge.target);
-  if (!source || !target) return '';
-  const verdict = canConnect(source.kind, target.kind);
-  let protocol: string = verdict.allowed ? verdict.protocol : 'invalid';
-  if (source.kind === 'nginx' && target.kind === 'uwsgi') {
-    const pass = edge.props.pass ?? matchingPass(target.props.protocol);
-    protocol = pass === 'uwsgi_pass' ? 'uwsgi' : 'http';
-  }
-  const shown = protocol === 'http' || protocol === 'wsgi' ? protocol.toUpperCase() : protocol;
-  return source.kind === 'nginx' && edge.props.route ? `${shown} ${edge.props.route}` : shown;
+  if (!source || !target) return { edge, caption: null, allowed: false };
+  const { text, allowed } = edgeCaptionOf(edge, source, target);
+  return { edge, caption: text, allowed };
 }
 
 /**
@@ -115,7 +103,7 @@ export function layoutDiagram(design: Design): Diagram {
   const positions = autoPositions(design);
   const nodes: PlacedNode[] = design.nodes.map((node) => {
     const position = positions.get(node.id)!;
-    return { node, x: position.x, y: position.y, title: nodeTitle(node), subtitle: node.id };
+    return { node, x: position.x, y: position.y };
   });
   const byContainer = new Map<string, PlacedNode[]>();
   for (const placed of nodes) {
@@ -125,7 +113,7 @@ export function layoutDiagram(design: Design): Diagram {
     members.push(placed);
     byContainer.set(container, members);
   }
-  const frames: Frame[] = [...byContainer.entries()]
+  const frames: DiagramFrame[] = [...byContainer.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([container, members]) => {
       const left = Math.min(...members.map((m) => m.x)) - FRAME_PADDING;
@@ -134,7 +122,7 @@ export function layoutDiagram(design: Design): Diagram {
       const bottom = Math.max(...members.map((m) => m.y + NODE_HEIGHT)) + FRAME_PADDING;
       return { container, x: left, y: top, width: right - left, height: bottom - top };
     });
-  const edges = design.edges.map((edge) => ({ edge, caption: edgeCaption(design, edge) }));
+  const edges = design.edges.map((edge) => diagramEdge(design, edge));
 
   const boxes = [
     ...nodes.map((n) => ({ x: n.x, y: n.y, width: NODE_WIDTH, height: NODE_HEIGHT })),

@@ -3,6 +3,8 @@ import type { Design } from '../model/design';
 import { parseDesign } from '../model/load';
 import { serializeDesign } from '../model/serialize';
 import { TEMPLATE_IDS, loadTemplate } from '../model/templates';
+import { CATEGORY_PALETTE, categoryColors } from '../nodes/palette';
+import { KINDS } from '../nodes/registry';
 import { layoutDiagram } from './diagram';
 import { HOSTILE_STRINGS } from '../validation/hostileInputs';
 import { designToSvg, extractSvgDesignText } from './svg';
@@ -95,6 +97,39 @@ describe('SVG export', () => {
     expect(svg).toBe(designToSvg(bare));
     expect(svg).not.toContain('NaN');
     expect(diagram.frames.map((f) => f.container)).toEqual(['app', 'web']);
+  });
+
+  it('colours each node from the category palette, as the editor and the embed do', () => {
+    const design = loadTemplate('react-nginx-gunicorn');
+    const svg = designToSvg(design);
+    for (const node of design.nodes) {
+      const { fill, stroke, accent } = categoryColors(KINDS[node.kind].category, 'light');
+      const group = svg.split('\n').find((line) => line.startsWith(`<g class="node node-${node.kind}">`))!;
+      expect(group).toContain(`fill="${fill}" stroke="${stroke}"`);
+      expect(group).toContain(`fill="${accent}">${KINDS[node.kind].label.toUpperCase()}</text>`);
+    }
+    const categoryHex = new Set(
+      Object.values(CATEGORY_PALETTE).flatMap((themes) => Object.values(themes.light)),
+    );
+    const nodeHex = svg
+      .split('\n')
+      .filter((line) => line.startsWith('<g class="node '))
+      .flatMap((line) => line.match(/#[0-9a-f]{6}/g) ?? [])
+      .filter((hex) => !['#0f172a', '#475569'].includes(hex));
+    expect(nodeHex.filter((hex) => !categoryHex.has(hex))).toEqual([]);
+  });
+
+  it('dashes an edge the connection matrix refuses, as the Mermaid chart does', () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    const refused = {
+      ...design,
+      edges: [...design.edges, { id: 'back', source: 'db', target: 'api', props: {} }],
+    };
+    const paths = designToSvg(refused)
+      .split('\n')
+      .filter((line) => line.startsWith('<path class="edge"'));
+    expect(paths.filter((line) => line.includes('stroke-dasharray'))).toHaveLength(1);
+    expect(paths).toHaveLength(design.edges.length + 1);
   });
 
   it('draws an empty design as a valid small picture', () => {

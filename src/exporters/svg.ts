@@ -1,9 +1,9 @@
 import type { Design } from '../model/design';
 import { serializeDesign } from '../model/serialize';
 import { escapeXml, SVG_METADATA_CLOSE, SVG_METADATA_OPEN } from '../model/svgMetadata';
-import { KINDS } from '../nodes/registry';
-import type { Category } from '../nodes/types';
-import { edgeRoute, layoutDiagram, NODE_HEIGHT, NODE_WIDTH } from './diagram';
+import { categoryColors } from '../nodes/palette';
+import { cardLinesOf, KINDS } from '../nodes/registry';
+import { edgeRoute, layoutDiagram, NODE_HEIGHT, NODE_WIDTH, type PlacedNode } from './diagram';
 
 /**
  * The diagram as a standalone SVG file. The design travels inside, in one `<metadata>` element whose
@@ -13,15 +13,12 @@ import { edgeRoute, layoutDiagram, NODE_HEIGHT, NODE_WIDTH } from './diagram';
 
 const MARGIN = 32;
 const MAX_LABEL = 36;
-
-const CATEGORY_COLORS: Record<Category, { fill: string; stroke: string }> = {
-  client: { fill: '#f1f5f9', stroke: '#64748b' },
-  proxy: { fill: '#ecfdf5', stroke: '#059669' },
-  server: { fill: '#eff6ff', stroke: '#2563eb' },
-  app: { fill: '#f5f3ff', stroke: '#7c3aed' },
-  data: { fill: '#fff7ed', stroke: '#ea580c' },
-  static: { fill: '#f0fdfa', stroke: '#0d9488' },
-};
+// What fits a card's lines (190 px less 12 px padding each side) at their font sizes.
+const MAX_KIND = 14;
+const MAX_ID = 16;
+const MAX_NAME = 22;
+const MAX_SUMMARY = 25;
+const MONO = 'ui-monospace, Menlo, Consolas, monospace';
 
 /** The design file as metadata text. JSON.stringify already escapes control characters and lone
  * surrogates; U+FFFE/U+FFFF can only sit inside JSON strings, where a \u escape means the same. */
@@ -33,9 +30,9 @@ export function designMetadataText(design: Design): string {
   return escapeXml(json);
 }
 
-function shorten(text: string): string {
+function shorten(text: string, max = MAX_LABEL): string {
   const chars = Array.from(text);
-  return chars.length > MAX_LABEL ? `${chars.slice(0, MAX_LABEL - 1).join('')}…` : text;
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
 
 function num(value: number): string {
@@ -74,6 +71,26 @@ function edgePath(from: { x: number; y: number }, to: { x: number; y: number }) 
   };
 }
 
+/** A node as its card looks (see src/nodes/card): kind (and id, for a titled node), name, key setting. */
+function nodeCard({ node, x, y }: PlacedNode): string {
+  const colors = categoryColors(KINDS[node.kind].category, 'light');
+  const lines = cardLinesOf(node);
+  const text = (dx: number, dy: number, attributes: string, content: string) =>
+    content === ''
+      ? ''
+      : `<text x="${num(x + dx)}" y="${num(y + dy)}" ${attributes}>${escapeXml(content)}</text>`;
+  const kind = shorten(lines.kind.toUpperCase(), MAX_KIND);
+  const id = lines.id === null ? '' : shorten(lines.id, MAX_ID);
+  return (
+    `<g class="node node-${node.kind}"><rect x="${num(x)}" y="${num(y)}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="8" fill="${colors.fill}" stroke="${colors.stroke}" stroke-width="1.5"/>` +
+    text(12, 19, `font-size="10" letter-spacing="0.5" fill="${colors.accent}"`, kind) +
+    text(NODE_WIDTH - 12, 19, 'font-size="10" text-anchor="end" fill="#475569"', id) +
+    text(12, 38, 'font-size="13" font-weight="600" fill="#0f172a"', shorten(lines.name, MAX_NAME)) +
+    text(12, 56, `font-size="11" font-family="${MONO}" fill="#475569"`, shorten(lines.summary, MAX_SUMMARY)) +
+    '</g>'
+  );
+}
+
 export function designToSvg(design: Design): string {
   const diagram = layoutDiagram(design);
   const { bounds } = diagram;
@@ -104,13 +121,13 @@ export function designToSvg(design: Design): string {
     );
   }
 
-  for (const { edge, caption } of diagram.edges) {
+  for (const { edge, caption, allowed } of diagram.edges) {
     const from = place.get(edge.source);
     const to = place.get(edge.target);
     if (!from || !to) continue;
     const { x1, y1, x2, y2, d } = edgePath(from, to);
     out.push(
-      `<path class="edge" d="${d}" fill="none" stroke="#64748b" stroke-width="1.5" marker-end="url(#arrow)"/>`,
+      `<path class="edge" d="${d}" fill="none" stroke="#64748b" stroke-width="1.5"${allowed ? '' : ' stroke-dasharray="5 4"'} marker-end="url(#arrow)"/>`,
     );
     if (caption) {
       const text = shorten(caption);
@@ -124,14 +141,7 @@ export function designToSvg(design: Design): string {
     }
   }
 
-  for (const placed of diagram.nodes) {
-    const colors = CATEGORY_COLORS[KINDS[placed.node.kind].category];
-    out.push(
-      `<g class="node node-${placed.node.kind}"><rect x="${num(placed.x)}" y="${num(placed.y)}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="8" fill="${colors.fill}" stroke="${colors.stroke}" stroke-width="1.5"/>` +
-        `<text x="${num(placed.x + 14)}" y="${num(placed.y + 27)}" font-size="14" font-weight="600" fill="#0f172a">${escapeXml(shorten(placed.title))}</text>` +
-        `<text x="${num(placed.x + 14)}" y="${num(placed.y + 47)}" font-size="12" fill="#475569">${escapeXml(shorten(placed.subtitle))}</text></g>`,
-    );
-  }
+  for (const placed of diagram.nodes) out.push(nodeCard(placed));
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }

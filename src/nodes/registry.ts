@@ -4,12 +4,21 @@ import { gunicornDescriptor, type GunicornProps } from './gunicorn/descriptor';
 import { nginxDescriptor, type NginxProps } from './nginx/descriptor';
 import { reactStaticDescriptor, type ReactStaticProps } from './react-static/descriptor';
 import { sqliteDescriptor, type SqliteProps } from './sqlite/descriptor';
-import { NODE_KINDS, type KindDescriptor, type Listener, type NodeKind, type Role } from './types';
+import {
+  NODE_KINDS,
+  type KindDescriptor,
+  type Listener,
+  type NodeKind,
+  type NodeShape,
+  type Role,
+} from './types';
 import { uwsgiDescriptor, type UwsgiProps } from './uwsgi/descriptor';
 
 export {
   NODE_KINDS,
+  type Category,
   type Listener,
+  type NodeShape,
   type NodeKind,
   type PropSpec,
   type PropValue,
@@ -77,4 +86,51 @@ export function listenerOf(node: NodeWithProps): Listener | null {
 export function devServerOf(node: NodeWithProps): Listener | null {
   const devServer = KINDS[node.kind].devServer as ((props: object) => Listener) | undefined;
   return devServer ? devServer(node.props) : null;
+}
+
+/** The node's main line on every picture: the kind's own title (a client's label) or the kind's label. */
+export function titleOf(node: NodeWithProps): string {
+  const title = KINDS[node.kind].title as ((props: object) => string) | undefined;
+  return title ? title(node.props) : KINDS[node.kind].label;
+}
+
+/** The node's one-line key setting ("" when its kind has none): the same on every picture. */
+export function summaryOf(node: NodeWithProps): string {
+  const summary = KINDS[node.kind].summary as ((props: object) => string) | undefined;
+  return summary ? summary(node.props) : '';
+}
+
+/** The title and the key setting on one line ("Gunicorn :8000"), as the Mermaid chart labels a node. */
+export function oneLineLabelOf(node: NodeWithProps): string {
+  return KINDS[node.kind].summary ? `${titleOf(node)} ${summaryOf(node)}` : titleOf(node);
+}
+
+/**
+ * The text of a node card: the kind's label, the name (a titled kind's title, else the id), the key
+ * setting, and the id on the kind's line when the name is a title.
+ */
+export function cardLinesOf(node: NodeWithProps & { id: string }): {
+  kind: string;
+  /** The id, shown on the kind's line when the name is the node's title. */
+  id: string | null;
+  name: string;
+  summary: string;
+} {
+  const titled = KINDS[node.kind].title !== undefined;
+  return {
+    kind: KINDS[node.kind].label,
+    id: titled ? node.id : null,
+    name: titled ? titleOf(node) : node.id,
+    summary: summaryOf(node),
+  };
+}
+
+/** How diagrams draw the node. */
+export function shapeOf(node: KindOf): NodeShape {
+  return KINDS[node.kind].shape ?? 'box';
+}
+
+/** One value for every kind (React Flow's node types, keyed by kind). */
+export function forEveryKind<T>(value: T): { [K in NodeKind]: T } {
+  return Object.fromEntries(NODE_KINDS.map((kind) => [kind, value])) as { [K in NodeKind]: T };
 }

@@ -74,6 +74,9 @@ export type Protocol = 'http' | 'uwsgi' | 'wsgi' | 'file' | 'static';
 
 export type Category = 'client' | 'proxy' | 'server' | 'app' | 'data' | 'static';
 
+/** How diagrams draw a node: a box, a stadium (outside the stack) or a cylinder (stored data). */
+export type NodeShape = 'box' | 'stadium' | 'cylinder';
+
 /**
  * What a kind does in a stack. Code outside `src/nodes` asks roles (and the capabilities below),
  * never kind names: a new kind that plays a role is understood everywhere at once.
@@ -95,6 +98,18 @@ export interface KindDescriptor<K extends NodeKind = NodeKind, P extends object 
   role: string;
   /** A few sentences for the palette tooltip and the README. */
   doc: string;
+  /**
+   * The node's main line on every picture of the design (card, embed, SVG/PNG, Mermaid) when it is not
+   * the kind's label: a client is called by its own label.
+   */
+  title?: (props: P) => string;
+  /**
+   * The one setting that tells nodes of this kind apart, shown after the title on every picture
+   * (":8000", "app:app", "/data/app.db"). None: the title says it all.
+   */
+  summary?: (props: P) => string;
+  /** How diagrams draw the node (default: a box). */
+  shape?: NodeShape;
   props: { [Key in keyof P]-?: PropSpec };
   /** The container a node of this kind goes to when the design names none (null = outside every container). */
   defaultContainer: 'web' | 'app' | null;

@@ -13,6 +13,8 @@ export const clientDescriptor = defineKind<'client', ClientProps>({
   roles: ['client'],
   role: 'The user’s browser or app: it only ever talks HTTP to the front door.',
   doc: 'Clients sit outside every container. They should reach the stack only through nginx, which buffers slow connections and serves static files, so the Python workers behind it are never tied up by a slow client.',
+  title: (props) => props.label,
+  shape: 'stadium',
   props: {
     label: {
       type: 'string',

@@ -15,6 +15,7 @@ export const flaskDescriptor = defineKind<'flask', FlaskProps>({
   roles: ['app'],
   role: 'The cook: the Python web application with the routes and the business logic.',
   doc: 'Flask is a WSGI application, not a server. Its built-in Werkzeug server is for development only: one process, no protection against slow clients, no worker management. In production a WSGI server (Gunicorn or uWSGI) imports `module:callable` and runs it.',
+  summary: (props) => `${props.module}:${props.callable}`,
   props: {
     module: {
       type: 'string',

@@ -18,6 +18,7 @@ export const gunicornDescriptor = defineKind<'gunicorn', GunicornProps>({
   roles: ['wsgi-server'],
   role: 'The manager: a WSGI server that runs several Flask worker processes so requests are handled at the same time.',
   doc: 'Gunicorn turns the HTTP requests nginx passes on into WSGI calls to the Flask app, in several worker processes (the guide is 2 × CPU cores + 1). It restarts workers that die and shuts down gracefully. It must run in the same container as the app it imports.',
+  summary: (props) => (props.transport === 'unix' ? props.socketPath : `:${props.port}`),
   props: {
     transport: {
       type: 'enum',

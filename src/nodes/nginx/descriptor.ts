@@ -16,6 +16,7 @@ export const nginxDescriptor = defineKind<'nginx', NginxProps>({
   roles: ['proxy'],
   role: 'The doorkeeper: a reverse proxy that takes every request, serves static files fast and passes the rest on.',
   doc: 'Nginx faces the clients. It buffers slow requests and responses so that Gunicorn or uWSGI workers are busy only while the app computes, serves the built React files itself, compresses responses and is where HTTPS is terminated. Clients never reach the app server directly.',
+  summary: (props) => `:${props.listen}`,
   props: {
     listen: {
       type: 'number',

@@ -13,6 +13,8 @@ export const sqliteDescriptor = defineKind<'sqlite', SqliteProps>({
   roles: ['database'],
   role: 'The database: a single file the Flask app opens directly, with no server of its own.',
   doc: 'SQLite is a file, not a network service: only processes that can open the file can use it, so it must live in the app’s container, on a named volume so the data outlives the container. WAL mode and a busy timeout let several workers read and write safely.',
+  summary: (props) => props.file,
+  shape: 'cylinder',
   props: {
     file: {
       type: 'string',

@@ -18,6 +18,8 @@ export const uwsgiDescriptor = defineKind<'uwsgi', UwsgiProps>({
   roles: ['wsgi-server'],
   role: 'A WSGI application server: runs the Flask app in processes × threads and speaks the binary uwsgi protocol to nginx.',
   doc: 'uWSGI runs the app in several processes, each with threads. With `socket` it speaks the uwsgi protocol, which nginx talks with `uwsgi_pass` and `include uwsgi_params`; `http-socket` speaks plain HTTP and is for testing or for `proxy_pass`. Mixing them up makes nginx answer 502.',
+  summary: (props) =>
+    `${props.protocol === 'uwsgi' ? 'socket' : 'http-socket'} ${props.transport === 'unix' ? props.socketPath : `:${props.port}`}`,
   props: {
     protocol: {
       type: 'enum',

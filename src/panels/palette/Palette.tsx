@@ -1,6 +1,7 @@
 import { useState, type DragEvent } from 'react';
 import { PALETTE_MIME, useAddNodeAt } from '../../canvas/addNode';
 import { KindIcon } from '../../canvas/icons';
+import { categoryClass } from '../../nodes/palette';
 import { KINDS } from '../../nodes/registry';
 import { NODE_KINDS, type NodeKind } from '../../nodes/types';
 import { TemplatesList } from './TemplatesList';
@@ -41,7 +42,7 @@ export function Palette() {
               <button
                 type="button"
                 draggable
-                className={`palette-item node-${d.category}`}
+                className={`palette-item ${categoryClass(d.category)}`}
                 data-testid={`palette-${kind}`}
                 title={`${d.doc}\n\nDrag onto the canvas, or click to add.`}
                 onDragStart={(event) => onDragStart(event, kind)}

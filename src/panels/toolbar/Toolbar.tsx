@@ -7,6 +7,7 @@ import { FIT_VIEW, layoutDesign, loadLayoutEngine, NODE_HEIGHT, NODE_WIDTH } fro
 import { moveNodes, setContainer } from '../../canvas/edit';
 import { readDesignFromBytes } from '../../model/importFile';
 import { serializeDesign } from '../../model/serialize';
+import { isClient } from '../../nodes/registry';
 import { useAppStore } from '../../store';
 import { DownloadZipButton } from './DownloadZipButton';
 import { ShareMenu } from './ShareMenu';
@@ -75,7 +76,7 @@ export function Toolbar() {
       ...design.nodes.flatMap((n) => (n.container ? [n.container] : [])),
       ...draftFrames.map((d) => d.container),
     ]);
-    const chosen = design.nodes.filter((n) => selectedNodeIds.includes(n.id) && n.kind !== 'client');
+    const chosen = design.nodes.filter((n) => selectedNodeIds.includes(n.id) && !isClient(n));
     if (chosen.length > 0) {
       commit((current) =>
         setContainer(

@@ -1,26 +1,6 @@
 import type { DesignNode } from '../model/design';
 import { KINDS, type PropSpec } from '../nodes/registry';
 
-/** One short line under a node's title: the setting that matters most for its kind. */
-export function nodeSummary(node: DesignNode): string {
-  switch (node.kind) {
-    case 'client':
-      return 'outside the stack';
-    case 'nginx':
-      return `:${node.props.listen} · ${node.props.serverName}`;
-    case 'gunicorn':
-      return `${node.props.transport === 'unix' ? node.props.socketPath : `:${node.props.port}`} · ${node.props.workers} workers`;
-    case 'uwsgi':
-      return `${node.props.protocol === 'http' ? 'http-socket' : 'socket'} ${node.props.transport === 'unix' ? node.props.socketPath : `:${node.props.port}`}`;
-    case 'flask':
-      return `${node.props.module}:${node.props.callable}`;
-    case 'sqlite':
-      return node.props.file;
-    case 'react-static':
-      return node.props.spaFallback ? 'SPA fallback' : 'static files';
-  }
-}
-
 function shown(spec: PropSpec, value: unknown): string {
   if (spec.type === 'boolean') return value ? 'yes' : 'no';
   if (spec.type === 'enum')
