@@ -24,4 +24,5 @@ export const clientDescriptor = defineKind<'client', ClientProps>({
   },
   defaultContainer: null,
   handles: { target: false, source: true },
+  noun: 'a client',
 });

@@ -48,4 +48,5 @@ export const nginxDescriptor = defineKind<'nginx', NginxProps>({
   defaultContainer: 'web',
   handles: { target: true, source: true },
   listener: (props) => ({ kind: 'tcp', port: props.listen }),
+  noun: 'nginx',
 });

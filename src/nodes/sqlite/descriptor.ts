@@ -24,4 +24,5 @@ export const sqliteDescriptor = defineKind<'sqlite', SqliteProps>({
   },
   defaultContainer: 'app',
   handles: { target: true, source: false },
+  noun: 'SQLite',
 });
