@@ -1,6 +1,6 @@
 import type { Design } from '../../model/design';
 import { checkLabel } from '../../model/fields';
-import { design, e, n } from '../examples';
+import { design, e, n } from './examples';
 import { fieldRule } from '../fieldRule';
 import type { Diagnostic } from '../types';
 

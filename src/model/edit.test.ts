@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { FORMAT, type Design } from '../model/design';
-import { loadTemplate } from '../model/templates';
+import { describe, expect, it } from 'vitest';
+import { FORMAT, type Design } from './design';
+import { loadTemplate } from './templates';
 import { validate } from '../validation/validate';
 import {
   addNode,
@@ -8,15 +8,13 @@ import {
   connectionProblem,
   copySelection,
   deleteElements,
-  moveNodes,
+  moveNodesTo,
   nextNodeId,
   pasteClip,
   renameContainer,
   renameNode,
   setNodeProp,
 } from './edit';
-import { computeFrames, frameAt } from './frames';
-import { layoutDesign, loadLayoutEngine, positionsFor } from './layout';
 
 const empty = (): Design => ({ format: FORMAT, name: 'test', nodes: [], edges: [] });
 
@@ -27,8 +25,6 @@ function build(...kinds: Parameters<typeof addNode>[1][]): Design {
   });
   return design;
 }
-
-beforeAll(() => loadLayoutEngine());
 
 describe('adding nodes', () => {
   it('gives readable unique ids, default props and the default container', () => {
@@ -140,7 +136,7 @@ describe('editing', () => {
   it('records nothing when a value or a position does not change', () => {
     const design = loadTemplate('gunicorn-flask-sqlite');
     expect(setNodeProp(design, 'wsgi', 'port', 8000)).toBe(design);
-    expect(moveNodes(design, new Map([['api', design.nodes[3]!.position!]]))).toBe(design);
+    expect(moveNodesTo(design, new Map([['api', design.nodes[3]!.position!]]))).toBe(design);
   });
 
   it('pastes copies with fresh ids and the edges between them', () => {
@@ -150,31 +146,5 @@ describe('editing', () => {
     expect(ids).toEqual(['wsgi-2', 'api-2']);
     expect(next.edges.at(-1)).toMatchObject({ source: 'wsgi-2', target: 'api-2' });
     expect(next.nodes.find((n) => n.id === 'api-2')!.position).toEqual({ x: 852, y: 152 });
-  });
-});
-
-describe('frames and layout', () => {
-  it('draws one frame per container around its nodes and finds the frame under a point', () => {
-    const design = loadTemplate('gunicorn-flask-sqlite');
-    const frames = computeFrames(design.nodes.map((n) => ({ ...n, position: n.position! })));
-    expect(frames.map((f) => [f.container, f.members])).toEqual([
-      ['app', 3],
-      ['web', 1],
-    ]);
-    expect(frameAt(frames, { x: 700, y: 150 })?.container).toBe('app');
-    expect(frameAt(frames, { x: 50, y: 150 })).toBeNull();
-  });
-
-  it('lays out designs without positions, keeping containers apart', () => {
-    const design = loadTemplate('react-nginx-gunicorn');
-    const bare = { ...design, nodes: design.nodes.map(({ position: _p, ...n }) => n) } as Design;
-    const positions = layoutDesign(bare);
-    expect(positions.size).toBe(design.nodes.length);
-    const frames = computeFrames(bare.nodes.map((n) => ({ ...n, position: positions.get(n.id)! })));
-    const [a, b] = frames;
-    const overlap =
-      a!.x < b!.x + b!.width && b!.x < a!.x + a!.width && a!.y < b!.y + b!.height && b!.y < a!.y + a!.height;
-    expect(overlap).toBe(false);
-    expect(positionsFor(design).get('api')).toEqual(design.nodes.find((n) => n.id === 'api')!.position);
   });
 });
