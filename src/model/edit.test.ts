@@ -8,12 +8,23 @@ import {
   connectionProblem,
   copySelection,
   deleteElements,
+  insertEdge,
+  insertNode,
   moveNodesTo,
+  moveNodesToContainer,
+  newEdge,
+  newNode,
   nextNodeId,
   pasteClip,
   renameContainer,
+  renameDesign,
   renameNode,
+  retargetEdge,
+  setEdgeProps,
   setNodeProp,
+  setNodeProps,
+  uniqueId,
+  unusedContainer,
 } from './edit';
 
 const empty = (): Design => ({ format: FORMAT, name: 'test', nodes: [], edges: [] });
@@ -146,5 +157,62 @@ describe('editing', () => {
     expect(ids).toEqual(['wsgi-2', 'api-2']);
     expect(next.edges.at(-1)).toMatchObject({ source: 'wsgi-2', target: 'api-2' });
     expect(next.nodes.find((n) => n.id === 'api-2')!.position).toEqual({ x: 852, y: 152 });
+  });
+});
+
+describe('edits the quick fixes are made of', () => {
+  it('moves positions and containers apart: moveNodesTo places nodes, moveNodesToContainer rehouses them', () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    const placed = moveNodesTo(design, new Map([['db', { x: 10.4, y: 20.6 }]]));
+    expect(placed.nodes.find((n) => n.id === 'db')).toMatchObject({
+      container: 'app',
+      position: { x: 10, y: 21 },
+    });
+    const rehoused = moveNodesToContainer(design, ['db', 'browser'], 'data');
+    expect(rehoused.nodes.find((n) => n.id === 'db')!.container).toBe('data');
+    expect(rehoused.nodes.find((n) => n.id === 'db')!.position).toEqual(design.nodes[4]!.position);
+    // A client stays outside every container.
+    expect(rehoused.nodes[0]).toBe(design.nodes[0]);
+    expect(moveNodesToContainer(design, ['db'], 'app')).toBe(design);
+  });
+
+  it('keeps every untouched node and edge the same object', () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    const next = setNodeProps(design, 'wsgi', { port: 8001, workers: 3 });
+    expect(next.nodes.filter((node, i) => node !== design.nodes[i]).map((n) => n.id)).toEqual(['wsgi']);
+    expect(next.edges).toBe(design.edges);
+    expect(next.nodes[2]!.props).toMatchObject({ port: 8001, workers: 3, transport: 'tcp' });
+    expect(setNodeProps(next, 'wsgi', { port: 8001 })).toBe(next);
+    const routed = setEdgeProps(design, 'e2', { route: '/api/' });
+    expect(routed.edges.filter((edge, i) => edge !== design.edges[i]).map((e) => e.id)).toEqual(['e2']);
+    expect(routed.nodes).toBe(design.nodes);
+  });
+
+  it('builds nodes with default props and inserts nodes and edges as given', () => {
+    const node = newNode('gunicorn', 'extra', { container: 'app-2', props: { port: 9000 } });
+    expect(node).toMatchObject({ id: 'extra', kind: 'gunicorn', container: 'app-2' });
+    expect(node.props).toMatchObject({ port: 9000, transport: 'tcp', workers: 'auto' });
+    expect(newNode('client', 'c', { container: 'web' }).container).toBeUndefined();
+    const design = insertEdge(insertNode(empty(), node), newEdge('loop', 'extra', 'extra'));
+    expect(design.nodes).toEqual([node]);
+    expect(design.edges).toEqual([{ id: 'loop', source: 'extra', target: 'extra', props: {} }]);
+  });
+
+  it('retargets an edge keeping its id and props, and renames the design', () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    const next = retargetEdge(design, 'e2', 'api');
+    expect(next.edges[1]).toEqual({ ...design.edges[1], target: 'api' });
+    expect(retargetEdge(next, 'e2', 'api')).toBe(next);
+    expect(renameDesign(design, 'shop').name).toBe('shop');
+    expect(renameDesign(design, design.name)).toBe(design);
+  });
+
+  it('finds free ids and container names', () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    expect(uniqueId(design, 'api')).toBe('api-2');
+    expect(uniqueId(design, 'api', ['api-2'])).toBe('api-3');
+    expect(uniqueId(design, 'fresh')).toBe('fresh');
+    expect(unusedContainer(design, 'app')).toBe('app-2');
+    expect(unusedContainer(design, 'cache')).toBe('cache');
   });
 });

@@ -228,6 +228,10 @@ export function retargetEdge(design: Design, id: string, target: string): Design
   return mapEdges(design, (edge) => (edge.id !== id || edge.target === target ? edge : { ...edge, target }));
 }
 
+export function renameDesign(design: Design, name: string): Design {
+  return design.name === name ? design : { ...design, name };
+}
+
 /** Rename a node (edges follow). Returns a sentence naming the problem instead when the id cannot be used. */
 export function renameNode(design: Design, from: string, to: string): Design | string {
   if (from === to) return design;
