@@ -31,9 +31,9 @@ const nounsOf = (role: Role): string => kindsWithRole(role).map(noun).join(' or 
 const upstreamOf = (kind: NodeKind) => KINDS[kind].upstream as Upstream<object> | undefined;
 
 /**
- * The connection matrix, over roles (README.md, "Connection matrix"): who may call whom, what flows
- * over the edge and whether both ends must share a container. The kind's own facts (its name, the
- * protocol it speaks to a proxy) come from its descriptor. Null: refused.
+ * The connection matrix, over roles: who may call whom, what flows over the edge and whether both
+ * ends must share a container. The kind's own facts (its name, the protocol it speaks to a proxy)
+ * come from its descriptor. Null: refused.
  */
 function allowed(source: NodeKind, target: NodeKind): Allowed | null {
   const from = { kind: source };

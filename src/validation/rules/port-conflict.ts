@@ -18,7 +18,7 @@ function movePort(current: Design, nodeId: string, port: number): Design {
   const node = current.nodes.find((candidate) => candidate.id === nodeId);
   const prop = node && PORT_PROP[node.kind];
   if (!node || !prop) return current;
-  const start = node.kind === 'nginx' && port === 80 ? 8080 : port + 1;
+  const start = isProxy(node) && port === 80 ? 8080 : port + 1;
   return setNodeProps(current, nodeId, { [prop]: freePort(current, node.container, start) });
 }
 
