@@ -105,15 +105,16 @@ function judge(source: NodeKind, target: NodeKind): ConnectionVerdict {
 }
 
 /** Every pair of kinds judged once, from the registry: the canvas asks on every hover. */
-const VERDICTS: ReadonlyMap<string, ConnectionVerdict> = new Map(
-  NODE_KINDS.flatMap((source) =>
-    NODE_KINDS.map((target) => [`${source}→${target}`, Object.freeze(judge(source, target))] as const),
-  ),
+const VERDICTS: ReadonlyMap<NodeKind, ReadonlyMap<NodeKind, ConnectionVerdict>> = new Map(
+  NODE_KINDS.map((source) => [
+    source,
+    new Map(NODE_KINDS.map((target) => [target, Object.freeze(judge(source, target))])),
+  ]),
 );
 
 /** The one connection matrix for the canvas and the validator. */
 export function canConnect(source: NodeKind, target: NodeKind): ConnectionVerdict {
-  return VERDICTS.get(`${source}→${target}`)!;
+  return VERDICTS.get(source)!.get(target)!;
 }
 
 /** Acronyms, shown in capitals; the uwsgi wire protocol is written lowercase, as uWSGI's docs do. */

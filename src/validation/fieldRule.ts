@@ -16,14 +16,14 @@ export interface FieldProblem {
   problem: string;
 }
 
-/** What the field checks found in one node: its problems, and the error a rule's check threw. */
+/** What the field checks found in one node: its problems, and the errors the rules' checks threw. */
 interface NodeFindings {
   problems: FieldProblem[];
-  errors: Map<FieldRuleId, unknown>;
+  errors: { ruleId: FieldRuleId; error: unknown }[];
 }
 
 function checkNode(node: DesignNode): NodeFindings {
-  const findings: NodeFindings = { problems: [], errors: new Map() };
+  const findings: NodeFindings = { problems: [], errors: [] };
   const specs = KINDS[node.kind]?.props as Record<string, PropSpec> | undefined;
   const values = node.props as unknown as Record<string, unknown>;
   for (const [prop, spec] of Object.entries(specs ?? {})) {
@@ -33,7 +33,7 @@ function checkNode(node: DesignNode): NodeFindings {
       const problem = wrongType(spec, values[prop]) ?? check(values[prop]);
       if (problem !== null) findings.problems.push({ node, prop, spec, problem });
     } catch (error) {
-      if (!findings.errors.has(spec.rule.id)) findings.errors.set(spec.rule.id, error);
+      findings.errors.push({ ruleId: spec.rule.id, error });
     }
   }
   return findings;
@@ -50,12 +50,15 @@ function findingsOf(node: DesignNode): NodeFindings {
 
 /** Every prop of every node whose descriptor assigns it to `ruleId`, with the check's complaint. */
 export function fieldProblems(design: Design, ruleId: FieldRuleId): FieldProblem[] {
-  return design.nodes.flatMap((node) => {
+  const found: FieldProblem[] = [];
+  for (const node of design.nodes) {
     const findings = findingsOf(node);
     // A check that threw is a bug in that rule: validate() reports it as the rule's internal error.
-    if (findings.errors.has(ruleId)) throw findings.errors.get(ruleId);
-    return findings.problems.filter((found) => found.spec.rule!.id === ruleId);
-  });
+    const thrown = findings.errors.find((found) => found.ruleId === ruleId);
+    if (thrown) throw thrown.error;
+    for (const problem of findings.problems) if (problem.spec.rule!.id === ruleId) found.push(problem);
+  }
+  return found;
 }
 
 function wrongType(spec: PropSpec, value: unknown): string | null {

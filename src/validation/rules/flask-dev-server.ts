@@ -59,36 +59,37 @@ export const flaskDevServer: Rule = {
   fixSummary:
     'Put a WSGI server in front: nginx’s connections to the app go to its existing Gunicorn/uWSGI, or to a new Gunicorn (TCP, port 8000 or the next free one) in the app’s container that runs the app.',
   check(current, { nodeById, edgesIn }) {
-    return current.nodes.flatMap((app) => {
-      if (app.kind !== 'flask') return [];
-      const sourceOf = (link: DesignEdge) => nodeById.get(link.source)!;
-      const incoming = edgesIn(app.id);
-      // Only WSGI servers import the app (or nothing reaches it): no dev server runs.
-      if (incoming.every((link) => isWsgiServer(sourceOf(link)))) return [];
-      const direct = incoming.filter((link) => isProxy(sourceOf(link)) || isClient(sourceOf(link)));
-      const servedByWsgi = incoming.some((link) => isWsgiServer(sourceOf(link)));
-      if (direct.length === 0 && servedByWsgi) return [];
-      const reaching = direct.length > 0 ? direct : incoming;
-      const fixable =
-        direct.length > 0 && direct.every((link) => isProxy(sourceOf(link))) && app.container !== undefined;
-      return [
-        {
-          rule: 'flask-dev-server',
-          severity: 'warning' as const,
-          message: `${nodeName(app)} is reached by ${reaching.map((e) => nodeName(nodeById.get(e.source)!)).join(', ')} without a WSGI server, so it runs on the Werkzeug development server: one process, requests one at a time, no protection against slow clients. Run it with Gunicorn or uWSGI behind nginx.`,
-          nodes: [app.id, ...reaching.map((e) => e.source)],
-          edges: reaching.map((e) => e.id),
-          ...(fixable
-            ? {
-                fix: {
-                  label: `Serve ${nodeName(app)} with a WSGI server (Gunicorn)`,
-                  apply: (design: Design) => putWsgiServerInFront(design, app.id),
-                },
-              }
-            : {}),
-        },
-      ];
-    });
+    return current.nodes
+      .filter((app) => app.kind === 'flask')
+      .flatMap((app) => {
+        const sourceOf = (link: DesignEdge) => nodeById.get(link.source)!;
+        const incoming = edgesIn(app.id);
+        // Only WSGI servers import the app (or nothing reaches it): no dev server runs.
+        if (incoming.every((link) => isWsgiServer(sourceOf(link)))) return [];
+        const direct = incoming.filter((link) => isProxy(sourceOf(link)) || isClient(sourceOf(link)));
+        const servedByWsgi = incoming.some((link) => isWsgiServer(sourceOf(link)));
+        if (direct.length === 0 && servedByWsgi) return [];
+        const reaching = direct.length > 0 ? direct : incoming;
+        const fixable =
+          direct.length > 0 && direct.every((link) => isProxy(sourceOf(link))) && app.container !== undefined;
+        return [
+          {
+            rule: 'flask-dev-server',
+            severity: 'warning' as const,
+            message: `${nodeName(app)} is reached by ${reaching.map((e) => nodeName(nodeById.get(e.source)!)).join(', ')} without a WSGI server, so it runs on the Werkzeug development server: one process, requests one at a time, no protection against slow clients. Run it with Gunicorn or uWSGI behind nginx.`,
+            nodes: [app.id, ...reaching.map((e) => e.source)],
+            edges: reaching.map((e) => e.id),
+            ...(fixable
+              ? {
+                  fix: {
+                    label: `Serve ${nodeName(app)} with a WSGI server (Gunicorn)`,
+                    apply: (design: Design) => putWsgiServerInFront(design, app.id),
+                  },
+                }
+              : {}),
+          },
+        ];
+      });
   },
   examples: {
     fires: design(

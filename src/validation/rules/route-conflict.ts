@@ -28,8 +28,7 @@ export const routeConflict: Rule = {
   summary: 'One nginx has two outgoing connections with the same route (a missing route counts as `/`).',
   why: 'Each connection becomes a `location` block; two blocks with the same prefix make nginx refuse the configuration ("duplicate location"), and even if it did not, only one of them could ever receive the requests. Give each connection its own prefix, like `/` for the React build and `/api/` for the app.',
   check(current, { nodeById, edgesOut }) {
-    return current.nodes.flatMap((proxy) => {
-      if (!isProxy(proxy)) return [];
+    return current.nodes.filter(isProxy).flatMap((proxy) => {
       const outgoing = edgesOut(proxy.id);
       const byRoute = new Map<string, typeof current.edges>();
       for (const link of outgoing) {

@@ -31,8 +31,7 @@ export const staticNeedsNginx: Rule = {
   fixSummary:
     'Move the build into the container of the nginx that connects to it; when no nginx connects to it, connect one (preferably in its own container) with the first free route of `/`, `/static/`, …',
   check(current, { nodeById, edgesIn }) {
-    return current.nodes.flatMap((build) => {
-      if (!isStatic(build)) return [];
+    return current.nodes.filter(isStatic).flatMap((build) => {
       const servers = edgesIn(build.id, 'proxy').map((link) => nodeById.get(link.source)!);
       if (servers.some((proxy) => proxy.container === build.container)) return [];
       const candidates = servers.length > 0 ? servers : current.nodes.filter(isProxy);

@@ -31,19 +31,15 @@ export const unreachableNode: Rule = {
   check(current, context) {
     if (!current.nodes.some(isClient)) return [];
     const reached = reachableFromClients(current, context);
-    return current.nodes.flatMap((node) =>
-      isClient(node) || reached.has(node.id)
-        ? []
-        : [
-            {
-              rule: 'unreachable-node',
-              severity: 'warning' as const,
-              message: `${nodeName(node)} cannot be reached from any client: no chain of connections leads to it, so it would never serve a request. Connect it or remove it.`,
-              nodes: [node.id],
-              edges: [],
-            },
-          ],
-    );
+    return current.nodes
+      .filter((node) => !isClient(node) && !reached.has(node.id))
+      .map((node) => ({
+        rule: 'unreachable-node',
+        severity: 'warning' as const,
+        message: `${nodeName(node)} cannot be reached from any client: no chain of connections leads to it, so it would never serve a request. Connect it or remove it.`,
+        nodes: [node.id],
+        edges: [],
+      }));
   },
   examples: { fires: stack(false), nearMiss: stack(true) },
 };

@@ -23,8 +23,7 @@ export const wsgiNeedsApp: Rule = {
   fixSummary:
     'When the server runs no app: add a Flask app (module `app`, callable `app`) in the server’s container.',
   check(current, { edgesOut, nodeById }) {
-    return current.nodes.flatMap((server) => {
-      if (!isWsgiServer(server)) return [];
+    return current.nodes.filter(isWsgiServer).flatMap((server) => {
       const apps = edgesOut(server.id, 'app');
       if (apps.length === 1) return [];
       if (apps.length === 0) {
