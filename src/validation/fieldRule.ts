@@ -54,7 +54,7 @@ export function fieldProblems(design: Design, ruleId: FieldRuleId): FieldProblem
   for (const node of design.nodes) {
     const findings = findingsOf(node);
     // A check that threw is a bug in that rule: validate() reports it as the rule's internal error.
-    const thrown = findings.errors.find((found) => found.ruleId === ruleId);
+    const thrown = findings.errors.find((entry) => entry.ruleId === ruleId);
     if (thrown) throw thrown.error;
     for (const problem of findings.problems) if (problem.spec.rule!.id === ruleId) found.push(problem);
   }
