@@ -48,7 +48,7 @@ import {
   type BuildInfo,
   type PageSize,
 } from './lib/sizes';
-import { benchStack, type StackReport } from './lib/stack';
+import { benchStack, type StackReport } from './lib/stackBench';
 import { median, round } from './lib/stats';
 
 const BENCH = resolve(import.meta.dirname);

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { copySelection, pasteClip, type Clip } from '../canvas/edit';
+import { copySelection, pasteClip, type Clip } from '../model/edit';
 import { autoLayout, saveDesignFile } from '../panels/toolbar/Toolbar';
 import { FIT_VIEW } from '../canvas/layout';
 import { useAppStore } from '../store';

@@ -25,12 +25,12 @@ import {
 } from 'react';
 import type { Position } from '../model/design';
 import { categoryColors } from '../nodes/palette';
-import { KINDS, isNodeKind } from '../nodes/registry';
+import { KINDS, isClient, isNodeKind } from '../nodes/registry';
 import { NODE_VIEWS } from '../nodes/views';
 import { useAppStore } from '../store';
 import { edgeSeverities } from '../store/selectors';
 import { PALETTE_MIME, useAddNodeAt } from './addNode';
-import { connect, connectionProblem, deleteElements, moveNodes, setContainer } from './edit';
+import { connect, connectionProblem, deleteElements, moveNodesTo, moveNodesToContainer } from '../model/edit';
 import { createEdgeDeriver, createNodeDeriver, type FlowNode } from './flowState';
 import { computeFrames, frameAt, type Frame } from './frames';
 import { FramesLayer } from './FramesLayer';
@@ -150,7 +150,7 @@ export function Canvas() {
   const frames = useMemo(() => keepFrames(computedFrames), [keepFrames, computedFrames]);
   const dragging = useMemo(() => nodes.filter((node) => node.dragging), [nodes]);
   const dropTarget = useMemo(() => {
-    const first = dragging.find((node) => node.type !== 'client');
+    const first = dragging.find((node) => !isClient((node as FlowNode).data.node));
     if (!first) return null;
     const frame = frameAt(frames, centreOf(first));
     return frame && frame.container !== (first as FlowNode).data.node.container ? frame.container : null;
@@ -199,7 +199,7 @@ export function Canvas() {
     const moves = new Map<string, string>();
     for (const node of actuallyMoved) {
       const designNode = (node as FlowNode).data.node;
-      if (designNode.kind === 'client') continue;
+      if (isClient(designNode)) continue;
       const frame = frameAt(framesRef.current, centreOf(node));
       if (frame && frame.container !== designNode.container) moves.set(node.id, frame.container);
     }
@@ -207,8 +207,8 @@ export function Canvas() {
       // A design drawn by auto-layout gets all its positions written on the first move.
       const positions = positionsFor(current);
       for (const [id, position] of moved) positions.set(id, position);
-      let next = moveNodes(current, positions);
-      for (const [id, container] of moves) next = setContainer(next, [id], container);
+      let next = moveNodesTo(current, positions);
+      for (const [id, container] of moves) next = moveNodesToContainer(next, [id], container);
       return next;
     });
   }, []);

@@ -3,7 +3,7 @@ import { memo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'r
 import type { Position } from '../model/design';
 import { checkContainerName } from '../model/fields';
 import { useAppStore } from '../store';
-import { moveNodes, renameContainer } from './edit';
+import { moveNodesTo, renameContainer } from '../model/edit';
 import { positionsFor } from './layout';
 import type { Frame } from './frames';
 import { ViewportLayer } from '../flow/ViewportLayer';
@@ -34,7 +34,7 @@ function useFrameDrag(frame: Frame) {
       const moved = new Map([...current.origin].map(([id, p]) => [id, { x: p.x + dx, y: p.y + dy }]));
       useAppStore
         .getState()
-        .commit((design) => moveNodes(design, moved), { coalesce: `frame-drag:${frame.container}` });
+        .commit((design) => moveNodesTo(design, moved), { coalesce: `frame-drag:${frame.container}` });
     });
   };
   const onPointerUp = () => {

@@ -1,17 +1,18 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import type { Position } from '../model/design';
+import { isApp, isClient, isDatabase } from '../nodes/registry';
 import type { NodeKind } from '../nodes/types';
 import { useAppStore } from '../store';
-import { addNode } from './edit';
+import { addNode } from '../model/edit';
 import { computeFrames, frameAt } from './frames';
 import { NODE_HEIGHT, NODE_WIDTH } from './layout';
 
 export const PALETTE_MIME = 'application/x-stacksketch-kind';
 const GRID = 16;
 
-/** Kinds that belong with whatever they are dropped next to: an app joins the frame it lands in. */
-const FOLLOWS_FRAME: readonly NodeKind[] = ['flask', 'sqlite'];
+/** Apps and databases belong with whatever they are dropped next to: they join the frame they land in. */
+const followsFrame = (kind: NodeKind) => isApp({ kind }) || isDatabase({ kind });
 
 /**
  * Add a node of a kind at a screen point (a palette drop) or, without one, at the centre of the
@@ -45,10 +46,10 @@ export function useAddNodeAt() {
           position = { x: position.x + 2 * GRID, y: position.y + 2 * GRID };
       }
       let container: string | undefined;
-      if (kind !== 'client') {
+      if (!isClient({ kind })) {
         const frame = frameAt(computeFrames(placed, draftFrames), centre);
         const isDraft = frame !== null && frame.members === 0;
-        if (frame && (FOLLOWS_FRAME.includes(kind) || isDraft)) container = frame.container;
+        if (frame && (followsFrame(kind) || isDraft)) container = frame.container;
       }
       let id = '';
       commit((design) => {

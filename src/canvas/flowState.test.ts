@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadTemplate } from '../model/templates';
 import { edgeSeverities } from '../store/selectors';
-import { moveNodes, setEdgeProp, setNodeProp } from './edit';
+import { moveNodesTo, setEdgeProp, setNodeProp } from '../model/edit';
 import { createEdgeDeriver, createNodeDeriver, edgeLabel } from './flowState';
 import { positionsFor } from './layout';
 
@@ -10,7 +10,7 @@ describe('derived React Flow state', () => {
     const derive = createNodeDeriver();
     const design = loadTemplate('react-nginx-gunicorn');
     const first = derive(design, positionsFor(design), new Set());
-    const moved = moveNodes(design, new Map([['api', { x: 999, y: 999 }]]));
+    const moved = moveNodesTo(design, new Map([['api', { x: 999, y: 999 }]]));
     const second = derive(moved, positionsFor(moved), new Set());
     const changed = second.filter((node, i) => node !== first[i]).map((node) => node.id);
     expect(changed).toEqual(['api']);

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serializeDesign } from '../model/serialize';
+import { TARGETS, type Target } from '../model/target';
 import { shareUrl } from '../model/share';
 import { TEMPLATES, isTemplateId, loadTemplate } from '../model/templates';
 import { formatDiagnostics } from '../validation/format';
@@ -11,7 +12,8 @@ import { printLoadErrors, readDesignFile } from './io';
 const HELP = `StackSketch command line: the same checks and bundles as the designer.
 
 Usage:
-  stacksketch validate FILE [--json]              check a design (FILE or - for stdin)
+  stacksketch validate FILE [--json] [--target T] check a design (FILE or - for stdin) for a target:
+                                                  compose (default), server or kubernetes
   stacksketch export FILE --out DIR|FILE.zip [--force]
                                                   write the ready-to-run bundle
   stacksketch templates [ID]                      list the templates, or print one as a design file
@@ -56,12 +58,19 @@ export async function main(argv: string[]): Promise<number> {
 function validateCommand(args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
-    options: { json: { type: 'boolean', default: false } },
+    options: {
+      json: { type: 'boolean', default: false },
+      target: { type: 'string', default: 'compose' },
+    },
     allowPositionals: true,
   });
   const file = positionals[0];
   if (!file || positionals.length > 1) {
-    process.stderr.write('usage: stacksketch validate FILE [--json]\n');
+    process.stderr.write('usage: stacksketch validate FILE [--json] [--target compose|server|kubernetes]\n');
+    return 2;
+  }
+  if (!isTarget(values.target)) {
+    process.stderr.write(`error: unknown target "${values.target}" (one of ${TARGETS.join(', ')})\n`);
     return 2;
   }
   const loaded = readDesignFile(file);
@@ -71,10 +80,14 @@ function validateCommand(args: string[]): number {
       process.stdout.write(`${JSON.stringify({ diagnostics: [], loadErrors: loaded.errors })}\n`);
     return 2;
   }
-  const diagnostics = validate(loaded.design);
+  const diagnostics = validate(loaded.design, values.target);
   if (values.json) process.stdout.write(`${JSON.stringify(diagnosticsToJson(diagnostics), null, 2)}\n`);
   else process.stdout.write(formatDiagnostics(file, diagnostics));
   return hasErrors(diagnostics) ? 1 : 0;
+}
+
+function isTarget(value: string): value is Target {
+  return (TARGETS as readonly string[]).includes(value);
 }
 
 function templatesCommand(args: string[]): number {

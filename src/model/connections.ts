@@ -1,112 +1,140 @@
-import type { NodeKind, Protocol } from '../nodes/registry';
+import {
+  KINDS,
+  NODE_KINDS,
+  isApp,
+  isClient,
+  isDatabase,
+  isProxy,
+  isStatic,
+  isWsgiServer,
+  kindsWithRole,
+  type NodeKind,
+  type Protocol,
+  type Role,
+} from '../nodes/registry';
+import type { ProxiedProtocol, Upstream } from '../nodes/types';
 import type { PassDirective } from './design';
 
 export type ConnectionVerdict =
   | { allowed: true; protocol: Protocol; meaning: string; sameContainer: boolean; alwaysError?: string }
   | { allowed: false; reason: string };
 
-type MatrixEntry = { protocol: Protocol; meaning: string; sameContainer: boolean; alwaysError?: string };
+type Allowed = Extract<ConnectionVerdict, { allowed: true }>;
 
 const EXPOSED =
   'A client talking straight to an app server has no buffering proxy in front: slow clients tie up the workers. Draw it through nginx.';
 
-/** DESIGN.md §3, the one connection matrix for the canvas and the validator. */
-const MATRIX: Partial<Record<NodeKind, Partial<Record<NodeKind, MatrixEntry>>>> = {
-  client: {
-    nginx: { protocol: 'http', meaning: 'HTTP request', sameContainer: false },
-    gunicorn: {
-      protocol: 'http',
-      meaning: 'HTTP straight to Gunicorn',
-      sameContainer: false,
-      alwaysError: EXPOSED,
-    },
-    uwsgi: {
-      protocol: 'http',
-      meaning: 'HTTP straight to uWSGI',
-      sameContainer: false,
-      alwaysError: EXPOSED,
-    },
-    flask: {
-      protocol: 'http',
-      meaning: 'HTTP straight to the Flask dev server',
-      sameContainer: false,
-      alwaysError: EXPOSED,
-    },
-  },
-  nginx: {
-    'react-static': { protocol: 'static', meaning: 'nginx serves the built files', sameContainer: true },
-    gunicorn: { protocol: 'http', meaning: 'proxy_pass to Gunicorn', sameContainer: false },
-    uwsgi: { protocol: 'uwsgi', meaning: 'uwsgi_pass or proxy_pass to uWSGI', sameContainer: false },
-    flask: { protocol: 'http', meaning: 'proxy_pass to the Flask dev server', sameContainer: false },
-  },
-  gunicorn: {
-    flask: { protocol: 'wsgi', meaning: 'imports module:callable in-process', sameContainer: true },
-  },
-  uwsgi: { flask: { protocol: 'wsgi', meaning: 'imports module:callable in-process', sameContainer: true } },
-  flask: { sqlite: { protocol: 'file', meaning: 'opens the database file', sameContainer: true } },
-};
+const noun = (kind: NodeKind): string => KINDS[kind].noun;
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+/** The kinds playing a role, as a message names them: "nginx", "a Flask app". */
+const nounsOf = (role: Role): string => kindsWithRole(role).map(noun).join(' or ');
+const upstreamOf = (kind: NodeKind) => KINDS[kind].upstream as Upstream<object> | undefined;
 
-const LABEL: Record<NodeKind, string> = {
-  client: 'a client',
-  nginx: 'nginx',
-  gunicorn: 'Gunicorn',
-  uwsgi: 'uWSGI',
-  flask: 'a Flask app',
-  sqlite: 'SQLite',
-  'react-static': 'a React build',
-};
+/**
+ * The connection matrix, over roles: who may call whom, what flows over the edge and whether both
+ * ends must share a container. The kind's own facts (its name, the protocol it speaks to a proxy)
+ * come from its descriptor. Null: refused.
+ */
+function allowed(source: NodeKind, target: NodeKind): Allowed | null {
+  const from = { kind: source };
+  const to = { kind: target };
+  const upstream = upstreamOf(target);
+  if (isClient(from) && isProxy(to))
+    return { allowed: true, protocol: 'http', meaning: 'HTTP request', sameContainer: false };
+  if (isClient(from) && (isWsgiServer(to) || isApp(to)) && upstream)
+    return {
+      allowed: true,
+      protocol: 'http',
+      meaning: `HTTP straight to ${upstream.name}`,
+      sameContainer: false,
+      alwaysError: EXPOSED,
+    };
+  if (isProxy(from) && isStatic(to))
+    return {
+      allowed: true,
+      protocol: 'static',
+      meaning: `${noun(source)} serves the built files`,
+      sameContainer: true,
+    };
+  if (isProxy(from) && (isWsgiServer(to) || isApp(to)) && upstream) {
+    // Props that choose the protocol let the edge choose the directive too.
+    const directives = upstream.protocolOf ? 'uwsgi_pass or proxy_pass' : matchingPass(upstream.protocol);
+    return {
+      allowed: true,
+      protocol: upstream.protocol,
+      meaning: `${directives} to ${upstream.name}`,
+      sameContainer: false,
+    };
+  }
+  if (isWsgiServer(from) && isApp(to))
+    return {
+      allowed: true,
+      protocol: 'wsgi',
+      meaning: 'imports module:callable in-process',
+      sameContainer: true,
+    };
+  if (isApp(from) && isDatabase(to))
+    return { allowed: true, protocol: 'file', meaning: 'opens the database file', sameContainer: true };
+  return null;
+}
 
+/** Why a refused pair is refused, in the words of the roles involved. */
 function refusal(source: NodeKind, target: NodeKind): string {
-  if (source === 'sqlite') return 'SQLite is a file that the app opens; it calls nothing.';
-  if (source === 'react-static')
-    return 'A React build is static files that nginx serves; it calls nothing on the server.';
-  if (target === 'client') return 'Nothing in the stack calls the client: edges point from caller to callee.';
-  if (target === 'sqlite') return 'Only a Flask app opens a SQLite file.';
-  if (target === 'react-static') return 'Only nginx serves a React build.';
-  if (source === 'client') return 'A client reaches the stack through nginx.';
-  if (target === 'nginx') return 'Nginx is the front door: only clients connect to it.';
-  if (source === 'flask') return 'A Flask app only opens its SQLite database.';
-  if (source === 'gunicorn' || source === 'uwsgi') return `${LABEL[source]} only runs a Flask app.`;
-  return `${LABEL[source]} cannot call ${LABEL[target]}.`;
+  const from = { kind: source };
+  const to = { kind: target };
+  if (isDatabase(from)) return `${capitalized(noun(source))} is a file that the app opens; it calls nothing.`;
+  if (isStatic(from))
+    return `${capitalized(noun(source))} is static files that ${nounsOf('proxy')} serves; it calls nothing on the server.`;
+  if (isClient(to)) return 'Nothing in the stack calls the client: edges point from caller to callee.';
+  if (isDatabase(to)) return `Only ${nounsOf('app')} opens a ${noun(target)} file.`;
+  if (isStatic(to)) return `Only ${nounsOf('proxy')} serves ${noun(target)}.`;
+  if (isClient(from)) return `${capitalized(noun(source))} reaches the stack through ${nounsOf('proxy')}.`;
+  if (isProxy(to)) return `${capitalized(noun(target))} is the front door: only clients connect to it.`;
+  if (isApp(from)) return `${capitalized(noun(source))} only opens its ${nounsOf('database')} database.`;
+  if (isWsgiServer(from)) return `${noun(source)} only runs ${nounsOf('app')}.`;
+  return `${noun(source)} cannot call ${noun(target)}.`;
 }
-
-export function canConnect(source: NodeKind, target: NodeKind): ConnectionVerdict {
-  // One frozen verdict per pair of kinds: the validator, the Mermaid chart and the canvas ask for
-  // every edge, and a fresh object (with a spread) per edge was most of the chart's garbage.
-  let byTarget = verdicts.get(source);
-  if (!byTarget) verdicts.set(source, (byTarget = new Map()));
-  let verdict = byTarget.get(target);
-  if (!verdict) byTarget.set(target, (verdict = Object.freeze(judge(source, target))));
-  return verdict;
-}
-
-/** Filled only with the kinds that are asked about: the registry's seven, in practice. */
-const verdicts = new Map<NodeKind, Map<NodeKind, ConnectionVerdict>>();
 
 function judge(source: NodeKind, target: NodeKind): ConnectionVerdict {
-  const entry = MATRIX[source]?.[target];
-  if (!entry)
-    return {
+  return (
+    allowed(source, target) ?? {
       allowed: false,
-      reason: `${LABEL[source]} → ${LABEL[target]} is not a connection: ${refusal(source, target)}`,
-    };
-  return { allowed: true, ...entry };
+      reason: `${noun(source)} → ${noun(target)} is not a connection: ${refusal(source, target)}`,
+    }
+  );
 }
+
+/** Every pair of kinds judged once, from the registry: the canvas asks on every hover. */
+const VERDICTS: ReadonlyMap<NodeKind, ReadonlyMap<NodeKind, ConnectionVerdict>> = new Map(
+  NODE_KINDS.map((source) => [
+    source,
+    new Map(NODE_KINDS.map((target) => [target, Object.freeze(judge(source, target))])),
+  ]),
+);
+
+/** The one connection matrix for the canvas and the validator. */
+export function canConnect(source: NodeKind, target: NodeKind): ConnectionVerdict {
+  return VERDICTS.get(source)!.get(target)!;
+}
+
+/** Acronyms, shown in capitals; the uwsgi wire protocol is written lowercase, as uWSGI's docs do. */
+const ACRONYMS: ReadonlySet<Protocol> = new Set<Protocol>(['http', 'wsgi']);
 
 /** The label an edge shows on the canvas: what flows over it. */
-const PROTOCOL_LABELS: Record<Protocol, string> = {
-  http: 'HTTP',
-  uwsgi: 'uwsgi',
-  wsgi: 'WSGI',
-  file: 'file',
-  static: 'static',
-};
-
 export function protocolLabel(protocol: Protocol): string {
-  return PROTOCOL_LABELS[protocol];
+  return ACRONYMS.has(protocol) ? protocol.toUpperCase() : protocol;
 }
 
-/** The nginx directive that speaks a uWSGI protocol: `uwsgi_pass` for `socket`, `proxy_pass` for `http-socket`. */
-export function matchingPass(protocol: 'uwsgi' | 'http'): PassDirective {
+/** The nginx directive that speaks a protocol: `uwsgi_pass` for uWSGI's `socket`, `proxy_pass` for HTTP. */
+export function matchingPass(protocol: ProxiedProtocol): PassDirective {
   return protocol === 'http' ? 'proxy_pass' : 'uwsgi_pass';
+}
+
+/**
+ * The directive a proxy edge to this node uses by default, when its props choose the protocol
+ * (uWSGI's `socket` or `http-socket`); undefined for kinds with one protocol (no `pass` on the edge).
+ */
+export function passFor(node: { kind: NodeKind; props: object }): PassDirective | undefined {
+  const protocolOf = upstreamOf(node.kind)?.protocolOf;
+  return protocolOf ? matchingPass(protocolOf(node.props)) : undefined;
 }

@@ -83,6 +83,19 @@ export type NodeShape = 'box' | 'stadium' | 'cylinder';
  */
 export type Role = 'client' | 'proxy' | 'wsgi-server' | 'app' | 'database' | 'static';
 
+/** The protocols a server or app can speak to a proxy in front of it. */
+export type ProxiedProtocol = Extract<Protocol, 'http' | 'uwsgi'>;
+
+/** How a proxy (or a client) reaches a server or app kind over the network. */
+export interface Upstream<P> {
+  /** What the caller talks to, in connection descriptions ("Gunicorn", "the Flask dev server"). */
+  name: string;
+  /** What flows over the connection from a proxy (uWSGI "uwsgi", Gunicorn "http"). */
+  protocol: ProxiedProtocol;
+  /** When the props choose the protocol, each proxy edge picks the matching directive from it. */
+  protocolOf?: (props: P) => ProxiedProtocol;
+}
+
 /** Where a server accepts connections inside its container. */
 export type Listener = { kind: 'tcp'; port: number } | { kind: 'unix'; path: string };
 
@@ -119,6 +132,10 @@ export interface KindDescriptor<K extends NodeKind = NodeKind, P extends object 
   listener?: (props: P) => Listener;
   /** An app's own development server (Werkzeug, runserver): where it listens when no WSGI server runs it. */
   devServer?: (props: P) => Listener;
+  /** How connection messages name the kind ("Gunicorn", "a Flask app", "SQLite"). */
+  noun: string;
+  /** How a proxy reaches the kind (servers and apps; absent: no proxy passes requests to it). */
+  upstream?: Upstream<P>;
 }
 
 export function defineKind<K extends NodeKind, P extends object>(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setNodeProp } from '../canvas/edit';
+import { setNodeProp } from '../model/edit';
 import { loadTemplate } from '../model/templates';
 import { HISTORY_LIMIT } from './designSlice';
 import { createAppStore } from './index';

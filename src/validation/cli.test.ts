@@ -7,7 +7,8 @@ import { parseDesign } from '../model/load';
 import { serializeDesign } from '../model/serialize';
 import { loadTemplate } from '../model/templates';
 import { formatDiagnostics } from './format';
-import { validate } from './validate';
+import type { Target } from '../model/target';
+import { diagnosticsToJson, validate } from './validate';
 
 const dir = mkdtempSync(join(tmpdir(), 'stacksketch-validate-'));
 
@@ -30,6 +31,12 @@ async function run(...args: string[]): Promise<{ code: number; out: string }> {
 }
 
 afterEach(() => vi.restoreAllMocks());
+
+function parseOrThrow(text: string) {
+  const loaded = parseDesign(text);
+  if (!loaded.ok) throw new Error('the design should load');
+  return loaded.design;
+}
 
 const mismatch = () => {
   const design = loadTemplate('uwsgi-unix-socket');
@@ -97,6 +104,21 @@ describe('stacksketch validate', () => {
         )
       ).code,
     ).toBe(2);
+  });
+
+  it('validates for the target named by --target, and refuses an unknown target as a usage error', async () => {
+    const path = file('target.json', mismatch());
+    for (const target of ['compose', 'server', 'kubernetes']) {
+      const { code, out } = await run('validate', path, '--json', '--target', target);
+      expect(code, target).toBe(1);
+      expect(JSON.parse(out), target).toEqual(
+        diagnosticsToJson(validate(parseOrThrow(mismatch()), target as Target)),
+      );
+    }
+    const unknown = await run('validate', path, '--target', 'swarm');
+    expect(unknown.code).toBe(2);
+    expect(unknown.out).toBe('');
+    expect((await run('validate', path, '--target')).code).toBe(2);
   });
 
   it('shows control and invisible characters of ids as U+FFFD', () => {

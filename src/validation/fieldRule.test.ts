@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { loadTemplate } from '../model/templates';
 import { KINDS, type PropSpec } from '../nodes/registry';
 import type { FieldRuleId } from '../nodes/types';
-import { buildContext } from './context';
 import { fieldProblems } from './fieldRule';
 import { RULES } from './registry';
 
@@ -37,10 +36,9 @@ describe('fieldProblems', () => {
     props('nginx').listen = 70_000;
     props('gunicorn').socketPath = 'relative/path';
     props('flask').module = 'not a module';
-    const context = buildContext(design);
     let total = 0;
     for (const ruleId of FIELD_RULES) {
-      const found = fieldProblems(design, ruleId, context).map(({ node, prop, problem }) => ({
+      const found = fieldProblems(design, ruleId).map(({ node, prop, problem }) => ({
         node: node.id,
         prop,
         problem,
@@ -62,13 +60,12 @@ describe('fieldProblems', () => {
       },
     };
     props('nginx').serverName = 'bad name!';
-    const context = buildContext(design);
     const portRule = KINDS.nginx.props.listen.rule!.id as FieldRuleId;
     const nameRule = KINDS.nginx.props.serverName.rule!.id as FieldRuleId;
     expect(portRule).not.toBe(nameRule);
-    expect(() => fieldProblems(design, portRule, context)).toThrow('unreadable');
-    expect(fieldProblems(design, nameRule, context).map((found) => found.prop)).toEqual(['serverName']);
+    expect(() => fieldProblems(design, portRule)).toThrow('unreadable');
+    expect(fieldProblems(design, nameRule).map((found) => found.prop)).toEqual(['serverName']);
     for (const ruleId of FIELD_RULES)
-      if (ruleId !== portRule) expect(() => fieldProblems(design, ruleId, context)).not.toThrow();
+      if (ruleId !== portRule) expect(() => fieldProblems(design, ruleId)).not.toThrow();
   });
 });

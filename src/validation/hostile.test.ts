@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDesign } from '../model/load';
-import { design, e, n } from './examples';
+import { design, e, n } from './rules/examples';
 import { HOSTILE_PORTS, HOSTILE_STRINGS, TEXT_FIELDS, type TextField } from './hostileInputs';
 import type { Diagnostic, DesignFile } from './types';
 import { validate } from './validate';

@@ -25,7 +25,7 @@ import { wsgiAppSameContainer } from './rules/wsgi-app-same-container';
 import { wsgiNeedsApp } from './rules/wsgi-needs-app';
 import type { Rule } from './types';
 
-/** Every rule, in the order of DESIGN.md §4 (the docs list them so). Adding a rule: one file in rules/ and one line here. */
+/** Every rule, in the order of docs/rules.md. Adding a rule: one file in rules/ and one line here. */
 export const RULES: readonly Rule[] = [
   uwsgiPassNeedsSocket,
   proxyPassToUwsgiSocket,

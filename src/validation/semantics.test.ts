@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadTemplate } from '../model/templates';
-import { design, e, gunicornStack, n, uwsgiStack } from './examples';
+import { design, e, gunicornStack, n, uwsgiStack } from './rules/examples';
 import { deepFreeze, load, roundTrip } from './testing';
 import type { Diagnostic, DesignFile } from './types';
 import { validate } from './validate';

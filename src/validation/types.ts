@@ -1,5 +1,6 @@
 import type { Design, DesignEdge, DesignNode } from '../model/design';
-import type { NodeKind } from '../nodes/registry';
+import type { Target } from '../model/target';
+import type { Role } from '../nodes/registry';
 
 export type Severity = 'error' | 'warning';
 
@@ -48,6 +49,8 @@ export interface Rule {
   why: string;
   /** What the quick fix does, for docs/rules.md (absent when no mechanical fix exists). */
   fixSummary?: string;
+  /** The output targets the rule is about (absent: every target); validate() runs it only for those. */
+  targets?: readonly Target[];
   check: (design: Design, context: RuleContext) => Diagnostic[];
   /** Shared by docs/rules.md and the unit tests, so the documented examples are the tested ones. */
   examples: RuleExamples;
@@ -55,11 +58,13 @@ export interface Rule {
 
 /** Lookups shared by all rules, computed once per validation. */
 export interface RuleContext {
+  /** What the design is validated for: the bundle's output target. */
+  target: Target;
   nodeById: ReadonlyMap<string, DesignNode>;
   outgoing: ReadonlyMap<string, readonly DesignEdge[]>;
   incoming: ReadonlyMap<string, readonly DesignEdge[]>;
-  /** Edges leaving `id` whose target exists (and has one of `kinds`, when given). */
-  edgesOut: (id: string, kinds?: readonly NodeKind[]) => DesignEdge[];
-  /** Edges entering `id` whose source exists (and has one of `kinds`, when given). */
-  edgesIn: (id: string, kinds?: readonly NodeKind[]) => DesignEdge[];
+  /** Edges leaving `id` whose target exists (and plays `role`, when given). */
+  edgesOut: (id: string, role?: Role) => DesignEdge[];
+  /** Edges entering `id` whose source exists (and plays `role`, when given). */
+  edgesIn: (id: string, role?: Role) => DesignEdge[];
 }

@@ -1,15 +1,19 @@
 import type { Design } from '../model/design';
+import type { Target } from '../model/target';
 import { buildContext } from './context';
 import { RULES } from './registry';
-import type { Diagnostic } from './types';
+import type { Diagnostic, Rule } from './types';
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
 
-/** Run every rule. Rules are pure; a rule that throws is a bug, reported as a diagnostic rather than lost. */
-export function validate(design: Design): Diagnostic[] {
-  const context = buildContext(design);
+/**
+ * Run every rule that applies to the target. Rules are pure; a rule that throws is a bug, reported
+ * as a diagnostic rather than lost.
+ */
+export function validate(design: Design, target: Target = 'compose'): Diagnostic[] {
+  const context = buildContext(design, target);
   const diagnostics: Diagnostic[] = [];
-  for (const rule of RULES) {
+  for (const rule of RULES.filter((candidate) => appliesTo(candidate, target))) {
     try {
       diagnostics.push(...rule.check(design, context));
     } catch (error) {
@@ -23,6 +27,10 @@ export function validate(design: Design): Diagnostic[] {
     }
   }
   return sortDiagnostics(diagnostics);
+}
+
+export function appliesTo(rule: Rule, target: Target): boolean {
+  return rule.targets === undefined || rule.targets.includes(target);
 }
 
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
@@ -49,7 +57,7 @@ export function hasInputErrors(diagnostics: readonly Diagnostic[]): boolean {
   );
 }
 
-/** The JSON form of DESIGN.md §6. */
+/** The JSON form `validate --json` prints. */
 export function diagnosticsToJson(diagnostics: readonly Diagnostic[]): {
   diagnostics: Omit<Diagnostic, 'fix'>[];
 } {

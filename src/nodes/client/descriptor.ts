@@ -26,4 +26,5 @@ export const clientDescriptor = defineKind<'client', ClientProps>({
   },
   defaultContainer: null,
   handles: { target: false, source: true },
+  noun: 'a client',
 });

@@ -42,4 +42,6 @@ export const flaskDescriptor = defineKind<'flask', FlaskProps>({
   defaultContainer: 'app',
   handles: { target: true, source: true },
   devServer: (props) => ({ kind: 'tcp', port: props.port }),
+  noun: 'a Flask app',
+  upstream: { name: 'the Flask dev server', protocol: 'http' },
 });

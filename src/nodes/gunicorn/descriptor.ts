@@ -72,4 +72,6 @@ export const gunicornDescriptor = defineKind<'gunicorn', GunicornProps>({
   handles: { target: true, source: true },
   listener: (props) =>
     props.transport === 'unix' ? { kind: 'unix', path: props.socketPath } : { kind: 'tcp', port: props.port },
+  noun: 'Gunicorn',
+  upstream: { name: 'Gunicorn', protocol: 'http' },
 });

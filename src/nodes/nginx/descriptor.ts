@@ -49,4 +49,5 @@ export const nginxDescriptor = defineKind<'nginx', NginxProps>({
   defaultContainer: 'web',
   handles: { target: true, source: true },
   listener: (props) => ({ kind: 'tcp', port: props.listen }),
+  noun: 'nginx',
 });

@@ -22,4 +22,5 @@ export const reactStaticDescriptor = defineKind<'react-static', ReactStaticProps
   },
   defaultContainer: 'web',
   handles: { target: true, source: false },
+  noun: 'a React build',
 });

@@ -26,4 +26,5 @@ export const sqliteDescriptor = defineKind<'sqlite', SqliteProps>({
   },
   defaultContainer: 'app',
   handles: { target: true, source: false },
+  noun: 'SQLite',
 });

@@ -75,4 +75,6 @@ export const uwsgiDescriptor = defineKind<'uwsgi', UwsgiProps>({
   handles: { target: true, source: true },
   listener: (props) =>
     props.transport === 'unix' ? { kind: 'unix', path: props.socketPath } : { kind: 'tcp', port: props.port },
+  noun: 'uWSGI',
+  upstream: { name: 'uWSGI', protocol: 'uwsgi', protocolOf: (props) => props.protocol },
 });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { setContainer, setEdgeProp, setNodeProp, renameNode } from '../../canvas/edit';
+import { moveNodesToContainer, setEdgeProp, setNodeProp, renameNode } from '../../model/edit';
 import { edgeLabel } from '../../canvas/flowState';
 import { KindIcon } from '../../canvas/icons';
 import { canConnect } from '../../model/connections';
@@ -78,7 +78,7 @@ function NodeForm({ id }: { id: string }) {
           testId="prop-container"
           check={checkContainerName}
           onChange={(value) =>
-            commit((design) => setContainer(design, [id], value), { coalesce: `container:${id}` })
+            commit((design) => moveNodesToContainer(design, [id], value), { coalesce: `container:${id}` })
           }
           onDone={breakCoalesce}
         />

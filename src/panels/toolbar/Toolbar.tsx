@@ -4,7 +4,7 @@ import { designFileName, emptyDesign, openLoadResult, replaceAfterAsking } from 
 import { nextColorMode } from '../../app/theme';
 import { freshContainerName } from '../../canvas/frames';
 import { FIT_VIEW, layoutDesign, loadLayoutEngine, NODE_HEIGHT, NODE_WIDTH } from '../../canvas/layout';
-import { moveNodes, setContainer } from '../../canvas/edit';
+import { moveNodesTo, moveNodesToContainer } from '../../model/edit';
 import { readDesignFromBytes } from '../../model/importFile';
 import { serializeDesign } from '../../model/serialize';
 import { isClient } from '../../nodes/registry';
@@ -51,7 +51,7 @@ export function saveDesignFile(): void {
 /** Arrange the nodes left to right (one undo step), then fit them in view once they have moved. */
 export async function autoLayout(flow: Pick<ReactFlowInstance, 'fitView'>): Promise<void> {
   await loadLayoutEngine();
-  useAppStore.getState().commit((design) => moveNodes(design, layoutDesign(design)));
+  useAppStore.getState().commit((design) => moveNodesTo(design, layoutDesign(design)));
   window.setTimeout(() => void flow.fitView(FIT_VIEW), 50);
 }
 
@@ -79,7 +79,7 @@ export function Toolbar() {
     const chosen = design.nodes.filter((n) => selectedNodeIds.includes(n.id) && !isClient(n));
     if (chosen.length > 0) {
       commit((current) =>
-        setContainer(
+        moveNodesToContainer(
           current,
           chosen.map((n) => n.id),
           name,

@@ -1,11 +1,18 @@
-import { matchingPass } from '../../model/connections';
-import { collect } from '../collect';
-import type { Design, DesignEdge, EdgeProps } from '../../model/design';
-import { design, e, n } from '../examples';
-import { edge, freeNginxPort, newNode, nodeName, uniqueId, unusedContainer } from '../fixes';
+import { passFor } from '../../model/connections';
+import type { Design, DesignEdge } from '../../model/design';
+import {
+  deleteElements,
+  insertEdge,
+  insertNode,
+  newEdge,
+  newNode,
+  uniqueId,
+  unusedContainer,
+} from '../../model/edit';
+import { isApp, isClient, isWsgiServer } from '../../nodes/registry';
+import { design, e, n } from './examples';
+import { freeNginxPort, nodeName, positionBetween } from '../fixes';
 import type { Rule } from '../types';
-
-const APP_SERVERS = new Set(['gunicorn', 'uwsgi', 'flask']);
 
 /** Put a new nginx between the client and the server: client → nginx → server (route "/"). */
 function insertNginx(current: Design, exposed: DesignEdge): Design {
@@ -15,19 +22,21 @@ function insertNginx(current: Design, exposed: DesignEdge): Design {
   const nginxId = uniqueId(current, 'nginx');
   const container = unusedContainer(current, 'web');
   const listen = freeNginxPort(current, container);
-  const proxy = newNode('nginx', nginxId, container, { listen }, [client, server]);
-  const withNode: Design = { ...current, nodes: [...current.nodes, proxy] };
+  const proxy = newNode('nginx', nginxId, {
+    container,
+    props: { listen },
+    position: positionBetween(client, server),
+  });
+  const withNode = insertNode(current, proxy);
   const toProxyId = uniqueId(withNode, `${client.id}-${nginxId}`);
   const toServerId = uniqueId(withNode, `${nginxId}-${server.id}`, [toProxyId]);
-  const pass: EdgeProps = server.kind === 'uwsgi' ? { pass: matchingPass(server.props.protocol) } : {};
-  return {
-    ...withNode,
-    edges: [
-      ...current.edges.filter((e) => e.id !== exposed.id),
-      edge(toProxyId, client.id, nginxId),
-      edge(toServerId, nginxId, server.id, { route: '/', ...pass }),
-    ],
-  };
+  const pass = passFor(server);
+  const unexposed = deleteElements(withNode, [], [exposed.id]);
+  const toProxy = insertEdge(unexposed, newEdge(toProxyId, client.id, nginxId));
+  return insertEdge(
+    toProxy,
+    newEdge(toServerId, nginxId, server.id, { route: '/', ...(pass ? { pass } : {}) }),
+  );
 }
 
 export const appServerExposed: Rule = {
@@ -38,15 +47,15 @@ export const appServerExposed: Rule = {
   fixSummary:
     'Insert an nginx in front: a new nginx node (container `web`, or `web-2`, … when `web` is taken), client → nginx, nginx → server with route `/`.',
   check(current, { nodeById }) {
-    return collect(current.edges, (exposed) => {
+    return current.edges.flatMap((exposed) => {
       const source = nodeById.get(exposed.source);
       const target = nodeById.get(exposed.target);
-      if (!source || !target || source.kind !== 'client' || !APP_SERVERS.has(target.kind)) return [];
+      if (!source || !target || !isClient(source) || !(isWsgiServer(target) || isApp(target))) return [];
       return [
         {
           rule: 'app-server-exposed',
           severity: 'error' as const,
-          message: `${nodeName(source)} connects straight to ${nodeName(target)}. Without nginx in front there is no buffering: slow clients tie up the ${target.kind === 'flask' ? 'single development server process' : 'workers'} and nobody serves static files or terminates HTTPS. Route the client through nginx.`,
+          message: `${nodeName(source)} connects straight to ${nodeName(target)}. Without nginx in front there is no buffering: slow clients tie up the ${isApp(target) ? 'single development server process' : 'workers'} and nobody serves static files or terminates HTTPS. Route the client through nginx.`,
           nodes: [source.id, target.id],
           edges: [exposed.id],
           fix: {

@@ -1,7 +1,32 @@
 import type { Design } from '../../model/design';
-import { design, e, n } from '../examples';
-import type { Rule } from '../types';
 import { groupPush } from '../../model/group';
+import type { Rule, RuleContext } from '../types';
+import { design, e, n } from './examples';
+
+/**
+ * Whether following the edges can come back to a node (self-loops included). Kahn's topological
+ * sort removes every node exactly when there is no loop: one pass that answers for the usual
+ * loop-free design, so Tarjan below runs only to name the loops.
+ */
+function hasLoop(current: Design, { outgoing }: RuleContext): boolean {
+  const inDegree = new Map(current.nodes.map((node) => [node.id, 0]));
+  for (const link of current.edges)
+    if (inDegree.has(link.source) && inDegree.has(link.target))
+      inDegree.set(link.target, inDegree.get(link.target)! + 1);
+  const ready = [...inDegree].filter(([, degree]) => degree === 0).map(([id]) => id);
+  let removed = 0;
+  while (ready.length > 0) {
+    const id = ready.pop()!;
+    removed++;
+    for (const link of outgoing.get(id) ?? []) {
+      const left = inDegree.get(link.target);
+      if (left === undefined) continue;
+      inDegree.set(link.target, left - 1);
+      if (left === 1) ready.push(link.target);
+    }
+  }
+  return removed < inDegree.size;
+}
 
 /** Strongly connected components (Tarjan, iterative so a long chain cannot overflow the stack). */
 function stronglyConnected(current: Design): string[][] {
@@ -55,45 +80,6 @@ function stronglyConnected(current: Design): string[][] {
   return components;
 }
 
-/**
- * Whether following the edges can come back to a node (self-loops included): Kahn's algorithm on
- * integer indexes. Most designs have no loop, and this answers that far more cheaply than Tarjan.
- */
-function hasLoop(current: Design): boolean {
-  const indexOf = new Map<string, number>();
-  for (const node of current.nodes) if (!indexOf.has(node.id)) indexOf.set(node.id, indexOf.size);
-  const count = indexOf.size;
-  const sources: number[] = [];
-  const targets: number[] = [];
-  const inDegree = new Int32Array(count);
-  const outDegree = new Int32Array(count + 1);
-  for (const link of current.edges) {
-    const source = indexOf.get(link.source);
-    const target = indexOf.get(link.target);
-    if (source === undefined || target === undefined) continue;
-    sources.push(source);
-    targets.push(target);
-    inDegree[target]!++;
-    outDegree[source + 1]!++;
-  }
-  // Edges grouped by source (compressed rows): the targets of node i are firstEdge[i] .. firstEdge[i+1].
-  for (let i = 0; i < count; i++) outDegree[i + 1]! += outDegree[i]!;
-  const firstEdge = outDegree;
-  const next = firstEdge.slice(0, count);
-  const edgeTargets = new Int32Array(targets.length);
-  for (let e = 0; e < sources.length; e++) edgeTargets[next[sources[e]!]!++] = targets[e]!;
-  const ready: number[] = [];
-  for (let i = 0; i < count; i++) if (inDegree[i] === 0) ready.push(i);
-  let removed = 0;
-  while (ready.length > 0) {
-    const node = ready.pop()!;
-    removed++;
-    for (let e = firstEdge[node]!; e < firstEdge[node + 1]!; e++)
-      if (--inDegree[edgeTargets[e]!]! === 0) ready.push(edgeTargets[e]!);
-  }
-  return removed < count;
-}
-
 function loop(closed: boolean) {
   return design(
     [
@@ -116,8 +102,8 @@ export const cycle: Rule = {
   severity: 'error',
   summary: 'The connections form a loop (a node that, following the edges, calls itself).',
   why: 'Edges point from caller to callee, and a request flows one way: client → nginx → app server → app → database. A loop would send a request back where it came from for ever; it is always a drawing mistake.',
-  check(current) {
-    if (!hasLoop(current)) return [];
+  check(current, context) {
+    if (!hasLoop(current, context)) return [];
     const order = new Map(current.nodes.map((node, i) => [node.id, i]));
     const selfLoops = new Set(
       current.edges.filter((link) => link.source === link.target).map((link) => link.source),

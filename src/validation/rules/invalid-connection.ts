@@ -1,6 +1,6 @@
 import { canConnect } from '../../model/connections';
-import { collect } from '../collect';
-import { design, e, n } from '../examples';
+import { deleteElements } from '../../model/edit';
+import { design, e, n } from './examples';
 import type { Rule } from '../types';
 
 const withDb = (source: string) =>
@@ -23,7 +23,7 @@ export const invalidConnection: Rule = {
   fixSummary: 'Remove the connection.',
   examples: { fires: withDb('wsgi'), nearMiss: withDb('api') },
   check(current, { nodeById }) {
-    return collect(current.edges, (edge) => {
+    return current.edges.flatMap((edge) => {
       const source = nodeById.get(edge.source);
       const target = nodeById.get(edge.target);
       if (!source || !target) return [];
@@ -38,7 +38,7 @@ export const invalidConnection: Rule = {
           edges: [edge.id],
           fix: {
             label: 'Remove this connection',
-            apply: (current) => ({ ...current, edges: current.edges.filter((e) => e.id !== edge.id) }),
+            apply: (current) => deleteElements(current, [], [edge.id]),
           },
         },
       ];

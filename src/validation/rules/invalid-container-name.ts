@@ -1,9 +1,10 @@
 import type { Design, DesignNode } from '../../model/design';
 import { checkContainerName, printableText } from '../../model/fields';
-import { KINDS } from '../../nodes/registry';
-import { gunicornStack } from '../examples';
+import { moveNodesToContainer, unusedContainer } from '../../model/edit';
+import { KINDS, isClient } from '../../nodes/registry';
+import { gunicornStack } from './examples';
 import { fieldRule } from '../fieldRule';
-import { moveNodes, nodeName, unusedContainer } from '../fixes';
+import { nodeName } from '../fixes';
 import type { Diagnostic } from '../types';
 import { groupPush } from '../../model/group';
 
@@ -20,17 +21,9 @@ export const invalidContainerName = fieldRule({
     nearMiss: gunicornStack({}, { gunicorn: 'api_1.v2', flask: 'api_1.v2', sqlite: 'api_1.v2' }),
   },
   extra(design) {
-    // Usually every container name is fine: one pass of (remembered) checks, and no grouping.
-    let anyProblem = false;
-    for (let i = 0; i < design.nodes.length && !anyProblem; i++) {
-      const container = design.nodes[i]!.container;
-      if (design.nodes[i]!.kind === 'client' || container === undefined) continue;
-      anyProblem = typeof container !== 'string' || checkContainerName(container) !== null;
-    }
-    if (!anyProblem) return [];
     const byContainer = new Map<string, DesignNode[]>();
     for (const node of design.nodes) {
-      if (node.kind === 'client' || node.container === undefined) continue;
+      if (isClient(node) || node.container === undefined) continue;
       groupPush(byContainer, node.container, node);
     }
     return [...byContainer].flatMap(([container, nodes]): Diagnostic[] => {
@@ -47,7 +40,7 @@ export const invalidContainerName = fieldRule({
           fix: {
             label: `Rename the container to "${replacement}"`,
             apply: (current: Design) =>
-              moveNodes(
+              moveNodesToContainer(
                 current,
                 current.nodes.filter((node) => node.container === container).map((node) => node.id),
                 replacement,

@@ -1,6 +1,7 @@
 import type { Design } from '../../model/design';
+import { renameDesign } from '../../model/edit';
 import { checkLabel } from '../../model/fields';
-import { design, e, n } from '../examples';
+import { design, e, n } from './examples';
 import { fieldRule } from '../fieldRule';
 import type { Diagnostic } from '../types';
 
@@ -37,7 +38,7 @@ export const invalidLabel = fieldRule({
       message: `The design name: ${problem}. Display text may use any script but no characters that could break out of the files it is written to.`,
       nodes: [],
       edges: [],
-      fix: { label: 'Rename the design to "untitled"', apply: (d: Design) => ({ ...d, name: 'untitled' }) },
+      fix: { label: 'Rename the design to "untitled"', apply: (d: Design) => renameDesign(d, 'untitled') },
     };
     return [diagnostic];
   },

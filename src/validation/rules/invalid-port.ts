@@ -1,4 +1,4 @@
-import { gunicornStack } from '../examples';
+import { gunicornStack } from './examples';
 import { fieldRule } from '../fieldRule';
 
 export const invalidPort = fieldRule({

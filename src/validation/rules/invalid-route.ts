@@ -1,9 +1,9 @@
 import type { Design } from '../../model/design';
-import { collect } from '../collect';
 import { checkRoute } from '../../model/fields';
-import { gunicornStack } from '../examples';
+import { gunicornStack } from './examples';
 import { fieldRule } from '../fieldRule';
-import { nodeName, setEdgeProps } from '../fixes';
+import { setEdgeProps } from '../../model/edit';
+import { nodeName } from '../fixes';
 import type { Diagnostic } from '../types';
 
 const withRoute = (route: string) => {
@@ -21,7 +21,7 @@ export const invalidRoute = fieldRule({
   reason: 'Routes become nginx location prefixes, so only plain URL path characters are accepted.',
   examples: { fires: withRoute('/api/ { return 200; }'), nearMiss: withRoute('/api/v1/') },
   extra(design, { nodeById }) {
-    return collect(design.edges, (link): Diagnostic[] => {
+    return design.edges.flatMap((link): Diagnostic[] => {
       const route = link.props.route;
       const source = nodeById.get(link.source);
       if (route === undefined || !source) return [];

@@ -1,29 +1,28 @@
 import type { Design, DesignEdge } from '../../model/design';
-import { design, e, n } from '../examples';
-import { edge, newNode, nodeName, uniqueId } from '../fixes';
-import { oncePerValidation } from '../context';
-import type { Rule, RuleContext } from '../types';
+import { insertEdge, insertNode, newEdge, newNode, uniqueId } from '../../model/edit';
 import { groupPush } from '../../model/group';
+import { isApp, isClient, isProxy, isWsgiServer, type NodeKind } from '../../nodes/registry';
+import { design, e, n } from './examples';
+import { nodeName } from '../fixes';
+import type { Rule, RuleContext } from '../types';
 
-const ENTRY_KINDS = new Set(['nginx', 'gunicorn', 'uwsgi', 'flask']);
+/** Where a client's request gets into the stack: a proxy, or (exposed) a server or an app. */
+const isEntry = (node: { kind: NodeKind }) => isProxy(node) || isWsgiServer(node) || isApp(node);
 
-/** Connect `clientId` (a new "browser" client when absent) to `nginxId`. */
-function connectClient(current: Design, clientId: string | undefined, nginxId: string): Design {
-  const proxy = current.nodes.find((node) => node.id === nginxId);
+/** Connect `clientId` (a new "browser" client when absent) to `proxyId`. */
+function connectClient(current: Design, clientId: string | undefined, proxyId: string): Design {
+  const proxy = current.nodes.find((node) => node.id === proxyId);
   if (!proxy) return current;
-  let nodes = current.nodes;
-  let id = clientId;
-  if (id === undefined || !nodes.some((node) => node.id === id)) {
-    id = uniqueId(current, 'browser');
-    const client = newNode('client', id, '', {});
-    delete client.container;
-    if (proxy.position) client.position = { x: proxy.position.x - 240, y: proxy.position.y };
-    nodes = [...nodes, client];
+  let next = current;
+  let from = clientId;
+  if (from === undefined || !next.nodes.some((node) => node.id === from)) {
+    from = uniqueId(current, 'browser');
+    const position = proxy.position && { x: proxy.position.x - 240, y: proxy.position.y };
+    next = insertNode(next, newNode('client', from, { position }));
   }
-  const from = id;
-  if (current.edges.some((e) => e.source === from && e.target === nginxId)) return { ...current, nodes };
-  const edgeId = uniqueId({ ...current, nodes }, `${from}-${nginxId}`);
-  return { ...current, nodes, edges: [...current.edges, edge(edgeId, from, nginxId)] };
+  const source = from;
+  if (next.edges.some((link) => link.source === source && link.target === proxyId)) return next;
+  return insertEdge(next, newEdge(uniqueId(next, `${source}-${proxyId}`), source, proxyId));
 }
 
 /**
@@ -44,29 +43,19 @@ export function reachableFrom(
   const seen = new Set(starts);
   const queue = [...starts];
   while (queue.length > 0) {
-    const links = bySource.get(queue.pop()!);
-    if (!links) continue;
-    for (let i = 0; i < links.length; i++) {
-      const next = links[i]!.target;
-      if (!seen.has(next)) {
-        seen.add(next);
-        queue.push(next);
-      }
+    for (const link of bySource.get(queue.pop()!) ?? []) {
+      if (seen.has(link.target)) continue;
+      seen.add(link.target);
+      queue.push(link.target);
     }
   }
   return seen;
 }
 
-function clientsReach(current: Design, context: RuleContext): Set<string> {
-  const clients: string[] = [];
-  for (let i = 0; i < current.nodes.length; i++)
-    if (current.nodes[i]!.kind === 'client') clients.push(current.nodes[i]!.id);
-  return reachableFrom(current, clients, context.outgoing);
-}
-
-/** The ids the clients reach, worked out once per validation (two rules ask). */
+/** The ids the clients reach. */
 export function reachableFromClients(current: Design, context: RuleContext): Set<string> {
-  return oncePerValidation(current, context, clientsReach);
+  const clients = current.nodes.filter(isClient).map((client) => client.id);
+  return reachableFrom(current, clients, context.outgoing);
 }
 
 export const noEntryPoint: Rule = {
@@ -77,8 +66,8 @@ export const noEntryPoint: Rule = {
   fixSummary:
     'When the design has an nginx: connect a client (a new "browser" client if there is none) to the first nginx.',
   check(current, context) {
-    const clients = current.nodes.filter((node) => node.kind === 'client');
-    const firstNginx = current.nodes.find((node) => node.kind === 'nginx');
+    const clients = current.nodes.filter(isClient);
+    const firstNginx = current.nodes.find(isProxy);
     const fix = (clientId: string | undefined) =>
       firstNginx
         ? {
@@ -102,7 +91,7 @@ export const noEntryPoint: Rule = {
       ];
     }
     const reached = reachableFromClients(current, context);
-    const entry = current.nodes.some((node) => ENTRY_KINDS.has(node.kind) && reached.has(node.id));
+    const entry = current.nodes.some((node) => isEntry(node) && reached.has(node.id));
     if (entry) return [];
     return [
       {

@@ -1,6 +1,8 @@
 import type { Design, DesignNode } from '../../model/design';
-import { design, e, n } from '../examples';
-import { appsRunByWsgi, freePort, listenerPort, nodeName, setNodeProps } from '../fixes';
+import { design, e, n } from './examples';
+import { setNodeProps } from '../../model/edit';
+import { isProxy } from '../../nodes/registry';
+import { appsRunByWsgi, freePort, listenerPort, nodeName } from '../fixes';
 import type { Diagnostic, Rule } from '../types';
 import { groupPush } from '../../model/group';
 
@@ -16,7 +18,7 @@ function movePort(current: Design, nodeId: string, port: number): Design {
   const node = current.nodes.find((candidate) => candidate.id === nodeId);
   const prop = node && PORT_PROP[node.kind];
   if (!node || !prop) return current;
-  const start = node.kind === 'nginx' && port === 80 ? 8080 : port + 1;
+  const start = isProxy(node) && port === 80 ? 8080 : port + 1;
   return setNodeProps(current, nodeId, { [prop]: freePort(current, node.container, start) });
 }
 
@@ -85,8 +87,9 @@ export const portConflict: Rule = {
     }
     const published = new Map<number, DesignNode[]>();
     for (const node of current.nodes) {
-      if (node.kind !== 'nginx') continue;
-      groupPush(published, node.props.listen, node);
+      // A proxy's listen port is published on the same host port.
+      const port = isProxy(node) ? listenerPort(node, runByWsgi) : undefined;
+      if (port !== undefined) groupPush(published, port, node);
     }
     for (const [port, nodes] of published) {
       if (new Set(nodes.map((node) => node.container)).size < 2) continue;

@@ -1,8 +1,9 @@
 import { matchingPass } from '../../model/connections';
-import { collect } from '../collect';
 import { isKind } from '../../model/design';
-import { uwsgiStack } from '../examples';
-import { nodeName, setEdgeProps, switchUwsgiProtocol } from '../fixes';
+import { setEdgeProps } from '../../model/edit';
+import { isProxy } from '../../nodes/registry';
+import { uwsgiStack } from './examples';
+import { nodeName, switchProtocol } from '../fixes';
 import type { Rule } from '../types';
 
 export const proxyPassToUwsgiSocket: Rule = {
@@ -14,10 +15,10 @@ export const proxyPassToUwsgiSocket: Rule = {
   fixSummary:
     'Switch uWSGI to `http-socket` (protocol "http"), which `proxy_pass` can talk to; alternatively set the edge to `uwsgi_pass`.',
   check(design, { nodeById }) {
-    return collect(design.edges, (edge) => {
+    return design.edges.flatMap((edge) => {
       const source = nodeById.get(edge.source);
       const target = nodeById.get(edge.target);
-      if (!source || !target || source.kind !== 'nginx' || !isKind(target, 'uwsgi')) return [];
+      if (!source || !target || !isProxy(source) || !isKind(target, 'uwsgi')) return [];
       const pass = edge.props.pass ?? matchingPass(target.props.protocol);
       if (pass !== 'proxy_pass' || target.props.protocol !== 'uwsgi') return [];
       return [
@@ -29,7 +30,7 @@ export const proxyPassToUwsgiSocket: Rule = {
           edges: [edge.id],
           fix: {
             label: `Switch uWSGI "${target.id}" to http-socket (HTTP protocol)`,
-            apply: (current) => switchUwsgiProtocol(current, target.id, 'http'),
+            apply: (current) => switchProtocol(current, target.id, 'http'),
           },
           alternatives: [
             {

@@ -1,5 +1,5 @@
-import { design, e, n } from '../examples';
-import { collect } from '../collect';
+import { design, e, n } from './examples';
+import { isProxy } from '../../nodes/registry';
 import { nodeName } from '../fixes';
 import type { Rule } from '../types';
 import { groupPush } from '../../model/group';
@@ -28,11 +28,8 @@ export const routeConflict: Rule = {
   summary: 'One nginx has two outgoing connections with the same route (a missing route counts as `/`).',
   why: 'Each connection becomes a `location` block; two blocks with the same prefix make nginx refuse the configuration ("duplicate location"), and even if it did not, only one of them could ever receive the requests. Give each connection its own prefix, like `/` for the React build and `/api/` for the app.',
   check(current, { nodeById, edgesOut }) {
-    return collect(current.nodes, (proxy) => {
-      if (proxy.kind !== 'nginx') return [];
+    return current.nodes.filter(isProxy).flatMap((proxy) => {
       const outgoing = edgesOut(proxy.id);
-      // One connection cannot conflict with itself: most nginx nodes stop here.
-      if (outgoing.length < 2) return [];
       const byRoute = new Map<string, typeof current.edges>();
       for (const link of outgoing) {
         const route = link.props.route ?? '/';

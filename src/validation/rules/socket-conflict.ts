@@ -1,22 +1,23 @@
 import type { Design, DesignNode } from '../../model/design';
-import { design, e, n } from '../examples';
-import { nodeName, setNodeProps } from '../fixes';
+import { design, e, n } from './examples';
+import { setNodeProps } from '../../model/edit';
+import { isWsgiServer, listenerOf } from '../../nodes/registry';
+import { nodeName } from '../fixes';
 import type { Rule } from '../types';
 import { groupPush } from '../../model/group';
 
 function socketOf(node: DesignNode): string | undefined {
-  if (node.kind !== 'gunicorn' && node.kind !== 'uwsgi') return undefined;
-  return node.props.transport === 'unix' ? node.props.socketPath : undefined;
+  const listener = listenerOf(node);
+  return listener?.kind === 'unix' ? listener.path : undefined;
 }
 
 /** Give the node `/run/<kind>/<kind>-N.sock`, the first N no other server uses. */
 function ownSocket(current: Design, nodeId: string): Design {
   const node = current.nodes.find((candidate) => candidate.id === nodeId);
-  if (!node || (node.kind !== 'gunicorn' && node.kind !== 'uwsgi')) return current;
+  if (!node || !isWsgiServer(node)) return current;
+  // Every server's socket path, whatever its transport: a later switch to unix must not collide.
   const used = new Set(
-    current.nodes.flatMap((other) =>
-      other.kind === 'gunicorn' || other.kind === 'uwsgi' ? [other.props.socketPath] : [],
-    ),
+    current.nodes.filter(isWsgiServer).map((other) => (other.props as { socketPath?: string }).socketPath),
   );
   let i = 2;
   while (used.has(`/run/${node.kind}/${node.kind}-${i}.sock`)) i++;

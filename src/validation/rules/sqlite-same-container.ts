@@ -1,6 +1,8 @@
 import type { Design } from '../../model/design';
-import { gunicornStack } from '../examples';
-import { moveNodes, nodeName } from '../fixes';
+import { gunicornStack } from './examples';
+import { moveNodesToContainer } from '../../model/edit';
+import { isApp } from '../../nodes/registry';
+import { nodeName } from '../fixes';
 import type { Diagnostic, Rule } from '../types';
 
 export const sqliteSameContainer: Rule = {
@@ -10,35 +12,30 @@ export const sqliteSameContainer: Rule = {
   why: 'SQLite is a file, not a network service: there is no port to connect to. Only a process that can open the file can use it, so the database must sit in the app’s container (on a named volume, so the data outlives the container).',
   fixSummary: 'Move the database into the app’s container.',
   check(current, { nodeById, edgesOut }) {
-    // Index loops: most nodes are not Flask apps, and a flatMap would allocate a [] for each.
-    const found: Diagnostic[] = [];
-    for (let i = 0; i < current.nodes.length; i++) {
-      const app = current.nodes[i]!;
-      if (app.kind !== 'flask') continue;
-      const links = edgesOut(app.id, ['sqlite']);
-      for (let l = 0; l < links.length; l++) {
-        const link = links[l]!;
+    return current.nodes.filter(isApp).flatMap((app) =>
+      edgesOut(app.id, 'database').flatMap((link): Diagnostic[] => {
         const db = nodeById.get(link.target)!;
-        if (db.container === app.container) continue;
+        if (db.container === app.container) return [];
         const container = app.container;
-        found.push({
-          rule: 'sqlite-same-container',
-          severity: 'error' as const,
-          message: `${nodeName(app)} in container "${app.container ?? ''}" uses ${nodeName(db)} in container "${db.container ?? ''}". SQLite is a file that the app opens directly; it cannot be reached from another container. Put the database in the app’s container.`,
-          nodes: [app.id, db.id],
-          edges: [link.id],
-          ...(container !== undefined
-            ? {
-                fix: {
-                  label: `Move ${nodeName(db)} into container "${container}"`,
-                  apply: (d: Design) => moveNodes(d, [db.id], container),
-                },
-              }
-            : {}),
-        });
-      }
-    }
-    return found;
+        return [
+          {
+            rule: 'sqlite-same-container',
+            severity: 'error' as const,
+            message: `${nodeName(app)} in container "${app.container ?? ''}" uses ${nodeName(db)} in container "${db.container ?? ''}". SQLite is a file that the app opens directly; it cannot be reached from another container. Put the database in the app’s container.`,
+            nodes: [app.id, db.id],
+            edges: [link.id],
+            ...(container !== undefined
+              ? {
+                  fix: {
+                    label: `Move ${nodeName(db)} into container "${container}"`,
+                    apply: (d: Design) => moveNodesToContainer(d, [db.id], container),
+                  },
+                }
+              : {}),
+          },
+        ];
+      }),
+    );
   },
   examples: {
     fires: gunicornStack({}, { sqlite: 'db' }),

@@ -1,5 +1,5 @@
-import { design, e, n } from '../examples';
-import { collect } from '../collect';
+import { design, e, n } from './examples';
+import { isDatabase } from '../../nodes/registry';
 import { nodeName } from '../fixes';
 import type { Rule } from '../types';
 
@@ -32,11 +32,8 @@ export const sqliteSingleContainer: Rule = {
   summary: 'One SQLite database is used by Flask apps in more than one container.',
   why: 'SQLite locks the file with the operating system’s file locks, which only work reliably inside one machine’s view of the file. Sharing the file between containers through a volume risks lock failures and corruption, and the app in the other container cannot open it anyway unless it is its own file.',
   check(current, { nodeById, edgesIn }) {
-    return collect(current.nodes, (db) => {
-      if (db.kind !== 'sqlite') return [];
-      const users = edgesIn(db.id, ['flask']);
-      // Two containers need two users: the usual single user needs no set of containers.
-      if (users.length < 2) return [];
+    return current.nodes.filter(isDatabase).flatMap((db) => {
+      const users = edgesIn(db.id, 'app');
       const containers = [...new Set(users.map((link) => nodeById.get(link.source)!.container ?? ''))].sort();
       if (containers.length < 2) return [];
       return [

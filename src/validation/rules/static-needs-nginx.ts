@@ -1,7 +1,8 @@
 import type { Design } from '../../model/design';
-import { collect } from '../collect';
-import { design, e, n } from '../examples';
-import { edge, moveNodes, nodeName, uniqueId } from '../fixes';
+import { insertEdge, moveNodesToContainer, newEdge, uniqueId } from '../../model/edit';
+import { isProxy, isStatic } from '../../nodes/registry';
+import { design, e, n } from './examples';
+import { nodeName } from '../fixes';
 import type { Rule } from '../types';
 
 /** The first of "/", "/static/", "/static-2/", … that `nginxId` does not route yet. */
@@ -16,13 +17,10 @@ function freeRoute(current: Design, nginxId: string): string {
 function serveFrom(current: Design, staticId: string, nginxId: string): Design {
   const proxy = current.nodes.find((node) => node.id === nginxId);
   if (!proxy?.container) return current;
-  const moved = moveNodes(current, [staticId], proxy.container);
+  const moved = moveNodesToContainer(current, [staticId], proxy.container);
   if (moved.edges.some((e) => e.source === nginxId && e.target === staticId)) return moved;
   const id = uniqueId(moved, `${nginxId}-${staticId}`);
-  return {
-    ...moved,
-    edges: [...moved.edges, edge(id, nginxId, staticId, { route: freeRoute(moved, nginxId) })],
-  };
+  return insertEdge(moved, newEdge(id, nginxId, staticId, { route: freeRoute(moved, nginxId) }));
 }
 
 export const staticNeedsNginx: Rule = {
@@ -33,11 +31,10 @@ export const staticNeedsNginx: Rule = {
   fixSummary:
     'Move the build into the container of the nginx that connects to it; when no nginx connects to it, connect one (preferably in its own container) with the first free route of `/`, `/static/`, …',
   check(current, { nodeById, edgesIn }) {
-    return collect(current.nodes, (build) => {
-      if (build.kind !== 'react-static') return [];
-      const servers = edgesIn(build.id, ['nginx']).map((link) => nodeById.get(link.source)!);
+    return current.nodes.filter(isStatic).flatMap((build) => {
+      const servers = edgesIn(build.id, 'proxy').map((link) => nodeById.get(link.source)!);
       if (servers.some((proxy) => proxy.container === build.container)) return [];
-      const candidates = servers.length > 0 ? servers : current.nodes.filter((node) => node.kind === 'nginx');
+      const candidates = servers.length > 0 ? servers : current.nodes.filter(isProxy);
       const chosen = candidates.find((node) => node.container === build.container) ?? candidates[0];
       const message =
         servers.length > 0
@@ -49,7 +46,7 @@ export const staticNeedsNginx: Rule = {
           severity: 'error' as const,
           message,
           nodes: [build.id, ...servers.map((proxy) => proxy.id)],
-          edges: edgesIn(build.id, ['nginx']).map((link) => link.id),
+          edges: edgesIn(build.id, 'proxy').map((link) => link.id),
           ...(chosen
             ? {
                 fix: {

@@ -1,5 +1,5 @@
-import { design, e, n } from '../examples';
-import { collect } from '../collect';
+import { design, e, n } from './examples';
+import { isClient } from '../../nodes/registry';
 import { nodeName } from '../fixes';
 import type { Rule } from '../types';
 import { reachableFromClients } from './no-entry-point';
@@ -29,21 +29,17 @@ export const unreachableNode: Rule = {
     'A node that no client can reach by following the connections. Silent when the design has no client at all (then `no-entry-point` reports the missing client once, instead of every node).',
   why: 'Every piece of a deployment is there to serve requests. A node nothing leads to is either forgotten or missing a connection, and its container would start for nothing (or, for SQLite, hold data no app opens).',
   check(current, context) {
-    if (!current.nodes.some((node) => node.kind === 'client')) return [];
+    if (!current.nodes.some(isClient)) return [];
     const reached = reachableFromClients(current, context);
-    return collect(current.nodes, (node) =>
-      node.kind === 'client' || reached.has(node.id)
-        ? []
-        : [
-            {
-              rule: 'unreachable-node',
-              severity: 'warning' as const,
-              message: `${nodeName(node)} cannot be reached from any client: no chain of connections leads to it, so it would never serve a request. Connect it or remove it.`,
-              nodes: [node.id],
-              edges: [],
-            },
-          ],
-    );
+    return current.nodes
+      .filter((node) => !isClient(node) && !reached.has(node.id))
+      .map((node) => ({
+        rule: 'unreachable-node',
+        severity: 'warning' as const,
+        message: `${nodeName(node)} cannot be reached from any client: no chain of connections leads to it, so it would never serve a request. Connect it or remove it.`,
+        nodes: [node.id],
+        edges: [],
+      }));
   },
   examples: { fires: stack(false), nearMiss: stack(true) },
 };

@@ -1,7 +1,7 @@
 import type { Design, DesignNode } from '../../model/design';
-import { collect } from '../collect';
-import { design, e, n } from '../examples';
-import { nodeName, setNodeProps } from '../fixes';
+import { setNodeProps } from '../../model/edit';
+import { design, e, n } from './examples';
+import { nodeName } from '../fixes';
 import type { Rule } from '../types';
 
 /** CPU count is unknown at design time: limits use a documented reference machine. */
@@ -33,7 +33,7 @@ export const workersOutOfRange: Rule = {
   why: `With no worker process nothing answers requests. Far more processes than cores only add memory use and context switches: the guide is 2 × CPU + 1 (Gunicorn’s "auto" computes it where it runs). Limits assume ${REFERENCE_CPUS} CPUs, a common small server.`,
   fixSummary: `Clamp the count to the nearest bound (1 or ${MAX_WORKERS}).`,
   check(current) {
-    return collect(current.nodes, (node) => {
+    return current.nodes.flatMap((node) => {
       const found = count(node);
       if (!found || (found.value >= 1 && found.value <= MAX_WORKERS)) return [];
       const bound = found.value < 1 ? 1 : MAX_WORKERS;

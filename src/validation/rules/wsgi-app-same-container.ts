@@ -1,22 +1,27 @@
 import type { Design } from '../../model/design';
-import { gunicornStack } from '../examples';
-import { moveNodes, nodeName } from '../fixes';
+import { gunicornStack } from './examples';
+import { moveNodesToContainer } from '../../model/edit';
+import { KINDS, isDatabase, isWsgiServer } from '../../nodes/registry';
+import { nodeName } from '../fixes';
 import type { Diagnostic, Rule } from '../types';
 
 /** Move the app into `container`, with the SQLite files only it opens that sat in its old container. */
 function moveAppWithData(current: Design, appId: string, container: string): Design {
   const app = current.nodes.find((node) => node.id === appId);
   if (!app) return current;
-  const kindOf = new Map(current.nodes.map((node) => [node.id, node]));
+  const byId = new Map(current.nodes.map((node) => [node.id, node]));
   const databases = current.edges
-    .filter((e) => e.source === appId && kindOf.get(e.target)?.kind === 'sqlite')
+    .filter((e) => {
+      const target = byId.get(e.target);
+      return e.source === appId && target !== undefined && isDatabase(target);
+    })
     .map((e) => e.target)
     .filter(
       (db) =>
-        kindOf.get(db)!.container === app.container &&
+        byId.get(db)!.container === app.container &&
         current.edges.every((e) => e.target !== db || e.source === appId),
     );
-  return moveNodes(current, [appId, ...databases], container);
+  return moveNodesToContainer(current, [appId, ...databases], container);
 }
 
 export const wsgiAppSameContainer: Rule = {
@@ -27,35 +32,30 @@ export const wsgiAppSameContainer: Rule = {
   fixSummary:
     'Move the app into the server’s container (with the SQLite files only that app opens, so they stay beside it).',
   check(current, { nodeById, edgesOut }) {
-    // Index loops: most nodes are not servers, and a flatMap would allocate a [] for each.
-    const found: Diagnostic[] = [];
-    for (let i = 0; i < current.nodes.length; i++) {
-      const server = current.nodes[i]!;
-      if (server.kind !== 'gunicorn' && server.kind !== 'uwsgi') continue;
-      const links = edgesOut(server.id, ['flask']);
-      for (let l = 0; l < links.length; l++) {
-        const link = links[l]!;
+    return current.nodes.filter(isWsgiServer).flatMap((server) =>
+      edgesOut(server.id, 'app').flatMap((link): Diagnostic[] => {
         const app = nodeById.get(link.target)!;
-        if (app.container === server.container) continue;
+        if (app.container === server.container) return [];
         const container = server.container;
-        found.push({
-          rule: 'wsgi-app-same-container',
-          severity: 'error' as const,
-          message: `${nodeName(server)} runs in container "${server.container ?? ''}" but ${nodeName(app)} is in "${app.container ?? ''}". ${server.kind === 'gunicorn' ? 'Gunicorn' : 'uWSGI'} imports the app in-process (module:callable), so the app’s code must be in the server’s container.`,
-          nodes: [server.id, app.id],
-          edges: [link.id],
-          ...(container !== undefined
-            ? {
-                fix: {
-                  label: `Move ${nodeName(app)} into container "${container}"`,
-                  apply: (d: Design) => moveAppWithData(d, app.id, container),
-                },
-              }
-            : {}),
-        });
-      }
-    }
-    return found;
+        return [
+          {
+            rule: 'wsgi-app-same-container',
+            severity: 'error' as const,
+            message: `${nodeName(server)} runs in container "${server.container ?? ''}" but ${nodeName(app)} is in "${app.container ?? ''}". ${KINDS[server.kind].label} imports the app in-process (module:callable), so the app’s code must be in the server’s container.`,
+            nodes: [server.id, app.id],
+            edges: [link.id],
+            ...(container !== undefined
+              ? {
+                  fix: {
+                    label: `Move ${nodeName(app)} into container "${container}"`,
+                    apply: (d: Design) => moveAppWithData(d, app.id, container),
+                  },
+                }
+              : {}),
+          },
+        ];
+      }),
+    );
   },
   examples: {
     fires: gunicornStack({}, { gunicorn: 'app', flask: 'api', sqlite: 'api' }),

@@ -1,7 +1,8 @@
 import type { Design } from '../../model/design';
-import { collect } from '../collect';
-import { design, e, n } from '../examples';
-import { edge, newNode, nodeName, uniqueId } from '../fixes';
+import { insertEdge, insertNode, newEdge, newNode, uniqueId } from '../../model/edit';
+import { isWsgiServer } from '../../nodes/registry';
+import { design, e, n } from './examples';
+import { nodeName } from '../fixes';
 import type { Rule } from '../types';
 
 /** A new Flask app (module app, callable app) in the server's container, run by the server. */
@@ -9,14 +10,9 @@ function addApp(current: Design, serverId: string): Design {
   const server = current.nodes.find((node) => node.id === serverId);
   if (!server) return current;
   const id = uniqueId(current, 'app');
-  const app = newNode('flask', id, server.container ?? 'app', {});
-  if (server.position) app.position = { x: server.position.x + 260, y: server.position.y };
-  const nodes = [...current.nodes, app];
-  return {
-    ...current,
-    nodes,
-    edges: [...current.edges, edge(uniqueId({ ...current, nodes }, `${serverId}-${id}`), serverId, id)],
-  };
+  const position = server.position && { x: server.position.x + 260, y: server.position.y };
+  const next = insertNode(current, newNode('flask', id, { container: server.container ?? 'app', position }));
+  return insertEdge(next, newEdge(uniqueId(next, `${serverId}-${id}`), serverId, id));
 }
 
 export const wsgiNeedsApp: Rule = {
@@ -27,9 +23,8 @@ export const wsgiNeedsApp: Rule = {
   fixSummary:
     'When the server runs no app: add a Flask app (module `app`, callable `app`) in the server’s container.',
   check(current, { edgesOut, nodeById }) {
-    return collect(current.nodes, (server) => {
-      if (server.kind !== 'gunicorn' && server.kind !== 'uwsgi') return [];
-      const apps = edgesOut(server.id, ['flask']);
+    return current.nodes.filter(isWsgiServer).flatMap((server) => {
+      const apps = edgesOut(server.id, 'app');
       if (apps.length === 1) return [];
       if (apps.length === 0) {
         return [

@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { FORMAT, type Design } from '../model/design';
-import { loadTemplate } from '../model/templates';
+import { describe, expect, it } from 'vitest';
+import { FORMAT, type Design } from './design';
+import { loadTemplate } from './templates';
 import { validate } from '../validation/validate';
 import {
   addNode,
@@ -8,15 +8,24 @@ import {
   connectionProblem,
   copySelection,
   deleteElements,
-  moveNodes,
+  insertEdge,
+  insertNode,
+  moveNodesTo,
+  moveNodesToContainer,
+  newEdge,
+  newNode,
   nextNodeId,
   pasteClip,
   renameContainer,
+  renameDesign,
   renameNode,
+  retargetEdge,
+  setEdgeProps,
   setNodeProp,
+  setNodeProps,
+  uniqueId,
+  unusedContainer,
 } from './edit';
-import { computeFrames, frameAt } from './frames';
-import { layoutDesign, loadLayoutEngine, positionsFor } from './layout';
 
 const empty = (): Design => ({ format: FORMAT, name: 'test', nodes: [], edges: [] });
 
@@ -27,8 +36,6 @@ function build(...kinds: Parameters<typeof addNode>[1][]): Design {
   });
   return design;
 }
-
-beforeAll(() => loadLayoutEngine());
 
 describe('adding nodes', () => {
   it('gives readable unique ids, default props and the default container', () => {
@@ -140,7 +147,7 @@ describe('editing', () => {
   it('records nothing when a value or a position does not change', () => {
     const design = loadTemplate('gunicorn-flask-sqlite');
     expect(setNodeProp(design, 'wsgi', 'port', 8000)).toBe(design);
-    expect(moveNodes(design, new Map([['api', design.nodes[3]!.position!]]))).toBe(design);
+    expect(moveNodesTo(design, new Map([['api', design.nodes[3]!.position!]]))).toBe(design);
   });
 
   it('pastes copies with fresh ids and the edges between them', () => {
@@ -153,28 +160,59 @@ describe('editing', () => {
   });
 });
 
-describe('frames and layout', () => {
-  it('draws one frame per container around its nodes and finds the frame under a point', () => {
+describe('edits the quick fixes are made of', () => {
+  it('moves positions and containers apart: moveNodesTo places nodes, moveNodesToContainer rehouses them', () => {
     const design = loadTemplate('gunicorn-flask-sqlite');
-    const frames = computeFrames(design.nodes.map((n) => ({ ...n, position: n.position! })));
-    expect(frames.map((f) => [f.container, f.members])).toEqual([
-      ['app', 3],
-      ['web', 1],
-    ]);
-    expect(frameAt(frames, { x: 700, y: 150 })?.container).toBe('app');
-    expect(frameAt(frames, { x: 50, y: 150 })).toBeNull();
+    const placed = moveNodesTo(design, new Map([['db', { x: 10.4, y: 20.6 }]]));
+    expect(placed.nodes.find((n) => n.id === 'db')).toMatchObject({
+      container: 'app',
+      position: { x: 10, y: 21 },
+    });
+    const rehoused = moveNodesToContainer(design, ['db', 'browser'], 'data');
+    expect(rehoused.nodes.find((n) => n.id === 'db')!.container).toBe('data');
+    expect(rehoused.nodes.find((n) => n.id === 'db')!.position).toEqual(design.nodes[4]!.position);
+    // A client stays outside every container.
+    expect(rehoused.nodes[0]).toBe(design.nodes[0]);
+    expect(moveNodesToContainer(design, ['db'], 'app')).toBe(design);
   });
 
-  it('lays out designs without positions, keeping containers apart', () => {
-    const design = loadTemplate('react-nginx-gunicorn');
-    const bare = { ...design, nodes: design.nodes.map(({ position: _p, ...n }) => n) } as Design;
-    const positions = layoutDesign(bare);
-    expect(positions.size).toBe(design.nodes.length);
-    const frames = computeFrames(bare.nodes.map((n) => ({ ...n, position: positions.get(n.id)! })));
-    const [a, b] = frames;
-    const overlap =
-      a!.x < b!.x + b!.width && b!.x < a!.x + a!.width && a!.y < b!.y + b!.height && b!.y < a!.y + a!.height;
-    expect(overlap).toBe(false);
-    expect(positionsFor(design).get('api')).toEqual(design.nodes.find((n) => n.id === 'api')!.position);
+  it('keeps every untouched node and edge the same object', () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    const next = setNodeProps(design, 'wsgi', { port: 8001, workers: 3 });
+    expect(next.nodes.filter((node, i) => node !== design.nodes[i]).map((n) => n.id)).toEqual(['wsgi']);
+    expect(next.edges).toBe(design.edges);
+    expect(next.nodes[2]!.props).toMatchObject({ port: 8001, workers: 3, transport: 'tcp' });
+    expect(setNodeProps(next, 'wsgi', { port: 8001 })).toBe(next);
+    const routed = setEdgeProps(design, 'e2', { route: '/api/' });
+    expect(routed.edges.filter((edge, i) => edge !== design.edges[i]).map((e) => e.id)).toEqual(['e2']);
+    expect(routed.nodes).toBe(design.nodes);
+  });
+
+  it('builds nodes with default props and inserts nodes and edges as given', () => {
+    const node = newNode('gunicorn', 'extra', { container: 'app-2', props: { port: 9000 } });
+    expect(node).toMatchObject({ id: 'extra', kind: 'gunicorn', container: 'app-2' });
+    expect(node.props).toMatchObject({ port: 9000, transport: 'tcp', workers: 'auto' });
+    expect(newNode('client', 'c', { container: 'web' }).container).toBeUndefined();
+    const design = insertEdge(insertNode(empty(), node), newEdge('loop', 'extra', 'extra'));
+    expect(design.nodes).toEqual([node]);
+    expect(design.edges).toEqual([{ id: 'loop', source: 'extra', target: 'extra', props: {} }]);
+  });
+
+  it('retargets an edge keeping its id and props, and renames the design', () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    const next = retargetEdge(design, 'e2', 'api');
+    expect(next.edges[1]).toEqual({ ...design.edges[1], target: 'api' });
+    expect(retargetEdge(next, 'e2', 'api')).toBe(next);
+    expect(renameDesign(design, 'shop').name).toBe('shop');
+    expect(renameDesign(design, design.name)).toBe(design);
+  });
+
+  it('finds free ids and container names', () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    expect(uniqueId(design, 'api')).toBe('api-2');
+    expect(uniqueId(design, 'api', ['api-2'])).toBe('api-3');
+    expect(uniqueId(design, 'fresh')).toBe('fresh');
+    expect(unusedContainer(design, 'app')).toBe('app-2');
+    expect(unusedContainer(design, 'cache')).toBe('cache');
   });
 });

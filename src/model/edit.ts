@@ -1,39 +1,73 @@
 /**
- * Design edits the canvas, palette and inspector perform. Pure: each takes a design and returns a new
- * one (or the same object when nothing changes, so the store records no empty undo step).
+ * Design edits: the canvas, palette, inspector and every quick fix perform these. Pure: each takes a
+ * design and returns a new one (or the same object when nothing changes, so the store records no empty
+ * undo step); unchanged nodes and edges stay the same objects.
  */
-import type { Design, DesignEdge, DesignNode, EdgeProps, Position } from '../model/design';
-import { canConnect, matchingPass } from '../model/connections';
-import { KINDS } from '../nodes/registry';
+import { canConnect, passFor } from './connections';
+import type { Design, DesignEdge, DesignNode, EdgeProps, Position } from './design';
+import { KINDS, isClient, isProxy, isWsgiServer } from '../nodes/registry';
 import { defaultProps, type KindDescriptor, type NodeKind, type PropValue } from '../nodes/types';
 
-const SERVER_KINDS: readonly NodeKind[] = ['gunicorn', 'uwsgi'];
+function takenIds(design: Design, alsoTaken: Iterable<string>): Set<string> {
+  return new Set([...design.nodes.map((n) => n.id), ...design.edges.map((e) => e.id), ...alsoTaken]);
+}
 
-/** Readable, unique ids: nginx, nginx-2, nginx-3, … */
+/** `base`, or `base-2`, `base-3`, … : the first id no node or edge uses yet. */
+export function uniqueId(design: Design, base: string, alsoTaken: Iterable<string> = []): string {
+  const taken = takenIds(design, alsoTaken);
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** Readable, unique ids: nginx, nginx-2, nginx-3, … (a copy of "nginx-2" is named from "nginx" too). */
 export function nextNodeId(design: Design, base: string, taken: ReadonlySet<string> = new Set()): string {
-  const used = new Set([...design.nodes.map((n) => n.id), ...design.edges.map((e) => e.id), ...taken]);
-  const stem = base.replace(/-\d+$/, '') || 'node';
-  if (!used.has(stem)) return stem;
-  for (let n = 2; ; n++) if (!used.has(`${stem}-${n}`)) return `${stem}-${n}`;
+  return uniqueId(design, base.replace(/-\d+$/, '') || 'node', taken);
 }
 
 export function nextEdgeId(design: Design, taken: ReadonlySet<string> = new Set()): string {
-  const used = new Set([...design.nodes.map((n) => n.id), ...design.edges.map((e) => e.id), ...taken]);
+  const used = takenIds(design, taken);
   for (let n = 1; ; n++) if (!used.has(`e${n}`)) return `e${n}`;
+}
+
+/** `base`, or `base-2`, … : the first container name no node uses yet. */
+export function unusedContainer(design: Design, base: string): string {
+  const taken = new Set(design.nodes.map((node) => node.container));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
 /** The container a new node of this kind gets: the loader's rule (a further WSGI server gets app-2, …). */
 export function defaultContainerFor(design: Design, kind: NodeKind): string | undefined {
   const base = KINDS[kind].defaultContainer;
   if (base === null) return undefined;
-  if (!SERVER_KINDS.includes(kind)) return base;
-  const serverContainers = new Set(
-    design.nodes.filter((n) => SERVER_KINDS.includes(n.kind)).map((n) => n.container),
-  );
+  if (!isWsgiServer({ kind })) return base;
+  const serverContainers = new Set(design.nodes.filter(isWsgiServer).map((n) => n.container));
   if (!serverContainers.has('app')) return 'app';
   for (let n = 2; ; n++) if (!serverContainers.has(`app-${n}`)) return `app-${n}`;
 }
 
+/** A node of `kind` with its default props (overridden by `props`); clients get no container. */
+export function newNode(
+  kind: NodeKind,
+  id: string,
+  options: { container?: string; props?: Record<string, PropValue>; position?: Position } = {},
+): DesignNode {
+  const node = {
+    id,
+    kind,
+    props: { ...defaultProps(KINDS[kind] as KindDescriptor), ...options.props },
+  } as unknown as DesignNode;
+  if (options.container !== undefined && !isClient(node)) node.container = options.container;
+  if (options.position) node.position = options.position;
+  return node;
+}
+
+/** Add a node as it is (its id must be free: see uniqueId). */
+export function insertNode(design: Design, node: DesignNode): Design {
+  return { ...design, nodes: [...design.nodes, node] };
+}
+
+/** Add a node of `kind` with a fresh id, default props and its default container. */
 export function addNode(
   design: Design,
   kind: NodeKind,
@@ -41,15 +75,11 @@ export function addNode(
   container?: string,
 ): { design: Design; id: string } {
   const id = nextNodeId(design, kind);
-  const node = {
-    id,
-    kind,
+  const node = newNode(kind, id, {
     position: { x: Math.round(position.x), y: Math.round(position.y) },
-    props: defaultProps(KINDS[kind] as KindDescriptor),
-  } as unknown as DesignNode;
-  const home = kind === 'client' ? undefined : (container ?? defaultContainerFor(design, kind));
-  if (home !== undefined) node.container = home;
-  return { design: { ...design, nodes: [...design.nodes, node] }, id };
+    container: container ?? defaultContainerFor(design, kind),
+  });
+  return { design: insertNode(design, node), id };
 }
 
 /** Why a connection is refused, or null when it may be drawn. */
@@ -67,11 +97,20 @@ export function connectionProblem(design: Design, source: string, target: string
 
 const ROUTE_CANDIDATES = ['/', '/api/', '/app/', '/static/'];
 
-/** A route no other edge of this nginx uses: "/" first. */
-export function nextFreeRoute(design: Design, nginxId: string): string {
-  const used = new Set(design.edges.filter((e) => e.source === nginxId).map((e) => e.props.route));
+/** A route no other edge of this proxy uses: "/" first. */
+export function nextFreeRoute(design: Design, proxyId: string): string {
+  const used = new Set(design.edges.filter((e) => e.source === proxyId).map((e) => e.props.route));
   for (const route of ROUTE_CANDIDATES) if (!used.has(route)) return route;
   for (let n = 2; ; n++) if (!used.has(`/api-${n}/`)) return `/api-${n}/`;
+}
+
+export function newEdge(id: string, source: string, target: string, props: EdgeProps = {}): DesignEdge {
+  return { id, source, target, props };
+}
+
+/** Add an edge as it is (its id must be free). */
+export function insertEdge(design: Design, edge: DesignEdge): Design {
+  return { ...design, edges: [...design.edges, edge] };
 }
 
 /** Add an edge with the props its ends need; the same design when the connection is refused. */
@@ -80,10 +119,12 @@ export function connect(design: Design, source: string, target: string): Design 
   const from = design.nodes.find((n) => n.id === source)!;
   const to = design.nodes.find((n) => n.id === target)!;
   const props: EdgeProps = {};
-  if (from.kind === 'nginx') props.route = nextFreeRoute(design, source);
-  if (from.kind === 'nginx' && to.kind === 'uwsgi') props.pass = matchingPass(to.props.protocol);
-  const edge: DesignEdge = { id: nextEdgeId(design), source, target, props };
-  return { ...design, edges: [...design.edges, edge] };
+  if (isProxy(from)) {
+    props.route = nextFreeRoute(design, source);
+    const pass = passFor(to);
+    if (pass !== undefined) props.pass = pass;
+  }
+  return insertEdge(design, newEdge(nextEdgeId(design), source, target, props));
 }
 
 export function deleteElements(
@@ -102,49 +143,75 @@ export function deleteElements(
   return { ...design, nodes: keptNodes, edges: keptEdges };
 }
 
-/** Set positions (rounded to whole pixels); nodes not named keep theirs. */
-export function moveNodes(design: Design, positions: ReadonlyMap<string, Position>): Design {
+/** `change` applied to the nodes it returns a different object for; the same design when none changes. */
+function mapNodes(design: Design, change: (node: DesignNode) => DesignNode): Design {
   let changed = false;
   const nodes = design.nodes.map((node) => {
-    const next = positions.get(node.id);
-    if (!next) return node;
-    const position = { x: Math.round(next.x), y: Math.round(next.y) };
-    if (node.position && node.position.x === position.x && node.position.y === position.y) return node;
-    changed = true;
-    return { ...node, position };
+    const next = change(node);
+    if (next !== node) changed = true;
+    return next;
   });
   return changed ? { ...design, nodes } : design;
 }
 
-/** Move nodes into a container (clients stay outside every container). */
-export function setContainer(design: Design, nodeIds: readonly string[], container: string): Design {
-  const ids = new Set(nodeIds);
+function mapEdges(design: Design, change: (edge: DesignEdge) => DesignEdge): Design {
   let changed = false;
-  const nodes = design.nodes.map((node) => {
-    if (!ids.has(node.id) || node.kind === 'client' || node.container === container) return node;
-    changed = true;
-    return { ...node, container };
+  const edges = design.edges.map((edge) => {
+    const next = change(edge);
+    if (next !== edge) changed = true;
+    return next;
   });
-  return changed ? { ...design, nodes } : design;
+  return changed ? { ...design, edges } : design;
+}
+
+/** Set positions on the canvas (rounded to whole pixels); nodes not named keep theirs. */
+export function moveNodesTo(design: Design, positions: ReadonlyMap<string, Position>): Design {
+  return mapNodes(design, (node) => {
+    const next = positions.get(node.id);
+    if (!next) return node;
+    const position = { x: Math.round(next.x), y: Math.round(next.y) };
+    if (node.position && node.position.x === position.x && node.position.y === position.y) return node;
+    return { ...node, position };
+  });
+}
+
+/** Move nodes into a container (clients stay outside every container). */
+export function moveNodesToContainer(design: Design, nodeIds: readonly string[], container: string): Design {
+  const ids = new Set(nodeIds);
+  return mapNodes(design, (node) =>
+    !ids.has(node.id) || isClient(node) || node.container === container ? node : { ...node, container },
+  );
 }
 
 /** Rename a Docker service: every node in it moves to the new name. */
 export function renameContainer(design: Design, from: string, to: string): Design {
   if (from === to) return design;
   const ids = design.nodes.filter((n) => n.container === from).map((n) => n.id);
-  return setContainer(design, ids, to);
+  return moveNodesToContainer(design, ids, to);
+}
+
+/** Set several props of one node (props already equal are left alone). */
+export function setNodeProps(design: Design, id: string, patch: Readonly<Record<string, PropValue>>): Design {
+  return mapNodes(design, (node) => {
+    if (node.id !== id) return node;
+    const props = node.props as unknown as Record<string, PropValue>;
+    if (Object.entries(patch).every(([name, value]) => props[name] === value)) return node;
+    return { ...node, props: { ...props, ...patch } } as unknown as DesignNode;
+  });
 }
 
 export function setNodeProp(design: Design, id: string, name: string, value: PropValue): Design {
-  let changed = false;
-  const nodes = design.nodes.map((node) => {
-    if (node.id !== id) return node;
-    const props = node.props as unknown as Record<string, PropValue>;
-    if (props[name] === value) return node;
-    changed = true;
-    return { ...node, props: { ...props, [name]: value } } as unknown as DesignNode;
+  return setNodeProps(design, id, { [name]: value });
+}
+
+/** Set several props of one edge (props already equal are left alone). */
+export function setEdgeProps(design: Design, id: string, patch: EdgeProps): Design {
+  return mapEdges(design, (edge) => {
+    if (edge.id !== id) return edge;
+    const entries = Object.entries(patch) as [keyof EdgeProps, EdgeProps[keyof EdgeProps]][];
+    if (entries.every(([name, value]) => edge.props[name] === value)) return edge;
+    return { ...edge, props: { ...edge.props, ...patch } };
   });
-  return changed ? { ...design, nodes } : design;
 }
 
 export function setEdgeProp<K extends keyof EdgeProps>(
@@ -153,13 +220,16 @@ export function setEdgeProp<K extends keyof EdgeProps>(
   name: K,
   value: EdgeProps[K],
 ): Design {
-  let changed = false;
-  const edges = design.edges.map((edge) => {
-    if (edge.id !== id || edge.props[name] === value) return edge;
-    changed = true;
-    return { ...edge, props: { ...edge.props, [name]: value } };
-  });
-  return changed ? { ...design, edges } : design;
+  return setEdgeProps(design, id, { [name]: value });
+}
+
+/** Point an edge at another node, keeping its id and props. */
+export function retargetEdge(design: Design, id: string, target: string): Design {
+  return mapEdges(design, (edge) => (edge.id !== id || edge.target === target ? edge : { ...edge, target }));
+}
+
+export function renameDesign(design: Design, name: string): Design {
+  return design.name === name ? design : { ...design, name };
 }
 
 /** Rename a node (edges follow). Returns a sentence naming the problem instead when the id cannot be used. */

@@ -8,7 +8,7 @@ import type { Extra } from './report';
 import { round } from './stats';
 import { runWrk, type WrkResult } from './wrk';
 import { startNativeBundle, startNativeStack, type NativeStack } from './native';
-import { writeBundle as writeRunnableBundle } from '../../scripts/lib/bundle';
+import { writeBundle } from '../../scripts/lib/bundle';
 import type { Design } from '../../src/model/design';
 import { readFileSync } from 'node:fs';
 
@@ -50,7 +50,7 @@ export function ensureWrk(log: Log): void {
 }
 
 /** Write a generated bundle to disk (what `cli export` writes). */
-export function writeBundle(files: Record<string, string>, dir: string): void {
+export function writeBundleFiles(files: Record<string, string>, dir: string): void {
   rmSync(dir, { recursive: true, force: true });
   for (const [path, text] of Object.entries(files)) {
     const target = join(dir, path);
@@ -200,7 +200,7 @@ export async function benchStack(workDir: string, log: Log): Promise<StackReport
   if (!appPy) throw new Error('the gunicorn-flask-sqlite bundle has no app/app.py');
   const path = itemsPath(appPy);
   const bundleDir = join(workDir, 'bundle');
-  writeBundle(files, bundleDir);
+  writeBundleFiles(files, bundleDir);
 
   const results: Record<string, Record<number, ReturnType<typeof brief>>> = { native: {}, devServer: {} };
   const raw: Record<string, string> = {};
@@ -367,7 +367,7 @@ export async function benchVariants(
       mkdirSync(parent, { recursive: true });
       let native: NativeStack | null = null;
       try {
-        const bundle = writeRunnableBundle(design, parent);
+        const bundle = writeBundle(design, parent);
         for (const edit of variant.edits) {
           const file = join(bundle.dir, edit.file);
           const text = readFileSync(file, 'utf8');

@@ -1,5 +1,5 @@
 /** Builders for the rule examples (written as design files, so docs/rules.md shows what a user writes). */
-import type { DesignFile } from './types';
+import type { DesignFile } from '../types';
 
 type Props = Record<string, unknown>;
 

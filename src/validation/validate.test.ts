@@ -1,0 +1,60 @@
+import { describe, expect, it, vi } from 'vitest';
+import { setNodeProp } from '../model/edit';
+import { TARGETS, type Target } from '../model/target';
+import { loadTemplate } from '../model/templates';
+import { KINDS } from '../nodes/registry';
+import { RULES } from './registry';
+import type { Rule } from './types';
+import { appliesTo, validate } from './validate';
+
+const rule = (targets?: readonly Target[]): Rule => ({ ...RULES[0]!, targets });
+
+describe('validate(design, target)', () => {
+  it('runs a rule for the targets its metadata names, and every rule that names none for all', () => {
+    expect(TARGETS.filter((target) => appliesTo(rule(), target))).toEqual([...TARGETS]);
+    expect(TARGETS.filter((target) => appliesTo(rule(['kubernetes']), target))).toEqual(['kubernetes']);
+    expect(TARGETS.filter((target) => appliesTo(rule(['compose', 'server']), target))).toEqual([
+      'compose',
+      'server',
+    ]);
+  });
+
+  it('validates for compose unless told otherwise, and hands the target to the rules', () => {
+    const design = loadTemplate('flask-dev-server');
+    const seen: Target[] = [];
+    const spy = vi.spyOn(RULES[0]!, 'check').mockImplementation((_design, context) => {
+      seen.push(context.target);
+      return [];
+    });
+    validate(design);
+    validate(design, 'kubernetes');
+    validate(design, 'server');
+    spy.mockRestore();
+    expect(seen).toEqual(['compose', 'kubernetes', 'server']);
+  });
+
+  it('finds the same problems for every target while no rule is about one target', () => {
+    expect(RULES.every((candidate) => candidate.targets === undefined)).toBe(true);
+    const design = loadTemplate('flask-dev-server');
+    const compose = validate(design).map((d) => d.rule);
+    expect(compose).toEqual(['flask-dev-server']);
+    for (const target of TARGETS) expect(validate(design, target).map((d) => d.rule)).toEqual(compose);
+  });
+});
+
+describe('field checks after an edit', () => {
+  it('checks a node’s fields again only when the node object changed', () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    const check = vi.spyOn(KINDS.nginx.props.serverName.rule!, 'check');
+    validate(design);
+    const first = check.mock.calls.length;
+    validate(design);
+    expect(check.mock.calls.length).toBe(first);
+    const proxy = design.nodes.find((node) => node.kind === 'nginx')!;
+    const edited = setNodeProp(design, proxy.id, 'serverName', 'bad name!');
+    const found = validate(edited).filter((d) => d.rule === 'invalid-server-name');
+    expect(check.mock.calls.length).toBe(first + 1);
+    expect(found.map((d) => d.nodes)).toEqual([[proxy.id]]);
+    check.mockRestore();
+  });
+});
