@@ -18,7 +18,7 @@ import {
 import { computeFrames, frameAt } from './frames';
 import { layoutDesign, loadLayoutEngine, positionsFor } from './layout';
 
-const empty = (): Design => ({ format: FORMAT, name: 'test', nodes: [], edges: [] });
+const empty = (): Design => ({ format: FORMAT, name: 'test', containers: {}, nodes: [], edges: [] });
 
 function build(...kinds: Parameters<typeof addNode>[1][]): Design {
   let design = empty();

@@ -78,3 +78,10 @@ export function devServerOf(node: NodeWithProps): Listener | null {
   const devServer = KINDS[node.kind].devServer as ((props: object) => Listener) | undefined;
   return devServer ? devServer(node.props) : null;
 }
+
+/** The directive nginx uses by default to reach a node that offers a choice (null: no choice, no `pass`). */
+export function nginxPassOf(node: NodeWithProps): 'uwsgi_pass' | 'proxy_pass' | null {
+  const nginxPass = KINDS[node.kind].nginxPass as
+    ((props: object) => 'uwsgi_pass' | 'proxy_pass') | undefined;
+  return nginxPass ? nginxPass(node.props) : null;
+}

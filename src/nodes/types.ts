@@ -102,6 +102,11 @@ export interface KindDescriptor<K extends NodeKind = NodeKind, P extends object 
   handles: { target: boolean; source: boolean };
   /** Where a node of this kind listens inside its container (none: it accepts no network connections). */
   listener?: (props: P) => Listener;
+  /**
+   * For a kind nginx reaches with either `uwsgi_pass` or `proxy_pass`: the directive that matches how
+   * it listens (the default of the edge's `pass`). Absent: nginx always uses `proxy_pass` and the edge has no `pass`.
+   */
+  nginxPass?: (props: P) => 'uwsgi_pass' | 'proxy_pass';
   /** An app's own development server (Werkzeug, runserver): where it listens when no WSGI server runs it. */
   devServer?: (props: P) => Listener;
 }

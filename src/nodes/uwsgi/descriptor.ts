@@ -1,3 +1,4 @@
+import { matchingPass } from '../../model/connections';
 import { checkAbsolutePath, checkPort } from '../../model/fields';
 import { defineKind } from '../types';
 
@@ -73,4 +74,5 @@ export const uwsgiDescriptor = defineKind<'uwsgi', UwsgiProps>({
   handles: { target: true, source: true },
   listener: (props) =>
     props.transport === 'unix' ? { kind: 'unix', path: props.socketPath } : { kind: 'tcp', port: props.port },
+  nginxPass: (props) => matchingPass(props.protocol),
 });
