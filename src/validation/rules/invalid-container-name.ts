@@ -6,6 +6,7 @@ import { fieldRule } from '../fieldRule';
 import { moveNodes, nodeName, unusedContainer } from '../fixes';
 import type { Diagnostic } from '../types';
 import { groupPush } from '../../model/group';
+import { emptyContainers, renameContainerEntry } from '../../model/containers';
 
 export const invalidContainerName = fieldRule({
   id: 'invalid-container-name',
@@ -27,13 +28,14 @@ export const invalidContainerName = fieldRule({
       if (design.nodes[i]!.kind === 'client' || container === undefined) continue;
       anyProblem = typeof container !== 'string' || checkContainerName(container) !== null;
     }
-    if (!anyProblem) return [];
+    const frames = emptyFrameProblems(design);
+    if (!anyProblem) return frames;
     const byContainer = new Map<string, DesignNode[]>();
     for (const node of design.nodes) {
       if (node.kind === 'client' || node.container === undefined) continue;
       groupPush(byContainer, node.container, node);
     }
-    return [...byContainer].flatMap(([container, nodes]): Diagnostic[] => {
+    const found = [...byContainer].flatMap(([container, nodes]): Diagnostic[] => {
       const problem = typeof container === 'string' ? checkContainerName(container) : 'expected text';
       if (problem === null) return [];
       const replacement = safeName(design, container, nodes[0]!);
@@ -47,17 +49,44 @@ export const invalidContainerName = fieldRule({
           fix: {
             label: `Rename the container to "${replacement}"`,
             apply: (current: Design) =>
-              moveNodes(
-                current,
-                current.nodes.filter((node) => node.container === container).map((node) => node.id),
+              renameContainerEntry(
+                moveNodes(
+                  current,
+                  current.nodes.filter((node) => node.container === container).map((node) => node.id),
+                  replacement,
+                ),
+                container,
                 replacement,
               ),
           },
         },
       ];
     });
+    return [...found, ...frames];
   },
 });
+
+/** Empty frames (containers listed without nodes) are named like any container. */
+function emptyFrameProblems(design: Design): Diagnostic[] {
+  return emptyContainers(design).flatMap((container): Diagnostic[] => {
+    const problem = checkContainerName(container);
+    if (problem === null) return [];
+    const replacement = unusedContainer(design, 'service');
+    return [
+      {
+        rule: 'invalid-container-name',
+        severity: 'error',
+        message: `The empty container ${JSON.stringify(printableText(container).slice(0, 80))}: ${problem}. Containers become Compose services, host names and bundle folders.`,
+        nodes: [],
+        edges: [],
+        fix: {
+          label: `Rename the container to "${replacement}"`,
+          apply: (current: Design) => renameContainerEntry(current, container, replacement),
+        },
+      },
+    ];
+  });
+}
 
 /** The bad name reduced to Compose's characters (or the kind's default), not colliding with another container. */
 function safeName(design: Design, container: string, first: DesignNode): string {
