@@ -15,6 +15,11 @@ function listed(design: Design, name: string): boolean {
   return Object.prototype.hasOwnProperty.call(design.containers, name);
 }
 
+/** Whether the design has this container (listed, or named by a node). */
+export function hasContainer(design: Design, name: string): boolean {
+  return listed(design, name) || design.nodes.some((node) => node.container === name);
+}
+
 /** The settings of a container (defaults when it is not listed). */
 export function containerSettings(design: Design, name: string): ContainerSettings {
   return listed(design, name) ? design.containers[name]! : DEFAULT_CONTAINER;
