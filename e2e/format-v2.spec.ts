@@ -44,7 +44,9 @@ test('a v1 file from the first release opens through import-file', async ({ page
   expect(saved.nodes).toEqual(JSON.parse(text).nodes);
 });
 
-test('a new empty frame survives a reload, and Save writes it in a stacksketch/v2 file', async ({ page }) => {
+test('a new empty frame survives a reload, Save writes it in a stacksketch/v2 file, and its × deletes it', async ({
+  page,
+}) => {
   await loadTemplate(page, 'gunicorn-flask-sqlite');
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   await page.getByTestId('new-frame').click();
@@ -56,6 +58,13 @@ test('a new empty frame survives a reload, and Save writes it in a stacksketch/v
   const saved = await savedDesign(page);
   expect(saved.format).toBe('stacksketch/v2');
   expect(saved.containers).toEqual({ app: {}, service: {}, web: {} });
+  // An empty frame is deleted with its ×, and stays deleted after a reload.
+  await page.getByTestId('frame-delete-service').click();
+  await expect(page.getByTestId('frame-service')).toHaveCount(0);
+  await expect.poll(() => autosave(page)).not.toContain('"service"');
+  await page.reload();
+  await expect(node(page, 'api')).toBeVisible();
+  await expect(page.getByTestId('frame-service')).toHaveCount(0);
 });
 
 test('a selected frame edits its replicas: the badge shows ×3, and it survives a reload and Save', async ({
