@@ -375,3 +375,15 @@ describe('containers (format v2)', () => {
     expect(fromV1.containers).toEqual({ web: { replicas: 1 }, app: { replicas: 1 } });
   });
 });
+
+describe('limits before migrating', () => {
+  it('refuses a v1 file with too many nodes before the migration looks at them', () => {
+    const nodes = Array.from({ length: 2001 }, (_, i) => ({ id: `f${i}`, kind: 'flask' }));
+    const errors = errorsOf(parseDesign(JSON.stringify({ format: 'stacksketch/v1', nodes, edges: [] })));
+    expect(errors).toEqual([{ path: 'nodes', message: '2001 nodes; a design is limited to 2000' }]);
+    const edges = Array.from({ length: 10001 }, (_, i) => ({ source: `f${i}`, target: 'x' }));
+    expect(errorsOf(parseDesign(JSON.stringify({ format: 'stacksketch/v1', nodes: [], edges })))).toEqual([
+      { path: 'edges', message: '10001 edges; a design is limited to 10000' },
+    ]);
+  });
+});

@@ -108,6 +108,12 @@ export function loadDesign(value: unknown): LoadResult {
   if (format === undefined) return fail('format', `missing: a design starts with "format": "${FORMAT}"`);
   if (typeof format !== 'string' || !READABLE_FORMATS.includes(format))
     return fail('format', newerFormatProblem(format) ?? `expected "${FORMAT}", found ${describe(format)}`);
+  // Counted before migrating: a migration looks at every node, so the limits come first.
+  const { nodes, edges } = value;
+  if (Array.isArray(nodes) && nodes.length > MAX_NODES)
+    return fail('nodes', `${nodes.length} nodes; a design is limited to ${MAX_NODES}`);
+  if (Array.isArray(edges) && edges.length > MAX_EDGES)
+    return fail('edges', `${edges.length} edges; a design is limited to ${MAX_EDGES}`);
   const migrated = migrateToCurrent(value);
   if (!migrated.ok) return fail(migrated.path, migrated.message);
   return checkDesign(migrated.file);
@@ -148,10 +154,6 @@ function checkDesign(value: Record<string, unknown>): LoadResult {
   }
   if (!Array.isArray(rawEdges)) err('edges', `expected an array, found ${describe(rawEdges)}`);
   if (!Array.isArray(rawNodes) || !Array.isArray(rawEdges)) return { ok: false, errors };
-  if (rawNodes.length > MAX_NODES)
-    return fail('nodes', `${rawNodes.length} nodes; a design is limited to ${MAX_NODES}`);
-  if (rawEdges.length > MAX_EDGES)
-    return fail('edges', `${rawEdges.length} edges; a design is limited to ${MAX_EDGES}`);
 
   const nodes: DesignNode[] = [];
   const explicitContainer = new Set<string>();
