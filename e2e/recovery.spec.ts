@@ -62,7 +62,7 @@ test('a crash of the editor keeps the design, offers it as a file, and a reload 
   ]);
   expect(download.suggestedFilename()).toBe('flask-uwsgi-socket.stacksketch.json');
   const file = JSON.parse(await readFile((await download.path())!, 'utf8'));
-  expect(file.format).toBe('stacksketch/v1');
+  expect(file.format).toBe('stacksketch/v2');
   expect(file.name).toBe('flask-uwsgi-socket');
   const uwsgi = file.nodes.find((node: { id: string }) => node.id === 'uwsgi');
   expect(uwsgi.props.protocol).toBe('http');

@@ -67,7 +67,7 @@ function chain(options: {
     nodes.push(sqlite('db', app, options.database ?? '/data/app.db'));
     edges.push(edge('e4', 'api', 'db'));
   }
-  return { format: 'stacksketch/v1', name: options.name, nodes, edges };
+  return { format: 'stacksketch/v2', name: options.name, nodes, edges };
 }
 
 const gunicorn = (props: Props) => ({
@@ -119,7 +119,7 @@ function twoApps(name: string, spa: boolean): DesignFile {
     nodes.push({ id: 'spa', kind: 'react-static', container: 'gateway', props: { spaFallback: true } });
     edges.push(edge('e8', 'proxy', 'spa', { route: '/' }));
   }
-  return { format: 'stacksketch/v1', name, nodes, edges };
+  return { format: 'stacksketch/v2', name, nodes, edges };
 }
 
 export function varieties(): Variety[] {

@@ -24,7 +24,7 @@ export function replaceAfterAsking(design: Design, what: string): void {
 }
 
 export function emptyDesign(): Design {
-  return { format: FORMAT, name: 'untitled', nodes: [], edges: [] };
+  return { format: FORMAT, name: 'untitled', containers: {}, nodes: [], edges: [] };
 }
 
 /** Open a loaded file, or show why it cannot be opened (the canvas stays as it was). */

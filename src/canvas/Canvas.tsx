@@ -32,7 +32,7 @@ import { edgeSeverities } from '../store/selectors';
 import { PALETTE_MIME, useAddNodeAt } from './addNode';
 import { connect, connectionProblem, deleteElements, moveNodesTo, moveNodesToContainer } from '../model/edit';
 import { createEdgeDeriver, createNodeDeriver, type FlowNode } from './flowState';
-import { computeFrames, frameAt, type Frame } from './frames';
+import { computeFrames, emptyFramesOf, frameAt, type Frame } from './frames';
 import { FramesLayer } from './FramesLayer';
 import { LabelledEdge } from './LabelledEdge';
 import { createFrameSharer } from './frames';
@@ -142,9 +142,10 @@ export function Canvas() {
   }, [loadCount, flow]);
 
   // Frames keep their identity while a drag moves only the dragged node (they leave it out).
+  const emptyFrames = useMemo(() => emptyFramesOf(design, draftFrames), [design, draftFrames]);
   const computedFrames = useMemo(
-    () => computeFrames(placedOf(nodes, true), draftFrames),
-    [nodes, draftFrames],
+    () => computeFrames(placedOf(nodes, true), emptyFrames),
+    [nodes, emptyFrames],
   );
   const [keepFrames] = useState(createFrameSharer);
   const frames = useMemo(() => keepFrames(computedFrames), [keepFrames, computedFrames]);

@@ -1,6 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { memo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Position } from '../model/design';
+import { removeContainer, replicasOf } from '../model/containers';
 import { checkContainerName } from '../model/fields';
 import { useAppStore } from '../store';
 import { moveNodesTo, renameContainer } from '../model/edit';
@@ -58,12 +59,14 @@ function FrameName({ frame }: { frame: Frame }) {
   };
   const finish = (apply: boolean) => {
     if (apply && checkContainerName(text) === null && text !== frame.container) {
-      const { commit, draftFrames, setDraftFrames } = useAppStore.getState();
-      if (frame.members === 0)
-        setDraftFrames(
-          draftFrames.map((d) => (d.container === frame.container ? { ...d, container: text } : d)),
-        );
-      else commit((design) => renameContainer(design, frame.container, text));
+      const { commit, draftFrames, setDraftFrames, selectedContainer, selectContainer } =
+        useAppStore.getState();
+      // The container's entry (its settings) moves with its nodes; an empty frame keeps its place.
+      commit((design) => renameContainer(design, frame.container, text));
+      setDraftFrames(
+        draftFrames.map((d) => (d.container === frame.container ? { ...d, container: text } : d)),
+      );
+      if (selectedContainer === frame.container) selectContainer(text);
     }
     if (!apply || checkContainerName(text) === null) setEditing(false);
   };
@@ -78,7 +81,11 @@ function FrameName({ frame }: { frame: Frame }) {
         type="button"
         className="frame-name nopan nodrag"
         data-testid={`frame-name-${frame.container}`}
-        title="Docker Compose service: drag to move it, double-click to rename"
+        title="Docker Compose service: click to select, drag to move it, double-click to rename"
+        onClick={(event) => {
+          event.stopPropagation();
+          useAppStore.getState().selectContainer(frame.container);
+        }}
         onDoubleClick={start}
         {...dragHandlers}
         onKeyDown={(event) => {
@@ -110,17 +117,52 @@ function FrameName({ frame }: { frame: Frame }) {
   );
 }
 
+/** Delete an empty frame: its container leaves the design (one undo step). */
+function DeleteEmptyFrame({ container }: { container: string }) {
+  return (
+    <button
+      type="button"
+      className="frame-delete nopan nodrag"
+      data-testid={`frame-delete-${container}`}
+      aria-label={`Delete the empty service ${container}`}
+      title="Delete this empty service"
+      onClick={(event) => {
+        event.stopPropagation();
+        const { commit, draftFrames, setDraftFrames, selectedContainer, selectContainer } =
+          useAppStore.getState();
+        commit((design) => removeContainer(design, container));
+        setDraftFrames(draftFrames.filter((d) => d.container !== container));
+        if (selectedContainer === container) selectContainer(null);
+      }}
+    >
+      ×
+    </button>
+  );
+}
+
 /** One service frame; memoised so a drag re-renders only frames whose geometry or state changed. */
 const FrameBox = memo(function FrameBox({ frame, isDropTarget }: { frame: Frame; isDropTarget: boolean }) {
+  const replicas = useAppStore((state) => replicasOf(state.design, frame.container));
+  const selected = useAppStore((state) => state.selectedContainer === frame.container);
   return (
     <div
-      className={`frame${isDropTarget ? ' is-drop-target' : ''}${frame.members === 0 ? ' is-draft' : ''}`}
+      className={`frame${isDropTarget ? ' is-drop-target' : ''}${frame.members === 0 ? ' is-draft' : ''}${selected ? ' is-selected' : ''}`}
       data-testid={`frame-${frame.container}`}
       data-container={frame.container}
       // left/top rather than a transform: 300 transformed boxes cost the compositor on every frame
       style={{ left: frame.x, top: frame.y, width: frame.width, height: frame.height }}
     >
       <FrameName frame={frame} />
+      {replicas > 1 && (
+        <span
+          className="frame-replicas"
+          data-testid={`frame-replicas-${frame.container}`}
+          title={`${replicas} copies of this service run`}
+        >
+          ×{replicas}
+        </span>
+      )}
+      {frame.members === 0 && <DeleteEmptyFrame container={frame.container} />}
     </div>
   );
 });

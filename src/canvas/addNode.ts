@@ -5,7 +5,7 @@ import { isApp, isClient, isDatabase } from '../nodes/registry';
 import type { NodeKind } from '../nodes/types';
 import { useAppStore } from '../store';
 import { addNode } from '../model/edit';
-import { computeFrames, frameAt } from './frames';
+import { computeFrames, emptyFramesOf, frameAt } from './frames';
 import { NODE_HEIGHT, NODE_WIDTH } from './layout';
 
 export const PALETTE_MIME = 'application/x-stacksketch-kind';
@@ -22,7 +22,7 @@ export function useAddNodeAt() {
   const flow = useReactFlow();
   return useCallback(
     (kind: NodeKind, screenPoint?: Position) => {
-      const { commit, select, draftFrames } = useAppStore.getState();
+      const { commit, select, draftFrames, design } = useAppStore.getState();
       let point = screenPoint;
       if (!point) {
         const rect = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
@@ -47,7 +47,7 @@ export function useAddNodeAt() {
       }
       let container: string | undefined;
       if (!isClient({ kind })) {
-        const frame = frameAt(computeFrames(placed, draftFrames), centre);
+        const frame = frameAt(computeFrames(placed, emptyFramesOf(design, draftFrames)), centre);
         const isDraft = frame !== null && frame.members === 0;
         if (frame && (followsFrame(kind) || isDraft)) container = frame.container;
       }

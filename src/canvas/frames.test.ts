@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeFrames, createFrameSharer, type PlacedNode } from './frames';
+import { addContainer } from '../model/containers';
+import { loadTemplate } from '../model/templates';
+import { EMPTY_FRAME_SIZE, computeFrames, createFrameSharer, emptyFramesOf, type PlacedNode } from './frames';
 
 const nodes: PlacedNode[] = [
   { id: 'n', container: 'web', position: { x: 0, y: 0 } },
@@ -18,6 +20,20 @@ describe('computeFrames', () => {
     const app = frames.find((frame) => frame.container === 'app')!;
     expect(app.x).toBeLessThan(300);
     expect(app.x + app.width).toBeGreaterThan(600);
+  });
+
+  it('draws the design’s empty frames: where they were drawn, or in a row below the others', () => {
+    const design = addContainer(addContainer(loadTemplate('gunicorn-flask-sqlite'), 'spare'), 'zz-spare');
+    const placed = { container: 'spare', position: { x: 900, y: 40 }, ...EMPTY_FRAME_SIZE };
+    const empty = emptyFramesOf(design, [placed, { ...placed, container: 'gone' }]);
+    expect(empty.map((frame) => frame.container)).toEqual(['spare', 'zz-spare']);
+    const frames = computeFrames(nodes, empty);
+    const spare = frames.find((frame) => frame.container === 'spare')!;
+    expect([spare.x, spare.y, spare.members]).toEqual([900, 40, 0]);
+    const below = frames.find((frame) => frame.container === 'zz-spare')!;
+    const lowest = Math.max(...frames.filter((f) => f !== below).map((f) => f.y + f.height));
+    expect(below.y).toBeGreaterThan(lowest);
+    expect(below.members).toBe(0);
   });
 });
 

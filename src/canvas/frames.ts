@@ -1,6 +1,27 @@
-import type { Position } from '../model/design';
+import { emptyContainers } from '../model/containers';
+import type { Design, Position } from '../model/design';
 import type { DraftFrame } from '../store/uiSlice';
 import { NODE_HEIGHT, NODE_WIDTH } from './layout';
+
+/** The size of an empty frame: room for one node with a margin. */
+export const EMPTY_FRAME_SIZE = { width: NODE_WIDTH + 120, height: NODE_HEIGHT + 100 };
+const EMPTY_FRAME_GAP = 48;
+
+/** An empty frame to draw: a container with no node; `position` when the user placed it this session. */
+export interface EmptyFrame {
+  container: string;
+  position?: Position;
+  width: number;
+  height: number;
+}
+
+/** The design's empty frames, each where it was drawn this session when it was (see DraftFrame). */
+export function emptyFramesOf(design: Design, placed: readonly DraftFrame[]): EmptyFrame[] {
+  const placeOf = new Map(placed.map((draft) => [draft.container, draft]));
+  return emptyContainers(design).map(
+    (container) => placeOf.get(container) ?? { container, ...EMPTY_FRAME_SIZE },
+  );
+}
 
 /** Space between a frame's edge and its nodes; the top leaves room for the frame's name. */
 export const FRAME_PADDING = { top: 34, side: 18, bottom: 18 };
@@ -11,7 +32,7 @@ export interface Frame {
   y: number;
   width: number;
   height: number;
-  /** How many nodes it holds (0 for a frame drawn from the toolbar and not yet used). */
+  /** How many nodes it holds (0 for an empty frame). */
   members: number;
 }
 
@@ -23,8 +44,11 @@ export interface PlacedNode {
   height?: number;
 }
 
-/** One frame per container, around its nodes (clients have no container and no frame). */
-export function computeFrames(nodes: readonly PlacedNode[], drafts: readonly DraftFrame[] = []): Frame[] {
+/**
+ * One frame per container, around its nodes (clients have no container and no frame), and one per
+ * empty frame: where it was drawn, or else in a row below everything else.
+ */
+export function computeFrames(nodes: readonly PlacedNode[], empty: readonly EmptyFrame[] = []): Frame[] {
   const bounds = new Map<string, { x1: number; y1: number; x2: number; y2: number; members: number }>();
   for (const node of nodes) {
     if (node.container === undefined) continue;
@@ -50,8 +74,13 @@ export function computeFrames(nodes: readonly PlacedNode[], drafts: readonly Dra
     height: box.y2 - box.y1 + FRAME_PADDING.top + FRAME_PADDING.bottom,
     members: box.members,
   }));
-  for (const draft of drafts) {
+  const unplaced: EmptyFrame[] = [];
+  for (const draft of empty) {
     if (bounds.has(draft.container)) continue;
+    if (!draft.position) {
+      unplaced.push(draft);
+      continue;
+    }
     frames.push({
       container: draft.container,
       ...draft.position,
@@ -60,6 +89,20 @@ export function computeFrames(nodes: readonly PlacedNode[], drafts: readonly Dra
       members: 0,
     });
   }
+  const left = frames.length ? Math.min(...frames.map((frame) => frame.x)) : 0;
+  const top = frames.length
+    ? Math.max(...frames.map((frame) => frame.y + frame.height)) + EMPTY_FRAME_GAP
+    : 0;
+  unplaced.forEach((draft, index) => {
+    frames.push({
+      container: draft.container,
+      x: left + index * (draft.width + EMPTY_FRAME_GAP),
+      y: top,
+      width: draft.width,
+      height: draft.height,
+      members: 0,
+    });
+  });
   return frames.sort((a, b) => a.container.localeCompare(b.container));
 }
 

@@ -69,6 +69,15 @@ describe('stacksketch export', () => {
     expect(readFileSync(join(out, 'react-flask-app/NOTES.txt'), 'utf8')).toBe('mine');
   });
 
+  it('re-exports over a bundle made by the first release (its design.json says stacksketch/v1)', () => {
+    const out = join(ROOT, 'first-release');
+    expect(cli(template, '--out', out).code).toBe(0);
+    const designJson = join(out, 'react-flask-app/design.json');
+    writeFileSync(designJson, readFileSync(designJson, 'utf8').replace('stacksketch/v2', 'stacksketch/v1'));
+    expect(readFileSync(designJson, 'utf8')).toContain('"format": "stacksketch/v1"');
+    expect(cli(template, '--out', out).code).toBe(0);
+  });
+
   it('removes files of the previous export that the new bundle no longer has, unless edited', () => {
     const out = join(ROOT, 'switch');
     const uwsgi = loadTemplate('uwsgi-unix-socket');

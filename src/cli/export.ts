@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { fileMode, bundleFolderName, isSafeBundlePath } from '../exporters/folder';
 import { generate } from '../exporters/generate';
 import { buildBundleZip } from '../exporters/zip';
-import { FORMAT } from '../model/design';
+import { READABLE_FORMATS } from '../model/migrations';
 import { parseDesign } from '../model/load';
 import { hasErrors, hasInputErrors, validate } from '../validation/validate';
 import type { Diagnostic } from '../validation/types';
@@ -150,7 +150,8 @@ function isPreviousBundle(dir: string): boolean {
   if (!info?.isFile()) return false;
   try {
     const head = readFileSync(join(dir, 'design.json'), 'utf8').slice(0, 200);
-    return head.includes(`"format": "${FORMAT}"`);
+    // Any format StackSketch reads: a bundle exported by the first release is a previous export too.
+    return READABLE_FORMATS.some((format) => head.includes(`"format": "${format}"`));
   } catch {
     return false;
   }

@@ -40,8 +40,8 @@ describe('stacksketch share', () => {
     expect(await main(['share', file, '--base', 'javascript:alert(1)'])).toBe(2);
     expect(err.join('')).toMatch(/--base must be an http or https URL/);
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, '{"format":"stacksketch/v2","nodes":[]}');
+    writeFileSync(bad, '{"format":"stacksketch/v3","nodes":[]}');
     expect(await main(['share', bad])).toBe(2);
-    expect(err.join('')).toMatch(/newer format/);
+    expect(err.join('')).toMatch(/made by a newer StackSketch \(format "stacksketch\/v3"/);
   });
 });

@@ -133,7 +133,13 @@ describe('SVG export', () => {
   });
 
   it('draws an empty design as a valid small picture', () => {
-    const svg = designToSvg({ format: 'stacksketch/v1', name: 'empty', nodes: [], edges: [] });
+    const svg = designToSvg({
+      format: 'stacksketch/v2',
+      name: 'empty',
+      containers: {},
+      nodes: [],
+      edges: [],
+    });
     expect(markupIsOurs(svg)).toBe(true);
     expect(svg).not.toContain('NaN');
   });

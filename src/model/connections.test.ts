@@ -227,7 +227,7 @@ const EXPOSED =
   'A client talking straight to an app server has no buffering proxy in front: slow clients tie up the workers. Draw it through nginx.';
 
 const roles = (kind: NodeKind) => KINDS[kind].roles;
-const empty = (): Design => ({ format: FORMAT, name: 'test', nodes: [], edges: [] });
+const empty = (): Design => ({ format: FORMAT, name: 'test', nodes: [], edges: [], containers: {} });
 
 describe('the connection matrix', () => {
   it('judges all 49 pairs of the first release’s kinds as before: allowed or refused', () => {

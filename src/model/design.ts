@@ -1,10 +1,15 @@
 import type { KindPropsMap, NodeKind } from '../nodes/registry';
 
-export const FORMAT = 'stacksketch/v1';
+/** The format this StackSketch writes; older formats are migrated on load (see migrations.ts). */
+export const FORMAT = 'stacksketch/v2';
 /** Files above this size are refused before parsing. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_NODES = 2000;
 export const MAX_EDGES = 10000;
+export const MAX_CONTAINERS = 2000;
+/** A container runs 1 to 32 copies (the `invalid-replicas` rule reports anything else). */
+export const MIN_REPLICAS = 1;
+export const MAX_REPLICAS = 32;
 /** Deeper JSON than this is refused before parsing (no real design nests past 5 levels). */
 export const MAX_JSON_DEPTH = 32;
 
@@ -43,9 +48,23 @@ export interface DesignEdge {
   props: EdgeProps;
 }
 
+/** A container's own settings (a file writes `{}` for the defaults). */
+export interface ContainerSettings {
+  /** How many copies of the container run; 1 unless set. */
+  replicas: number;
+}
+
 export interface Design {
   format: typeof FORMAT;
   name: string;
+  /**
+   * Every container of the design, keyed by name: those its nodes name and those listed on their own
+   * (empty frames). Loading fills it; edits that empty a container leave it to the editor (see
+   * containers.ts); saving writes every entry, plus any container a node names, sorted by name.
+   * Read it through containers.ts (`replicasOf`, `containerNames`): a key such as "constructor" must
+   * not find Object's prototype.
+   */
+  containers: Record<string, ContainerSettings>;
   nodes: DesignNode[];
   edges: DesignEdge[];
 }

@@ -27,7 +27,7 @@ import {
   unusedContainer,
 } from './edit';
 
-const empty = (): Design => ({ format: FORMAT, name: 'test', nodes: [], edges: [] });
+const empty = (): Design => ({ format: FORMAT, name: 'test', containers: {}, nodes: [], edges: [] });
 
 function build(...kinds: Parameters<typeof addNode>[1][]): Design {
   let design = empty();

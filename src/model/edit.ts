@@ -5,6 +5,7 @@
  */
 import { canConnect, passFor } from './connections';
 import type { Design, DesignEdge, DesignNode, EdgeProps, Position } from './design';
+import { renameContainerEntry } from './containers';
 import { KINDS, isClient, isProxy, isWsgiServer } from '../nodes/registry';
 import { defaultProps, type KindDescriptor, type NodeKind, type PropValue } from '../nodes/types';
 
@@ -183,11 +184,11 @@ export function moveNodesToContainer(design: Design, nodeIds: readonly string[],
   );
 }
 
-/** Rename a Docker service: every node in it moves to the new name. */
+/** Rename a Docker service: every node in it moves to the new name, and so do its settings. */
 export function renameContainer(design: Design, from: string, to: string): Design {
   if (from === to) return design;
   const ids = design.nodes.filter((n) => n.container === from).map((n) => n.id);
-  return moveNodesToContainer(design, ids, to);
+  return renameContainerEntry(moveNodesToContainer(design, ids, to), from, to);
 }
 
 /** Set several props of one node (props already equal are left alone). */

@@ -82,8 +82,8 @@ describe('readDesignFromBytes', () => {
       '{"format":"stacksketch/v1","nodes":[{"id":"a","kind":"x"}]}',
     );
     expect(messages(readDesignFromBytes(wrong, 'w.png'))).toMatch(/in the PNG's design: .*unknown kind/);
-    const svg = designToSvg(design).replace('stacksketch/v1', 'stacksketch/v9');
-    expect(messages(readDesignFromBytes(encode(svg), 'n.svg'))).toMatch(/newer format/);
+    const svg = designToSvg(design).replace('stacksketch/v2', 'stacksketch/v9');
+    expect(messages(readDesignFromBytes(encode(svg), 'n.svg'))).toMatch(/made by a newer StackSketch/);
   });
 
   it('refuses files over 5 MB and binary files that are not PNG', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KINDS, NODE_KINDS } from '../nodes/registry';
-import { FORMAT, MAX_FILE_BYTES } from './design';
+import { FORMAT, MAX_CONTAINERS, MAX_FILE_BYTES } from './design';
 import { parseDesign, type LoadResult } from './load';
 import { serializeDesign } from './serialize';
 import { TEMPLATE_IDS, loadTemplate } from './templates';
@@ -113,9 +113,14 @@ describe('parseDesign', () => {
       'wrong format tag',
       JSON.stringify({ format: 'drawio', nodes: [] }),
       'format',
-      /expected "stacksketch\/v1"/,
+      /expected "stacksketch\/v2"/,
     ],
-    ['newer format', JSON.stringify({ format: 'stacksketch/v2', nodes: [] }), 'format', /newer format/],
+    [
+      'newer format',
+      JSON.stringify({ format: 'stacksketch/v3', nodes: [] }),
+      'format',
+      /made by a newer StackSketch \(format "stacksketch\/v3"/,
+    ],
     ['not an object', '[1,2]', '', /JSON object/],
     ['unknown top-level field', minimal({ extra: 1 }), 'extra', /unknown field/],
     ['missing nodes', JSON.stringify({ format: FORMAT }), 'nodes', /missing/],
@@ -285,5 +290,100 @@ describe('the kind registry', () => {
       expect(KINDS[kind].kind).toBe(kind);
       expect(KINDS[kind].role.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('containers (format v2)', () => {
+  const v2 = (containers: unknown, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ ...JSON.parse(minimal(extra)), containers });
+
+  it('lists every container after loading: the file’s own (empty frames too) and those nodes name', () => {
+    const design = designOf(parseDesign(v2({ spare: {}, app: { replicas: 3 } })));
+    expect(design.containers).toEqual({ spare: { replicas: 1 }, app: { replicas: 3 }, web: { replicas: 1 } });
+  });
+
+  it('round-trips byte for byte: load → save → load → save', () => {
+    const text = v2({ spare: {}, app: { replicas: 3 }, 'z-last': { replicas: 1 } });
+    const first = serializeDesign(designOf(parseDesign(text)));
+    const second = serializeDesign(designOf(parseDesign(first)));
+    expect(second).toBe(first);
+    expect(JSON.parse(first).containers).toEqual({ app: { replicas: 3 }, spare: {}, web: {}, 'z-last': {} });
+    expect(first).toMatch(/^\{\n {2}"format": "stacksketch\/v2",\n {2}"name": "test",\n {2}"containers": \{/);
+  });
+
+  it.each(TEMPLATE_IDS)('template %s saves as v2 and round-trips byte for byte', (id) => {
+    const first = serializeDesign(loadTemplate(id));
+    expect(JSON.parse(first).format).toBe('stacksketch/v2');
+    expect(serializeDesign(designOf(parseDesign(first)))).toBe(first);
+  });
+
+  it('keeps an empty frame through save and load', () => {
+    const design = designOf(parseDesign(v2({ spare: {} })));
+    const again = designOf(parseDesign(serializeDesign(design)));
+    expect(Object.keys(again.containers).sort()).toEqual(['app', 'spare', 'web']);
+    expect(again.nodes.some((node) => node.container === 'spare')).toBe(false);
+  });
+
+  it('loads replicas that are numbers but not 1–32 (a rule reports them)', () => {
+    const design = designOf(parseDesign(v2({ app: { replicas: 0 }, web: { replicas: 2.5 } })));
+    expect(design.containers.app).toEqual({ replicas: 0 });
+    expect(design.containers.web).toEqual({ replicas: 2.5 });
+  });
+
+  it.each([
+    [
+      'replicas that is not a number',
+      { app: { replicas: '3' } },
+      'containers.app.replicas',
+      /expected a number/,
+    ],
+    ['replicas null', { app: { replicas: null } }, 'containers.app.replicas', /expected a number/],
+    ['an unknown key', { app: { replicas: 2, cpus: 4 } }, 'containers.app.cpus', /unknown field/],
+    ['an entry that is not an object', { app: 3 }, 'containers.app', /expected an object/],
+    ['containers that is not an object', ['app'], 'containers', /expected an object/],
+  ])('refuses %s, naming the field', (_label, containers, path, message) => {
+    const errors = errorsOf(parseDesign(v2(containers)));
+    expect(errors[0]!.path).toBe(path);
+    expect(errors[0]!.message).toMatch(message);
+  });
+
+  it('refuses more containers than the limit before looking at them', () => {
+    const many = Object.fromEntries(Array.from({ length: MAX_CONTAINERS + 1 }, (_, i) => [`c${i}`, {}]));
+    const errors = errorsOf(parseDesign(v2(many)));
+    expect(errors).toEqual([
+      {
+        path: 'containers',
+        message: `${MAX_CONTAINERS + 1} containers; a design is limited to ${MAX_CONTAINERS}`,
+      },
+    ]);
+  });
+
+  it('keeps names like "__proto__" and "constructor" as plain entries', () => {
+    const design = designOf(parseDesign(v2(JSON.parse('{"__proto__": {"replicas": 2}, "constructor": {}}'))));
+    expect(Object.getPrototypeOf(design.containers)).toBe(Object.prototype);
+    expect(Object.keys(design.containers)).toEqual(['__proto__', 'constructor', 'web', 'app']);
+    const saved = JSON.parse(serializeDesign(design)) as { containers: object };
+    expect(Object.keys(saved.containers)).toEqual(['__proto__', 'app', 'constructor', 'web']);
+  });
+
+  it('migrates a v1 file on load: the same nodes and edges, containers derived from them', () => {
+    const v1 = minimal().replace(`"format":"${FORMAT}"`, '"format":"stacksketch/v1"');
+    expect(v1).toContain('stacksketch/v1');
+    const fromV1 = designOf(parseDesign(v1));
+    const fromV2 = designOf(parseDesign(minimal()));
+    expect(fromV1).toEqual(fromV2);
+    expect(fromV1.containers).toEqual({ web: { replicas: 1 }, app: { replicas: 1 } });
+  });
+});
+
+describe('limits before migrating', () => {
+  it('refuses a v1 file with too many nodes before the migration looks at them', () => {
+    const nodes = Array.from({ length: 2001 }, (_, i) => ({ id: `f${i}`, kind: 'flask' }));
+    const errors = errorsOf(parseDesign(JSON.stringify({ format: 'stacksketch/v1', nodes, edges: [] })));
+    expect(errors).toEqual([{ path: 'nodes', message: '2001 nodes; a design is limited to 2000' }]);
+    const edges = Array.from({ length: 10001 }, (_, i) => ({ source: `f${i}`, target: 'x' }));
+    expect(errorsOf(parseDesign(JSON.stringify({ format: 'stacksketch/v1', nodes: [], edges })))).toEqual([
+      { path: 'edges', message: '10001 edges; a design is limited to 10000' },
+    ]);
   });
 });

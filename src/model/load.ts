@@ -1,12 +1,24 @@
-import { matchingPass } from './connections';
-import { KINDS, isNodeKind, type NodeKind, type PropSpec, type PropValue } from '../nodes/registry';
+import {
+  KINDS,
+  isClient,
+  isNodeKind,
+  isProxy,
+  type NodeKind,
+  type PropSpec,
+  type PropValue,
+} from '../nodes/registry';
+import { passFor } from './connections';
 import { printableText } from './fields';
+import { defaultContainers } from './defaultContainers';
+import { READABLE_FORMATS, migrateToCurrent, newerFormatProblem } from './migrations';
 import {
   FORMAT,
+  MAX_CONTAINERS,
   MAX_EDGES,
   MAX_FILE_BYTES,
   MAX_JSON_DEPTH,
   MAX_NODES,
+  type ContainerSettings,
   type Design,
   type DesignEdge,
   type DesignNode,
@@ -22,7 +34,8 @@ export interface LoadError {
 
 export type LoadResult = { ok: true; design: Design } | { ok: false; errors: LoadError[] };
 
-const TOP_KEYS = new Set(['$schema', 'format', 'name', 'nodes', 'edges']);
+const TOP_KEYS = new Set(['$schema', 'format', 'name', 'containers', 'nodes', 'edges']);
+const CONTAINER_KEYS = new Set(['replicas']);
 const NODE_KEYS = new Set(['id', 'kind', 'container', 'position', 'props']);
 const EDGE_KEYS = new Set(['id', 'source', 'target', 'props']);
 const MAX_ID_LENGTH = 100;
@@ -85,30 +98,37 @@ export function parseDesign(text: string): LoadResult {
   return loadDesign(value);
 }
 
-/** Check an already-parsed value against format stacksketch/v1 and apply defaults. */
+/**
+ * Load an already-parsed value: parse → migrate → check. A file of an older format is first migrated to
+ * the current one (migrations.ts), then checked against it with defaults applied.
+ */
 export function loadDesign(value: unknown): LoadResult {
+  if (!isPlainObject(value)) return fail('', `a design is a JSON object, not ${describe(value)}`);
+  const format = value.format;
+  if (format === undefined) return fail('format', `missing: a design starts with "format": "${FORMAT}"`);
+  if (typeof format !== 'string' || !READABLE_FORMATS.includes(format))
+    return fail('format', newerFormatProblem(format) ?? `expected "${FORMAT}", found ${describe(format)}`);
+  // Counted before migrating: a migration looks at every node, so the limits come first.
+  const { nodes, edges } = value;
+  if (Array.isArray(nodes) && nodes.length > MAX_NODES)
+    return fail('nodes', `${nodes.length} nodes; a design is limited to ${MAX_NODES}`);
+  if (Array.isArray(edges) && edges.length > MAX_EDGES)
+    return fail('edges', `${edges.length} edges; a design is limited to ${MAX_EDGES}`);
+  const migrated = migrateToCurrent(value);
+  if (!migrated.ok) return fail(migrated.path, migrated.message);
+  return checkDesign(migrated.file);
+}
+
+/** Check a value of the current format and apply defaults. */
+function checkDesign(value: Record<string, unknown>): LoadResult {
   const errors: LoadError[] = [];
   const err = (path: string, message: string) => {
     if (errors.length < 50) errors.push({ path, message });
   };
 
-  if (!isPlainObject(value)) return fail('', `a design is a JSON object, not ${describe(value)}`);
-
-  const format = value.format;
-  if (format === undefined) return fail('format', `missing: a design starts with "format": "${FORMAT}"`);
-  if (format !== FORMAT) {
-    const newer = typeof format === 'string' && /^stacksketch\/v(\d+)$/.exec(format);
-    if (newer && Number(newer[1]) > 1) {
-      return fail(
-        'format',
-        `"${format}" is a newer format than this StackSketch reads (${FORMAT}); update StackSketch to open it`,
-      );
-    }
-    return fail('format', `expected "${FORMAT}", found ${describe(format)}`);
-  }
-
   for (const key of Object.keys(value)) {
-    if (!TOP_KEYS.has(key)) err(key, `unknown field (a design has format, name, nodes and edges)`);
+    if (!TOP_KEYS.has(key))
+      err(key, `unknown field (a design has format, name, containers, nodes and edges)`);
   }
   if (value.$schema !== undefined && typeof value.$schema !== 'string')
     err('$schema', `expected a string, found ${describe(value.$schema)}`);
@@ -118,6 +138,9 @@ export function loadDesign(value: unknown): LoadResult {
     if (typeof value.name !== 'string') err('name', `expected a string, found ${describe(value.name)}`);
     else name = value.name;
   }
+
+  const listedContainers = checkContainers(value.containers, err);
+  if (listedContainers === null) return { ok: false, errors };
 
   const rawNodes = value.nodes;
   const rawEdges = value.edges ?? [];
@@ -131,10 +154,6 @@ export function loadDesign(value: unknown): LoadResult {
   }
   if (!Array.isArray(rawEdges)) err('edges', `expected an array, found ${describe(rawEdges)}`);
   if (!Array.isArray(rawNodes) || !Array.isArray(rawEdges)) return { ok: false, errors };
-  if (rawNodes.length > MAX_NODES)
-    return fail('nodes', `${rawNodes.length} nodes; a design is limited to ${MAX_NODES}`);
-  if (rawEdges.length > MAX_EDGES)
-    return fail('edges', `${rawEdges.length} edges; a design is limited to ${MAX_EDGES}`);
 
   const nodes: DesignNode[] = [];
   const explicitContainer = new Set<string>();
@@ -166,7 +185,7 @@ export function loadDesign(value: unknown): LoadResult {
     if (raw.container !== undefined) {
       if (typeof raw.container !== 'string')
         err(`${at}.container`, `expected a string, found ${describe(raw.container)}`);
-      else if (kind === 'client')
+      else if (isClient({ kind }))
         err(`${at}.container`, 'a client is outside the deployment and has no container');
       else container = raw.container;
     }
@@ -231,48 +250,63 @@ export function loadDesign(value: unknown): LoadResult {
   }
 
   if (errors.length > 0) return { ok: false, errors };
-  assignDefaultContainers(nodes, edges, explicitContainer);
-  return { ok: true, design: { format: FORMAT, name, nodes, edges } };
+  for (const [id, container] of defaultContainers(nodes, edges)) byId.get(id)!.container = container;
+  // Every container gets an entry: the file's own (with their settings, empty frames too), then those
+  // only nodes name, with the defaults.
+  const containers: Record<string, ContainerSettings> = Object.fromEntries(listedContainers);
+  const named = nodes.flatMap((node) =>
+    node.container === undefined || listedContainers.has(node.container) ? [] : [node.container],
+  );
+  const added = Object.fromEntries(named.map((name): [string, ContainerSettings] => [name, { replicas: 1 }]));
+  return {
+    ok: true,
+    design: { format: FORMAT, name, containers: { ...containers, ...added }, nodes, edges },
+  };
 }
 
 /**
- * DESIGN.md §2: nginx and react-static go to `web`; a WSGI server, the Flask app it serves and that
- * app's SQLite go to `app` (`app-2`, … for further servers); a Flask app without a server goes to `app`.
+ * The file's `containers`: a map of name → { replicas }. A missing or non-number `replicas` is refused
+ * here; a number outside 1–32 or not whole loads, and the `invalid-replicas` rule reports it. Names are
+ * checked by the `invalid-container-name` rule, like the nodes' containers.
  */
-export function assignDefaultContainers(
-  nodes: DesignNode[],
-  edges: DesignEdge[],
-  explicit: Set<string>,
-): void {
-  const byId = new Map(nodes.map((node) => [node.id, node]));
-  const targetsOf = (id: string, kind: NodeKind) =>
-    edges
-      .filter((edge) => edge.source === id && byId.get(edge.target)?.kind === kind)
-      .map((edge) => byId.get(edge.target)!);
-  let servers = 0;
-  for (const node of nodes) {
-    if (explicit.has(node.id) || node.kind === 'client') continue;
-    if (node.kind === 'nginx' || node.kind === 'react-static') node.container = 'web';
-    else if (node.kind === 'gunicorn' || node.kind === 'uwsgi') {
-      servers++;
-      node.container = servers === 1 ? 'app' : `app-${servers}`;
-    }
+function checkContainers(
+  raw: unknown,
+  err: (path: string, message: string) => void,
+): Map<string, ContainerSettings> | null {
+  const containers = new Map<string, ContainerSettings>();
+  if (raw === undefined) return containers;
+  if (!isPlainObject(raw)) {
+    err('containers', `expected an object of containers by name, found ${describe(raw)}`);
+    return null;
   }
-  // Apps follow the server that runs them, databases follow the app that opens them.
-  for (const [appKind, ownerKinds] of [
-    ['flask', ['gunicorn', 'uwsgi']],
-    ['sqlite', ['flask']],
-  ] as const) {
-    for (const node of nodes) {
-      if (node.kind !== appKind || explicit.has(node.id)) continue;
-      const owner = nodes.find(
-        (candidate) =>
-          (ownerKinds as readonly NodeKind[]).includes(candidate.kind) &&
-          targetsOf(candidate.id, appKind).some((t) => t.id === node.id),
-      );
-      node.container = owner?.container ?? 'app';
-    }
+  const entries = Object.entries(raw);
+  if (entries.length > MAX_CONTAINERS) {
+    err('containers', `${entries.length} containers; a design is limited to ${MAX_CONTAINERS}`);
+    return null;
   }
+  let ok = true;
+  for (const [name, settings] of entries) {
+    const at = `containers.${truncate(name)}`;
+    if (!isPlainObject(settings)) {
+      ok = false;
+      err(at, `expected an object like {"replicas": 2}, found ${describe(settings)}`);
+      continue;
+    }
+    for (const key of Object.keys(settings)) {
+      if (!CONTAINER_KEYS.has(key)) {
+        ok = false;
+        err(`${at}.${truncate(key)}`, 'unknown field (a container has replicas)');
+      }
+    }
+    const replicas = settings.replicas === undefined ? 1 : settings.replicas;
+    if (typeof replicas !== 'number' || !Number.isFinite(replicas)) {
+      ok = false;
+      err(`${at}.replicas`, `expected a number of copies (1 to 32), found ${describe(replicas)}`);
+      continue;
+    }
+    containers.set(name, { replicas });
+  }
+  return ok ? containers : null;
 }
 
 function checkId(raw: unknown, path: string, err: (path: string, message: string) => void): string | null {
@@ -395,11 +429,13 @@ function checkEdgeProps(
     return null;
   }
   const given = raw ?? {};
-  const fromNginx = source.kind === 'nginx';
-  const toUwsgi = fromNginx && target.kind === 'uwsgi';
+  // Every edge leaving a proxy has a route; `pass` exists where nginx may choose its directive.
+  const fromNginx = isProxy(source);
+  const targetPass = fromNginx ? (passFor(target) ?? null) : null;
+  const choosesPass = targetPass !== null;
   let ok = true;
   for (const key of Object.keys(given)) {
-    const known = (key === 'route' && fromNginx) || (key === 'pass' && toUwsgi);
+    const known = (key === 'route' && fromNginx) || (key === 'pass' && choosesPass);
     if (!known) {
       ok = false;
       err(
@@ -418,9 +454,8 @@ function checkEdgeProps(
       err(`${path}.route`, `expected a string, found ${describe(given.route)}`);
     } else props.route = given.route;
   }
-  if (toUwsgi) {
-    if (given.pass === undefined)
-      props.pass = matchingPass(target.kind === 'uwsgi' ? target.props.protocol : 'uwsgi');
+  if (choosesPass) {
+    if (given.pass === undefined) props.pass = targetPass;
     else if (given.pass !== 'uwsgi_pass' && given.pass !== 'proxy_pass') {
       ok = false;
       err(`${path}.pass`, `expected "uwsgi_pass" or "proxy_pass", found ${describe(given.pass)}`);

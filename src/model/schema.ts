@@ -1,7 +1,7 @@
 import { KINDS, NODE_KINDS, type PropSpec } from '../nodes/registry';
-import { FORMAT, MAX_EDGES, MAX_NODES } from './design';
+import { FORMAT, MAX_CONTAINERS, MAX_EDGES, MAX_NODES, MAX_REPLICAS, MIN_REPLICAS } from './design';
 
-/** JSON Schema (2020-12) of format stacksketch/v1, generated from the kind descriptors. */
+/** JSON Schema (2020-12) of the current format (stacksketch/v2), generated from the kind descriptors. */
 export function designJsonSchema(): Record<string, unknown> {
   const position = {
     type: 'object',
@@ -10,6 +10,7 @@ export function designJsonSchema(): Record<string, unknown> {
     properties: { x: { type: 'number' }, y: { type: 'number' } },
   };
   const id = { type: 'string', minLength: 1, maxLength: 100 };
+  const containerName = { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]*$', maxLength: 63 };
   const nodeVariants = NODE_KINDS.map((kind) => {
     const descriptor = KINDS[kind];
     const props: Record<string, unknown> = {};
@@ -21,7 +22,7 @@ export function designJsonSchema(): Record<string, unknown> {
       position,
       props: { type: 'object', additionalProperties: false, properties: props },
     };
-    if (kind !== 'client') {
+    if (descriptor.defaultContainer !== null) {
       properties.container = {
         type: 'string',
         pattern: '^[a-z0-9][a-z0-9_.-]*$',
@@ -39,9 +40,9 @@ export function designJsonSchema(): Record<string, unknown> {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'stacksketch.schema.json',
-    title: 'StackSketch design (stacksketch/v1)',
+    title: `StackSketch design (${FORMAT})`,
     description:
-      'A Python web deployment drawn in StackSketch. Edges point from caller to callee; missing props take their defaults.',
+      'A Python web deployment drawn in StackSketch. Edges point from caller to callee; missing props take their defaults. Files of stacksketch/v1 still load (they are migrated).',
     type: 'object',
     additionalProperties: false,
     required: ['format', 'nodes'],
@@ -49,6 +50,26 @@ export function designJsonSchema(): Record<string, unknown> {
       $schema: { type: 'string' },
       format: { const: FORMAT },
       name: { type: 'string', description: 'The design name; the bundle folder is derived from it.' },
+      containers: {
+        type: 'object',
+        description:
+          'Every container (Docker Compose service, a frame on the canvas) by name. One that holds no node is an empty frame; one that nodes name but this omits gets the defaults.',
+        maxProperties: MAX_CONTAINERS,
+        propertyNames: containerName,
+        additionalProperties: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            replicas: {
+              type: 'integer',
+              minimum: MIN_REPLICAS,
+              maximum: MAX_REPLICAS,
+              default: 1,
+              description: 'How many copies of the container run.',
+            },
+          },
+        },
+      },
       nodes: { type: 'array', maxItems: MAX_NODES, items: { oneOf: nodeVariants } },
       edges: {
         type: 'array',

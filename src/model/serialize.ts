@@ -1,4 +1,5 @@
 import { KINDS } from '../nodes/registry';
+import { containerNames, containerSettings } from './containers';
 import type { Design, DesignEdge, DesignNode } from './design';
 
 /**
@@ -14,9 +15,20 @@ export function toFileObject(design: Design): Record<string, unknown> {
   return {
     format: design.format,
     name: design.name,
+    containers: containersObject(design),
     nodes: design.nodes.map(nodeObject),
     edges: design.edges.map(edgeObject),
   };
+}
+
+/** Every container (listed or named by a node) by name, `{}` for the defaults: the same design, the same bytes. */
+function containersObject(design: Design): Record<string, unknown> {
+  return Object.fromEntries(
+    containerNames(design).map((name) => {
+      const { replicas } = containerSettings(design, name);
+      return [name, replicas === 1 ? {} : { replicas }];
+    }),
+  );
 }
 
 function nodeObject(node: DesignNode): Record<string, unknown> {

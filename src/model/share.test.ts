@@ -42,11 +42,13 @@ describe('share fragments', () => {
 
   it('refuses a design of a newer file format inside a current link', () => {
     const text = serializeDesign(loadTemplate('gunicorn-flask-sqlite')).replace(
-      'stacksketch/v1',
       'stacksketch/v2',
+      'stacksketch/v3',
     );
     const fragment = `s1.${toBase64Url(deflateSync(strToU8(text)))}`;
-    expect(messageOf(decodeShareFragment(fragment))).toMatch(/newer format/);
+    expect(messageOf(decodeShareFragment(fragment))).toMatch(
+      /made by a newer StackSketch \(format "stacksketch\/v3"/,
+    );
   });
 
   it('refuses tampered data with a clear message and never throws', () => {

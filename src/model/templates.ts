@@ -26,7 +26,7 @@ const SOURCES: Record<TemplateId, TemplateSource> = {
     summary:
       'The standard production stack: nginx in front, Gunicorn workers running Flask, SQLite on a volume.',
     file: {
-      format: 'stacksketch/v1',
+      format: 'stacksketch/v2',
       name: 'flask-gunicorn-sqlite',
       nodes: [
         { id: 'browser', kind: 'client', position: { x: 0, y: 140 }, props: { label: 'Browser' } },
@@ -72,7 +72,7 @@ const SOURCES: Record<TemplateId, TemplateSource> = {
     title: 'Nginx + uWSGI over a unix socket',
     summary: 'nginx talks the uwsgi protocol (uwsgi_pass) to uWSGI’s socket on a shared volume.',
     file: {
-      format: 'stacksketch/v1',
+      format: 'stacksketch/v2',
       name: 'flask-uwsgi-socket',
       nodes: [
         { id: 'browser', kind: 'client', position: { x: 0, y: 140 }, props: { label: 'Browser' } },
@@ -124,7 +124,7 @@ const SOURCES: Record<TemplateId, TemplateSource> = {
     title: 'React + Nginx + Gunicorn',
     summary: 'nginx serves the React build and proxies /api/ to Gunicorn and Flask in their own container.',
     file: {
-      format: 'stacksketch/v1',
+      format: 'stacksketch/v2',
       name: 'react-flask-app',
       nodes: [
         { id: 'browser', kind: 'client', position: { x: 0, y: 200 }, props: { label: 'Browser' } },
@@ -179,7 +179,7 @@ const SOURCES: Record<TemplateId, TemplateSource> = {
     summary:
       'Works, but the Werkzeug development server is not built for production: StackSketch warns and explains why.',
     file: {
-      format: 'stacksketch/v1',
+      format: 'stacksketch/v2',
       name: 'flask-dev-server',
       nodes: [
         { id: 'browser', kind: 'client', position: { x: 0, y: 140 }, props: { label: 'Browser' } },

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { setNodeProp } from '../model/edit';
+import { moveNodesToContainer as setContainer, setNodeProp } from '../model/edit';
+import { addContainer, emptyContainers, removeContainer, replicasOf, setReplicas } from '../model/containers';
+import { parseDesign } from '../model/load';
+import { serializeDesign } from '../model/serialize';
 import { loadTemplate } from '../model/templates';
 import { HISTORY_LIMIT } from './designSlice';
 import { createAppStore } from './index';
@@ -27,5 +31,63 @@ describe('design history', () => {
     for (let i = 0; i < 150; i++) store.getState().undo();
     const wsgi = store.getState().design.nodes.find((n) => n.id === 'wsgi')!;
     expect((wsgi.props as { timeout: number }).timeout).toBe(30);
+  });
+});
+
+describe('containers in the store', () => {
+  it('follows node edits: a new container gets an entry, one the edit emptied goes away', () => {
+    const store = createAppStore(loadTemplate('gunicorn-flask-sqlite'));
+    store.getState().commit((d) => setContainer(d, ['wsgi', 'api', 'db'], 'backend'));
+    expect(Object.keys(store.getState().design.containers).sort()).toEqual(['backend', 'web']);
+    store.getState().undo();
+    expect(Object.keys(store.getState().design.containers).sort()).toEqual(['app', 'web']);
+  });
+
+  it('keeps an empty frame through save and load, and deleting it is one undo step', () => {
+    const store = createAppStore(loadTemplate('gunicorn-flask-sqlite'));
+    store.getState().commit((d) => addContainer(d, 'spare'));
+    const reloaded = parseDesign(serializeDesign(store.getState().design));
+    expect(reloaded.ok && emptyContainers(reloaded.design)).toEqual(['spare']);
+    store.getState().commit((d) => removeContainer(d, 'spare'));
+    expect(emptyContainers(store.getState().design)).toEqual([]);
+    store.getState().undo();
+    expect(emptyContainers(store.getState().design)).toEqual(['spare']);
+  });
+
+  it('sets replicas as one undo step while typing', () => {
+    const store = createAppStore(loadTemplate('gunicorn-flask-sqlite'));
+    for (const replicas of [3, 32])
+      store.getState().commit((d) => setReplicas(d, 'app', replicas), { coalesce: 'replicas:app' });
+    expect(replicasOf(store.getState().design, 'app')).toBe(32);
+    expect(store.getState().past).toHaveLength(1);
+    store.getState().undo();
+    expect(replicasOf(store.getState().design, 'app')).toBe(1);
+  });
+
+  it('selecting a frame clears the node selection, and selecting nodes clears the frame', () => {
+    const store = createAppStore(loadTemplate('gunicorn-flask-sqlite'));
+    store.getState().select({ nodes: ['api'] });
+    store.getState().selectContainer('app');
+    expect(store.getState().selectedNodeIds).toEqual([]);
+    expect(store.getState().selectedContainer).toBe('app');
+    store.getState().select({ nodes: ['db'] });
+    expect(store.getState().selectedContainer).toBeNull();
+  });
+
+  it('leaves a loaded v1 design as it is until it is edited: the same nodes and edges, saved as v2', () => {
+    const v1 = readFileSync(
+      new URL('../model/fixtures/v1/two-apps.stacksketch.json', import.meta.url),
+      'utf8',
+    );
+    const loaded = parseDesign(v1);
+    if (!loaded.ok) throw new Error('the v1 fixture does not load');
+    const store = createAppStore(loaded.design);
+    store.getState().commit((d) => d);
+    expect(store.getState().design).toBe(loaded.design);
+    const saved = JSON.parse(serializeDesign(store.getState().design));
+    const original = JSON.parse(v1);
+    expect(saved.format).toBe('stacksketch/v2');
+    expect(saved.nodes).toEqual(original.nodes);
+    expect(saved.edges).toEqual(original.edges);
   });
 });

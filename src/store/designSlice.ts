@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { syncContainers } from '../model/containers';
 import type { Design } from '../model/design';
 import type { AppState } from './index';
 
@@ -12,7 +13,8 @@ export interface DesignSlice {
   dirty: boolean;
   /**
    * Apply one user action as one undo step. Returning the same design records nothing. Consecutive
-   * commits with the same `coalesce` key (keystrokes in one field) share one undo step.
+   * commits with the same `coalesce` key (keystrokes in one field) share one undo step. The design's
+   * container list follows the nodes' containers (see syncContainers in src/model/containers.ts).
    */
   commit: (recipe: (design: Design) => Design, options?: { coalesce?: string }) => void;
   /** The coalesce key of the last commit, so the next keystroke in the same field joins its step. */
@@ -38,7 +40,7 @@ export function createDesignSlice(initial: Design): StateCreator<AppState, [], [
     loadCount: 0,
     commit: (recipe, options) =>
       set((state) => {
-        const next = recipe(state.design);
+        const next = syncContainers(state.design, recipe(state.design));
         if (next === state.design) return state;
         const coalesce = options?.coalesce ?? null;
         const joinsLastStep = coalesce !== null && coalesce === state.lastCoalesce && state.past.length > 0;
@@ -60,6 +62,7 @@ export function createDesignSlice(initial: Design): StateCreator<AppState, [], [
         loadCount: state.loadCount + 1,
         selectedNodeIds: [],
         selectedEdgeIds: [],
+        selectedContainer: null,
       })),
     undo: () =>
       set((state) => {

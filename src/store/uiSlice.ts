@@ -11,7 +11,10 @@ export interface ConfirmRequest {
   onConfirm: () => void;
 }
 
-/** A frame drawn from the toolbar before any node is in it (a frame is otherwise just its nodes' container). */
+/**
+ * Where an empty frame drawn from the toolbar sits in this session. The frame itself is an entry of
+ * `design.containers`; an empty frame with no place here (after a reload) is placed below the nodes.
+ */
 export interface DraftFrame {
   container: string;
   position: Position;

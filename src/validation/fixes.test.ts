@@ -4,14 +4,16 @@ import {
   deleteElements,
   insertEdge,
   insertNode,
-  moveNodesToContainer,
   newEdge,
   newNode,
+  moveNodesToContainer,
+  renameContainer,
   renameDesign,
   retargetEdge,
   setEdgeProps,
   setNodeProps,
 } from '../model/edit';
+import { setReplicas } from '../model/containers';
 import { RULES } from './registry';
 import { load } from './testing';
 import type { QuickFix } from './types';
@@ -70,7 +72,8 @@ const EXPECTED: Record<string, ((design: Design) => Design)[]> = {
   'invalid-python-name': [(d) => setNodeProps(d, 'api', { module: 'app' })],
   'invalid-port': [(d) => setNodeProps(d, 'wsgi', { port: 8000 })],
   'invalid-path': [(d) => setNodeProps(d, 'db', { file: '/data/app.db' })],
-  'invalid-container-name': [(d) => moveNodesToContainer(d, ['wsgi', 'api', 'db'], 'app')],
+  'invalid-container-name': [(d) => renameContainer(d, '../App', 'app')],
+  'invalid-replicas': [(d) => setReplicas(d, 'app', 1)],
   'workers-out-of-range': [(d) => setNodeProps(d, 'wsgi', { workers: 17 })],
   'invalid-size': [(d) => setNodeProps(d, 'proxy', { clientMaxBodySize: '10m' })],
   'invalid-label': [(d) => renameDesign(d, 'untitled')],

@@ -7,6 +7,7 @@ import { invalidLabel } from './rules/invalid-label';
 import { invalidPath } from './rules/invalid-path';
 import { invalidPort } from './rules/invalid-port';
 import { invalidPythonName } from './rules/invalid-python-name';
+import { invalidReplicas } from './rules/invalid-replicas';
 import { invalidRoute } from './rules/invalid-route';
 import { invalidServerName } from './rules/invalid-server-name';
 import { invalidSize } from './rules/invalid-size';
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   workersOutOfRange,
   invalidSize,
   invalidLabel,
+  invalidReplicas,
 ];
 
 /** Rule metadata (summary, why, fix summary) by id, for panels that explain a diagnostic. */

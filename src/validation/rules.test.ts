@@ -33,10 +33,10 @@ const PUBLIC_IDS = [
 ];
 
 describe('the rule registry', () => {
-  it('holds every public rule of DESIGN.md §4 plus invalid-size and invalid-label, once each', () => {
+  it('holds every public rule of DESIGN.md §4 plus invalid-size, invalid-label and invalid-replicas, once each', () => {
     const ids = RULES.map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual([...PUBLIC_IDS, 'invalid-size', 'invalid-label']);
+    expect(ids).toEqual([...PUBLIC_IDS, 'invalid-size', 'invalid-label', 'invalid-replicas']);
   });
 
   it('keeps one file per rule under rules/', () => {

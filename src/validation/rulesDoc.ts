@@ -19,6 +19,7 @@ export function compactJson(file: DesignFile): string {
     items.length ? `[\n${items.map((item) => `    ${inline(item)}`).join(',\n')}\n  ]` : '[]';
   const lines = [`  "format": ${JSON.stringify(file.format)}`];
   if (file.name !== undefined) lines.push(`  "name": ${JSON.stringify(file.name)}`);
+  if (file.containers !== undefined) lines.push(`  "containers": ${inline(file.containers)}`);
   lines.push(`  "nodes": ${list(file.nodes)}`, `  "edges": ${list(file.edges)}`);
   return `{\n${lines.join(',\n')}\n}`;
 }

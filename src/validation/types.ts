@@ -1,4 +1,4 @@
-import type { Design, DesignEdge, DesignNode } from '../model/design';
+import type { Design, DesignEdge, DesignNode, FORMAT } from '../model/design';
 import type { Target } from '../model/target';
 import type { Role } from '../nodes/registry';
 
@@ -23,12 +23,13 @@ export interface Diagnostic {
 }
 
 /**
- * A design as written in a file (format stacksketch/v1, props optional): the form rule examples
+ * A design as written in a file (the current format, props optional): the form rule examples
  * take, so docs/rules.md shows exactly what a user would write.
  */
 export interface DesignFile {
-  format: 'stacksketch/v1';
+  format: typeof FORMAT;
   name?: string;
+  containers?: Record<string, { replicas?: number }>;
   nodes: Record<string, unknown>[];
   edges: Record<string, unknown>[];
 }

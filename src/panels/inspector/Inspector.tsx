@@ -3,9 +3,10 @@ import { moveNodesToContainer, setEdgeProp, setNodeProp, renameNode } from '../.
 import { edgeLabel } from '../../canvas/flowState';
 import { KindIcon } from '../../canvas/icons';
 import { canConnect } from '../../model/connections';
-import type { PassDirective } from '../../model/design';
+import { hasContainer, replicasOf, setReplicas } from '../../model/containers';
+import { MAX_REPLICAS, MIN_REPLICAS, type PassDirective } from '../../model/design';
 import { checkContainerName, checkRoute } from '../../model/fields';
-import { KINDS } from '../../nodes/registry';
+import { KINDS, isClient } from '../../nodes/registry';
 import type { PropSpec, PropValue } from '../../nodes/types';
 import { useAppStore } from '../../store';
 import { Field, PropField, TextField } from './fields';
@@ -69,7 +70,7 @@ function NodeForm({ id }: { id: string }) {
         </span>
       </header>
       <NodeIdField key={id} id={id} />
-      {node.kind !== 'client' && (
+      {!isClient(node) && (
         <TextField
           key={`${id}:container`}
           label="Container (Compose service)"
@@ -161,12 +162,75 @@ function EdgeForm({ id }: { id: string }) {
   );
 }
 
-/** The form for what is selected: a node's props, an edge's route and pass, or a hint. */
+/** A selected frame: its container's settings. */
+function ContainerForm({ name }: { name: string }) {
+  const replicas = useAppStore((state) => replicasOf(state.design, name));
+  const members = useAppStore((state) => state.design.nodes.filter((n) => n.container === name).length);
+  const commit = useAppStore((state) => state.commit);
+  const breakCoalesce = useAppStore((state) => state.breakCoalesce);
+  const [text, setText] = useState(String(replicas));
+  const [shown, setShown] = useState(replicas);
+  if (shown !== replicas) {
+    // Changed from outside (undo): show the stored value unless the box already means it.
+    setShown(replicas);
+    if (Number(text) !== replicas) setText(String(replicas));
+  }
+  const whole = /^\s*\d+\s*$/.test(text);
+  const problem = !whole
+    ? `use a whole number from ${MIN_REPLICAS} to ${MAX_REPLICAS}`
+    : replicas < MIN_REPLICAS || replicas > MAX_REPLICAS
+      ? `a service runs ${MIN_REPLICAS} to ${MAX_REPLICAS} copies`
+      : null;
+  return (
+    <div className="inspector-form" data-container={name}>
+      <header className="inspector-head">
+        <span>
+          <strong>Service {name}</strong>
+          <span className="inspector-role">
+            A Docker Compose service (a frame on the canvas) holding {members} node{members === 1 ? '' : 's'}.
+          </span>
+        </span>
+      </header>
+      <Field
+        label="Replicas"
+        inputId="container-replicas"
+        error={problem}
+        doc={`How many copies of this service run (${MIN_REPLICAS}–${MAX_REPLICAS}); nginx balances requests across them.`}
+      >
+        <input
+          id="container-replicas"
+          data-testid="container-replicas"
+          type="number"
+          min={MIN_REPLICAS}
+          max={MAX_REPLICAS}
+          step={1}
+          aria-invalid={problem !== null}
+          value={text}
+          onChange={(event) => {
+            const next = event.target.value;
+            setText(next);
+            if (!/^\s*\d+\s*$/.test(next)) return;
+            setShown(Number(next));
+            commit((design) => setReplicas(design, name, Number(next)), { coalesce: `replicas:${name}` });
+          }}
+          onBlur={breakCoalesce}
+        />
+      </Field>
+    </div>
+  );
+}
+
+/** The form for what is selected: a node's props, an edge's route and pass, a frame's settings, or a hint. */
 export function Inspector() {
   const nodeIds = useAppStore((state) => state.selectedNodeIds);
   const edgeIds = useAppStore((state) => state.selectedEdgeIds);
+  const container = useAppStore((state) => state.selectedContainer);
+  const containerExists = useAppStore((state) => container !== null && hasContainer(state.design, container));
   let body;
-  if (nodeIds.length === 1 && edgeIds.length === 0) body = <NodeForm key={nodeIds[0]} id={nodeIds[0]!} />;
+  if (container !== null && containerExists && nodeIds.length + edgeIds.length === 0)
+    body = <ContainerForm key={container} name={container} />;
+  else if (nodeIds.length === 1 && edgeIds.length === 0)
+    body = <NodeForm key={nodeIds[0]} id={nodeIds[0]!} />;
   else if (edgeIds.length === 1 && nodeIds.length === 0)
     body = <EdgeForm key={edgeIds[0]} id={edgeIds[0]!} />;
   else if (nodeIds.length + edgeIds.length > 1)

@@ -2,9 +2,10 @@ import { useReactFlow, type ReactFlowInstance } from '@xyflow/react';
 import { useRef, type ChangeEvent } from 'react';
 import { designFileName, emptyDesign, openLoadResult, replaceAfterAsking } from '../../app/loadFlow';
 import { nextColorMode } from '../../app/theme';
-import { freshContainerName } from '../../canvas/frames';
-import { FIT_VIEW, layoutDesign, loadLayoutEngine, NODE_HEIGHT, NODE_WIDTH } from '../../canvas/layout';
+import { EMPTY_FRAME_SIZE, freshContainerName } from '../../canvas/frames';
+import { FIT_VIEW, layoutDesign, loadLayoutEngine } from '../../canvas/layout';
 import { moveNodesTo, moveNodesToContainer } from '../../model/edit';
+import { addContainer, containerNames } from '../../model/containers';
 import { readDesignFromBytes } from '../../model/importFile';
 import { serializeDesign } from '../../model/serialize';
 import { isClient } from '../../nodes/registry';
@@ -71,11 +72,9 @@ export function Toolbar() {
   };
 
   const newFrame = () => {
-    const { design, selectedNodeIds, commit, draftFrames, setDraftFrames } = useAppStore.getState();
-    const name = freshContainerName([
-      ...design.nodes.flatMap((n) => (n.container ? [n.container] : [])),
-      ...draftFrames.map((d) => d.container),
-    ]);
+    const { design, selectedNodeIds, commit, draftFrames, setDraftFrames, selectContainer } =
+      useAppStore.getState();
+    const name = freshContainerName(containerNames(design));
     const chosen = design.nodes.filter((n) => selectedNodeIds.includes(n.id) && !isClient(n));
     if (chosen.length > 0) {
       commit((current) =>
@@ -87,15 +86,15 @@ export function Toolbar() {
       );
       return;
     }
-    // An empty frame where the user is looking; drop nodes into it to fill it.
+    // An empty frame where the user is looking (a container of the design); drop nodes into it to fill it.
     const rect = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
     const centre = flow.screenToFlowPosition(
       rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: 0, y: 0 },
     );
-    const width = NODE_WIDTH + 120;
-    const height = NODE_HEIGHT + 100;
+    const { width, height } = EMPTY_FRAME_SIZE;
+    commit((current) => addContainer(current, name));
     setDraftFrames([
-      ...draftFrames,
+      ...draftFrames.filter((d) => d.container !== name),
       {
         container: name,
         position: { x: Math.round(centre.x - width / 2), y: Math.round(centre.y - height / 2) },
@@ -103,6 +102,7 @@ export function Toolbar() {
         height,
       },
     ]);
+    selectContainer(name);
   };
 
   return (

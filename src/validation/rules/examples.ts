@@ -1,4 +1,5 @@
 /** Builders for the rule examples (written as design files, so docs/rules.md shows what a user writes). */
+import { FORMAT } from '../../model/design';
 import type { DesignFile } from '../types';
 
 type Props = Record<string, unknown>;
@@ -22,7 +23,7 @@ export function design(
   edges: Record<string, unknown>[],
   name = 'example',
 ): DesignFile {
-  return { format: 'stacksketch/v1', name, nodes, edges };
+  return { format: FORMAT, name, nodes, edges };
 }
 
 /** client → nginx → gunicorn → flask → sqlite, the standard stack, for variations. */

@@ -1,12 +1,13 @@
 import type { Design, DesignNode } from '../../model/design';
 import { checkContainerName, printableText } from '../../model/fields';
-import { moveNodesToContainer, unusedContainer } from '../../model/edit';
+import { renameContainer, unusedContainer } from '../../model/edit';
 import { KINDS, isClient } from '../../nodes/registry';
 import { gunicornStack } from './examples';
 import { fieldRule } from '../fieldRule';
 import { nodeName } from '../fixes';
 import type { Diagnostic } from '../types';
 import { groupPush } from '../../model/group';
+import { emptyContainers } from '../../model/containers';
 
 export const invalidContainerName = fieldRule({
   id: 'invalid-container-name',
@@ -21,12 +22,13 @@ export const invalidContainerName = fieldRule({
     nearMiss: gunicornStack({}, { gunicorn: 'api_1.v2', flask: 'api_1.v2', sqlite: 'api_1.v2' }),
   },
   extra(design) {
+    const frames = emptyFrameProblems(design);
     const byContainer = new Map<string, DesignNode[]>();
     for (const node of design.nodes) {
       if (isClient(node) || node.container === undefined) continue;
       groupPush(byContainer, node.container, node);
     }
-    return [...byContainer].flatMap(([container, nodes]): Diagnostic[] => {
+    const found = [...byContainer].flatMap(([container, nodes]): Diagnostic[] => {
       const problem = typeof container === 'string' ? checkContainerName(container) : 'expected text';
       if (problem === null) return [];
       const replacement = safeName(design, container, nodes[0]!);
@@ -39,18 +41,36 @@ export const invalidContainerName = fieldRule({
           edges: [],
           fix: {
             label: `Rename the container to "${replacement}"`,
-            apply: (current: Design) =>
-              moveNodesToContainer(
-                current,
-                current.nodes.filter((node) => node.container === container).map((node) => node.id),
-                replacement,
-              ),
+            apply: (current: Design) => renameContainer(current, container, replacement),
           },
         },
       ];
     });
+    return [...found, ...frames];
   },
 });
+
+/** Empty frames (containers listed without nodes) are named like any container. */
+function emptyFrameProblems(design: Design): Diagnostic[] {
+  return emptyContainers(design).flatMap((container): Diagnostic[] => {
+    const problem = checkContainerName(container);
+    if (problem === null) return [];
+    const replacement = unusedContainer(design, 'service');
+    return [
+      {
+        rule: 'invalid-container-name',
+        severity: 'error',
+        message: `The empty container ${JSON.stringify(printableText(container).slice(0, 80))}: ${problem}. Containers become Compose services, host names and bundle folders.`,
+        nodes: [],
+        edges: [],
+        fix: {
+          label: `Rename the container to "${replacement}"`,
+          apply: (current: Design) => renameContainer(current, container, replacement),
+        },
+      },
+    ];
+  });
+}
 
 /** The bad name reduced to Compose's characters (or the kind's default), not colliding with another container. */
 function safeName(design: Design, container: string, first: DesignNode): string {
