@@ -380,12 +380,7 @@ DATABASES = {
     `# Static files: collectstatic gathers them into STATIC_ROOT, nginx serves that folder
 # under STATIC_URL (no worker is woken for a stylesheet).
 ${fit(`STATIC_URL = ${pyString(staticRoute)}`)}
-`,
-    staticRoot === null
-      ? `STATIC_ROOT = os.environ.get("STATIC_ROOT") or str(BASE_DIR / "staticfiles")
-`
-      : `${fit(`DEFAULT_STATIC_ROOT = ${pyString(staticRoot)}`)}
-STATIC_ROOT = os.environ.get("STATIC_ROOT") or DEFAULT_STATIC_ROOT
+${staticRootLines(staticRoot)}
 `,
     `# Logs on stdout, where \`docker compose logs\` reads them.
 LOGGING = {
@@ -406,6 +401,16 @@ LOGGING = {
 `,
   );
   return parts.join('\n');
+}
+
+/** STATIC_ROOT: the environment's, else the design's folder, else staticfiles/ beside manage.py. */
+function staticRootLines(staticRoot: string | null): string {
+  if (staticRoot === null)
+    return 'STATIC_ROOT = os.environ.get("STATIC_ROOT") or str(BASE_DIR / "staticfiles")';
+  return [
+    fit(`DEFAULT_STATIC_ROOT = ${pyString(staticRoot)}`),
+    'STATIC_ROOT = os.environ.get("STATIC_ROOT") or DEFAULT_STATIC_ROOT',
+  ].join('\n');
 }
 
 function renderCsrfOrigins(hosts: HostSettings): string {
