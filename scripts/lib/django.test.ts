@@ -152,12 +152,14 @@ describe('the generated Django project under the real tools', () => {
         expect(check.stdout).toContain('No changes detected');
       }),
     );
-    for (const name of ['plain', 'https'] as const) {
-      const migrated = await manage(folderOf(name), 'migrate', '--noinput');
-      expectOk(migrated, `migrate (${name})`);
-      expect(migrated.stdout).toMatch(/Applying \w+\.0001_initial\.\.\. OK/);
-      expect(existsSync(CASES[name].databasePath)).toBe(true);
-    }
+    await Promise.all(
+      (['plain', 'https'] as const).map(async (name) => {
+        const migrated = await manage(folderOf(name), 'migrate', '--noinput');
+        expectOk(migrated, `migrate (${name})`);
+        expect(migrated.stdout).toMatch(/Applying \w+\.0001_initial\.\.\. OK/);
+        expect(existsSync(CASES[name].databasePath)).toBe(true);
+      }),
+    );
     const collected = await Promise.all(
       (['plain', 'https'] as const).map((name) => manage(folderOf(name), 'collectstatic', '--noinput')),
     );
