@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as prettier from 'prettier';
 import { build } from 'vite';
-import { generate } from '../src/exporters/generate';
+import { COMPOSE_EN, generate } from '../src/exporters/generate';
 import type { Design } from '../src/model/design';
 import { encodeShareFragment } from '../src/model/share';
 import { loadTemplate, TEMPLATE_IDS, type TemplateId } from '../src/model/templates';
@@ -125,7 +125,10 @@ function chromiumVersion(): string {
 function largestTemplate(): { id: TemplateId; design: Design; bytes: number } {
   return TEMPLATE_IDS.map((id) => {
     const design = loadTemplate(id);
-    const bytes = Object.values(generate(design)).reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+    const bytes = Object.values(generate(design, COMPOSE_EN).files).reduce(
+      (sum, text) => sum + Buffer.byteLength(text),
+      0,
+    );
     return { id, design, bytes };
   }).sort((a, b) => b.bytes - a.bytes)[0]!;
 }
@@ -661,7 +664,7 @@ async function browserParts(
     await part('preview update', ['previewUpdateP95Ms'], 120_000, async () => {
       const design = loadTemplate('gunicorn-flask-sqlite');
       const nginx = design.nodes.find((n) => n.kind === 'nginx')!;
-      const files = Object.keys(generate(design));
+      const files = Object.keys(generate(design, COMPOSE_EN).files);
       const path = files.find((f) => f.endsWith('nginx.conf'));
       if (!path) throw new Error('the gunicorn-flask-sqlite bundle has no nginx.conf');
       const { context, page } = await newPage(browser);
@@ -692,7 +695,7 @@ async function browserParts(
       figures.templateZipMedianMs = result.medianMs;
       sections.push({
         title: 'Template zip',
-        body: `Largest template \`${largest.id}\` (${Object.keys(generate(largest.design)).length} files, ${round(largest.bytes / 1024, 1)} KB of text); zip ${round(result.zipBytes / 1024, 1)} KB; samples ${result.samplesMs.join(', ')} ms.`,
+        body: `Largest template \`${largest.id}\` (${Object.keys(generate(largest.design, COMPOSE_EN).files).length} files, ${round(largest.bytes / 1024, 1)} KB of text); zip ${round(result.zipBytes / 1024, 1)} KB; samples ${result.samplesMs.join(', ')} ms.`,
       });
     });
   }

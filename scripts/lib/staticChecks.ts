@@ -130,7 +130,7 @@ export async function checkBundle(
     );
     const spec = oneShotSpec(prepared, workDir, hosts);
     const inContainer = (argv: string[]) => () => runOnce(spec, argv, 60000);
-    if (service.image === 'nginx') {
+    if (service.image === 'web') {
       const argv = ['nginx', '-t'];
       results.push(
         await check(

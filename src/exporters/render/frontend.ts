@@ -1,5 +1,5 @@
 import { printableText } from '../../model/fields';
-import type { DeploymentPlan, PlannedService } from '../planTypes';
+import type { PlannedService } from '../planTypes';
 import { apiBaseFor } from '../plan';
 
 /** Pinned versions of the React + Vite app (npm install gives the same tree every time). */
@@ -22,13 +22,16 @@ function htmlText(value: string): string {
   return printableText(value).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-/** The files of web/frontend/, keyed by their path inside it. */
+/**
+ * The files of web/frontend/, keyed by their path inside it. `withItems`: the proxied nodes whose
+ * app stores items (the page lists them).
+ */
 export function renderFrontend(
-  plan: DeploymentPlan,
   service: PlannedService,
   title: string,
+  withItems: readonly string[],
 ): Record<string, string> {
-  if (service.runs.kind !== 'nginx') return {};
+  if (service.runs.kind !== 'web') return {};
   const staticLocation = service.runs.servers
     .flatMap((server) => server.locations)
     .find((location) => location.kind === 'static');
@@ -37,11 +40,7 @@ export function renderFrontend(
   const apis = server.locations
     .filter((location) => location.kind === 'proxy')
     .map((location) => ({ route: location.route, base: apiBaseFor(location.route) }));
-  const hasItems = new Set(
-    plan.services.flatMap((s) =>
-      s.runs.kind === 'python' && s.runs.apps.some((app) => app.database) ? [s.runs.process.node] : [],
-    ),
-  );
+  const hasItems = new Set(withItems);
   const apiList = server.locations
     .filter((location) => location.kind === 'proxy')
     .map((location, index) => ({ ...apis[index]!, items: hasItems.has(location.node) }));

@@ -332,3 +332,22 @@ export function formatCompose(document: Record<string, unknown>, header: string[
 export function formatComposeWithLibrary(document: Record<string, unknown>, header: string[] = []): string {
   return withHeader(header, stringifyWithLibrary(document));
 }
+
+/** The `# ` comment lines at the top of a Compose file, each with its newline. */
+export function composeHeader(header: string[]): string {
+  return headerLines(header)
+    .map((line) => `${line}\n`)
+    .join('');
+}
+
+/**
+ * One entry of a top-level section (its "  name:" line and the lines below), exactly as formatCompose
+ * writes it inside the whole document: a block's text does not depend on its siblings.
+ */
+export function formatComposeEntry(section: string, name: string, value: unknown): string {
+  const entries: Record<string, unknown> = {};
+  // defineProperty, not assignment: a name like "__proto__" must stay an ordinary key.
+  Object.defineProperty(entries, name, { value, enumerable: true, writable: true, configurable: true });
+  const text = formatCompose({ [section]: entries });
+  return text.slice(text.indexOf('\n') + 1);
+}

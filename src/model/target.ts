@@ -1,0 +1,2 @@
+export type Target = 'compose' | 'server' | 'kubernetes';
+export const TARGETS = ['compose', 'server', 'kubernetes'] as const;
