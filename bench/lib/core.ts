@@ -4,8 +4,15 @@ import { performance } from 'node:perf_hooks';
 import { COMPOSE_EN, generate, readmeWarnings } from '../../src/exporters/generate';
 import { plan } from '../../src/exporters/plan';
 import { renderComposeBundle } from '../../src/exporters/targets/compose';
-import { renderCompose } from '../../src/exporters/targets/compose/docker';
+import { renderReadme } from '../../src/exporters/render/readme';
+import {
+  composeServiceBlock,
+  renderCompose,
+  renderComposeFile,
+} from '../../src/exporters/targets/compose/docker';
+import { serializeDesign } from '../../src/model/serialize';
 import type { Design } from '../../src/model/design';
+import { isProxy } from '../../src/nodes/registry';
 import { buildContext } from '../../src/validation/context';
 import { RULES } from '../../src/validation/registry';
 import { validate } from '../../src/validation/validate';
@@ -23,6 +30,14 @@ export interface CoreResult {
   editMedianMs: number;
   /** editMedianMs ÷ medianMs: the share of a full run an edit costs (generation is incremental). */
   editRatio: number;
+  /** After an edit: validate and generate apart, and the whole-design files inside generate. */
+  editBreakdownMs: {
+    validate: number;
+    generate: number;
+    designJson: number;
+    readme: number;
+    compose: number;
+  };
   editSamplesMs: number[];
   runs: number;
   nodes: number;
@@ -94,30 +109,45 @@ export async function profile(body: () => unknown, runs: number, limit = 8): Pro
   );
 }
 
-/** The design with the nginx of stack `index % nginxCount` given a new server name (a new node object). */
+/**
+ * The design with the proxy of stack `run % proxyCount` given a new server name: one new node
+ * object in a new nodes array, every other node and edge the same object (as the store edits).
+ */
 function withEditedServerName(design: Design, run: number): Design {
-  const nginxIndexes = design.nodes.flatMap((node, index) => (node.kind === 'nginx' ? [index] : []));
-  const at = nginxIndexes[run % nginxIndexes.length]!;
+  const proxyIndexes = design.nodes.flatMap((node, index) => (isProxy(node) ? [index] : []));
+  const at = proxyIndexes[run % proxyIndexes.length]!;
   const nodes = design.nodes.slice();
   const node = nodes[at]!;
-  if (node.kind !== 'nginx') throw new Error('not an nginx node');
-  nodes[at] = { ...node, props: { ...node.props, serverName: `edit-${run}.example` } };
+  nodes[at] = { ...node, props: { ...node.props, serverName: `edit-${run}.example` } } as typeof node;
   return { ...design, nodes };
 }
 
-/** Median of validate + generate after one node edit per run (see CoreResult.editMedianMs). */
-function editRuns(design: Design, runs: number): number[] {
+/** validate + generate after one node edit per run (see CoreResult.editMedianMs), and the two apart. */
+function editRuns(design: Design, runs: number) {
   const samples: number[] = [];
+  const validateMs: number[] = [];
   let current = design;
   for (let i = 0; i < runs; i++) {
     current = withEditedServerName(current, i);
     const start = performance.now();
     const diagnostics = validate(current);
+    const validated = performance.now();
     generate(current, { ...COMPOSE_EN, diagnostics });
     samples.push(performance.now() - start);
+    validateMs.push(validated - start);
     if (diagnostics.some((d) => d.severity === 'error')) throw new Error('the edited design has errors');
   }
-  return samples;
+  const deployment = plan(current);
+  const breakdown = {
+    validate: round(median(validateMs)),
+    generate: round(median(samples.map((sample, index) => sample - validateMs[index]!))),
+    designJson: medianOf(10, () => serializeDesign(current)),
+    readme: medianOf(10, () => renderReadme(current, deployment, [])),
+    compose: medianOf(10, () =>
+      renderComposeFile(deployment.services.map(composeServiceBlock), deployment.volumes),
+    ),
+  };
+  return { samples, breakdown, design: current };
 }
 
 /** A copy with new node and edge objects: nothing generated before is reused for it. */
@@ -194,12 +224,13 @@ export function benchValidateGenerate(runs = 30, warmup = 5): CoreResult {
   // The edits start from a design generated once (as in the editor, where the preview is open).
   const edited = freshCopy(design);
   generate(edited, { ...COMPOSE_EN, diagnostics: validate(edited) });
-  const editSamples = editRuns(edited, runs);
+  const { samples: editSamples, breakdown: editBreakdownMs } = editRuns(edited, runs);
   const bytes = Object.values(files).reduce((sum, text) => sum + Buffer.byteLength(text), 0);
   return {
     medianMs: round(median(samples)),
     editMedianMs: round(median(editSamples)),
     editRatio: round(median(editSamples) / median(samples), 3),
+    editBreakdownMs,
     editSamplesMs: editSamples.map((s) => round(s)),
     runs,
     nodes: design.nodes.length,

@@ -335,7 +335,7 @@ export async function checkBundlesBatch(bundles: BatchBundle[], workDir: string)
     hosts,
     users: [NGINX_IMAGE_USER],
     provision: provision(
-      { image: 'nginx', workdir: '/', mounts: [] } as unknown as PlannedService,
+      { image: 'web', workdir: '/', mounts: [] } as unknown as PlannedService,
       readImageFacts(''),
       [NGINX_IMAGE_USER],
     ),

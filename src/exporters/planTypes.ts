@@ -1,3 +1,4 @@
+import type { WireProtocol } from '../nodes/planParts';
 import type { NodeKind, PropValue } from '../nodes/registry';
 
 /**
@@ -93,7 +94,7 @@ export interface PythonProcess {
   role: ProcessRole;
   bind: Listener;
   /** What it speaks on bind: HTTP, or the binary uwsgi protocol. */
-  protocol: 'http' | 'uwsgi';
+  protocol: WireProtocol;
   /** The kind's own settings (workers, threads, ...): read only by that kind's plan part. */
   settings: Readonly<Record<string, PropValue>>;
 }
