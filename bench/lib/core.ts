@@ -144,7 +144,10 @@ function editRuns(design: Design, runs: number) {
     designJson: medianOf(10, () => serializeDesign(current)),
     readme: medianOf(10, () => renderReadme(current, deployment, [])),
     compose: medianOf(10, () =>
-      renderComposeFile(deployment.services.map(composeServiceBlock), deployment.volumes),
+      renderComposeFile(
+        deployment.services.map((service) => composeServiceBlock(service)),
+        deployment.volumes,
+      ),
     ),
   };
   return { samples, breakdown, design: current };
