@@ -1,4 +1,4 @@
-import { compareText, sortShort } from '../order';
+import { compareText } from '../order';
 
 const WORKDIR_CANDIDATES = ['/app', '/srv/app', '/opt/app', '/home/app/src'];
 
@@ -28,10 +28,10 @@ export function moduleLayout(modules: string[]): { files: string[]; packages: st
   };
   const files = modules.map(fileOf);
   const appFiles = new Set(files);
-  const packages = sortShort(
-    [...packageDirs].map((dir) => `${dir}/__init__.py`).filter((file) => !appFiles.has(file)),
-    compareText,
-  );
+  const packages = [...packageDirs]
+    .map((dir) => `${dir}/__init__.py`)
+    .filter((file) => !appFiles.has(file))
+    .sort(compareText);
   const entryFile = packageDirs.has('wsgi') ? 'wsgi/__init__.py' : 'wsgi.py';
   return { files, packages, entryFile };
 }

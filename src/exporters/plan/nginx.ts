@@ -2,7 +2,6 @@ import { matchingPass } from '../../model/connections';
 import type { DesignEdge, DesignNode } from '../../model/design';
 import { devServerOf, isApp, isStatic, isWsgiServer } from '../../nodes/registry';
 import { proxyPart, staticPart } from '../../nodes/planParts';
-import { sortShort } from '../order';
 import type {
   Listener,
   PlannedLocation,
@@ -100,9 +99,9 @@ function proxyLocation(
 /** One server block per proxy node: a location per outgoing edge, in route order. */
 function serverBlock(context: NginxContext, web: WebServers, proxy: DesignNode): PlannedNginxServer {
   const routeOf = (edge: DesignEdge) => edge.props.route ?? '/';
-  const edges = sortShort((context.graph.out.get(proxy.id) ?? []).slice(), (a, b) =>
-    compare(routeOf(a), routeOf(b)),
-  );
+  const edges = (context.graph.out.get(proxy.id) ?? [])
+    .slice()
+    .sort((a, b) => compare(routeOf(a), routeOf(b)));
   const locations: PlannedLocation[] = [];
   for (const edge of edges) {
     const target = context.graph.byId.get(edge.target)!;

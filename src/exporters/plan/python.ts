@@ -2,7 +2,7 @@ import type { DesignNode } from '../../model/design';
 import { kindsWithRole } from '../../nodes/registry';
 import { appPart, wsgiServerPart } from '../../nodes/planParts';
 import { reuseWhenSame } from '../incremental';
-import { compareText, sortShort } from '../order';
+import { compareText } from '../order';
 import type { PlannedApp, PlannedService, PythonProcess } from '../planTypes';
 import { moduleLayout, pickWorkdir } from './layout';
 import type { PythonDraft } from './processes';
@@ -88,7 +88,7 @@ export const planPythonService = reuseWhenSame(
       command: command(process, apps[0]!),
       workdir,
       user: 'app',
-      copies: sortShort([...files], compareText).map((file) => ({
+      copies: [...files].sort(compareText).map((file) => ({
         from: `${buildDir}/${file}`,
         to: `${workdir}/${file}`,
       })),

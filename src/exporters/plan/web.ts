@@ -1,7 +1,7 @@
 import type { DesignNode } from '../../model/design';
 import { proxyPart, staticPart } from '../../nodes/planParts';
 import { reuseWhenSame } from '../incremental';
-import { compareText, sortShort } from '../order';
+import { compareText } from '../order';
 import type { PlannedLocation, PlannedNginxServer, PlannedService } from '../planTypes';
 import { staticDir } from './routes';
 import type { Mount } from './volumes';
@@ -40,7 +40,7 @@ export const planWebService = reuseWhenSame(
     const staticLocations = inputs.servers.flatMap((server) =>
       server.locations.filter((location): location is StaticLocation => location.kind === 'static'),
     );
-    const ports = sortShort([...new Set(inputs.servers.map((server) => server.listen))], (a, b) => a - b);
+    const ports = [...new Set(inputs.servers.map((server) => server.listen))].sort((a, b) => a - b);
     const proxy = proxyPart(inputs.proxies[0]!.kind);
     const service: PlannedService = {
       name: inputs.service,
@@ -54,7 +54,7 @@ export const planWebService = reuseWhenSame(
       published: ports.map((port) => ({ host: port, container: port })),
       listens: ports.map((port) => ({ kind: 'tcp' as const, port })),
       env: {},
-      dependsOn: sortShort([...inputs.dependsOn], compareText),
+      dependsOn: [...inputs.dependsOn].sort(compareText),
       nodes: [...inputs.proxies, ...inputs.statics].map((node) => node.id),
       runs: { kind: 'web', servers: [...inputs.servers] },
     };

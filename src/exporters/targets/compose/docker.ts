@@ -1,5 +1,5 @@
 import { wsgiServerPart } from '../../../nodes/planParts';
-import { compareText, sortShort } from '../../order';
+import { compareText } from '../../order';
 import { reuseWhenSame } from '../../incremental';
 import type { DeploymentPlan, PlannedService, PlannedVolume, PythonProcess } from '../../planTypes';
 import { dockerFragment, formatDockerfile, type DockerInstruction } from '../../serializers/dockerfile';
@@ -102,9 +102,7 @@ export function isCompiled(process: PythonProcess): boolean {
 export function renderPythonDockerfile(service: PlannedService): string {
   if (service.runs.kind !== 'python') throw new Error('not a python service');
   const process = service.runs.process;
-  const ownDirs = sortShort([...new Set(service.mounts.map((mount) => mount.target))], compareText).map(
-    shQuote,
-  );
+  const ownDirs = [...new Set(service.mounts.map((mount) => mount.target))].sort(compareText).map(shQuote);
   const listener = service.listens[0]!;
   const ins: DockerInstruction[] = [];
   const compiled = isCompiled(process);
