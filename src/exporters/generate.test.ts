@@ -399,3 +399,55 @@ describe('README files table', () => {
     }
   });
 });
+
+describe('generate(design, { target, lang })', () => {
+  it('returns the plan and the files of one run', () => {
+    const design = loadTemplate('react-nginx-gunicorn');
+    const { plan: deployment, files } = generate(design, COMPOSE_EN);
+    expect(deployment).toEqual(plan(design));
+    expect(
+      deployment.services.map((service) => `${service.buildDir}/Dockerfile`).every((path) => path in files),
+    ).toBe(true);
+  });
+
+  it('refuses a target that has no renderer yet, by name', () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    expect(() => generate(design, { target: 'kubernetes', lang: 'en' })).toThrow(
+      'target kubernetes is not available yet',
+    );
+    expect(() => generate(design, { target: 'server', lang: 'en' })).toThrow(
+      'target server is not available yet',
+    );
+  });
+
+  it("writes the README's warnings in the rules' words, plus what only the planner knows", () => {
+    const design = loadTemplate('flask-dev-server');
+    const diagnostics = validate(design);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    const { plan: deployment, files } = generate(design, COMPOSE_EN);
+    const bullets = files['README.md']!.split('\n').filter((line) => line.startsWith('- ⚠️ '));
+    expect(bullets).toHaveLength(diagnostics.length + deployment.notes.length);
+    // Markdown-escaped, the words are the rule's own.
+    const words = (text: string) =>
+      text
+        .replace(/&#\d+;/g, ' ')
+        .match(/[A-Za-z]{4,}/g)!
+        .slice(0, 8);
+    expect(words(bullets[0]!)).toEqual(words(diagnostics[0]!.message));
+    const split = load(VARIETY['two-servers-one-container']!);
+    expect(validate(split)).toEqual([]);
+    expect(generate(split, COMPOSE_EN).files['README.md']).toMatch(
+      /## Warnings\n\n- ⚠️ Container "backend" runs more than one server/,
+    );
+  });
+
+  it('takes the diagnostics the caller already has instead of validating again', () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    const fake = [
+      { rule: 'x', severity: 'warning' as const, message: 'a caller-supplied warning', nodes: [], edges: [] },
+    ];
+    expect(generate(design, { ...COMPOSE_EN, diagnostics: fake }).files['README.md']).toContain(
+      '- ⚠️ a caller-supplied warning',
+    );
+  });
+});
