@@ -6,6 +6,7 @@ import { TEMPLATES, isTemplateId, loadTemplate } from '../model/templates';
 import { formatDiagnostics } from '../validation/format';
 import { diagnosticsToJson, hasErrors, validate } from '../validation/validate';
 import { runExport } from './export';
+import { runImport } from './import';
 import { printLoadErrors, readDesignFile } from './io';
 
 const HELP = `StackSketch command line: the same checks and bundles as the designer.
@@ -14,6 +15,9 @@ Usage:
   stacksketch validate FILE [--json]              check a design (FILE or - for stdin)
   stacksketch export FILE --out DIR|FILE.zip [--force]
                                                   write the ready-to-run bundle
+  stacksketch import FILE... [--out DESIGN.json] [--json]
+                                                  turn existing configs (Compose, nginx, gunicorn,
+                                                  uWSGI, Dockerfiles; folders or a .zip) into a design
   stacksketch templates [ID]                      list the templates, or print one as a design file
   stacksketch share FILE [--base URL]             print a share link (the design travels in the fragment)
   stacksketch --help
@@ -36,6 +40,8 @@ export async function main(argv: string[]): Promise<number> {
         return validateCommand(rest);
       case 'export':
         return await runExport(rest);
+      case 'import':
+        return await runImport(rest);
       case 'templates':
         return templatesCommand(rest);
       case 'share':
