@@ -215,6 +215,8 @@ export interface PythonModuleFacts {
   sqliteFiles: { path: string; line: number }[];
   /** Top-level `NAME = something()` assignments (a factory's result can be the callable). */
   assigned: Map<string, number>;
+  /** Top-level `NAME = OTHER` assignments: one name made another's alias. */
+  aliases: Map<string, string>;
 }
 
 export function scanPythonModule(file: SourceFile): PythonModuleFacts {
@@ -227,6 +229,7 @@ export function scanPythonModule(file: SourceFile): PythonModuleFacts {
     django: /\bget_wsgi_application\b|\bdjango\b/.test(file.text),
     sqliteFiles: [],
     assigned: new Map(),
+    aliases: new Map(),
   };
   const lines = file.text.split('\n');
   lines.forEach((text, index) => {
@@ -235,6 +238,8 @@ export function scanPythonModule(file: SourceFile): PythonModuleFacts {
     if (flask) facts.flaskObjects.push({ name: flask[1]!, line });
     const top = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\(/.exec(text);
     if (top) facts.assigned.set(top[1]!, line);
+    const alias = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*([A-Za-z_][A-Za-z0-9_]*)\s*(#.*)?$/.exec(text);
+    if (alias && !['True', 'False', 'None'].includes(alias[2]!)) facts.aliases.set(alias[1]!, alias[2]!);
     const from = /^from\s+([A-Za-z_][A-Za-z0-9_.]*)\s+import\s+(.+)$/.exec(text.trim());
     if (from && !/^\s/.test(text))
       for (const part of from[2]!.replace(/[()]/g, '').split('#')[0]!.split(',')) {

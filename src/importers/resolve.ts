@@ -658,6 +658,8 @@ class Resolver {
         );
         return null;
       }
+      for (let step = 0; step < 4 && facts.aliases.has(callable); step++)
+        callable = facts.aliases.get(callable)!;
       const reexport = facts.imports.get(callable);
       if (facts.flaskObjects.length === 0 && reexport) {
         module = reexport.module;
@@ -673,7 +675,7 @@ class Resolver {
         line,
         `the app "${module}:${callable}" is not among the given files: taken as a Flask app as named`,
       );
-    else if (!/\bFlask\s*\(/.test(source.text))
+    else if (!/\bFlask\s*\(/.test(source.text) && !this.factoryMakesFlask(unit, source))
       this.note(source.path, 0, `no Flask(...) found in ${source.path}: taken as a Flask app as named`);
     const props: RawNode['props'] = { module, callable };
     if (devPort !== undefined) props.port = devPort;
@@ -681,6 +683,15 @@ class Resolver {
     if (server) this.addEdge(server, app);
     this.sqliteFor(unit, app, source);
     return app;
+  }
+
+  /** `application = create_app()` where create_app comes from a given module that builds a Flask app. */
+  private factoryMakesFlask(unit: Unit, source: SourceFile): boolean {
+    const facts = scanPythonModule(source);
+    return [...facts.imports.values()].some((origin) => {
+      const file = this.moduleFile(unit, origin.module);
+      return file !== null && /\bFlask\s*\(/.test(file.text);
+    });
   }
 
   private sqliteFor(unit: Unit, app: string, source: SourceFile | null): void {
@@ -693,7 +704,14 @@ class Resolver {
       if (match && !found.includes(match[1]!)) found.push(match[1]!);
     }
     for (const path of found) {
-      const db = this.addNode(unit, IMPORTED_KIND.sqliteFile, { file: path });
+      // One file opened by two apps of one container is one database.
+      const shared = this.nodes.find(
+        (node) =>
+          node.kind === IMPORTED_KIND.sqliteFile &&
+          node.container === (unit.name ?? undefined) &&
+          node.props.file === path,
+      );
+      const db = shared?.id ?? this.addNode(unit, IMPORTED_KIND.sqliteFile, { file: path });
       this.addEdge(app, db);
     }
   }
