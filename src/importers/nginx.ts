@@ -29,6 +29,12 @@ interface Token {
   punct: boolean;
 }
 
+/** nginx drops a backslash before a quote, a backslash, t, r or n (a regex's `\.` keeps it). */
+function unescape(next: string): string {
+  const known: Record<string, string> = { '"': '"', "'": "'", '\\': '\\', t: '\t', r: '\r', n: '\n' };
+  return known[next] ?? `\\${next}`;
+}
+
 /** Split nginx text into words and punctuation; quotes and backslash escapes as nginx reads them. */
 export function tokenizeNginx(file: string, text: string): Token[] {
   const tokens: Token[] = [];
@@ -53,8 +59,7 @@ export function tokenizeNginx(file: string, text: string): Token[] {
       while (i < n && text[i] !== ch) {
         if (text[i] === '\\' && i + 1 < n) {
           const next = text[i + 1]!;
-          // nginx keeps the backslash except before the quote itself or another backslash.
-          value += next === ch || next === '\\' ? next : `\\${next}`;
+          value += unescape(next);
           if (next === '\n') line++;
           i += 2;
           continue;
@@ -73,7 +78,7 @@ export function tokenizeNginx(file: string, text: string): Token[] {
         const c = text[i]!;
         if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === ';' || c === '{' || c === '}') break;
         if (c === '\\' && i + 1 < n) {
-          value += text[i + 1];
+          value += unescape(text[i + 1]!);
           i += 2;
           continue;
         }
@@ -121,7 +126,12 @@ export function parseNginx(file: string, text: string): NginxDirective[] {
         else if (next.text === '{') {
           directive.block = parseBlock(depth + 1, next.line);
           break;
-        } else throw new ImportError(file, next.line, `unexpected "}" in "${token.text}"`);
+        } else
+          throw new ImportError(
+            file,
+            token.line,
+            `"${token.text}" has no ending ";" before the "}" on line ${next.line}`,
+          );
       }
       list.push(directive);
     }
