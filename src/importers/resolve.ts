@@ -251,8 +251,22 @@ class Resolver {
         const source = joinPath(base, volume.source);
         if (source === null) continue;
         mounts.push({ target: volume.target, source });
+        const before = files.length;
         for (const file of this.files)
           if (file.path === source || file.path.startsWith(`${source}/`)) add(file);
+        // Files picked without their folders: a mounted file is found by its name alone.
+        const byName = this.files.filter(
+          (file) => !file.path.includes('/') && file.path === baseName(source),
+        );
+        if (files.length === before && byName.length === 1 && byName[0]!.path !== source) {
+          add(byName[0]!);
+          mounts.push({ target: volume.target, source: byName[0]!.path });
+          this.note(
+            compose.file,
+            volume.line,
+            `"${volume.source}" is taken to be the given ${byName[0]!.path} (same name)`,
+          );
+        }
       }
       const env: Record<string, string> = { ...(dockerfile?.env ?? {}), ...service.environment };
       let argv: string[] | null = null;

@@ -8,6 +8,7 @@ import { moveNodes, setContainer } from '../../canvas/edit';
 import { readDesignFromBytes } from '../../model/importFile';
 import { serializeDesign } from '../../model/serialize';
 import { useAppStore } from '../../store';
+import { ImportConfigs } from '../import/ImportConfigs';
 import { DownloadZipButton } from './DownloadZipButton';
 import { ShareMenu } from './ShareMenu';
 
@@ -133,6 +134,7 @@ export function Toolbar() {
             onChange={(event) => void onOpen(event)}
           />
         </label>
+        <ImportConfigs />
         <button
           type="button"
           data-testid="save-design"
