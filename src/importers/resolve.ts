@@ -7,7 +7,7 @@
 import { FORMAT } from '../model/design';
 import { loadDesign, type LoadError } from '../model/load';
 import type { Design } from '../model/design';
-import { IMPORTED_KIND } from '../nodes/imported';
+import { IMPORTED_KIND, UWSGI_PROTOCOL } from '../nodes/imported';
 import type { NodeKind } from '../nodes/registry';
 import { recognise, splitShellWords, type Recognised } from './commands';
 import { readCompose, readDotEnv, interpolate, type ComposeFile, type ComposeService } from './compose';
@@ -34,23 +34,31 @@ export interface ImportResult {
   report: ReportEntry[];
 }
 
-type FileRole = 'compose' | 'nginx' | 'gunicorn' | 'uwsgi' | 'dockerfile' | 'python' | 'env' | 'other';
+type FileRole =
+  | 'compose-file'
+  | 'nginx-config'
+  | 'gunicorn-config'
+  | 'uwsgi-ini'
+  | 'dockerfile'
+  | 'python'
+  | 'env'
+  | 'other';
 
 /** What a file is, from its name (and for nginx, its content). */
 export function classify(file: SourceFile): FileRole {
   const name = baseName(file.path).toLowerCase();
-  if (/^(docker-)?compose[\w.-]*\.ya?ml$/.test(name)) return 'compose';
+  if (/^(docker-)?compose[\w.-]*\.ya?ml$/.test(name)) return 'compose-file';
   if (/^dockerfile([.-][\w.-]+)?$|\.dockerfile$/.test(name)) return 'dockerfile';
-  if (/^gunicorn[\w.-]*\.py$/.test(name)) return 'gunicorn';
+  if (/^gunicorn[\w.-]*\.py$/.test(name)) return 'gunicorn-config';
   if (name === '.env') return 'env';
   if (name.endsWith('.py')) return 'python';
-  if (name.endsWith('.ini') && /^\s*\[uwsgi\]/m.test(file.text)) return 'uwsgi';
+  if (name.endsWith('.ini') && /^\s*\[uwsgi\]/m.test(file.text)) return 'uwsgi-ini';
   if (
     /\.(conf|template|nginx)$/.test(name) ||
     /(^|\/)(sites-available|sites-enabled|conf\.d|nginx)\//.test(file.path) ||
     /^\s*(server|http|upstream|location)\b[^;{]*\{/m.test(file.text)
   ) {
-    if (/[{;]/.test(file.text) || file.text.trim() === '') return 'nginx';
+    if (/[{;]/.test(file.text) || file.text.trim() === '') return 'nginx-config';
   }
   return 'other';
 }
@@ -167,7 +175,7 @@ class Resolver {
         0,
         'not a file the import reads (Compose, nginx, gunicorn.conf.py, uwsgi.ini, Dockerfile, Python, .env): left out',
       );
-    const composeFiles = of('compose');
+    const composeFiles = of('compose-file');
     const env = new Map<string, string>();
     for (const file of of('env'))
       for (const [key, value] of readDotEnv(file, this.report)) env.set(key, value);
@@ -193,7 +201,8 @@ class Resolver {
   private reportUnused(roles: Map<string, FileRole>): void {
     for (const file of this.files) {
       const role = roles.get(file.path);
-      if (role === 'other' || role === 'compose' || role === 'env' || this.consumed.has(file.path)) continue;
+      if (role === 'other' || role === 'compose-file' || role === 'env' || this.consumed.has(file.path))
+        continue;
       if (role === 'python') continue;
       this.note(file.path, 0, `${role} file not used by any service (left out)`);
     }
@@ -374,9 +383,9 @@ class Resolver {
     if (unit.name === null) {
       // A bare server: every uWSGI ini and gunicorn.conf.py among the files is a server of its own.
       for (const file of unit.files) {
-        if (roles.get(file.path) === 'uwsgi')
+        if (roles.get(file.path) === 'uwsgi-ini')
           this.uwsgiServer(unit, { tool: 'uwsgi-cli', ini: file.path, options: new Map() }, file.path, 0);
-        else if (roles.get(file.path) === 'gunicorn')
+        else if (roles.get(file.path) === 'gunicorn-config')
           this.gunicornServer(
             unit,
             {
@@ -535,7 +544,7 @@ class Resolver {
         0,
         'uwsgi "http" starts its own HTTP router in front of the workers; modelled as an HTTP socket',
       );
-    props.protocol = socket ? 'uwsgi' : 'http';
+    props.protocol = socket ? UWSGI_PROTOCOL.binary : UWSGI_PROTOCOL.http;
     const bind = parseAddress(address ?? '');
     if (!address)
       this.note(where, 0, 'uwsgi listens nowhere (no socket, http-socket or http): modelled on its defaults');
@@ -564,7 +573,7 @@ class Resolver {
       unit,
       bind.unix === null && bind.port === null ? { unix: '/run/uwsgi/uwsgi.sock', port: null } : bind,
       server,
-      props.protocol === 'uwsgi',
+      props.protocol === UWSGI_PROTOCOL.binary,
     );
     if (!appName) this.note(where, 0, 'uwsgi names no app (module, wsgi-file): no app node');
     else this.appFor(unit, server, appName, wsgiFile ?? null, where, 0);
@@ -747,7 +756,7 @@ class Resolver {
 
   private runNginx(unit: Unit, roles: Map<string, FileRole>): void {
     if (unit.name !== null && unit.command?.tool !== 'nginx-server') return;
-    const candidates = unit.files.filter((file) => roles.get(file.path) === 'nginx');
+    const candidates = unit.files.filter((file) => roles.get(file.path) === 'nginx-config');
     if (unit.name !== null && candidates.length === 0) {
       this.note(
         this.compose?.file ?? '',
@@ -860,7 +869,7 @@ class Resolver {
         this.note(
           location.file,
           location.line,
-          `nginx: "try_files ${location.tryFiles!.join(' ')}" first serves matching files from ${location.root ?? server.root ?? "nginx's default root"}; only the fallback to ${fallback} is modelled`,
+          `nginx: "try_files ${location.tryFiles!.join(' ')}" first serves matching files from ${location.root ?? server.root ?? 'the default root'}; only the fallback to ${fallback} is modelled`,
         );
     }
     if (pass) {

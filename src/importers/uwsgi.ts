@@ -1,6 +1,9 @@
 /** uwsgi.ini: the `[uwsgi]` section's options, `%(name)` placeholders filled from the section itself. */
 import { ImportError, checkSize, type ReportEntry, type SourceFile } from './types';
 
+/** The one section uWSGI reads from an ini by default. */
+const UWSGI_SECTION = /^uwsgi$/;
+
 export interface UwsgiConfig {
   file: string;
   /** Option → values in file order (an option may repeat), with lines. */
@@ -40,7 +43,7 @@ export function readUwsgiIni(file: SourceFile, report: ReportEntry[]): UwsgiConf
     const header = /^\[([^\]]*)\]$/.exec(text);
     if (header) {
       section = header[1]!.trim();
-      if (section === 'uwsgi') sawUwsgi = true;
+      if (UWSGI_SECTION.test(section)) sawUwsgi = true;
       else
         report.push({
           file: file.path,
@@ -50,7 +53,7 @@ export function readUwsgiIni(file: SourceFile, report: ReportEntry[]): UwsgiConf
       return;
     }
     if (section === null) throw new ImportError(file.path, line, 'an option before any [section]');
-    if (section !== 'uwsgi') return;
+    if (!UWSGI_SECTION.test(section)) return;
     const eq = text.indexOf('=');
     if (eq <= 0) {
       report.push({ file: file.path, line, message: `uwsgi: "${text}" is not an option line (left out)` });

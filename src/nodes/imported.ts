@@ -13,3 +13,6 @@ export const IMPORTED_KIND = {
   sqliteFile: 'sqlite',
   staticBuild: 'react-static',
 } as const satisfies Record<string, NodeKind>;
+
+/** The uWSGI node's `protocol` values: `socket` speaks the binary uwsgi protocol, `http-socket` HTTP. */
+export const UWSGI_PROTOCOL = { binary: 'uwsgi', http: 'http' } as const;
