@@ -155,7 +155,12 @@ export function readCompose(
   const lines = new LineCounter();
   let doc;
   try {
-    doc = parseDocument(file.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    doc = parseDocument(file.text, {
+      lineCounter: lines,
+      uniqueKeys: true,
+      prettyErrors: false,
+      merge: true,
+    });
   } catch (error) {
     throw new ImportError(
       file.path,

@@ -88,6 +88,22 @@ describe('real-world fixtures import through the CLI and the rules name their pr
     expect(say('replicas')).toBeDefined();
   });
 
+  it('a Gunicorn command in sh -c with a shell default, an upstream, merge keys and a celery worker', async () => {
+    const result = await importFixture('gunicorn-shell-command');
+    expect(result.code).toBe(0);
+    const design = assertLoads(result.design);
+    const route = design.edges.find((edge) => edge.source === 'nginx-nginx');
+    expect(route).toMatchObject({ target: 'web-gunicorn', props: { route: '/' } });
+    expect(design.nodes.find((node) => node.id === 'web-flask')?.props).toMatchObject({
+      module: 'app.main',
+      callable: 'app',
+    });
+    const say = (needle: string) => result.report.find((entry) => entry.message.includes(needle));
+    expect(say('celery')).toMatchObject({ file: 'docker-compose.yml', line: 25 });
+    expect(say('unix:/tmp/gunicorn.sock')).toMatchObject({ file: 'nginx/nginx.conf', line: 20 });
+    expect(say('regex location')).toMatchObject({ line: 14 });
+  });
+
   it('Django runserver is reported as not modelled yet, never taken for Flask', async () => {
     const result = await importFixture('django-runserver');
     expect(result.code).toBe(2);

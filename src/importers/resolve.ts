@@ -118,11 +118,17 @@ export function importConfigs(files: SourceFile[], name?: string): ImportResult 
   try {
     state.run();
   } catch (error) {
-    if (error instanceof ImportError) {
-      report.push(error.toEntry());
-      return { file: null, design: null, loadErrors: [], report };
-    }
-    throw error;
+    // A reader's refusal names its file and line; anything else is still reported, never thrown at the user.
+    report.push(
+      error instanceof ImportError
+        ? error.toEntry()
+        : {
+            file: '',
+            line: 0,
+            message: `error: the files could not be imported (${error instanceof Error ? error.message : String(error)})`,
+          },
+    );
+    return { file: null, design: null, loadErrors: [], report };
   }
   if (state.nodes.length === 0) {
     report.push({ file: '', line: 0, message: 'nothing in the given files could be imported' });
@@ -262,7 +268,7 @@ class Resolver {
         mounts.push({ target: volume.target, source });
         const before = files.length;
         for (const file of this.files)
-          if (file.path === source || file.path.startsWith(`${source}/`)) add(file);
+          if (source === '' || file.path === source || file.path.startsWith(`${source}/`)) add(file);
         // Files picked without their folders: a mounted file is found by its name alone.
         const byName = this.files.filter(
           (file) => !file.path.includes('/') && file.path === baseName(source),
@@ -281,8 +287,11 @@ class Resolver {
       let argv: string[] | null = null;
       const entry = service.entrypoint ?? dockerfile?.entrypoint ?? null;
       const cmd = service.command ?? (service.entrypoint ? null : (dockerfile?.cmd ?? null));
-      const asArgv = (value: string | string[] | null) =>
+      const splitCommand = (value: string | string[] | null) =>
         value === null ? [] : typeof value === 'string' ? splitShellWords(value) : value;
+      // The shell that runs the command fills `${VAR:-default}` from the container's environment.
+      const asArgv = (value: string | string[] | null) =>
+        splitCommand(value).map((word) => shellExpand(word, env));
       if (entry !== null || cmd !== null) argv = [...asArgv(entry), ...asArgv(cmd)];
       const fromCompose = service.command !== null || service.entrypoint !== null;
       const commandFile = fromCompose ? compose.file : (dockerfile?.file ?? compose.file);
@@ -480,6 +489,12 @@ class Resolver {
       );
     const props: RawNode['props'] = {};
     const bind = parseAddress(bindValue);
+    if (bind.unix === null && bind.port === null)
+      this.note(
+        configFile?.path ?? file,
+        line,
+        `gunicorn bind "${bindValue}" cannot be resolved here; the port is left at 8000`,
+      );
     if (bind.unix !== null) Object.assign(props, { transport: 'unix', socketPath: bind.unix });
     else Object.assign(props, { transport: 'tcp', port: bind.port ?? 8000 });
     const workers = command.workers ?? settings.get('workers');
@@ -546,6 +561,8 @@ class Resolver {
       );
     props.protocol = socket ? UWSGI_PROTOCOL.binary : UWSGI_PROTOCOL.http;
     const bind = parseAddress(address ?? '');
+    if (address && bind.unix === null && bind.port === null)
+      this.note(where, 0, `uwsgi address "${address}" cannot be resolved here; modelled on its defaults`);
     if (!address)
       this.note(where, 0, 'uwsgi listens nowhere (no socket, http-socket or http): modelled on its defaults');
     if (bind.unix !== null) Object.assign(props, { transport: 'unix', socketPath: bind.unix });
@@ -934,9 +951,13 @@ class Resolver {
     const upstream = config.upstreams.find((u) => u.name === bare);
     let address = bare;
     if (target.startsWith('unix:') || /^(https?|uwsgi):\/\/unix:/.test(target))
-      address = target
-        .replace(/^(https?|uwsgi):\/\//, '')
-        .replace(/:\/.*$|:$/, (m) => (m.startsWith(':/') ? m : ''));
+      // `unix:/run/app.sock` or `http://unix:/run/app.sock:/uri`: the path ends at the next colon.
+      address = `unix:${
+        target
+          .replace(/^(https?|uwsgi):\/\//, '')
+          .slice(5)
+          .split(':')[0]
+      }`;
     if (upstream) {
       if (upstream.servers.length === 0) {
         this.note(upstream.file, upstream.line, `nginx: upstream ${upstream.name} has no servers`);
@@ -1043,6 +1064,15 @@ class Resolver {
 
 function roles(file: SourceFile): string {
   return /^gunicorn[\w.-]*\.py$/.test(baseName(file.path)) ? 'gunicorn.conf.py' : '';
+}
+
+/** `${VAR:-default}`, `${VAR}` and `$VAR` as sh fills them; unset variables without a default stay as written. */
+function shellExpand(word: string, env: Record<string, string>): string {
+  return word.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (whole, braced: string | undefined, fallback: string | undefined, bare: string | undefined) =>
+      env[braced ?? bare!] || (fallback ?? whole),
+  );
 }
 
 /** `unix:/x.sock`, `/x.sock`, `host:port`, `:port`, `port`, `[::]:port`. */
