@@ -104,6 +104,22 @@ describe('real-world fixtures import through the CLI and the rules name their pr
     expect(say('regex location')).toMatchObject({ line: 14 });
   });
 
+  it('a bare server with a systemd unit running Gunicorn on a unix socket behind nginx: clean', async () => {
+    const result = await importFixture('systemd-gunicorn-socket');
+    expect(result.code).toBe(0);
+    expect(result.rules).toEqual([]);
+    const design = assertLoads(result.design);
+    expect(design.nodes.find((node) => node.kind === 'gunicorn')?.props).toMatchObject({
+      transport: 'unix',
+      socketPath: '/run/myproject.sock',
+      workers: 3,
+    });
+    expect(design.nodes.find((node) => node.kind === 'flask')?.props).toMatchObject({
+      module: 'myproject',
+      callable: 'app',
+    });
+  });
+
   it('Django runserver is reported as not modelled yet, never taken for Flask', async () => {
     const result = await importFixture('django-runserver');
     expect(result.code).toBe(2);

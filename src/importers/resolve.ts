@@ -14,6 +14,7 @@ import { readCompose, readDotEnv, interpolate, type ComposeFile, type ComposeSer
 import { readDockerfile, type Dockerfile } from './dockerfile';
 import { readNginx, type NginxConfig, type NginxLocation, type NginxServer } from './nginx';
 import { readGunicornConf, scanPythonModule, type PyValue } from './python';
+import { readSystemdUnit } from './systemd';
 import { readUwsgiIni } from './uwsgi';
 import {
   ImportError,
@@ -39,6 +40,7 @@ type FileRole =
   | 'nginx-config'
   | 'gunicorn-config'
   | 'uwsgi-ini'
+  | 'systemd-unit'
   | 'dockerfile'
   | 'python'
   | 'env'
@@ -53,6 +55,7 @@ export function classify(file: SourceFile): FileRole {
   if (name === '.env') return 'env';
   if (name.endsWith('.py')) return 'python';
   if (name.endsWith('.ini') && /^\s*\[uwsgi\]/m.test(file.text)) return 'uwsgi-ini';
+  if (name.endsWith('.service') && /^\s*\[Service\]/m.test(file.text)) return 'systemd-unit';
   if (
     /\.(conf|template|nginx)$/.test(name) ||
     /(^|\/)(sites-available|sites-enabled|conf\.d|nginx)\//.test(file.path) ||
@@ -390,8 +393,24 @@ class Resolver {
 
   private runPython(unit: Unit, roles: Map<string, FileRole>): void {
     if (unit.name === null) {
-      // A bare server: every uWSGI ini and gunicorn.conf.py among the files is a server of its own.
+      // A bare server: systemd units first (their commands name their configs), then every uWSGI ini
+      // and gunicorn.conf.py no unit named is a server of its own.
       for (const file of unit.files) {
+        if (roles.get(file.path) !== 'systemd-unit') continue;
+        const service = readSystemdUnit(file, this.report);
+        this.consumed.add(file.path);
+        if (!service.execStart) {
+          this.note(file.path, 0, 'systemd: no ExecStart (left out)');
+          continue;
+        }
+        const command = recognise(service.execStart);
+        this.runCommand(
+          { ...unit, env: service.env, command, commandFile: file.path, commandLine: service.line },
+          command,
+        );
+      }
+      for (const file of unit.files) {
+        if (this.consumed.has(file.path)) continue;
         if (roles.get(file.path) === 'uwsgi-ini')
           this.uwsgiServer(unit, { tool: 'uwsgi-cli', ini: file.path, options: new Map() }, file.path, 0);
         else if (roles.get(file.path) === 'gunicorn-config')
@@ -413,8 +432,8 @@ class Resolver {
       return;
     }
     const command = unit.command;
-    const where = unit.service ? `service "${unit.name}"` : `"${unit.name}"`;
     if (!command) {
+      const where = unit.service ? `service "${unit.name}"` : `"${unit.name}"`;
       const image = unit.service?.image ?? unit.dockerfile?.from ?? 'no image';
       this.note(
         unit.commandFile || this.compose?.file || '',
@@ -423,6 +442,15 @@ class Resolver {
       );
       return;
     }
+    this.runCommand(unit, command);
+  }
+
+  private runCommand(unit: Unit, command: Recognised): void {
+    const where = unit.service
+      ? `service "${unit.name}"`
+      : unit.name
+        ? `"${unit.name}"`
+        : `${unit.commandFile}`;
     switch (command.tool) {
       case 'gunicorn-cli':
         return this.gunicornServer(unit, command, unit.commandFile, unit.commandLine);
