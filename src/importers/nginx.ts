@@ -226,8 +226,18 @@ function resolveInclude(
   if (target.split('/').includes('..'))
     throw new ImportError(file, directive.line, `include "${target}" climbs with ".." (refused)`);
   // An absolute path (or a path relative to nginx's prefix): match the given files by its tail.
+  // sites-enabled holds links to sites-available: a given sites-available file stands for its link.
+  const found = matchTail(target, given);
+  return found.length > 0 || !target.includes('sites-enabled')
+    ? found
+    : matchTail(target.replace('sites-enabled', 'sites-available'), given);
+}
+
+function matchTail(target: string, given: string[]): string[] {
   const segments = target.split('/').filter(Boolean);
-  for (let keep = Math.min(segments.length, 3); keep >= 1; keep--) {
+  // A glob's folder must match too: `conf.d/*.conf` never stands for every .conf file given.
+  const fewest = segments[segments.length - 1]?.includes('*') ? Math.min(2, segments.length) : 1;
+  for (let keep = Math.min(segments.length, 3); keep >= fewest; keep--) {
     const pattern = globToRegExp(segments.slice(-keep).join('/'));
     const found = given.filter((path) => pattern.test(path));
     if (found.length > 0) return found.sort();

@@ -93,6 +93,28 @@ describe('resolver', () => {
     });
   });
 
+  it('nginx.conf including sites-enabled/* finds the given sites-available file; a folder glob never matches every file', () => {
+    const result = importConfigs([
+      {
+        path: 'nginx.conf',
+        text: 'events {}\nhttp {\n include /etc/nginx/conf.d/*.conf;\n include /etc/nginx/sites-enabled/*;\n}\n',
+      },
+      {
+        path: 'sites-available/app',
+        text: 'server { listen 80; location / { proxy_pass http://127.0.0.1:8000; } }',
+      },
+      { path: 'gunicorn.conf.py', text: 'bind = "127.0.0.1:8000"\nwsgi_app = "app:app"\n' },
+    ]);
+    expect(result.design!.edges.find((edge) => edge.props.route)).toMatchObject({
+      source: 'nginx',
+      target: 'gunicorn',
+    });
+    expect(result.report.find((entry) => entry.message.includes('conf.d/*.conf'))).toMatchObject({
+      file: 'nginx.conf',
+      line: 3,
+    });
+  });
+
   it('Django entry points are reported as not modelled yet, never taken for Flask', () => {
     const gunicorn = importConfigs([
       {
