@@ -7,6 +7,7 @@ import { TEMPLATES, isTemplateId, loadTemplate } from '../model/templates';
 import { formatDiagnostics } from '../validation/format';
 import { diagnosticsToJson, hasErrors, validate } from '../validation/validate';
 import { runExport } from './export';
+import { runImport } from './import';
 import { printLoadErrors, readDesignFile } from './io';
 
 const HELP = `StackSketch command line: the same checks and bundles as the designer.
@@ -16,6 +17,9 @@ Usage:
                                                   compose (default), server or kubernetes
   stacksketch export FILE --out DIR|FILE.zip [--force]
                                                   write the ready-to-run bundle
+  stacksketch import FILE... [--out DESIGN.json] [--json]
+                                                  turn existing configs (Compose, nginx, gunicorn,
+                                                  uWSGI, Dockerfiles; folders or a .zip) into a design
   stacksketch templates [ID]                      list the templates, or print one as a design file
   stacksketch share FILE [--base URL]             print a share link (the design travels in the fragment)
   stacksketch --help
@@ -38,6 +42,8 @@ export async function main(argv: string[]): Promise<number> {
         return validateCommand(rest);
       case 'export':
         return await runExport(rest);
+      case 'import':
+        return await runImport(rest);
       case 'templates':
         return templatesCommand(rest);
       case 'share':
