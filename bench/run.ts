@@ -50,6 +50,7 @@ import {
   type PageSize,
 } from './lib/sizes';
 import { benchStack, type StackReport } from './lib/stackBench';
+import { benchLoadBalancing } from './lib/lbBench';
 import { median, round } from './lib/stats';
 
 const BENCH = resolve(import.meta.dirname);
@@ -75,6 +76,7 @@ const extraValues: Record<string, unknown> = {
   validateGenerateAfterEditMedianMs: null,
   distSizeOnDiskKB: null,
   stack: null,
+  lbRequestsPerSec: null,
 };
 
 function log(message: string) {
@@ -715,6 +717,25 @@ async function stackAndResults(machine: string) {
     extras.push(...report.extras);
     sections.push(...report.sections);
   });
+
+  // ---- load balancing and faults (BENCH_ONLY=balancing runs this part alone) -------------------
+  await part(
+    'load balancing and faults',
+    ['lbScaleRatio3', 'faultFailedRequests', 'lostWrites', 'reloadFailedRequests'],
+    300_000,
+    async () => {
+      const report = await benchLoadBalancing(log);
+      extraValues.lbRequestsPerSec = report.requestsPerSec;
+      figures.lbScaleRatio3 = report.scaleRatio3;
+      figures.faultFailedRequests = report.faults.faultFailedRequests;
+      figures.lostWrites = report.faults.lostWrites;
+      figures.reloadFailedRequests = report.faults.reloadFailedRequests;
+      sections.push({
+        title: 'Load balancing and faults',
+        body: `load-balanced-gunicorn through nginx: ${report.requestsPerSec[1]} req/s with 1 copy, ${report.requestsPerSec[3]} req/s with 3 copies (ratio ${report.scaleRatio3}; on 2 cores nginx, the copies and the load generator share the CPUs, so the ratio is bound by the machine). Fault proofs: ${report.faults.faultFailedRequests} failed GETs with a copy killed, ${report.faults.lostWrites} lost writes, ${report.faults.reloadFailedRequests} failed GETs during reloads${report.failedChecks.length ? `; failed checks: ${report.failedChecks.join('; ')}` : ''}.`,
+      });
+    },
+  );
 
   sections.unshift({ title: 'Misses and their causes', body: explainMisses() });
 

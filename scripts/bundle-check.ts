@@ -11,7 +11,10 @@
  * 3. A few hundred property-based error-free designs (fast-check, fixed seed) through docker-compose
  *    config, nginx -t, uwsgi --strict, py_compile and sh -n, batched.
  *
- * Options: --only SUBSTRING (cases whose id contains it; "fuzz", "broken", "502" select those parts),
+ * 4. Fault proofs (scripts/lib/faults.ts) of the gunicorn and uwsgi templates and the replicated
+ *    template: balancing, a killed worker, a killed copy, graceful reloads, SIGTERM, concurrent writes.
+ *
+ * Options: --only SUBSTRING (cases whose id contains it; "fuzz", "broken", "502", "fault" select those parts),
  * --no-run (static checks only), --fuzz N (property-based designs, default 200; 0 skips),
  * --keep (keep the temp folder). Prints `N passed, M failed` last; exits 1 on any failure.
  */
@@ -31,6 +34,32 @@ import { VARIETY as EXPORTER_CATALOGUE } from '../src/exporters/testing/designs'
 import { readFileSync as readText, writeFileSync } from 'node:fs';
 import { startBundle } from './lib/stack';
 import { runProbes } from './lib/probes';
+import { faultProofs, stickinessProof } from './lib/faults';
+import { setEdgeProp } from '../src/model/edit';
+
+/** The designs the fault proofs run on: both WSGI server templates and the replicated one. */
+const FAULT_TEMPLATES = ['gunicorn-flask-sqlite', 'uwsgi-unix-socket', 'load-balanced-gunicorn'] as const;
+
+async function faultRuns(): Promise<void> {
+  process.stdout.write(
+    `\n== fault proofs (load through nginx, one fault at a time) of ${FAULT_TEMPLATES.length} designs\n`,
+  );
+  for (const id of FAULT_TEMPLATES) {
+    try {
+      const { checks } = await faultProofs(`faults ${id}`, loadTemplate(id));
+      for (const check of checks) report(check.ok, check.label, check.ok ? '' : check.detail);
+    } catch (error) {
+      report(false, `faults ${id}: runs`, String(error instanceof Error ? error.stack : error));
+    }
+  }
+  const ipHash = setEdgeProp(loadTemplate('load-balanced-gunicorn'), 'e2', 'balance', 'ip-hash');
+  const sticky = await stickinessProof('faults load-balanced-gunicorn', ipHash).catch((error: unknown) => ({
+    label: 'faults ip-hash: runs',
+    ok: false,
+    detail: String(error),
+  }));
+  report(sticky.ok, sticky.label, sticky.ok ? '' : sticky.detail);
+}
 
 const FORCED_502_FIXTURE = join(import.meta.dirname, 'fixtures', 'uwsgi-pass-http-socket.stacksketch.json');
 
@@ -245,6 +274,7 @@ async function main(): Promise<number> {
             outcome.bundleScript.output,
           );
       }
+      if (!values.only || values.only.includes('fault')) await faultRuns();
       if (!values.only || values.only.includes('broken')) await sensitivityRuns(temp);
       if (
         !values.only ||

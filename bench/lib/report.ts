@@ -10,7 +10,11 @@ export type FigureKey =
   | 'dragP95RatioVsBareReactFlow'
   | 'previewUpdateP95Ms'
   | 'templateZipMedianMs'
-  | 'stackDevServerRatio';
+  | 'stackDevServerRatio'
+  | 'lbScaleRatio3'
+  | 'faultFailedRequests'
+  | 'lostWrites'
+  | 'reloadFailedRequests';
 
 export interface Goal {
   text: string;
@@ -75,6 +79,26 @@ export const GOALS: Record<FigureKey, Goal> = {
     text: '≥ 4',
     met: (v) => typeof v === 'number' && v >= 4,
     how: 'wrk -t2 -c50 -d10s GET /api/items: the gunicorn-flask-sqlite bundle run natively (nginx + Gunicorn, as npm run smoke) ÷ the same app on `flask run`; req/s ratio',
+  },
+  lbScaleRatio3: {
+    text: 'reported',
+    met: null,
+    how: 'load-balanced-gunicorn bundle (2 Gunicorn workers per copy) behind nginx: req/s of GET /api/health with 3 copies ÷ with 1 copy (lbRequestsPerSec); Node http.Agent, 50 connections, 8 s each. On 2 cores the copies, nginx and the load generator share the same CPUs, so this is machine-bound, not a measure of scaling out',
+  },
+  faultFailedRequests: {
+    text: '0',
+    met: (v) => v === 0,
+    how: 'load-balanced-gunicorn (3 copies): failed GETs while one copy is killed with SIGKILL under 50 connections (nginx retries idempotent requests on another copy)',
+  },
+  lostWrites: {
+    text: '0',
+    met: (v) => v === 0,
+    how: 'the same stack: 20 clients × 25 concurrent POSTs through every copy and worker; writes answered 201 that are missing from the SQLite file afterwards',
+  },
+  reloadFailedRequests: {
+    text: '0',
+    met: (v) => v === 0,
+    how: 'the same stack under 20 connections: failed GETs during `nginx -s reload` plus during a Gunicorn graceful reload (SIGHUP)',
   },
 };
 

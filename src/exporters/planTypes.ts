@@ -1,3 +1,4 @@
+import type { BalanceMethod } from '../model/design';
 import type { WireProtocol } from '../nodes/planParts';
 import type { NodeKind, PropValue } from '../nodes/registry';
 
@@ -54,7 +55,16 @@ export interface PlannedNginxServer {
   locations: PlannedLocation[];
 }
 
-export type UpstreamAddress = { kind: 'tcp'; host: string; port: number } | { kind: 'unix'; path: string };
+export type UpstreamAddress =
+  | {
+      kind: 'tcp';
+      /** The service (or, with replicas, the container) reached. */
+      host: string;
+      port: number;
+      /** With replicas: the service name of each copy, all listed in the upstream. */
+      copies?: string[];
+    }
+  | { kind: 'unix'; path: string };
 
 export type PlannedLocation =
   | {
@@ -80,6 +90,8 @@ export type PlannedLocation =
       node: string;
       /** What listens there: a WSGI server, or an app on its development server. */
       role: ProcessRole;
+      /** How nginx spreads requests over the copies; set only when the target runs in several copies. */
+      balance?: BalanceMethod;
     };
 
 /** A WSGI server, or an app on its own development server (no WSGI server imports it). */

@@ -35,6 +35,8 @@ export interface ComposeService {
   environment: Record<string, string>;
   dependsOn: string[];
   replicas: number | null;
+  /** The service names of the copies this service stands for (StackSketch's "<name>-1" … "<name>-N"). */
+  copies?: string[];
 }
 
 export interface ComposeFile {
@@ -339,7 +341,7 @@ export function readCompose(
         line: lineAt([key]) - 1 || 1,
         message: `compose: top-level "${key}" is not modelled (left out)`,
       });
-  return { file: file.path, services, volumes };
+  return { file: file.path, services: foldCopies(services), volumes };
 }
 
 function readPort(
@@ -379,4 +381,38 @@ function readVolume(entry: unknown, str: (v: unknown) => string | null): Omit<Co
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * StackSketch writes a container with replicas N as the services "<name>-1" … "<name>-N", one build,
+ * each with INSTANCE set to its own name: read them back as one service "<name>" with replicas N.
+ */
+function foldCopies(services: ComposeService[]): ComposeService[] {
+  const names = new Set(services.map((service) => service.name));
+  const groups = new Map<string, ComposeService[]>();
+  for (const service of services) {
+    const match = /^(.+)-(\d+)$/.exec(service.name);
+    if (!match || service.environment.INSTANCE !== service.name || names.has(match[1]!)) continue;
+    const group = groups.get(match[1]!) ?? [];
+    group.push(service);
+    groups.set(match[1]!, group);
+  }
+  const aliasOf = new Map<string, string>();
+  const dropped = new Set<ComposeService>();
+  for (const [base, group] of groups) {
+    const numbered = group.every((service, index) => service.name === `${base}-${index + 1}`);
+    const oneBuild = group.every((service) => service.build?.context === group[0]!.build?.context);
+    if (group.length < 2 || !numbered || !oneBuild) continue;
+    const first = group[0]!;
+    first.copies = group.map((service) => service.name);
+    first.name = base;
+    first.replicas = group.length;
+    delete first.environment.INSTANCE;
+    for (const service of group) aliasOf.set(service.name, base);
+    for (const service of group.slice(1)) dropped.add(service);
+  }
+  const kept = services.filter((service) => !dropped.has(service));
+  for (const service of kept)
+    service.dependsOn = [...new Set(service.dependsOn.map((name) => aliasOf.get(name) ?? name))];
+  return kept;
 }

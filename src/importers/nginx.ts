@@ -292,6 +292,8 @@ export interface NginxUpstream {
   file: string;
   line: number;
   servers: { address: string; line: number }[];
+  /** The balancing method written in the block (`least_conn`, `ip_hash`); absent: round-robin. */
+  balance?: 'least-conn' | 'ip-hash';
 }
 
 export interface NginxConfig {
@@ -341,7 +343,9 @@ function readUpstream(d: NginxDirective, report: ReportEntry[]): NginxUpstream {
       upstream.servers.push({ address: child.args[0] ?? '', line: child.line });
       if (child.args.length > 1)
         note(report, child, `upstream server options "${child.args.slice(1).join(' ')}" are not modelled`);
-    } else notModelled(report, child, `upstream ${upstream.name}`);
+    } else if (child.name === 'least_conn') upstream.balance = 'least-conn';
+    else if (child.name === 'ip_hash') upstream.balance = 'ip-hash';
+    else notModelled(report, child, `upstream ${upstream.name}`);
   }
   return upstream;
 }

@@ -936,6 +936,10 @@ class Resolver {
           pass.line,
           'nginx: uwsgi_pass without "include uwsgi_params": the app gets no request variables',
         );
+      const balance = config.upstreams.find(
+        (u) => u.name === pass.target.replace(/^(https?|uwsgi):\/\//, '').replace(/\/.*$/, ''),
+      )?.balance;
+      if (balance) props.balance = balance;
       this.addEdge(proxy, target.node, props);
       return;
     }
@@ -1022,7 +1026,9 @@ class Resolver {
             ? true
             : local
               ? l.unit === unit
-              : l.unit.name === host || l.unit.service?.name === host),
+              : l.unit.name === host ||
+                l.unit.service?.name === host ||
+                (l.unit.service?.copies?.includes(host) ?? false)),
       );
       if (!found && unit.name === null) found = this.listeners.find((l) => l.tcp === port);
     }

@@ -64,7 +64,12 @@ export function canonical(design: Design, containerOf: (node: DesignNode) => str
 export function exportedContainers(design: Design): (node: DesignNode) => string | undefined {
   const serviceOf = new Map<string, string>();
   for (const service of plan(design).services)
-    for (const id of service.nodes) serviceOf.set(id, service.name);
+    for (const id of service.nodes)
+      // The copies of a replicated container ("app-1" … "app-N") import back as the container.
+      serviceOf.set(
+        id,
+        service.env.INSTANCE !== undefined ? service.name.replace(/-\d+$/, '') : service.name,
+      );
   return (node) => serviceOf.get(node.id) ?? node.container;
 }
 

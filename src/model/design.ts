@@ -34,11 +34,17 @@ export type NodeOfKind<K extends NodeKind> = Extract<DesignNode, { kind: K }>;
 
 export type PassDirective = 'uwsgi_pass' | 'proxy_pass';
 
+/** How nginx spreads requests over the copies of a replicated container. */
+export type BalanceMethod = 'round-robin' | 'least-conn' | 'ip-hash';
+export const BALANCE_METHODS: readonly BalanceMethod[] = ['round-robin', 'least-conn', 'ip-hash'];
+
 export interface EdgeProps {
   /** Location prefix; set on every edge leaving an nginx. */
   route?: string;
   /** Only on nginx → uWSGI edges. */
   pass?: PassDirective;
+  /** Only on nginx edges to a WSGI server or app; unset means round-robin. */
+  balance?: BalanceMethod;
 }
 
 export interface DesignEdge {

@@ -65,6 +65,8 @@ describe('adding nodes', () => {
       workers: 'auto',
       threads: 1,
       timeout: 30,
+      maxRequests: 1000,
+      maxRequestsJitter: 100,
     });
   });
 

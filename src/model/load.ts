@@ -1,8 +1,10 @@
 import {
   KINDS,
+  isApp,
   isClient,
   isNodeKind,
   isProxy,
+  isWsgiServer,
   type NodeKind,
   type PropSpec,
   type PropValue,
@@ -12,12 +14,14 @@ import { printableText } from './fields';
 import { defaultContainers } from './defaultContainers';
 import { READABLE_FORMATS, migrateToCurrent, newerFormatProblem } from './migrations';
 import {
+  BALANCE_METHODS,
   FORMAT,
   MAX_CONTAINERS,
   MAX_EDGES,
   MAX_FILE_BYTES,
   MAX_JSON_DEPTH,
   MAX_NODES,
+  type BalanceMethod,
   type ContainerSettings,
   type Design,
   type DesignEdge,
@@ -433,17 +437,14 @@ function checkEdgeProps(
   const fromNginx = isProxy(source);
   const targetPass = fromNginx ? (passFor(target) ?? null) : null;
   const choosesPass = targetPass !== null;
+  const balances = fromNginx && (isWsgiServer(target) || isApp(target));
   let ok = true;
   for (const key of Object.keys(given)) {
-    const known = (key === 'route' && fromNginx) || (key === 'pass' && choosesPass);
+    const known =
+      (key === 'route' && fromNginx) || (key === 'pass' && choosesPass) || (key === 'balance' && balances);
     if (!known) {
       ok = false;
-      err(
-        `${path}.${key}`,
-        key === 'route' || key === 'pass'
-          ? `"${key}" applies only to ${key === 'route' ? 'edges leaving an nginx' : 'nginx → uWSGI edges'}`
-          : 'unknown prop (edges have route, and pass on nginx → uWSGI)',
-      );
+      err(`${path}.${key}`, EDGE_PROP_PLACES[key] ?? 'unknown prop (edges have route, pass and balance)');
     }
   }
   const props: EdgeProps = {};
@@ -461,8 +462,24 @@ function checkEdgeProps(
       err(`${path}.pass`, `expected "uwsgi_pass" or "proxy_pass", found ${describe(given.pass)}`);
     } else props.pass = given.pass;
   }
+  if (balances && given.balance !== undefined) {
+    if (!BALANCE_METHODS.includes(given.balance as BalanceMethod)) {
+      ok = false;
+      err(
+        `${path}.balance`,
+        `expected "round-robin", "least-conn" or "ip-hash", found ${describe(given.balance)}`,
+      );
+    } else props.balance = given.balance as BalanceMethod;
+  }
   return ok ? props : null;
 }
+
+/** Where each edge prop applies, for the error when it is set elsewhere. */
+const EDGE_PROP_PLACES: Record<string, string> = {
+  route: '"route" applies only to edges leaving an nginx',
+  pass: '"pass" applies only to nginx → uWSGI edges',
+  balance: '"balance" applies only to nginx edges to a WSGI server or app',
+};
 
 function fail(path: string, message: string): LoadResult {
   return { ok: false, errors: [{ path, message }] };

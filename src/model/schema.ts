@@ -1,5 +1,13 @@
 import { KINDS, NODE_KINDS, type PropSpec } from '../nodes/registry';
-import { FORMAT, MAX_CONTAINERS, MAX_EDGES, MAX_NODES, MAX_REPLICAS, MIN_REPLICAS } from './design';
+import {
+  BALANCE_METHODS,
+  FORMAT,
+  MAX_CONTAINERS,
+  MAX_EDGES,
+  MAX_NODES,
+  MAX_REPLICAS,
+  MIN_REPLICAS,
+} from './design';
 
 /** JSON Schema (2020-12) of the current format (stacksketch/v2), generated from the kind descriptors. */
 export function designJsonSchema(): Record<string, unknown> {
@@ -95,6 +103,12 @@ export function designJsonSchema(): Record<string, unknown> {
                   enum: ['uwsgi_pass', 'proxy_pass'],
                   description:
                     'On nginx → uWSGI edges: uwsgi_pass for a uWSGI socket, proxy_pass for an http-socket.',
+                },
+                balance: {
+                  enum: [...BALANCE_METHODS],
+                  default: 'round-robin',
+                  description:
+                    'On nginx edges to a WSGI server or app: how requests are spread over the copies of a replicated container.',
                 },
               },
             },

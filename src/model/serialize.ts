@@ -78,6 +78,7 @@ function edgeObject(edge: DesignEdge): Record<string, unknown> {
   const props: Record<string, unknown> = {};
   if (edge.props.route !== undefined) props.route = edge.props.route;
   if (edge.props.pass !== undefined) props.pass = edge.props.pass;
+  if (edge.props.balance !== undefined) props.balance = edge.props.balance;
   if (Object.keys(props).length > 0) out.props = props;
   return out;
 }

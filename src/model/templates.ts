@@ -12,8 +12,17 @@ export const TEMPLATE_IDS = [
   'uwsgi-unix-socket',
   'react-nginx-gunicorn',
   'flask-dev-server',
+  'load-balanced-gunicorn',
 ] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
+
+/** The templates the first release shipped (its files, links and images must keep loading). */
+export const FIRST_RELEASE_TEMPLATE_IDS: readonly TemplateId[] = [
+  'gunicorn-flask-sqlite',
+  'uwsgi-unix-socket',
+  'react-nginx-gunicorn',
+  'flask-dev-server',
+];
 
 interface TemplateSource extends TemplateInfo {
   file: Record<string, unknown>;
@@ -209,6 +218,54 @@ const SOURCES: Record<TemplateId, TemplateSource> = {
         { id: 'e1', source: 'browser', target: 'proxy' },
         { id: 'e2', source: 'proxy', target: 'api', props: { route: '/' } },
         { id: 'e3', source: 'api', target: 'db' },
+      ],
+    },
+  },
+  'load-balanced-gunicorn': {
+    id: 'load-balanced-gunicorn',
+    title: 'Load-balanced Gunicorn (3 copies)',
+    summary:
+      'nginx balances over three copies of the Gunicorn + Flask container over TCP; they share one SQLite file (warned: every write waits its turn).',
+    file: {
+      format: 'stacksketch/v2',
+      name: 'load-balanced-gunicorn',
+      containers: { web: {}, app: { replicas: 3 } },
+      nodes: [
+        { id: 'browser', kind: 'client', position: { x: 0, y: 140 }, props: { label: 'Browser' } },
+        {
+          id: 'proxy',
+          kind: 'nginx',
+          container: 'web',
+          position: { x: 240, y: 120 },
+          props: { listen: 80, serverName: 'localhost' },
+        },
+        {
+          id: 'wsgi',
+          kind: 'gunicorn',
+          container: 'app',
+          position: { x: 560, y: 120 },
+          props: { transport: 'tcp', port: 8000, workers: 2, maxRequests: 1000, maxRequestsJitter: 100 },
+        },
+        {
+          id: 'api',
+          kind: 'flask',
+          container: 'app',
+          position: { x: 820, y: 120 },
+          props: { module: 'app', callable: 'app' },
+        },
+        {
+          id: 'db',
+          kind: 'sqlite',
+          container: 'app',
+          position: { x: 1080, y: 120 },
+          props: { file: '/data/app.db' },
+        },
+      ],
+      edges: [
+        { id: 'e1', source: 'browser', target: 'proxy' },
+        { id: 'e2', source: 'proxy', target: 'wsgi', props: { route: '/', balance: 'least-conn' } },
+        { id: 'e3', source: 'wsgi', target: 'api' },
+        { id: 'e4', source: 'api', target: 'db' },
       ],
     },
   },

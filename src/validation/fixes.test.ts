@@ -74,6 +74,15 @@ const EXPECTED: Record<string, ((design: Design) => Design)[]> = {
   'invalid-path': [(d) => setNodeProps(d, 'db', { file: '/data/app.db' })],
   'invalid-container-name': [(d) => renameContainer(d, '../App', 'app')],
   'invalid-replicas': [(d) => setReplicas(d, 'app', 1)],
+  'replicas-unix-socket': [
+    (d) => setNodeProps(d, 'uwsgi', { transport: 'tcp' }),
+    (d) => setReplicas(d, 'app', 1),
+  ],
+  'replicas-publish-port': [
+    (d) => moveNodesToContainer(d, ['proxy'], 'web'),
+    (d) => setReplicas(d, 'app', 1),
+  ],
+  'sqlite-replicas': [(d) => setReplicas(d, 'app', 1)],
   'workers-out-of-range': [(d) => setNodeProps(d, 'wsgi', { workers: 17 })],
   'invalid-size': [(d) => setNodeProps(d, 'proxy', { clientMaxBodySize: '10m' })],
   'invalid-label': [(d) => renameDesign(d, 'untitled')],

@@ -11,12 +11,15 @@ import { invalidReplicas } from './rules/invalid-replicas';
 import { invalidRoute } from './rules/invalid-route';
 import { invalidServerName } from './rules/invalid-server-name';
 import { invalidSize } from './rules/invalid-size';
+import { replicasPublishPort } from './rules/replicas-publish-port';
+import { replicasUnixSocket } from './rules/replicas-unix-socket';
 import { noEntryPoint } from './rules/no-entry-point';
 import { portConflict } from './rules/port-conflict';
 import { proxyPassToUwsgiSocket } from './rules/proxy-pass-to-uwsgi-socket';
 import { routeConflict } from './rules/route-conflict';
 import { socketConflict } from './rules/socket-conflict';
 import { sqliteSameContainer } from './rules/sqlite-same-container';
+import { sqliteReplicas } from './rules/sqlite-replicas';
 import { sqliteSingleContainer } from './rules/sqlite-single-container';
 import { staticNeedsNginx } from './rules/static-needs-nginx';
 import { unreachableNode } from './rules/unreachable-node';
@@ -54,6 +57,9 @@ export const RULES: readonly Rule[] = [
   invalidSize,
   invalidLabel,
   invalidReplicas,
+  replicasUnixSocket,
+  replicasPublishPort,
+  sqliteReplicas,
 ];
 
 /** Rule metadata (summary, why, fix summary) by id, for panels that explain a diagnostic. */

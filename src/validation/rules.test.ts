@@ -33,10 +33,18 @@ const PUBLIC_IDS = [
 ];
 
 describe('the rule registry', () => {
-  it('holds every public rule plus invalid-size, invalid-label and invalid-replicas, once each', () => {
+  it('holds every public rule plus invalid-size, invalid-label, invalid-replicas and the replica rules, once each', () => {
     const ids = RULES.map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual([...PUBLIC_IDS, 'invalid-size', 'invalid-label', 'invalid-replicas']);
+    expect(ids).toEqual([
+      ...PUBLIC_IDS,
+      'invalid-size',
+      'invalid-label',
+      'invalid-replicas',
+      'replicas-unix-socket',
+      'replicas-publish-port',
+      'sqlite-replicas',
+    ]);
   });
 
   it('keeps one file per rule under rules/', () => {
@@ -81,7 +89,8 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('%s', (id, rule) =>
 });
 
 describe('the templates', () => {
-  it.each(TEMPLATE_IDS.filter((id) => id !== 'flask-dev-server'))('%s has no diagnostics at all', (id) => {
+  const warned = ['flask-dev-server', 'load-balanced-gunicorn'];
+  it.each(TEMPLATE_IDS.filter((id) => !warned.includes(id)))('%s has no diagnostics at all', (id) => {
     expect(validate(loadTemplate(id)).map((d) => `${d.rule}: ${d.message}`)).toEqual([]);
   });
 
@@ -90,5 +99,15 @@ describe('the templates', () => {
     expect(diagnostics.map((d) => [d.rule, d.severity])).toEqual([['flask-dev-server', 'warning']]);
     expect(diagnostics[0]!.nodes).toEqual(['api', 'proxy']);
     expect(diagnostics[0]!.edges).toEqual(['e2']);
+  });
+
+  it('load-balanced-gunicorn has exactly one warning: sqlite-replicas (an error for kubernetes)', () => {
+    const design = loadTemplate('load-balanced-gunicorn');
+    expect(validate(design).map((d) => [d.rule, d.severity, d.nodes])).toEqual([
+      ['sqlite-replicas', 'warning', ['db']],
+    ]);
+    expect(validate(design, 'kubernetes').filter((d) => d.rule === 'sqlite-replicas')[0]?.severity).toBe(
+      'error',
+    );
   });
 });

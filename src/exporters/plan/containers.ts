@@ -1,3 +1,4 @@
+import { replicasOf } from '../../model/containers';
 import type { Design, DesignNode } from '../../model/design';
 import { groupPush } from '../../model/group';
 import { isApp, isClient, isProxy, isStatic, isWsgiServer } from '../../nodes/registry';
@@ -65,7 +66,12 @@ export function planContainers(design: Design, graph: Graph): ContainerPlan {
         plan.notes.push(
           `Container "${container}" runs more than one server; "${process.node}" runs as its own service "${name}" (a container runs one main process). Databases they share sit on one named volume.`,
         );
-      const draft = pythonDraft(graph, container, name, process);
+      const replicas = replicasOf(design, container);
+      const copies =
+        replicas > 1
+          ? Array.from({ length: replicas }, (_, copy) => serviceNames.take(`${name}-${copy + 1}`))
+          : [name];
+      const draft = pythonDraft(graph, container, name, process, copies);
       plan.pythonDrafts.push(draft);
       for (const id of draft.nodes) if (!plan.serviceOf.has(id)) plan.serviceOf.set(id, name);
       for (const { app, databases } of draft.apps)

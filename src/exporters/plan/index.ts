@@ -7,6 +7,7 @@ import { isClient, isProxy } from '../../nodes/registry';
 import { bundleFolderName } from '../folder';
 import type { DeploymentPlan } from '../planTypes';
 import { planContainers } from './containers';
+import { serviceCopies } from './copies';
 import { Names, buildGraph, compare, type Graph } from './graph';
 import { planNginxServers, type WebServers } from './nginx';
 import { planProbes } from './probes';
@@ -20,6 +21,7 @@ export { assertWritableValues } from './values';
 export { apiBaseFor, staticBaseFor, HTML_ROOT } from './routes';
 export { moduleLayout } from './layout';
 export { SMOKE_ITEM } from './probes';
+export { INSTANCE_VARIABLE, oneServicePerBuild } from './copies';
 
 /** Folder names at the bundle root that a service folder must not take. */
 const RESERVED_DIRS = ['scripts', 'design.json', 'docker-compose.yml', 'readme.md', 'makefile'];
@@ -67,8 +69,9 @@ export function plan(design: Design): DeploymentPlan {
   const bases = apiBasesByProcess(webServers);
   const clientFacing = clientFacingNodes(design, graph);
   const dirNames = new Names(RESERVED_DIRS);
-  const python = containers.pythonDrafts.map((draft) =>
-    planPythonService({
+  const python = containers.pythonDrafts.map((draft) => ({
+    copies: draft.copies,
+    ...planPythonService({
       processNode: graph.byId.get(draft.process.node)!,
       draft,
       bases: bases.get(draft.process.node) ?? [],
@@ -76,7 +79,7 @@ export function plan(design: Design): DeploymentPlan {
       mounts: volumes.mountsOf(draft.service),
       buildDir: dirNames.take(draft.service),
     }),
-  );
+  }));
   const web = webServers.map(({ draft, servers, dependsOn }) =>
     planWebService({
       service: draft.service,
@@ -89,7 +92,10 @@ export function plan(design: Design): DeploymentPlan {
     }),
   );
   const planned = [...python, ...web];
-  const services = planned.map((result) => result.service).sort((a, b) => compare(a.name, b.name));
+  const services = [
+    ...python.flatMap((result) => serviceCopies(result.service, result.copies)),
+    ...web.map((result) => result.service),
+  ].sort((a, b) => compare(a.name, b.name));
   const { entryPort, probes } = planProbes(design, graph, services);
   return {
     folder: bundleFolderName(design.name),

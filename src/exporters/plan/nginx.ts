@@ -74,7 +74,14 @@ function proxyLocation(
     const volume = context.volumes.socketVolume(targetService, targetDraft.container, path);
     if (volume) context.volumes.mount(web.draft.service, volume, dirname(path));
     address = { kind: 'unix', path };
-  } else address = { kind: 'tcp', host: targetService, port: proxied.listener.port };
+  } else if (targetDraft.copies.length > 1)
+    address = {
+      kind: 'tcp',
+      host: targetService,
+      port: proxied.listener.port,
+      copies: [...targetDraft.copies],
+    };
+  else address = { kind: 'tcp', host: targetService, port: proxied.listener.port };
   const key = address.kind === 'unix' ? `unix:${address.path}` : `${address.host}:${address.port}`;
   let upstream = context.upstreams.byAddress.get(key);
   if (!upstream) {
@@ -82,9 +89,9 @@ function proxyLocation(
     upstream = context.upstreams.names.take(label.replace(/[^a-z0-9_]/g, '_'));
     context.upstreams.byAddress.set(key, upstream);
   }
-  web.dependsOn.add(targetService);
+  for (const copy of targetDraft.copies) web.dependsOn.add(copy);
   const route = edge.props.route ?? '/';
-  return {
+  const location: ProxyLocation = {
     kind: 'proxy',
     edge: edge.id,
     route,
@@ -94,6 +101,8 @@ function proxyLocation(
     node: target.id,
     role: proxied.role,
   };
+  if (targetDraft.copies.length > 1) location.balance = edge.props.balance ?? 'round-robin';
+  return location;
 }
 
 /** One server block per proxy node: a location per outgoing edge, in route order. */

@@ -20,6 +20,11 @@ export function devServerProcess(app: DesignNode): PythonProcess {
 /** A python service in the making: its one process, the app(s) it imports and the nodes it runs. */
 export interface PythonDraft {
   service: string;
+  /**
+   * The Compose services that run it: the service itself, or one per copy ("app-1", "app-2", …)
+   * when its container has replicas, so nginx can list each copy in its upstream.
+   */
+  copies: string[];
   container: string;
   process: PythonProcess;
   /** The app nodes (null: the server imports none, a default app is added) and their database files. */
@@ -36,6 +41,7 @@ export function pythonDraft(
   container: string,
   service: string,
   process: PythonProcess,
+  copies: string[] = [service],
 ): PythonDraft {
   const processNode = graph.byId.get(process.node)!;
   const appNodes =
@@ -48,5 +54,5 @@ export function pythonDraft(
     const databases = databaseNodes.map((db) => databasePart(db.kind).file(db.props));
     return { app, database: databases[0] ?? null, databases };
   });
-  return { service, container, process, apps, nodes };
+  return { service, copies, container, process, apps, nodes };
 }

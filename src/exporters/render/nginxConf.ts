@@ -1,3 +1,4 @@
+import type { BalanceMethod } from '../../model/design';
 import type { WebRun, PlannedLocation, PlannedNginxServer } from '../planTypes';
 import {
   block,
@@ -85,7 +86,8 @@ const HTTP_SETTINGS = fragment(
   comment('Upstreams: one per app server, addressed by its Compose service name or shared socket.'),
 );
 
-// HTTP upstreams keep idle connections open; the uwsgi protocol closes each connection itself.
+// HTTP upstreams keep idle connections open (proxy_http_version 1.1 and an empty Connection header in
+// the location); the uwsgi protocol closes each connection itself.
 const UPSTREAM_KEEPALIVE = fragment(2, directive('keepalive', lit('16')));
 
 const BODY_SIZE_COMMENT = fragment(
@@ -132,6 +134,9 @@ const UWSGI_HEAD = fragment(
 const UWSGI_TAIL = fragment(
   3,
   directive('uwsgi_read_timeout', lit('60s')),
+  comment('A failed or refused connection, or a 503, is tried on another server; never a POST.'),
+  directive('uwsgi_next_upstream', lit('error'), lit('timeout'), lit('http_503')),
+  directive('uwsgi_next_upstream_tries', lit('3')),
   directive('uwsgi_param', lit('HTTP_X_FORWARDED_PROTO'), lit('$scheme')),
 );
 
@@ -154,14 +159,52 @@ const PROXY_SETTINGS = fragment(
   directive('proxy_set_header', lit('X-Forwarded-Host'), lit('$host')),
   directive('proxy_read_timeout', lit('60s')),
   directive('proxy_redirect', lit('off')),
+  comment('A failed or refused connection, a 502 or a 503 is tried on another server, at most 3 times;'),
+  comment('nginx never retries a POST (non_idempotent is not set), so a write is never sent twice.'),
+  directive('proxy_next_upstream', lit('error'), lit('timeout'), lit('http_502'), lit('http_503')),
+  directive('proxy_next_upstream_tries', lit('3')),
+);
+
+// A server that fails this often within fail_timeout is skipped for fail_timeout (with one server,
+// nginx never skips it).
+const SERVER_HEALTH = [lit('max_fails=3'), lit('fail_timeout=10s')];
+
+const BALANCE_DIRECTIVES: Record<BalanceMethod, NginxNode | null> = {
+  'round-robin': null,
+  'least-conn': fragment(
+    2,
+    comment('least_conn: each request goes to the copy with the fewest requests in progress.'),
+    directive('least_conn'),
+  ),
+  'ip-hash': fragment(
+    2,
+    comment('ip_hash: one client address always reaches the same copy (while it is up).'),
+    directive('ip_hash'),
+  ),
+};
+
+const COPIES_COMMENT = fragment(
+  2,
+  comment('One server per copy of the replicated container; a copy that fails is skipped for a while.'),
 );
 
 function upstreamBlock(location: Extract<PlannedLocation, { kind: 'proxy' }>): NginxNode {
-  const children: NginxNode[] = [
-    location.address.kind === 'unix'
-      ? directive('server', lit(`unix:${pathValue(location.address.path)}`))
-      : directive('server', lit(`${hostValue(location.address.host)}:${portValue(location.address.port)}`)),
-  ];
+  const address = location.address;
+  const children: NginxNode[] = [];
+  if (address.kind === 'unix')
+    children.push(directive('server', lit(`unix:${pathValue(address.path)}`), ...SERVER_HEALTH));
+  else {
+    const hosts = address.copies ?? [address.host];
+    if (address.copies) {
+      const method = BALANCE_DIRECTIVES[location.balance ?? 'round-robin'];
+      if (method) children.push(method);
+      children.push(COPIES_COMMENT);
+    }
+    for (const host of hosts)
+      children.push(
+        directive('server', lit(`${hostValue(host)}:${portValue(address.port)}`), ...SERVER_HEALTH),
+      );
+  }
   if (location.pass === 'proxy_pass') children.push(UPSTREAM_KEEPALIVE);
   return block('upstream', [lit(location.upstream)], children);
 }

@@ -1,7 +1,8 @@
 import type { Design } from '../../model/design';
 import { printableText } from '../../model/fields';
 import { mermaidLines } from '../mermaid';
-import type { DeploymentPlan, PlannedService } from '../planTypes';
+import type { DeploymentPlan, PlannedService, UpstreamAddress } from '../planTypes';
+import { oneServicePerBuild } from '../plan/copies';
 import { groupPush } from '../../model/group';
 import { reuseWhenSame } from '../incremental';
 import { appPart, wsgiServerPart } from '../../nodes/planParts';
@@ -17,6 +18,12 @@ function code(text: string): string {
   return `\`${text.includes('`') ? text.replace(/`/g, "'") : text}\``;
 }
 
+/** Where an upstream points, every copy listed when the target is replicated. */
+function upstreamServers(address: UpstreamAddress): string {
+  if (address.kind === 'unix') return code(`unix:${address.path}`);
+  return (address.copies ?? [address.host]).map((host) => code(`${host}:${address.port}`)).join(', ');
+}
+
 function serviceSummary(service: PlannedService): string {
   if (service.runs.kind === 'web') {
     const servers = service.runs.servers
@@ -24,7 +31,7 @@ function serviceSummary(service: PlannedService): string {
         const routes = server.locations.map((location) =>
           location.kind === 'static'
             ? `${code(location.route)} → React build${location.spaFallback ? ' (SPA fallback)' : ''}`
-            : `${code(location.route)} → ${location.pass} ${location.address.kind === 'unix' ? code(`unix:${location.address.path}`) : code(`${location.address.host}:${location.address.port}`)}`,
+            : `${code(location.route)} → ${location.pass} ${location.address.kind === 'unix' ? code(`unix:${location.address.path}`) : upstreamServers(location.address)}`,
         );
         return `port ${server.listen}${routes.length ? `: ${routes.join('; ')}` : ''}`;
       })
@@ -137,7 +144,7 @@ const serviceFileRows = reuseWhenSame(
 function fileTable(plan: DeploymentPlan): string[] {
   const rows = new Map<string, string[]>();
   for (const [path, explanation] of TOP_LEVEL_FILES) groupPush(rows, explanation, path);
-  for (const service of plan.services)
+  for (const service of oneServicePerBuild(plan.services))
     for (const [path, explanation] of serviceFileRows(service)) groupPush(rows, explanation, path);
   return [...rows].map(
     ([explanation, paths]) => `| ${paths.map((path) => `\`${path}\``).join(', ')} | ${explanation} |`,

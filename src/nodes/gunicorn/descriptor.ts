@@ -8,6 +8,8 @@ export interface GunicornProps {
   workers: 'auto' | number;
   threads: number;
   timeout: number;
+  maxRequests: number;
+  maxRequestsJitter: number;
 }
 
 export const gunicornDescriptor = defineKind<'gunicorn', GunicornProps>({
@@ -66,6 +68,22 @@ export const gunicornDescriptor = defineKind<'gunicorn', GunicornProps>({
       default: 30,
       min: 1,
       max: 3600,
+    },
+    maxRequests: {
+      type: 'integer',
+      label: 'Max requests',
+      doc: 'A worker is replaced after this many requests (`max_requests`): memory a leak holds is given back. 0 never recycles.',
+      default: 1000,
+      min: 0,
+      max: 1000000,
+    },
+    maxRequestsJitter: {
+      type: 'integer',
+      label: 'Max requests jitter',
+      doc: 'Adds a random 0…N to each worker’s `max_requests`, so the workers do not all restart at the same moment.',
+      default: 100,
+      min: 0,
+      max: 1000000,
     },
   },
   defaultContainer: 'app',

@@ -4,7 +4,10 @@ import { docText } from '../docText';
 import type { KindPlanPart } from '../planParts';
 import type { GunicornProps } from './descriptor';
 
-type GunicornSettings = Pick<GunicornProps, 'workers' | 'threads' | 'timeout'>;
+type GunicornSettings = Pick<
+  GunicornProps,
+  'workers' | 'threads' | 'timeout' | 'maxRequests' | 'maxRequestsJitter'
+>;
 
 /** The constant parts of gunicorn.conf.py, joined once. */
 const GUNICORN_SECRET_KEY = [
@@ -30,7 +33,7 @@ const GUNICORN_SETTINGS = [
 ].join('\n');
 
 function renderGunicornConf(process: PythonProcess): string {
-  const { workers, threads, timeout } = process.settings as GunicornSettings;
+  const { workers, threads, timeout, maxRequests, maxRequestsJitter } = process.settings as GunicornSettings;
   const node = process.node;
   const bind = process.bind.kind === 'unix' ? `unix:${process.bind.path}` : `0.0.0.0:${process.bind.port}`;
   const lines = [
@@ -70,6 +73,10 @@ function renderGunicornConf(process: PythonProcess): string {
   lines.push(
     pyComment('A worker silent this long is killed and replaced: one stuck request cannot hold it forever.'),
     `timeout = ${pyInt(timeout)}`,
+    pyComment('Recycling: a worker is replaced after max_requests (+ a random jitter, so they do not all'),
+    pyComment('restart together); memory a leak holds is given back. 0 never recycles.'),
+    `max_requests = ${pyInt(maxRequests)}`,
+    `max_requests_jitter = ${pyInt(maxRequestsJitter)}`,
     GUNICORN_SETTINGS,
   );
   if (process.bind.kind === 'unix')
@@ -82,7 +89,7 @@ function renderGunicornConf(process: PythonProcess): string {
 }
 
 const GUNICORN_CONF =
-  'Gunicorn is the manager: it runs several Flask worker processes so requests are served at the same time, restarts dead workers and shuts down gracefully. Workers: 2 × CPU + 1 by default; `worker_tmp_dir=/dev/shm` so worker heartbeats never wait on a container disk; logs to stdout.';
+  'Gunicorn is the manager: it runs several Flask worker processes so requests are served at the same time, restarts dead workers and shuts down gracefully. Workers: 2 × CPU + 1 by default; each is recycled after `max_requests` (+ jitter) against memory leaks; `worker_tmp_dir=/dev/shm` so worker heartbeats never wait on a container disk; logs to stdout.';
 
 /** Gunicorn: a WSGI server speaking HTTP, configured by gunicorn.conf.py. */
 export const gunicornPlan: KindPlanPart<GunicornProps> = {
@@ -93,7 +100,13 @@ export const gunicornPlan: KindPlanPart<GunicornProps> = {
           ? { kind: 'unix', path: props.socketPath }
           : { kind: 'tcp', port: props.port },
       protocol: 'http',
-      settings: { workers: props.workers, threads: props.threads, timeout: props.timeout },
+      settings: {
+        workers: props.workers,
+        threads: props.threads,
+        timeout: props.timeout,
+        maxRequests: props.maxRequests,
+        maxRequestsJitter: props.maxRequestsJitter,
+      },
     }),
     requirements: ['gunicorn==23.0.0', 'packaging==24.1'],
     compiled: false,

@@ -8,6 +8,9 @@ export interface UwsgiProps {
   socketPath: string;
   processes: number;
   threads: number;
+  maxRequests: number;
+  harakiri: number;
+  stats: boolean;
 }
 
 export const uwsgiDescriptor = defineKind<'uwsgi', UwsgiProps>({
@@ -69,6 +72,28 @@ export const uwsgiDescriptor = defineKind<'uwsgi', UwsgiProps>({
       default: 2,
       min: 1,
       max: 64,
+    },
+    maxRequests: {
+      type: 'integer',
+      label: 'Max requests',
+      doc: 'A worker is respawned after this many requests (`max-requests`): memory a leak holds is given back. 0 never recycles.',
+      default: 1000,
+      min: 0,
+      max: 1000000,
+    },
+    harakiri: {
+      type: 'integer',
+      label: 'Harakiri (s)',
+      doc: 'A request running longer than this many seconds has its worker killed and replaced (`harakiri`). 0 turns it off.',
+      default: 60,
+      min: 0,
+      max: 3600,
+    },
+    stats: {
+      type: 'boolean',
+      label: 'Stats server',
+      doc: 'Live worker statistics as JSON on 127.0.0.1:9191 inside the container (`stats`), for `uwsgitop` or curl; never published.',
+      default: false,
     },
   },
   defaultContainer: 'app',

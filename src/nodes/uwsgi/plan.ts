@@ -4,10 +4,13 @@ import { pyDottedName, pyIdentifier } from '../../exporters/serializers/python';
 import type { KindPlanPart } from '../planParts';
 import type { UwsgiProps } from './descriptor';
 
-type UwsgiSettings = Pick<UwsgiProps, 'processes' | 'threads'>;
+type UwsgiSettings = Pick<UwsgiProps, 'processes' | 'threads' | 'maxRequests' | 'harakiri' | 'stats'>;
+
+/** The stats server's address (as in the study notes): loopback only, never published. */
+export const UWSGI_STATS_ADDRESS = '127.0.0.1:9191';
 
 function renderUwsgiIni(process: PythonProcess, app: PlannedApp, workdir: string): string {
-  const { processes, threads } = process.settings as UwsgiSettings;
+  const { processes, threads, maxRequests, harakiri, stats } = process.settings as UwsgiSettings;
   const address = process.bind.kind === 'unix' ? process.bind.path : `0.0.0.0:${process.bind.port}`;
   const entries: IniSection['entries'] = [
     {
@@ -46,9 +49,31 @@ function renderUwsgiIni(process: PythonProcess, app: PlannedApp, workdir: string
     },
     { key: 'strict', value: true, comment: 'An unknown option is an error, not silently ignored.' },
     { key: 'single-interpreter', value: true },
-    { key: 'harakiri', value: 60, comment: 'A request running longer than this is killed.' },
-    { key: 'buffer-size', value: 32768 },
   );
+  if (harakiri > 0)
+    entries.push({
+      key: 'harakiri',
+      value: harakiri,
+      comment: 'A request running longer than this is killed.',
+    });
+  entries.push({ key: 'buffer-size', value: 32768 });
+  if (maxRequests > 0)
+    entries.push({
+      key: 'max-requests',
+      value: maxRequests,
+      comment: 'Recycling: a worker is respawned after this many requests, giving back leaked memory.',
+    });
+  entries.push({
+    key: 'hook-master-start',
+    value: 'unix_signal:15 gracefully_kill_them_all',
+    comment: 'SIGTERM (docker stop) lets in-flight requests finish before the workers exit.',
+  });
+  if (stats)
+    entries.push({
+      key: 'stats',
+      value: UWSGI_STATS_ADDRESS,
+      comment: 'Live worker statistics (JSON) on loopback inside the container only; never published.',
+    });
   return formatIni([
     {
       name: 'uwsgi',
@@ -62,7 +87,7 @@ function renderUwsgiIni(process: PythonProcess, app: PlannedApp, workdir: string
 }
 
 function uwsgiIniExplanation(protocol: 'uwsgi' | 'http', unixSocket: boolean): string {
-  return `uWSGI with \`master\`, \`die-on-term\` (docker stop ends it cleanly), \`need-app\` (exit when the app cannot load), \`strict\` (unknown options are errors), \`vacuum\`. ${protocol === 'uwsgi' ? 'It listens with `socket` (the binary uwsgi protocol), which is what nginx `uwsgi_pass` speaks; `http-socket` there would answer 502.' : 'It listens with `http-socket` (plain HTTP), which is what nginx `proxy_pass` speaks.'}${unixSocket ? ' `chmod-socket = 666` lets nginx (another user in another container) connect; only these two containers mount the socket folder.' : ''}`;
+  return `uWSGI with \`master\` (respawns dead workers), \`die-on-term\` and a SIGTERM hook (docker stop lets in-flight requests finish), \`need-app\` (exit when the app cannot load), \`strict\` (unknown options are errors), \`vacuum\`, \`max-requests\` (workers recycled against memory leaks) and \`harakiri\` (a stuck request's worker is replaced). ${protocol === 'uwsgi' ? 'It listens with `socket` (the binary uwsgi protocol), which is what nginx `uwsgi_pass` speaks; `http-socket` there would answer 502.' : 'It listens with `http-socket` (plain HTTP), which is what nginx `proxy_pass` speaks.'}${unixSocket ? ' `chmod-socket = 666` lets nginx (another user in another container) connect; only these two containers mount the socket folder.' : ''}`;
 }
 
 const UWSGI_INI = {
@@ -85,7 +110,13 @@ export const uwsgiPlan: KindPlanPart<UwsgiProps> = {
           ? { kind: 'unix', path: props.socketPath }
           : { kind: 'tcp', port: props.port },
       protocol: props.protocol,
-      settings: { processes: props.processes, threads: props.threads },
+      settings: {
+        processes: props.processes,
+        threads: props.threads,
+        maxRequests: props.maxRequests,
+        harakiri: props.harakiri,
+        stats: props.stats,
+      },
     }),
     requirements: ['uWSGI==2.0.28'],
     compiled: true,

@@ -4,9 +4,9 @@ import { edgeLabel } from '../../canvas/flowState';
 import { KindIcon } from '../../canvas/icons';
 import { canConnect } from '../../model/connections';
 import { hasContainer, replicasOf, setReplicas } from '../../model/containers';
-import { MAX_REPLICAS, MIN_REPLICAS, type PassDirective } from '../../model/design';
+import { MAX_REPLICAS, MIN_REPLICAS, type BalanceMethod, type PassDirective } from '../../model/design';
 import { checkContainerName, checkRoute } from '../../model/fields';
-import { KINDS, isClient } from '../../nodes/registry';
+import { KINDS, isApp, isClient, isProxy, isWsgiServer } from '../../nodes/registry';
 import type { PropSpec, PropValue } from '../../nodes/types';
 import { useAppStore } from '../../store';
 import { Field, PropField, TextField } from './fields';
@@ -108,8 +108,13 @@ function EdgeForm({ id }: { id: string }) {
   const target = useAppStore((state) => state.design.nodes.find((n) => n.id === edge?.target));
   const commit = useAppStore((state) => state.commit);
   const breakCoalesce = useAppStore((state) => state.breakCoalesce);
+  const targetReplicas = useAppStore((state) =>
+    target?.container === undefined ? 1 : replicasOf(state.design, target.container),
+  );
   if (!edge || !source || !target) return null;
   const verdict = canConnect(source.kind, target.kind);
+  // Shown on every nginx edge to an app server, so the method can be chosen before raising replicas.
+  const balances = isProxy(source) && (isWsgiServer(target) || isApp(target));
   return (
     <div className="inspector-form" data-edge-id={id}>
       <header className="inspector-head">
@@ -155,7 +160,27 @@ function EdgeForm({ id }: { id: string }) {
           </select>
         </Field>
       )}
-      {edge.props.route === undefined && edge.props.pass === undefined && (
+      {balances && (
+        <Field
+          label="Load balancing"
+          inputId="edge-balance"
+          doc={`How nginx spreads requests over the copies of the target's container (${targetReplicas === 1 ? 'it runs 1 copy now: set its replicas above 1 to balance' : `${targetReplicas} copies`}). round-robin takes turns; least-conn picks the copy with the fewest requests in progress; ip-hash keeps each client on one copy.`}
+        >
+          <select
+            id="edge-balance"
+            data-testid="prop-balance"
+            value={edge.props.balance ?? 'round-robin'}
+            onChange={(event) =>
+              commit((design) => setEdgeProp(design, id, 'balance', event.target.value as BalanceMethod))
+            }
+          >
+            <option value="round-robin">round-robin</option>
+            <option value="least-conn">least-conn</option>
+            <option value="ip-hash">ip-hash</option>
+          </select>
+        </Field>
+      )}
+      {edge.props.route === undefined && edge.props.pass === undefined && !balances && (
         <p className="muted">This connection has no settings.</p>
       )}
     </div>

@@ -6,6 +6,7 @@ import { dockerFragment, formatDockerfile, type DockerInstruction } from '../../
 import { shQuote } from '../../serializers/shell';
 import { composeHeader, composeVariable, formatCompose, formatComposeEntry } from '../../serializers/yaml';
 import { NGINX_HEALTH_PATH } from '../../render/nginxConf';
+import { INSTANCE_VARIABLE } from '../../plan/copies';
 
 export const IMAGES = {
   python: 'python:3.12-slim',
@@ -210,6 +211,9 @@ function composeService(service: PlannedService): Record<string, unknown> {
   };
   if (service.image === 'python') {
     entry.environment = { PYTHONUNBUFFERED: '1', SECRET_KEY: composeVariable('SECRET_KEY') };
+    // A copy of a replicated container says who it is in /api/health.
+    const instance = service.env[INSTANCE_VARIABLE];
+    if (instance !== undefined) (entry.environment as Record<string, string>)[INSTANCE_VARIABLE] = instance;
     const listener = service.listens[0];
     if (listener?.kind === 'tcp') entry.expose = [String(listener.port)];
   }

@@ -2,6 +2,7 @@
 import { serializeDesign } from '../../../model/serialize';
 import { reuseWhenSame } from '../../incremental';
 import { compareText } from '../../order';
+import { oneServicePerBuild } from '../../plan/copies';
 import type { DeploymentPlan, PlannedService, PythonRun, WebRun } from '../../planTypes';
 import { renderFrontend } from '../../render/frontend';
 import { renderHealthCheck } from '../../render/python';
@@ -92,7 +93,7 @@ export function renderComposeBundle({ design, plan, warnings }: RenderInput): Re
     ['Makefile', [['Makefile', renderMakefile(plan)]]],
     ['design.json', [['design.json', serializeDesign(design)]]],
     ['scripts/', [['scripts/smoke.sh', renderSmokeScript(plan)]]],
-    ...plan.services.map((service): [string, FileEntry[]] => [
+    ...oneServicePerBuild(plan.services).map((service): [string, FileEntry[]] => [
       `${service.buildDir}/`,
       serviceFiles(service, design.name, proxiedWithItems(service, withItems)),
     ]),

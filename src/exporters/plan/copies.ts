@@ -1,0 +1,25 @@
+import type { PlannedService } from '../planTypes';
+
+/** The environment variable that tells a copy of a replicated container who it is (its /api/health "instance"). */
+export const INSTANCE_VARIABLE = 'INSTANCE';
+
+/**
+ * Step: a service whose container has replicas becomes one Compose service per copy ("app-1" …
+ * "app-N"), the same build with its own INSTANCE. Plain services (not `deploy.replicas`) because
+ * nginx must list each copy by name in its upstream, docker-compose 1.29 ignores `deploy` outside
+ * swarm, and `scale` copies share one DNS name that nginx resolves only once at start.
+ */
+export function serviceCopies(service: PlannedService, copies: readonly string[]): PlannedService[] {
+  if (copies.length <= 1) return [service];
+  return copies.map((name) => ({ ...service, name, env: { ...service.env, [INSTANCE_VARIABLE]: name } }));
+}
+
+/** One service per build folder: the copies of a replicated container share their files. */
+export function oneServicePerBuild(services: readonly PlannedService[]): PlannedService[] {
+  const seen = new Set<string>();
+  return services.filter((service) => {
+    if (seen.has(service.buildDir)) return false;
+    seen.add(service.buildDir);
+    return true;
+  });
+}

@@ -1,0 +1,55 @@
+import { replicasOf, setReplicas } from '../../model/containers';
+import type { Design, DesignNode } from '../../model/design';
+import { setNodeProps } from '../../model/edit';
+import { listenerOf } from '../../nodes/registry';
+import { gunicornStack, uwsgiStack } from './examples';
+import { nodeName } from '../fixes';
+import type { DesignFile, Diagnostic, Rule } from '../types';
+
+const replicated = (file: DesignFile, replicas: number): DesignFile => ({
+  ...file,
+  containers: { app: { replicas } },
+});
+
+/** A server whose listener is chosen by a `transport` prop (Gunicorn, uWSGI) can switch to TCP. */
+function canSwitchToTcp(node: DesignNode): boolean {
+  return Object.prototype.hasOwnProperty.call(node.props, 'transport');
+}
+
+export const replicasUnixSocket: Rule = {
+  id: 'replicas-unix-socket',
+  severity: 'error',
+  summary: 'A container with replicas > 1 holds a server that listens on a unix socket.',
+  why: 'A unix socket is one file on one volume. Every copy of the container would bind the same file: the last one to start takes it over, the others are unreachable, and nginx cannot tell the copies apart to balance over them. Copies need TCP ports, one address each.',
+  fixSummary: 'Switch the server to TCP (or set the container’s replicas to 1).',
+  check(design) {
+    return design.nodes.flatMap((node): Diagnostic[] => {
+      if (node.container === undefined || listenerOf(node)?.kind !== 'unix') return [];
+      const replicas = replicasOf(design, node.container);
+      if (replicas <= 1) return [];
+      const container = node.container;
+      const toTcp = {
+        label: `Switch ${nodeName(node)} to TCP`,
+        apply: (current: Design) => setNodeProps(current, node.id, { transport: 'tcp' }),
+      };
+      const toOne = {
+        label: `Set replicas of ${container} to 1`,
+        apply: (current: Design) => setReplicas(current, container, 1),
+      };
+      return [
+        {
+          rule: 'replicas-unix-socket',
+          severity: 'error',
+          message: `${nodeName(node)} listens on a unix socket, but container "${container}" runs ${replicas} copies: they would all bind one socket file and nginx could reach only one of them. Give the server a TCP port so nginx can balance over every copy.`,
+          nodes: [node.id],
+          edges: [],
+          ...(canSwitchToTcp(node) ? { fix: toTcp, alternatives: [toOne] } : { fix: toOne }),
+        },
+      ];
+    });
+  },
+  examples: {
+    fires: replicated(uwsgiStack('uwsgi', 'uwsgi_pass'), 3),
+    nearMiss: replicated(gunicornStack(), 3),
+  },
+};

@@ -1,0 +1,46 @@
+import { replicasOf, setReplicas } from '../../model/containers';
+import type { Design } from '../../model/design';
+import { isDatabase } from '../../nodes/registry';
+import { gunicornStack } from './examples';
+import { nodeName } from '../fixes';
+import type { DesignFile, Diagnostic, Rule } from '../types';
+
+const replicated = (replicas: number): DesignFile => ({
+  ...gunicornStack(),
+  containers: { app: { replicas } },
+});
+
+export const sqliteReplicas: Rule = {
+  id: 'sqlite-replicas',
+  severity: 'warning',
+  summary:
+    'A container with replicas > 1 holds a SQLite file (a warning; an error for the kubernetes target).',
+  why: 'On one host the copies share one SQLite file on one volume: WAL and the busy timeout keep every write, but writes wait their turn, so more copies add no write capacity. On Kubernetes a ReadWriteOnce volume mounts on one node only, so a SQLite container stays at one replica.',
+  fixSummary: 'Set the container’s replicas to 1.',
+  check(design, { target }) {
+    const severity = target === 'kubernetes' ? 'error' : 'warning';
+    return design.nodes.filter(isDatabase).flatMap((db): Diagnostic[] => {
+      if (db.container === undefined) return [];
+      const replicas = replicasOf(design, db.container);
+      if (replicas <= 1) return [];
+      const container = db.container;
+      return [
+        {
+          rule: 'sqlite-replicas',
+          severity,
+          message:
+            target === 'kubernetes'
+              ? `${nodeName(db)} is in container "${container}", which runs ${replicas} copies: on Kubernetes its ReadWriteOnce volume mounts on one node only, so the copies cannot share it. Keep SQLite at one replica.`
+              : `${nodeName(db)} is in container "${container}", which runs ${replicas} copies: they share one SQLite file, so every write waits its turn (no write is lost, but more copies add no write capacity).`,
+          nodes: [db.id],
+          edges: [],
+          fix: {
+            label: `Set replicas of ${container} to 1`,
+            apply: (current: Design) => setReplicas(current, container, 1),
+          },
+        },
+      ];
+    });
+  },
+  examples: { fires: replicated(3), nearMiss: replicated(1) },
+};
