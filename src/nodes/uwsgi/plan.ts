@@ -8,7 +8,10 @@ type UwsgiSettings = Pick<UwsgiProps, 'processes' | 'threads'>;
 
 function renderUwsgiIni(process: PythonProcess, app: PlannedApp, workdir: string): string {
   const { processes, threads } = process.settings as UwsgiSettings;
-  const address = process.bind.kind === 'unix' ? process.bind.path : `0.0.0.0:${process.bind.port}`;
+  const address =
+    process.bind.kind === 'unix'
+      ? process.bind.path
+      : `${process.bindHost ?? '0.0.0.0'}:${process.bind.port}`;
   const entries: IniSection['entries'] = [
     {
       key: 'module',
@@ -100,6 +103,14 @@ export const uwsgiPlan: KindPlanPart<UwsgiProps> = {
     summary: (process) => {
       const { processes, threads } = process.settings as UwsgiSettings;
       return `uWSGI ${process.protocol === 'uwsgi' ? code('socket') : code('http-socket')} (${processes} processes × ${threads} threads)`;
+    },
+    // uWSGI notifies systemd itself when NOTIFY_SOCKET is set; Debian's build loads Python as a plugin.
+    host: {
+      notifiesSystemd: true,
+      socketActivation: false,
+      debianPackages: ['uwsgi', 'uwsgi-plugin-python3'],
+      debianEnvironment: { UWSGI_PLUGINS: 'python3' },
+      reusePortArgs: ['--reuse-port'],
     },
   },
 };
