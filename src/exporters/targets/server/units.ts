@@ -79,7 +79,11 @@ function hardening(entry: HostPythonService): UnitSection['entries'] {
     { key: 'IPAddressAllow', value: 'localhost' },
     { key: 'SystemCallArchitectures', value: 'native' },
     { key: 'SystemCallFilter', value: '@system-service' },
-    { key: 'SystemCallFilter', value: '~@privileged @resources' },
+    {
+      key: 'SystemCallFilter',
+      value: '~@clock @cpu-emulation @debug @module @mount @obsolete @raw-io @reboot @resources @swap',
+      comment: 'Not @privileged: Gunicorn workers call setuid() to their own user, which it would refuse.',
+    },
     { key: 'SystemCallErrorNumber', value: 'EPERM' },
   ];
 }
