@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { shellLine, runSync, tail } from './proc';
 import { SERVER_ROOT_CACHE } from './serverSmoke';
 import type { CheckResult } from './staticChecks';
+import { requireTools } from './tools';
 
 /** The exposure `systemd-analyze security` allows a generated service unit. */
 export const MAX_EXPOSURE = 2.0;
@@ -123,6 +124,7 @@ export function checkServerBundle(
   files: Record<string, string>,
   work: string,
 ): ServerCheckResults {
+  requireTools(['systemd-analyze', 'shellcheck', 'nginx', 'unshare']);
   mkdirSync(work, { recursive: true });
   const units = readdirSync(join(dir, 'systemd')).sort();
   const texts = Object.fromEntries(units.map((unit) => [unit, files[`systemd/${unit}`] ?? '']));

@@ -17,6 +17,7 @@ import type { Probe } from '../../src/exporters/planTypes';
 import { hasErrors, hasInputErrors, validate } from '../../src/validation/validate';
 import { makeTempDir, writeFiles } from './bundle';
 import { run, runSync, sleep, tail, waitFor } from './proc';
+import { requireTools } from './tools';
 
 /** The cached Debian 12 root: systemd plus the Debian packages a server bundle installs. */
 export const SERVER_ROOT_CACHE =
@@ -265,6 +266,7 @@ export async function smokeServer(
   const { plan, files } = generate(design, { target: 'server', lang: 'en', diagnostics });
   if (plan.entryPort === null || plan.probes.length === 0)
     return { ok: false, refused: 'the plan has no entry port or no probes: nothing to check', steps: [] };
+  requireTools(['debootstrap', 'systemd-nspawn', 'nsenter']);
   const root = await ensureServerRoot(print);
   const work = makeTempDir('server-smoke');
   const bundleDir = join(work, 'bundle');
