@@ -51,6 +51,7 @@ import {
 } from './lib/sizes';
 import { benchStack, type StackReport } from './lib/stackBench';
 import { median, round } from './lib/stats';
+import { measureSystemdExposure } from './lib/systemdExposure';
 
 const BENCH = resolve(import.meta.dirname);
 const WORK = join(BENCH, '.work');
@@ -714,6 +715,12 @@ async function stackAndResults(machine: string) {
     } else figures.stackDevServerRatio = report.ratio;
     extras.push(...report.extras);
     sections.push(...report.sections);
+  });
+
+  await part('systemd exposure of the server target', [], 60_000, async () => {
+    const exposure = measureSystemdExposure();
+    extraValues.systemdExposureMax = exposure.max;
+    extraValues.systemdExposure = exposure.units;
   });
 
   sections.unshift({ title: 'Misses and their causes', body: explainMisses() });
