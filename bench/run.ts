@@ -52,6 +52,7 @@ import {
 import { benchStack, type StackReport } from './lib/stackBench';
 import { benchLoadBalancing } from './lib/lbBench';
 import { median, round } from './lib/stats';
+import { measureSystemdExposure } from './lib/systemdExposure';
 
 const BENCH = resolve(import.meta.dirname);
 const WORK = join(BENCH, '.work');
@@ -736,6 +737,11 @@ async function stackAndResults(machine: string) {
       });
     },
   );
+  await part('systemd exposure of the server target', [], 60_000, async () => {
+    const exposure = measureSystemdExposure();
+    extraValues.systemdExposureMax = exposure.max;
+    extraValues.systemdExposure = exposure.units;
+  });
 
   sections.unshift({ title: 'Misses and their causes', body: explainMisses() });
 

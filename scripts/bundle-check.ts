@@ -14,7 +14,12 @@
  * 4. Fault proofs (scripts/lib/faults.ts) of the gunicorn and uwsgi templates and the replicated
  *    template: balancing, a killed worker, a killed copy, graceful reloads, SIGTERM, concurrent writes.
  *
- * Options: --only SUBSTRING (cases whose id contains it; "fuzz", "broken", "502", "fault" select those parts),
+ * 5. The `server` target (scripts/lib/serverChecks.ts, serverSmoke.ts): systemd-analyze verify and
+ *    security, shellcheck, nginx -t in Debian's stock nginx.conf, and a real install on a booted
+ *    Debian 12 under systemd-nspawn, for the first-release templates ("server" selects this part).
+ *
+ * Options: --only SUBSTRING (cases whose id contains it; "fuzz", "broken", "502", "fault", "server"
+ * select those parts),
  * --no-run (static checks only), --fuzz N (property-based designs, default 200; 0 skips),
  * --keep (keep the temp folder). Prints `N passed, M failed` last; exits 1 on any failure.
  */
@@ -25,7 +30,10 @@ import { loadDesign, parseDesign } from '../src/model/load';
 import type { Design } from '../src/model/design';
 import { TEMPLATE_IDS, loadTemplate } from '../src/model/templates';
 import { hasErrors, validate } from '../src/validation/validate';
-import { makeTempDir, writeBundle } from './lib/bundle';
+import { generate } from '../src/exporters/generate';
+import { makeTempDir, writeBundle, writeFiles } from './lib/bundle';
+import { checkServerBundle } from './lib/serverChecks';
+import { smokeServer } from './lib/serverSmoke';
 import { smokeDesign, type SmokeOutcome } from './lib/smokeRun';
 import { checkBundle, checkBundlesBatch, type BatchBundle } from './lib/staticChecks';
 import { fuzzDesigns } from './lib/fuzzDesigns';
@@ -60,6 +68,14 @@ async function faultRuns(): Promise<void> {
   }));
   report(sticky.ok, sticky.label, sticky.ok ? '' : sticky.detail);
 }
+
+/** The first release's templates, also proven on the server target. */
+const SERVER_TEMPLATES = [
+  'gunicorn-flask-sqlite',
+  'uwsgi-unix-socket',
+  'react-nginx-gunicorn',
+  'flask-dev-server',
+] as const;
 
 const FORCED_502_FIXTURE = join(import.meta.dirname, 'fixtures', 'uwsgi-pass-http-socket.stacksketch.json');
 
@@ -178,6 +194,44 @@ async function sensitivityRuns(temp: string): Promise<void> {
       if (survivors.length > 0)
         report(false, `${label}: cleanup`, `processes ${survivors.join(', ')} outlived the stack`);
     }
+  }
+}
+
+/**
+ * The `server` target: the first-release templates exported with --target server, checked with
+ * systemd-analyze (verify; security exposure ≤ 2.0 per service unit), shellcheck and nginx -t in
+ * Debian's stock nginx.conf, then installed for real on a Debian root booted under systemd-nspawn.
+ */
+async function serverTargetChecks(temp: string, realRuns: boolean): Promise<void> {
+  process.stdout.write(`\n== server target: ${SERVER_TEMPLATES.length} templates, real tools\n`);
+  const exposure: Record<string, number> = {};
+  for (const id of SERVER_TEMPLATES) {
+    const design = loadTemplate(id);
+    const { files } = generate(design, { target: 'server', lang: 'en' });
+    const dir = join(temp, 'server', id);
+    writeFiles(dir, files);
+    const checked = checkServerBundle(dir, files, join(temp, 'work', 'server', id));
+    for (const result of checked.results)
+      report(
+        result.ok,
+        `server ${id}: ${result.name}`,
+        result.ok ? '' : `$ ${result.command}\n${result.detail}`,
+      );
+    Object.assign(exposure, checked.exposure);
+  }
+  process.stdout.write(`systemd exposure per service unit: ${JSON.stringify(exposure)}\n`);
+  if (!realRuns) return;
+  process.stdout.write(`\n== server target: real runs (npm run smoke -- FILE --target server)\n`);
+  for (const id of SERVER_TEMPLATES) {
+    const lines: string[] = [];
+    const outcome = await smokeServer(loadTemplate(id), { print: (line) => lines.push(line) });
+    const summary = outcome.steps.map((step) => `${step.ok ? 'ok  ' : 'FAIL'} ${step.step}`).join('\n');
+    report(
+      outcome.ok,
+      `server ${id}: installed and probed on a booted Debian 12 (${outcome.steps.length} steps)`,
+      outcome.ok ? '' : `${outcome.refused ?? ''}\n${lines.join('\n')}`,
+    );
+    if (outcome.ok) process.stdout.write(`${summary.replace(/^/gm, '     | ')}\n`);
   }
 }
 
@@ -317,6 +371,7 @@ async function main(): Promise<number> {
         }
       }
     }
+    if (!values.only || values.only.includes('server')) await serverTargetChecks(temp, !values['no-run']);
   } finally {
     if (!values.keep) rmSync(temp, { recursive: true, force: true });
   }

@@ -18,6 +18,9 @@ have docker-compose || missing+=(docker-compose)
 have curl || missing+=(curl)
 have unshare || missing+=(util-linux)
 have ip || missing+=(iproute2)
+have debootstrap || [ -x /usr/sbin/debootstrap ] || missing+=(debootstrap)
+have systemd-nspawn || missing+=(systemd-container)
+have shellcheck || missing+=(shellcheck)
 if [ "${STACKSKETCH_BENCH:-}" = 1 ]; then have wrk || missing+=(wrk); fi
 
 if [ ${#missing[@]} -eq 0 ]; then

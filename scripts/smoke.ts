@@ -3,12 +3,16 @@
  * on this machine (README, "Proving a bundle with the real servers"): each Compose service in its own container-lite (namespaces, overlay
  * root, named volumes, service names in /etc/hosts), the real nginx, Gunicorn/uWSGI and Flask with the
  * generated files, then one curl per hop through the published port. Exit 0 only when every hop passes.
+ * With `--target server`: the server bundle installed for real on a Debian root booted with systemd
+ * under systemd-nspawn (scripts/lib/serverSmoke.ts).
  */
 import { parseArgs } from 'node:util';
 import { printLoadErrors, readDesignFile } from '../src/cli/io';
+import { smokeServer } from './lib/serverSmoke';
 import { smokeDesign } from './lib/smokeRun';
 
-const USAGE = 'usage: npm run --silent smoke -- FILE [--force] [--keep] [--verbose]\n';
+const USAGE =
+  'usage: npm run --silent smoke -- FILE [--force] [--keep] [--verbose] [--target compose|server]\n';
 
 async function main(): Promise<number> {
   let parsed;
@@ -20,6 +24,7 @@ async function main(): Promise<number> {
         keep: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
+        target: { type: 'string', default: 'compose' },
       },
       allowPositionals: true,
     });
@@ -43,6 +48,25 @@ async function main(): Promise<number> {
     return 2;
   }
   const started = Date.now();
+  if (values.target === 'server') {
+    const outcome = await smokeServer(loaded.design, {
+      force: values.force,
+      print: (line) => process.stderr.write(`  ${line}\n`),
+    });
+    if (outcome.refused) {
+      process.stderr.write(`error: ${outcome.refused}\n`);
+      return 1;
+    }
+    const passed = outcome.steps.filter((step) => step.ok).length;
+    process.stdout.write(
+      `${outcome.ok ? 'smoke passed' : 'smoke FAILED'} (server): ${passed}/${outcome.steps.length} steps in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
+    return outcome.ok ? 0 : 1;
+  }
+  if (values.target !== 'compose') {
+    process.stderr.write(`error: no smoke run for target "${values.target}" (compose or server)\n`);
+    return 2;
+  }
   try {
     const outcome = await smokeDesign(loaded.design, {
       force: values.force,

@@ -19,6 +19,10 @@ const TOOLS: Record<string, { test: () => boolean; package: string }> = {
     package: 'python3-flask',
   },
   'docker-compose': { test: () => onPath('docker-compose'), package: 'docker-compose' },
+  debootstrap: { test: () => existsSync('/usr/sbin/debootstrap'), package: 'debootstrap' },
+  'systemd-nspawn': { test: () => onPath('systemd-nspawn'), package: 'systemd-container' },
+  'systemd-analyze': { test: () => onPath('systemd-analyze'), package: 'systemd' },
+  shellcheck: { test: () => onPath('shellcheck'), package: 'shellcheck' },
 };
 
 function onPath(program: string): boolean {

@@ -193,3 +193,29 @@ describe('stacksketch export', () => {
     expect(existsSync(join(ROOT, 'x'))).toBe(false);
   });
 });
+
+describe('export --target', () => {
+  it('writes the server bundle, the same bytes as generate()', () => {
+    const design = loadTemplate('uwsgi-unix-socket');
+    const file = designFile('server.stacksketch.json', serializeDesign(design));
+    const out = join(ROOT, 'server-out');
+    const result = cli(file, '--out', out, '--target', 'server');
+    expect(result.code).toBe(0);
+    const expected = generate(design, { target: 'server', lang: 'en' }).files;
+    const folder = join(out, 'flask-uwsgi-socket');
+    for (const [path, text] of Object.entries(expected))
+      if (path !== 'design.json') expect(readFileSync(join(folder, path), 'utf8')).toBe(text);
+    expect(lstatSync(join(folder, 'install.sh')).mode & 0o111).not.toBe(0);
+  });
+
+  it('refuses an unknown target or one not built yet, writing nothing', () => {
+    const file = designFile('t.stacksketch.json', serializeDesign(loadTemplate('gunicorn-flask-sqlite')));
+    for (const target of ['kubernetes', 'swarm']) {
+      const out = join(ROOT, `refused-${target}`);
+      const result = cli(file, '--out', out, '--target', target);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`cannot export to target "${target}"`);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+});

@@ -18,13 +18,15 @@ import { parseArgs } from 'node:util';
 import { fileMode, bundleFolderName, isSafeBundlePath } from '../exporters/folder';
 import { COMPOSE_EN, generate } from '../exporters/generate';
 import { buildBundleZip } from '../exporters/zip';
+import { RENDERERS } from '../exporters/targets';
 import { READABLE_FORMATS } from '../model/migrations';
+import { TARGETS, type Target } from '../model/target';
 import { parseDesign } from '../model/load';
 import { hasErrors, hasInputErrors, validate } from '../validation/validate';
 import type { Diagnostic } from '../validation/types';
 import { printLoadErrors, readDesignFile } from './io';
 
-const USAGE = 'usage: stacksketch export FILE --out DIR|FILE.zip [--force]\n';
+const USAGE = 'usage: stacksketch export FILE --out DIR|FILE.zip [--force] [--target compose|server]\n';
 
 /** A refusal that names the problem; `code` is the exit code (1 design errors, 2 unusable input). */
 class Refusal extends Error {
@@ -44,12 +46,22 @@ class Refusal extends Error {
 export async function runExport(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } },
+    options: {
+      out: { type: 'string', short: 'o' },
+      force: { type: 'boolean', default: false },
+      target: { type: 'string', default: 'compose' },
+    },
     allowPositionals: true,
   });
   const file = positionals[0];
   if (!file || positionals.length > 1 || !values.out) {
     process.stderr.write(USAGE);
+    return 2;
+  }
+  const target = values.target;
+  if (!isTarget(target) || !RENDERERS[target]) {
+    const available = TARGETS.filter((name) => RENDERERS[name]);
+    process.stderr.write(`error: cannot export to target "${target}" (available: ${available.join(', ')})\n`);
     return 2;
   }
   const loaded = readDesignFile(file);
@@ -58,7 +70,7 @@ export async function runExport(args: string[]): Promise<number> {
     return 2;
   }
   const design = loaded.design;
-  const diagnostics = validate(design);
+  const diagnostics = validate(design, target);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (hasInputErrors(diagnostics)) {
     printDiagnostics(errors);
@@ -79,7 +91,7 @@ export async function runExport(args: string[]): Promise<number> {
 
   let files: Record<string, string>;
   try {
-    files = generate(design, { ...COMPOSE_EN, diagnostics }).files;
+    files = generate(design, { ...COMPOSE_EN, target, diagnostics }).files;
   } catch (error) {
     process.stderr.write(
       `error: refusing to export: ${error instanceof Error ? error.message : String(error)}; nothing was written\n`,
@@ -100,6 +112,10 @@ export async function runExport(args: string[]): Promise<number> {
     return 2;
   }
   return 0;
+}
+
+function isTarget(value: string): value is Target {
+  return (TARGETS as readonly string[]).includes(value);
 }
 
 function printDiagnostics(diagnostics: readonly Diagnostic[]): void {

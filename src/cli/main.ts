@@ -15,7 +15,7 @@ const HELP = `StackSketch command line: the same checks and bundles as the desig
 Usage:
   stacksketch validate FILE [--json] [--target T] check a design (FILE or - for stdin) for a target:
                                                   compose (default), server or kubernetes
-  stacksketch export FILE --out DIR|FILE.zip [--force]
+  stacksketch export FILE --out DIR|FILE.zip [--force] [--target T]
                                                   write the ready-to-run bundle
   stacksketch import FILE... [--out DESIGN.json] [--json]
                                                   turn existing configs (Compose, nginx, gunicorn,

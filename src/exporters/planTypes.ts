@@ -105,6 +105,8 @@ export interface PythonProcess {
   kind: NodeKind;
   role: ProcessRole;
   bind: Listener;
+  /** The address a TCP bind listens on (all addresses when unset: a container's own network). */
+  bindHost?: string;
   /** What it speaks on bind: HTTP, or the binary uwsgi protocol. */
   protocol: WireProtocol;
   /** The kind's own settings (workers, threads, ...): read only by that kind's plan part. */

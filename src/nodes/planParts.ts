@@ -34,6 +34,22 @@ export interface WsgiServerPart<P> {
   command: readonly string[];
   /** The README's words for what runs: "Gunicorn (3 workers × 1 threads)". */
   summary(process: PythonProcess): string;
+  /** How it runs as a systemd service on a bare host (the server target). */
+  host: WsgiServerHost;
+}
+
+/** A WSGI server under systemd on a Debian/Ubuntu host. */
+export interface WsgiServerHost {
+  /** It tells systemd when it is ready (sd_notify READY=1), so its unit can be Type=notify. */
+  notifiesSystemd: boolean;
+  /** It can take its listening socket from a systemd .socket unit (LISTEN_FDS). */
+  socketActivation: boolean;
+  /** Debian's packages that provide it, for an install without PyPI. */
+  debianPackages: readonly string[];
+  /** Environment Debian's build of it needs (uWSGI loads Python as a plugin there). */
+  debianEnvironment: Readonly<Record<string, string>>;
+  /** Arguments that let several copies share one TCP port (SO_REUSEPORT), for replicas. */
+  reusePortArgs: readonly string[];
 }
 
 /** An app: its module and callable, its code, and its own development server. */
@@ -47,8 +63,10 @@ export interface AppPart<P> {
   renderWsgiEntry(app: PlannedApp): string;
   /** The README's explanation of the app module. */
   explanation(app: PlannedApp): string;
-  /** The development server's command line. */
-  devCommand(app: PlannedApp, port: number): string[];
+  /** The development server's command line (listening on all addresses unless `host` is given). */
+  devCommand(app: PlannedApp, port: number, host?: string): string[];
+  /** Debian's packages that provide the framework, for an install without PyPI. */
+  debianPackages?: readonly string[];
   /** The README's words for the development server. */
   devSummary: string;
 }

@@ -1,4 +1,5 @@
 import type { Design } from '../model/design';
+import { TARGETS, type Target } from '../model/target';
 import { validate } from '../validation/validate';
 import type { Diagnostic } from '../validation/types';
 import { useAppStore, type AppState } from './index';
@@ -16,10 +17,18 @@ export function memoByDesign<T>(derive: (design: Design) => T): (design: Design)
   };
 }
 
-export const diagnosticsOf = memoByDesign(validate);
+/** One memo per target, so switching back and forth reuses each target's last answer. */
+export function memoByDesignPerTarget<T>(
+  derive: (design: Design, target: Target) => T,
+): (design: Design, target?: Target) => T {
+  const memos = new Map(TARGETS.map((target) => [target, memoByDesign((design) => derive(design, target))]));
+  return (design, target = 'compose') => memos.get(target)!(design);
+}
+
+export const diagnosticsOf = memoByDesignPerTarget(validate);
 
 export function useDiagnostics(): Diagnostic[] {
-  return useAppStore((state) => diagnosticsOf(state.design));
+  return useAppStore((state) => diagnosticsOf(state.design, state.target));
 }
 
 export interface ElementProblems {
@@ -43,12 +52,16 @@ function countProblems(diagnostics: readonly Diagnostic[], key: 'nodes' | 'edges
   return counts;
 }
 
-const nodeProblemsOf = memoByDesign((design) => countProblems(diagnosticsOf(design), 'nodes'));
-const edgeProblemsOf = memoByDesign((design) => countProblems(diagnosticsOf(design), 'edges'));
+const nodeProblemsOf = memoByDesignPerTarget((design, target) =>
+  countProblems(diagnosticsOf(design, target), 'nodes'),
+);
+const edgeProblemsOf = memoByDesignPerTarget((design, target) =>
+  countProblems(diagnosticsOf(design, target), 'edges'),
+);
 
 /** Error and warning counts of one node; compare shallowly (useShallow) so unchanged counts re-render nothing. */
 export function selectNodeProblems(state: AppState, id: string): ElementProblems {
-  return nodeProblemsOf(state.design).get(id) ?? NO_PROBLEMS;
+  return nodeProblemsOf(state.design, state.target).get(id) ?? NO_PROBLEMS;
 }
 
 export function edgeSeverities(design: Design): ReadonlyMap<string, ElementProblems> {

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Position } from '../model/design';
+import type { Target } from '../model/target';
 import type { AppState } from './index';
 
 export type ColorMode = 'system' | 'light' | 'dark';
@@ -38,6 +39,9 @@ export interface UiSlice {
   setHelpOpen: (open: boolean) => void;
   draftFrames: DraftFrame[];
   setDraftFrames: (frames: DraftFrame[]) => void;
+  /** Where the bundle runs: the problems panel, the preview and the zip follow it. */
+  target: Target;
+  setTarget: (target: Target) => void;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
@@ -56,4 +60,6 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setHelpOpen: (open) => set({ helpOpen: open }),
   draftFrames: [],
   setDraftFrames: (frames) => set({ draftFrames: frames }),
+  target: 'compose',
+  setTarget: (target) => set({ target }),
 });

@@ -53,6 +53,28 @@ export function renderNginxConf(run: WebRun): string {
   return formatNginx([MAIN_SETTINGS, block('http', [], http)]);
 }
 
+/**
+ * A site file for a host's sites-available/: the upstreams and server blocks alone, which the stock
+ * nginx.conf includes inside its http block. Formatted inside an http block, then lifted out of it.
+ */
+export function renderNginxSite(run: WebRun, heading: readonly string[]): string {
+  const upstreams = new Map<string, NginxNode>();
+  for (const server of run.servers)
+    for (const location of server.locations)
+      if (location.kind === 'proxy' && !upstreams.has(location.upstream))
+        upstreams.set(location.upstream, upstreamBlock(location));
+  const http: NginxNode[] = [
+    ...heading.map(comment),
+    ...[...upstreams.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, node]) => node),
+    ...run.servers.map(serverBlock),
+  ];
+  const lines = formatNginx([block('http', [], http)])
+    .trimEnd()
+    .split('\n');
+  const inner = lines.slice(1, -1).map((line) => (line.startsWith('    ') ? line.slice(4) : line));
+  return `${inner.join('\n')}\n`;
+}
+
 // The parts every nginx.conf shares, formatted once (a 200-container design writes them 200 times).
 const MAIN_SETTINGS = fragment(
   0,

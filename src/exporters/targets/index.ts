@@ -1,10 +1,11 @@
 import type { Target } from '../../model/target';
 import { renderComposeBundle } from './compose';
+import { renderServerBundle } from './server';
 import type { Renderer } from './types';
 
 /** The renderer of each target over the same plan (null: not built yet). */
 export const RENDERERS: { readonly [T in Target]: Renderer | null } = {
   compose: renderComposeBundle,
-  server: null,
+  server: renderServerBundle,
   kubernetes: null,
 };

@@ -179,16 +179,17 @@ export const flaskPlan: KindPlanPart<FlaskProps> = {
     renderApp: renderFlaskApp,
     renderWsgiEntry,
     explanation: (app) => flaskAppExplanation(app.database),
-    devCommand: (app, port) => [
+    devCommand: (app, port, host = '0.0.0.0') => [
       'flask',
       '--app',
       `${app.module}:${app.callable}`,
       'run',
       '--host',
-      '0.0.0.0',
+      host,
       '--port',
       String(port),
     ],
     devSummary: 'the Flask development server',
+    debianPackages: ['python3-flask'],
   },
 };

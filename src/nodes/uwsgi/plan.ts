@@ -11,7 +11,10 @@ export const UWSGI_STATS_ADDRESS = '127.0.0.1:9191';
 
 function renderUwsgiIni(process: PythonProcess, app: PlannedApp, workdir: string): string {
   const { processes, threads, maxRequests, harakiri, stats } = process.settings as UwsgiSettings;
-  const address = process.bind.kind === 'unix' ? process.bind.path : `0.0.0.0:${process.bind.port}`;
+  const address =
+    process.bind.kind === 'unix'
+      ? process.bind.path
+      : `${process.bindHost ?? '0.0.0.0'}:${process.bind.port}`;
   const entries: IniSection['entries'] = [
     {
       key: 'module',
@@ -131,6 +134,14 @@ export const uwsgiPlan: KindPlanPart<UwsgiProps> = {
     summary: (process) => {
       const { processes, threads } = process.settings as UwsgiSettings;
       return `uWSGI ${process.protocol === 'uwsgi' ? code('socket') : code('http-socket')} (${processes} processes × ${threads} threads)`;
+    },
+    // uWSGI notifies systemd itself when NOTIFY_SOCKET is set; Debian's build loads Python as a plugin.
+    host: {
+      notifiesSystemd: true,
+      socketActivation: false,
+      debianPackages: ['uwsgi', 'uwsgi-plugin-python3'],
+      debianEnvironment: { UWSGI_PLUGINS: 'python3' },
+      reusePortArgs: ['--reuse-port'],
     },
   },
 };

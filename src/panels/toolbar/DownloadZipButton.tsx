@@ -12,12 +12,12 @@ export function DownloadZipButton() {
   const [busy, setBusy] = useState(false);
 
   const start = async () => {
-    const { design, markClean, showAlert } = useAppStore.getState();
+    const { design, target, markClean, showAlert } = useAppStore.getState();
     setBusy(true);
     try {
       // The exporters load with the preview panel; importing here too keeps a click before that working.
       const { filesOf } = await import('../../store/files');
-      await downloadBundle(filesOf(design), design.name);
+      await downloadBundle(filesOf(design, target), design.name);
       markClean();
     } catch (error) {
       showAlert(`The download failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -27,8 +27,8 @@ export function DownloadZipButton() {
   };
 
   const onClick = () => {
-    const { design, askConfirm, showAlert } = useAppStore.getState();
-    const decision = downloadDecision(diagnosticsOf(design));
+    const { design, target, askConfirm, showAlert } = useAppStore.getState();
+    const decision = downloadDecision(diagnosticsOf(design, target));
     if (decision.kind === 'refuse') return showAlert(decision.message);
     if (decision.kind === 'confirm')
       return askConfirm({

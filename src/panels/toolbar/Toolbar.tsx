@@ -8,11 +8,42 @@ import { moveNodesTo, moveNodesToContainer } from '../../model/edit';
 import { addContainer, containerNames } from '../../model/containers';
 import { readDesignFromBytes } from '../../model/importFile';
 import { serializeDesign } from '../../model/serialize';
+import { TARGETS, type Target } from '../../model/target';
 import { isClient } from '../../nodes/registry';
 import { useAppStore } from '../../store';
 import { ImportConfigs } from '../import/ImportConfigs';
 import { DownloadZipButton } from './DownloadZipButton';
 import { ShareMenu } from './ShareMenu';
+
+/** Where the bundle runs; the problems panel, the preview and the zip follow it. */
+function TargetSelect() {
+  const target = useAppStore((state) => state.target);
+  return (
+    <select
+      data-testid="target"
+      aria-label="Target"
+      title="Where the bundle runs"
+      value={target}
+      onChange={(event) => {
+        const value = event.target.value;
+        if (isTarget(value) && RENDERERS_READY.includes(value)) useAppStore.getState().setTarget(value);
+      }}
+    >
+      <option value="compose">Docker Compose</option>
+      <option value="server">Server (systemd)</option>
+      <option value="kubernetes" disabled>
+        Kubernetes (not yet)
+      </option>
+    </select>
+  );
+}
+
+/** Targets the editor can generate today (Kubernetes is listed, disabled, until its renderer lands). */
+const RENDERERS_READY: readonly Target[] = ['compose', 'server'];
+
+function isTarget(value: string): value is Target {
+  return (TARGETS as readonly string[]).includes(value);
+}
 
 function DesignName() {
   const name = useAppStore((state) => state.design.name);
@@ -193,6 +224,7 @@ export function Toolbar() {
       </div>
       <div className="toolbar-spacer" />
       <div className="toolbar-group">
+        <TargetSelect />
         <ShareMenu />
         <DownloadZipButton />
       </div>

@@ -3,7 +3,8 @@ import { design, e, n } from './examples';
 import { setNodeProps } from '../../model/edit';
 import { isProxy } from '../../nodes/registry';
 import { appsRunByWsgi, freePort, listenerPort, nodeName } from '../fixes';
-import type { Diagnostic, Rule } from '../types';
+import type { Diagnostic, Rule, RuleContext } from '../types';
+import type { Target } from '../../model/target';
 import { groupPush } from '../../model/group';
 
 const PORT_PROP: Partial<Record<DesignNode['kind'], string>> = {
@@ -13,16 +14,31 @@ const PORT_PROP: Partial<Record<DesignNode['kind'], string>> = {
   flask: 'port',
 };
 
+/** The first port from `start` no listener of any container uses (one host holds them all). */
+function freeHostPort(current: Design, start: number): number {
+  const runByWsgi = appsRunByWsgi(current);
+  const used = new Set(current.nodes.map((node) => listenerPort(node, runByWsgi)));
+  let port = start;
+  while (used.has(port) && port < 65535) port++;
+  return port;
+}
+
 /** Move `node` to the first free port after `port` (8080 for nginx on 80). */
-function movePort(current: Design, nodeId: string, port: number): Design {
+function movePort(current: Design, nodeId: string, port: number, target: Target): Design {
   const node = current.nodes.find((candidate) => candidate.id === nodeId);
   const prop = node && PORT_PROP[node.kind];
   if (!node || !prop) return current;
   const start = isProxy(node) && port === 80 ? 8080 : port + 1;
-  return setNodeProps(current, nodeId, { [prop]: freePort(current, node.container, start) });
+  const free = target === 'server' ? freeHostPort(current, start) : freePort(current, node.container, start);
+  return setNodeProps(current, nodeId, { [prop]: free });
 }
 
-function conflict(message: string, nodes: DesignNode[], port: number): Diagnostic {
+function conflict(
+  message: string,
+  nodes: DesignNode[],
+  port: number,
+  target: Target = 'compose',
+): Diagnostic {
   const last = nodes[nodes.length - 1]!;
   return {
     rule: 'port-conflict',
@@ -32,7 +48,7 @@ function conflict(message: string, nodes: DesignNode[], port: number): Diagnosti
     edges: [],
     fix: {
       label: `Move ${nodeName(last)} to a free port`,
-      apply: (d) => movePort(d, last.id, port),
+      apply: (d) => movePort(d, last.id, port, target),
     },
   };
 }
@@ -56,15 +72,36 @@ function twoNginx(secondContainer: string, secondPort: number) {
   );
 }
 
+/** The server target: every container runs on one host, so every listener meets every other on it. */
+function hostConflicts(current: Design, nodeById: RuleContext['nodeById']): Diagnostic[] {
+  const byPort = new Map<number, DesignNode[]>();
+  const runByWsgi = appsRunByWsgi(current, nodeById);
+  for (const node of current.nodes) {
+    const port = listenerPort(node, runByWsgi);
+    if (port !== undefined) groupPush(byPort, port, node);
+  }
+  return [...byPort]
+    .filter(([, nodes]) => nodes.length > 1)
+    .map(([port, nodes]) =>
+      conflict(
+        `${nodes.map((node) => `${nodeName(node)} (container "${node.container ?? ''}")`).join(' and ')} ${nodes.length === 2 ? 'both' : 'all'} listen on port ${port}. On a server every container of the design runs on the same host, so only one can bind the port; the others fail with "Address already in use".`,
+        nodes,
+        port,
+        'server',
+      ),
+    );
+}
+
 export const portConflict: Rule = {
   id: 'port-conflict',
   severity: 'error',
   summary:
     'Two listeners in one container share a port (nginx `listen`, Gunicorn/uWSGI `port` over TCP, a Flask dev server that no WSGI server runs), or two nginx nodes publish the same host port.',
-  why: 'Processes in one container share one network namespace, so only one of them can bind a port: the second fails with "Address already in use". Nginx’s port is also published on the same host port, and a host port can be published by one service only.',
+  why: 'Processes in one container share one network namespace, so only one of them can bind a port: the second fails with "Address already in use". Nginx’s port is also published on the same host port, and a host port can be published by one service only. On the server target every container runs on one host, so every listener of the design is compared.',
   fixSummary:
     'Move the last listener of the group to the next free port (nginx on 80 moves to 8080, others to the port + 1 or the next free one).',
-  check(current, { nodeById }) {
+  check(current, { nodeById, target }) {
+    if (target === 'server') return hostConflicts(current, nodeById);
     const diagnostics: Diagnostic[] = [];
     const byContainer = new Map<string, DesignNode[]>();
     const runByWsgi = appsRunByWsgi(current, nodeById);

@@ -1,0 +1,142 @@
+/**
+ * The real-tool checks of a `server` bundle: `systemd-analyze verify` on every unit (no output at
+ * all), `systemd-analyze security --offline=true` on every service unit (exposure ≤ 2.0),
+ * `shellcheck` on install.sh and uninstall.sh, and `nginx -t` with the site included from Debian's
+ * stock nginx.conf. Each runs inside a mount namespace of its own, so nothing lands on the host.
+ */
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { shellLine, runSync, tail } from './proc';
+import { SERVER_ROOT_CACHE } from './serverSmoke';
+import type { CheckResult } from './staticChecks';
+import { requireTools } from './tools';
+
+/** The exposure `systemd-analyze security` allows a generated service unit. */
+export const MAX_EXPOSURE = 2.0;
+
+export interface ServerCheckResults {
+  results: CheckResult[];
+  /** Each service unit's exposure figure. */
+  exposure: Record<string, number>;
+}
+
+function result(
+  name: string,
+  argv: readonly string[],
+  status: number,
+  output: string,
+  ok = status === 0,
+): CheckResult {
+  return { name, ok, command: shellLine(argv), detail: ok ? '' : tail(output || `exit ${status}`, 30) };
+}
+
+/** Absolute ExecStart binaries of a unit: they must exist for verify, so a private /srv holds them. */
+function execBinaries(unitText: string): string[] {
+  return [...unitText.matchAll(/^ExecStart=(\S+)/gm)]
+    .map((match) => match[1]!)
+    .filter((path) => path.startsWith('/srv/'));
+}
+
+/** `systemd-analyze verify` with each /srv binary linked to a real one in a private /srv. */
+function verifyUnits(dir: string, units: string[], texts: Record<string, string>): CheckResult {
+  const links = units
+    .flatMap((unit) => execBinaries(texts[unit]!))
+    .map((path) => {
+      const name = path.slice(path.lastIndexOf('/') + 1);
+      return `mkdir -p ${shellLine([path.slice(0, path.lastIndexOf('/'))])} && ln -sf /bin/true ${shellLine([`${path}`])} # ${name}`;
+    });
+  const script = [
+    'set -e',
+    'mount -t tmpfs tmpfs /srv',
+    ...links,
+    `cd ${shellLine([join(dir, 'systemd')])}`,
+    `systemd-analyze verify ${units.map((unit) => `./${unit}`).join(' ')} 2>&1`,
+  ].join('\n');
+  const argv = ['unshare', '--mount', '--propagation', 'private', 'sh', '-c', script];
+  const run = runSync(argv);
+  // No warnings: verify prints nothing at all for a clean unit.
+  return result(
+    `systemd-analyze verify (${units.length} units)`,
+    argv,
+    run.status,
+    run.output,
+    run.status === 0 && run.output === '',
+  );
+}
+
+function securityOf(dir: string, unit: string): { check: CheckResult; exposure: number | null } {
+  const argv = ['systemd-analyze', 'security', '--offline=true', '--no-pager', join(dir, 'systemd', unit)];
+  const run = runSync(argv);
+  const figure = /Overall exposure level for \S+: ([0-9.]+)/.exec(run.output)?.[1];
+  const exposure = figure === undefined ? null : Number(figure);
+  const ok = exposure !== null && exposure <= MAX_EXPOSURE;
+  return {
+    check: result(
+      `systemd-analyze security ${unit}: exposure ${exposure ?? '?'} ≤ ${MAX_EXPOSURE}`,
+      argv,
+      run.status,
+      run.output,
+      ok,
+    ),
+    exposure,
+  };
+}
+
+function shellcheck(dir: string): CheckResult {
+  const argv = ['shellcheck', '--shell=bash', join(dir, 'install.sh'), join(dir, 'uninstall.sh')];
+  const run = runSync(argv);
+  return result('shellcheck install.sh uninstall.sh', argv, run.status, run.output);
+}
+
+/** nginx -t with Debian's stock /etc/nginx (the cached root's, else this machine's) and only this site enabled. */
+function nginxTest(dir: string, work: string, site: string): CheckResult {
+  const etc = join(work, 'etc-nginx');
+  rmSync(etc, { recursive: true, force: true });
+  const stock = existsSync(join(SERVER_ROOT_CACHE, 'etc/nginx/nginx.conf'))
+    ? join(SERVER_ROOT_CACHE, 'etc/nginx')
+    : '/etc/nginx';
+  cpSync(stock, etc, { recursive: true, dereference: false, verbatimSymlinks: true });
+  rmSync(join(etc, 'sites-enabled'), { recursive: true, force: true });
+  mkdirSync(join(etc, 'sites-enabled'));
+  cpSync(join(dir, 'nginx', site), join(etc, 'sites-available', site));
+  symlinkSync(`/etc/nginx/sites-available/${site}`, join(etc, 'sites-enabled', site));
+  const script = [
+    'set -e',
+    `mount --bind ${shellLine([etc])} /etc/nginx`,
+    'mount -t tmpfs tmpfs /var/log/nginx',
+    'mount -t tmpfs tmpfs /var/lib/nginx',
+    'mount -t tmpfs tmpfs /run',
+    'nginx -t 2>&1',
+  ].join('\n');
+  const argv = ['unshare', '--mount', '--propagation', 'private', 'sh', '-c', script];
+  const run = runSync(argv);
+  return result(
+    `nginx -t with sites-enabled/${site} in Debian's stock nginx.conf`,
+    argv,
+    run.status,
+    run.output,
+  );
+}
+
+/** Every check of one written server bundle (its folder `dir`; `work` is scratch space). */
+export function checkServerBundle(
+  dir: string,
+  files: Record<string, string>,
+  work: string,
+): ServerCheckResults {
+  requireTools(['systemd-analyze', 'shellcheck', 'nginx', 'unshare']);
+  mkdirSync(work, { recursive: true });
+  const units = readdirSync(join(dir, 'systemd')).sort();
+  const texts = Object.fromEntries(units.map((unit) => [unit, files[`systemd/${unit}`] ?? '']));
+  const results: CheckResult[] = [verifyUnits(dir, units, texts)];
+  const exposure: Record<string, number> = {};
+  for (const unit of units.filter((name) => name.endsWith('.service'))) {
+    const security = securityOf(dir, unit);
+    results.push(security.check);
+    if (security.exposure !== null) exposure[unit] = security.exposure;
+  }
+  results.push(shellcheck(dir));
+  for (const site of readdirSync(join(dir, 'nginx'))) results.push(nginxTest(dir, work, site));
+  writeFileSync(join(work, 'exposure.json'), `${JSON.stringify(exposure, null, 2)}\n`);
+  return { results, exposure };
+}

@@ -1,0 +1,372 @@
+/**
+ * The `server` target for real: boot a Debian 12 root with systemd under systemd-nspawn (private
+ * network, nothing registered on the host), run the bundle's install.sh inside it with Debian's
+ * packages, let systemd start the units, curl the hops through nginx, restart the app units and
+ * check no stored item is lost, then run uninstall.sh. The root is made once with debootstrap and
+ * cached; each run boots an overlay of it, so the cache stays clean.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Design } from '../../src/model/design';
+import { generate } from '../../src/exporters/generate';
+import { hostNames } from '../../src/exporters/targets/server/names';
+import type { Probe } from '../../src/exporters/planTypes';
+import { hasErrors, hasInputErrors, validate } from '../../src/validation/validate';
+import { makeTempDir, writeFiles } from './bundle';
+import { run, runSync, sleep, tail, waitFor } from './proc';
+import { requireTools } from './tools';
+
+/** The cached Debian 12 root: systemd plus the Debian packages a server bundle installs. */
+export const SERVER_ROOT_CACHE =
+  process.env.STACKSKETCH_SERVER_ROOT ?? '/var/cache/stacksketch/debian12-root';
+const ROOT_PACKAGES = [
+  'systemd',
+  'systemd-sysv',
+  'dbus',
+  'nginx',
+  'python3-flask',
+  'python3-venv',
+  'gunicorn',
+  'uwsgi',
+  'uwsgi-plugin-python3',
+  'curl',
+  'ca-certificates',
+];
+
+export interface ServerStep {
+  step: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface ServerSmokeOutcome {
+  ok: boolean;
+  refused?: string;
+  steps: ServerStep[];
+}
+
+export interface ServerSmokeOptions {
+  force?: boolean;
+  print?: (line: string) => void;
+  /** Where the React app's node_modules are cached between runs. */
+  frontendCacheDir?: string;
+}
+
+/** debootstrap the root once (about a minute); later runs reuse it. */
+export async function ensureServerRoot(print: (line: string) => void): Promise<string> {
+  if (existsSync(join(SERVER_ROOT_CACHE, 'usr/sbin/nginx'))) return SERVER_ROOT_CACHE;
+  const partial = `${SERVER_ROOT_CACHE}.partial-${process.pid}`;
+  mkdirSync(join(SERVER_ROOT_CACHE, '..'), { recursive: true });
+  print(`debootstrap a Debian 12 root into ${SERVER_ROOT_CACHE} (once)`);
+  const result = await run(
+    [
+      'debootstrap',
+      '--variant=minbase',
+      `--include=${ROOT_PACKAGES.join(',')}`,
+      'bookworm',
+      partial,
+      'http://deb.debian.org/debian',
+    ],
+    { timeoutMs: 15 * 60 * 1000 },
+  );
+  if (result.status !== 0) {
+    rmSync(partial, { recursive: true, force: true });
+    throw new Error(`debootstrap failed (exit ${result.status})\n${tail(result.output)}`);
+  }
+  renameSync(partial, SERVER_ROOT_CACHE);
+  return SERVER_ROOT_CACHE;
+}
+
+/** The container's PID 1: the descendant of systemd-nspawn whose innermost pid is 1. */
+function leaderOf(nspawnPid: number): number | null {
+  const queue = [nspawnPid];
+  while (queue.length > 0) {
+    const pid = queue.shift()!;
+    let status = '';
+    try {
+      status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    } catch {
+      continue;
+    }
+    const nspid = /^NSpid:\s+(.*)$/m.exec(status)?.[1]?.trim().split(/\s+/);
+    if (pid !== nspawnPid && nspid && nspid.length > 1 && nspid.at(-1) === '1') return pid;
+    for (const task of safeList(`/proc/${pid}/task`)) {
+      const children = readText(`/proc/${pid}/task/${task}/children`).trim();
+      if (children) queue.push(...children.split(/\s+/).map(Number));
+    }
+  }
+  return null;
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+const CLEAN_ENV = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8' };
+
+/** A command inside the booted container (all its namespaces, a clean environment). */
+function inside(leader: number, argv: readonly string[], timeoutMs = 120_000) {
+  return run(
+    [
+      'nsenter',
+      '-t',
+      String(leader),
+      '-a',
+      'env',
+      '-i',
+      ...Object.entries(CLEAN_ENV).map(([k, v]) => `${k}=${v}`),
+      ...argv,
+    ],
+    {
+      timeoutMs,
+    },
+  );
+}
+
+async function curlProbe(leader: number, port: number, probe: Probe): Promise<ServerStep> {
+  const argv = ['curl', '-sS', '--max-time', '10', '-o', '-', '-w', '\n%{http_code}', '-X', probe.method];
+  if (probe.body !== undefined) argv.push('-H', 'Content-Type: application/json', '--data', probe.body);
+  argv.push(`http://127.0.0.1:${port}${probe.path}`);
+  const result = await inside(leader, argv, 20_000);
+  const lines = result.stdout.split('\n');
+  const status = Number(lines.at(-1));
+  const body = lines.slice(0, -1).join('\n');
+  const ok =
+    result.status === 0 &&
+    status === probe.expectStatus &&
+    (probe.expectBody === undefined || body.includes(probe.expectBody));
+  return {
+    step: `${probe.hop} ${probe.method} ${probe.path} → ${Number.isFinite(status) ? status : 'no answer'}`,
+    ok,
+    detail: ok
+      ? ''
+      : `expected ${probe.expectStatus}${probe.expectBody ? ` with ${JSON.stringify(probe.expectBody)}` : ''}\n${tail(body || result.output, 15)}`,
+  };
+}
+
+/** Build the React app on this machine (npm, with a node_modules cache) into the bundle's dist/. */
+async function prebuildFrontend(bundleDir: string, frontendDir: string, cacheRoot: string): Promise<void> {
+  const dir = join(bundleDir, frontendDir);
+  const key = createHash('sha256')
+    .update(readFileSync(join(dir, 'package.json')))
+    .digest('hex')
+    .slice(0, 16);
+  const cached = join(cacheRoot, key, 'node_modules');
+  if (existsSync(cached)) renameSync(cached, join(dir, 'node_modules'));
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env))
+    if (!/^npm_/i.test(name) && name !== 'INIT_CWD') env[name] = value;
+  for (const command of [
+    ['npm', 'install', '--no-audit', '--no-fund'],
+    ['npm', 'run', 'build'],
+  ]) {
+    const result = await run(command, { cwd: dir, env, timeoutMs: 8 * 60 * 1000 });
+    if (result.status !== 0) throw new Error(`${command.join(' ')} failed\n${tail(result.output)}`);
+  }
+  mkdirSync(join(cacheRoot, key), { recursive: true });
+  renameSync(join(dir, 'node_modules'), cached);
+}
+
+interface Machine {
+  nspawn: ChildProcess;
+  leader: number;
+  merged: string;
+  log: () => string;
+}
+
+async function boot(root: string, work: string, bundleDir: string): Promise<Machine> {
+  const upper = join(work, 'upper');
+  const overlayWork = join(work, 'overlay-work');
+  const merged = join(work, 'root');
+  for (const dir of [upper, overlayWork, merged]) mkdirSync(dir, { recursive: true });
+  const mounted = runSync([
+    'mount',
+    '-t',
+    'overlay',
+    'overlay',
+    '-o',
+    `lowerdir=${root},upperdir=${upper},workdir=${overlayWork}`,
+    merged,
+  ]);
+  if (mounted.status !== 0) throw new Error(`overlay mount failed: ${mounted.output}`);
+  let output = '';
+  const nspawn = spawn(
+    'systemd-nspawn',
+    [
+      '-D',
+      merged,
+      '--private-network',
+      '--register=no',
+      '--keep-unit',
+      '-q',
+      `--bind-ro=${bundleDir}:/bundle`,
+      '-b',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  nspawn.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  nspawn.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const machine: Machine = { nspawn, leader: 0, merged, log: () => output };
+  const found = await waitFor(async () => {
+    machine.leader = leaderOf(nspawn.pid!) ?? 0;
+    return machine.leader > 0;
+  }, 20_000);
+  if (!found) throw Object.assign(new Error(`the container did not start\n${tail(output)}`), { machine });
+  return machine;
+}
+
+async function shutdown(machine: Machine | null, work: string): Promise<void> {
+  if (machine) {
+    if (machine.nspawn.exitCode === null) {
+      machine.nspawn.kill('SIGTERM'); // nspawn asks the container's systemd to power off
+      const stopped = await waitFor(
+        async () => machine.nspawn.exitCode !== null || machine.nspawn.signalCode !== null,
+        20_000,
+      );
+      if (!stopped) machine.nspawn.kill('SIGKILL');
+      await sleep(200);
+    }
+  }
+  const merged = join(work, 'root');
+  if (existsSync(merged)) runSync(['umount', '--lazy', merged]);
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** Validate and export a design for the server target, boot a host, install, probe, restart, uninstall. */
+export async function smokeServer(
+  design: Design,
+  options: ServerSmokeOptions = {},
+): Promise<ServerSmokeOutcome> {
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const diagnostics = validate(design, 'server');
+  for (const diagnostic of diagnostics)
+    print(`${diagnostic.severity === 'error' ? 'error' : 'warn '} ${diagnostic.rule}: ${diagnostic.message}`);
+  if (hasInputErrors(diagnostics))
+    return { ok: false, refused: 'the design has invalid-* input errors', steps: [] };
+  if (hasErrors(diagnostics) && !options.force)
+    return {
+      ok: false,
+      refused: 'the design has errors; fix them or pass --force to run it anyway',
+      steps: [],
+    };
+  const { plan, files } = generate(design, { target: 'server', lang: 'en', diagnostics });
+  if (plan.entryPort === null || plan.probes.length === 0)
+    return { ok: false, refused: 'the plan has no entry port or no probes: nothing to check', steps: [] };
+  requireTools(['debootstrap', 'systemd-nspawn', 'nsenter']);
+  const root = await ensureServerRoot(print);
+  const work = makeTempDir('server-smoke');
+  const bundleDir = join(work, 'bundle');
+  writeFiles(bundleDir, files);
+  chmodSync(join(bundleDir, 'install.sh'), 0o755);
+  chmodSync(join(bundleDir, 'uninstall.sh'), 0o755);
+  const steps: ServerStep[] = [];
+  const step = (name: string, ok: boolean, detail = '') => {
+    steps.push({ step: name, ok, detail });
+    print(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `\n${detail}`}`);
+    return ok;
+  };
+  const frontend = Object.keys(files).find((path) => path.endsWith('/frontend/package.json'));
+  let machine: Machine | null = null;
+  try {
+    if (frontend) {
+      const dir = frontend.slice(0, -'/package.json'.length);
+      await prebuildFrontend(
+        bundleDir,
+        dir,
+        options.frontendCacheDir ?? join(tmpdir(), 'stacksketch-frontend-cache'),
+      );
+      step(`React app built on this machine with npm, copied in as ${dir}/dist`, true);
+    }
+    machine = await boot(root, join(work, 'machine'), bundleDir);
+    const leader = machine.leader;
+    // PID 1 answers on its socket a moment after it starts; then wait for the boot to finish.
+    let booted = await inside(leader, ['systemctl', 'is-system-running', '--wait'], 90_000);
+    await waitFor(
+      async () => {
+        booted = await inside(leader, ['systemctl', 'is-system-running', '--wait'], 90_000);
+        return /running|degraded/.test(booted.stdout);
+      },
+      60_000,
+      300,
+    );
+    if (
+      !step(
+        `booted Debian 12 with systemd (${booted.stdout.trim() || booted.output})`,
+        /running|degraded/.test(booted.stdout),
+      )
+    )
+      return { ok: false, steps };
+    const install = await inside(leader, ['/bundle/install.sh', '--system-packages'], 180_000);
+    if (!step('install.sh --system-packages', install.status === 0, tail(install.output, 40)))
+      return { ok: false, steps };
+    const again = await inside(leader, ['/bundle/install.sh', '--system-packages'], 180_000);
+    step('install.sh again (idempotent)', again.status === 0, tail(again.output, 40));
+    const names = hostNames(design.name);
+    const units = (
+      await inside(leader, ['systemctl', 'list-units', '--no-legend', '--plain', `${names.site}-*`])
+    ).stdout;
+    step(
+      `units running: ${units
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split(/\s+/).slice(0, 4).join(' '))
+        .join('; ')}`,
+      !/failed/.test(units),
+      units,
+    );
+    const record = (result: ServerStep) => step(result.step, result.ok, result.detail);
+    // A Type=notify unit is ready when systemctl returns; a dev server only once it listens.
+    const firstGet = plan.probes.find((probe) => probe.method === 'GET')!;
+    const ready = () =>
+      waitFor(async () => (await curlProbe(leader, plan.entryPort!, firstGet)).ok, 20_000, 300);
+    await ready();
+    for (const probe of plan.probes) record(await curlProbe(leader, plan.entryPort, probe));
+    const appUnits = units
+      .split('\n')
+      .map((line) => line.split(/\s+/)[0] ?? '')
+      .filter((unit) => unit.endsWith('.service'));
+    if (appUnits.length > 0) {
+      const restart = await inside(leader, ['systemctl', 'restart', ...appUnits]);
+      step(`systemctl restart ${appUnits.join(' ')}`, restart.status === 0, restart.output);
+      await ready();
+      for (const probe of plan.probes.filter((p) => p.method === 'GET' && p.expectBody !== undefined))
+        record(await curlProbe(leader, plan.entryPort, probe));
+    }
+    const uninstall = await inside(leader, ['/bundle/uninstall.sh'], 60_000);
+    step('uninstall.sh', uninstall.status === 0, tail(uninstall.output, 20));
+    const leftovers = await inside(leader, [
+      'sh',
+      '-c',
+      `ls /etc/nginx/sites-enabled/; ls /etc/systemd/system | grep -c '^${names.site}-' || true; test -d /var/lib/${names.site} && echo kept-database`,
+    ]);
+    step(
+      'uninstall.sh removed the site and the units, kept the database',
+      !leftovers.stdout.includes(`${names.site}.conf`) &&
+        /^0$/m.test(leftovers.stdout) &&
+        leftovers.stdout.includes('kept-database'),
+      leftovers.output,
+    );
+    return { ok: steps.every((s) => s.ok), steps };
+  } catch (error) {
+    step('run', false, error instanceof Error ? error.message : String(error));
+    return { ok: false, steps };
+  } finally {
+    if (machine && !steps.every((s) => s.ok)) print(tail(machine.log(), 30));
+    await shutdown(machine, join(work, 'machine'));
+    rmSync(work, { recursive: true, force: true });
+  }
+}

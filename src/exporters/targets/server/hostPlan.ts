@@ -1,0 +1,119 @@
+/**
+ * The plan as it runs on one host: the same services, with the paths and addresses a container
+ * runtime would have provided replaced by the host's own. App servers listen on 127.0.0.1 or on a
+ * unix socket under /run, SQLite files live under /var/lib/<site>/, React builds under
+ * /var/www/<site>/, and nginx reaches each server at that address.
+ */
+import type { Design } from '../../../model/design';
+import { replicasOf } from '../../../model/containers';
+import { wsgiServerPart } from '../../../nodes/planParts';
+import { HTML_ROOT } from '../../plan/routes';
+import type {
+  DeploymentPlan,
+  Listener,
+  PlannedLocation,
+  PlannedService,
+  PythonRun,
+  UpstreamAddress,
+  WebRun,
+} from '../../planTypes';
+import { hostNames, type HostNames, type ServiceNames } from './names';
+
+/** One python service on the host: its names, copies, and the run with host paths. */
+export interface HostPythonService {
+  service: PlannedService;
+  run: PythonRun;
+  names: ServiceNames;
+  replicas: number;
+  /** A systemd .socket unit holds the listening socket (only one copy, and a server that takes it). */
+  socketUnit: boolean;
+}
+
+export interface HostWebService {
+  service: PlannedService;
+  run: WebRun;
+}
+
+export interface HostPlan {
+  names: HostNames;
+  python: HostPythonService[];
+  web: HostWebService[];
+}
+
+const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+
+function hostBind(bind: Listener, names: ServiceNames, socketUnit: boolean): Listener {
+  if (bind.kind === 'tcp') return bind;
+  // A .socket unit keeps its socket outside the service's RuntimeDirectory, which a stop removes.
+  const path = socketUnit ? `/run/${names.unit}.sock` : `/run/${names.runtimeDir}/${baseName(bind.path)}`;
+  return { kind: 'unix', path };
+}
+
+function hostPython(
+  design: Design,
+  service: PlannedService,
+  run: PythonRun,
+  site: HostNames,
+): HostPythonService {
+  const names = site.service(service.name);
+  const replicas = replicasOf(design, service.name);
+  const socketUnit =
+    run.process.role === 'wsgi-server' &&
+    replicas === 1 &&
+    wsgiServerPart(run.process.kind).host.socketActivation;
+  const process = {
+    ...run.process,
+    bind: hostBind(run.process.bind, names, socketUnit),
+    ...(run.process.bind.kind === 'tcp' ? { bindHost: '127.0.0.1' } : {}),
+  };
+  const apps = run.apps.map((app) =>
+    app.database ? { ...app, database: `/var/lib/${names.stateDir}/${baseName(app.database)}` } : app,
+  );
+  // The server's config names the code's folder (uWSGI's chdir): the host's, not the image's.
+  const hostService = { ...service, workdir: names.codeDir };
+  return { service: hostService, run: { ...run, process, apps }, names, replicas, socketUnit };
+}
+
+function hostAddress(
+  node: string,
+  address: UpstreamAddress,
+  python: readonly HostPythonService[],
+): UpstreamAddress {
+  const target = python.find((entry) => entry.run.process.node === node);
+  const bind = target?.run.process.bind;
+  if (bind?.kind === 'unix') return bind;
+  if (bind?.kind === 'tcp') return { kind: 'tcp', host: '127.0.0.1', port: bind.port };
+  return address.kind === 'tcp' ? { ...address, host: '127.0.0.1' } : address;
+}
+
+function hostLocation(
+  location: PlannedLocation,
+  site: HostNames,
+  python: readonly HostPythonService[],
+): PlannedLocation {
+  if (location.kind === 'static')
+    return { ...location, root: `${site.www}${location.root.slice(HTML_ROOT.length)}` };
+  // Upstream names share one http block with every other site on the host: prefix the site's name.
+  return {
+    ...location,
+    upstream: `${site.site}-${location.upstream}`,
+    address: hostAddress(location.node, location.address, python),
+  };
+}
+
+/** The plan's services with the host's paths and addresses. */
+export function hostPlan(design: Design, plan: DeploymentPlan): HostPlan {
+  const names = hostNames(design.name);
+  const python = plan.services.flatMap((service) =>
+    service.runs.kind === 'python' ? [hostPython(design, service, service.runs, names)] : [],
+  );
+  const web = plan.services.flatMap((service): HostWebService[] => {
+    if (service.runs.kind !== 'web') return [];
+    const servers = service.runs.servers.map((server) => ({
+      ...server,
+      locations: server.locations.map((location) => hostLocation(location, names, python)),
+    }));
+    return [{ service, run: { kind: 'web', servers } }];
+  });
+  return { names, python, web };
+}

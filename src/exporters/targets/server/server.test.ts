@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { loadTemplate } from '../../../model/templates';
+import { HOSTILE_STRINGS } from '../../../validation/hostileInputs';
+import { generate } from '../../generate';
+import { isSafeBundlePath } from '../../folder';
+import { hostNames, hostSafeName } from './names';
+
+const SERVER = { target: 'server', lang: 'en' } as const;
+const filesOf = (id: Parameters<typeof loadTemplate>[0], replicas?: number) => {
+  const design = loadTemplate(id);
+  if (replicas) design.containers = { ...design.containers, app: { replicas } };
+  return generate(design, SERVER).files;
+};
+
+describe('host names from the design name', () => {
+  it('are safe users, units and path segments for every hostile string', () => {
+    for (const { value } of HOSTILE_STRINGS) {
+      const name = hostSafeName(value);
+      expect(name).toMatch(/^[a-z][a-z0-9-]{0,31}$/);
+      expect(name).not.toMatch(/-$/);
+      const names = hostNames(value);
+      expect(names.service(value).unit).toMatch(/^[a-z][a-z0-9-]*$/);
+      expect(names.service(value).codeDir.split('/')).not.toContain('..');
+    }
+  });
+
+  it('keeps a plain name and falls back when nothing is left', () => {
+    expect(hostSafeName('Shop API 2')).toBe('shop-api-2');
+    expect(hostSafeName('상점')).toBe('stacksketch');
+    expect(hostSafeName('9lives')).toBe('lives');
+    expect(hostSafeName('a'.repeat(80))).toHaveLength(32);
+  });
+
+  it('keeps every file of a hostile-named design inside the bundle', () => {
+    for (const { value } of HOSTILE_STRINGS.slice(0, 20)) {
+      const design = loadTemplate('uwsgi-unix-socket');
+      design.name = value;
+      let files: Record<string, string>;
+      try {
+        files = generate(design, SERVER).files;
+      } catch {
+        continue; // refused: nothing written
+      }
+      for (const path of Object.keys(files)) expect(isSafeBundlePath(path)).toBe(true);
+    }
+  });
+});
+
+describe('the server bundle', () => {
+  it('holds the site, the units, the scripts and the code', () => {
+    expect(Object.keys(filesOf('uwsgi-unix-socket'))).toEqual([
+      'README.md',
+      'app/app.py',
+      'app/requirements.txt',
+      'app/uwsgi.ini',
+      'app/wsgi.py',
+      'design.json',
+      'install.sh',
+      'nginx/flask-uwsgi-socket.conf',
+      'systemd/flask-uwsgi-socket-app.service',
+      'uninstall.sh',
+    ]);
+  });
+
+  it('uses the seed’s uwsgi_params + uwsgi_pass unix: form with a socket under /run', () => {
+    const files = filesOf('uwsgi-unix-socket');
+    const site = files['nginx/flask-uwsgi-socket.conf']!;
+    expect(site).toContain('include /etc/nginx/uwsgi_params;');
+    expect(site).toContain('server unix:/run/flask-uwsgi-socket-app/uwsgi.sock;');
+    expect(site).not.toMatch(/^http|^events/m);
+    expect(files['app/uwsgi.ini']).toContain('socket = /run/flask-uwsgi-socket-app/uwsgi.sock');
+    expect(files['app/uwsgi.ini']).toContain('chdir = /srv/flask-uwsgi-socket/app');
+    const unit = files['systemd/flask-uwsgi-socket-app.service']!;
+    expect(unit).toContain('Type=notify');
+    expect(unit).toContain('RuntimeDirectory=flask-uwsgi-socket-app');
+    expect(unit).toContain('RestrictAddressFamilies=AF_UNIX\n');
+    expect(files['app/app.py']).toContain('/var/lib/flask-uwsgi-socket/app/app.db');
+  });
+
+  it('binds Gunicorn to 127.0.0.1 through a .socket unit and runs it Type=notify', () => {
+    const files = filesOf('gunicorn-flask-sqlite');
+    expect(files['systemd/flask-gunicorn-sqlite-app.socket']).toContain('ListenStream=127.0.0.1:8000');
+    expect(files['app/gunicorn.conf.py']).toContain('bind = "127.0.0.1:8000"');
+    const unit = files['systemd/flask-gunicorn-sqlite-app.service']!;
+    expect(unit).toContain('Type=notify');
+    expect(unit).toContain('Requires=flask-gunicorn-sqlite-app.socket');
+    for (const setting of [
+      'ProtectSystem=strict',
+      'PrivateTmp=yes',
+      'NoNewPrivileges=yes',
+      'CapabilityBoundingSet=\n',
+    ])
+      expect(unit).toContain(setting);
+    expect(files['nginx/flask-gunicorn-sqlite.conf']).toContain('server 127.0.0.1:8000;');
+  });
+
+  it('runs a container with replicas as a template unit whose copies share the port', () => {
+    const files = filesOf('gunicorn-flask-sqlite', 3);
+    expect(files['systemd/flask-gunicorn-sqlite-app@.service']).toContain('--reuse-port');
+    expect(files['systemd/flask-gunicorn-sqlite-app@.service']).toContain(
+      'RuntimeDirectory=flask-gunicorn-sqlite-app-%i',
+    );
+    expect(files['systemd/flask-gunicorn-sqlite-app.socket']).toBeUndefined();
+    expect(files['install.sh']).toContain('systemctl enable flask-gunicorn-sqlite-app@3.service');
+  });
+
+  it('runs the dev server on 127.0.0.1 and serves the React build from /var/www', () => {
+    expect(filesOf('flask-dev-server')['systemd/flask-dev-server-app.service']).toMatch(
+      /ExecStart=\S+\/flask --app app:app run --host 127\.0\.0\.1 --port 5000/,
+    );
+    const react = filesOf('react-nginx-gunicorn');
+    expect(react['nginx/react-flask-app.conf']).toContain('root /var/www/react-flask-app;');
+    expect(react['install.sh']).toContain('/var/www/react-flask-app');
+  });
+
+  it('install.sh refuses an unsupported OS and is strict; uninstall.sh keeps the database', () => {
+    const files = filesOf('gunicorn-flask-sqlite');
+    expect(files['install.sh']).toContain('set -euo pipefail');
+    expect(files['install.sh']).toContain('/etc/os-release');
+    expect(files['install.sh']).toContain('nginx -t');
+    expect(files['uninstall.sh']).toMatch(
+      /if \[ "\$PURGE" -eq 1 \]; then\n {2}rm -rf \/var\/lib\/flask-gunicorn-sqlite/,
+    );
+  });
+
+  it('is deterministic', () => {
+    expect(filesOf('react-nginx-gunicorn')).toEqual(filesOf('react-nginx-gunicorn'));
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * The systemd units of the python services: a hardened service per server (a template unit
+ * `name@.service` when its container has replicas), and a .socket unit where the server can take
+ * its socket from systemd. Every value reaches the text through the systemd serializer.
+ */
+import { appPart, wsgiServerPart } from '../../../nodes/planParts';
+import { formatUnit, unitValue, type UnitSection } from '../../serializers/systemd';
+import type { FileEntry } from '../types';
+import type { HostNames } from './names';
+import type { HostPythonService } from './hostPlan';
+
+/** The command line a service runs, its binary taken from the service's venv. */
+export function hostCommand(entry: HostPythonService): string[] {
+  const { process, apps } = entry.run;
+  if (process.role === 'dev-server') {
+    const port = process.bind.kind === 'tcp' ? process.bind.port : 5000;
+    const [binary, ...args] = appPart(apps[0]!.kind).devCommand(apps[0]!, port, '127.0.0.1');
+    return [`${entry.names.venv}/bin/${binary}`, ...args];
+  }
+  const server = wsgiServerPart(process.kind);
+  const [binary, ...args] = server.command;
+  const replicaArgs = entry.replicas > 1 ? server.host.reusePortArgs : [];
+  return [`${entry.names.venv}/bin/${binary}`, ...replicaArgs, ...args];
+}
+
+/** The first word of each command line: install.sh links Debian's binaries there without a venv. */
+export function commandBinary(entry: HostPythonService): string {
+  const { process, apps } = entry.run;
+  const command =
+    process.role === 'dev-server'
+      ? appPart(apps[0]!.kind).devCommand(apps[0]!, 1)
+      : wsgiServerPart(process.kind).command;
+  return command[0]!;
+}
+
+/** Settings that confine every service (`systemd-analyze security` exposure ≤ 2.0). */
+function hardening(entry: HostPythonService): UnitSection['entries'] {
+  const unixOnly = entry.run.process.bind.kind === 'unix';
+  return [
+    {
+      key: 'NoNewPrivileges',
+      value: true,
+      comment: 'Confinement: the process and its children gain no privileges.',
+    },
+    { key: 'CapabilityBoundingSet', value: '' },
+    { key: 'AmbientCapabilities', value: '' },
+    {
+      key: 'ProtectSystem',
+      value: 'strict',
+      comment: 'The whole file system is read-only but the state and runtime folders.',
+    },
+    { key: 'ProtectHome', value: true },
+    { key: 'PrivateTmp', value: true },
+    { key: 'PrivateDevices', value: true },
+    { key: 'PrivateUsers', value: true },
+    { key: 'ProtectKernelTunables', value: true },
+    { key: 'ProtectKernelModules', value: true },
+    { key: 'ProtectKernelLogs', value: true },
+    { key: 'ProtectControlGroups', value: true },
+    { key: 'ProtectClock', value: true },
+    { key: 'ProtectHostname', value: true },
+    { key: 'ProtectProc', value: 'invisible' },
+    { key: 'ProcSubset', value: 'pid' },
+    { key: 'LockPersonality', value: true },
+    { key: 'RestrictRealtime', value: true },
+    { key: 'RestrictSUIDSGID', value: true },
+    { key: 'RestrictNamespaces', value: true },
+    { key: 'RemoveIPC', value: true },
+    { key: 'KeyringMode', value: 'private' },
+    { key: 'DevicePolicy', value: 'closed' },
+    { key: 'UMask', value: '0027' },
+    {
+      key: 'RestrictAddressFamilies',
+      value: unixOnly ? 'AF_UNIX' : 'AF_UNIX AF_INET AF_INET6',
+      comment: unixOnly ? 'It listens on a unix socket only.' : 'It listens on 127.0.0.1 only.',
+    },
+    ...(unixOnly ? [{ key: 'PrivateNetwork', value: true }] : []),
+    { key: 'IPAddressDeny', value: 'any' },
+    { key: 'IPAddressAllow', value: 'localhost' },
+    { key: 'SystemCallArchitectures', value: 'native' },
+    { key: 'SystemCallFilter', value: '@system-service' },
+    {
+      key: 'SystemCallFilter',
+      value: '~@clock @cpu-emulation @debug @module @mount @obsolete @raw-io @reboot @resources @swap',
+      comment: 'Not @privileged: Gunicorn workers call setuid() to their own user, which it would refuse.',
+    },
+    { key: 'SystemCallErrorNumber', value: 'EPERM' },
+  ];
+}
+
+function serviceUnit(entry: HostPythonService, site: HostNames): string {
+  const { names, run, replicas, socketUnit } = entry;
+  const notify = run.process.role === 'wsgi-server' && wsgiServerPart(run.process.kind).host.notifiesSystemd;
+  const template = replicas > 1;
+  const env = Object.entries(entry.service.env).filter(([name]) => name !== 'SECRET_KEY');
+  const unit: UnitSection = {
+    name: 'Unit',
+    entries: [
+      { key: 'Description', value: `${site.site} ${names.dir}` },
+      { key: 'After', value: 'network.target' },
+      ...(socketUnit
+        ? [
+            { key: 'Requires', value: `${names.unit}.socket` },
+            { key: 'After', value: `${names.unit}.socket` },
+          ]
+        : []),
+    ],
+  };
+  const service: UnitSection = {
+    name: 'Service',
+    entries: [
+      {
+        key: 'Type',
+        value: notify ? 'notify' : 'exec',
+        comment: notify ? 'The server tells systemd when it is ready to serve (sd_notify).' : undefined,
+      },
+      { key: 'User', value: site.user },
+      { key: 'Group', value: site.user },
+      { key: 'WorkingDirectory', value: names.codeDir },
+      ...env.map(([name, value]) => ({ key: 'Environment', value: { env: [name, value] as const } })),
+      {
+        key: 'EnvironmentFile',
+        value: site.envFile,
+        comment: 'SECRET_KEY and settings, written once by install.sh (readable by this service only).',
+      },
+      {
+        key: 'EnvironmentFile',
+        value: `-${site.etc}/${names.dir}.env`,
+        comment: "Settings of this service alone (what Debian's build of the server needs).",
+      },
+      { key: 'ExecStart', value: { command: hostCommand(entry) } },
+      { key: 'ExecReload', value: { literal: '/bin/kill -HUP $MAINPID' } },
+      { key: 'KillMode', value: 'mixed' },
+      { key: 'TimeoutStopSec', value: 35 },
+      { key: 'Restart', value: 'on-failure' },
+      { key: 'RestartSec', value: 2 },
+      {
+        key: 'StateDirectory',
+        value: names.stateDir,
+        comment: 'SQLite lives here; uninstall.sh keeps it unless --purge.',
+      },
+      { key: 'StateDirectoryMode', value: '0750' },
+      {
+        key: 'RuntimeDirectory',
+        value: template ? { literal: `${unitValue(names.runtimeDir)}-%i` } : names.runtimeDir,
+      },
+      { key: 'RuntimeDirectoryMode', value: '0755' },
+      ...hardening(entry),
+    ],
+  };
+  const install: UnitSection = {
+    name: 'Install',
+    entries: [{ key: 'WantedBy', value: 'multi-user.target' }],
+  };
+  return formatUnit(
+    ['Generated by StackSketch: one app server of the design, hardened.'],
+    [unit, service, install],
+  );
+}
+
+/** The .socket unit that holds a server's listening socket across restarts (Gunicorn's docs do this). */
+function socketUnitFile(entry: HostPythonService, site: HostNames): string {
+  const bind = entry.run.process.bind;
+  const listen = bind.kind === 'unix' ? bind.path : `127.0.0.1:${bind.port}`;
+  const entries: UnitSection['entries'] = [{ key: 'ListenStream', value: listen }];
+  if (bind.kind === 'unix')
+    entries.push(
+      { key: 'SocketUser', value: site.user, comment: 'Only the app user and nginx (www-data) may connect.' },
+      { key: 'SocketGroup', value: 'www-data' },
+      { key: 'SocketMode', value: '0660' },
+    );
+  return formatUnit(
+    ['Generated by StackSketch: systemd holds the socket, so a restart of the server drops no connection.'],
+    [
+      { name: 'Unit', entries: [{ key: 'Description', value: `${site.site} ${entry.names.dir} socket` }] },
+      { name: 'Socket', entries },
+      { name: 'Install', entries: [{ key: 'WantedBy', value: 'sockets.target' }] },
+    ],
+  );
+}
+
+/** The unit file name of a service (a template's has "@"). */
+export function serviceUnitName(entry: HostPythonService): string {
+  return entry.replicas > 1 ? `${entry.names.unit}@.service` : `${entry.names.unit}.service`;
+}
+
+/** The units of every python service, under systemd/. */
+export function unitFiles(python: readonly HostPythonService[], site: HostNames): FileEntry[] {
+  return python.flatMap((entry): FileEntry[] => [
+    [`systemd/${serviceUnitName(entry)}`, serviceUnit(entry, site)],
+    ...(entry.socketUnit
+      ? [[`systemd/${entry.names.unit}.socket`, socketUnitFile(entry, site)] as FileEntry]
+      : []),
+  ]);
+}

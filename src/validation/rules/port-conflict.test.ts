@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { design, e, n } from './examples';
+import { load, roundTrip } from '../testing';
+import { validate } from '../validate';
+
+/** nginx in "web" on 80, a Gunicorn in "app" and one in "admin", each on `adminPort` and 8000. */
+function twoContainers(adminPort: number) {
+  return load(
+    design(
+      [
+        n('browser', 'client'),
+        n('proxy', 'nginx', 'web', { listen: 80 }),
+        n('wsgi', 'gunicorn', 'app', { port: 8000 }),
+        n('api', 'flask', 'app'),
+        n('admin-wsgi', 'gunicorn', 'admin', { port: adminPort }),
+        n('admin-api', 'flask', 'admin'),
+      ],
+      [
+        e('e1', 'browser', 'proxy'),
+        e('e2', 'proxy', 'wsgi', { route: '/' }),
+        e('e3', 'proxy', 'admin-wsgi', { route: '/admin/' }),
+        e('e4', 'wsgi', 'api'),
+        e('e5', 'admin-wsgi', 'admin-api'),
+      ],
+    ),
+  );
+}
+
+const conflicts = (current: ReturnType<typeof twoContainers>, target: 'compose' | 'server') =>
+  validate(current, target).filter((d) => d.rule === 'port-conflict');
+
+describe('port-conflict by target', () => {
+  it('lets two containers use one port on compose (each has its own network)', () => {
+    expect(conflicts(twoContainers(8000), 'compose')).toEqual([]);
+  });
+
+  it('compares every container’s listeners on the server target (one host)', () => {
+    const [found, ...rest] = conflicts(twoContainers(8000), 'server');
+    expect(rest).toEqual([]);
+    expect(found!.nodes).toEqual(['wsgi', 'admin-wsgi']);
+    expect(found!.message).toContain('same host');
+  });
+
+  it('is quiet on the server target when the ports differ', () => {
+    expect(conflicts(twoContainers(8001), 'server')).toEqual([]);
+  });
+
+  it('moves the last listener to a port free on the whole host', () => {
+    const current = twoContainers(8000);
+    const [found] = conflicts(current, 'server');
+    const fixed = roundTrip(found!.fix!.apply(current));
+    expect(fixed.nodes.find((node) => node.id === 'admin-wsgi')!.props).toMatchObject({ port: 8001 });
+    expect(conflicts(fixed, 'server')).toEqual([]);
+  });
+});
