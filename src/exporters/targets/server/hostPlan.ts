@@ -5,6 +5,7 @@
  * /var/www/<site>/, and nginx reaches each server at that address.
  */
 import type { Design } from '../../../model/design';
+import { oneServicePerBuild } from '../../plan/copies';
 import { replicasOf } from '../../../model/containers';
 import { wsgiServerPart } from '../../../nodes/planParts';
 import { HTML_ROOT } from '../../plan/routes';
@@ -55,8 +56,10 @@ function hostPython(
   run: PythonRun,
   site: HostNames,
 ): HostPythonService {
-  const names = site.service(service.name);
-  const replicas = replicasOf(design, service.name);
+  // The copies of a replicated container are one service on a host: a template unit runs them.
+  const container = design.nodes.find((node) => node.id === service.nodes[0])?.container ?? service.name;
+  const names = site.service(container);
+  const replicas = replicasOf(design, container);
   const socketUnit =
     run.process.role === 'wsgi-server' &&
     replicas === 1 &&
@@ -70,7 +73,7 @@ function hostPython(
     app.database ? { ...app, database: `/var/lib/${names.stateDir}/${baseName(app.database)}` } : app,
   );
   // The server's config names the code's folder (uWSGI's chdir): the host's, not the image's.
-  const hostService = { ...service, workdir: names.codeDir };
+  const hostService = { ...service, name: container, workdir: names.codeDir };
   return { service: hostService, run: { ...run, process, apps }, names, replicas, socketUnit };
 }
 
@@ -104,7 +107,7 @@ function hostLocation(
 /** The plan's services with the host's paths and addresses. */
 export function hostPlan(design: Design, plan: DeploymentPlan): HostPlan {
   const names = hostNames(design.name);
-  const python = plan.services.flatMap((service) =>
+  const python = oneServicePerBuild(plan.services).flatMap((service) =>
     service.runs.kind === 'python' ? [hostPython(design, service, service.runs, names)] : [],
   );
   const web = plan.services.flatMap((service): HostWebService[] => {
