@@ -26,7 +26,7 @@ export interface PlannedService {
   /** A build stage that produces files for the image (the React app): run `commands` in `dir`, copy `output` to `to`. */
   buildStage?: { dir: string; commands: string[][]; output: string; to: string };
   /** Named volumes mounted into the container. */
-  mounts: { volume: string; target: string }[];
+  mounts: { volume: string; target: string; readOnly?: boolean }[];
   /** Ports published to the host (only the front door). */
   published: { host: number; container: number }[];
   /** What the service listens on inside its container. */
@@ -80,6 +80,15 @@ export type PlannedLocation =
       node: string;
       /** What listens there: a WSGI server, or an app on its development server. */
       role: ProcessRole;
+    }
+  | {
+      kind: 'files';
+      edge: string;
+      route: string;
+      /** The folder nginx serves the route from (`alias`), ending in "/" like the route. */
+      alias: string;
+      /** The app whose collected static files these are. */
+      node: string;
     };
 
 /** A WSGI server, or an app on its own development server (no WSGI server imports it). */
@@ -113,6 +122,15 @@ export interface PlannedApp {
   file: string;
   /** True when the design has no Flask node for the server and a default app was added. */
   synthesized: boolean;
+  /** The app node's props (none when synthesized): read only by that kind's plan part. */
+  settings: Readonly<Record<string, PropValue>>;
+  /** The nginx servers that reach the app: the host names and port browsers use. */
+  frontDoors: readonly FrontDoor[];
+}
+
+export interface FrontDoor {
+  serverName: string;
+  listen: number;
 }
 
 export interface PythonRun {
@@ -127,8 +145,8 @@ export interface PythonRun {
 
 export interface PlannedVolume {
   name: string;
-  /** Why it exists: a database's data, or a unix socket shared between two containers. */
-  purpose: 'data' | 'socket';
+  /** Why it exists: a database's data, a unix socket shared between two containers, or an app's collected static files nginx serves. */
+  purpose: 'data' | 'socket' | 'static';
 }
 
 /** One hop the smoke check curls through the front door, in order. */

@@ -11,6 +11,7 @@ const PORT_PROP: Partial<Record<DesignNode['kind'], string>> = {
   gunicorn: 'port',
   uwsgi: 'port',
   flask: 'port',
+  django: 'port',
 };
 
 /** Move `node` to the first free port after `port` (8080 for nginx on 80). */
@@ -60,7 +61,7 @@ export const portConflict: Rule = {
   id: 'port-conflict',
   severity: 'error',
   summary:
-    'Two listeners in one container share a port (nginx `listen`, Gunicorn/uWSGI `port` over TCP, a Flask dev server that no WSGI server runs), or two nginx nodes publish the same host port.',
+    'Two listeners in one container share a port (nginx `listen`, Gunicorn/uWSGI `port` over TCP, a Flask or Django dev server that no WSGI server runs), or two nginx nodes publish the same host port.',
   why: 'Processes in one container share one network namespace, so only one of them can bind a port: the second fails with "Address already in use". Nginx’s port is also published on the same host port, and a host port can be published by one service only.',
   fixSummary:
     'Move the last listener of the group to the next free port (nginx on 80 moves to 8080, others to the port + 1 or the next free one).',
