@@ -89,6 +89,8 @@ export type PlannedLocation =
       alias: string;
       /** The app whose collected static files these are. */
       node: string;
+      /** A file the app always ships under the route (the smoke fetches it through nginx). */
+      probeFile: string;
     };
 
 /** A WSGI server, or an app on its own development server (no WSGI server imports it). */

@@ -63,6 +63,8 @@ export interface StaticFiles {
   route: string;
   /** The folder in the app's container, shared with nginx through a named volume. */
   folder: string;
+  /** A file always there, relative to the route (the smoke fetches it through nginx). */
+  probeFile: string;
 }
 
 /** A project's files and the container command that prepares it before the server starts. */

@@ -107,7 +107,14 @@ function staticFilesLocation(
   const files = app && isApp(app) ? appPart(app.kind).staticFiles?.(app.props) : null;
   if (!draft || !app || !files) return null;
   if (!context.volumes.shareStatic(draft.service, files.folder, web.draft.service)) return null;
-  return { kind: 'files', edge: proxied.edge, route: files.route, alias: files.folder, node: app.id };
+  return {
+    kind: 'files',
+    edge: proxied.edge,
+    route: files.route,
+    alias: files.folder,
+    node: app.id,
+    probeFile: files.probeFile,
+  };
 }
 
 /** One server block per proxy node: a location per outgoing edge, in route order. */

@@ -49,7 +49,8 @@ function renderFiles(app: PlannedApp, serverRequirements: readonly string[]): Re
     databasePath: app.database,
     staticRoute: staticRouteOf(app),
     staticRoot: DJANGO_STATIC_ROOT,
-    serverNames: app.frontDoors.map((door) => door.serverName),
+    // No nginx in front: clients reach the server by whatever name or address they use.
+    serverNames: app.frontDoors.length > 0 ? app.frontDoors.map((door) => door.serverName) : ['_'],
     // One port for every front door, or the scheme's default when they differ.
     publicPort: publicPorts.length === 1 ? publicPorts[0]! : null,
     behindProxy: app.frontDoors.length > 0,
@@ -107,6 +108,8 @@ export const djangoPlan: KindPlanPart<DjangoProps> = {
       explanations,
     },
     staticFiles: (props) =>
-      props.staticRoute ? { route: props.staticRoute, folder: `${DJANGO_STATIC_ROOT}/` } : null,
+      props.staticRoute
+        ? { route: props.staticRoute, folder: `${DJANGO_STATIC_ROOT}/`, probeFile: 'items/app.css' }
+        : null,
   },
 };

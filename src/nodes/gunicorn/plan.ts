@@ -9,18 +9,22 @@ type GunicornSettings = Pick<GunicornProps, 'workers' | 'threads' | 'timeout'>;
 /** The constant parts of gunicorn.conf.py, joined once. */
 const GUNICORN_SECRET_KEY = [
   '',
-  pyComment('This file runs once, in the master, before the workers start: without SECRET_KEY in the'),
-  pyComment("environment (.env), every worker would invent its own key and reject the others' sessions."),
+  pyComment('This file runs once, in the master, before the workers start: without SECRET_KEY'),
+  pyComment('in the environment (.env), every worker would invent its own key and reject the'),
+  pyComment("others' sessions."),
   'if not os.environ.get("SECRET_KEY"):',
   '    os.environ["SECRET_KEY"] = secrets.token_hex(32)',
-  '    print("SECRET_KEY is not set: using one random key for this run (set it in .env)", file=sys.stderr)',
+  '    print(',
+  '        "SECRET_KEY is not set: using one random key for this run (set it in .env)",',
+  '        file=sys.stderr,',
+  '    )',
 ].join('\n');
 const GUNICORN_SETTINGS = [
   'graceful_timeout = 30',
   'keepalive = 5',
   pyComment('Worker heartbeat files in memory: /tmp on a container disk can stall workers.'),
   'worker_tmp_dir = "/dev/shm"',
-  pyComment('nginx already logs every request; a second access log here costs throughput for nothing.'),
+  pyComment('nginx already logs every request; a second access log here costs throughput.'),
   'accesslog = None',
   pyComment('Errors to stderr, where `docker compose logs` reads them.'),
   'errorlog = "-"',
@@ -55,9 +59,7 @@ function renderGunicornConf(process: PythonProcess): string {
         : 'A TCP port on the Compose network; not published: only nginx reaches it.',
     ),
     `bind = ${pyString(bind)}`,
-    pyComment(
-      'Worker processes. The guide: 2 x CPU cores + 1, so one CPU-bound worker never starves the rest.',
-    ),
+    pyComment('Worker processes. The guide: 2 x CPU cores + 1, so one busy worker starves no other.'),
     workers === 'auto' ? 'workers = multiprocessing.cpu_count() * 2 + 1' : `workers = ${pyInt(workers)}`,
     `threads = ${pyInt(threads)}`,
   );
@@ -68,7 +70,7 @@ function renderGunicornConf(process: PythonProcess): string {
     );
   } else lines.push('worker_class = "sync"');
   lines.push(
-    pyComment('A worker silent this long is killed and replaced: one stuck request cannot hold it forever.'),
+    pyComment('A worker silent this long is killed and replaced: one stuck request cannot hold it.'),
     `timeout = ${pyInt(timeout)}`,
     GUNICORN_SETTINGS,
   );
