@@ -77,8 +77,8 @@ describe('helpers', () => {
               ...node,
               kind: 'uwsgi' as const,
               props: {
-                protocol: 'http',
-                transport: 'tcp',
+                protocol: 'http' as const,
+                transport: 'tcp' as const,
                 port: 8000,
                 processes: 2,
                 threads: 1,
