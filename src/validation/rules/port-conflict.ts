@@ -22,7 +22,7 @@ function movePort(current: Design, nodeId: string, port: number): Design {
   return setNodeProps(current, nodeId, { [prop]: freePort(current, node.container, start) });
 }
 
-function conflict(message: string, nodes: DesignNode[], port: number): Diagnostic {
+function conflict(message: string, label: string, nodes: DesignNode[], port: number): Diagnostic {
   const last = nodes[nodes.length - 1]!;
   return {
     rule: 'port-conflict',
@@ -31,7 +31,7 @@ function conflict(message: string, nodes: DesignNode[], port: number): Diagnosti
     nodes: nodes.map((node) => node.id),
     edges: [],
     fix: {
-      label: `Move ${nodeName(last)} to a free port`,
+      label,
       apply: (d) => movePort(d, last.id, port),
     },
   };
@@ -64,7 +64,9 @@ export const portConflict: Rule = {
   why: 'Processes in one container share one network namespace, so only one of them can bind a port: the second fails with "Address already in use". Nginx’s port is also published on the same host port, and a host port can be published by one service only.',
   fixSummary:
     'Move the last listener of the group to the next free port (nginx on 80 moves to 8080, others to the port + 1 or the next free one).',
-  check(current, { nodeById }) {
+  check(current, { nodeById, text }) {
+    const t = text['port-conflict'];
+    const fixLabel = (nodes: DesignNode[]) => t.fix({ node: nodeName(nodes[nodes.length - 1]!) });
     const diagnostics: Diagnostic[] = [];
     const byContainer = new Map<string, DesignNode[]>();
     const runByWsgi = appsRunByWsgi(current, nodeById);
@@ -79,7 +81,8 @@ export const portConflict: Rule = {
       const [container, port] = key.split('\u0000') as [string, string];
       diagnostics.push(
         conflict(
-          `${nodes.map(nodeName).join(' and ')} ${nodes.length === 2 ? 'both' : 'all'} listen on port ${port} in container "${container}". Processes in one container share its network, so only one can bind the port; the others fail with "Address already in use".`,
+          t.sameContainer({ nodes: nodes.map(nodeName), port, container }),
+          fixLabel(nodes),
           nodes,
           Number(port),
         ),
@@ -95,7 +98,11 @@ export const portConflict: Rule = {
       if (new Set(nodes.map((node) => node.container)).size < 2) continue;
       diagnostics.push(
         conflict(
-          `${nodes.map((node) => `${nodeName(node)} (container "${node.container ?? ''}")`).join(' and ')} ${nodes.length === 2 ? 'both' : 'all'} publish host port ${port}. Docker Compose publishes nginx’s listen port on the same host port, and a host port can belong to one service only.`,
+          t.publishedTwice({
+            nodes: nodes.map((node) => ({ name: nodeName(node), container: node.container ?? '' })),
+            port,
+          }),
+          fixLabel(nodes),
           nodes,
           port,
         ),
