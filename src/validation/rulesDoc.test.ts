@@ -18,7 +18,7 @@ describe('docs/rules.md', () => {
     const doc = renderRulesDoc('ko');
     for (const rule of RULES) expect(doc).toContain(`## \`${rule.id}\``);
     expect(doc).toContain('Werkzeug 개발 서버로 실행됩니다');
-    expect(doc).toContain('“uWSGI "wsgi"를 socket(uwsgi 프로토콜)으로 바꾸기”');
+    expect(doc).toContain('“uWSGI "uwsgi"를 socket(uwsgi 프로토콜)으로 바꾸기”');
     expect(doc).not.toContain('What StackSketch reports');
   });
 
