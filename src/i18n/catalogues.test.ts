@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { cliMessages as enCli } from './en/cli';
+import { cliMessages as koCli } from './ko/cli';
 import { ruleMessages as enRules } from './en/rules';
 import { ruleDocs, ruleMessages as koRules } from './ko/rules';
 import { RULES } from '../validation/registry';
@@ -6,7 +8,10 @@ import { catalogueEntries, catalogueTexts } from './testing';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
-const pairs = [['rule messages', enRules, koRules]] as const;
+const pairs = [
+  ['rule messages', enRules, koRules],
+  ['command line', enCli, koCli],
+] as const;
 
 describe.each(pairs)('the %s catalogues', (_name, english, korean) => {
   it('have the same keys and, for messages with values, the same parameters', () => {
