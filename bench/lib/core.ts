@@ -1,10 +1,18 @@
 import { Session } from 'node:inspector';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { generate, renderPlan } from '../../src/exporters/generate';
+import { COMPOSE_EN, generate, readmeWarnings } from '../../src/exporters/generate';
 import { plan } from '../../src/exporters/plan';
-import { renderCompose } from '../../src/exporters/render/docker';
+import { renderComposeBundle } from '../../src/exporters/targets/compose';
+import { renderReadme } from '../../src/exporters/render/readme';
+import {
+  composeServiceBlock,
+  renderCompose,
+  renderComposeFile,
+} from '../../src/exporters/targets/compose/docker';
+import { serializeDesign } from '../../src/model/serialize';
 import type { Design } from '../../src/model/design';
+import { isProxy } from '../../src/nodes/registry';
 import { buildContext } from '../../src/validation/context';
 import { RULES } from '../../src/validation/registry';
 import { validate } from '../../src/validation/validate';
@@ -17,9 +25,19 @@ export interface CoreResult {
   medianMs: number;
   /**
    * validate + generate after one inspector-like edit: each run replaces ONE node immutably (the
-   * nginx server name of a different stack) and times validate + generate of the whole design.
+   * nginx server name of a different stack), as the store does, and times validate + generate.
    */
   editMedianMs: number;
+  /** editMedianMs ÷ medianMs: the share of a full run an edit costs (generation is incremental). */
+  editRatio: number;
+  /** After an edit: validate and generate apart, and the whole-design files inside generate. */
+  editBreakdownMs: {
+    validate: number;
+    generate: number;
+    designJson: number;
+    readme: number;
+    compose: number;
+  };
   editSamplesMs: number[];
   runs: number;
   nodes: number;
@@ -91,41 +109,79 @@ export async function profile(body: () => unknown, runs: number, limit = 8): Pro
   );
 }
 
-/** The design with the nginx of stack `index % nginxCount` given a new server name (a new node object). */
+/**
+ * The design with the proxy of stack `run % proxyCount` given a new server name: one new node
+ * object in a new nodes array, every other node and edge the same object (as the store edits).
+ */
 function withEditedServerName(design: Design, run: number): Design {
-  const nginxIndexes = design.nodes.flatMap((node, index) => (node.kind === 'nginx' ? [index] : []));
-  const at = nginxIndexes[run % nginxIndexes.length]!;
+  const proxyIndexes = design.nodes.flatMap((node, index) => (isProxy(node) ? [index] : []));
+  const at = proxyIndexes[run % proxyIndexes.length]!;
   const nodes = design.nodes.slice();
   const node = nodes[at]!;
-  if (node.kind !== 'nginx') throw new Error('not an nginx node');
-  nodes[at] = { ...node, props: { ...node.props, serverName: `edit-${run}.example` } };
+  nodes[at] = { ...node, props: { ...node.props, serverName: `edit-${run}.example` } } as typeof node;
   return { ...design, nodes };
 }
 
-/** Median of validate + generate after one node edit per run (see CoreResult.editMedianMs). */
-function editRuns(design: Design, runs: number): number[] {
+/** validate + generate after one node edit per run (see CoreResult.editMedianMs), and the two apart. */
+function editRuns(design: Design, runs: number) {
   const samples: number[] = [];
+  const validateMs: number[] = [];
   let current = design;
   for (let i = 0; i < runs; i++) {
     current = withEditedServerName(current, i);
     const start = performance.now();
     const diagnostics = validate(current);
-    generate(current);
+    const validated = performance.now();
+    generate(current, { ...COMPOSE_EN, diagnostics });
     samples.push(performance.now() - start);
+    validateMs.push(validated - start);
     if (diagnostics.some((d) => d.severity === 'error')) throw new Error('the edited design has errors');
   }
-  return samples;
+  const deployment = plan(current);
+  const breakdown = {
+    validate: round(median(validateMs)),
+    generate: round(median(samples.map((sample, index) => sample - validateMs[index]!))),
+    designJson: medianOf(10, () => serializeDesign(current)),
+    readme: medianOf(10, () => renderReadme(current, deployment, [])),
+    compose: medianOf(10, () =>
+      renderComposeFile(
+        deployment.services.map((service) => composeServiceBlock(service)),
+        deployment.volumes,
+      ),
+    ),
+  };
+  return { samples, breakdown, design: current };
 }
 
-/** Time validate, plan, rendering (and the compose file alone) and each rule separately. */
+/** A copy with new node and edge objects: nothing generated before is reused for it. */
+function freshCopy(design: Design): Design {
+  return structuredClone(design);
+}
+
+/** Median of `runs` calls of `body` on a fresh copy of the design each (made outside the timing). */
+function coldMedianOf(design: Design, runs: number, body: (copy: Design) => unknown): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const copy = freshCopy(design);
+    const start = performance.now();
+    body(copy);
+    samples.push(performance.now() - start);
+  }
+  return round(median(samples));
+}
+
+/** Time validate, plan, rendering (and the compose file alone) and each rule separately, cold. */
 function breakdown(design: Design, runs: number) {
-  const deployment = plan(design);
   const context = buildContext(design);
+  const renderAll = (copy: Design) =>
+    renderComposeBundle({ design: copy, plan: plan(copy), warnings: readmeWarnings([], []), lang: 'en' });
   const breakdownMs = {
     validate: medianOf(runs, () => validate(design)),
-    plan: medianOf(runs, () => plan(design)),
-    renderAllFiles: medianOf(runs, () => renderPlan(design, deployment)),
-    renderDockerCompose: medianOf(runs, () => renderCompose(deployment, design.name)),
+    plan: coldMedianOf(design, runs, (copy) => plan(copy)),
+    renderAllFiles: round(
+      coldMedianOf(design, runs, renderAll) - coldMedianOf(design, runs, (copy) => plan(copy)),
+    ),
+    renderDockerCompose: coldMedianOf(design, runs, (copy) => renderCompose(plan(copy))),
     buildContext: medianOf(runs, () => buildContext(design)),
   };
   const contextMs = medianOf(runs, () => buildContext(design));
@@ -148,30 +204,38 @@ function breakdown(design: Design, runs: number) {
 
 /**
  * validate + generate of a valid 1,000-node design in this Node process, after a warm-up, median of
- * `runs` timed runs. The design is a fresh object each run only in identity terms: the pure core
- * memoises nothing itself (the store's memo lives in src/store), so every run does the full work.
+ * `runs` timed runs. Each run gets a deep copy (new node and edge objects, made outside the timing),
+ * so nothing generated for an earlier run is reused: every run does the full work.
  */
 export function benchValidateGenerate(runs = 30, warmup = 5): CoreResult {
   const design = independentStacksDesign(200);
+  // Edits first, as in the editor: a design generated once, then one-node edits (the first `warmup`
+  // untimed). Timed before the cold runs, whose copies' cached results linger until a major GC.
+  const edited = freshCopy(design);
+  generate(edited, { ...COMPOSE_EN, diagnostics: validate(edited) });
+  const warm = editRuns(edited, warmup).design;
+  const { samples: editSamples, breakdown: editBreakdownMs } = editRuns(warm, runs);
   let files: Record<string, string> = {};
   let diagnostics = validate(design);
   for (let i = 0; i < warmup; i++) {
-    diagnostics = validate(design);
-    files = generate(design);
+    const copy = freshCopy(design);
+    diagnostics = validate(copy);
+    files = generate(copy, { ...COMPOSE_EN, diagnostics }).files;
   }
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const copy = { ...design };
+    const copy = freshCopy(design);
     const start = performance.now();
     diagnostics = validate(copy);
-    files = generate(copy);
+    files = generate(copy, { ...COMPOSE_EN, diagnostics }).files;
     samples.push(performance.now() - start);
   }
-  const editSamples = editRuns(design, runs);
   const bytes = Object.values(files).reduce((sum, text) => sum + Buffer.byteLength(text), 0);
   return {
     medianMs: round(median(samples)),
     editMedianMs: round(median(editSamples)),
+    editRatio: round(median(editSamples) / median(samples), 3),
+    editBreakdownMs,
     editSamplesMs: editSamples.map((s) => round(s)),
     runs,
     nodes: design.nodes.length,

@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { generate } from '../../src/exporters/generate';
+import { COMPOSE_EN, generate } from '../../src/exporters/generate';
 import { loadTemplate } from '../../src/model/templates';
 import type { Extra } from './report';
 import { round } from './stats';
@@ -195,7 +195,7 @@ function cell(result: ReturnType<typeof brief> | undefined): string {
 export async function benchStack(workDir: string, log: Log): Promise<StackReport> {
   ensureWrk(log);
   const design = loadTemplate('gunicorn-flask-sqlite');
-  const files = generate(design);
+  const files = generate(design, COMPOSE_EN).files;
   const appPy = files['app/app.py'];
   if (!appPy) throw new Error('the gunicorn-flask-sqlite bundle has no app/app.py');
   const path = itemsPath(appPy);

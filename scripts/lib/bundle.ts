@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Design } from '../../src/model/design';
 import { fileMode, isSafeBundlePath } from '../../src/exporters/folder';
-import { generate } from '../../src/exporters/generate';
-import { plan } from '../../src/exporters/plan';
+import { COMPOSE_EN, generate } from '../../src/exporters/generate';
+
 import type { DeploymentPlan } from '../../src/exporters/planTypes';
 
 export interface WrittenBundle {
@@ -31,8 +31,7 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
 
 /** Export a design into `parent/<folder>` with the same generate() the CLI uses. */
 export function writeBundle(design: Design, parent: string): WrittenBundle {
-  const deployment = plan(design);
-  const files = generate(design);
+  const { plan: deployment, files } = generate(design, COMPOSE_EN);
   const dir = join(parent, deployment.folder);
   mkdirSync(dir, { recursive: true });
   writeFiles(dir, files);

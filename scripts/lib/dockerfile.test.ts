@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadTemplate } from '../../src/model/templates';
-import { generate } from '../../src/exporters/generate';
+import { COMPOSE_EN, generate } from '../../src/exporters/generate';
 import { plan } from '../../src/exporters/plan';
 import { readImageFacts, words } from './dockerfile';
 import { shellQuote } from './proc';
@@ -38,7 +38,7 @@ describe('readImageFacts', () => {
     for (const id of ['gunicorn-flask-sqlite', 'uwsgi-unix-socket'] as const) {
       const design = loadTemplate(id);
       const deployment = plan(design);
-      const files = generate(design);
+      const files = generate(design, COMPOSE_EN).files;
       const app = deployment.services.find((service) => service.image === 'python')!;
       const facts = readImageFacts(files[`${app.buildDir}/Dockerfile`]!);
       expect(facts.user).toBe(app.user);

@@ -272,7 +272,7 @@ async function runBuildStage(
 }
 
 function imageUsers(service: PlannedService, facts: ImageFacts): UserSpec[] {
-  if (service.image === 'nginx') return [NGINX_IMAGE_USER];
+  if (service.image === 'web') return [NGINX_IMAGE_USER];
   const users: UserSpec[] = [];
   for (const [name, user] of Object.entries(facts.users)) {
     const uid = user.uid ?? (user.system ? 999 : 1000);
@@ -286,7 +286,7 @@ function imageUsers(service: PlannedService, facts: ImageFacts): UserSpec[] {
 /** The rest of what the image provides, as shell lines run as root inside the container. */
 export function provision(service: PlannedService, facts: ImageFacts, users: UserSpec[]): string[] {
   const lines: string[] = [];
-  if (service.image === 'nginx') {
+  if (service.image === 'web') {
     // The official image: a cache folder, logs to the container's stdout/stderr, no Debian site files.
     lines.push(
       'mkdir -p /var/cache/nginx /var/log/nginx',
@@ -367,7 +367,7 @@ export async function prepareService(
   const env: Record<string, string> = { ...imageEnv, ...facts.env };
   for (const [key, value] of Object.entries(service.env))
     env[key] = value === '' && dotenv[key] ? dotenv[key] : value;
-  const runAs = service.image === 'nginx' ? null : (facts.user ?? null);
+  const runAs = service.image === 'web' ? null : (facts.user ?? null);
   return { service, facts, users, stageDir, fsDir, env, runAs };
 }
 

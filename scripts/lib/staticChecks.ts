@@ -130,7 +130,7 @@ export async function checkBundle(
     );
     const spec = oneShotSpec(prepared, workDir, hosts);
     const inContainer = (argv: string[]) => () => runOnce(spec, argv, 60000);
-    if (service.image === 'nginx') {
+    if (service.image === 'web') {
       const argv = ['nginx', '-t'];
       results.push(
         await check(
@@ -335,7 +335,7 @@ export async function checkBundlesBatch(bundles: BatchBundle[], workDir: string)
     hosts,
     users: [NGINX_IMAGE_USER],
     provision: provision(
-      { image: 'nginx', workdir: '/', mounts: [] } as unknown as PlannedService,
+      { image: 'web', workdir: '/', mounts: [] } as unknown as PlannedService,
       readImageFacts(''),
       [NGINX_IMAGE_USER],
     ),

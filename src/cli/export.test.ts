@@ -13,7 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generate } from '../exporters/generate';
+import { COMPOSE_EN, generate } from '../exporters/generate';
 import { buildBundleZip } from '../exporters/zip';
 import { serializeDesign } from '../model/serialize';
 import { loadTemplate } from '../model/templates';
@@ -56,12 +56,12 @@ describe('stacksketch export', () => {
     const out = join(ROOT, 'out-dir');
     const { code, stdout } = cli(template, '--out', out);
     expect(code).toBe(0);
-    const expected = Object.keys(generate(loadTemplate('react-nginx-gunicorn')));
+    const expected = Object.keys(generate(loadTemplate('react-nginx-gunicorn'), COMPOSE_EN).files);
     expect(tree(join(out, 'react-flask-app'))).toEqual([...expected].sort());
     for (const path of expected) expect(stdout).toContain(`react-flask-app/${path}`);
     expect(lstatSync(join(out, 'react-flask-app/scripts/smoke.sh')).mode & 0o777).toBe(0o755);
     expect(readFileSync(join(out, 'react-flask-app/web/nginx.conf'), 'utf8')).toBe(
-      generate(loadTemplate('react-nginx-gunicorn'))['web/nginx.conf'],
+      generate(loadTemplate('react-nginx-gunicorn'), COMPOSE_EN).files['web/nginx.conf'],
     );
     // Re-exporting over a previous export is expected, and files of the user stay.
     writeFileSync(join(out, 'react-flask-app/NOTES.txt'), 'mine');
@@ -106,7 +106,7 @@ describe('stacksketch export', () => {
     const out = join(ROOT, 'bundle.zip');
     expect(cli(template, '--out', out).code).toBe(0);
     const design = loadTemplate('react-nginx-gunicorn');
-    const expected = await buildBundleZip(generate(design), 'react-flask-app');
+    const expected = await buildBundleZip(generate(design, COMPOSE_EN).files, 'react-flask-app');
     expect(Buffer.from(readFileSync(out)).equals(Buffer.from(expected))).toBe(true);
   });
 

@@ -16,7 +16,7 @@ import {
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileMode, bundleFolderName, isSafeBundlePath } from '../exporters/folder';
-import { generate } from '../exporters/generate';
+import { COMPOSE_EN, generate } from '../exporters/generate';
 import { buildBundleZip } from '../exporters/zip';
 import { READABLE_FORMATS } from '../model/migrations';
 import { parseDesign } from '../model/load';
@@ -74,7 +74,7 @@ export async function runExport(args: string[], language: CliLanguage = cliLangu
 
   let files: Record<string, string>;
   try {
-    files = generate(design);
+    files = generate(design, { ...COMPOSE_EN, diagnostics }).files;
   } catch (error) {
     process.stderr.write(
       `${cli.refuseGenerate({ detail: error instanceof Error ? error.message : String(error) })}\n`,
@@ -251,7 +251,7 @@ function staleFiles(bundle: string, files: Record<string, string>): string[] {
   if (!previous.ok) return [];
   let before: Record<string, string>;
   try {
-    before = generate(previous.design);
+    before = generate(previous.design, COMPOSE_EN).files;
   } catch {
     return [];
   }

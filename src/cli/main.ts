@@ -7,6 +7,7 @@ import { TEMPLATES, isTemplateId, loadTemplate } from '../model/templates';
 import { formatDiagnostics } from '../validation/format';
 import { diagnosticsToJson, hasErrors, validate } from '../validation/validate';
 import { runExport } from './export';
+import { runImport } from './import';
 import { printLoadErrors, readDesignFile } from './io';
 import { takeLangOption, type CliLanguage } from './language';
 
@@ -34,6 +35,8 @@ export async function main(
         return validateCommand(rest, language);
       case 'export':
         return await runExport(rest, language);
+      case 'import':
+        return await runImport(rest);
       case 'templates':
         return templatesCommand(rest, language);
       case 'share':

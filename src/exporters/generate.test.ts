@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { loadTemplate } from '../model/templates';
 import { HOSTILE_STRINGS } from '../validation/hostileInputs';
 import { hasErrors, validate } from '../validation/validate';
-import { generate } from './generate';
+import { COMPOSE_EN, generate } from './generate';
 import { isSafeBundlePath } from './folder';
 import { apiBaseFor, moduleLayout, plan } from './plan';
 import { parseNginx, type ParsedDirective } from './serializers/nginx';
@@ -32,12 +32,12 @@ function find(directives: ParsedDirective[], name: string): ParsedDirective[] {
 describe('generate', () => {
   it('gives the same files, byte for byte, on every call', () => {
     for (const { design } of allValidDesigns())
-      expect(generate(design)).toEqual(generate(structuredClone(design)));
+      expect(generate(design, COMPOSE_EN).files).toEqual(generate(structuredClone(design), COMPOSE_EN).files);
   });
 
   it('lists files in sorted order with safe relative paths', () => {
     for (const { design } of allValidDesigns()) {
-      const paths = Object.keys(generate(design));
+      const paths = Object.keys(generate(design, COMPOSE_EN).files);
       expect(paths).toEqual([...paths].sort());
       for (const path of paths) expect(isSafeBundlePath(path)).toBe(true);
     }
@@ -64,7 +64,7 @@ describe('generate', () => {
       );
     });
     const design = load({ format: 'stacksketch/v1', name: 'folders', nodes, edges });
-    const paths = Object.keys(generate(design));
+    const paths = Object.keys(generate(design, COMPOSE_EN).files);
     expect(paths.filter((path) => path.endsWith('/Dockerfile'))).toHaveLength(12);
     expect(paths).toEqual([...paths].sort());
   });
@@ -105,12 +105,14 @@ describe('generate', () => {
       'flask-dev-server': [...COMMON, ...PY('app'), 'app/app.py', ...DOCKER('web'), 'web/nginx.conf'],
     };
     for (const [id, files] of Object.entries(expected))
-      expect(Object.keys(generate(loadTemplate(id as never))).sort(), id).toEqual([...files].sort());
+      expect(Object.keys(generate(loadTemplate(id as never), COMPOSE_EN).files).sort(), id).toEqual(
+        [...files].sort(),
+      );
   });
 
   it('writes every nginx.conf as a whole, structurally valid config', () => {
     for (const { id, design } of allValidDesigns()) {
-      const files = generate(design);
+      const files = generate(design, COMPOSE_EN).files;
       for (const [path, text] of Object.entries(files)) {
         if (!path.endsWith('nginx.conf')) continue;
         const conf = parseNginx(text);
@@ -126,14 +128,16 @@ describe('generate', () => {
   });
 
   it('uses uwsgi_pass with uwsgi_params for socket and proxy_pass for http-socket', () => {
-    const socket = parseNginx(generate(loadTemplate('uwsgi-unix-socket'))['web/nginx.conf']!);
+    const socket = parseNginx(
+      generate(loadTemplate('uwsgi-unix-socket'), COMPOSE_EN).files['web/nginx.conf']!,
+    );
     expect(find(socket, 'uwsgi_pass')).toHaveLength(1);
     expect(find(socket, 'include').map((d) => d.args[0])).toContain('/etc/nginx/uwsgi_params');
     expect(find(socket, 'upstream')[0]!.block![0]!.args).toEqual(['unix:/run/uwsgi/uwsgi.sock']);
-    const http = parseNginx(generate(load(VARIETY['uwsgi-http-tcp']!))['web/nginx.conf']!);
+    const http = parseNginx(generate(load(VARIETY['uwsgi-http-tcp']!), COMPOSE_EN).files['web/nginx.conf']!);
     expect(find(http, 'uwsgi_pass')).toHaveLength(0);
     expect(find(http, 'proxy_pass')[0]!.args).toEqual(['http://app_9090']);
-    const ini = generate(load(VARIETY['uwsgi-http-tcp']!))['app/uwsgi.ini']!;
+    const ini = generate(load(VARIETY['uwsgi-http-tcp']!), COMPOSE_EN).files['app/uwsgi.ini']!;
     expect(ini).toMatch(/^http-socket = 0\.0\.0\.0:9090$/m);
     expect(ini).not.toMatch(/^plugins/m);
     for (const key of ['master', 'vacuum', 'die-on-term', 'need-app', 'strict', 'enable-threads'])
@@ -148,7 +152,9 @@ describe('generate', () => {
     expect(app.mounts).toContainEqual({ volume: socketVolume.name, target: '/run/uwsgi' });
     expect(web.mounts).toContainEqual({ volume: socketVolume.name, target: '/run/uwsgi' });
     expect(app.mounts).toContainEqual({ volume: 'app-data', target: '/data' });
-    const compose = parseYaml(generate(loadTemplate('uwsgi-unix-socket'))['docker-compose.yml']!) as {
+    const compose = parseYaml(
+      generate(loadTemplate('uwsgi-unix-socket'), COMPOSE_EN).files['docker-compose.yml']!,
+    ) as {
       services: Record<string, { volumes?: string[]; ports?: string[] }>;
       volumes: Record<string, unknown>;
     };
@@ -159,7 +165,7 @@ describe('generate', () => {
   });
 
   it('honours custom names: design, containers, ports, module path, callable, database file', () => {
-    const files = generate(load(VARIETY['custom-names']!));
+    const files = generate(load(VARIETY['custom-names']!), COMPOSE_EN).files;
     expect(Object.keys(files)).toEqual(
       expect.arrayContaining([
         'api-server/shop/__init__.py',
@@ -189,7 +195,7 @@ describe('generate', () => {
   });
 
   it('writes gunicorn "auto" workers as a computation at start-up', () => {
-    const conf = generate(loadTemplate('gunicorn-flask-sqlite'))['app/gunicorn.conf.py']!;
+    const conf = generate(loadTemplate('gunicorn-flask-sqlite'), COMPOSE_EN).files['app/gunicorn.conf.py']!;
     expect(conf).toContain('workers = multiprocessing.cpu_count() * 2 + 1');
     expect(conf).toContain('worker_tmp_dir = "/dev/shm"');
     expect(conf).toContain('accesslog = None');
@@ -207,7 +213,7 @@ describe('generate', () => {
       'GET /admin/api/items',
       'GET /reports/api/health',
     ]);
-    const files = generate(load(VARIETY['several-apps']!));
+    const files = generate(load(VARIETY['several-apps']!), COMPOSE_EN).files;
     expect(files['app-2/admin/web.py']).toContain('api_bases = ("/admin/api/",)');
     expect(files['app-2/admin/__init__.py']).toBeDefined();
     expect(files['app-3/reports.py']).toContain('database = None');
@@ -221,7 +227,7 @@ describe('generate', () => {
     expect(backend.mounts).toEqual(second.mounts);
     expect(backend.mounts).toContainEqual({ volume: 'backend-data', target: '/data' });
     expect(web.mounts).toEqual([{ volume: 'backend-socket', target: '/tmp' }]);
-    expect(p.warnings.join(' ')).toMatch(/own service "backend-2"/);
+    expect(p.notes.join(' ')).toMatch(/own service "backend-2"/);
   });
 
   it('moves the code out of the way of a volume and shares a socket folder that already has one', () => {
@@ -248,7 +254,7 @@ describe('generate', () => {
       ['create item', 'POST', '/api/items', 201],
       ['list items', 'GET', '/api/items', 200],
     ]);
-    const smoke = generate(loadTemplate('react-nginx-gunicorn'))['scripts/smoke.sh']!;
+    const smoke = generate(loadTemplate('react-nginx-gunicorn'), COMPOSE_EN).files['scripts/smoke.sh']!;
     expect(smoke).toContain("hop page GET / 200 '<div id=\"root\">' ''");
   });
 
@@ -269,7 +275,7 @@ describe('generate', () => {
   });
 
   it('makes the app file itself the entry point when the module is named wsgi', () => {
-    const files = generate(load(VARIETY['wsgi-module-name']!));
+    const files = generate(load(VARIETY['wsgi-module-name']!), COMPOSE_EN).files;
     expect(files['app/wsgi.py']).toMatch(/^application = _create_app\(\)$/m);
     expect(files['app/wsgi.py']).toMatch(/^app = application/m);
   });
@@ -286,18 +292,20 @@ describe('generate', () => {
       '--port',
       '5000',
     ]);
-    expect(generate(loadTemplate('flask-dev-server'))['README.md']).toMatch(/development server/i);
+    expect(generate(loadTemplate('flask-dev-server'), COMPOSE_EN).files['README.md']).toMatch(
+      /development server/i,
+    );
   });
 
   it('builds the React app in a multi-stage Dockerfile and serves it with the SPA fallback', () => {
-    const files = generate(loadTemplate('react-nginx-gunicorn'));
+    const files = generate(loadTemplate('react-nginx-gunicorn'), COMPOSE_EN).files;
     expect(files['web/Dockerfile']).toMatch(/^FROM node:20-alpine AS build$/m);
     expect(files['web/Dockerfile']).toMatch(/^FROM nginx:1\.27-alpine$/m);
     expect(files['web/nginx.conf']).toContain('try_files $uri $uri/ /index.html;');
     expect(files['web/frontend/src/main.jsx']).toContain('"base":"/api/"');
     const pkg = JSON.parse(files['web/frontend/package.json']!) as { dependencies: Record<string, string> };
     for (const version of Object.values(pkg.dependencies)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
-    const sub = generate(load(VARIETY['react-subpath-no-fallback']!));
+    const sub = generate(load(VARIETY['react-subpath-no-fallback']!), COMPOSE_EN).files;
     expect(sub['web/nginx.conf']).toContain('try_files $uri $uri/ =404;');
     expect(sub['web/frontend/vite.config.js']).toContain('base: "/app/"');
   });
@@ -305,7 +313,7 @@ describe('generate', () => {
   it('still generates the forced uwsgi_pass → http-socket mismatch, and says why it fails', () => {
     const design = load(FORCED['uwsgi-pass-to-http-socket']!);
     expect(hasErrors(validate(design))).toBe(true);
-    const files = generate(design);
+    const files = generate(design, COMPOSE_EN).files;
     expect(files['web/nginx.conf']).toContain('uwsgi_pass');
     expect(files['app/uwsgi.ini']).toMatch(/^http-socket = /m);
     expect(files['README.md']).toMatch(/502/);
@@ -315,7 +323,7 @@ describe('generate', () => {
     for (const { value } of HOSTILE_STRINGS) {
       const design = loadTemplate('react-nginx-gunicorn');
       design.name = value;
-      const files = generate(design);
+      const files = generate(design, COMPOSE_EN).files;
       for (const path of Object.keys(files)) expect(isSafeBundlePath(path)).toBe(true);
       if (value.length < 3) continue;
       for (const [path, text] of Object.entries(files)) {
@@ -340,7 +348,7 @@ describe('generate', () => {
         if ((acceptedIn as readonly string[] | undefined)?.includes(field)) continue;
         const design = loadTemplate('gunicorn-flask-sqlite');
         mutate(design);
-        expect(() => generate(design), `${field} = ${JSON.stringify(value)}`).toThrow();
+        expect(() => generate(design, COMPOSE_EN).files, `${field} = ${JSON.stringify(value)}`).toThrow();
       }
     }
   });
@@ -365,19 +373,19 @@ describe('README files table', () => {
     const design = loadTemplate('gunicorn-flask-sqlite');
     const dirs = plan(design).services.map((service) => service.buildDir);
     expect(dirs).toHaveLength(2);
-    const rows = fileTableRows(generate(design)['README.md']!);
+    const rows = fileTableRows(generate(design, COMPOSE_EN).files['README.md']!);
     const dockerignore = rows.filter((row) => row.explanation.startsWith('Keeps `.git`'));
     expect(dockerignore).toEqual([
       { paths: dirs.map((dir) => `${dir}/.dockerignore`), explanation: expect.any(String) },
     ]);
-    expect(generate(design)['README.md']).toContain(
+    expect(generate(design, COMPOSE_EN).files['README.md']).toContain(
       `| \`${dirs[0]}/.dockerignore\`, \`${dirs[1]}/.dockerignore\` | Keeps`,
     );
   });
 
   it('names every generated file (a frontend by its folder) and never repeats an explanation', () => {
     for (const { id, design } of allValidDesigns()) {
-      const files = generate(design);
+      const files = generate(design, COMPOSE_EN).files;
       const rows = fileTableRows(files['README.md']!);
       const named = new Set(rows.flatMap((row) => row.paths));
       const folders = [...named].filter((path) => path.endsWith('/'));
@@ -389,5 +397,57 @@ describe('README files table', () => {
       const explanations = rows.map((row) => row.explanation);
       expect(new Set(explanations).size, id).toBe(explanations.length);
     }
+  });
+});
+
+describe('generate(design, { target, lang })', () => {
+  it('returns the plan and the files of one run', () => {
+    const design = loadTemplate('react-nginx-gunicorn');
+    const { plan: deployment, files } = generate(design, COMPOSE_EN);
+    expect(deployment).toEqual(plan(design));
+    expect(
+      deployment.services.map((service) => `${service.buildDir}/Dockerfile`).every((path) => path in files),
+    ).toBe(true);
+  });
+
+  it('refuses a target that has no renderer yet, by name', () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    expect(() => generate(design, { target: 'kubernetes', lang: 'en' })).toThrow(
+      'target kubernetes is not available yet',
+    );
+    expect(() => generate(design, { target: 'server', lang: 'en' })).toThrow(
+      'target server is not available yet',
+    );
+  });
+
+  it("writes the README's warnings in the rules' words, plus what only the planner knows", () => {
+    const design = loadTemplate('flask-dev-server');
+    const diagnostics = validate(design);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    const { plan: deployment, files } = generate(design, COMPOSE_EN);
+    const bullets = files['README.md']!.split('\n').filter((line) => line.startsWith('- ⚠️ '));
+    expect(bullets).toHaveLength(diagnostics.length + deployment.notes.length);
+    // Markdown-escaped, the words are the rule's own.
+    const words = (text: string) =>
+      text
+        .replace(/&#\d+;/g, ' ')
+        .match(/[A-Za-z]{4,}/g)!
+        .slice(0, 8);
+    expect(words(bullets[0]!)).toEqual(words(diagnostics[0]!.message));
+    const split = load(VARIETY['two-servers-one-container']!);
+    expect(validate(split)).toEqual([]);
+    expect(generate(split, COMPOSE_EN).files['README.md']).toMatch(
+      /## Warnings\n\n- ⚠️ Container "backend" runs more than one server/,
+    );
+  });
+
+  it('takes the diagnostics the caller already has instead of validating again', () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    const fake = [
+      { rule: 'x', severity: 'warning' as const, message: 'a caller-supplied warning', nodes: [], edges: [] },
+    ];
+    expect(generate(design, { ...COMPOSE_EN, diagnostics: fake }).files['README.md']).toContain(
+      '- ⚠️ a caller-supplied warning',
+    );
   });
 });

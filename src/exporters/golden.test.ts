@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../validation/validate';
-import { generate } from './generate';
+import { COMPOSE_EN, generate } from './generate';
 import {
   GOLDEN_FUZZ_COUNT,
   diagnosticsDigest,
@@ -26,7 +26,7 @@ describe('golden output (generated files and diagnostics stay byte-identical)', 
   it('gives the recorded bytes for every file of every design', () => {
     const changed: string[] = [];
     for (const { id, design } of designs) {
-      const files = filesDigest(generate(design));
+      const files = filesDigest(generate(design, COMPOSE_EN).files);
       const want = golden[id]!.files;
       for (const path of new Set([...Object.keys(files), ...Object.keys(want)]))
         if (files[path] !== want[path]) changed.push(`${id}: ${path}`);

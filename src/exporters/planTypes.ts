@@ -1,3 +1,6 @@
+import type { WireProtocol } from '../nodes/planParts';
+import type { NodeKind, PropValue } from '../nodes/registry';
+
 /**
  * The deployment plan: what runs where. Built from a design by plan(); the file renderers turn it
  * into text, and the smoke runner (scripts/smoke.ts) starts exactly what it describes.
@@ -8,8 +11,8 @@ export type Listener = { kind: 'tcp'; port: number } | { kind: 'unix'; path: str
 export interface PlannedService {
   /** Compose service name (= the design's container name). */
   name: string;
-  /** nginx image (serves and proxies) or python image (runs a WSGI server or the dev server). */
-  image: 'nginx' | 'python';
+  /** The web image (a proxy that serves and proxies) or the python image (a WSGI server or a dev server). */
+  image: 'web' | 'python';
   /** Folder of the bundle that is this service's build context, like "web" or "app". */
   buildDir: string;
   /** The container's command, exactly as the Dockerfile's CMD. */
@@ -33,12 +36,12 @@ export interface PlannedService {
   /** Design node ids that run in this service. */
   nodes: string[];
   /** What the container runs (the renderers' input). */
-  runs: NginxRun | PythonRun;
+  runs: WebRun | PythonRun;
 }
 
-/** An nginx container: one server block per nginx node. */
-export interface NginxRun {
-  kind: 'nginx';
+/** A web container (the proxy): one server block per proxy node. */
+export interface WebRun {
+  kind: 'web';
   servers: PlannedNginxServer[];
 }
 
@@ -75,31 +78,31 @@ export type PlannedLocation =
       address: UpstreamAddress;
       /** The node the edge points at (server or dev-server app). */
       node: string;
-      /** What listens there, and with which protocol. */
-      target: 'gunicorn' | 'uwsgi-socket' | 'uwsgi-http' | 'flask-dev';
+      /** What listens there: a WSGI server, or an app on its development server. */
+      role: ProcessRole;
     };
 
-export type PythonProcess =
-  | {
-      kind: 'gunicorn';
-      node: string;
-      bind: Listener;
-      workers: 'auto' | number;
-      threads: number;
-      timeout: number;
-    }
-  | {
-      kind: 'uwsgi';
-      node: string;
-      protocol: 'uwsgi' | 'http';
-      bind: Listener;
-      processes: number;
-      threads: number;
-    }
-  | { kind: 'flask-dev'; node: string; port: number };
+/** A WSGI server, or an app on its own development server (no WSGI server imports it). */
+export type ProcessRole = 'wsgi-server' | 'dev-server';
+
+/** The one main process of a python service. */
+export interface PythonProcess {
+  /** The node that runs it (the server, or the app on its dev server). */
+  node: string;
+  /** That node's kind: its plan part renders the config file and the command line. */
+  kind: NodeKind;
+  role: ProcessRole;
+  bind: Listener;
+  /** What it speaks on bind: HTTP, or the binary uwsgi protocol. */
+  protocol: WireProtocol;
+  /** The kind's own settings (workers, threads, ...): read only by that kind's plan part. */
+  settings: Readonly<Record<string, PropValue>>;
+}
 
 export interface PlannedApp {
   node: string;
+  /** The app's kind (a default one when synthesized): its plan part writes the code. */
+  kind: NodeKind;
   module: string;
   callable: string;
   /** URL prefixes the routes are registered under, each ending in "/" (health at BASE + "health"). */
@@ -124,8 +127,8 @@ export interface PythonRun {
 
 export interface PlannedVolume {
   name: string;
-  /** Why it exists: the SQLite data, or a unix socket shared between two containers. */
-  purpose: 'sqlite' | 'socket';
+  /** Why it exists: a database's data, or a unix socket shared between two containers. */
+  purpose: 'data' | 'socket';
 }
 
 /** One hop the smoke check curls through the front door, in order. */
@@ -149,6 +152,9 @@ export interface DeploymentPlan {
   /** The published host port smoke checks go through. */
   entryPort: number | null;
   probes: Probe[];
-  /** Plain-language warnings for the README (dev server, forced errors, ...). */
-  warnings: string[];
+  /**
+   * What shaping the bundle decided that no rule reports (a container split in two services, a
+   * second app left out, ...). The README's warnings are the diagnostics' messages plus these.
+   */
+  notes: string[];
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadTemplate } from '../model/templates';
-import { generate } from './generate';
+import { COMPOSE_EN, generate } from './generate';
 
 const work = mkdtempSync(join(tmpdir(), 'stacksketch-defaults-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -12,7 +12,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** Run the generated gunicorn.conf.py the way Gunicorn does (exec in the master) and report SECRET_KEY. */
 function secretKeyAfterConfig(environment: Record<string, string>): { key: string } {
   const conf = join(work, 'gunicorn.conf.py');
-  writeFileSync(conf, generate(loadTemplate('gunicorn-flask-sqlite'))['app/gunicorn.conf.py']!);
+  writeFileSync(
+    conf,
+    generate(loadTemplate('gunicorn-flask-sqlite'), COMPOSE_EN).files['app/gunicorn.conf.py']!,
+  );
   const script = `import os, sys\nexec(open(${JSON.stringify(conf)}).read())\nsys.stdout.write(os.environ["SECRET_KEY"])`;
   const key = execFileSync('/usr/bin/python3', ['-c', script], {
     env: { PATH: '/usr/bin:/bin', ...environment },
@@ -35,7 +38,11 @@ describe('production defaults that only show at run time', () => {
   });
 
   it('stops the Flask dev server with SIGINT, which it honours, and Gunicorn with the default SIGTERM', () => {
-    expect(generate(loadTemplate('flask-dev-server'))['app/Dockerfile']).toMatch(/^STOPSIGNAL SIGINT$/m);
-    expect(generate(loadTemplate('gunicorn-flask-sqlite'))['app/Dockerfile']).not.toMatch(/STOPSIGNAL/);
+    expect(generate(loadTemplate('flask-dev-server'), COMPOSE_EN).files['app/Dockerfile']).toMatch(
+      /^STOPSIGNAL SIGINT$/m,
+    );
+    expect(generate(loadTemplate('gunicorn-flask-sqlite'), COMPOSE_EN).files['app/Dockerfile']).not.toMatch(
+      /STOPSIGNAL/,
+    );
   });
 });

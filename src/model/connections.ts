@@ -26,7 +26,7 @@ const EXPOSED =
 
 const noun = (kind: NodeKind): string => KINDS[kind].noun;
 const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-/** The kinds playing a role, as a message names them: "nginx", "a Flask app". */
+/** The kinds playing a role, as a message names them (nginx, a Flask app). */
 const nounsOf = (role: Role): string => kindsWithRole(role).map(noun).join(' or ');
 const upstreamOf = (kind: NodeKind) => KINDS[kind].upstream as Upstream<object> | undefined;
 

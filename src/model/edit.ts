@@ -20,7 +20,7 @@ export function uniqueId(design: Design, base: string, alsoTaken: Iterable<strin
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** Readable, unique ids: nginx, nginx-2, nginx-3, … (a copy of "nginx-2" is named from "nginx" too). */
+/** Readable, unique ids: nginx, nginx-2, nginx-3, … (a copy of nginx-2 is named from nginx too). */
 export function nextNodeId(design: Design, base: string, taken: ReadonlySet<string> = new Set()): string {
   return uniqueId(design, base.replace(/-\d+$/, '') || 'node', taken);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkAbsolutePath,
   checkContainerName,
+  checkDjangoProjectName,
   checkLabel,
   checkPort,
   checkPythonName,
@@ -68,6 +69,21 @@ describe('field checks', () => {
     expect(checkPythonName('shop.api', false)).not.toBeNull();
     for (const bad of ['', '1app', 'app-x', 'app.', '.app', 'class', 'shop.import', 'app:app', 'ап'])
       expect(checkPythonName(bad, true), bad).not.toBeNull();
+  });
+
+  it('Django project names: identifiers that shadow no module the project imports', () => {
+    accepts(checkDjangoProjectName, ['mysite', 'shop_site', 'Site2', '_internal']);
+    refuses(checkDjangoProjectName, ['', 'my-site', 'shop.site', '1site', 'class', 'None']);
+    const reasons = (name: string) => checkDjangoProjectName(name) ?? '';
+    for (const name of ['django', 'gunicorn', 'asgiref', 'sqlparse'])
+      expect(reasons(name), name).toMatch(/package Django or the server needs/);
+    for (const name of ['test', 'site', 'os', 'json', 'sqlite3', 'logging', 'email', 'http', 'zoneinfo'])
+      expect(reasons(name), name).toMatch(/standard library/);
+    for (const name of ['manage', 'items', 'tests', 'conftest'])
+      expect(reasons(name), name).toMatch(/generated project already uses/);
+    expect(reasons('site')).toContain('imported in its place');
+    // Close to a taken name is fine: only the exact top-level module is shadowed.
+    accepts(checkDjangoProjectName, ['django_site', 'mysql', 'tests_site', 'Django']);
   });
 
   it('ports: whole numbers from 1 to 65535', () => {

@@ -85,6 +85,39 @@ function pythonNameProblem(value: string, dotted: boolean): string | null {
   return null;
 }
 
+/**
+ * Top-level modules a Django project package must not be named after: a package of that name in the
+ * project folder is imported instead of the real one (Python puts the working directory first), so
+ * Django, the server or the standard library would load the project and fail in confusing ways.
+ * Standard library: Python 3.11 to 3.14 (the `test` package included); then Django 3.2/4.2 and what it
+ * imports, the WSGI servers, the test and lint tools; then the names the generated project itself uses.
+ */
+const STDLIB_MODULES =
+  'abc aifc annotationlib antigravity argparse array ast asynchat asyncio asyncore atexit audioop base64 bdb binascii bisect builtins bz2 cProfile calendar cgi cgitb chunk cmath cmd code codecs codeop collections colorsys compileall compression concurrent configparser contextlib contextvars copy copyreg crypt csv ctypes curses dataclasses datetime dbm decimal difflib dis distutils doctest email encodings ensurepip enum errno faulthandler fcntl filecmp fileinput fnmatch fractions ftplib functools gc genericpath getopt getpass gettext glob graphlib grp gzip hashlib heapq hmac html http idlelib imaplib imghdr imp importlib inspect io ipaddress itertools json keyword lib2to3 linecache locale logging lzma mailbox mailcap marshal math mimetypes mmap modulefinder msilib msvcrt multiprocessing netrc nis nntplib nt ntpath nturl2path numbers opcode operator optparse os ossaudiodev pathlib pdb pickle pickletools pipes pkgutil platform plistlib poplib posix posixpath pprint profile pstats pty pwd py_compile pyclbr pydoc pydoc_data pyexpat queue quopri random re readline reprlib resource rlcompleter runpy sched secrets select selectors shelve shlex shutil signal site smtpd smtplib sndhdr socket socketserver spwd sqlite3 sre_compile sre_constants sre_parse ssl stat statistics string stringprep struct subprocess sunau symtable sys sysconfig syslog tabnanny tarfile telnetlib tempfile termios test textwrap this threading time timeit tkinter token tokenize tomllib trace traceback tracemalloc tty turtle turtledemo types typing unicodedata unittest urllib uu uuid venv warnings wave weakref webbrowser winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib zoneinfo';
+const PACKAGE_MODULES =
+  'django asgiref sqlparse pytz tzdata gunicorn uwsgi uwsgidecorators pytest _pytest pluggy iniconfig py flake8 pyflakes pycodestyle mccabe black blib2to3 packaging pkg_resources setuptools pip wheel';
+const BUNDLE_MODULES = 'manage conftest tests items static staticfiles';
+const TAKEN_MODULES = new Map<string, string>([
+  ...STDLIB_MODULES.split(' ').map((name) => [name, 'a module of the Python standard library'] as const),
+  ...PACKAGE_MODULES.split(' ').map((name) => [name, 'a package Django or the server needs'] as const),
+  ...BUNDLE_MODULES.split(' ').map((name) => [name, 'a name the generated project already uses'] as const),
+]);
+
+/**
+ * A Django project package name (`mysite`): a plain identifier, not a keyword, and not a module that
+ * the project would shadow (see TAKEN_MODULES).
+ */
+export const checkDjangoProjectName = remembered(djangoProjectNameProblem);
+
+function djangoProjectNameProblem(value: string): string | null {
+  const problem = checkPythonName(value, false);
+  if (problem) return problem;
+  const taken = TAKEN_MODULES.get(value);
+  if (taken)
+    return `"${value}" is ${taken}: a project package of that name would be imported in its place; pick another (like ${value}_site)`;
+  return null;
+}
+
 export function checkPort(value: unknown): string | null {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 65535) {
     return `${typeof value === 'number' ? String(value) : JSON.stringify(value)} is not a port: use a whole number from 1 to 65535`;

@@ -99,7 +99,8 @@ export interface Upstream<P> {
 /** Where a server accepts connections inside its container. */
 export type Listener = { kind: 'tcp'; port: number } | { kind: 'unix'; path: string };
 
-export interface KindDescriptor<K extends NodeKind = NodeKind, P extends object = Record<string, PropValue>> {
+/** K is a string, not only a NodeKind, so a kind's folder compiles before its registry line exists. */
+export interface KindDescriptor<K extends string = NodeKind, P extends object = Record<string, PropValue>> {
   kind: K;
   label: string;
   /** A single emoji-free glyph name understood by the node views and image exports. */
@@ -138,13 +139,13 @@ export interface KindDescriptor<K extends NodeKind = NodeKind, P extends object 
   upstream?: Upstream<P>;
 }
 
-export function defineKind<K extends NodeKind, P extends object>(
+export function defineKind<K extends string, P extends object>(
   descriptor: KindDescriptor<K, P>,
 ): KindDescriptor<K, P> {
   return descriptor;
 }
 
-export function defaultProps<P extends object>(descriptor: KindDescriptor<NodeKind, P>): P {
+export function defaultProps<P extends object>(descriptor: KindDescriptor<string, P>): P {
   const props: Record<string, PropValue> = {};
   for (const [name, spec] of Object.entries(descriptor.props) as [string, PropSpec][])
     props[name] = spec.default;

@@ -1,4 +1,4 @@
-import type { NginxRun, PlannedLocation, PlannedNginxServer } from '../planTypes';
+import type { WebRun, PlannedLocation, PlannedNginxServer } from '../planTypes';
 import {
   block,
   comment,
@@ -36,7 +36,7 @@ const GZIP_TYPES = [
 ];
 
 /** The whole nginx.conf of one nginx container (not a snippet). */
-export function renderNginxConf(run: NginxRun): string {
+export function renderNginxConf(run: WebRun): string {
   const upstreams = new Map<string, NginxNode>();
   for (const server of run.servers)
     for (const location of server.locations)
@@ -232,7 +232,7 @@ function locationBlock(location: PlannedLocation): NginxNode {
     'location',
     [user('route', location.route)],
     [
-      location.target === 'flask-dev' ? PROXY_COMMENT_DEV : PROXY_COMMENT,
+      location.role === 'dev-server' ? PROXY_COMMENT_DEV : PROXY_COMMENT,
       directive('proxy_pass', lit(`http://${location.upstream}`)),
       PROXY_SETTINGS,
     ],

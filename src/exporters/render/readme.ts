@@ -2,8 +2,11 @@ import type { Design } from '../../model/design';
 import { printableText } from '../../model/fields';
 import { mermaidLines } from '../mermaid';
 import type { DeploymentPlan, PlannedService } from '../planTypes';
-import { IMAGES } from './docker';
 import { groupPush } from '../../model/group';
+import { reuseWhenSame } from '../incremental';
+import { appPart, wsgiServerPart } from '../../nodes/planParts';
+import { IMAGES, isCompiled } from '../targets/compose/docker';
+import { requirementsExplanation } from './python';
 
 function md(text: string): string {
   // Design text in Markdown: no HTML, no link or emphasis syntax.
@@ -15,7 +18,7 @@ function code(text: string): string {
 }
 
 function serviceSummary(service: PlannedService): string {
-  if (service.runs.kind === 'nginx') {
+  if (service.runs.kind === 'web') {
     const servers = service.runs.servers
       .map((server) => {
         const routes = server.locations.map((location) =>
@@ -34,11 +37,9 @@ function serviceSummary(service: PlannedService): string {
   const listen = service.listens[0]!;
   const where = listen.kind === 'unix' ? `unix socket ${code(listen.path)}` : `port ${listen.port}`;
   const server =
-    process.kind === 'gunicorn'
-      ? `Gunicorn (${process.workers === 'auto' ? '2 × CPU + 1' : process.workers} workers × ${process.threads} threads)`
-      : process.kind === 'uwsgi'
-        ? `uWSGI ${process.protocol === 'uwsgi' ? code('socket') : code('http-socket')} (${process.processes} processes × ${process.threads} threads)`
-        : 'the Flask development server';
+    process.role === 'wsgi-server'
+      ? wsgiServerPart(process.kind).summary(process)
+      : appPart(app.kind).devSummary;
   return `${server} on ${where}, running ${target}${app.database ? ` with SQLite ${code(app.database)}` : ''}`;
 }
 
@@ -64,16 +65,14 @@ const DOCKERIGNORE =
   'Keeps `.git` (large, and history does not belong in an image), `.gitignore`, `.dockerignore` and `Dockerfile` (only needed to build), `.env` (secrets) and local caches out of the build context: faster builds, smaller images, nothing private baked in.';
 const NGINX_CONF =
   'The whole nginx.conf. nginx is the doorkeeper: it takes every request, serves static files itself, buffers slow clients and passes the rest to the app server. `server_tokens off`, security headers, gzip, a body size limit, upstreams with keepalive, forwarded headers.';
-const GUNICORN_CONF =
-  'Gunicorn is the manager: it runs several Flask worker processes so requests are served at the same time, restarts dead workers and shuts down gracefully. Workers: 2 × CPU + 1 by default; `worker_tmp_dir=/dev/shm` so worker heartbeats never wait on a container disk; logs to stdout.';
 const WSGI_ENTRY =
   'The WSGI entry point: exposes the Flask app as `app`. WSGI is the standard interface between a Python app and its server.';
 const PACKAGE_INIT = 'Makes the module path of the app importable.';
 const HEALTH_CHECK =
   'The container healthcheck: talks to the server the way nginx does and expects 200 from the health route.';
 
-function nginxDockerfile(buildStage: boolean): string {
-  return `Pinned ${code(IMAGES.nginx)}${buildStage ? `; a first stage on ${code(IMAGES.node)} builds the React app, and only the built files reach the final image` : ''}. The master process binds the port; workers run as the unprivileged ${code('nginx')} user. A HEALTHCHECK calls ${code('/nginx-health')}.`;
+function nginxDockerfile(buildStage: boolean, user: string): string {
+  return `Pinned ${code(IMAGES.nginx)}${buildStage ? `; a first stage on ${code(IMAGES.node)} builds the React app, and only the built files reach the final image` : ''}. The master process binds the port; workers run as the unprivileged ${code(user)} user. A HEALTHCHECK calls ${code('/nginx-health')}.`;
 }
 
 function pythonDockerfile(uwsgi: boolean): string {
@@ -81,27 +80,8 @@ function pythonDockerfile(uwsgi: boolean): string {
 }
 
 const DOCKERFILES = {
-  nginx: nginxDockerfile(false),
-  nginxWithBuild: nginxDockerfile(true),
   python: pythonDockerfile(false),
-  pythonWithUwsgi: pythonDockerfile(true),
-};
-
-const REQUIREMENTS = {
-  gunicorn: 'Pinned Flask and Gunicorn (and their dependencies): the same versions on every build.',
-  uwsgi: 'Pinned Flask and uWSGI (and their dependencies): the same versions on every build.',
-  'flask-dev': 'Pinned Flask (and their dependencies): the same versions on every build.',
-};
-
-function uwsgiIni(protocol: 'uwsgi' | 'http', unixSocket: boolean): string {
-  return `uWSGI with \`master\`, \`die-on-term\` (docker stop ends it cleanly), \`need-app\` (exit when the app cannot load), \`strict\` (unknown options are errors), \`vacuum\`. ${protocol === 'uwsgi' ? 'It listens with `socket` (the binary uwsgi protocol), which is what nginx `uwsgi_pass` speaks; `http-socket` there would answer 502.' : 'It listens with `http-socket` (plain HTTP), which is what nginx `proxy_pass` speaks.'}${unixSocket ? ' `chmod-socket = 666` lets nginx (another user in another container) connect; only these two containers mount the socket folder.' : ''}`;
-}
-
-const UWSGI_INI = {
-  uwsgi: uwsgiIni('uwsgi', false),
-  uwsgiUnix: uwsgiIni('uwsgi', true),
-  http: uwsgiIni('http', false),
-  httpUnix: uwsgiIni('http', true),
+  pythonCompiled: pythonDockerfile(true),
 };
 
 function frontendFolder(spaFallback: boolean): string {
@@ -112,90 +92,85 @@ function frontendFolder(spaFallback: boolean): string {
 
 const FRONTEND = { plain: frontendFolder(false), spaFallback: frontendFolder(true) };
 
-function flaskApp(database: string | null): string {
-  return `The Flask app (the cook: routes and logic). Debug off, \`SECRET_KEY\` from the environment, \`ProxyFix\` for the one nginx hop${database ? `, items stored in SQLite at ${code(database)} with WAL and a busy timeout so concurrent workers wait instead of failing` : ''}.`;
-}
+/** A service's files and their explanations, in table order; worked out again only when the service changes. */
+const serviceFileRows = reuseWhenSame(
+  (service: PlannedService): [path: string, explanation: string][] => {
+    const dir = service.buildDir;
+    if (service.runs.kind === 'web') {
+      const spaFallback = service.runs.servers.some((s) =>
+        s.locations.some((l) => l.kind === 'static' && l.spaFallback),
+      );
+      return [
+        [`${dir}/Dockerfile`, nginxDockerfile(service.buildStage !== undefined, service.user)],
+        [`${dir}/.dockerignore`, DOCKERIGNORE],
+        [`${dir}/nginx.conf`, NGINX_CONF],
+        ...(service.buildStage
+          ? [[`${dir}/frontend/`, spaFallback ? FRONTEND.spaFallback : FRONTEND.plain] as [string, string]]
+          : []),
+      ];
+    }
+    const run = service.runs;
+    const process = run.process;
+    const rows: [string, string][] = [
+      [`${dir}/Dockerfile`, isCompiled(process) ? DOCKERFILES.pythonCompiled : DOCKERFILES.python],
+      [`${dir}/.dockerignore`, DOCKERIGNORE],
+      [`${dir}/requirements.txt`, requirementsExplanation(run)],
+    ];
+    if (process.role === 'wsgi-server') {
+      const server = wsgiServerPart(process.kind);
+      rows.push([`${dir}/${server.configFile}`, server.configExplanation(process)]);
+      rows.push([`${dir}/${run.entryFile}`, WSGI_ENTRY]);
+    }
+    for (const app of run.apps) rows.push([`${dir}/${app.file}`, appPart(app.kind).explanation(app)]);
+    for (const pkg of run.packages) rows.push([`${dir}/${pkg}`, PACKAGE_INIT]);
+    rows.push([`${dir}/health-check.py`, HEALTH_CHECK]);
+    return rows;
+  },
+  (service) => service,
+);
 
 /**
  * The rows of the files table: explanation → the paths it explains, in order of first appearance.
  * A reader of a five-service bundle gains nothing from five copies of the same paragraph, so files
  * with the same explanation share one row.
  */
-function fileTable(plan: DeploymentPlan): Map<string, string[]> {
+function fileTable(plan: DeploymentPlan): string[] {
   const rows = new Map<string, string[]>();
-  const add = (path: string, explanation: string) => groupPush(rows, explanation, path);
-  for (const [path, explanation] of TOP_LEVEL_FILES) add(path, explanation);
-  for (const service of plan.services) {
-    const dir = service.buildDir;
-    if (service.runs.kind === 'nginx') {
-      add(`${dir}/Dockerfile`, service.buildStage ? DOCKERFILES.nginxWithBuild : DOCKERFILES.nginx);
-      add(`${dir}/.dockerignore`, DOCKERIGNORE);
-      add(`${dir}/nginx.conf`, NGINX_CONF);
-      if (service.buildStage)
-        add(
-          `${dir}/frontend/`,
-          service.runs.servers.some((s) => s.locations.some((l) => l.kind === 'static' && l.spaFallback))
-            ? FRONTEND.spaFallback
-            : FRONTEND.plain,
-        );
-      continue;
-    }
-    const run = service.runs;
-    const process = run.process;
-    add(`${dir}/Dockerfile`, process.kind === 'uwsgi' ? DOCKERFILES.pythonWithUwsgi : DOCKERFILES.python);
-    add(`${dir}/.dockerignore`, DOCKERIGNORE);
-    add(`${dir}/requirements.txt`, REQUIREMENTS[process.kind]);
-    if (process.kind === 'gunicorn') add(`${dir}/gunicorn.conf.py`, GUNICORN_CONF);
-    if (process.kind === 'uwsgi') {
-      const unix = process.bind.kind === 'unix';
-      const ini =
-        process.protocol === 'uwsgi'
-          ? unix
-            ? UWSGI_INI.uwsgiUnix
-            : UWSGI_INI.uwsgi
-          : unix
-            ? UWSGI_INI.httpUnix
-            : UWSGI_INI.http;
-      add(`${dir}/uwsgi.ini`, ini);
-    }
-    if (process.kind !== 'flask-dev') add(`${dir}/${run.entryFile}`, WSGI_ENTRY);
-    for (const app of run.apps) add(`${dir}/${app.file}`, flaskApp(app.database));
-    for (const pkg of run.packages) add(`${dir}/${pkg}`, PACKAGE_INIT);
-    add(`${dir}/health-check.py`, HEALTH_CHECK);
-  }
-  return rows;
+  for (const [path, explanation] of TOP_LEVEL_FILES) groupPush(rows, explanation, path);
+  for (const service of plan.services)
+    for (const [path, explanation] of serviceFileRows(service)) groupPush(rows, explanation, path);
+  return [...rows].map(
+    ([explanation, paths]) => `| ${paths.map((path) => `\`${path}\``).join(', ')} | ${explanation} |`,
+  );
 }
 
-export function renderReadme(design: Design, plan: DeploymentPlan): string {
-  const name = md(design.name);
-  const lines: string[] = [
-    `# ${name}`,
+/** The "What runs where" row of a service, written again only when the service changes. */
+const serviceRow = reuseWhenSame(
+  (service: PlannedService) => `| ${code(service.name)} | ${serviceSummary(service)} |`,
+  (service) => service,
+);
+
+function volumeLines(plan: DeploymentPlan): string[] {
+  if (plan.volumes.length === 0) return [];
+  return [
+    'Named volumes:',
     '',
-    'A ready-to-run deployment generated by StackSketch from the design in `design.json`.',
+    ...plan.volumes.map(
+      (volume) =>
+        `- ${code(volume.name)}: ${volume.purpose === 'data' ? 'the SQLite data — it survives `docker compose down` and image rebuilds' : 'the folder of a unix socket, mounted by the app server and nginx so nginx can connect to it'}.`,
+    ),
     '',
-    '## The design',
-    '',
-    '```mermaid',
   ];
-  const chart = mermaidLines(design);
-  for (let i = 0; i < chart.length; i++) lines.push(chart[i]!);
-  lines.push('```', '', '## What runs where', '', '| Service | Runs |', '| --- | --- |');
-  for (const service of plan.services) lines.push(`| ${code(service.name)} | ${serviceSummary(service)} |`);
-  lines.push('');
-  if (plan.volumes.length > 0) {
-    lines.push('Named volumes:', '');
-    for (const volume of plan.volumes)
-      lines.push(
-        `- ${code(volume.name)}: ${volume.purpose === 'sqlite' ? 'the SQLite data — it survives `docker compose down` and image rebuilds' : 'the folder of a unix socket, mounted by the app server and nginx so nginx can connect to it'}.`,
-      );
-    lines.push('');
-  }
-  if (plan.warnings.length > 0) {
-    lines.push('## Warnings', '');
-    for (const warning of plan.warnings) lines.push(`- ⚠️ ${md(warning)}`);
-    lines.push('');
-  }
-  lines.push(
+}
+
+function warningLines(warnings: readonly string[]): string[] {
+  return warnings.length > 0
+    ? ['## Warnings', '', ...warnings.map((warning) => `- ⚠️ ${md(warning)}`), '']
+    : [];
+}
+
+function howToRun(plan: DeploymentPlan): string[] {
+  return [
     '## How to run',
     '',
     '```sh',
@@ -210,6 +185,11 @@ export function renderReadme(design: Design, plan: DeploymentPlan): string {
       ? `Open http://localhost:${plan.entryPort}/ once the services report healthy.`
       : 'No service publishes a port: nothing is reachable from the host.',
     '',
+  ];
+}
+
+function endpoints(plan: DeploymentPlan): string[] {
+  const lines = [
     '## Endpoints',
     '',
     'nginx passes each request URI to the app unchanged, so every Flask app registers its routes under the prefix of',
@@ -217,33 +197,69 @@ export function renderReadme(design: Design, plan: DeploymentPlan): string {
     '`/shop/` → `/shop/api/health`), except when `R` already ends in `/api/`, where it lives at `R` itself',
     '(`/api/` → `/api/health`).',
     '',
+  ];
+  if (plan.probes.length === 0) return lines;
+  return [
+    ...lines,
+    'The smoke check (`scripts/smoke.sh`) tries, in order:',
+    '',
+    ...plan.probes.map(
+      (probe) => `- ${probe.hop}: ${code(`${probe.method} ${probe.path}`)} → ${probe.expectStatus}`,
+    ),
+    '',
+  ];
+}
+
+const DEV_SERVER_NOTE = [
+  '',
+  '> ⚠️ **The Flask development server faces traffic here.** It is built for a developer at a keyboard:',
+  '> weak concurrency, no protection against slow clients, no worker management. Keep it for development',
+  '> and put Gunicorn or uWSGI between nginx and Flask before real users arrive.',
+];
+
+const WHY_THIS_SHAPE = [
+  '',
+  '## Why this shape',
+  '',
+  "- Flask's built-in server is for development only: it handles requests poorly in parallel and has no defences against slow or hostile clients.",
+  '- A WSGI server (Gunicorn or uWSGI) runs the app in several workers and manages them; nginx in front terminates client connections, buffers them, serves static files and hides the app servers.',
+  '- nginx with `uwsgi_pass` needs uWSGI listening with `socket` (uwsgi protocol); `proxy_pass` needs `http-socket` (HTTP) or Gunicorn.',
+  '- SQLite is a file: it lives on a named volume in the container of the app that opens it, never shared between containers.',
+  '',
+];
+
+/** The README; `warnings`: the diagnostics' messages and the plan's notes, one bullet each. */
+export function renderReadme(design: Design, plan: DeploymentPlan, warnings: readonly string[]): string {
+  const devServer = plan.services.some(
+    (s) => s.runs.kind === 'python' && s.runs.process.role === 'dev-server',
   );
-  if (plan.probes.length > 0) {
-    lines.push('The smoke check (`scripts/smoke.sh`) tries, in order:', '');
-    for (const probe of plan.probes)
-      lines.push(`- ${probe.hop}: ${code(`${probe.method} ${probe.path}`)} → ${probe.expectStatus}`);
-    lines.push('');
-  }
-  lines.push('## The files, and why they are there', '', '| File | What it does, and why |', '| --- | --- |');
-  const table = fileTable(plan);
-  for (const [explanation, paths] of table)
-    lines.push(`| ${paths.map((path) => `\`${path}\``).join(', ')} | ${explanation} |`);
-  if (plan.services.some((s) => s.runs.kind === 'python' && s.runs.process.kind === 'flask-dev'))
-    lines.push(
-      '',
-      '> ⚠️ **The Flask development server faces traffic here.** It is built for a developer at a keyboard:',
-      '> weak concurrency, no protection against slow clients, no worker management. Keep it for development',
-      '> and put Gunicorn or uWSGI between nginx and Flask before real users arrive.',
-    );
-  lines.push(
+  return [
+    `# ${md(design.name)}`,
     '',
-    '## Why this shape',
+    'A ready-to-run deployment generated by StackSketch from the design in `design.json`.',
     '',
-    "- Flask's built-in server is for development only: it handles requests poorly in parallel and has no defences against slow or hostile clients.",
-    '- A WSGI server (Gunicorn or uWSGI) runs the app in several workers and manages them; nginx in front terminates client connections, buffers them, serves static files and hides the app servers.',
-    '- nginx with `uwsgi_pass` needs uWSGI listening with `socket` (uwsgi protocol); `proxy_pass` needs `http-socket` (HTTP) or Gunicorn.',
-    '- SQLite is a file: it lives on a named volume in the container of the app that opens it, never shared between containers.',
+    '## The design',
     '',
-  );
-  return `${lines.join('\n')}`;
+    '```mermaid',
+    ...mermaidLines(design),
+    '```',
+    '',
+    '## What runs where',
+    '',
+    '| Service | Runs |',
+    '| --- | --- |',
+    ...plan.services.map((service) => serviceRow(service)),
+    '',
+    ...volumeLines(plan),
+    ...warningLines(warnings),
+    ...howToRun(plan),
+    ...endpoints(plan),
+    '## The files, and why they are there',
+    '',
+    '| File | What it does, and why |',
+    '| --- | --- |',
+    ...fileTable(plan),
+    ...(devServer ? DEV_SERVER_NOTE : []),
+    ...WHY_THIS_SHAPE,
+  ].join('\n');
 }

@@ -60,12 +60,7 @@ const jsonString = remembered((value) => (hasControlCharacters(value) ? null : J
 
 function jsonArray(values: string[], what: string): string {
   if (values.length === 0) throw new Error(`Dockerfile: ${what} needs a command`);
-  let text = '[';
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i]!;
-    text += `${i === 0 ? '' : ', '}${jsonString(value) ?? oneLine(value, what)}`;
-  }
-  return `${text}]`;
+  return `[${values.map((value) => jsonString(value) ?? oneLine(value, what)).join(', ')}]`;
 }
 
 /** A COPY path: plain when it only has path characters, otherwise the whole instruction goes JSON. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { independentStacksDesign } from '../../../bench/lib/designs';
 import { HOSTILE_STRINGS } from '../../validation/hostileInputs';
 import { plan } from '../plan';
-import { COMPOSE_HEADER, composeDocument, renderCompose } from '../render/docker';
+import { COMPOSE_HEADER, composeDocument, renderCompose } from '../targets/compose/docker';
 import { allValidDesigns } from '../testing/designs';
 import { composeVariable, emitCompose, formatCompose, formatComposeWithLibrary } from './yaml';
 
@@ -34,9 +34,7 @@ describe('compose emitter: byte for byte what the yaml library writes', () => {
     for (const { id, design } of designs) {
       const document = composeDocument(plan(design));
       expect(emitCompose(document), id).not.toBeNull();
-      expect(renderCompose(plan(design), design.name), id).toBe(
-        formatComposeWithLibrary(document, COMPOSE_HEADER),
-      );
+      expect(renderCompose(plan(design)), id).toBe(formatComposeWithLibrary(document, COMPOSE_HEADER));
     }
   });
 
@@ -45,8 +43,8 @@ describe('compose emitter: byte for byte what the yaml library writes', () => {
     const document = composeDocument(deployment);
     const expected = formatComposeWithLibrary(document, COMPOSE_HEADER);
     expect(expected.split('\n').length).toBeGreaterThan(8_000);
-    expect(renderCompose(deployment, 'x')).toBe(expected);
-    expect(renderCompose(deployment, 'x')).toBe(expected);
+    expect(renderCompose(deployment)).toBe(expected);
+    expect(renderCompose(deployment)).toBe(expected);
   });
 
   it('for hostile strings as values and keys, at the top level and nested (or the same refusal)', () => {

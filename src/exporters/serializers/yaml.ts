@@ -176,32 +176,9 @@ function emptyText(value: object): string {
   return Array.isArray(value) ? '[]' : '{}';
 }
 
-/**
- * The start of each `key: value` line per depth ("    key: "), and the whole line of a key whose
- * value follows on the next lines ("    key:"), built once per key and depth: the lines of a
- * 1,000-service file then cost one concatenation each. Cleared with the scalar tables.
- */
-const linePrefixes: Map<string, string>[] = [];
-const headLines: Map<string, string>[] = [];
-const itemPrefixes: string[] = [];
-
-/** `key` at `depth` followed by `tail`, built once per key and depth in `tables`. */
-function keyLine(tables: Map<string, string>[], key: string, depth: number, tail: string): string {
-  const lines = (tables[depth] ??= new Map());
-  let line = lines.get(key);
-  if (line === undefined) {
-    line = `${'  '.repeat(depth)}${keyTexts[depth === 0 ? 0 : 1].get(key)!}${tail}`;
-    lines.set(key, line);
-  }
-  return line;
-}
-
-function linePrefix(key: string, depth: number): string {
-  return keyLine(linePrefixes, key, depth, ': ');
-}
-
-function headLine(key: string, depth: number): string {
-  return keyLine(headLines, key, depth, ':');
+/** `key` at `depth` followed by `tail` (": " before a value, ":" before the lines of one). */
+function keyLine(key: string, depth: number, tail: string): string {
+  return `${'  '.repeat(depth)}${keyTexts[depth === 0 ? 0 : 1].get(key)!}${tail}`;
 }
 
 /**
@@ -217,7 +194,7 @@ function writeMap(map: Record<string, unknown>, depth: number, out: string[], mi
   const known = keyTexts[keyClass];
   for (const key in map) {
     let head: string | null = null;
-    if (known.has(key)) head = linePrefix(key, depth);
+    if (known.has(key)) head = keyLine(key, depth, ': ');
     else {
       if (hasControlCharacters(key) || key.includes('$')) return false;
       misses.keys[keyClass].add(key);
@@ -232,8 +209,8 @@ function writeMap(map: Record<string, unknown>, depth: number, out: string[], mi
         if (head !== null) out.push(`${head}[]`);
         continue;
       }
-      if (head !== null) out.push(headLine(key, depth));
-      const dash = (itemPrefixes[depth] ??= `${'  '.repeat(depth)}  - `);
+      if (head !== null) out.push(keyLine(key, depth, ':'));
+      const dash = `${'  '.repeat(depth)}  - `;
       for (const item of value) {
         if (isEmptyCollection(item)) {
           out.push(dash + emptyText(item as object));
@@ -247,7 +224,7 @@ function writeMap(map: Record<string, unknown>, depth: number, out: string[], mi
     else if (!hasKeys(value)) {
       if (head !== null) out.push(`${head}{}`);
     } else {
-      if (head !== null) out.push(headLine(key, depth));
+      if (head !== null) out.push(keyLine(key, depth, ':'));
       if (!writeMap(value, depth + 1, out, misses)) return false;
     }
   }
@@ -277,8 +254,6 @@ function emitComposeLines(document: Record<string, unknown>, head: readonly stri
     valueTexts.clear();
     keyTexts[0].clear();
     keyTexts[1].clear();
-    linePrefixes.length = 0;
-    headLines.length = 0;
   }
   if (!prototypeIsClean() || isEmptyCollection(document) || !isPlainObject(document)) return null;
   const misses = noMisses();
@@ -331,4 +306,23 @@ export function formatCompose(document: Record<string, unknown>, header: string[
 /** formatCompose entirely through the library's document model: the reference the emitter must match. */
 export function formatComposeWithLibrary(document: Record<string, unknown>, header: string[] = []): string {
   return withHeader(header, stringifyWithLibrary(document));
+}
+
+/** The `# ` comment lines at the top of a Compose file, each with its newline. */
+export function composeHeader(header: string[]): string {
+  return headerLines(header)
+    .map((line) => `${line}\n`)
+    .join('');
+}
+
+/**
+ * One entry of a top-level section (its "  name:" line and the lines below), exactly as formatCompose
+ * writes it inside the whole document: a block's text does not depend on its siblings.
+ */
+export function formatComposeEntry(section: string, name: string, value: unknown): string {
+  const entries: Record<string, unknown> = {};
+  // defineProperty, not assignment: a name like "__proto__" must stay an ordinary key.
+  Object.defineProperty(entries, name, { value, enumerable: true, writable: true, configurable: true });
+  const text = formatCompose({ [section]: entries });
+  return text.slice(text.indexOf('\n') + 1);
 }

@@ -7,6 +7,9 @@ Usage:
                                                   compose (default), server or kubernetes
   stacksketch export FILE --out DIR|FILE.zip [--force]
                                                   write the ready-to-run bundle
+  stacksketch import FILE... [--out DESIGN.json] [--json]
+                                                  turn existing configs (Compose, nginx, gunicorn,
+                                                  uWSGI, Dockerfiles; folders or a .zip) into a design
   stacksketch templates [ID]                      list the templates, or print one as a design file
   stacksketch share FILE [--base URL]             print a share link (the design travels in the fragment)
   stacksketch --help

@@ -9,6 +9,9 @@ export const cliMessages: typeof englishCliMessages = {
                                                   compose(기본값), server, kubernetes
   stacksketch export FILE --out DIR|FILE.zip [--force]
                                                   바로 실행할 수 있는 번들 쓰기
+  stacksketch import FILE... [--out DESIGN.json] [--json]
+                                                  기존 설정(Compose, nginx, gunicorn, uWSGI,
+                                                  Dockerfile; 폴더나 .zip)을 디자인으로 바꾸기
   stacksketch templates [ID]                      템플릿 목록, 또는 템플릿 하나를 디자인 파일로 출력
   stacksketch share FILE [--base URL]             공유 링크 출력(디자인은 URL 프래그먼트에 담깁니다)
   stacksketch --help

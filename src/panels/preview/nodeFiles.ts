@@ -1,4 +1,5 @@
 import type { Design, DesignNode } from '../../model/design';
+import { isApp, isClient, isDatabase, isProxy, isStatic, isWsgiServer } from '../../nodes/registry';
 
 /** The bundle files that come from one node, the main one first. Pure. */
 export interface NodeFiles {
@@ -13,65 +14,56 @@ function moduleFile(module: string): string {
   return `${module.split('.').join('/')}.py`;
 }
 
+/** The app module's file of an app node (its `module` prop), else the default app.py. */
+function appModuleFile(node: DesignNode): string {
+  const module = (node.props as { module?: unknown }).module;
+  return typeof module === 'string' ? moduleFile(module) : 'app.py';
+}
+
+/** A regular expression for a file named after the node's kind (gunicorn.conf.py, uwsgi.ini). */
+function namedAfterKind(node: DesignNode): RegExp {
+  return new RegExp(`^${node.kind.replace(/[^a-z0-9]/g, '.')}.*\\.(py|ini)$`);
+}
+
 function candidates(design: Design, node: DesignNode, paths: readonly string[]): string[] {
   const folder = node.container ? `${node.container}/` : '';
   const inFolder = (predicate: (rest: string) => boolean) =>
     paths.filter((path) => folder !== '' && path.startsWith(folder) && predicate(path.slice(folder.length)));
   const named = (...names: string[]) => names.map((name) => `${folder}${name}`);
-  switch (node.kind) {
-    case 'client':
-      return ['README.md', 'scripts/smoke.sh', 'docker-compose.yml'];
-    case 'nginx':
-      return [
-        ...inFolder((rest) => /^nginx.*\.conf$/.test(rest)),
-        ...named('Dockerfile', '.dockerignore'),
-        'docker-compose.yml',
-      ];
-    case 'react-static': {
-      const frontend = inFolder((rest) => rest.startsWith('frontend/'));
-      // The App component when there is one, else the entry module.
-      const app = frontend.filter((path) => /\/src\/App\.[jt]sx?$/.test(path));
-      const entry = frontend.filter((path) => /\/src\/main\.[jt]sx?$/.test(path));
-      return [
-        ...app,
-        ...entry,
-        ...named('Dockerfile'),
-        ...frontend,
-        ...inFolder((rest) => /^nginx.*\.conf$/.test(rest)),
-      ];
-    }
-    case 'gunicorn':
-      return [
-        ...inFolder((rest) => /^gunicorn.*\.py$/.test(rest)),
-        ...named('wsgi.py', 'requirements.txt', 'Dockerfile', 'health-check.py'),
-        'docker-compose.yml',
-      ];
-    case 'uwsgi':
-      return [
-        ...inFolder((rest) => /uwsgi.*\.ini$/.test(rest)),
-        ...named('wsgi.py', 'requirements.txt', 'Dockerfile', 'health-check.py'),
-        'docker-compose.yml',
-      ];
-    case 'flask':
-      return [
-        ...named(moduleFile(node.props.module), 'app.py', 'wsgi.py', 'requirements.txt', 'Dockerfile'),
-        '.env.example',
-      ];
-    case 'sqlite': {
-      // The code that opens the database is the app that uses it.
-      const users = design.edges
-        .filter((edge) => edge.target === node.id)
-        .map((edge) => design.nodes.find((candidate) => candidate.id === edge.source))
-        .filter((user): user is Extract<DesignNode, { kind: 'flask' }> => user?.kind === 'flask');
-      return [
-        ...users.map(
-          (user) => `${user.container ? `${user.container}/` : ''}${moduleFile(user.props.module)}`,
-        ),
-        ...named('app.py'),
-        'docker-compose.yml',
-      ];
-    }
+  const nginxConf = () => inFolder((rest) => /^nginx.*\.conf$/.test(rest));
+  if (isClient(node)) return ['README.md', 'scripts/smoke.sh', 'docker-compose.yml'];
+  if (isProxy(node)) return [...nginxConf(), ...named('Dockerfile', '.dockerignore'), 'docker-compose.yml'];
+  if (isStatic(node)) {
+    const frontend = inFolder((rest) => rest.startsWith('frontend/'));
+    // The App component when there is one, else the entry module.
+    const app = frontend.filter((path) => /\/src\/App\.[jt]sx?$/.test(path));
+    const entry = frontend.filter((path) => /\/src\/main\.[jt]sx?$/.test(path));
+    return [...app, ...entry, ...named('Dockerfile'), ...frontend, ...nginxConf()];
   }
+  if (isWsgiServer(node))
+    return [
+      ...inFolder((rest) => namedAfterKind(node).test(rest)),
+      ...named('wsgi.py', 'requirements.txt', 'Dockerfile', 'health-check.py'),
+      'docker-compose.yml',
+    ];
+  if (isApp(node))
+    return [
+      ...named(appModuleFile(node), 'app.py', 'wsgi.py', 'requirements.txt', 'Dockerfile'),
+      '.env.example',
+    ];
+  if (isDatabase(node)) {
+    // The code that opens the database is the app that uses it.
+    const users = design.edges
+      .filter((edge) => edge.target === node.id)
+      .map((edge) => design.nodes.find((candidate) => candidate.id === edge.source))
+      .filter((user): user is DesignNode => user !== undefined && isApp(user));
+    return [
+      ...users.map((user) => `${user.container ? `${user.container}/` : ''}${appModuleFile(user)}`),
+      ...named('app.py'),
+      'docker-compose.yml',
+    ];
+  }
+  return [];
 }
 
 export function filesForNode(design: Design, nodeId: string, paths: readonly string[]): NodeFiles {

@@ -10,6 +10,7 @@ import { readDesignFromBytes } from '../../model/importFile';
 import { serializeDesign } from '../../model/serialize';
 import { isClient } from '../../nodes/registry';
 import { useAppStore } from '../../store';
+import { ImportConfigs } from '../import/ImportConfigs';
 import { DownloadZipButton } from './DownloadZipButton';
 import { ShareMenu } from './ShareMenu';
 
@@ -134,6 +135,7 @@ export function Toolbar() {
             onChange={(event) => void onOpen(event)}
           />
         </label>
+        <ImportConfigs />
         <button
           type="button"
           data-testid="save-design"

@@ -1,9 +1,11 @@
-import { compareText, sortShort } from '../order';
-import type { DeploymentPlan, PlannedService } from '../planTypes';
-import { dockerFragment, formatDockerfile, type DockerInstruction } from '../serializers/dockerfile';
-import { shQuote } from '../serializers/shell';
-import { composeVariable, formatCompose } from '../serializers/yaml';
-import { NGINX_HEALTH_PATH } from './nginxConf';
+import { wsgiServerPart } from '../../../nodes/planParts';
+import { compareText } from '../../order';
+import { reuseWhenSame } from '../../incremental';
+import type { DeploymentPlan, PlannedService, PlannedVolume, PythonProcess } from '../../planTypes';
+import { dockerFragment, formatDockerfile, type DockerInstruction } from '../../serializers/dockerfile';
+import { shQuote } from '../../serializers/shell';
+import { composeHeader, composeVariable, formatCompose, formatComposeEntry } from '../../serializers/yaml';
+import { NGINX_HEALTH_PATH } from '../../render/nginxConf';
 
 export const IMAGES = {
   python: 'python:3.12-slim',
@@ -24,7 +26,7 @@ export function healthCommand(service: PlannedService): string[] {
 }
 
 // The instructions every Dockerfile of a kind shares, formatted (and checked) once when the module loads.
-const UWSGI_BUILD_STAGE = dockerFragment([
+const COMPILE_STAGE = dockerFragment([
   {
     op: 'comment',
     text: 'Stage 1: uWSGI is a C program; compile its wheel here, with the compiler that the',
@@ -61,7 +63,7 @@ const PYTHON_BASE = dockerFragment([
 ]);
 
 // Code owned by root: the app user can read it but not rewrite it (the last COPY of both).
-const UWSGI_INSTALL = dockerFragment([
+const WHEELS_INSTALL = dockerFragment([
   { op: 'COPY', from: 'build', sources: ['/wheels'], dest: '/wheels' },
   { op: 'COPY', sources: ['requirements.txt'], dest: './' },
   {
@@ -82,7 +84,7 @@ const PIP_INSTALL = dockerFragment([
 
 const APP_USER = dockerFragment([{ op: 'USER', name: 'app' }]);
 
-const FLASK_DEV_STOP = dockerFragment([
+const DEV_SERVER_STOP = dockerFragment([
   {
     op: 'comment',
     text: 'The Flask dev server stops on Ctrl-C (SIGINT), not on the SIGTERM Docker sends.',
@@ -92,17 +94,21 @@ const FLASK_DEV_STOP = dockerFragment([
 
 const PYTHON_HEALTHCHECK = dockerFragment([{ op: 'HEALTHCHECK', ...HEALTH, command: PYTHON_HEALTH_COMMAND }]);
 
+/** A server pip builds from source (uWSGI is a C program): the image compiles it in a stage of its own. */
+export function isCompiled(process: PythonProcess): boolean {
+  return process.role === 'wsgi-server' && wsgiServerPart(process.kind).compiled;
+}
+
 export function renderPythonDockerfile(service: PlannedService): string {
   if (service.runs.kind !== 'python') throw new Error('not a python service');
   const process = service.runs.process;
-  const ownDirs = sortShort([...new Set(service.mounts.map((mount) => mount.target))], compareText).map(
-    shQuote,
-  );
+  const ownDirs = [...new Set(service.mounts.map((mount) => mount.target))].sort(compareText).map(shQuote);
   const listener = service.listens[0]!;
   const ins: DockerInstruction[] = [];
-  if (process.kind === 'uwsgi') ins.push(UWSGI_BUILD_STAGE);
+  const compiled = isCompiled(process);
+  if (compiled) ins.push(COMPILE_STAGE);
   ins.push(PYTHON_BASE, { op: 'WORKDIR', path: service.workdir });
-  ins.push(process.kind === 'uwsgi' ? UWSGI_INSTALL : PIP_INSTALL);
+  ins.push(compiled ? WHEELS_INSTALL : PIP_INSTALL);
   if (ownDirs.length > 0) {
     ins.push(
       {
@@ -114,7 +120,7 @@ export function renderPythonDockerfile(service: PlannedService): string {
   }
   ins.push(APP_USER);
   if (listener.kind === 'tcp') ins.push({ op: 'EXPOSE', port: listener.port });
-  if (process.kind === 'flask-dev') ins.push(FLASK_DEV_STOP);
+  if (process.role === 'dev-server') ins.push(DEV_SERVER_STOP);
   ins.push(PYTHON_HEALTHCHECK, { op: 'CMD', command: service.command });
   return formatDockerfile(ins);
 }
@@ -190,50 +196,50 @@ function dockerignoreText(image: PlannedService['image']): string {
 }
 
 /** Fixed text per image kind, so built once rather than per service. */
-const DOCKERIGNORE = { python: dockerignoreText('python'), nginx: dockerignoreText('nginx') };
+const DOCKERIGNORE = { python: dockerignoreText('python'), web: dockerignoreText('web') };
 
 export function renderDockerignore(service: PlannedService): string {
   return DOCKERIGNORE[service.image];
 }
 
+/** One service's entry of the Compose file, as data. */
+function composeService(service: PlannedService): Record<string, unknown> {
+  const entry: Record<string, unknown> = {
+    build: { context: `./${service.buildDir}` },
+    restart: 'unless-stopped',
+  };
+  if (service.image === 'python') {
+    entry.environment = { PYTHONUNBUFFERED: '1', SECRET_KEY: composeVariable('SECRET_KEY') };
+    const listener = service.listens[0];
+    if (listener?.kind === 'tcp') entry.expose = [String(listener.port)];
+  }
+  if (service.published.length > 0)
+    entry.ports = service.published.map((port) => `${port.host}:${port.container}`);
+  if (service.mounts.length > 0)
+    entry.volumes = service.mounts.map((mount) => `${mount.volume}:${mount.target}`);
+  if (service.dependsOn.length > 0)
+    entry.depends_on = Object.fromEntries(
+      service.dependsOn.map((dep) => [dep, { condition: 'service_healthy' }]),
+    );
+  entry.healthcheck = {
+    test: ['CMD', ...healthCommand(service)],
+    interval: HEALTH.interval,
+    timeout: HEALTH.timeout,
+    retries: HEALTH.retries,
+    start_period: HEALTH.startPeriod,
+  };
+  return entry;
+}
+
+function volumesEntry(volumes: readonly PlannedVolume[]): Record<string, unknown> {
+  return Object.fromEntries(volumes.map((volume) => [volume.name, {}]));
+}
+
 /** The Compose file as data: one service per container of the plan, then the named volumes. */
 export function composeDocument(plan: DeploymentPlan): Record<string, unknown> {
   const services: Record<string, unknown> = {};
-  for (const service of plan.services) {
-    const entry: Record<string, unknown> = {
-      build: { context: `./${service.buildDir}` },
-      restart: 'unless-stopped',
-    };
-    if (service.image === 'python') {
-      entry.environment = { PYTHONUNBUFFERED: '1', SECRET_KEY: composeVariable('SECRET_KEY') };
-      const listener = service.listens[0];
-      if (listener?.kind === 'tcp') entry.expose = [String(listener.port)];
-    }
-    if (service.published.length > 0)
-      entry.ports = service.published.map((port) => `${port.host}:${port.container}`);
-    if (service.mounts.length > 0)
-      entry.volumes = service.mounts.map((mount) => `${mount.volume}:${mount.target}`);
-    if (service.dependsOn.length > 0) {
-      const deps: Record<string, unknown> = {};
-      for (const dep of service.dependsOn) deps[dep] = { condition: 'service_healthy' };
-      entry.depends_on = deps;
-    }
-    entry.healthcheck = {
-      test: ['CMD', ...healthCommand(service)],
-      interval: HEALTH.interval,
-      timeout: HEALTH.timeout,
-      retries: HEALTH.retries,
-      start_period: HEALTH.startPeriod,
-    };
-    services[service.name] = entry;
-  }
-  const document: Record<string, unknown> = { services };
-  if (plan.volumes.length > 0) {
-    const volumes: Record<string, unknown> = {};
-    for (const volume of plan.volumes) volumes[volume.name] = {};
-    document.volumes = volumes;
-  }
-  return document;
+  for (const service of plan.services) services[service.name] = composeService(service);
+  return plan.volumes.length > 0 ? { services, volumes: volumesEntry(plan.volumes) } : { services };
 }
 
 export const COMPOSE_HEADER = [
@@ -242,7 +248,20 @@ export const COMPOSE_HEADER = [
   'Only nginx publishes a port; app servers are reachable only on the Compose network.',
 ];
 
-export function renderCompose(plan: DeploymentPlan, designName: string): string {
-  void designName;
+/** docker-compose.yml of a plan in one go (the same text as renderComposeFile over its blocks). */
+export function renderCompose(plan: DeploymentPlan): string {
   return formatCompose(composeDocument(plan), COMPOSE_HEADER);
+}
+
+/** One service's lines of docker-compose.yml, written again only when its planned service changes. */
+export const composeServiceBlock = reuseWhenSame(
+  (service: PlannedService) => formatComposeEntry('services', service.name, composeService(service)),
+  (service) => service,
+);
+
+/** docker-compose.yml from its service blocks and the named volumes. */
+export function renderComposeFile(blocks: readonly string[], volumes: readonly PlannedVolume[]): string {
+  const services = blocks.length > 0 ? `services:\n${blocks.join('')}` : formatCompose({ services: {} });
+  const named = volumes.length > 0 ? formatCompose({ volumes: volumesEntry(volumes) }) : '';
+  return `${composeHeader(COMPOSE_HEADER)}${services}${named}`;
 }

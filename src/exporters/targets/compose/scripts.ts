@@ -1,5 +1,5 @@
-import type { DeploymentPlan } from '../planTypes';
-import { shQuote } from '../serializers/shell';
+import type { DeploymentPlan } from '../../planTypes';
+import { shQuote } from '../../serializers/shell';
 
 /** scripts/smoke.sh: curls each hop through the published port, one line per hop, stops at the first failure. */
 export function renderSmokeScript(plan: DeploymentPlan): string {

@@ -1,0 +1,102 @@
+/**
+ * The planner: a short driver over named steps, each in a module of its own and tested alone.
+ * Steps ask roles and the kinds' plan parts (src/nodes/planParts.ts), never kind names.
+ */
+import type { Design } from '../../model/design';
+import { isClient, isProxy } from '../../nodes/registry';
+import { bundleFolderName } from '../folder';
+import type { DeploymentPlan } from '../planTypes';
+import { planContainers } from './containers';
+import { Names, buildGraph, compare, type Graph } from './graph';
+import { planNginxServers, type WebServers } from './nginx';
+import { planProbes } from './probes';
+import { planPythonService } from './python';
+import { apiBaseFor } from './routes';
+import { assertWritableValues } from './values';
+import { planDataVolumes } from './volumes';
+import { planWebService } from './web';
+
+export { assertWritableValues } from './values';
+export { apiBaseFor, staticBaseFor, HTML_ROOT } from './routes';
+export { moduleLayout } from './layout';
+export { SMOKE_ITEM } from './probes';
+
+/** Folder names at the bundle root that a service folder must not take. */
+const RESERVED_DIRS = ['scripts', 'design.json', 'docker-compose.yml', 'readme.md', 'makefile'];
+
+/** Step: the API prefixes each process is reached under through nginx routes, in route order. */
+export function apiBasesByProcess(webServers: readonly WebServers[]): Map<string, string[]> {
+  const bases = new Map<string, string[]>();
+  for (const { servers } of webServers)
+    for (const server of servers)
+      for (const location of server.locations) {
+        if (location.kind !== 'proxy') continue;
+        const list = bases.get(location.node) ?? [];
+        const base = apiBaseFor(location.route);
+        if (!list.includes(base)) list.push(base);
+        bases.set(location.node, list);
+      }
+  return bases;
+}
+
+/** Step: the nodes a client reaches without a proxy in front (a forced error: they publish a port). */
+export function clientFacingNodes(design: Design, graph: Graph): Set<string> {
+  const facing = new Set<string>();
+  for (const edge of design.edges) {
+    const source = graph.byId.get(edge.source);
+    const target = graph.byId.get(edge.target);
+    if (source && target && isClient(source) && !isProxy(target) && !isClient(target)) facing.add(target.id);
+  }
+  return facing;
+}
+
+export function plan(design: Design): DeploymentPlan {
+  assertWritableValues(design);
+  const graph = buildGraph(design);
+  const containers = planContainers(design, graph);
+  const volumes = planDataVolumes(containers.pythonDrafts);
+  const notes = [...containers.notes];
+  const draftByNode = new Map(containers.pythonDrafts.map((draft) => [draft.process.node, draft]));
+  const webServers = planNginxServers(containers.webDrafts, {
+    graph,
+    serviceOf: containers.serviceOf,
+    draftByNode,
+    volumes,
+    notes,
+  });
+  const bases = apiBasesByProcess(webServers);
+  const clientFacing = clientFacingNodes(design, graph);
+  const dirNames = new Names(RESERVED_DIRS);
+  const python = containers.pythonDrafts.map((draft) =>
+    planPythonService({
+      processNode: graph.byId.get(draft.process.node)!,
+      draft,
+      bases: bases.get(draft.process.node) ?? [],
+      clientFacing: clientFacing.has(draft.process.node),
+      mounts: volumes.mountsOf(draft.service),
+      buildDir: dirNames.take(draft.service),
+    }),
+  );
+  const web = webServers.map(({ draft, servers, dependsOn }) =>
+    planWebService({
+      service: draft.service,
+      proxies: draft.proxies,
+      statics: draft.statics,
+      servers,
+      dependsOn: [...dependsOn],
+      mounts: volumes.mountsOf(draft.service),
+      buildDir: dirNames.take(draft.service),
+    }),
+  );
+  const planned = [...python, ...web];
+  const services = planned.map((result) => result.service).sort((a, b) => compare(a.name, b.name));
+  const { entryPort, probes } = planProbes(design, graph, services);
+  return {
+    folder: bundleFolderName(design.name),
+    services,
+    volumes: volumes.list.slice().sort((a, b) => compare(a.name, b.name)),
+    entryPort,
+    probes,
+    notes: [...notes, ...volumes.notes, ...planned.flatMap((result) => result.notes)],
+  };
+}

@@ -1,0 +1,139 @@
+import { matchingPass } from '../../model/connections';
+import type { DesignEdge, DesignNode } from '../../model/design';
+import { devServerOf, isApp, isStatic, isWsgiServer } from '../../nodes/registry';
+import { proxyPart, staticPart } from '../../nodes/planParts';
+import type {
+  Listener,
+  PlannedLocation,
+  PlannedNginxServer,
+  ProcessRole,
+  UpstreamAddress,
+} from '../planTypes';
+import type { WebDraft } from './containers';
+import { Names, compare, dirname, type Graph } from './graph';
+import type { PythonDraft } from './processes';
+import { HTML_ROOT, staticBaseFor } from './routes';
+import { serverProcess } from './processes';
+import type { Volumes } from './volumes';
+
+type ProxyLocation = Extract<PlannedLocation, { kind: 'proxy' }>;
+
+/** A web service's server blocks and the services its locations pass to. */
+export interface WebServers {
+  draft: WebDraft;
+  servers: PlannedNginxServer[];
+  dependsOn: Set<string>;
+}
+
+/** Which node nginx really talks to on an edge, with which directive and listener. */
+export function proxyTarget(
+  target: DesignNode,
+  edge: DesignEdge,
+): { pass: ProxyLocation['pass']; listener: Listener; role: ProcessRole } | null {
+  if (isWsgiServer(target)) {
+    const process = serverProcess(target);
+    return {
+      pass: edge.props.pass ?? matchingPass(process.protocol),
+      listener: process.bind,
+      role: 'wsgi-server',
+    };
+  }
+  const devServer = isApp(target) ? devServerOf(target) : null;
+  return devServer ? { pass: 'proxy_pass', listener: devServer, role: 'dev-server' } : null;
+}
+
+/** What the nginx steps share: the graph, where each node runs, the volumes and the upstream names. */
+export interface NginxContext {
+  graph: Graph;
+  serviceOf: ReadonlyMap<string, string>;
+  draftByNode: ReadonlyMap<string, PythonDraft>;
+  volumes: Volumes;
+  upstreams: { names: Names; byAddress: Map<string, string> };
+  notes: string[];
+}
+
+/** A proxy location: the upstream at the target's listener (a shared volume for a unix socket). */
+function proxyLocation(
+  context: NginxContext,
+  web: WebServers,
+  proxy: DesignNode,
+  edge: DesignEdge,
+  target: DesignNode,
+): ProxyLocation | null {
+  const proxied = proxyTarget(target, edge);
+  if (!proxied) return null;
+  const targetService = context.serviceOf.get(target.id);
+  const targetDraft = context.draftByNode.get(target.id);
+  if (!targetService || !targetDraft) {
+    context.notes.push(`nginx "${proxy.id}" points at "${target.id}", which runs nowhere in the bundle.`);
+    return null;
+  }
+  let address: UpstreamAddress;
+  if (proxied.listener.kind === 'unix') {
+    const path = proxied.listener.path;
+    const volume = context.volumes.socketVolume(targetService, targetDraft.container, path);
+    if (volume) context.volumes.mount(web.draft.service, volume, dirname(path));
+    address = { kind: 'unix', path };
+  } else address = { kind: 'tcp', host: targetService, port: proxied.listener.port };
+  const key = address.kind === 'unix' ? `unix:${address.path}` : `${address.host}:${address.port}`;
+  let upstream = context.upstreams.byAddress.get(key);
+  if (!upstream) {
+    const label = address.kind === 'unix' ? `${targetService}_socket` : `${address.host}_${address.port}`;
+    upstream = context.upstreams.names.take(label.replace(/[^a-z0-9_]/g, '_'));
+    context.upstreams.byAddress.set(key, upstream);
+  }
+  web.dependsOn.add(targetService);
+  const route = edge.props.route ?? '/';
+  return {
+    kind: 'proxy',
+    edge: edge.id,
+    route,
+    pass: proxied.pass,
+    upstream,
+    address,
+    node: target.id,
+    role: proxied.role,
+  };
+}
+
+/** One server block per proxy node: a location per outgoing edge, in route order. */
+function serverBlock(context: NginxContext, web: WebServers, proxy: DesignNode): PlannedNginxServer {
+  const routeOf = (edge: DesignEdge) => edge.props.route ?? '/';
+  const edges = (context.graph.out.get(proxy.id) ?? [])
+    .slice()
+    .sort((a, b) => compare(routeOf(a), routeOf(b)));
+  const locations: PlannedLocation[] = [];
+  for (const edge of edges) {
+    const target = context.graph.byId.get(edge.target)!;
+    if (isStatic(target)) {
+      // A build in another container is not served (the static-needs-nginx rule reports it).
+      if (target.container !== proxy.container) continue;
+      locations.push({
+        kind: 'static',
+        edge: edge.id,
+        route: routeOf(edge),
+        base: staticBaseFor(routeOf(edge)),
+        root: HTML_ROOT,
+        spaFallback: staticPart(target.kind).spaFallback(target.props),
+        node: target.id,
+      });
+      continue;
+    }
+    const location = proxyLocation(context, web, proxy, edge, target);
+    if (location) locations.push(location);
+  }
+  return { node: proxy.id, ...proxyPart(proxy.kind).server(proxy.props), locations };
+}
+
+/** Step: the server blocks of every web service (upstream names are unique across the bundle). */
+export function planNginxServers(
+  webDrafts: readonly WebDraft[],
+  context: Omit<NginxContext, 'upstreams'>,
+): WebServers[] {
+  const full: NginxContext = { ...context, upstreams: { names: new Names(), byAddress: new Map() } };
+  return webDrafts.map((draft) => {
+    const web: WebServers = { draft, servers: [], dependsOn: new Set() };
+    web.servers = draft.proxies.map((proxy) => serverBlock(full, web, proxy));
+    return web;
+  });
+}

@@ -1,0 +1,106 @@
+import type { Design, DesignNode } from '../../model/design';
+import { isClient, isProxy } from '../../nodes/registry';
+import type { PlannedApp, PlannedNginxServer, PlannedService, Probe, PythonRun } from '../planTypes';
+import type { Graph } from './graph';
+import { apiBaseFor } from './routes';
+
+export const SMOKE_ITEM = 'stacksketch-smoke-item';
+
+/** Health, and create + list an item when the app has a database, under each API base. */
+function appProbes(apps: readonly PlannedApp[], bases: readonly string[], label: string): Probe[] {
+  const suffix = label ? ` (${label})` : '';
+  return apps.flatMap((app) =>
+    bases.flatMap((base): Probe[] => [
+      {
+        hop: `api health${suffix}`,
+        method: 'GET',
+        path: `${base}health`,
+        expectStatus: 200,
+        expectBody: '"ok"',
+      },
+      ...(app.database
+        ? [
+            {
+              hop: `create item${suffix}`,
+              method: 'POST' as const,
+              path: `${base}items`,
+              body: JSON.stringify({ name: SMOKE_ITEM }),
+              expectStatus: 201,
+              expectBody: SMOKE_ITEM,
+            },
+            {
+              hop: `list items${suffix}`,
+              method: 'GET' as const,
+              path: `${base}items`,
+              expectStatus: 200,
+              expectBody: SMOKE_ITEM,
+            },
+          ]
+        : []),
+    ]),
+  );
+}
+
+function pythonRunOf(
+  services: readonly PlannedService[],
+  processNode: string,
+): { service: PlannedService; run: PythonRun } | null {
+  for (const service of services)
+    if (service.runs.kind === 'python' && service.runs.process.node === processNode)
+      return { service, run: service.runs };
+  return null;
+}
+
+/** The page, then every API behind the entry proxy's server block, in location order. */
+function serverProbes(server: PlannedNginxServer, services: readonly PlannedService[]): Probe[] {
+  const pages = server.locations.flatMap((location): Probe[] =>
+    location.kind === 'static'
+      ? [
+          {
+            hop: 'page',
+            method: 'GET',
+            path: location.base,
+            expectStatus: 200,
+            expectBody: '<div id="root">',
+          },
+        ]
+      : [],
+  );
+  const proxies = server.locations.filter((location) => location.kind === 'proxy');
+  const apis = proxies.flatMap((location) => {
+    const found = pythonRunOf(services, location.node);
+    return found
+      ? appProbes(found.run.apps, [apiBaseFor(location.route)], proxies.length > 1 ? location.route : '')
+      : [];
+  });
+  return [...pages, ...apis];
+}
+
+/** Step: the published port the smoke check enters through, and the hops it curls, in order. */
+export function planProbes(
+  design: Design,
+  graph: Graph,
+  services: readonly PlannedService[],
+): { entryPort: number | null; probes: Probe[] } {
+  const clientTargets = design.edges.flatMap((edge): DesignNode[] => {
+    const source = graph.byId.get(edge.source);
+    const target = graph.byId.get(edge.target);
+    return source && target && isClient(source) ? [target] : [];
+  });
+  const entry = clientTargets.find(isProxy) ?? design.nodes.find(isProxy);
+  if (entry) {
+    const server = services
+      .flatMap((service) => (service.runs.kind === 'web' ? service.runs.servers : []))
+      .find((candidate) => candidate.node === entry.id);
+    return server
+      ? { entryPort: server.listen, probes: serverProbes(server, services) }
+      : { entryPort: null, probes: [] };
+  }
+  // No proxy: a client wired straight to a server (a forced error); probe it on its published port.
+  for (const target of clientTargets) {
+    const found = pythonRunOf(services, target.id);
+    if (!found || found.service.published.length === 0) continue;
+    return { entryPort: found.service.published[0]!.host, probes: appProbes(found.run.apps, ['/api/'], '') };
+  }
+  return { entryPort: null, probes: [] };
+}

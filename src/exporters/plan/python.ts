@@ -1,0 +1,109 @@
+import type { DesignNode } from '../../model/design';
+import { kindsWithRole } from '../../nodes/registry';
+import { appPart, wsgiServerPart } from '../../nodes/planParts';
+import { reuseWhenSame } from '../incremental';
+import { compareText } from '../order';
+import type { PlannedApp, PlannedService, PythonProcess } from '../planTypes';
+import { moduleLayout, pickWorkdir } from './layout';
+import type { PythonDraft } from './processes';
+import type { Mount } from './volumes';
+
+/** Top-level module names that would shadow what the app imports (or the standard library). */
+const SHADOWING_MODULES = new Set(
+  'flask werkzeug jinja2 itsdangerous click markupsafe blinker gunicorn uwsgi os sys json sqlite3 secrets logging socket http urllib email multiprocessing typing re io time types abc collections functools threading select signal'.split(
+    ' ',
+  ),
+);
+
+/** Where a python service is reached and stored: the inputs its service depends on besides its draft. */
+export interface PythonServiceInputs {
+  /** The node that runs the process (the key its planned service is reused by). */
+  processNode: DesignNode;
+  draft: PythonDraft;
+  /** The API prefixes nginx routes reach it under. */
+  bases: readonly string[];
+  /** A client reaches it directly (a forced error): its port is published and /api/ is served. */
+  clientFacing: boolean;
+  mounts: readonly Mount[];
+  buildDir: string;
+}
+
+/** The apps the process imports, with their files in the service folder. */
+function plannedApps(
+  inputs: PythonServiceInputs,
+  apiBases: string[],
+): { apps: PlannedApp[]; layout: ReturnType<typeof moduleLayout> } {
+  const defaultKind = kindsWithRole('app')[0]!;
+  const entries = inputs.draft.apps.map(({ app }) =>
+    app ? appPart(app.kind).entry(app.props) : appPart(defaultKind).entry(null),
+  );
+  const layout = moduleLayout(entries.map((entry) => entry.module));
+  const apps = inputs.draft.apps.map(({ app, database }, index) => ({
+    node: app?.id ?? `${inputs.draft.process.node}-app`,
+    kind: app?.kind ?? defaultKind,
+    ...entries[index]!,
+    apiBases,
+    database,
+    file: layout.files[index]!,
+    synthesized: app === null,
+  }));
+  return { apps, layout };
+}
+
+function command(process: PythonProcess, app: PlannedApp): string[] {
+  if (process.role === 'wsgi-server') return [...wsgiServerPart(process.kind).command];
+  if (process.bind.kind !== 'tcp') throw new Error('a development server listens on a TCP port');
+  return appPart(app.kind).devCommand(app, process.bind.port);
+}
+
+function shadowingNote(module: string): string[] {
+  const top = module.split('.')[0]!;
+  return SHADOWING_MODULES.has(top)
+    ? [
+        `The module name "${module}" shadows the Python package "${top}" the app needs; rename it (for example to ${top}_app).`,
+      ]
+    : [];
+}
+
+/** Step: one python service (its process, apps, files, command), reused while its inputs stay the same. */
+export const planPythonService = reuseWhenSame(
+  (inputs: PythonServiceInputs): { service: PlannedService; notes: string[] } => {
+    const { draft, buildDir } = inputs;
+    const process = draft.process;
+    const apiBases =
+      inputs.bases.length === 0 || inputs.clientFacing
+        ? [...new Set([...inputs.bases, '/api/'])]
+        : [...inputs.bases];
+    const { apps, layout } = plannedApps(inputs, apiBases);
+    const workdir = pickWorkdir(inputs.mounts);
+    const files = new Set(['requirements.txt', 'health-check.py']);
+    if (process.role === 'wsgi-server')
+      files.add(wsgiServerPart(process.kind).configFile).add(layout.entryFile);
+    for (const file of [...layout.packages, ...apps.map((app) => app.file)]) files.add(file);
+    const listener = process.bind;
+    const service: PlannedService = {
+      name: draft.service,
+      image: 'python',
+      buildDir,
+      command: command(process, apps[0]!),
+      workdir,
+      user: 'app',
+      copies: [...files].sort(compareText).map((file) => ({
+        from: `${buildDir}/${file}`,
+        to: `${workdir}/${file}`,
+      })),
+      mounts: [...inputs.mounts],
+      published:
+        inputs.clientFacing && listener.kind === 'tcp'
+          ? [{ host: listener.port, container: listener.port }]
+          : [],
+      listens: [listener],
+      env: { PYTHONUNBUFFERED: '1', SECRET_KEY: '' },
+      dependsOn: [],
+      nodes: draft.nodes,
+      runs: { kind: 'python', process, apps, packages: layout.packages, entryFile: layout.entryFile },
+    };
+    return { service, notes: shadowingNote(apps[0]!.module) };
+  },
+  (inputs) => inputs.processNode,
+);

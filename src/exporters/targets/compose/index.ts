@@ -1,0 +1,102 @@
+/** The `compose` target: one Docker Compose service per planned service, ready for `docker compose up`. */
+import { serializeDesign } from '../../../model/serialize';
+import { reuseWhenSame } from '../../incremental';
+import { compareText } from '../../order';
+import type { DeploymentPlan, PlannedService, PythonRun, WebRun } from '../../planTypes';
+import { renderFrontend } from '../../render/frontend';
+import { renderHealthCheck } from '../../render/python';
+import { renderReadme } from '../../render/readme';
+import { nginxConfFile, pythonCodeFiles } from '../shared';
+import type { FileEntry, RenderInput } from '../types';
+import {
+  composeServiceBlock,
+  renderComposeFile,
+  renderDockerignore,
+  renderPythonDockerfile,
+  renderWebDockerfile,
+} from './docker';
+import { renderEnvExample, renderMakefile, renderSmokeScript } from './scripts';
+
+const byPath = (a: FileEntry, b: FileEntry) => compareText(a[0], b[0]);
+
+/** A python service's folder: its image, healthcheck and code, sorted by path. */
+function pythonServiceFiles(service: PlannedService, run: PythonRun): FileEntry[] {
+  return [
+    ['.dockerignore', renderDockerignore(service)] as FileEntry,
+    ['Dockerfile', renderPythonDockerfile(service)] as FileEntry,
+    ['health-check.py', renderHealthCheck(service, run)] as FileEntry,
+    ...pythonCodeFiles(service, run),
+  ];
+}
+
+/** A web service's folder: its image, nginx.conf and, when it builds one, the React app. */
+function webServiceFiles(
+  service: PlannedService,
+  run: WebRun,
+  title: string,
+  withItems: readonly string[],
+): FileEntry[] {
+  const files: FileEntry[] = [
+    ['.dockerignore', renderDockerignore(service)],
+    ['Dockerfile', renderWebDockerfile(service)],
+    nginxConfFile(run),
+  ];
+  if (service.buildStage)
+    for (const [path, text] of Object.entries(renderFrontend(service, title, withItems)))
+      files.push([`frontend/${path}`, text]);
+  return files;
+}
+
+/** A service's files under its folder, sorted; rendered again only when its planned service changes. */
+const serviceFiles = reuseWhenSame(
+  (service: PlannedService, title: string, withItems: readonly string[]): FileEntry[] => {
+    const files =
+      service.runs.kind === 'web'
+        ? webServiceFiles(service, service.runs, title, withItems)
+        : pythonServiceFiles(service, service.runs);
+    return files.map(([path, text]): FileEntry => [`${service.buildDir}/${path}`, text]).sort(byPath);
+  },
+  (service) => service,
+);
+
+/** The process nodes whose app stores items. */
+function nodesWithItems(plan: DeploymentPlan): Set<string> {
+  return new Set(
+    plan.services.flatMap((service) =>
+      service.runs.kind === 'python' && service.runs.apps.some((app) => app.database)
+        ? [service.runs.process.node]
+        : [],
+    ),
+  );
+}
+
+/** The nodes a web service proxies to whose app stores items (its React page lists them). */
+function proxiedWithItems(service: PlannedService, withItems: ReadonlySet<string>): string[] {
+  if (service.runs.kind !== 'web') return [];
+  const proxied = service.runs.servers.flatMap((server) => server.locations.map((location) => location.node));
+  return [...new Set(proxied)].filter((node) => withItems.has(node));
+}
+
+/**
+ * Every file of the bundle, sorted by path: the top-level files, then each service's folder. The
+ * groups sorted by key ("README.md", "web/") give the order of sorting every path, since a
+ * folder's key ends in its only "/" and service folders are unique and never a top-level name.
+ */
+export function renderComposeBundle({ design, plan, warnings }: RenderInput): Record<string, string> {
+  const blocks = plan.services.map((service) => composeServiceBlock(service));
+  const withItems = nodesWithItems(plan);
+  const groups: [key: string, files: FileEntry[]][] = [
+    ['README.md', [['README.md', renderReadme(design, plan, warnings)]]],
+    ['docker-compose.yml', [['docker-compose.yml', renderComposeFile(blocks, plan.volumes)]]],
+    ['.env.example', [['.env.example', renderEnvExample()]]],
+    ['Makefile', [['Makefile', renderMakefile(plan)]]],
+    ['design.json', [['design.json', serializeDesign(design)]]],
+    ['scripts/', [['scripts/smoke.sh', renderSmokeScript(plan)]]],
+    ...plan.services.map((service): [string, FileEntry[]] => [
+      `${service.buildDir}/`,
+      serviceFiles(service, design.name, proxiedWithItems(service, withItems)),
+    ]),
+  ];
+  groups.sort((a, b) => compareText(a[0], b[0]));
+  return Object.fromEntries(groups.flatMap(([, files]) => files));
+}

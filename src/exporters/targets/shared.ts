@@ -1,0 +1,29 @@
+/**
+ * The files every target writes the same way, whatever runs them: the app code, the WSGI server's
+ * config file, the requirements and the nginx config.
+ */
+import { appPart, wsgiServerPart } from '../../nodes/planParts';
+import type { PlannedService, PythonRun, WebRun } from '../planTypes';
+import { renderNginxConf } from '../render/nginxConf';
+import { renderPackageInit, renderRequirements } from '../render/python';
+import type { FileEntry } from './types';
+
+/** requirements.txt, the server's config, package __init__ files, the app modules and the WSGI entry. */
+export function pythonCodeFiles(service: PlannedService, run: PythonRun): FileEntry[] {
+  const { process, apps, entryFile } = run;
+  const files: FileEntry[] = [['requirements.txt', renderRequirements(run)]];
+  if (process.role === 'wsgi-server') {
+    const server = wsgiServerPart(process.kind);
+    files.push([server.configFile, server.renderConfig(process, apps[0]!, service.workdir)]);
+  }
+  for (const pkg of run.packages) files.push([pkg, renderPackageInit(pkg.slice(0, pkg.lastIndexOf('/')))]);
+  for (const app of apps) files.push([app.file, appPart(app.kind).renderApp(app, app.file === entryFile)]);
+  const entryIsApp = apps.some((app) => app.file === entryFile);
+  if (process.role === 'wsgi-server' && !entryIsApp)
+    files.push([entryFile, appPart(apps[0]!.kind).renderWsgiEntry(apps[0]!)]);
+  return files;
+}
+
+export function nginxConfFile(run: WebRun): FileEntry {
+  return ['nginx.conf', renderNginxConf(run)];
+}

@@ -1,0 +1,143 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { runImport } from '../cli/import';
+import { parseDesign } from '../model/load';
+import { validate } from '../validation/validate';
+
+const FIXTURES = join(__dirname, '../../scripts/fixtures/import');
+const out = mkdtempSync(join(tmpdir(), 'import-fixtures-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+/** Run the CLI's import on a fixture folder with --json; returns the exit code and the parsed output. */
+async function importFixture(name: string) {
+  let stdout = '';
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const code = await runImport([join(FIXTURES, name), '--json']).finally(() => write.mockRestore());
+  const parsed = JSON.parse(stdout) as {
+    design: unknown;
+    report: { file: string; line: number; message: string }[];
+  };
+  const rules = parsed.design ? validate(assertLoads(parsed.design)).map((d) => d.rule) : [];
+  return { code, ...parsed, rules };
+}
+
+function assertLoads(design: unknown) {
+  const loaded = parseDesign(JSON.stringify(design));
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+  return loaded.design;
+}
+
+describe('real-world fixtures import through the CLI and the rules name their problems', () => {
+  it('flask run behind nginx with the app port published: dev server and exposed app server', async () => {
+    const result = await importFixture('flask-dev-compose');
+    expect(result.code).toBe(0);
+    expect(result.rules.sort()).toEqual(['app-server-exposed', 'flask-dev-server']);
+  });
+
+  it('Gunicorn in Compose behind an envsubst nginx template: clean, variables filled', async () => {
+    const result = await importFixture('gunicorn-envsubst');
+    expect(result.code).toBe(0);
+    expect(result.rules).toEqual([]);
+    const design = assertLoads(result.design);
+    const proxy = design.nodes.find((node) => node.id === 'proxy-nginx');
+    expect(proxy?.props).toMatchObject({
+      serverName: 'shop.example.com',
+      clientMaxBodySize: '20m',
+      gzip: true,
+    });
+    expect(design.nodes.map((node) => node.kind).sort()).toEqual([
+      'client',
+      'flask',
+      'gunicorn',
+      'nginx',
+      'sqlite',
+    ]);
+  });
+
+  it("seed 003's toy.server + nginx-wsgi.ini on one server: the socket setup is correct", async () => {
+    const result = await importFixture('seed-003-uwsgi-socket');
+    expect(result.code).toBe(0);
+    expect(result.rules).toEqual([]);
+    const design = assertLoads(result.design);
+    const edge = design.edges.find((e) => e.props.pass !== undefined);
+    expect(edge?.props).toEqual({ route: '/', pass: 'uwsgi_pass' });
+    expect(
+      result.report.some((entry) => entry.file === 'nginx-wsgi.ini' && entry.message.includes('daemonize')),
+    ).toBe(true);
+  });
+
+  it('the same with http-socket behind uwsgi_pass: nginx would answer 502', async () => {
+    const result = await importFixture('seed-003-http-socket');
+    expect(result.code).toBe(0);
+    expect(result.rules).toContain('uwsgi-pass-needs-socket');
+  });
+
+  it('MySQL, Redis and proxy_cache are all in the report with file and line', async () => {
+    const result = await importFixture('mysql-redis-cache');
+    expect(result.code).toBe(0);
+    const say = (needle: string) => result.report.find((entry) => entry.message.includes(needle));
+    expect(say('mysql:8.0')).toMatchObject({ file: 'docker-compose.yml', line: 16 });
+    expect(say('redis:7-alpine')).toMatchObject({ file: 'docker-compose.yml', line: 22 });
+    expect(say('"proxy_cache" in')).toMatchObject({ file: 'nginx/nginx.conf', line: 13 });
+    expect(say('proxy_cache_path')).toMatchObject({ file: 'nginx/nginx.conf', line: 6 });
+    expect(say('replicas')).toBeDefined();
+  });
+
+  it('a Gunicorn command in sh -c with a shell default, an upstream, merge keys and a celery worker', async () => {
+    const result = await importFixture('gunicorn-shell-command');
+    expect(result.code).toBe(0);
+    const design = assertLoads(result.design);
+    const route = design.edges.find((edge) => edge.source === 'nginx-nginx');
+    expect(route).toMatchObject({ target: 'web-gunicorn', props: { route: '/' } });
+    expect(design.nodes.find((node) => node.id === 'web-flask')?.props).toMatchObject({
+      module: 'app.main',
+      callable: 'app',
+    });
+    const say = (needle: string) => result.report.find((entry) => entry.message.includes(needle));
+    expect(say('celery')).toMatchObject({ file: 'docker-compose.yml', line: 25 });
+    expect(say('unix:/tmp/gunicorn.sock')).toMatchObject({ file: 'nginx/nginx.conf', line: 20 });
+    expect(say('regex location')).toMatchObject({ line: 14 });
+  });
+
+  it('a bare server with a systemd unit running Gunicorn on a unix socket behind nginx: clean', async () => {
+    const result = await importFixture('systemd-gunicorn-socket');
+    expect(result.code).toBe(0);
+    expect(result.rules).toEqual([]);
+    const design = assertLoads(result.design);
+    expect(design.nodes.find((node) => node.kind === 'gunicorn')?.props).toMatchObject({
+      transport: 'unix',
+      socketPath: '/run/myproject.sock',
+      workers: 3,
+    });
+    expect(design.nodes.find((node) => node.kind === 'flask')?.props).toMatchObject({
+      module: 'myproject',
+      callable: 'app',
+    });
+  });
+
+  it('Django runserver is reported as not modelled yet, never taken for Flask', async () => {
+    const result = await importFixture('django-runserver');
+    expect(result.code).toBe(2);
+    expect(result.design).toBeNull();
+    expect(result.report.some((entry) => /Django is not modelled yet/.test(entry.message))).toBe(true);
+  });
+
+  it('--out writes the design and refuses to overwrite without --force', async () => {
+    const target = join(out, 'design.json');
+    const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await runImport([join(FIXTURES, 'gunicorn-envsubst'), '--out', target])).toBe(0);
+      expect(parseDesign(readFileSync(target, 'utf8')).ok).toBe(true);
+      expect(await runImport([join(FIXTURES, 'gunicorn-envsubst'), '--out', target])).toBe(2);
+      expect(await runImport([join(FIXTURES, 'gunicorn-envsubst'), '--out', target, '--force'])).toBe(0);
+      expect(await runImport([join(out, 'missing.yml')])).toBe(2);
+    } finally {
+      quiet.mockRestore();
+    }
+  });
+});

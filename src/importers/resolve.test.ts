@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { validate } from '../validation/validate';
+import { classify, importConfigs, parseAddress } from './resolve';
+
+const kinds = (result: ReturnType<typeof importConfigs>) =>
+  result.design?.nodes.map((node) => node.kind).sort() ?? [];
+
+describe('resolver', () => {
+  it('classifies files by name and content', () => {
+    expect(classify({ path: 'docker-compose.prod.yml', text: '' })).toBe('compose-file');
+    expect(classify({ path: 'deploy/Dockerfile.api', text: '' })).toBe('dockerfile');
+    expect(classify({ path: 'sites-available/toy.server', text: 'server { listen 80; }' })).toBe(
+      'nginx-config',
+    );
+    expect(classify({ path: 'app.ini', text: '[uwsgi]\nsocket = :3031\n' })).toBe('uwsgi-ini');
+    expect(classify({ path: 'notes.txt', text: 'hello' })).toBe('other');
+  });
+
+  it('parses listen and pass addresses', () => {
+    expect(parseAddress('unix:/run/g.sock')).toEqual({ unix: '/run/g.sock', port: null });
+    expect(parseAddress(':3031')).toMatchObject({ unix: null, port: 3031, host: null });
+    expect(parseAddress('app:8000')).toMatchObject({ port: 8000, host: 'app' });
+    expect(parseAddress('[::]:80')).toMatchObject({ port: 80, host: '[::]' });
+  });
+
+  it('expose: is not published: no client edge, no exposed app server', () => {
+    const result = importConfigs([
+      {
+        path: 'docker-compose.yml',
+        text: 'services:\n  api:\n    image: python\n    command: gunicorn -b :8000 app:app\n    expose: ["8000"]\n',
+      },
+    ]);
+    expect(kinds(result)).toEqual(['flask', 'gunicorn']);
+    expect(validate(result.design!).map((d) => d.rule)).not.toContain('app-server-exposed');
+  });
+
+  it('a unix socket on a named volume shared by two services joins nginx to uWSGI', () => {
+    const result = importConfigs([
+      {
+        path: 'docker-compose.yml',
+        text: [
+          'services:',
+          '  web:',
+          '    image: nginx',
+          '    ports: ["8080:80"]',
+          '    volumes: [sock:/run/uwsgi, ./site.conf:/etc/nginx/conf.d/default.conf]',
+          '  app:',
+          '    image: python',
+          '    command: ["uwsgi", "--socket", "/run/uwsgi/app.sock", "--module", "shop.wsgi:app", "--processes", "3"]',
+          '    volumes: [sock:/run/uwsgi]',
+          'volumes: {sock: {}}',
+        ].join('\n'),
+      },
+      {
+        path: 'site.conf',
+        text: 'server { listen 80; location /api/ { include uwsgi_params; uwsgi_pass unix:/run/uwsgi/app.sock; } }',
+      },
+    ]);
+    const design = result.design!;
+    expect(kinds(result)).toEqual(['client', 'flask', 'nginx', 'uwsgi']);
+    expect(design.edges.find((edge) => edge.props.pass)).toMatchObject({
+      source: 'web-nginx',
+      target: 'app-uwsgi',
+      props: { route: '/api/', pass: 'uwsgi_pass' },
+    });
+    expect(design.nodes.find((node) => node.id === 'app-flask')?.props).toMatchObject({
+      module: 'shop.wsgi',
+      callable: 'app',
+    });
+    expect(validate(design).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('python app.py with app.run() on a bare server is a Flask dev server; nginx root with index.html is a React build', () => {
+    const result = importConfigs([
+      {
+        path: 'app.py',
+        text: 'from flask import Flask\napp = Flask(__name__)\nif __name__ == "__main__":\n    app.run(port=8080)\n',
+      },
+      { path: 'Dockerfile', text: 'FROM python:3.12\nCOPY . .\nCMD ["python", "app.py"]\n' },
+    ]);
+    expect(result.design!.nodes.find((node) => node.kind === 'flask')?.props).toMatchObject({
+      module: 'app',
+      port: 8080,
+    });
+    const spa = importConfigs([
+      {
+        path: 'site.conf',
+        text: 'server { listen 80; root /var/www/app; index index.html; location / { try_files $uri $uri/ /index.html; } }',
+      },
+    ]);
+    expect(spa.design!.nodes.find((node) => node.kind === 'react-static')?.props).toEqual({
+      spaFallback: true,
+    });
+  });
+
+  it('nginx.conf including sites-enabled/* finds the given sites-available file; a folder glob never matches every file', () => {
+    const result = importConfigs([
+      {
+        path: 'nginx.conf',
+        text: 'events {}\nhttp {\n include /etc/nginx/conf.d/*.conf;\n include /etc/nginx/sites-enabled/*;\n}\n',
+      },
+      {
+        path: 'sites-available/app',
+        text: 'server { listen 80; location / { proxy_pass http://127.0.0.1:8000; } }',
+      },
+      { path: 'gunicorn.conf.py', text: 'bind = "127.0.0.1:8000"\nwsgi_app = "app:app"\n' },
+    ]);
+    expect(result.design!.edges.find((edge) => edge.props.route)).toMatchObject({
+      source: 'nginx',
+      target: 'gunicorn',
+    });
+    expect(result.report.find((entry) => entry.message.includes('conf.d/*.conf'))).toMatchObject({
+      file: 'nginx.conf',
+      line: 3,
+    });
+  });
+
+  it('Django entry points are reported as not modelled yet, never taken for Flask', () => {
+    const gunicorn = importConfigs([
+      {
+        path: 'docker-compose.yml',
+        text: 'services:\n  web:\n    image: python\n    command: gunicorn mysite.wsgi:application --bind 0.0.0.0:8000\n',
+      },
+    ]);
+    expect(gunicorn.design).toBeNull();
+    expect(gunicorn.report.some((entry) => entry.message.includes('Django is not modelled yet'))).toBe(true);
+    const uwsgi = importConfigs([
+      { path: 'uwsgi.ini', text: '[uwsgi]\nsocket = :3031\nmodule = mysite.wsgi\n' },
+      {
+        path: 'mysite/wsgi.py',
+        text: 'from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n',
+      },
+    ]);
+    expect(kinds(uwsgi)).not.toContain('flask');
+    expect(uwsgi.report.some((entry) => entry.message.includes('Django is not modelled yet'))).toBe(true);
+  });
+
+  it('SQLite comes from an environment path; nothing is guessed without one', () => {
+    const withDb = importConfigs([
+      {
+        path: 'docker-compose.yml',
+        text: 'services:\n  api:\n    image: python\n    command: gunicorn app:app\n    environment: {DATABASE: /var/lib/app/app.sqlite3}\n',
+      },
+    ]);
+    expect(withDb.design!.nodes.find((node) => node.kind === 'sqlite')?.props).toEqual({
+      file: '/var/lib/app/app.sqlite3',
+    });
+    const without = importConfigs([
+      {
+        path: 'docker-compose.yml',
+        text: 'services:\n  api:\n    image: python\n    command: gunicorn app:app\n',
+      },
+    ]);
+    expect(kinds(without)).toEqual(['flask', 'gunicorn']);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Round trip of an export: the canonical shape a design and its re-import must share. Ids are not
+ * compared (the files do not carry them): nodes are compared by kind, container and props, edges by
+ * the nodes they join and their props. What the bundle does not carry is left out on both sides
+ * (docs/import.md lists it): client labels and how many clients there are, a server's port when it
+ * listens on a unix socket (and its socket path when on TCP), a served app's dev-server port, the
+ * design's name, positions. Containers are compared as the bundle's services (a container holding
+ * nginx and a Python server is two services).
+ */
+import type { Design, DesignNode } from '../model/design';
+import { generate } from '../exporters/generate';
+import { plan } from '../exporters/plan';
+import { isApp, isClient, isWsgiServer, listenerOf } from '../nodes/registry';
+import { importConfigs, type ImportResult } from './resolve';
+
+export interface Canonical {
+  nodes: string[];
+  edges: string[];
+}
+
+function canonicalProps(design: Design, node: DesignNode): Record<string, unknown> {
+  if (isClient(node)) return {};
+  const props = { ...(node.props as unknown as Record<string, unknown>) };
+  if (isWsgiServer(node)) {
+    const listener = listenerOf(node);
+    if (listener?.kind === 'unix') delete props.port;
+    else delete props.socketPath;
+  }
+  if (isApp(node)) {
+    const served = design.edges.some((edge) => {
+      const source = design.nodes.find((n) => n.id === edge.source);
+      return edge.target === node.id && source !== undefined && isWsgiServer(source);
+    });
+    if (served) delete props.port;
+  }
+  return props;
+}
+
+/** The canonical shape; `containerOf` maps a node to the container the comparison uses. */
+export function canonical(design: Design, containerOf: (node: DesignNode) => string | undefined): Canonical {
+  const keyOf = new Map<string, string>();
+  for (const node of design.nodes)
+    keyOf.set(
+      node.id,
+      JSON.stringify([
+        node.kind,
+        isClient(node) ? null : (containerOf(node) ?? null),
+        canonicalProps(design, node),
+      ]),
+    );
+  const nodes = [...new Set(design.nodes.filter((n) => isClient(n)).map((n) => keyOf.get(n.id)!))];
+  nodes.push(...design.nodes.filter((n) => !isClient(n)).map((n) => keyOf.get(n.id)!));
+  const edges = [
+    ...new Set(
+      design.edges.map((edge) =>
+        JSON.stringify([keyOf.get(edge.source), keyOf.get(edge.target), edge.props]),
+      ),
+    ),
+  ];
+  return { nodes: nodes.sort(), edges: edges.sort() };
+}
+
+/** The bundle's service for every node of a design (what its files say the container is). */
+export function exportedContainers(design: Design): (node: DesignNode) => string | undefined {
+  const serviceOf = new Map<string, string>();
+  for (const service of plan(design).services)
+    for (const id of service.nodes) serviceOf.set(id, service.name);
+  return (node) => serviceOf.get(node.id) ?? node.container;
+}
+
+/** Export a design, import every generated file but design.json, and give both canonical shapes. */
+export function roundTrip(design: Design): {
+  expected: Canonical;
+  actual: Canonical | null;
+  result: ImportResult;
+} {
+  const files = Object.entries(generate(design))
+    .filter(([path]) => path !== 'design.json')
+    .map(([path, text]) => ({ path, text }));
+  const result = importConfigs(files);
+  return {
+    expected: canonical(design, exportedContainers(design)),
+    actual: result.design ? canonical(result.design, (node) => node.container) : null,
+    result,
+  };
+}

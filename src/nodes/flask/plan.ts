@@ -1,0 +1,190 @@
+import type { PlannedApp } from '../../exporters/planTypes';
+import { pyDottedName, pyIdentifier, pyString, pyStringTuple } from '../../exporters/serializers/python';
+import { docText } from '../docText';
+import type { KindPlanPart } from '../planParts';
+import type { FlaskProps } from './descriptor';
+
+/** The constant parts of the Flask app, joined once (a 200-app design writes them 200 times). */
+const FLASK_APP_IMPORTS = [
+  '',
+  '',
+  'def _create_app():',
+  '    # Imports live in here so the module exposes only its WSGI callable (any name is safe).',
+  '    import logging',
+  '    import os',
+  '    import secrets',
+  '    import sqlite3',
+  '    import threading',
+  '',
+  '    from flask import Flask, jsonify, request',
+  '    from werkzeug.middleware.proxy_fix import ProxyFix',
+  '',
+].join('\n');
+const FLASK_APP_BODY = [
+  '',
+  '    app = Flask(__name__)',
+  '    secret_key = os.environ.get("SECRET_KEY", "")',
+  '    if not secret_key:',
+  '        # Never a key in the code: without one, a random per-process key (sessions do not survive restarts).',
+  '        logging.getLogger(__name__).warning("SECRET_KEY is not set; using a random key (set it in .env)")',
+  '        secret_key = secrets.token_hex(32)',
+  '    app.config.update(SECRET_KEY=secret_key, DEBUG=False)',
+  '    # nginx is the one proxy in front: trust exactly one hop of X-Forwarded-* headers.',
+  '    app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)',
+  '',
+  '    schema_ready = []',
+  '',
+  '    def connect():',
+  '        folder = os.path.dirname(database)',
+  '        if folder and not os.path.isdir(folder):',
+  '            os.makedirs(folder, exist_ok=True)',
+  "        # timeout + busy_timeout: wait for another worker's write lock instead of failing at once.",
+  '        connection = sqlite3.connect(database, timeout=5.0)',
+  '        connection.row_factory = sqlite3.Row',
+  '        connection.execute("PRAGMA busy_timeout = 5000")',
+  '        if not schema_ready:',
+  '            # WAL lets readers and one writer work at the same time.',
+  '            connection.execute("PRAGMA journal_mode = WAL")',
+  '            connection.execute(',
+  '                "CREATE TABLE IF NOT EXISTS items ("',
+  '                "id INTEGER PRIMARY KEY AUTOINCREMENT, "',
+  '                "name TEXT NOT NULL, "',
+  '                "created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)"',
+  '            )',
+  '            connection.commit()',
+  '            schema_ready.append(True)',
+  '        return connection',
+  '',
+  '    # One connection per worker thread, opened on first use and kept: opening the file, mapping',
+  '    # the WAL index and setting the pragmas on every request cost more than the query itself.',
+  '    per_thread = threading.local()',
+  '',
+  '    def get_db():',
+  '        connection = getattr(per_thread, "connection", None)',
+  '        if connection is None:',
+  '            connection = per_thread.connection = connect()',
+  '        return connection',
+  '',
+  '    @app.teardown_appcontext',
+  '    def end_request(_error):',
+  '        # A request that failed half-way must not keep its write lock into the next one.',
+  '        connection = getattr(per_thread, "connection", None)',
+  '        if connection is not None and connection.in_transaction:',
+  '            connection.rollback()',
+  '',
+  '    def health():',
+  '        if database is not None:',
+  '            try:',
+  '                get_db().execute("SELECT 1").fetchone()',
+  '            except (sqlite3.Error, OSError) as error:',
+  '                return jsonify(status="error", detail=str(error)), 503',
+  '        return jsonify(status="ok")',
+  '',
+  '    def list_items():',
+  '        rows = get_db().execute(',
+  '            "SELECT id, name, created_at FROM items ORDER BY id DESC LIMIT 100"',
+  '        ).fetchall()',
+  '        return jsonify(items=[dict(row) for row in rows])',
+  '',
+  '    def create_item():',
+  '        payload = request.get_json(silent=True)',
+  '        name = payload.get("name") if isinstance(payload, dict) else None',
+  '        if not isinstance(name, str) or not name.strip() or len(name) > 200:',
+  '            return jsonify(error="send JSON like {\\"name\\": \\"...\\"} (1 to 200 characters)"), 400',
+  '        connection = get_db()',
+  '        cursor = connection.execute("INSERT INTO items (name) VALUES (?)", (name.strip(),))',
+  '        connection.commit()',
+  '        return jsonify(id=cursor.lastrowid, name=name.strip()), 201',
+  '',
+  '    for index, base in enumerate(api_bases):',
+  '        app.add_url_rule(base + "health", "health_%d" % index, health, methods=["GET"])',
+  '        if database is not None:',
+  '            app.add_url_rule(base + "items", "list_items_%d" % index, list_items, methods=["GET"])',
+  '            app.add_url_rule(base + "items", "create_item_%d" % index, create_item, methods=["POST"])',
+  '    return app',
+  '',
+  '',
+].join('\n');
+
+/** The Flask app module: /health and SQLite-backed /items under each API base. */
+function renderFlaskApp(app: PlannedApp, exposeAsApp: boolean): string {
+  const callable = pyIdentifier(app.callable);
+  pyDottedName(app.module);
+  const db = app.database;
+  const lines = [
+    `"""The Flask app of node ${docText(app.node)}, generated by StackSketch.`,
+    '',
+    'Routes (nginx passes the request URI unchanged, so they sit under the nginx route):',
+  ];
+  for (const base of app.apiBases) {
+    lines.push(`    GET  ${base}health   liveness (and the database, when there is one)`);
+    if (db)
+      lines.push(
+        `    GET  ${base}items    the stored items, newest first`,
+        `    POST ${base}items    {"name": "..."} stores one item`,
+      );
+  }
+  lines.push(
+    '',
+    'Production defaults: debug off, SECRET_KEY from the environment, ProxyFix for the one nginx hop,',
+    'SQLite in WAL mode with a busy timeout so concurrent workers wait instead of failing, one',
+    'connection per worker thread kept between requests.',
+    '"""',
+    FLASK_APP_IMPORTS,
+    `    api_bases = ${pyStringTuple(app.apiBases)}`,
+    db ? `    database = os.environ.get("DATABASE_PATH", ${pyString(db)})` : '    database = None',
+    FLASK_APP_BODY,
+    `${callable} = _create_app()`,
+  );
+  if (exposeAsApp && callable !== 'app') lines.push(`app = ${callable}  # what "gunicorn wsgi:app" loads`);
+  // The final newline as a last empty line: join gives one flat string, not text + "\n" as a pair.
+  lines.push('');
+  return lines.join('\n');
+}
+
+function renderWsgiEntry(app: PlannedApp): string {
+  return [
+    '"""WSGI entry point: Gunicorn loads `wsgi:app`; uWSGI imports the module directly (see uwsgi.ini)."""',
+    '',
+    `from ${pyDottedName(app.module)} import ${pyIdentifier(app.callable)} as app  # noqa: F401`,
+    '',
+  ].join('\n');
+}
+
+function code(text: string): string {
+  return `\`${text.includes('`') ? text.replace(/`/g, "'") : text}\``;
+}
+
+function flaskAppExplanation(database: string | null): string {
+  return `The Flask app (the cook: routes and logic). Debug off, \`SECRET_KEY\` from the environment, \`ProxyFix\` for the one nginx hop${database ? `, items stored in SQLite at ${code(database)} with WAL and a busy timeout so concurrent workers wait instead of failing` : ''}.`;
+}
+
+/** Flask: the app code (a small real API), and the Werkzeug development server when no server runs it. */
+export const flaskPlan: KindPlanPart<FlaskProps> = {
+  app: {
+    entry: (props) => ({ module: props?.module ?? 'app', callable: props?.callable ?? 'app' }),
+    requirements: [
+      'Flask==3.0.3',
+      'Werkzeug==3.0.6',
+      'Jinja2==3.1.4',
+      'itsdangerous==2.2.0',
+      'click==8.1.7',
+      'blinker==1.8.2',
+      'MarkupSafe==2.1.5',
+    ],
+    renderApp: renderFlaskApp,
+    renderWsgiEntry,
+    explanation: (app) => flaskAppExplanation(app.database),
+    devCommand: (app, port) => [
+      'flask',
+      '--app',
+      `${app.module}:${app.callable}`,
+      'run',
+      '--host',
+      '0.0.0.0',
+      '--port',
+      String(port),
+    ],
+    devSummary: 'the Flask development server',
+  },
+};

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { PlannedApp, PythonProcess } from '../exporters/planTypes';
+import { PLAN_PARTS, appPart, databasePart, proxyPart, staticPart, wsgiServerPart } from './planParts';
+import { NODE_KINDS, descriptorOf, hasRole, kindsWithRole, type Role } from './registry';
+import { defaultProps } from './types';
+
+const PART_OF_ROLE: [Role, keyof (typeof PLAN_PARTS)[keyof typeof PLAN_PARTS]][] = [
+  ['wsgi-server', 'wsgiServer'],
+  ['app', 'app'],
+  ['proxy', 'proxy'],
+  ['static', 'static'],
+  ['database', 'database'],
+];
+
+describe('plan parts', () => {
+  it('exist for exactly the roles a kind plays', () => {
+    for (const kind of NODE_KINDS)
+      for (const [role, part] of PART_OF_ROLE)
+        expect(PLAN_PARTS[kind][part] !== undefined, `${kind} ${role}`).toBe(hasRole(kind, role));
+  });
+
+  it('are reached by role, and a missing one is named', () => {
+    const [server] = kindsWithRole('wsgi-server');
+    expect(wsgiServerPart(server!).configFile).toMatch(/\.(py|ini)$/);
+    expect(() => databasePart(server!)).toThrow(/no database plan part/);
+    expect(proxyPart(kindsWithRole('proxy')[0]!).user).not.toBe('root');
+    expect(staticPart(kindsWithRole('static')[0]!).build.output).toBe('dist');
+    expect(appPart(kindsWithRole('app')[0]!).entry(null)).toEqual({ module: 'app', callable: 'app' });
+  });
+
+  it("describe each WSGI server's process from its props, listening where the descriptor says", () => {
+    for (const kind of kindsWithRole('wsgi-server')) {
+      const props = defaultProps(descriptorOf(kind) as never) as object;
+      const process = wsgiServerPart(kind).process(props);
+      expect(process.bind).toEqual(descriptorOf(kind).listener!(props as never));
+      const planned: PythonProcess = { node: 'srv', kind, role: 'wsgi-server', ...process };
+      const app: PlannedApp = {
+        node: 'api',
+        kind: kindsWithRole('app')[0]!,
+        module: 'app',
+        callable: 'app',
+        apiBases: ['/api/'],
+        database: null,
+        file: 'app.py',
+        synthesized: false,
+      };
+      const config = wsgiServerPart(kind).renderConfig(planned, app, '/app');
+      expect(config.length).toBeGreaterThan(100);
+      expect(wsgiServerPart(kind).command.join(' ')).toContain(
+        wsgiServerPart(kind).configFile.split('.')[0]!,
+      );
+    }
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * What each kind contributes to the deployment plan, by role: a WSGI server's process, config file
+ * and command line; an app's code; a proxy's server block; a static build; a database's file. The
+ * planner and the renderers reach a kind's knowledge only through these parts. Kept apart from the
+ * descriptors so the editor and the embed load no exporter code.
+ */
+import type { Listener, PlannedApp, PythonProcess } from '../exporters/planTypes';
+import { clientPlan } from './client/plan';
+import { flaskPlan } from './flask/plan';
+import { gunicornPlan } from './gunicorn/plan';
+import { nginxPlan } from './nginx/plan';
+import { reactStaticPlan } from './react-static/plan';
+import type { KindPropsMap } from './registry';
+import { sqlitePlan } from './sqlite/plan';
+import type { NodeKind, PropValue } from './types';
+import { uwsgiPlan } from './uwsgi/plan';
+
+/** What a server speaks on its socket: HTTP, or the binary uwsgi protocol. */
+export type WireProtocol = 'http' | 'uwsgi';
+
+/** A WSGI server: the process it runs, its config file and its command line. */
+export interface WsgiServerPart<P> {
+  process(props: P): { bind: Listener; protocol: WireProtocol; settings: Record<string, PropValue> };
+  /** Pinned requirements lines of the server itself. */
+  requirements: readonly string[];
+  /** Built from source by pip: the image compiles it in a stage of its own. */
+  compiled: boolean;
+  /** Its config file, relative to the service folder. */
+  configFile: string;
+  renderConfig(process: PythonProcess, app: PlannedApp, workdir: string): string;
+  /** The README's explanation of the config file. */
+  configExplanation(process: PythonProcess): string;
+  /** Its command line (the Dockerfile's CMD). */
+  command: readonly string[];
+  /** The README's words for what runs: "Gunicorn (3 workers × 1 threads)". */
+  summary(process: PythonProcess): string;
+}
+
+/** An app: its module and callable, its code, and its own development server. */
+export interface AppPart<P> {
+  /** The WSGI entry of a node (props), or of the default app a server without one gets (null). */
+  entry(props: P | null): { module: string; callable: string };
+  requirements: readonly string[];
+  /** The app module; `exposeAsApp`: it is also the WSGI entry, so it must expose `app`. */
+  renderApp(app: PlannedApp, exposeAsApp: boolean): string;
+  /** The WSGI entry module a server loads (`wsgi:app`). */
+  renderWsgiEntry(app: PlannedApp): string;
+  /** The README's explanation of the app module. */
+  explanation(app: PlannedApp): string;
+  /** The development server's command line. */
+  devCommand(app: PlannedApp, port: number): string[];
+  /** The README's words for the development server. */
+  devSummary: string;
+}
+
+export interface NginxServerInputs {
+  listen: number;
+  serverName: string;
+  gzip: boolean;
+  clientMaxBodySize: string;
+}
+
+/** A proxy: its server block's inputs, and how its container runs. */
+export interface ProxyPart<P> {
+  server(props: P): NginxServerInputs;
+  command: readonly string[];
+  /** The unprivileged user its workers run as. */
+  user: string;
+}
+
+/** A static build: how it is served and built. */
+export interface StaticPart<P> {
+  spaFallback(props: P): boolean;
+  /** The build stage: commands run in its folder, and the folder they produce. */
+  build: { commands: readonly (readonly string[])[]; output: string };
+}
+
+export interface DatabasePart<P> {
+  /** The data file, whose folder becomes a named volume. */
+  file(props: P): string;
+}
+
+export interface KindPlanPart<P> {
+  wsgiServer?: WsgiServerPart<P>;
+  app?: AppPart<P>;
+  proxy?: ProxyPart<P>;
+  static?: StaticPart<P>;
+  database?: DatabasePart<P>;
+}
+
+/** Every kind's plan part, keyed by kind: leaving one out fails to compile. */
+export const PLAN_PARTS: { readonly [K in NodeKind]: KindPlanPart<KindPropsMap[K]> } = {
+  client: clientPlan,
+  nginx: nginxPlan,
+  gunicorn: gunicornPlan,
+  uwsgi: uwsgiPlan,
+  flask: flaskPlan,
+  sqlite: sqlitePlan,
+  'react-static': reactStaticPlan,
+};
+
+type Part = KindPlanPart<object>;
+const partOf = (kind: NodeKind): Part => PLAN_PARTS[kind] as Part;
+
+function required<T>(part: T | undefined, kind: NodeKind, role: string): T {
+  if (!part) throw new Error(`kind ${kind} has no ${role} plan part`);
+  return part;
+}
+
+export const wsgiServerPart = (kind: NodeKind): WsgiServerPart<object> =>
+  required(partOf(kind).wsgiServer, kind, 'WSGI server');
+export const appPart = (kind: NodeKind): AppPart<object> => required(partOf(kind).app, kind, 'app');
+export const proxyPart = (kind: NodeKind): ProxyPart<object> => required(partOf(kind).proxy, kind, 'proxy');
+export const staticPart = (kind: NodeKind): StaticPart<object> =>
+  required(partOf(kind).static, kind, 'static');
+export const databasePart = (kind: NodeKind): DatabasePart<object> =>
+  required(partOf(kind).database, kind, 'database');
