@@ -85,7 +85,10 @@ describe('real-world fixtures import through the CLI and the rules name their pr
     expect(say('redis:7-alpine')).toMatchObject({ file: 'docker-compose.yml', line: 22 });
     expect(say('"proxy_cache" in')).toMatchObject({ file: 'nginx/nginx.conf', line: 13 });
     expect(say('proxy_cache_path')).toMatchObject({ file: 'nginx/nginx.conf', line: 6 });
-    expect(say('replicas')).toBeDefined();
+    // deploy.replicas is modelled: the app's container keeps its two copies.
+    expect((result.design as { containers: Record<string, { replicas?: number }> }).containers.app).toEqual({
+      replicas: 2,
+    });
   });
 
   it('a Gunicorn command in sh -c with a shell default, an upstream, merge keys and a celery worker', async () => {

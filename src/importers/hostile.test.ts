@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generate } from '../exporters/generate';
+import { COMPOSE_EN, generate } from '../exporters/generate';
 import { HOSTILE_STRINGS, TEXT_FIELDS, type TextField } from '../validation/hostileInputs';
 import { hasInputErrors, validate } from '../validation/validate';
 import { readCompose } from './compose';
@@ -118,7 +118,7 @@ describe('hostile values load as field-rule errors and never reach an export', (
       JSON.stringify(value),
     ).toContain(TEXT_FIELDS[field]);
     expect(hasInputErrors(diagnostics)).toBe(true);
-    expect(() => generate(result.design!)).toThrow();
+    expect(() => generate(result.design!, COMPOSE_EN)).toThrow();
     return true;
   };
 

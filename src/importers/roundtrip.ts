@@ -8,7 +8,7 @@
  * nginx and a Python server is two services).
  */
 import type { Design, DesignNode } from '../model/design';
-import { generate } from '../exporters/generate';
+import { COMPOSE_EN, generate } from '../exporters/generate';
 import { plan } from '../exporters/plan';
 import { isApp, isClient, isWsgiServer, listenerOf } from '../nodes/registry';
 import { importConfigs, type ImportResult } from './resolve';
@@ -74,7 +74,7 @@ export function roundTrip(design: Design): {
   actual: Canonical | null;
   result: ImportResult;
 } {
-  const files = Object.entries(generate(design))
+  const files = Object.entries(generate(design, COMPOSE_EN).files)
     .filter(([path]) => path !== 'design.json')
     .map(([path, text]) => ({ path, text }));
   const result = importConfigs(files);
