@@ -1,3 +1,4 @@
+import type { RuleMessages } from '../i18n';
 import type { Design } from '../model/design';
 import { validate } from '../validation/validate';
 import type { Diagnostic } from '../validation/types';
@@ -16,10 +17,20 @@ export function memoByDesign<T>(derive: (design: Design) => T): (design: Design)
   };
 }
 
-export const diagnosticsOf = memoByDesign(validate);
+let lastValidated: { design: Design; rules: RuleMessages; diagnostics: Diagnostic[] } | null = null;
+
+/** The design's diagnostics in the UI's language (remembered for the last design and language). */
+export function diagnosticsOf(
+  design: Design,
+  rules: RuleMessages = useAppStore.getState().catalogue.rules,
+): Diagnostic[] {
+  if (lastValidated?.design !== design || lastValidated.rules !== rules)
+    lastValidated = { design, rules, diagnostics: validate(design, 'compose', rules) };
+  return lastValidated.diagnostics;
+}
 
 export function useDiagnostics(): Diagnostic[] {
-  return useAppStore((state) => diagnosticsOf(state.design));
+  return useAppStore((state) => diagnosticsOf(state.design, state.catalogue.rules));
 }
 
 export interface ElementProblems {

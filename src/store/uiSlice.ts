@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { EN_CATALOGUE, type Catalogue } from '../i18n';
 import type { Position } from '../model/design';
 import type { AppState } from './index';
 
@@ -38,6 +39,9 @@ export interface UiSlice {
   setHelpOpen: (open: boolean) => void;
   draftFrames: DraftFrame[];
   setDraftFrames: (frames: DraftFrame[]) => void;
+  /** The UI language and its words: UI state, never part of the design (undo and selection ignore it). */
+  catalogue: Catalogue;
+  setCatalogue: (catalogue: Catalogue) => void;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
@@ -56,4 +60,6 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setHelpOpen: (open) => set({ helpOpen: open }),
   draftFrames: [],
   setDraftFrames: (frames) => set({ draftFrames: frames }),
+  catalogue: EN_CATALOGUE,
+  setCatalogue: (catalogue) => set({ catalogue }),
 });

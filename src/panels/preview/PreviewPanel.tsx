@@ -27,15 +27,16 @@ type CopyState = { what: 'file' | 'path'; ok: boolean } | null;
 /** Every generated file of the bundle: a tree, and Monaco showing the chosen file live. */
 export function PreviewPanel() {
   const design = useAppStore((state) => state.design);
+  const catalogue = useAppStore((state) => state.catalogue);
   const diagnostics = useDiagnostics();
   // A generator bug must not take the preview (or the canvas) down: say what failed instead.
   const generated = useMemo(() => {
     try {
-      return { files: filesOf(design), error: null };
+      return { files: filesOf(design, catalogue), error: null };
     } catch (error) {
       return { files: null, error: error instanceof Error ? error.message : String(error) };
     }
-  }, [design]);
+  }, [design, catalogue]);
   const files = generated.files ?? NO_FILES;
   const selectedNodeIds = useAppStore((state) => state.selectedNodeIds);
   const dark = useDarkMode();
