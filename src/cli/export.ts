@@ -74,7 +74,7 @@ export async function runExport(args: string[], language: CliLanguage = cliLangu
 
   let files: Record<string, string>;
   try {
-    files = generate(design, { ...COMPOSE_EN, diagnostics }).files;
+    files = generate(design, { ...COMPOSE_EN, lang: language.lang, diagnostics }).files;
   } catch (error) {
     process.stderr.write(
       `${cli.refuseGenerate({ detail: error instanceof Error ? error.message : String(error) })}\n`,

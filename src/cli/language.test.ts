@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -64,6 +64,19 @@ describe('the CLI language', () => {
     expect((await run(['--help', '--lang', 'ko'])).out).toContain('사용법');
     expect((await run(['templates', 'nope', '--lang', 'ko'])).err).toContain('템플릿 "nope"');
     expect((await run(['share', '--lang', 'ko'])).err).toContain('사용법');
+  });
+
+  it('export --lang ko writes a Korean README, the same bytes every time', async () => {
+    const file = designFile();
+    const readmes = [];
+    for (const out of ['first', 'second']) {
+      const exported = await run(['export', file, '--out', join(dir, out), '--force', '--lang', 'ko']);
+      expect(exported.code).toBe(0);
+      expect(exported.out).toMatch(HANGUL);
+      readmes.push(readFileSync(join(dir, out, 'flask-dev-server', 'README.md'), 'utf8'));
+    }
+    expect(readmes[0]).toContain('## 실행 방법');
+    expect(readmes[1]).toBe(readmes[0]);
   });
 
   it('leaves arguments after -- alone', () => {

@@ -17,7 +17,11 @@ export function filesOf(
 ): Record<string, string> {
   if (last?.design !== design || last.catalogue !== catalogue) {
     const diagnostics = diagnosticsOf(design, catalogue.rules);
-    last = { design, catalogue, files: generatePreview(design, { ...COMPOSE_EN, diagnostics }) };
+    last = {
+      design,
+      catalogue,
+      files: generatePreview(design, { ...COMPOSE_EN, lang: catalogue.lang, diagnostics }),
+    };
   }
   return last.files;
 }
