@@ -7,6 +7,7 @@ import { ruleMessages, type RuleDocText, type RuleId } from './en/rules';
 import { uiMessages } from './en/ui';
 import type { Lang } from './lang';
 import type { KindText, NodeKind } from '../nodes/types';
+import type { TemplateId } from '../model/templates';
 
 export * from './lang';
 export type { RuleDocText, RuleId } from './en/rules';
@@ -28,6 +29,8 @@ export interface Catalogue {
   ruleDocs?: Record<RuleId, RuleDocText>;
   /** The kinds' roles and docs in this language; absent for English, whose words are in the descriptors. */
   kinds?: Record<NodeKind, KindText>;
+  /** The templates' titles and summaries in this language; absent for English. */
+  templates?: Record<TemplateId, { title: string; summary: string }>;
 }
 
 export const EN_CATALOGUE: Catalogue = { lang: 'en', ui: uiMessages, rules: ruleMessages };
@@ -42,5 +45,6 @@ export async function loadCatalogue(lang: Lang): Promise<Catalogue> {
     rules: korean.ruleMessages,
     ruleDocs: korean.ruleDocs,
     kinds: korean.kindTexts,
+    templates: korean.templateTexts,
   };
 }

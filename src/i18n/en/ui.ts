@@ -73,6 +73,20 @@ export const uiMessages = {
     templates: 'Templates',
     loadTemplate: 'Load template',
   },
+  importConfigs: {
+    button: 'Import configs…',
+    title: 'Import docker-compose.yml, nginx, gunicorn, uWSGI configs and Dockerfiles (or one project .zip)',
+    replace: 'Import configs',
+    nothingImported: 'Nothing in the chosen files could be imported; the import report says why.',
+    reportButton: 'Import report',
+    reportTitle: 'What the last import left out',
+    outcome: (p: { made: boolean; files: number }) =>
+      `${p.made ? 'Imported' : 'Nothing imported'} from ${p.files} file${p.files === 1 ? '' : 's'}`,
+    close: 'Close',
+    understood: 'Everything in the files was understood.',
+    leftOut: (p: { count: number }) =>
+      `${p.count} thing${p.count === 1 ? ' was' : 's were'} left out or not understood:`,
+  },
   dialogs: {
     cancel: 'Cancel',
     close: 'Close',

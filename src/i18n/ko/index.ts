@@ -2,3 +2,4 @@
 export { uiMessages } from './ui';
 export { ruleDocs, ruleMessages } from './rules';
 export { KIND_TEXT_KO as kindTexts } from '../../nodes/koText';
+export { TEMPLATE_TEXT_KO as templateTexts } from '../../model/templates.ko';

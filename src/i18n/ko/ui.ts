@@ -71,6 +71,18 @@ export const uiMessages: typeof englishUiMessages = {
     templates: '템플릿',
     loadTemplate: '템플릿 불러오기',
   },
+  importConfigs: {
+    button: '설정 가져오기…',
+    title: 'docker-compose.yml, nginx, gunicorn, uWSGI 설정과 Dockerfile(또는 프로젝트 .zip 하나) 가져오기',
+    replace: '설정 가져오기',
+    nothingImported: '고른 파일에서 가져올 수 있는 것이 없습니다. 이유는 가져오기 보고서에 있습니다.',
+    reportButton: '가져오기 보고서',
+    reportTitle: '지난 가져오기에서 빠진 것',
+    outcome: (p) => `파일 ${p.files}개에서 ${p.made ? '가져왔습니다' : '아무것도 가져오지 못했습니다'}`,
+    close: '닫기',
+    understood: '파일의 모든 내용을 이해했습니다.',
+    leftOut: (p) => `${p.count}개 항목을 빼거나 이해하지 못했습니다:`,
+  },
   dialogs: {
     cancel: '취소',
     close: '닫기',
