@@ -87,6 +87,13 @@ export const uiMessages = {
     leftOut: (p: { count: number }) =>
       `${p.count} thing${p.count === 1 ? ' was' : 's were'} left out or not understood:`,
   },
+  embed: {
+    noDesign: 'This embed has no design: its address needs a #s1.… share fragment.',
+    cannotShow: (p: { detail: string }) => `This diagram cannot be shown: ${p.detail}.`,
+    noProblems: 'No problems found.',
+    error: 'error',
+    warning: 'warning',
+  },
   dialogs: {
     cancel: 'Cancel',
     close: 'Close',

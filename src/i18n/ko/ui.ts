@@ -83,6 +83,13 @@ export const uiMessages: typeof englishUiMessages = {
     understood: '파일의 모든 내용을 이해했습니다.',
     leftOut: (p) => `${p.count}개 항목을 빼거나 이해하지 못했습니다:`,
   },
+  embed: {
+    noDesign: '이 임베드에는 디자인이 없습니다: 주소에 #s1.… 공유 프래그먼트가 있어야 합니다.',
+    cannotShow: (p) => `이 다이어그램을 보여 줄 수 없습니다: ${p.detail}.`,
+    noProblems: '발견된 문제가 없습니다.',
+    error: '오류',
+    warning: '경고',
+  },
   dialogs: {
     cancel: '취소',
     close: '닫기',
