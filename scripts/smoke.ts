@@ -1,6 +1,6 @@
 /**
  * `npm run --silent smoke -- FILE [--force] [--keep] [--verbose]`: export the design and run it for real
- * on this machine (DESIGN.md §7): each Compose service in its own container-lite (namespaces, overlay
+ * on this machine (README, "Proving a bundle with the real servers"): each Compose service in its own container-lite (namespaces, overlay
  * root, named volumes, service names in /etc/hosts), the real nginx, Gunicorn/uWSGI and Flask with the
  * generated files, then one curl per hop through the published port. Exit 0 only when every hop passes.
  */

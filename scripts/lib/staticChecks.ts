@@ -1,5 +1,5 @@
 /**
- * The real-tool checks of a written bundle (DESIGN.md §7): docker-compose config, nginx -t, gunicorn
+ * The real-tool checks of a written bundle (README, "Proving a bundle"): docker-compose config, nginx -t, gunicorn
  * --check-config, uwsgi --strict (plugin on the command line), the app import, py_compile, sh -n.
  * Commands that read container paths run in a one-shot container-lite (overlay root, hosts file with the
  * compose service names, the image's user), so nothing they do lands on the host.

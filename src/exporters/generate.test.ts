@@ -6,8 +6,10 @@ import { hasErrors, validate } from '../validation/validate';
 import { COMPOSE_EN, generate } from './generate';
 import { isSafeBundlePath } from './folder';
 import { apiBaseFor, moduleLayout, plan } from './plan';
-import { parseNginx, type ParsedDirective } from './serializers/nginx';
+import { parseNginx as parseNginxFile, type NginxDirective as ParsedDirective } from '../importers/nginx';
 import { FORCED, VARIETY, allValidDesigns, load } from './testing/designs';
+
+const parseNginx = (text: string) => parseNginxFile('nginx.conf', text);
 
 const COMMON = [
   '.env.example',

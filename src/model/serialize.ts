@@ -7,8 +7,38 @@ import type { Design, DesignEdge, DesignNode } from './design';
  * (so a file does not change meaning when a default changes), two-space indent, final newline.
  */
 export function serializeDesign(design: Design): string {
-  // Joined, not text + "\n": the file is one flat string when it is returned.
-  return [JSON.stringify(toFileObject(design), null, 2), '\n'].join('');
+  // The same text as JSON.stringify(toFileObject(design), null, 2), with each node's and edge's
+  // block reused while the node or edge is the same object: an edit rewrites one block, not the file.
+  const head = JSON.stringify(
+    { format: design.format, name: design.name, containers: containersObject(design) },
+    null,
+    2,
+  ).slice(0, -2);
+  return `${head},\n  "nodes": ${list(design.nodes, nodeBlock)},\n  "edges": ${list(design.edges, edgeBlock)}\n}\n`;
+}
+
+function list<T>(items: readonly T[], block: (item: T) => string): string {
+  return items.length === 0 ? '[]' : `[\n${items.map(block).join(',\n')}\n  ]`;
+}
+
+const nodeBlocks = new WeakMap<DesignNode, string>();
+const edgeBlocks = new WeakMap<DesignEdge, string>();
+
+/** An object's JSON at the depth of an item of the file's top-level arrays (four spaces in). */
+function indentedBlock(value: unknown): string {
+  return `    ${JSON.stringify(value, null, 2).replaceAll('\n', '\n    ')}`;
+}
+
+function nodeBlock(node: DesignNode): string {
+  let text = nodeBlocks.get(node);
+  if (text === undefined) nodeBlocks.set(node, (text = indentedBlock(nodeObject(node))));
+  return text;
+}
+
+function edgeBlock(edge: DesignEdge): string {
+  let text = edgeBlocks.get(edge);
+  if (text === undefined) edgeBlocks.set(edge, (text = indentedBlock(edgeObject(edge))));
+  return text;
 }
 
 export function toFileObject(design: Design): Record<string, unknown> {
@@ -37,22 +67,10 @@ function nodeObject(node: DesignNode): Record<string, unknown> {
   if (node.position) out.position = { x: round(node.position.x), y: round(node.position.y) };
   const props: Record<string, unknown> = {};
   const given = node.props as unknown as Record<string, unknown>;
-  const names = propNames(node.kind);
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i]!;
+  for (const name of Object.keys(KINDS[node.kind].props))
     if (given[name] !== undefined) props[name] = given[name];
-  }
   out.props = props;
   return out;
-}
-
-/** Each kind's prop names in descriptor order (descriptors are fixed, so listed once, not per node). */
-const propNamesOf = new Map<DesignNode['kind'], string[]>();
-
-function propNames(kind: DesignNode['kind']): string[] {
-  let names = propNamesOf.get(kind);
-  if (!names) propNamesOf.set(kind, (names = Object.keys(KINDS[kind].props)));
-  return names;
 }
 
 function edgeObject(edge: DesignEdge): Record<string, unknown> {

@@ -13,7 +13,7 @@ export type NodeKind = (typeof NODE_KINDS)[number];
 
 export type PropValue = string | number | boolean;
 
-/** The `invalid-*` rule (DESIGN.md §4) that reports a bad value of a field. */
+/** The `invalid-*` rule (docs/rules.md) that reports a bad value of a field. */
 export type FieldRuleId =
   | 'invalid-server-name'
   | 'invalid-route'

@@ -66,7 +66,7 @@ describe('stacksketch validate', () => {
     expect(out).toMatch(/warning +flask-dev-server {2}\(nodes: api, proxy; edges: e2\)/);
   });
 
-  it('exits 1 on errors and prints exactly the JSON shape of DESIGN.md §6', async () => {
+  it('exits 1 on errors and prints exactly the documented JSON shape (README, Command line)', async () => {
     const { code, out } = await run('validate', file('mismatch.json', mismatch()), '--json');
     expect(code).toBe(1);
     const parsed = JSON.parse(out) as { diagnostics: Record<string, unknown>[] };

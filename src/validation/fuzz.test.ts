@@ -8,7 +8,7 @@ import { HOSTILE_STRINGS } from './hostileInputs';
 import { deepFreeze } from './testing';
 import { parse as parseYaml } from 'yaml';
 import { COMPOSE_EN, generate } from '../exporters/generate';
-import { parseNginx } from '../exporters/serializers/nginx';
+import { parseNginx } from '../importers/nginx';
 import { validate } from './validate';
 
 const IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
@@ -183,7 +183,7 @@ describe('loader and validator on random designs', () => {
             JSON.stringify(files),
           );
           for (const [path, content] of Object.entries(files)) {
-            if (path.endsWith('nginx.conf')) expect(() => parseNginx(content), path).not.toThrow();
+            if (path.endsWith('nginx.conf')) expect(() => parseNginx(path, content), path).not.toThrow();
             if (path.endsWith('.yml'))
               expect(parseYaml(content, { version: '1.1' }), path).toBeTypeOf('object');
           }

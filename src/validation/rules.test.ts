@@ -5,7 +5,7 @@ import { RULES } from './registry';
 import { deepFreeze, load, roundTrip } from './testing';
 import { validate } from './validate';
 
-/** DESIGN.md §4, the public rule ids. */
+/** The public rule ids (docs/rules.md). */
 const PUBLIC_IDS = [
   'uwsgi-pass-needs-socket',
   'proxy-pass-to-uwsgi-socket',
@@ -33,7 +33,7 @@ const PUBLIC_IDS = [
 ];
 
 describe('the rule registry', () => {
-  it('holds every public rule of DESIGN.md §4 plus invalid-size, invalid-label and invalid-replicas, once each', () => {
+  it('holds every public rule plus invalid-size, invalid-label and invalid-replicas, once each', () => {
     const ids = RULES.map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual([...PUBLIC_IDS, 'invalid-size', 'invalid-label', 'invalid-replicas']);

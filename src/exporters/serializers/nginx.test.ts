@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseNginx as parseNginxFile } from '../../importers/nginx';
 import { HOSTILE_STRINGS } from '../../validation/hostileInputs';
 import {
   block,
@@ -8,10 +9,12 @@ import {
   formatNginx,
   fragment,
   lit,
-  parseNginx,
   user,
   type UserValueKind,
 } from './nginx';
+
+/** The importer's parser, which reads nginx syntax as nginx does, checks what the serializer writes. */
+const parseNginx = (text: string) => parseNginxFile('nginx.conf', text);
 
 describe('nginx serializer', () => {
   it('writes directives and nested blocks that parse back to the same structure', () => {
@@ -107,12 +110,12 @@ describe('nginx serializer', () => {
 
 describe('parseNginx (structural check)', () => {
   it('rejects unbalanced braces and unterminated directives', () => {
-    expect(() => parseNginx('http {')).toThrow(/not closed/);
+    expect(() => parseNginx('http {')).toThrow(/never closed/);
     expect(() => parseNginx('}')).toThrow(/unexpected/);
-    expect(() => parseNginx('listen 80')).toThrow(/not terminated/);
-    expect(() => parseNginx('server { listen 80 }')).toThrow(/not terminated/);
+    expect(() => parseNginx('listen 80')).toThrow(/no ending ";"/);
+    expect(() => parseNginx('server { listen 80 }')).toThrow(/no ending ";" before the "}"/);
     expect(() => parseNginx('x "open;')).toThrow(/unterminated/);
-    expect(() => parseNginx('; x;')).toThrow(/without a directive/);
+    expect(() => parseNginx('; x;')).toThrow(/unexpected ";"/);
   });
 
   it('ignores comments and tracks lines', () => {

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { goldenDesigns } from '../exporters/testing/golden';
+import type { Design } from './design';
+import { serializeDesign, toFileObject } from './serialize';
+
+const plainJson = (design: Design) => `${JSON.stringify(toFileObject(design), null, 2)}\n`;
+
+describe('serializeDesign', () => {
+  it('writes exactly the file object as two-space JSON, for every golden design', () => {
+    for (const { design } of goldenDesigns()) expect(serializeDesign(design)).toBe(plainJson(design));
+  });
+
+  it('writes empty node and edge lists as []', () => {
+    const empty: Design = { format: 'stacksketch/v2', name: 'empty', containers: {}, nodes: [], edges: [] };
+    expect(serializeDesign(empty)).toBe(plainJson(empty));
+  });
+
+  it('gives the new text after an edit, though unchanged nodes reuse their block', () => {
+    const { design } = goldenDesigns()[0]!;
+    const before = serializeDesign(design);
+    const node = design.nodes.find((candidate) => candidate.container !== undefined)!;
+    const moved: Design = {
+      ...design,
+      nodes: design.nodes.map((n) => (n === node ? { ...n, position: { x: 12.34, y: 5 } } : n)),
+    };
+    expect(serializeDesign(moved)).toBe(plainJson(moved));
+    expect(serializeDesign(moved)).not.toBe(before);
+    expect(serializeDesign(design)).toBe(before);
+  });
+});
