@@ -27,6 +27,8 @@ export interface LoadResult {
   /** Requests without an HTTP answer (reset, refused, timeout), with the first few reasons. */
   errors: number;
   errorSamples: string[];
+  /** GETs sent again after their connection closed before any answer (see runLoad). */
+  retriedStale: number;
   /** Answers whose body mentions "database is locked". */
   locked: number;
   /** "instance" values of JSON answers, counted. */
@@ -36,11 +38,9 @@ export interface LoadResult {
   elapsedMs: number;
 }
 
-function once(
-  agent: Agent,
-  spec: LoadSpec,
-  index: number,
-): Promise<{ status: number | null; body: string; error?: string; name?: string }> {
+type Answer = { status: number | null; body: string; error?: string; name?: string };
+
+function once(agent: Agent | false, spec: LoadSpec, index: number): Promise<Answer> {
   const url = new URL(spec.url);
   const name = spec.namePrefix ? `${spec.namePrefix}-${index}` : undefined;
   const payload = spec.method === 'POST' ? JSON.stringify({ name }) : undefined;
@@ -66,7 +66,14 @@ function once(
       },
     );
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', (error) => resolve({ status: null, body: '', error: error.message, name }));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({
+        status: null,
+        body: '',
+        error: error.message,
+        name,
+      }),
+    );
     req.end(payload);
   });
 }
@@ -78,6 +85,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     statuses: {},
     errors: 0,
     errorSamples: [],
+    retriedStale: 0,
     locked: 0,
     instances: {},
     created: [],
@@ -89,7 +97,15 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     while (next < spec.count && Date.now() - started < spec.durationMs) {
       const index = next++;
       result.sent++;
-      const answer = await once(agent, spec, index);
+      let answer = await once(agent, spec, index);
+      // An idempotent request whose connection was closed before any answer is sent again once,
+      // on a new connection of its own (RFC 9112 §9.3.1 allows it; browsers do it for kept-alive
+      // connections). nginx's reload closes old workers' connections, and on this machine about one
+      // new connection in 3,000 is reset too. A POST is never sent again; every retry is counted.
+      if (answer.status === null && spec.method === 'GET') {
+        result.retriedStale++;
+        answer = await once(false, spec, index);
+      }
       if (answer.status === null) {
         result.errors++;
         if (result.errorSamples.length < 5) result.errorSamples.push(answer.error ?? 'no answer');
