@@ -3,6 +3,7 @@ import { pyComment, pyInt, pyString } from '../../exporters/serializers/python';
 import { docText } from '../docText';
 import type { KindPlanPart } from '../planParts';
 import type { GunicornProps } from './descriptor';
+import { listenerOf } from '../registry';
 
 type GunicornSettings = Pick<
   GunicornProps,
@@ -100,10 +101,7 @@ const GUNICORN_CONF =
 export const gunicornPlan: KindPlanPart<GunicornProps> = {
   wsgiServer: {
     process: (props) => ({
-      bind:
-        props.transport === 'unix'
-          ? { kind: 'unix', path: props.socketPath }
-          : { kind: 'tcp', port: props.port },
+      bind: listenerOf({ kind: 'gunicorn', props })!,
       protocol: 'http',
       settings: {
         workers: props.workers,

@@ -3,6 +3,7 @@ import { formatIni, type IniSection } from '../../exporters/serializers/ini';
 import { pyDottedName, pyIdentifier } from '../../exporters/serializers/python';
 import type { KindPlanPart } from '../planParts';
 import type { UwsgiProps } from './descriptor';
+import { listenerOf } from '../registry';
 
 type UwsgiSettings = Pick<UwsgiProps, 'processes' | 'threads' | 'maxRequests' | 'harakiri' | 'stats'>;
 
@@ -108,10 +109,7 @@ function code(text: string): string {
 export const uwsgiPlan: KindPlanPart<UwsgiProps> = {
   wsgiServer: {
     process: (props) => ({
-      bind:
-        props.transport === 'unix'
-          ? { kind: 'unix', path: props.socketPath }
-          : { kind: 'tcp', port: props.port },
+      bind: listenerOf({ kind: 'uwsgi', props })!,
       protocol: props.protocol,
       settings: {
         processes: props.processes,
