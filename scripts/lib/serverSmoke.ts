@@ -55,6 +55,34 @@ export interface ServerSmokeOptions {
   frontendCacheDir?: string;
 }
 
+/**
+ * The Debian mirror this machine's apt already uses (deb822 `URIs:` or a one-line `deb` entry), so
+ * the root comes from the same archive as the host's own packages.
+ */
+export function aptMirror(): string {
+  const sources = ['/etc/apt/sources.list.d', '/etc/apt']
+    .filter((dir) => existsSync(dir))
+    .flatMap((dir) =>
+      readdirSync(dir)
+        .filter((name) => name.endsWith('.sources') || name === 'sources.list' || name.endsWith('.list'))
+        .map((name) => readFileSync(join(dir, name), 'utf8')),
+    );
+  for (const text of sources) {
+    const found = mirrorIn(text);
+    if (found) return found;
+  }
+  throw new Error('no Debian mirror found in /etc/apt (needed to debootstrap the server root)');
+}
+
+/** The first Debian archive (not security, not another vendor's) named in one apt sources file. */
+export function mirrorIn(text: string): string | undefined {
+  const uris = [
+    ...[...text.matchAll(/^URIs:\s*(\S+)/gm)].map((m) => m[1]!),
+    ...[...text.matchAll(/^deb\s+(?:\[[^\]]*\]\s+)?(\S+)\s+bookworm\s/gm)].map((m) => m[1]!),
+  ];
+  return uris.find((uri) => /\/debian\/?$/.test(uri));
+}
+
 /** debootstrap the root once (about a minute); later runs reuse it. */
 export async function ensureServerRoot(print: (line: string) => void): Promise<string> {
   if (existsSync(join(SERVER_ROOT_CACHE, 'usr/sbin/nginx'))) return SERVER_ROOT_CACHE;
@@ -68,7 +96,7 @@ export async function ensureServerRoot(print: (line: string) => void): Promise<s
       `--include=${ROOT_PACKAGES.join(',')}`,
       'bookworm',
       partial,
-      'http://deb.debian.org/debian',
+      aptMirror(),
     ],
     { timeoutMs: 15 * 60 * 1000 },
   );
