@@ -85,12 +85,13 @@ async function faultRuns(): Promise<void> {
   report(sticky.ok, sticky.label, sticky.ok ? '' : sticky.detail);
 }
 
-/** The first release's templates, also proven on the server target. */
+/** The first release's templates and the replicated one, also proven on the server target. */
 const SERVER_TEMPLATES = [
   'gunicorn-flask-sqlite',
   'uwsgi-unix-socket',
   'react-nginx-gunicorn',
   'flask-dev-server',
+  'load-balanced-gunicorn',
 ] as const;
 
 const FORCED_502_FIXTURE = join(import.meta.dirname, 'fixtures', 'uwsgi-pass-http-socket.stacksketch.json');
