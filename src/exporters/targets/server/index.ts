@@ -21,10 +21,10 @@ const SITE_HEADING = [
   "sites-enabled/. Debian's nginx.conf includes it inside its http block.",
 ];
 
-export function renderServerBundle({ design, plan, warnings }: RenderInput): Record<string, string> {
+export function renderServerBundle({ design, plan, warnings, lang }: RenderInput): Record<string, string> {
   const host = hostPlan(design, plan);
   const files: FileEntry[] = [
-    ['README.md', renderServerReadme(design, host, warnings)],
+    ['README.md', renderServerReadme(design, host, warnings, lang)],
     ['design.json', serializeDesign(design)],
   ];
   const codeFiles = new Map<string, string[]>();
