@@ -56,6 +56,7 @@ export const uiMessages = {
     label: 'Problems',
     heading: 'Problems',
     none: 'No problems',
+    show: 'Show the problems panel',
     count: (p: { errors: number; warnings: number }) =>
       [
         p.errors > 0 ? `${p.errors} error${p.errors === 1 ? '' : 's'}` : '',

@@ -58,6 +58,7 @@ export const uiMessages: typeof englishUiMessages = {
     label: '문제',
     heading: '문제',
     none: '문제 없음',
+    show: '문제 패널 보기',
     count: (p) =>
       [p.errors > 0 ? `오류 ${p.errors}개` : '', p.warnings > 0 ? `경고 ${p.warnings}개` : '']
         .filter(Boolean)
