@@ -366,3 +366,44 @@ test('a node dragged over another stays on top of it until it is dropped', async
   expect(await topmost()).toBe('wsgi');
   await page.mouse.up();
 });
+
+test('click-add never piles cards up and never drops one into another service', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('template-gunicorn-flask-sqlite').click();
+  const confirm = page.getByTestId('confirm');
+  if (await confirm.isVisible()) await confirm.click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(5);
+  for (const kind of ['sqlite', 'sqlite', 'flask', 'nginx', 'client'])
+    await page.getByTestId(`palette-${kind}`).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(10);
+  const boxes = await page.locator('.react-flow__node').evaluateAll((nodes) =>
+    nodes.map((node) => {
+      const rect = node.getBoundingClientRect();
+      return {
+        id: node.getAttribute('data-id'),
+        x: rect.x,
+        y: rect.y,
+        width: rect.width,
+        height: rect.height,
+      };
+    }),
+  );
+  for (const [i, a] of boxes.entries())
+    for (const b of boxes.slice(i + 1)) {
+      const overlap =
+        a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+      expect(overlap, `${a.id} overlaps ${b.id}`).toBe(false);
+    }
+  // The added nginx keeps to its own default service, not the frame that was at the centre.
+  const saved = await page.evaluate(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return JSON.parse(localStorage.getItem('stacksketch:autosave') ?? '{}') as {
+      nodes: { id: string; kind: string; container?: string }[];
+    };
+  });
+  const added = saved.nodes.filter((node) => !['proxy', 'wsgi', 'api', 'db', 'browser'].includes(node.id));
+  expect(added.filter((node) => node.kind === 'sqlite').every((node) => node.container === 'app')).toBe(true);
+});

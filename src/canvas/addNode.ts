@@ -4,7 +4,8 @@ import type { Position } from '../model/design';
 import { isApp, isClient, isDatabase } from '../nodes/registry';
 import type { NodeKind } from '../nodes/types';
 import { useAppStore } from '../store';
-import { addNode } from '../model/edit';
+import { addNode, defaultContainerFor } from '../model/edit';
+import { freeSpot } from './placement';
 import { computeFrames, emptyFramesOf, frameAt } from './frames';
 import { NODE_HEIGHT, NODE_WIDTH } from './layout';
 
@@ -15,8 +16,8 @@ const GRID = 16;
 const followsFrame = (kind: NodeKind) => isApp({ kind }) || isDatabase({ kind });
 
 /**
- * Add a node of a kind at a screen point (a palette drop) or, without one, at the centre of the
- * visible canvas. The new node is selected so the inspector shows it.
+ * Add a node of a kind at a screen point (a palette drop) or, without one, in the free space nearest
+ * the centre of the visible canvas. The new node is selected so the inspector shows it.
  */
 export function useAddNodeAt() {
   const flow = useReactFlow();
@@ -40,13 +41,26 @@ export function useAddNodeAt() {
         width: node.measured?.width,
         height: node.measured?.height,
       }));
-      if (!screenPoint) {
-        // Clicking twice should not stack two cards exactly on top of each other.
-        while (placed.some((node) => node.position.x === position.x && node.position.y === position.y))
-          position = { x: position.x + 2 * GRID, y: position.y + 2 * GRID };
-      }
       let container: string | undefined;
-      if (!isClient({ kind })) {
+      if (!screenPoint) {
+        // Click or keyboard add: the nearest free space, clear of every card and of every frame but
+        // the one the node joins by default (joining another service takes an explicit drop).
+        const joins = isClient({ kind }) ? undefined : defaultContainerFor(design, kind);
+        const frames = computeFrames(placed, emptyFramesOf(design, draftFrames)).filter(
+          (frame) => frame.container !== joins,
+        );
+        const cards = placed.map((node) => ({
+          ...node.position,
+          width: node.width ?? NODE_WIDTH,
+          height: node.height ?? NODE_HEIGHT,
+        }));
+        position = freeSpot(
+          position,
+          { width: NODE_WIDTH, height: NODE_HEIGHT },
+          [...cards, ...frames],
+          GRID,
+        );
+      } else if (!isClient({ kind })) {
         const frame = frameAt(computeFrames(placed, emptyFramesOf(design, draftFrames)), centre);
         const isDraft = frame !== null && frame.members === 0;
         if (frame && (followsFrame(kind) || isDraft)) container = frame.container;
