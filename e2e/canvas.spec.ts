@@ -298,6 +298,9 @@ test('copy, paste, duplicate, help dialog and theme toggle', async ({ page }) =>
   await expect(node(page, 'api-2')).toBeVisible();
   await page.keyboard.press('Control+d');
   await expect(node(page, 'wsgi-3')).toBeVisible();
+  await page.keyboard.press('Control+v');
+  await expect(node(page, 'wsgi-4')).toBeVisible();
+  await expectNoOverlaps(page);
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog')).toContainText('Keyboard shortcuts');
   await page.keyboard.press('Escape');
@@ -379,11 +382,25 @@ test('click-add never piles cards up and never drops one into another service', 
   for (const kind of ['sqlite', 'sqlite', 'flask', 'nginx', 'client'])
     await page.getByTestId(`palette-${kind}`).click();
   await expect(page.locator('.react-flow__node')).toHaveCount(10);
+  await expectNoOverlaps(page);
+  // The added nginx keeps to its own default service, not the frame that was at the centre.
+  const saved = await page.evaluate(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return JSON.parse(localStorage.getItem('stacksketch:autosave') ?? '{}') as {
+      nodes: { id: string; kind: string; container?: string }[];
+    };
+  });
+  const added = saved.nodes.filter((node) => !['proxy', 'wsgi', 'api', 'db', 'browser'].includes(node.id));
+  expect(added.filter((node) => node.kind === 'sqlite').every((node) => node.container === 'app')).toBe(true);
+});
+
+/** No two cards on the canvas cover each other. */
+async function expectNoOverlaps(page: Page) {
   const boxes = await page.locator('.react-flow__node').evaluateAll((nodes) =>
-    nodes.map((node) => {
-      const rect = node.getBoundingClientRect();
+    nodes.map((card) => {
+      const rect = card.getBoundingClientRect();
       return {
-        id: node.getAttribute('data-id'),
+        id: card.getAttribute('data-id'),
         x: rect.x,
         y: rect.y,
         width: rect.width,
@@ -397,13 +414,4 @@ test('click-add never piles cards up and never drops one into another service', 
         a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
       expect(overlap, `${a.id} overlaps ${b.id}`).toBe(false);
     }
-  // The added nginx keeps to its own default service, not the frame that was at the centre.
-  const saved = await page.evaluate(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    return JSON.parse(localStorage.getItem('stacksketch:autosave') ?? '{}') as {
-      nodes: { id: string; kind: string; container?: string }[];
-    };
-  });
-  const added = saved.nodes.filter((node) => !['proxy', 'wsgi', 'api', 'db', 'browser'].includes(node.id));
-  expect(added.filter((node) => node.kind === 'sqlite').every((node) => node.container === 'app')).toBe(true);
-});
+}

@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { copySelection, pasteClip, type Clip } from '../model/edit';
 import { autoLayout, saveDesignFile } from '../panels/toolbar/Toolbar';
-import { FIT_VIEW } from '../canvas/layout';
+import { FIT_VIEW, NODE_HEIGHT, NODE_WIDTH } from '../canvas/layout';
+import { freeSpot } from '../canvas/placement';
 import { useAppStore } from '../store';
 
 /** True when the key goes to a text field (or the code editor), where shortcuts must not fire. */
@@ -25,12 +26,31 @@ export function useShortcuts(): void {
   useEffect(() => {
     let clip: Clip | null = null;
     let pastes = 0;
+    /** Where the clip goes: the free space nearest a step below-right of it (each paste a step further). */
+    const pasteOffset = (source: Clip) => {
+      const cards = flow.getNodes().map((node) => ({
+        ...node.position,
+        width: node.measured?.width ?? NODE_WIDTH,
+        height: node.measured?.height ?? NODE_HEIGHT,
+      }));
+      const positions = source.nodes.map((node) => node.position ?? { x: 0, y: 0 });
+      const left = Math.min(...positions.map((p) => p.x));
+      const top = Math.min(...positions.map((p) => p.y));
+      const size = {
+        width: Math.max(...positions.map((p) => p.x)) - left + NODE_WIDTH,
+        height: Math.max(...positions.map((p) => p.y)) - top + NODE_HEIGHT,
+      };
+      const desired = { x: left + PASTE_STEP * pastes, y: top + PASTE_STEP * pastes };
+      const spot = freeSpot(desired, size, cards, PASTE_STEP / 2);
+      return { x: spot.x - left, y: spot.y - top };
+    };
     const paste = (source: Clip) => {
       pastes++;
       let ids: string[] = [];
       const store = useAppStore.getState();
+      const offset = pasteOffset(source);
       store.commit((design) => {
-        const result = pasteClip(design, source, { x: PASTE_STEP * pastes, y: PASTE_STEP * pastes });
+        const result = pasteClip(design, source, offset);
         ids = result.ids;
         return result.design;
       });
