@@ -155,6 +155,19 @@ function containerNameProblem(value: string): string | null {
   return null;
 }
 
+/**
+ * On Kubernetes a container becomes a Deployment, its Pods and a Service: names that must be
+ * DNS-1123 labels (lowercase letters, digits and "-", starting and ending with a letter or digit).
+ */
+export const checkKubernetesName = remembered(kubernetesNameProblem);
+
+function kubernetesNameProblem(value: string): string | null {
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(value))
+    return `"${preview(value)}" is not a Kubernetes name (a DNS-1123 label): use a-z 0-9 and "-", starting and ending with a letter or digit`;
+  if (value.length > 63) return 'a Kubernetes name is limited to 63 characters';
+  return null;
+}
+
 export const checkSize = remembered(sizeProblem);
 
 function sizeProblem(value: string): string | null {

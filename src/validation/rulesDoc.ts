@@ -3,7 +3,7 @@ import { loadDesign } from '../model/load';
 import { RULES } from './registry';
 import { MAX_WORKERS, REFERENCE_CPUS } from './rules/workers-out-of-range';
 import type { DesignFile, Diagnostic, Rule } from './types';
-import { validate } from './validate';
+import { exampleTarget, validate } from './validate';
 
 /** JSON with one node or edge per line: short enough to read in a doc, still valid JSON. */
 export function compactJson(file: DesignFile): string {
@@ -27,7 +27,7 @@ export function compactJson(file: DesignFile): string {
 function diagnosticsOf(rule: Rule): Diagnostic[] {
   const loaded = loadDesign(structuredClone(rule.examples.fires));
   if (!loaded.ok) throw new Error(`the example of ${rule.id} does not load`);
-  return validate(loaded.design).filter((diagnostic) => diagnostic.rule === rule.id);
+  return validate(loaded.design, exampleTarget(rule)).filter((diagnostic) => diagnostic.rule === rule.id);
 }
 
 function section(rule: Rule): string {
@@ -40,7 +40,7 @@ function section(rule: Rule): string {
   return [
     `## \`${rule.id}\``,
     '',
-    `**Severity:** ${rule.severity}`,
+    `**Severity:** ${rule.severity}${rule.targets ? ` (the ${rule.targets.join(', ')} target only)` : ''}`,
     '',
     `**Fires when:** ${rule.summary}`,
     '',
