@@ -26,7 +26,8 @@ import { hasErrors, hasInputErrors, validate } from '../validation/validate';
 import type { Diagnostic } from '../validation/types';
 import { printLoadErrors, readDesignFile } from './io';
 
-const USAGE = 'usage: stacksketch export FILE --out DIR|FILE.zip [--force] [--target compose|server]\n';
+const USAGE =
+  'usage: stacksketch export FILE --out DIR|FILE.zip [--force] [--target compose|server|kubernetes]\n';
 
 /** A refusal that names the problem; `code` is the exit code (1 design errors, 2 unusable input). */
 class Refusal extends Error {

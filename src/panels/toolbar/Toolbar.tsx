@@ -31,15 +31,13 @@ function TargetSelect() {
     >
       <option value="compose">Docker Compose</option>
       <option value="server">Server (systemd)</option>
-      <option value="kubernetes" disabled>
-        Kubernetes (not yet)
-      </option>
+      <option value="kubernetes">Kubernetes</option>
     </select>
   );
 }
 
-/** Targets the editor can generate today (Kubernetes is listed, disabled, until its renderer lands). */
-const RENDERERS_READY: readonly Target[] = ['compose', 'server'];
+/** Targets the editor can generate. */
+const RENDERERS_READY: readonly Target[] = ['compose', 'server', 'kubernetes'];
 
 function isTarget(value: string): value is Target {
   return (TARGETS as readonly string[]).includes(value);

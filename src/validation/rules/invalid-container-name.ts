@@ -13,7 +13,7 @@ import { emptyContainers } from '../../model/containers';
 export const invalidContainerName = fieldRule({
   id: 'invalid-container-name',
   summary:
-    'A node’s container that is not a valid Docker Compose service name: a lowercase letter or digit, then `a-z 0-9 _ . -`, at most 63 characters; for the kubernetes target, one that is not a DNS-1123 label (`a-z 0-9 -`, starting and ending with a letter or digit).',
+    'A node’s container that is not a valid Docker Compose service name: a lowercase letter or digit, then `a-z 0-9 _ . -`, at most 63 characters; for the kubernetes target, one that is not a DNS-1123 label a Service can take (`a-z 0-9 -`, starting with a letter, ending with a letter or digit).',
   why: 'The container name becomes a Compose service name, a host name other containers use to reach it, and a folder of the bundle. Anything else is refused by Docker Compose, cannot be resolved as a host name, or could point a folder outside the bundle.',
   fixSummary:
     'Rename the container, for every node in it, to a valid name derived from it (lowercased, other characters replaced by `-`) or to the kind’s default (`web`, `app`), never merging it into another container.',
@@ -92,10 +92,10 @@ function safeName(design: Design, container: string, first: DesignNode, target: 
   const cut = container
     .toLowerCase()
     .replace(allowed, '-')
-    .replace(/^[^a-z0-9]+/, '')
+    .replace(target === 'kubernetes' ? /^[^a-z]+/ : /^[^a-z0-9]+/, '')
     .replace(/-+$/, '')
     .slice(0, 63);
-  // A DNS-1123 label also ends with a letter or digit.
+  // A Kubernetes name also ends with a letter or digit.
   const reduced = target === 'kubernetes' ? cut.replace(/-+$/, '') : cut;
   const base =
     reduced && nameProblem(reduced, target) === null

@@ -8,7 +8,7 @@ const named = (container: string) =>
   load(gunicornStack({}, { gunicorn: container, flask: container, sqlite: container }));
 
 describe('invalid-container-name on the kubernetes target', () => {
-  it.each(['api_1', 'api.v2', 'app-'])(
+  it.each(['api_1', 'api.v2', 'app-', '1app'])(
     'refuses %s, a Compose name that is no DNS-1123 label, and its fix renames it',
     (name) => {
       const design = named(name);
