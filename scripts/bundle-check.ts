@@ -38,7 +38,7 @@ import { hasErrors, validate } from '../src/validation/validate';
 import { generate } from '../src/exporters/generate';
 import { makeTempDir, writeBundle, writeFiles } from './lib/bundle';
 import { checkKubernetesBundle } from './lib/k8sChecks';
-import { kubernetesSmokeDesigns, smokeKubernetes } from './lib/k8sSmoke';
+import { fixedForKubernetes, kubernetesSmokeDesigns, smokeKubernetes } from './lib/k8sSmoke';
 import { checkServerBundle } from './lib/serverChecks';
 import { smokeServer } from './lib/serverSmoke';
 import { smokeDesign, type SmokeOutcome } from './lib/smokeRun';
@@ -253,9 +253,14 @@ async function kubernetesTargetChecks(realRuns: boolean, fuzzCount: number): Pro
     ...cases()
       .filter((item) => !item.id.startsWith('template '))
       .filter((item) => !hasErrors(validate(item.design, 'kubernetes'))),
-    ...fuzzDesigns(fuzzCount).designs.filter((item) => !hasErrors(validate(item.design, 'kubernetes'))),
+    // Most property-based designs use Compose names like "app_1": renamed by the quick fix, as a user would.
+    ...fuzzDesigns(fuzzCount)
+      .designs.map((item) => ({ id: item.id, design: fixedForKubernetes(item.design) }))
+      .filter((item) => !hasErrors(validate(item.design, 'kubernetes'))),
   ];
-  process.stdout.write(`\n== kubernetes target: manifests of ${designs.length} designs, offline schemas\n`);
+  process.stdout.write(
+    `\n== kubernetes target: manifests of ${designs.length} designs (templates, varieties, property-based designs after the kubernetes quick fixes), offline schemas\n`,
+  );
   const failures = new Map<string, string[]>();
   for (const { id, design } of designs) {
     let files;
@@ -280,7 +285,15 @@ async function kubernetesTargetChecks(realRuns: boolean, fuzzCount: number): Pro
     );
   if (!realRuns) return;
   process.stdout.write(`\n== kubernetes target: real runs (npm run smoke -- FILE --target kubernetes)\n`);
-  for (const { id, design } of kubernetesSmokeDesigns()) {
+  // Every template, and the varieties and catalogue designs the compose smoke runs, after the quick fixes.
+  const runs = [
+    ...kubernetesSmokeDesigns(),
+    ...cases()
+      .filter((item) => item.run && !item.id.startsWith('template '))
+      .map((item) => ({ id: item.id, design: fixedForKubernetes(item.design) }))
+      .filter((item) => !hasErrors(validate(item.design, 'kubernetes'))),
+  ];
+  for (const { id, design } of runs) {
     const lines: string[] = [];
     const outcome = await smokeKubernetes(design, { print: (line) => lines.push(line) }).catch(
       (error: unknown) => ({
