@@ -330,6 +330,18 @@ export function kubernetesSmokeDesigns(): { id: string; design: Design }[] {
     id: `template ${id}`,
     design: fixedForKubernetes(loadTemplate(id)),
   }));
+  // nginx and uWSGI drawn in one container: one Pod, the unix socket on an emptyDir both containers mount.
+  const socket = loadTemplate('uwsgi-unix-socket');
+  designs.push({
+    id: 'uwsgi-unix-socket in one container (one Pod)',
+    design: {
+      ...socket,
+      containers: { web: { replicas: 1 } },
+      nodes: socket.nodes.map((node) =>
+        node.container === undefined ? node : { ...node, container: 'web' },
+      ),
+    },
+  });
   const replicated = loadTemplate('load-balanced-gunicorn');
   designs.push({
     id: 'load-balanced-gunicorn without SQLite (3 replicas)',
