@@ -3,10 +3,10 @@ import type { Design } from '../../../model/design';
 import type { ClusterPlan } from './cluster';
 import { imageName, secretName } from './manifests';
 
-function md(text: string): string {
+export function md(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+!|<>]/g, (c) => `\\${c}`);
 }
-const code = (text: string) => `\`${text}\``;
+export const code = (text: string) => `\`${text}\``;
 
 function workloadRows(cluster: ClusterPlan): string[] {
   return cluster.workloads.map((workload) => {
@@ -23,7 +23,7 @@ function workloadRows(cluster: ClusterPlan): string[] {
   });
 }
 
-function buildLines(cluster: ClusterPlan): string[] {
+export function buildLines(cluster: ClusterPlan): string[] {
   const builds = new Map<string, string>();
   for (const workload of cluster.workloads)
     for (const container of workload.containers)
@@ -34,7 +34,7 @@ function buildLines(cluster: ClusterPlan): string[] {
   ]);
 }
 
-function imageEdits(cluster: ClusterPlan): string[] {
+export function imageEdits(cluster: ClusterPlan): string[] {
   const images = new Set(
     cluster.workloads.flatMap((workload) =>
       workload.containers.map((container) => imageName(cluster, container.service)),
