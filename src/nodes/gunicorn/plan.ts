@@ -131,7 +131,6 @@ export const gunicornPlan: KindPlanPart<GunicornProps> = {
       socketActivation: true,
       debianPackages: ['gunicorn'],
       debianEnvironment: {},
-      reusePortArgs: ['--reuse-port'],
     },
   },
 };

@@ -7,6 +7,7 @@ import { gunicornStack } from './examples';
 import { fieldRule } from '../fieldRule';
 import { nodeName } from '../fixes';
 import type { Diagnostic } from '../types';
+import type { RuleMessages } from '../../i18n';
 import { groupPush } from '../../model/group';
 import { emptyContainers } from '../../model/containers';
 
@@ -17,31 +18,36 @@ export const invalidContainerName = fieldRule({
   why: 'The container name becomes a Compose service name, a host name other containers use to reach it, and a folder of the bundle. Anything else is refused by Docker Compose, cannot be resolved as a host name, or could point a folder outside the bundle.',
   fixSummary:
     'Rename the container, for every node in it, to a valid name derived from it (lowercased, other characters replaced by `-`) or to the kind’s default (`web`, `app`), never merging it into another container.',
-  reason: 'Containers become Compose services, host names and bundle folders.',
   examples: {
     fires: gunicornStack({}, { gunicorn: '../App', flask: '../App', sqlite: '../App' }),
     nearMiss: gunicornStack({}, { gunicorn: 'api_1.v2', flask: 'api_1.v2', sqlite: 'api_1.v2' }),
   },
-  extra(design, { target }) {
-    const frames = emptyFrameProblems(design, target);
+  extra(design, { text, target }) {
+    const frames = emptyFrameProblems(design, text, target);
     const byContainer = new Map<string, DesignNode[]>();
     for (const node of design.nodes) {
       if (isClient(node) || node.container === undefined) continue;
       groupPush(byContainer, node.container, node);
     }
     const found = [...byContainer].flatMap(([container, nodes]): Diagnostic[] => {
-      const problem = typeof container === 'string' ? nameProblem(container, target) : 'expected text';
+      const problem =
+        typeof container === 'string' ? nameProblem(container, target) : text.field.expectedText;
       if (problem === null) return [];
       const replacement = safeName(design, container, nodes[0]!, target);
       return [
         {
           rule: 'invalid-container-name',
           severity: 'error',
-          message: `${nodes.map(nodeName).join(', ')} ${nodes.length === 1 ? 'is' : 'are'} in container ${JSON.stringify(printableText(container).slice(0, 80))}: ${problem}. ${becomes(target)}`,
+          message: text['invalid-container-name'].nodes({
+            nodes: nodes.map(nodeName),
+            container: JSON.stringify(printableText(container).slice(0, 80)),
+            problem,
+            reason: reasonFor(text, target),
+          }),
           nodes: nodes.map((node) => node.id),
           edges: [],
           fix: {
-            label: `Rename the container to "${replacement}"`,
+            label: text['invalid-container-name'].fix({ name: replacement }),
             apply: (current: Design) => renameContainer(current, container, replacement),
           },
         },
@@ -52,7 +58,7 @@ export const invalidContainerName = fieldRule({
 });
 
 /** Empty frames (containers listed without nodes) are named like any container. */
-function emptyFrameProblems(design: Design, target: Target): Diagnostic[] {
+function emptyFrameProblems(design: Design, text: RuleMessages, target: Target): Diagnostic[] {
   return emptyContainers(design).flatMap((container): Diagnostic[] => {
     const problem = nameProblem(container, target);
     if (problem === null) return [];
@@ -61,11 +67,15 @@ function emptyFrameProblems(design: Design, target: Target): Diagnostic[] {
       {
         rule: 'invalid-container-name',
         severity: 'error',
-        message: `The empty container ${JSON.stringify(printableText(container).slice(0, 80))}: ${problem}. ${becomes(target)}`,
+        message: text['invalid-container-name'].empty({
+          container: JSON.stringify(printableText(container).slice(0, 80)),
+          problem,
+          reason: reasonFor(text, target),
+        }),
         nodes: [],
         edges: [],
         fix: {
-          label: `Rename the container to "${replacement}"`,
+          label: text['invalid-container-name'].fix({ name: replacement }),
           apply: (current: Design) => renameContainer(current, container, replacement),
         },
       },
@@ -80,10 +90,10 @@ function nameProblem(container: string, target: Target): string | null {
   return checkKubernetesName(container);
 }
 
-function becomes(target: Target): string {
+function reasonFor(text: RuleMessages, target: Target): string {
   return target === 'kubernetes'
-    ? 'On Kubernetes a container becomes a Deployment, its Pods and a Service, whose names must be DNS-1123 labels.'
-    : 'Containers become Compose services, host names and bundle folders.';
+    ? text['invalid-container-name'].kubernetesReason
+    : text.reasons['invalid-container-name'];
 }
 
 /** The bad name reduced to the target's characters (or the kind's default), not colliding with another container. */

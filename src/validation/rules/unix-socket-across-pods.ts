@@ -18,20 +18,26 @@ export const unixSocketAcrossPods: Rule = {
   why: 'On Kubernetes each container of the design becomes a Pod, and Pods share no files: a socket file written in one Pod never appears in another, so nginx would answer 502 to every request. Pods talk over the network: give the server a TCP port, or put nginx and the server in one container (one Pod).',
   fixSummary: 'Switch the server to TCP.',
   check(design, context) {
+    const t = context.text['unix-socket-across-pods'];
     return design.edges.flatMap((edge): Diagnostic[] => {
       const proxy = context.nodeById.get(edge.source);
       const server = context.nodeById.get(edge.target);
       if (!proxy || !server || !isProxy(proxy)) return [];
       if (listenerOf(server)?.kind !== 'unix' || proxy.container === server.container) return [];
       const toTcp = {
-        label: `Switch ${nodeName(server)} to TCP`,
+        label: t.fix({ node: nodeName(server) }),
         apply: (current: Design) => setNodeProps(current, server.id, { transport: 'tcp' }),
       };
       return [
         {
           rule: 'unix-socket-across-pods',
           severity: 'error',
-          message: `${nodeName(proxy)} reaches ${nodeName(server)} over a unix socket, but they are in different containers ("${proxy.container ?? ''}" and "${server.container ?? ''}"): on Kubernetes these become separate Pods, which share no socket files, so nginx would answer 502. Use TCP, or put both in one container.`,
+          message: t.message({
+            proxy: nodeName(proxy),
+            server: nodeName(server),
+            proxyContainer: proxy.container ?? '',
+            serverContainer: server.container ?? '',
+          }),
           nodes: [proxy.id, server.id],
           edges: [edge.id],
           ...(canSwitchToTcp(server) ? { fix: toTcp } : {}),

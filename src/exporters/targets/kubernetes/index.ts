@@ -21,6 +21,7 @@ import {
   workloadManifest,
 } from './manifests';
 import { renderKubernetesReadme } from './readme';
+import { renderKoreanKubernetesReadme } from './readme.ko';
 
 /** The registry the README and kustomization.yaml name until the user sets theirs. */
 export const REGISTRY_PLACEHOLDER = 'registry.example.com';
@@ -104,12 +105,22 @@ function envExample(): string {
   ].join('\n');
 }
 
-export function renderKubernetesBundle({ design, plan, warnings }: RenderInput): Record<string, string> {
+export function renderKubernetesBundle({
+  design,
+  plan,
+  warnings,
+  lang,
+}: RenderInput): Record<string, string> {
   const cluster = clusterPlan(design, plan);
   const dataVolumes = new Set(plan.volumes.filter((v) => v.purpose === 'data').map((v) => v.name));
   const manifests = manifestFiles(cluster, dataVolumes);
   const files: FileEntry[] = [
-    ['README.md', renderKubernetesReadme(design, cluster, warnings)],
+    [
+      'README.md',
+      lang === 'ko'
+        ? renderKoreanKubernetesReadme(design, cluster, warnings)
+        : renderKubernetesReadme(design, cluster, warnings),
+    ],
     ['design.json', serializeDesign(design)],
     ['k8s/.env.example', envExample()],
     [

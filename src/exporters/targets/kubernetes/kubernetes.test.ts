@@ -112,6 +112,17 @@ describe('the kubernetes target', () => {
     expect(checksum(after)).not.toBe(checksum(before));
   });
 
+  it('writes the README in Korean when asked, with the same commands', () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    const korean = generate(design, { target: 'kubernetes', lang: 'ko' }).files;
+    expect(korean['README.md']).toContain('Compose와 달라지는 점');
+    expect(korean['README.md']).toContain('kubectl apply -k k8s/');
+    const { 'README.md': _en, ...englishRest } = k8s(design).files;
+    const { 'README.md': _ko, 'design.json': _d1, ...koreanRest } = korean;
+    const { 'design.json': _d2, ...englishFiles } = englishRest;
+    expect(koreanRest).toEqual(englishFiles);
+  });
+
   it('is deterministic: the same design gives the same bytes', () => {
     const design = loadTemplate('react-nginx-gunicorn');
     expect(k8s(design).files).toEqual(k8s(loadTemplate('react-nginx-gunicorn')).files);
