@@ -128,6 +128,19 @@ describe('the kubernetes target', () => {
     expect(k8s(design).files).toEqual(k8s(loadTemplate('react-nginx-gunicorn')).files);
   });
 
+  it('never rewrites a container name that is no Kubernetes name: generate refuses it by name', () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    const renamed = {
+      ...design,
+      containers: { web: {}, api_1: {} },
+      nodes: design.nodes.map((node) => (node.container === 'app' ? { ...node, container: 'api_1' } : node)),
+    };
+    expect(() => k8s(renamed)).toThrow('kubernetes: the service name "api_1" cannot be used');
+    expect(Object.keys(generate(renamed, { target: 'compose', lang: 'en' }).files)).toContain(
+      'api_1/Dockerfile',
+    );
+  });
+
   it('derives a DNS-1123 app name from any bundle folder', () => {
     expect(appName('my_shop.v2')).toBe('my-shop-v2');
     expect(appName('123')).toBe('stack');
