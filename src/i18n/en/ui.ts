@@ -94,6 +94,10 @@ export const uiMessages = {
     leftOut: (p: { count: number }) =>
       `${p.count} thing${p.count === 1 ? ' was' : 's were'} left out or not understood:`,
   },
+  preview: {
+    stale: 'Not up to date: these are the last files that could be generated.',
+    staleWhy: (p: { why: string }) => `They update once this is fixed: ${p.why}`,
+  },
   embed: {
     noDesign: 'This embed has no design: its address needs a #s1.… share fragment.',
     cannotShow: (p: { detail: string }) => `This diagram cannot be shown: ${p.detail}.`,
