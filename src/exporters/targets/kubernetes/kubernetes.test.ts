@@ -132,7 +132,7 @@ describe('the kubernetes target', () => {
     const design = loadTemplate('gunicorn-flask-sqlite');
     const renamed = {
       ...design,
-      containers: { web: {}, api_1: {} },
+      containers: { web: { replicas: 1 }, api_1: { replicas: 1 } },
       nodes: design.nodes.map((node) => (node.container === 'app' ? { ...node, container: 'api_1' } : node)),
     };
     expect(() => k8s(renamed)).toThrow('kubernetes: the service name "api_1" cannot be used');
