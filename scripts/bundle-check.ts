@@ -18,8 +18,13 @@
  *    security, shellcheck, nginx -t in Debian's stock nginx.conf, and a real install on a booted
  *    Debian 12 under systemd-nspawn, for the first-release templates ("server" selects this part).
  *
- * Options: --only SUBSTRING (cases whose id contains it; "fuzz", "broken", "502", "fault", "server"
- * select those parts),
+ * 6. The `kubernetes` target (scripts/lib/k8sChecks.ts, k8sSmoke.ts): every manifest of the templates,
+ *    the varieties and the property-based designs validated offline against the Kubernetes OpenAPI
+ *    schemas plus a strict unknown-field check, references, selectors and ports; then the real run of
+ *    every template from what the manifests declare ("kubernetes" selects this part).
+ *
+ * Options: --only SUBSTRING (cases whose id contains it; "fuzz", "broken", "502", "fault", "server",
+ * "kubernetes" select those parts),
  * --no-run (static checks only), --fuzz N (property-based designs, default 200; 0 skips),
  * --keep (keep the temp folder). Prints `N passed, M failed` last; exits 1 on any failure.
  */
@@ -32,6 +37,8 @@ import { TEMPLATE_IDS, loadTemplate } from '../src/model/templates';
 import { hasErrors, validate } from '../src/validation/validate';
 import { generate } from '../src/exporters/generate';
 import { makeTempDir, writeBundle, writeFiles } from './lib/bundle';
+import { checkKubernetesBundle } from './lib/k8sChecks';
+import { fixedForKubernetes, kubernetesSmokeDesigns, smokeKubernetes } from './lib/k8sSmoke';
 import { checkServerBundle } from './lib/serverChecks';
 import { smokeServer } from './lib/serverSmoke';
 import { smokeDesign, type SmokeOutcome } from './lib/smokeRun';
@@ -252,6 +259,74 @@ async function serverTargetChecks(temp: string, realRuns: boolean): Promise<void
   }
 }
 
+/**
+ * The `kubernetes` target: the manifests of every template (even those the kubernetes rules refuse:
+ * --force exports them), of every variety and catalogue design and of the property-based designs
+ * that are error-free for this target, checked offline; then the real runs.
+ */
+async function kubernetesTargetChecks(realRuns: boolean, fuzzCount: number): Promise<void> {
+  const designs: { id: string; design: Design }[] = [
+    ...TEMPLATE_IDS.map((id) => ({ id: `template ${id}`, design: loadTemplate(id) })),
+    ...cases()
+      .filter((item) => !item.id.startsWith('template '))
+      .filter((item) => !hasErrors(validate(item.design, 'kubernetes'))),
+    // Most property-based designs use Compose names like "app_1": renamed by the quick fix, as a user would.
+    ...fuzzDesigns(fuzzCount)
+      .designs.map((item) => ({ id: item.id, design: fixedForKubernetes(item.design) }))
+      .filter((item) => !hasErrors(validate(item.design, 'kubernetes'))),
+  ];
+  process.stdout.write(
+    `\n== kubernetes target: manifests of ${designs.length} designs (templates, varieties, property-based designs after the kubernetes quick fixes), offline schemas\n`,
+  );
+  const failures = new Map<string, string[]>();
+  for (const { id, design } of designs) {
+    let files;
+    try {
+      files = generate(design, { target: 'kubernetes', lang: 'en' }).files;
+    } catch (error) {
+      failures.set('export', [...(failures.get('export') ?? []), `${id}: ${String(error)}`]);
+      continue;
+    }
+    for (const check of await checkKubernetesBundle(files)) {
+      const name = check.name.replace(/^\d+ /, '');
+      if (!failures.has(name)) failures.set(name, []);
+      if (!check.ok) failures.get(name)!.push(`${id}: ${check.detail}`);
+    }
+  }
+  if (!failures.has('export')) failures.set('export', []);
+  for (const [name, problems] of failures)
+    report(
+      problems.length === 0,
+      `kubernetes ${designs.length} designs: ${name}`,
+      problems.slice(0, 5).join('\n'),
+    );
+  if (!realRuns) return;
+  process.stdout.write(`\n== kubernetes target: real runs (npm run smoke -- FILE --target kubernetes)\n`);
+  // Every template, and the varieties and catalogue designs the compose smoke runs, after the quick fixes.
+  const runs = [
+    ...kubernetesSmokeDesigns(),
+    ...cases()
+      .filter((item) => item.run && !item.id.startsWith('template '))
+      .map((item) => ({ id: item.id, design: fixedForKubernetes(item.design) }))
+      .filter((item) => !hasErrors(validate(item.design, 'kubernetes'))),
+  ];
+  for (const { id, design } of runs) {
+    const lines: string[] = [];
+    const outcome = await smokeKubernetes(design, { print: (line) => lines.push(line) }).catch(
+      (error: unknown) => ({
+        ok: false,
+        steps: [],
+        refused: String(error instanceof Error ? error.stack : error),
+      }),
+    );
+    report(
+      outcome.ok,
+      `kubernetes ${id}: Pods started from the manifests, hops through the nginx Service (${outcome.steps.length} steps)`,
+      outcome.ok ? '' : [outcome.refused ?? '', ...lines].join('\n'),
+    );
+  }
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
@@ -389,6 +464,8 @@ async function main(): Promise<number> {
       }
     }
     if (!values.only || values.only.includes('server')) await serverTargetChecks(temp, !values['no-run']);
+    if (!values.only || values.only.includes('kubernetes'))
+      await kubernetesTargetChecks(!values['no-run'], Number(values.fuzz));
   } finally {
     if (!values.keep) rmSync(temp, { recursive: true, force: true });
   }

@@ -4,15 +4,17 @@
  * root, named volumes, service names in /etc/hosts), the real nginx, Gunicorn/uWSGI and Flask with the
  * generated files, then one curl per hop through the published port. Exit 0 only when every hop passes.
  * With `--target server`: the server bundle installed for real on a Debian root booted with systemd
- * under systemd-nspawn (scripts/lib/serverSmoke.ts).
+ * under systemd-nspawn (scripts/lib/serverSmoke.ts). With `--target kubernetes`: the Pods started from
+ * what the k8s/ manifests declare, Services as virtual addresses (scripts/lib/k8sSmoke.ts).
  */
 import { parseArgs } from 'node:util';
 import { printLoadErrors, readDesignFile } from '../src/cli/io';
+import { smokeKubernetes } from './lib/k8sSmoke';
 import { smokeServer } from './lib/serverSmoke';
 import { smokeDesign } from './lib/smokeRun';
 
 const USAGE =
-  'usage: npm run --silent smoke -- FILE [--force] [--keep] [--verbose] [--target compose|server]\n';
+  'usage: npm run --silent smoke -- FILE [--force] [--keep] [--verbose] [--target compose|server|kubernetes]\n';
 
 async function main(): Promise<number> {
   let parsed;
@@ -63,8 +65,26 @@ async function main(): Promise<number> {
     );
     return outcome.ok ? 0 : 1;
   }
+  if (values.target === 'kubernetes') {
+    const outcome = await smokeKubernetes(loaded.design, {
+      force: values.force,
+      keep: values.keep,
+      print: (line) => process.stderr.write(`  ${line}\n`),
+    });
+    if (outcome.refused) {
+      process.stderr.write(`error: ${outcome.refused}\n`);
+      return 1;
+    }
+    const passed = outcome.steps.filter((step) => step.ok).length;
+    process.stdout.write(
+      `${outcome.ok ? 'smoke passed' : 'smoke FAILED'} (kubernetes): ${passed}/${outcome.steps.length} steps in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
+    return outcome.ok ? 0 : 1;
+  }
   if (values.target !== 'compose') {
-    process.stderr.write(`error: no smoke run for target "${values.target}" (compose or server)\n`);
+    process.stderr.write(
+      `error: no smoke run for target "${values.target}" (compose, server or kubernetes)\n`,
+    );
     return 2;
   }
   try {

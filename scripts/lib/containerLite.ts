@@ -181,8 +181,10 @@ export interface ContainerSpec {
   users: UserSpec[];
   /** Shell lines run as root inside the container before the command: the rest of the image's set-up. */
   provision: string[];
-  /** Named volumes: host folder → target path. */
-  volumes: { hostDir: string; target: string }[];
+  /** Named volumes: host folder → target path (`file`: a single file mounted over one, like a ConfigMap's subPath). */
+  volumes: { hostDir: string; target: string; file?: boolean; readOnly?: boolean }[];
+  /** A read-only root filesystem (Kubernetes' readOnlyRootFilesystem): only the volumes stay writable, no tmpfs at /run and /tmp. */
+  readOnlyRoot?: boolean;
   workdir: string;
   env: Record<string, string>;
   /** The user the command runs as (null: root, like the nginx image whose master drops privileges itself). */
@@ -224,6 +226,8 @@ function insideScript(spec: ContainerSpec, argv: string[]): string {
     );
   }
   lines.push(...spec.provision);
+  // The image is set up: from here on only the volumes can be written.
+  if (spec.readOnlyRoot) lines.push('mount -o remount,bind,ro /');
   lines.push(`cd ${shellQuote(spec.workdir)}`);
   lines.push(`exec ${shellLine(userCommand(spec, argv, spec.runAs))}`);
   return lines.join('\n');
@@ -242,18 +246,26 @@ function containerScript(spec: ContainerSpec, argv: string[]): string {
     `mount --rbind /dev ${q(`${root}/dev`)}`,
     `mount -t tmpfs -o mode=1777 shm ${q(`${root}/dev/shm`)}`,
     `mount -t proc proc ${q(`${root}/proc`)}`,
-    `mount -t tmpfs -o mode=0755 run ${q(`${root}/run`)}`,
-    `mount -t tmpfs -o mode=1777 tmp ${q(`${root}/tmp`)}`,
+    ...(spec.readOnlyRoot
+      ? []
+      : [
+          `mount -t tmpfs -o mode=0755 run ${q(`${root}/run`)}`,
+          `mount -t tmpfs -o mode=1777 tmp ${q(`${root}/tmp`)}`,
+        ]),
     `cp -a ${q(`${spec.stageDir}/.`)} ${q(`${root}/`)}`,
     `printf '%s' ${q(spec.hosts)} > ${q(`${root}/etc/hosts`)}`,
     `printf '%s\\n' ${q(spec.name)} > ${q(`${root}/etc/hostname`)}`,
     `hostname ${q(spec.name)}`,
   ];
   for (const volume of spec.volumes) {
+    const target = q(`${root}${volume.target}`);
     lines.push(
-      `mkdir -p ${q(`${root}${volume.target}`)}`,
-      `mount --bind ${q(volume.hostDir)} ${q(`${root}${volume.target}`)}`,
+      volume.file
+        ? `[ -e ${target} ] || { mkdir -p "$(dirname ${target})" && touch ${target}; }`
+        : `mkdir -p ${target}`,
+      `mount --bind ${q(volume.hostDir)} ${target}`,
     );
+    if (volume.readOnly) lines.push(`mount -o remount,bind,ro ${target}`);
   }
   lines.push(`exec chroot ${q(root)} /bin/sh -c ${q(insideScript(spec, argv))}`);
   return lines.join('\n');

@@ -12,11 +12,14 @@ export interface ProbeResult {
   body: string;
 }
 
+/** What the hops need of a running stack: its probes, its entry and a way to call it. */
+export type ProbedStack = Pick<Stack, 'plan' | 'entryUrl' | 'hostSideCommand'>;
+
 const STATUS_MARKER = '\n@@stacksketch-status@@';
 
 /** Curl one hop from the host side through the published entry. */
 export async function curlProbe(
-  stack: Stack,
+  stack: ProbedStack,
   probe: Probe,
 ): Promise<{ status: number; body: string; error: string }> {
   const argv = [
@@ -47,7 +50,7 @@ function oneLine(text: string, max = 160): string {
 }
 
 /** Curl each hop in order; every hop runs even after a failure, so the report names all of them. */
-export async function runProbes(stack: Stack, print: (line: string) => void): Promise<ProbeResult[]> {
+export async function runProbes(stack: ProbedStack, print: (line: string) => void): Promise<ProbeResult[]> {
   const width = Math.max(0, ...stack.plan.probes.map((probe) => probe.hop.length));
   const results: ProbeResult[] = [];
   for (const probe of stack.plan.probes) {

@@ -208,9 +208,22 @@ describe('export --target', () => {
     expect(lstatSync(join(folder, 'install.sh')).mode & 0o111).not.toBe(0);
   });
 
-  it('refuses an unknown target or one not built yet, writing nothing', () => {
+  it('exports --target kubernetes: the same bytes as generate', () => {
+    const design = loadTemplate('react-nginx-gunicorn');
+    const file = designFile('k8s.stacksketch.json', serializeDesign(design));
+    const out = join(ROOT, 'k8s-out');
+    const result = cli(file, '--out', out, '--target', 'kubernetes');
+    expect(result.code).toBe(0);
+    const expected = generate(design, { target: 'kubernetes', lang: 'en' }).files;
+    const folder = join(out, generate(design, { target: 'kubernetes', lang: 'en' }).plan.folder);
+    expect(Object.keys(expected)).toContain('k8s/kustomization.yaml');
+    for (const [path, text] of Object.entries(expected))
+      if (path !== 'design.json') expect(readFileSync(join(folder, path), 'utf8')).toBe(text);
+  });
+
+  it('refuses an unknown target, writing nothing', () => {
     const file = designFile('t.stacksketch.json', serializeDesign(loadTemplate('gunicorn-flask-sqlite')));
-    for (const target of ['kubernetes', 'swarm']) {
+    for (const target of ['swarm']) {
       const out = join(ROOT, `refused-${target}`);
       const result = cli(file, '--out', out, '--target', target);
       expect(result.code).toBe(2);

@@ -416,12 +416,12 @@ describe('generate(design, { target, lang })', () => {
     ).toBe(true);
   });
 
-  it('refuses a target that has no renderer yet, by name', () => {
+  it('renders every target: server and kubernetes beside compose', () => {
     const design = loadTemplate('gunicorn-flask-sqlite');
-    expect(() => generate(design, { target: 'kubernetes', lang: 'en' })).toThrow(
-      'target kubernetes is not available yet',
-    );
     expect(Object.keys(generate(design, { target: 'server', lang: 'en' }).files)).toContain('install.sh');
+    expect(Object.keys(generate(design, { target: 'kubernetes', lang: 'en' }).files)).toContain(
+      'k8s/kustomization.yaml',
+    );
   });
 
   it("writes the README's warnings in the rules' words, plus what only the planner knows", () => {

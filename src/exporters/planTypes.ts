@@ -12,6 +12,8 @@ export type Listener = { kind: 'tcp'; port: number } | { kind: 'unix'; path: str
 export interface PlannedService {
   /** Compose service name (= the design's container name). */
   name: string;
+  /** With replicas: the service this is a copy of (its name before the copy number). */
+  copyOf?: string;
   /** The web image (a proxy that serves and proxies) or the python image (a WSGI server or a dev server). */
   image: 'web' | 'python';
   /** Folder of the bundle that is this service's build context, like "web" or "app". */

@@ -14,7 +14,7 @@ import { validate } from '../validation/validate';
 const HANGUL = /[\uac00-\ud7a3]/;
 /** Texts that are the same in every language: key names, and the names of the languages themselves. */
 const SAME_IN_EVERY_LANGUAGE =
-  /^(English|한국어|Docker Compose|Ctrl \+ .*|Delete \/ Backspace|Shift \+ L|F|\?|Escape)$/;
+  /^(English|한국어|Docker Compose|Kubernetes|Ctrl \+ .*|Delete \/ Backspace|Shift \+ L|F|\?|Escape)$/;
 
 const pairs = [
   ['rule messages', enRules, koRules],

@@ -155,6 +155,20 @@ function containerNameProblem(value: string): string | null {
   return null;
 }
 
+/**
+ * On Kubernetes a container becomes a Deployment, its Pods and a Service: names that must be
+ * DNS-1123 labels (lowercase letters, digits and "-", ending with a letter or digit), and since a
+ * Service's name must also start with a letter (RFC 1035), a leading digit is refused too.
+ */
+export const checkKubernetesName = remembered(kubernetesNameProblem);
+
+function kubernetesNameProblem(value: string): string | null {
+  if (!/^[a-z]([a-z0-9-]*[a-z0-9])?$/.test(value))
+    return `"${preview(value)}" is not a Kubernetes name (a DNS-1123 label that a Service can take): use a-z 0-9 and "-", starting with a letter and ending with a letter or digit`;
+  if (value.length > 63) return 'a Kubernetes name is limited to 63 characters';
+  return null;
+}
+
 export const checkSize = remembered(sizeProblem);
 
 function sizeProblem(value: string): string | null {

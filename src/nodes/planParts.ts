@@ -34,6 +34,8 @@ export interface WsgiServerPart<P> {
   command: readonly string[];
   /** The README's words for what runs: "Gunicorn (3 workers × 1 threads)". */
   summary(process: PythonProcess): string;
+  /** The longest a graceful stop may take, in seconds: in-flight requests finish first. */
+  stopSeconds(process: PythonProcess): number;
   /** How it runs as a systemd service on a bare host (the server target). */
   host: WsgiServerHost;
 }

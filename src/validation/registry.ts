@@ -22,6 +22,7 @@ import { sqliteSameContainer } from './rules/sqlite-same-container';
 import { sqliteReplicas } from './rules/sqlite-replicas';
 import { sqliteSingleContainer } from './rules/sqlite-single-container';
 import { staticNeedsNginx } from './rules/static-needs-nginx';
+import { unixSocketAcrossPods } from './rules/unix-socket-across-pods';
 import { unreachableNode } from './rules/unreachable-node';
 import { uwsgiPassNeedsSocket } from './rules/uwsgi-pass-needs-socket';
 import { workersOutOfRange } from './rules/workers-out-of-range';
@@ -60,6 +61,7 @@ export const RULES: readonly Rule[] = [
   replicasUnixSocket,
   replicasPublishPort,
   sqliteReplicas,
+  unixSocketAcrossPods,
 ];
 
 /** Rule metadata (summary, why, fix summary) by id, for panels that explain a diagnostic. */

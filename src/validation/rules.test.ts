@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TEMPLATE_IDS, loadTemplate } from '../model/templates';
 import { RULES } from './registry';
 import { deepFreeze, load, roundTrip } from './testing';
-import { validate } from './validate';
+import { exampleTarget, validate } from './validate';
 
 /** The public rule ids (docs/rules.md). */
 const PUBLIC_IDS = [
@@ -44,6 +44,7 @@ describe('the rule registry', () => {
       'replicas-unix-socket',
       'replicas-publish-port',
       'sqlite-replicas',
+      'unix-socket-across-pods',
     ]);
   });
 
@@ -57,7 +58,7 @@ describe('the rule registry', () => {
 describe.each(RULES.map((rule) => [rule.id, rule] as const))('%s', (id, rule) => {
   it('fires on its example, naming nodes and edges that exist', () => {
     const design = load(rule.examples.fires);
-    const found = validate(design).filter((d) => d.rule === id);
+    const found = validate(design, exampleTarget(rule)).filter((d) => d.rule === id);
     expect(found.length).toBeGreaterThan(0);
     const nodeIds = new Set(design.nodes.map((node) => node.id));
     const edgeIds = new Set(design.edges.map((edge) => edge.id));
@@ -70,18 +71,20 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('%s', (id, rule) =>
   });
 
   it('stays silent on its near miss', () => {
-    expect(validate(load(rule.examples.nearMiss)).filter((d) => d.rule === id)).toEqual([]);
+    expect(validate(load(rule.examples.nearMiss), exampleTarget(rule)).filter((d) => d.rule === id)).toEqual(
+      [],
+    );
   });
 
   it('offers a fix exactly when its docs describe one, and every fix removes the problem without mutating the design', () => {
     const design = deepFreeze(load(rule.examples.fires));
     const before = JSON.stringify(design);
-    const found = validate(design).filter((d) => d.rule === id);
+    const found = validate(design, exampleTarget(rule)).filter((d) => d.rule === id);
     const fixes = found.flatMap((d) => [...(d.fix ? [d.fix] : []), ...(d.alternatives ?? [])]);
     expect(fixes.length > 0).toBe(rule.fixSummary !== undefined);
     for (const fix of fixes) {
       const fixed = roundTrip(fix.apply(design));
-      const remaining = validate(fixed).filter((d) => d.rule === id);
+      const remaining = validate(fixed, exampleTarget(rule)).filter((d) => d.rule === id);
       expect(remaining, fix.label).toEqual([]);
     }
     expect(JSON.stringify(design)).toBe(before);

@@ -5,7 +5,7 @@ import { ruleDocs as koreanRuleDocs, ruleMessages as koreanRuleMessages } from '
 import { RULES } from './registry';
 import { MAX_WORKERS, REFERENCE_CPUS } from './rules/workers-out-of-range';
 import type { DesignFile, Diagnostic, Rule } from './types';
-import { validate } from './validate';
+import { exampleTarget, validate } from './validate';
 
 /** JSON with one node or edge per line: short enough to read in a doc, still valid JSON. */
 export function compactJson(file: DesignFile): string {
@@ -41,6 +41,8 @@ interface DocWords {
   edge: (id: string) => string;
   offered: (labels: string[]) => string;
   nearMiss: string;
+  /** After the severity of a rule about one target only. */
+  targetOnly: (targets: string) => string;
 }
 
 const WORDS: Record<Lang, DocWords> = {
@@ -59,6 +61,7 @@ const WORDS: Record<Lang, DocWords> = {
     offered: (labels) =>
       `Offered fix${labels.length > 1 ? 'es' : ''}: ${labels.map((l) => `“${l}”`).join('; ')}.`,
     nearMiss: 'A near miss that does not trigger it',
+    targetOnly: (targets) => ` (the ${targets} target only)`,
   },
   ko: {
     messages: koreanRuleMessages,
@@ -74,13 +77,16 @@ const WORDS: Record<Lang, DocWords> = {
     edge: (id) => `엣지 \`${id}\``,
     offered: (labels) => `제안하는 수정: ${labels.map((l) => `“${l}”`).join('; ')}.`,
     nearMiss: '걸리지 않는 비슷한 예',
+    targetOnly: (targets) => ` (${targets} 대상에서만)`,
   },
 };
 
 function diagnosticsOf(rule: Rule, messages: RuleMessages): Diagnostic[] {
   const loaded = loadDesign(structuredClone(rule.examples.fires));
   if (!loaded.ok) throw new Error(`the example of ${rule.id} does not load`);
-  return validate(loaded.design, 'compose', messages).filter((diagnostic) => diagnostic.rule === rule.id);
+  return validate(loaded.design, exampleTarget(rule), messages).filter(
+    (diagnostic) => diagnostic.rule === rule.id,
+  );
 }
 
 function section(rule: Rule, words: DocWords): string {
@@ -92,7 +98,7 @@ function section(rule: Rule, words: DocWords): string {
   return [
     `## \`${rule.id}\``,
     '',
-    `**${words.severity}:** ${rule.severity}`,
+    `**${words.severity}:** ${rule.severity}${rule.targets ? words.targetOnly(rule.targets.join(', ')) : ''}`,
     '',
     `**${words.firesWhen}:** ${doc.summary}`,
     '',

@@ -33,8 +33,17 @@ describe('validate(design, target)', () => {
     expect(seen).toEqual(['compose', 'kubernetes', 'server']);
   });
 
-  it('finds the same problems for every target while no rule is about one target', () => {
-    expect(RULES.every((candidate) => candidate.targets === undefined)).toBe(true);
+  it('runs a rule about one target only for that target', () => {
+    expect(RULES.filter((candidate) => candidate.targets !== undefined).map((rule) => rule.id)).toEqual([
+      'unix-socket-across-pods',
+    ]);
+    const design = loadTemplate('uwsgi-unix-socket');
+    expect(validate(design, 'compose').map((d) => d.rule)).toEqual([]);
+    expect(validate(design, 'server').map((d) => d.rule)).toEqual([]);
+    expect(validate(design, 'kubernetes').map((d) => d.rule)).toEqual(['unix-socket-across-pods']);
+  });
+
+  it('finds the same problems for every target on a design no target-specific rule is about', () => {
     const design = loadTemplate('flask-dev-server');
     const compose = validate(design).map((d) => d.rule);
     expect(compose).toEqual(['flask-dev-server']);

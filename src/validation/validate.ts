@@ -83,3 +83,8 @@ export function diagnosticsToJson(diagnostics: readonly Diagnostic[]): {
     })),
   };
 }
+
+/** The target a rule's examples are validated for: its first target, or compose for every-target rules. */
+export function exampleTarget(rule: Rule): Target {
+  return rule.targets?.[0] ?? 'compose';
+}

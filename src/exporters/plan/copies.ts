@@ -11,7 +11,12 @@ export const INSTANCE_VARIABLE = 'INSTANCE';
  */
 export function serviceCopies(service: PlannedService, copies: readonly string[]): PlannedService[] {
   if (copies.length <= 1) return [service];
-  return copies.map((name) => ({ ...service, name, env: { ...service.env, [INSTANCE_VARIABLE]: name } }));
+  return copies.map((name) => ({
+    ...service,
+    name,
+    copyOf: service.name,
+    env: { ...service.env, [INSTANCE_VARIABLE]: name },
+  }));
 }
 
 /** One service per build folder: the copies of a replicated container share their files. */

@@ -1,5 +1,6 @@
 import type { Target } from '../../model/target';
 import { renderComposeBundle } from './compose';
+import { renderKubernetesBundle } from './kubernetes';
 import { renderServerBundle } from './server';
 import type { Renderer } from './types';
 
@@ -7,5 +8,5 @@ import type { Renderer } from './types';
 export const RENDERERS: { readonly [T in Target]: Renderer | null } = {
   compose: renderComposeBundle,
   server: renderServerBundle,
-  kubernetes: null,
+  kubernetes: renderKubernetesBundle,
 };

@@ -32,7 +32,7 @@ With npm: npm run --silent cli -- validate design.json
   badBase: (p: { base: string }) => `error: --base must be an http or https URL, not "${p.base}"`,
   loadError: (p: { file: string; message: string }) => `error: ${p.file}: ${p.message}`,
   exportUsage:
-    'usage: stacksketch export FILE --out DIR|FILE.zip [--force] [--target compose|server] [--lang en|ko]',
+    'usage: stacksketch export FILE --out DIR|FILE.zip [--force] [--target compose|server|kubernetes] [--lang en|ko]',
   cannotExportTarget: (p: { target: string; available: string }) =>
     `error: cannot export to target "${p.target}" (available: ${p.available})`,
   refuseInvalid:

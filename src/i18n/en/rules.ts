@@ -145,6 +145,8 @@ export const ruleMessages = {
       `${p.nodes.join(', ')} ${p.nodes.length === 1 ? 'is' : 'are'} in container ${p.container}: ${p.problem}. ${p.reason}`,
     empty: (p: { container: string; problem: string; reason: string }) =>
       `The empty container ${p.container}: ${p.problem}. ${p.reason}`,
+    kubernetesReason:
+      'On Kubernetes a container becomes a Deployment, its Pods and a Service, whose names must be DNS-1123 labels.',
     fix: (p: { name: string }) => `Rename the container to "${p.name}"`,
   },
   'invalid-label': {
@@ -166,6 +168,11 @@ export const ruleMessages = {
       `${p.db} is in container "${p.container}", which runs ${p.replicas} copies: they share one SQLite file, so every write waits its turn (no write is lost, but more copies add no write capacity).`,
     kubernetes: (p: { db: string; container: string; replicas: number }) =>
       `${p.db} is in container "${p.container}", which runs ${p.replicas} copies: on Kubernetes its ReadWriteOnce volume mounts on one node only, so the copies cannot share it. Keep SQLite at one replica.`,
+  },
+  'unix-socket-across-pods': {
+    message: (p: { proxy: string; server: string; proxyContainer: string; serverContainer: string }) =>
+      `${p.proxy} reaches ${p.server} over a unix socket, but they are in different containers ("${p.proxyContainer}" and "${p.serverContainer}"): on Kubernetes these become separate Pods, which share no socket files, so nginx would answer 502. Use TCP, or put both in one container.`,
+    fix: (p: { node: string }) => `Switch ${p.node} to TCP`,
   },
   /** The quick fix the replica rules share. */
   setReplicasToOne: (p: { container: string }) => `Set replicas of ${p.container} to 1`,
@@ -202,7 +209,8 @@ export type RuleId =
   | 'invalid-replicas'
   | 'replicas-unix-socket'
   | 'replicas-publish-port'
-  | 'sqlite-replicas';
+  | 'sqlite-replicas'
+  | 'unix-socket-across-pods';
 
 /** A rule's documentation: when it fires, why it matters, what its quick fix does. */
 export interface RuleDocText {

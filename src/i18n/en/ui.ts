@@ -6,7 +6,7 @@ export const uiMessages = {
     title: 'Where the bundle runs',
     compose: 'Docker Compose',
     server: 'Server (systemd)',
-    kubernetes: 'Kubernetes (not yet)',
+    kubernetes: 'Kubernetes',
   },
   toolbar: {
     label: 'Design',

@@ -33,7 +33,7 @@ npm으로: npm run --silent cli -- validate design.json --lang ko
   badBase: (p) => `오류: --base는 http나 https URL이어야 합니다("${p.base}"는 쓸 수 없습니다)`,
   loadError: (p) => `오류: ${p.file}: ${p.message}`,
   exportUsage:
-    '사용법: stacksketch export FILE --out DIR|FILE.zip [--force] [--target compose|server] [--lang en|ko]',
+    '사용법: stacksketch export FILE --out DIR|FILE.zip [--force] [--target compose|server|kubernetes] [--lang en|ko]',
   cannotExportTarget: (p) =>
     `오류: 대상 "${p.target}"(으)로는 내보낼 수 없습니다 (가능한 대상: ${p.available})`,
   refuseInvalid:

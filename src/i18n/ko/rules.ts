@@ -129,6 +129,8 @@ export const ruleMessages: typeof englishRuleMessages = {
   'invalid-container-name': {
     nodes: (p) => `${p.nodes.join(', ')}가 속한 컨테이너 ${p.container}: ${p.problem}. ${p.reason}`,
     empty: (p) => `비어 있는 컨테이너 ${p.container}: ${p.problem}. ${p.reason}`,
+    kubernetesReason:
+      'Kubernetes에서 컨테이너는 Deployment와 그 파드, 서비스가 되는데, 이 이름들은 DNS-1123 레이블이어야 합니다.',
     fix: (p) => `컨테이너 이름을 "${p.name}"로 바꾸기`,
   },
   'invalid-label': {
@@ -150,6 +152,11 @@ export const ruleMessages: typeof englishRuleMessages = {
       `${p.db}가 있는 컨테이너 "${p.container}"는 복제본 ${p.replicas}개를 실행합니다. 복제본들이 SQLite 파일 하나를 함께 쓰므로 쓰기는 차례를 기다립니다(쓰기가 사라지지는 않지만, 복제본을 늘려도 쓰기 처리량은 늘지 않습니다).`,
     kubernetes: (p) =>
       `${p.db}가 있는 컨테이너 "${p.container}"는 복제본 ${p.replicas}개를 실행합니다. Kubernetes에서 ReadWriteOnce 볼륨은 노드 하나에만 마운트되므로 복제본들이 함께 쓸 수 없습니다. SQLite는 복제본 하나로 두세요.`,
+  },
+  'unix-socket-across-pods': {
+    message: (p) =>
+      `${p.proxy}가 ${p.server}에 유닉스 소켓으로 연결하는데, 둘은 서로 다른 컨테이너("${p.proxyContainer}", "${p.serverContainer}")에 있습니다. Kubernetes에서는 둘이 각각 다른 파드가 되고, 파드끼리는 소켓 파일을 공유하지 않으므로 nginx는 502를 응답하게 됩니다. TCP를 쓰거나, 둘을 한 컨테이너에 두세요.`,
+    fix: (p) => `${p.node}를 TCP로 바꾸기`,
   },
   setReplicasToOne: (p) => `${p.container}의 replicas를 1로 설정하기`,
   internalError: (p) => `규칙 ${p.rule} 내부 오류: ${p.error}`,
@@ -278,7 +285,7 @@ export const ruleDocs: Record<RuleId, RuleDocText> = {
   },
   'invalid-container-name': {
     summary:
-      '노드의 컨테이너 이름이 올바른 Docker Compose 서비스 이름이 아닙니다: 영문 소문자나 숫자로 시작하고, 그 뒤로 `a-z 0-9 _ . -`, 최대 63자.',
+      '노드의 컨테이너 이름이 올바른 Docker Compose 서비스 이름이 아닙니다: 영문 소문자나 숫자로 시작하고, 그 뒤로 `a-z 0-9 _ . -`, 최대 63자. kubernetes 대상에서는 서비스 이름으로 쓸 수 있는 DNS-1123 레이블(`a-z 0-9 -`, 영문자로 시작하고 영문자나 숫자로 끝남)이어야 합니다.',
     why: '컨테이너 이름은 Compose 서비스 이름, 다른 컨테이너가 찾아오는 호스트 이름, 번들의 폴더 이름이 됩니다. 그 밖의 이름은 Docker Compose가 거부하거나, 호스트 이름으로 풀리지 않거나, 폴더가 번들 밖을 가리킬 수 있습니다.',
     fixSummary:
       '컨테이너 안의 모든 노드에 대해, 원래 이름에서 만든 올바른 이름(소문자로, 그 밖의 문자는 `-`로) 또는 kind의 기본값(`web`, `app`)으로 바꿉니다. 다른 컨테이너와 합치지는 않습니다.',
@@ -321,5 +328,10 @@ export const ruleDocs: Record<RuleId, RuleDocText> = {
     summary: '`replicas`가 1보다 큰 컨테이너에 SQLite 파일이 있습니다(경고, kubernetes 대상에서는 오류).',
     why: '호스트 하나에서는 복제본들이 볼륨 하나 위의 SQLite 파일 하나를 함께 씁니다. WAL과 busy timeout 덕분에 쓰기는 모두 남지만 차례를 기다리므로, 복제본을 늘려도 쓰기 처리량은 늘지 않습니다. Kubernetes에서는 ReadWriteOnce 볼륨이 노드 하나에만 마운트되므로 SQLite 컨테이너는 복제본 하나로 둡니다.',
     fixSummary: '컨테이너의 replicas를 1로 설정합니다.',
+  },
+  'unix-socket-across-pods': {
+    summary: 'nginx가 다른 컨테이너에 있는 서버에 유닉스 소켓으로 연결합니다(kubernetes 대상에서만).',
+    why: 'Kubernetes에서는 디자인의 컨테이너마다 파드가 되고, 파드끼리는 파일을 공유하지 않습니다. 한 파드에서 만든 소켓 파일은 다른 파드에 나타나지 않으므로 nginx는 모든 요청에 502를 응답합니다. 파드끼리는 네트워크로 통신합니다: 서버에 TCP 포트를 주거나, nginx와 서버를 한 컨테이너(파드 하나)에 두세요.',
+    fixSummary: '서버를 TCP로 바꿉니다.',
   },
 };

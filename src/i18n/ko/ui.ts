@@ -8,7 +8,7 @@ export const uiMessages: typeof englishUiMessages = {
     title: '번들이 실행될 곳',
     compose: 'Docker Compose',
     server: '서버 (systemd)',
-    kubernetes: 'Kubernetes (준비 중)',
+    kubernetes: 'Kubernetes',
   },
   toolbar: {
     label: '디자인',

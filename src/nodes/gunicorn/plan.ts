@@ -19,8 +19,11 @@ const GUNICORN_SECRET_KEY = [
   '    os.environ["SECRET_KEY"] = secrets.token_hex(32)',
   '    print("SECRET_KEY is not set: using one random key for this run (set it in .env)", file=sys.stderr)',
 ].join('\n');
+/** Seconds Gunicorn gives in-flight requests when it is asked to stop. */
+const GRACEFUL_TIMEOUT = 30;
+
 const GUNICORN_SETTINGS = [
-  'graceful_timeout = 30',
+  `graceful_timeout = ${GRACEFUL_TIMEOUT}`,
   'keepalive = 5',
   pyComment('Worker heartbeat files in memory: /tmp on a container disk can stall workers.'),
   'worker_tmp_dir = "/dev/shm"',
@@ -121,6 +124,7 @@ export const gunicornPlan: KindPlanPart<GunicornProps> = {
       const { workers, threads } = process.settings as GunicornSettings;
       return `Gunicorn (${workers === 'auto' ? '2 × CPU + 1' : workers} workers × ${threads} threads)`;
     },
+    stopSeconds: () => GRACEFUL_TIMEOUT,
     // Gunicorn 20.1 and later send READY=1 and take sockets from systemd (its docs' systemd section).
     host: {
       notifiesSystemd: true,

@@ -140,6 +140,11 @@ export const uwsgiPlan: KindPlanPart<UwsgiProps> = {
       const { processes, threads } = process.settings as UwsgiSettings;
       return `uWSGI ${process.protocol === 'uwsgi' ? code('socket') : code('http-socket')} (${processes} processes × ${threads} threads)`;
     },
+    // gracefully_kill_them_all waits for running requests: harakiri bounds one, else uWSGI's reload mercy (60 s).
+    stopSeconds: (process) => {
+      const { harakiri } = process.settings as UwsgiSettings;
+      return harakiri > 0 ? harakiri : 60;
+    },
     // uWSGI notifies systemd itself when NOTIFY_SOCKET is set; Debian's build loads Python as a plugin.
     host: {
       notifiesSystemd: true,

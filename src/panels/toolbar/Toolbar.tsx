@@ -35,15 +35,13 @@ function TargetSelect() {
     >
       <option value="compose">{text.compose}</option>
       <option value="server">{text.server}</option>
-      <option value="kubernetes" disabled>
-        {text.kubernetes}
-      </option>
+      <option value="kubernetes">{text.kubernetes}</option>
     </select>
   );
 }
 
-/** Targets the editor can generate today (Kubernetes is listed, disabled, until its renderer lands). */
-const RENDERERS_READY: readonly Target[] = ['compose', 'server'];
+/** Targets the editor can generate. */
+const RENDERERS_READY: readonly Target[] = ['compose', 'server', 'kubernetes'];
 
 function isTarget(value: string): value is Target {
   return (TARGETS as readonly string[]).includes(value);

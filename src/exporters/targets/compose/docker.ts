@@ -14,7 +14,7 @@ export const IMAGES = {
   node: 'node:20-alpine',
 };
 /** Fixed ids for the app user, so volume ownership is the same on every build. */
-const APP_UID = 10001;
+export const APP_UID = 10001;
 
 const HEALTH = { interval: '10s', timeout: '5s', startPeriod: '15s', retries: 5 };
 

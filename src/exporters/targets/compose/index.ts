@@ -1,4 +1,5 @@
 /** The `compose` target: one Docker Compose service per planned service, ready for `docker compose up`. */
+import type { Design } from '../../../model/design';
 import { serializeDesign } from '../../../model/serialize';
 import { reuseWhenSame } from '../../incremental';
 import { compareText } from '../../order';
@@ -79,13 +80,24 @@ function proxiedWithItems(service: PlannedService, withItems: ReadonlySet<string
 }
 
 /**
+ * Each image's build folder ("web/", "app/") with its files: the Dockerfile, .dockerignore, configs
+ * and code. The kubernetes target builds its images from the same folders.
+ */
+export function buildFolders(design: Design, plan: DeploymentPlan): [key: string, files: FileEntry[]][] {
+  const withItems = nodesWithItems(plan);
+  return oneServicePerBuild(plan.services).map((service): [string, FileEntry[]] => [
+    `${service.buildDir}/`,
+    serviceFiles(service, design.name, proxiedWithItems(service, withItems)),
+  ]);
+}
+
+/**
  * Every file of the bundle, sorted by path: the top-level files, then each service's folder. The
  * groups sorted by key ("README.md", "web/") give the order of sorting every path, since a
  * folder's key ends in its only "/" and service folders are unique and never a top-level name.
  */
 export function renderComposeBundle({ design, plan, warnings, lang }: RenderInput): Record<string, string> {
   const blocks = plan.services.map((service) => composeServiceBlock(service));
-  const withItems = nodesWithItems(plan);
   const groups: [key: string, files: FileEntry[]][] = [
     ['README.md', [['README.md', renderReadme(design, plan, warnings, lang)]]],
     ['docker-compose.yml', [['docker-compose.yml', renderComposeFile(blocks, plan.volumes)]]],
@@ -93,10 +105,7 @@ export function renderComposeBundle({ design, plan, warnings, lang }: RenderInpu
     ['Makefile', [['Makefile', renderMakefile(plan)]]],
     ['design.json', [['design.json', serializeDesign(design)]]],
     ['scripts/', [['scripts/smoke.sh', renderSmokeScript(plan)]]],
-    ...oneServicePerBuild(plan.services).map((service): [string, FileEntry[]] => [
-      `${service.buildDir}/`,
-      serviceFiles(service, design.name, proxiedWithItems(service, withItems)),
-    ]),
+    ...buildFolders(design, plan),
   ];
   groups.sort((a, b) => compareText(a[0], b[0]));
   return Object.fromEntries(groups.flatMap(([, files]) => files));

@@ -1,0 +1,202 @@
+/**
+ * The plan as it runs on Kubernetes: each container of the design is a Pod template (a Deployment,
+ * or a StatefulSet when it keeps SQLite data) with the design's replicas; the plan's services are the
+ * Pod's containers (nginx and a Python server drawn in one container share one Pod); every service
+ * that listens on TCP gets a Service of its name, so the host names nginx.conf uses resolve as they
+ * do under Compose. The copies of a replicated container are one workload behind one Service, which
+ * spreads the connections: nginx's upstream names that Service alone.
+ */
+import type { Design } from '../../../model/design';
+import { replicasOf } from '../../../model/containers';
+import { wsgiServerPart } from '../../../nodes/planParts';
+import { checkKubernetesName } from '../../../model/fields';
+import { oneServicePerBuild } from '../../plan/copies';
+import type { DeploymentPlan, PlannedLocation, PlannedService, PythonRun, WebRun } from '../../planTypes';
+import { renderNginxConf } from '../../render/nginxConf';
+
+/** A generated config file a ConfigMap holds and the container mounts over the image's copy. */
+export interface MountedConfig {
+  /** The key in the ConfigMap: the file's name. */
+  file: string;
+  /** Where the container reads it. */
+  mountPath: string;
+  text: string;
+}
+
+export interface PodContainer {
+  /** The container's name in the Pod: the plan's service name (before copy numbers). */
+  name: string;
+  service: PlannedService;
+  config: MountedConfig | null;
+  /** Seconds a graceful stop of its process may take. */
+  stopSeconds: number;
+}
+
+export interface Workload {
+  /** The design's container name (a DNS-1123 label, checked by invalid-container-name). */
+  name: string;
+  replicas: number;
+  /** It keeps SQLite data on a volume: a StatefulSet with a volume claim per Pod. */
+  stateful: boolean;
+  containers: PodContainer[];
+}
+
+export interface ServicePort {
+  name: string;
+  port: number;
+  targetPort: number;
+}
+
+export interface ClusterService {
+  name: string;
+  /** The workload whose Pods it selects. */
+  workload: string;
+  type: 'ClusterIP' | 'LoadBalancer';
+  ports: ServicePort[];
+}
+
+export interface ClusterPlan {
+  /** The app's name: labels, image names and the Secret's name start with it. */
+  app: string;
+  workloads: Workload[];
+  services: ClusterService[];
+}
+
+/** A DNS-1123 label from the bundle folder (dots and underscores become "-"), at most 40 characters. */
+export function appName(folder: string): string {
+  const name = folder
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^[^a-z]+/, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return name || 'stack';
+}
+
+/** Refuses a name the bundle derived (a container name plus a suffix) that is no longer a label. */
+function checkedName(name: string, what: string): string {
+  const problem = checkKubernetesName(name);
+  if (problem !== null) throw new Error(`kubernetes: the ${what} "${name}" cannot be used: ${problem}`);
+  return name;
+}
+
+/** The design container a planned service runs (the container of its first node). */
+function containerOf(design: Design, service: PlannedService): string {
+  return design.nodes.find((node) => node.id === service.nodes[0])?.container ?? service.name;
+}
+
+/** A location's upstream addresses the Service of the server, not each copy. */
+function clusterLocation(location: PlannedLocation): PlannedLocation {
+  if (location.kind !== 'proxy' || location.address.kind !== 'tcp' || !location.address.copies)
+    return location;
+  const { copies: _copies, ...address } = location.address;
+  const { balance: _balance, ...rest } = location;
+  return { ...rest, address };
+}
+
+export function clusterWebRun(run: WebRun): WebRun {
+  return {
+    kind: 'web',
+    servers: run.servers.map((server) => ({ ...server, locations: server.locations.map(clusterLocation) })),
+  };
+}
+
+/** A python process stops within its server's graceful timeout; an app's own dev server at once. */
+function pythonStopSeconds(run: PythonRun): number {
+  return run.process.role === 'wsgi-server' ? wsgiServerPart(run.process.kind).stopSeconds(run.process) : 10;
+}
+
+function pythonContainer(service: PlannedService, run: PythonRun): PodContainer {
+  const name = checkedName(service.copyOf ?? service.name, 'service name');
+  let config: MountedConfig | null = null;
+  if (run.process.role === 'wsgi-server') {
+    const part = wsgiServerPart(run.process.kind);
+    config = {
+      file: part.configFile,
+      mountPath: `${service.workdir}/${part.configFile}`,
+      text: part.renderConfig(run.process, run.apps[0]!, service.workdir),
+    };
+  }
+  return { name, service, config, stopSeconds: pythonStopSeconds(run) };
+}
+
+/** nginx finishes the requests it proxies before it stops: it waits as long as the slowest server. */
+function webContainer(
+  service: PlannedService,
+  run: WebRun,
+  stopByNode: ReadonlyMap<string, number>,
+): PodContainer {
+  const clusterRun = clusterWebRun(run);
+  const upstreamStops = clusterRun.servers.flatMap((server) =>
+    server.locations.flatMap((location) =>
+      location.kind === 'proxy' ? [stopByNode.get(location.node) ?? 10] : [],
+    ),
+  );
+  const config = {
+    file: 'nginx.conf',
+    mountPath: '/etc/nginx/nginx.conf',
+    text: renderNginxConf(clusterRun),
+  };
+  return {
+    name: checkedName(service.name, 'service name'),
+    service,
+    config,
+    stopSeconds: Math.max(10, ...upstreamStops),
+  };
+}
+
+function serviceOf(container: PodContainer, workload: string): ClusterService | null {
+  const { service } = container;
+  const published = new Map(service.published.map((port) => [port.container, port.host]));
+  const ports = service.listens.flatMap((listener): ServicePort[] => {
+    if (listener.kind !== 'tcp') return [];
+    const protocol =
+      service.runs.kind === 'python' && service.runs.process.protocol === 'uwsgi' ? 'uwsgi' : 'http';
+    return [
+      {
+        name: `${protocol}-${listener.port}`,
+        port: published.get(listener.port) ?? listener.port,
+        targetPort: listener.port,
+      },
+    ];
+  });
+  if (ports.length === 0) return null;
+  return {
+    name: container.name,
+    workload,
+    type: service.published.length > 0 ? 'LoadBalancer' : 'ClusterIP',
+    ports,
+  };
+}
+
+export function clusterPlan(design: Design, plan: DeploymentPlan): ClusterPlan {
+  const byContainer = new Map<string, PlannedService[]>();
+  for (const service of oneServicePerBuild(plan.services)) {
+    const container = containerOf(design, service);
+    byContainer.set(container, [...(byContainer.get(container) ?? []), service]);
+  }
+  const dataVolumes = new Set(plan.volumes.filter((v) => v.purpose === 'data').map((v) => v.name));
+  // By the node that runs each process: what a proxy location points at.
+  const stopByNode = new Map<string, number>();
+  const python = new Map<PlannedService, PodContainer>();
+  for (const service of oneServicePerBuild(plan.services))
+    if (service.runs.kind === 'python') {
+      const container = pythonContainer(service, service.runs);
+      python.set(service, container);
+      stopByNode.set(service.runs.process.node, container.stopSeconds);
+    }
+  const workloads = [...byContainer].map(([name, services]): Workload => {
+    const containers = services.map(
+      (service) => python.get(service) ?? webContainer(service, service.runs as WebRun, stopByNode),
+    );
+    return {
+      name: checkedName(name, 'container name'),
+      replicas: replicasOf(design, name),
+      stateful: services.some((service) => service.mounts.some((mount) => dataVolumes.has(mount.volume))),
+      containers,
+    };
+  });
+  const services = workloads.flatMap((workload) =>
+    workload.containers.flatMap((container) => serviceOf(container, workload.name) ?? []),
+  );
+  return { app: appName(plan.folder), workloads, services };
+}

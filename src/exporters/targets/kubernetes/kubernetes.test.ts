@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { TEMPLATE_IDS, loadTemplate } from '../../../model/templates';
+import { setNodeProps } from '../../../model/edit';
+import { generate } from '../../generate';
+import { setReplicas } from '../../../model/containers';
+import { appName } from './cluster';
+
+const k8s = (design: ReturnType<typeof loadTemplate>) =>
+  generate(design, { target: 'kubernetes', lang: 'en' });
+
+type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function manifests(files: Record<string, string>): Doc[] {
+  return Object.entries(files)
+    .filter(
+      ([path]) => path.startsWith('k8s/') && path.endsWith('.yaml') && path !== 'k8s/kustomization.yaml',
+    )
+    .map(([, text]) => parse(text) as Doc);
+}
+
+const byKind = (docs: Doc[], kind: string) => docs.filter((doc) => doc.kind === kind);
+
+describe('the kubernetes target', () => {
+  it.each(TEMPLATE_IDS)('%s: kustomization lists every manifest, images and the Secret from .env', (id) => {
+    const { files } = k8s(loadTemplate(id));
+    const kustomization = parse(files['k8s/kustomization.yaml']!) as Doc;
+    const listed = Object.keys(files)
+      .filter(
+        (path) => path.startsWith('k8s/') && path.endsWith('.yaml') && path !== 'k8s/kustomization.yaml',
+      )
+      .map((path) => path.slice('k8s/'.length));
+    expect(kustomization.resources).toEqual(listed);
+    expect(kustomization.secretGenerator).toEqual([
+      { name: expect.stringMatching(/-secrets$/), envs: ['.env'] },
+    ]);
+    expect(kustomization.labels[0].pairs['app.kubernetes.io/part-of']).toBeTruthy();
+    const images = new Set(kustomization.images.map((image: Doc) => image.name));
+    for (const doc of manifests(files).filter((d) => d.spec?.template))
+      for (const container of doc.spec.template.spec.containers)
+        expect(images.has(container.image)).toBe(true);
+    expect(files['k8s/.env.example']).toContain('SECRET_KEY=');
+    expect(files['README.md']).toContain('kubectl apply -k k8s/');
+  });
+
+  it('a container with SQLite is a StatefulSet with a volume claim at the database folder', () => {
+    const docs = manifests(k8s(loadTemplate('gunicorn-flask-sqlite')).files);
+    const app = byKind(docs, 'StatefulSet')[0]!;
+    expect(app.metadata.name).toBe('app');
+    expect(app.spec.volumeClaimTemplates[0].spec.accessModes).toEqual(['ReadWriteOnce']);
+    const claim = app.spec.volumeClaimTemplates[0].metadata.name;
+    const mounts = app.spec.template.spec.containers[0].volumeMounts;
+    expect(mounts).toContainEqual({ name: claim, mountPath: '/data' });
+    expect(byKind(docs, 'Deployment').map((doc) => doc.metadata.name)).toEqual(['web']);
+  });
+
+  it('replicas come from the design; copies are one workload behind one Service named in nginx.conf', () => {
+    const design = setReplicas(loadTemplate('react-nginx-gunicorn'), 'app', 3);
+    const withoutDb = {
+      ...design,
+      nodes: design.nodes.filter((node) => node.id !== 'db'),
+      edges: design.edges.filter((edge) => edge.target !== 'db'),
+    };
+    const { files } = k8s(withoutDb);
+    const docs = manifests(files);
+    const app = byKind(docs, 'Deployment').find((doc) => doc.metadata.name === 'app')!;
+    expect(app.spec.replicas).toBe(3);
+    const env = app.spec.template.spec.containers[0].env;
+    expect(env).toContainEqual({ name: 'INSTANCE', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } });
+    const nginx = byKind(docs, 'ConfigMap').find((doc) => doc.metadata.name === 'web-config')!.data[
+      'nginx.conf'
+    ];
+    expect(nginx).toContain('server app:8000');
+    expect(nginx).not.toContain('app-1');
+    expect(byKind(docs, 'Service').map((doc) => [doc.metadata.name, doc.spec.type])).toEqual([
+      ['app', 'ClusterIP'],
+      ['web', 'LoadBalancer'],
+    ]);
+  });
+
+  it('every container is locked down, probed, limited and stops within its servers’ timeouts', () => {
+    const docs = manifests(k8s(loadTemplate('uwsgi-unix-socket')).files);
+    for (const workload of [...byKind(docs, 'Deployment'), ...byKind(docs, 'StatefulSet')]) {
+      const pod = workload.spec.template.spec;
+      expect(pod.securityContext.runAsNonRoot).toBe(true);
+      expect(pod.securityContext.seccompProfile).toEqual({ type: 'RuntimeDefault' });
+      expect(pod.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(35);
+      expect(workload.spec.template.metadata.annotations['checksum/config']).toMatch(/^[0-9a-f]{64}$/);
+      for (const container of pod.containers) {
+        expect(container.securityContext).toMatchObject({
+          runAsNonRoot: true,
+          allowPrivilegeEscalation: false,
+          readOnlyRootFilesystem: true,
+          capabilities: { drop: ['ALL'] },
+        });
+        expect(container.readinessProbe).toBeDefined();
+        expect(container.livenessProbe).toBeDefined();
+        expect(container.resources.limits.memory).toBeDefined();
+      }
+    }
+    // uWSGI's harakiri (60 s) bounds a graceful stop: the Pod waits for it.
+    const app = byKind(docs, 'StatefulSet')[0]!;
+    expect(app.spec.template.spec.terminationGracePeriodSeconds).toBe(65);
+  });
+
+  it('a config change changes the checksum, so the Pods roll', () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    const before = manifests(k8s(design).files);
+    const after = manifests(k8s(setNodeProps(design, 'wsgi', { workers: 7 })).files);
+    const checksum = (docs: Doc[]) =>
+      byKind(docs, 'StatefulSet')[0]!.spec.template.metadata.annotations['checksum/config'];
+    expect(checksum(after)).not.toBe(checksum(before));
+  });
+
+  it('writes the README in Korean when asked, with the same commands', () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    const korean = generate(design, { target: 'kubernetes', lang: 'ko' }).files;
+    expect(korean['README.md']).toContain('Compose와 달라지는 점');
+    expect(korean['README.md']).toContain('kubectl apply -k k8s/');
+    const { 'README.md': _en, ...englishRest } = k8s(design).files;
+    const { 'README.md': _ko, 'design.json': _d1, ...koreanRest } = korean;
+    const { 'design.json': _d2, ...englishFiles } = englishRest;
+    expect(koreanRest).toEqual(englishFiles);
+  });
+
+  it('is deterministic: the same design gives the same bytes', () => {
+    const design = loadTemplate('react-nginx-gunicorn');
+    expect(k8s(design).files).toEqual(k8s(loadTemplate('react-nginx-gunicorn')).files);
+  });
+
+  it('never rewrites a container name that is no Kubernetes name: generate refuses it by name', () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    const renamed = {
+      ...design,
+      containers: { web: { replicas: 1 }, api_1: { replicas: 1 } },
+      nodes: design.nodes.map((node) => (node.container === 'app' ? { ...node, container: 'api_1' } : node)),
+    };
+    expect(() => k8s(renamed)).toThrow('kubernetes: the service name "api_1" cannot be used');
+    expect(Object.keys(generate(renamed, { target: 'compose', lang: 'en' }).files)).toContain(
+      'api_1/Dockerfile',
+    );
+  });
+
+  it('derives a DNS-1123 app name from any bundle folder', () => {
+    expect(appName('my_shop.v2')).toBe('my-shop-v2');
+    expect(appName('123')).toBe('stack');
+    expect(appName('a'.repeat(64))).toHaveLength(40);
+  });
+});
