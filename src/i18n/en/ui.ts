@@ -1,6 +1,37 @@
 /** The designer's words in English: the source of every key the Korean catalogue must have. */
 export const uiMessages = {
   language: { label: 'Language', en: 'English', ko: '한국어' },
+  inspector: {
+    title: 'Inspector',
+    id: 'Id',
+    idDoc: "The node's name in the design and the generated files. Press Enter to rename.",
+    container: 'Container (Compose service)',
+    containerDoc:
+      'The Docker Compose service this runs in. Nodes with the same container share a frame on the canvas.',
+    route: 'Route',
+    routeDoc:
+      'The location prefix nginx sends to this target (a `location` block). Each route of one nginx must be different.',
+    pass: 'Pass directive',
+    passDoc:
+      'uwsgi_pass speaks the uwsgi protocol (uWSGI `socket`); proxy_pass speaks HTTP (uWSGI `http-socket`). A mismatch makes nginx answer 502.',
+    passUwsgi: 'uwsgi_pass (uwsgi protocol)',
+    passProxy: 'proxy_pass (HTTP)',
+    balance: 'Load balancing',
+    balanceDoc: (p: { replicas: number }) =>
+      `How nginx spreads requests over the copies of the target's container (${p.replicas === 1 ? 'it runs 1 copy now: set its replicas above 1 to balance' : `${p.replicas} copies`}). round-robin takes turns; least-conn picks the copy with the fewest requests in progress; ip-hash keeps each client on one copy.`,
+    noSettings: 'This connection has no settings.',
+    service: (p: { name: string }) => `Service ${p.name}`,
+    serviceRole: (p: { members: number }) =>
+      `A Docker Compose service (a frame on the canvas) holding ${p.members} node${p.members === 1 ? '' : 's'}.`,
+    replicas: 'Replicas',
+    replicasDoc: (p: { min: number; max: number }) =>
+      `How many copies of this service run (${p.min}–${p.max}); nginx balances requests across them.`,
+    replicasNotWhole: (p: { min: number; max: number }) => `use a whole number from ${p.min} to ${p.max}`,
+    replicasRange: (p: { min: number; max: number }) => `a service runs ${p.min} to ${p.max} copies`,
+    manySelected: (p: { nodes: number; edges: number }) =>
+      `${p.nodes} nodes and ${p.edges} connections selected. Ctrl+C copies, Ctrl+D duplicates, Delete removes them.`,
+    hint: 'Select a node or a connection to edit its settings. Drag from a node’s right handle to another node’s left handle to connect them.',
+  },
   target: {
     label: 'Target',
     title: 'Where the bundle runs',

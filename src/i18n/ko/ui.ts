@@ -3,6 +3,36 @@ import type { uiMessages as englishUiMessages } from '../en/ui';
 
 export const uiMessages: typeof englishUiMessages = {
   language: { label: '언어', en: 'English', ko: '한국어' },
+  inspector: {
+    title: '속성',
+    id: 'ID',
+    idDoc: '디자인과 생성된 파일에서 쓰는 노드 이름입니다. Enter를 누르면 이름이 바뀝니다.',
+    container: '컨테이너 (Compose 서비스)',
+    containerDoc:
+      '이 노드가 실행되는 Docker Compose 서비스입니다. 컨테이너가 같은 노드들은 캔버스에서 프레임 하나를 함께 씁니다.',
+    route: '경로',
+    routeDoc:
+      'nginx가 이 대상으로 보내는 location 접두사(`location` 블록)입니다. nginx 하나의 경로는 모두 달라야 합니다.',
+    pass: '전달 지시어',
+    passDoc:
+      'uwsgi_pass는 uwsgi 프로토콜(uWSGI `socket`)로, proxy_pass는 HTTP(uWSGI `http-socket`)로 말합니다. 서로 맞지 않으면 nginx가 502를 돌려줍니다.',
+    passUwsgi: 'uwsgi_pass (uwsgi 프로토콜)',
+    passProxy: 'proxy_pass (HTTP)',
+    balance: '부하 분산',
+    balanceDoc: (p) =>
+      `nginx가 대상 컨테이너의 복제본들에 요청을 나누는 방법(${p.replicas === 1 ? '지금은 복제본 1개: 나누려면 replicas를 1보다 크게 설정하세요' : `복제본 ${p.replicas}개`}). round-robin은 차례대로, least-conn은 처리 중인 요청이 가장 적은 복제본으로, ip-hash는 클라이언트마다 같은 복제본으로 보냅니다.`,
+    noSettings: '이 연결에는 설정이 없습니다.',
+    service: (p) => `서비스 ${p.name}`,
+    serviceRole: (p) => `노드 ${p.members}개를 담은 Docker Compose 서비스(캔버스의 프레임)입니다.`,
+    replicas: '복제본 수',
+    replicasDoc: (p) =>
+      `이 서비스를 몇 개 띄울지(${p.min}–${p.max})입니다. nginx가 복제본들에 요청을 나눠 보냅니다.`,
+    replicasNotWhole: (p) => `${p.min}에서 ${p.max} 사이의 정수를 쓰세요`,
+    replicasRange: (p) => `서비스는 복제본을 ${p.min}개에서 ${p.max}개까지 띄웁니다`,
+    manySelected: (p) =>
+      `노드 ${p.nodes}개와 연결 ${p.edges}개를 선택했습니다. Ctrl+C는 복사, Ctrl+D는 복제, Delete는 삭제합니다.`,
+    hint: '노드나 연결을 선택하면 설정을 고칠 수 있습니다. 노드의 오른쪽 핸들에서 다른 노드의 왼쪽 핸들로 끌면 둘을 연결합니다.',
+  },
   target: {
     label: '배포 대상',
     title: '번들이 실행될 곳',
