@@ -31,6 +31,8 @@ export interface Catalogue {
   kinds?: Record<NodeKind, KindText>;
   /** The templates' titles and summaries in this language; absent for English. */
   templates?: Record<TemplateId, { title: string; summary: string }>;
+  /** A field check's sentence in this language; absent for English, the checks' own language. */
+  fieldProblem?: (problem: string) => string;
 }
 
 export const EN_CATALOGUE: Catalogue = { lang: 'en', ui: uiMessages, rules: ruleMessages };
@@ -46,5 +48,6 @@ export async function loadCatalogue(lang: Lang): Promise<Catalogue> {
     ruleDocs: korean.ruleDocs,
     kinds: korean.kindTexts,
     templates: korean.templateTexts,
+    fieldProblem: korean.fieldProblemInKorean,
   };
 }

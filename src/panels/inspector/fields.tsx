@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { useFieldProblem } from '../../app/language';
 import type { PropSpec, PropText, PropValue } from '../../nodes/types';
 
 /** Text typed into a field, turned into the value it means, or a sentence naming what is wrong. */
@@ -54,6 +55,7 @@ export function Field({
   inputId: string;
   children: ReactNode;
 }) {
+  const inLanguage = useFieldProblem();
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
       <label className="field-label" htmlFor={inputId}>
@@ -62,7 +64,7 @@ export function Field({
       {children}
       {error && (
         <div className="field-error" id={`${inputId}-error`}>
-          {error}
+          {inLanguage(error)}
         </div>
       )}
       {doc && <div className="field-doc">{doc}</div>}
