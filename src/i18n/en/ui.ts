@@ -133,6 +133,13 @@ export const uiMessages = {
     warning: 'warning',
   },
   dialogs: {
+    replaceTitle: (p: { what: string }) => `${p.what}?`,
+    replaceMessage:
+      'The current design has changes that are not saved. It will be replaced (Undo brings it back).',
+    openFile: 'Open file',
+    openFailed: (p: { file: string; detail: string; more: number }) =>
+      `Could not open ${p.file}: ${p.detail}${p.more ? ` (and ${p.more} more problem${p.more === 1 ? '' : 's'})` : ''}`,
+    unknownProblem: 'unknown problem',
     cancel: 'Cancel',
     close: 'Close',
     dismiss: 'Dismiss',

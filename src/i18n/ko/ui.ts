@@ -128,6 +128,13 @@ export const uiMessages: typeof englishUiMessages = {
     warning: '경고',
   },
   dialogs: {
+    replaceTitle: (p) => `${p.what}: 지금 디자인을 바꿀까요?`,
+    replaceMessage:
+      '지금 디자인에 저장하지 않은 변경이 있습니다. 새 디자인으로 바뀝니다(실행 취소로 되돌릴 수 있습니다).',
+    openFile: '파일 열기',
+    openFailed: (p) =>
+      `${p.file}을(를) 열 수 없습니다: ${p.detail}${p.more ? ` (문제 ${p.more}개 더 있음)` : ''}`,
+    unknownProblem: '알 수 없는 문제',
     cancel: '취소',
     close: '닫기',
     dismiss: '닫기',
