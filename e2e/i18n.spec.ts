@@ -151,3 +151,55 @@ test('the Korean walk: toolbar, palette, problems, dialogs and menus say nothing
   await expect(menu).toBeVisible();
   expect(englishWords(await proseOf(menu))).toEqual([]);
 });
+
+test.describe('switching an English designer to Korean', () => {
+  test.use({ locale: 'en-US' });
+
+  test('the inspector, the field errors, the dialogs, the problems and the zip follow at once', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.getByTestId('design-name').fill('우리 가게');
+    await page.getByTestId('language').selectOption('ko');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+
+    // The unsaved name makes loading a template ask first, in Korean.
+    await page.getByTestId('template-gunicorn-flask-sqlite').click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText('지금 디자인을 바꿀까요?');
+    await expect(page.getByTestId('cancel')).toHaveText('취소');
+    await page.getByTestId('confirm').click();
+    await expect(node(page, 'proxy')).toBeVisible();
+
+    // The inspector: its title, the kind's role, each prop's label and help, the field's error.
+    await node(page, 'proxy').click();
+    const inspector = page.getByTestId('inspector');
+    await expect(inspector.locator('.panel-title')).toHaveText('속성');
+    await expect(inspector).toContainText('listen 포트');
+    await expect(inspector).toContainText('리버스 프록시');
+    await page.getByTestId('prop-listen').fill('70000');
+    await expect(inspector.locator('.field-error')).toContainText('포트가 아닙니다');
+    const problem = page.locator('[data-testid="problems"] [data-rule="invalid-port"]');
+    await expect(problem.locator('.problem-message')).toContainText('1에서 65535 사이의 정수를 쓰세요');
+    await page.getByTestId('prop-listen').fill('80');
+    await expect(problem).toHaveCount(0);
+
+    await page.getByTestId('help').click();
+    await expect(page.getByTestId('help-dialog')).toContainText('단축키');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('design-name').fill('우리 가게');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-zip').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('우리-가게.zip');
+    const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+    const readme = Object.values(zip.files).find((file) => file.name.endsWith('/README.md'))!;
+    const text = await readme.async('string');
+    expect(text).toContain('## 어디서 무엇이 실행되나');
+    expect(text).toContain('워커');
+  });
+});
