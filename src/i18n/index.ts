@@ -33,6 +33,8 @@ export interface Catalogue {
   templates?: Record<TemplateId, { title: string; summary: string }>;
   /** A field check's sentence in this language; absent for English, the checks' own language. */
   fieldProblem?: (problem: string) => string;
+  /** An import report entry (the readers write English) in this language; absent for English. */
+  importNote?: (message: string) => string;
 }
 
 export const EN_CATALOGUE: Catalogue = { lang: 'en', ui: uiMessages, rules: ruleMessages };
@@ -49,5 +51,6 @@ export async function loadCatalogue(lang: Lang): Promise<Catalogue> {
     kinds: korean.kindTexts,
     templates: korean.templateTexts,
     fieldProblem: korean.fieldProblemInKorean,
+    importNote: korean.importNoteInKorean,
   };
 }
