@@ -203,3 +203,57 @@ test.describe('switching an English designer to Korean', () => {
     expect(text).toContain('워커');
   });
 });
+
+test('Hangul labels fit their boxes in the exported SVG, and the PNG holds the whole picture', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.getByTestId('template-gunicorn-flask-sqlite').click();
+  const confirm = page.getByTestId('confirm');
+  if (await confirm.isVisible()) await confirm.click();
+  await node(page, 'browser').click();
+  await page.getByTestId('prop-label').fill('사용자 브라우저와 모바일 앱을 쓰는 우리 가게 손님들');
+  await page.getByTestId('design-name').fill('우리 가게 주문 관리 서비스');
+
+  const download = async (format: 'svg' | 'png') => {
+    await page.getByTestId('export-menu').click();
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId(`export-${format}`).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe(`우리-가게-주문-관리-서비스.${format}`);
+    return readFileSync((await file.path())!);
+  };
+  const svg = (await download('svg')).toString('utf8');
+  expect(svg).toContain('사용자 브라우저');
+
+  // Drawn by the browser with the machine's Korean font: every card's text inside its card.
+  const view = await page.context().newPage();
+  await view.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
+  await view.evaluate(() => document.fonts.ready);
+  const overflows = await view.locator('svg g.node').evaluateAll((cards) =>
+    cards.flatMap((card) => {
+      const box = (card.querySelector('rect') as SVGRectElement).getBBox();
+      return [...card.querySelectorAll('text')]
+        .map((text) => ({ text: text.textContent ?? '', bounds: (text as SVGTextElement).getBBox() }))
+        .filter(({ bounds }) => bounds.x < box.x || bounds.x + bounds.width > box.x + box.width)
+        .map(({ text, bounds }) => `${text}: ${bounds.x}+${bounds.width} outside ${box.x}+${box.width}`);
+    }),
+  );
+  expect(overflows).toEqual([]);
+  const hangulWidth = await view
+    .locator('svg g.node text', { hasText: '사용자' })
+    .evaluate((text) => (text as SVGTextElement).getComputedTextLength());
+  expect(hangulWidth).toBeGreaterThan(60);
+  const size = await view.locator('svg').evaluate((element) => ({
+    width: Number(element.getAttribute('width')),
+    height: Number(element.getAttribute('height')),
+  }));
+  await view.close();
+
+  // The PNG is the SVG drawn at twice its size: nothing of the picture is cut off.
+  const png = await download('png');
+  expect(png.readUInt32BE(16)).toBe(Math.round(size.width * 2));
+  expect(png.readUInt32BE(20)).toBe(Math.round(size.height * 2));
+});
