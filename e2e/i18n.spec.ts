@@ -92,6 +92,8 @@ const ALLOWED = new Set(
   WSGI HTTP HTTPS TCP CPU SVG PNG JSON Mermaid zip systemd Kubernetes Ctrl Shift Delete Backspace Escape stacksketch json web app
   English API module callable socket http proxy_pass uwsgi_pass Werkzeug Slowloris Vite Node CSS HTML JS
   npm run root try_files listen port workers threads transport tcp unix auto processes route env SECRET_KEY
+  iframe Confluence Notion GitHub GitLab Markdown subgraph mmd Enter docker-compose server_name localhost gzip
+  client_max_body_size
   api browser proxy wsgi db Dockerfile import include uwsgi_params http-socket WAL busy timeout named volume build-essential`
     .split(/\s+/)
     .filter(Boolean),
@@ -101,7 +103,7 @@ const ALLOWED = new Set(
 function proseOf(region: Locator): Promise<string> {
   return region.evaluate((element) => {
     const copy = element.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('code, kbd').forEach((code) => code.replaceWith(' '));
+    copy.querySelectorAll('code, kbd, textarea, input').forEach((code) => code.replaceWith(' '));
     copy.querySelectorAll('*').forEach((inner) => inner.append(' '));
     return copy.textContent ?? '';
   });
@@ -150,6 +152,23 @@ test('the Korean walk: toolbar, palette, problems, dialogs and menus say nothing
   const menu = page.locator('.share-export__items');
   await expect(menu).toBeVisible();
   expect(englishWords(await proseOf(menu))).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  for (const [button, dialog] of [
+    ['share', 'share-dialog'],
+    ['embed', 'embed-dialog'],
+  ]) {
+    await page.getByTestId(button!).click();
+    const shown = page.getByTestId(dialog!);
+    await expect(shown).toBeVisible();
+    expect(englishWords(await proseOf(shown)), dialog).toEqual([]);
+    await page.getByTestId('share-close').click();
+  }
+  await node(page, 'proxy').click();
+  const inspector = page.getByTestId('inspector');
+  expect(englishWords(await proseOf(inspector)), 'inspector').toEqual([]);
+  const preview = page.locator('.preview-editor-bar');
+  expect(englishWords(await proseOf(preview)), 'preview').toEqual([]);
 });
 
 test.describe('switching an English designer to Korean', () => {

@@ -32,6 +32,43 @@ export const uiMessages = {
       `${p.nodes} nodes and ${p.edges} connections selected. Ctrl+C copies, Ctrl+D duplicates, Delete removes them.`,
     hint: 'Select a node or a connection to edit its settings. Drag from a node’s right handle to another node’s left handle to connect them.',
   },
+  shareDialogs: {
+    close: 'Close',
+    copy: 'Copy',
+    copied: 'Copied',
+    copyFailed: 'Select and copy',
+    link: 'Link to this design',
+    linkNote:
+      'The design travels inside the link (after the #), compressed: nothing is uploaded anywhere. Anyone with the link can open a copy.',
+    linkLong: 'This link is long; some chat tools cut long links — send the design file instead.',
+    iframe: 'Web page or wiki with iframes (Confluence, Notion, docs sites)',
+    markdown: 'GitHub or GitLab wiki (no iframes): image + link in Markdown',
+    markdownNote:
+      'Put the exported SVG next to the page under the name shown; it carries the design too, so it can be opened in StackSketch again.',
+    mermaid: 'Mermaid (containers as subgraphs) for wikis that render Mermaid',
+    downloadMermaid: 'Download .mmd',
+  },
+  preview: {
+    label: 'Generated files',
+    files: 'Bundle files',
+    readOnly: 'read-only',
+    copyPath: 'Copy path',
+    copyFile: 'Copy file',
+    copied: 'Copied',
+    copyFailed: 'Copy failed: select the text and press Ctrl+C',
+    loadingEditor: 'Loading editor…',
+    noFile: 'no file',
+    filesFor: 'Files for',
+    cannotGenerate: (p: { detail: string }) =>
+      `The files could not be generated for this design: ${p.detail}`,
+  },
+  canvas: {
+    emptyTitle: 'An empty canvas',
+    emptyHint: 'Drag a piece from the palette, or start from a template.',
+    frameTitle: 'Docker Compose service: click to select, drag to move it, double-click to rename',
+    deleteFrame: 'Delete this empty service',
+    deleteFrameLabel: (p: { container: string }) => `Delete the empty service ${p.container}`,
+  },
   target: {
     label: 'Target',
     title: 'Where the bundle runs',
