@@ -119,6 +119,7 @@ export const uiMessages = {
     mermaid: 'Mermaid text…',
     json: 'Design file (.stacksketch.json)',
     mermaidTitle: 'Mermaid',
+    pngFailed: (p: { detail: string }) => `The PNG export failed: ${p.detail}`,
   },
   problems: {
     label: 'Problems',

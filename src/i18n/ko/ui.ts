@@ -119,6 +119,7 @@ export const uiMessages: typeof englishUiMessages = {
     mermaid: 'Mermaid 텍스트…',
     json: '디자인 파일 (.stacksketch.json)',
     mermaidTitle: 'Mermaid 텍스트',
+    pngFailed: (p) => `PNG로 내보내지 못했습니다: ${p.detail}`,
   },
   problems: {
     label: '문제',

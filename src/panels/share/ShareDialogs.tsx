@@ -118,3 +118,20 @@ export function MermaidView({ design }: { design: Design }) {
     </div>
   );
 }
+
+/** The open share, embed or Mermaid dialog: the toolbar loads this module when one is first opened. */
+export default function OpenShareDialog(props: {
+  open: 'share' | 'embed' | 'mermaid';
+  design: Design;
+  title: string;
+  onClose: () => void;
+}) {
+  const { open, design, title, onClose } = props;
+  return (
+    <ShareModal title={title} testId={`${open}-dialog`} onClose={onClose}>
+      {open === 'share' && <ShareLinkView design={design} />}
+      {open === 'embed' && <EmbedView design={design} />}
+      {open === 'mermaid' && <MermaidView design={design} />}
+    </ShareModal>
+  );
+}
