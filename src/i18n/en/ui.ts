@@ -61,6 +61,8 @@ export const uiMessages = {
     filesFor: 'Files for',
     cannotGenerate: (p: { detail: string }) =>
       `The files could not be generated for this design: ${p.detail}`,
+    stale: 'Not up to date: these are the last files that could be generated.',
+    staleWhy: (p: { why: string }) => `They update once this is fixed: ${p.why}`,
   },
   canvas: {
     emptyTitle: 'An empty canvas',

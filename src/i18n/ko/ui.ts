@@ -61,6 +61,8 @@ export const uiMessages: typeof englishUiMessages = {
     noFile: '파일 없음',
     filesFor: '노드 파일',
     cannotGenerate: (p) => `이 디자인의 파일을 생성할 수 없습니다: ${p.detail}`,
+    stale: '최신 상태가 아닙니다: 마지막으로 만들 수 있었던 파일을 보여 줍니다.',
+    staleWhy: (p) => `이 문제를 고치면 다시 갱신됩니다: ${p.why}`,
   },
   canvas: {
     emptyTitle: '빈 캔버스',

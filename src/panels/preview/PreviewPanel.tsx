@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useAppStore } from '../../store';
+import { previewOf } from '../../store/files';
 import { useText } from '../../app/language';
-import { filesOf } from '../../store/files';
 import { useDiagnostics } from '../../store/selectors';
 import { copyText } from './clipboard';
 import { fileTreeRows } from './fileTree';
@@ -34,9 +34,10 @@ export function PreviewPanel() {
   // A generator bug must not take the preview (or the canvas) down: say what failed instead.
   const generated = useMemo(() => {
     try {
-      return { files: filesOf(design, target, catalogue), error: null };
+      const { files, stale } = previewOf(design, target, catalogue);
+      return { files, stale, error: null };
     } catch (error) {
-      return { files: null, error: error instanceof Error ? error.message : String(error) };
+      return { files: null, stale: null, error: error instanceof Error ? error.message : String(error) };
     }
   }, [design, target, catalogue]);
   const files = generated.files ?? NO_FILES;
@@ -163,7 +164,12 @@ export function PreviewPanel() {
             {text.cannotGenerate({ detail: generated.error })}
           </p>
         )}
-        <div className="preview-editor-host">
+        {generated.stale !== null && (
+          <p role="status" className="preview-stale" data-testid="preview-stale">
+            <strong>{text.stale}</strong> {text.staleWhy({ why: generated.stale })}
+          </p>
+        )}
+        <div className={`preview-editor-host${generated.stale !== null ? ' preview-editor-stale' : ''}`}>
           <Suspense fallback={<p className="preview-loading">{text.loadingEditor}</p>}>
             <MonacoView files={files} path={path} design={design} diagnostics={diagnostics} dark={dark} />
           </Suspense>

@@ -11,7 +11,11 @@ function serviceRows(host: HostPlan): string[] {
   return host.python.map((entry) => {
     const bind = entry.run.process.bind;
     const listens = bind.kind === 'unix' ? `유닉스 소켓 ${code(bind.path)}` : code(`127.0.0.1:${bind.port}`);
-    const copies = entry.replicas > 1 ? `, 복제본 ${entry.replicas}개가 포트를 함께 씀(SO_REUSEPORT)` : '';
+    const ports = entry.copyPorts;
+    const copies =
+      ports.length > 1
+        ? `, 복제본 ${entry.replicas}개가 ${code(`127.0.0.1:${ports[0]}`)}…${code(String(ports.at(-1)))}에서 하나씩 포트를 씀(nginx가 이들 사이에 요청을 나눔)`
+        : '';
     return `| ${code(serviceUnitName(entry))} | ${code(entry.names.codeDir)} | ${listens}${copies} |`;
   });
 }
