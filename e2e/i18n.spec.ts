@@ -92,6 +92,8 @@ const ALLOWED = new Set(
   WSGI HTTP HTTPS TCP CPU SVG PNG JSON Mermaid zip systemd Kubernetes Ctrl Shift Delete Backspace Escape stacksketch json web app
   English API module callable socket http proxy_pass uwsgi_pass Werkzeug Slowloris Vite Node CSS HTML JS
   npm run root try_files listen port workers threads transport tcp unix auto processes route env SECRET_KEY
+  iframe Confluence Notion GitHub GitLab Markdown subgraph mmd Enter docker-compose server_name localhost gzip
+  client_max_body_size
   api browser proxy wsgi db Dockerfile import include uwsgi_params http-socket WAL busy timeout named volume build-essential`
     .split(/\s+/)
     .filter(Boolean),
@@ -101,7 +103,7 @@ const ALLOWED = new Set(
 function proseOf(region: Locator): Promise<string> {
   return region.evaluate((element) => {
     const copy = element.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('code, kbd').forEach((code) => code.replaceWith(' '));
+    copy.querySelectorAll('code, kbd, textarea, input').forEach((code) => code.replaceWith(' '));
     copy.querySelectorAll('*').forEach((inner) => inner.append(' '));
     return copy.textContent ?? '';
   });
@@ -150,4 +152,127 @@ test('the Korean walk: toolbar, palette, problems, dialogs and menus say nothing
   const menu = page.locator('.share-export__items');
   await expect(menu).toBeVisible();
   expect(englishWords(await proseOf(menu))).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  for (const [button, dialog] of [
+    ['share', 'share-dialog'],
+    ['embed', 'embed-dialog'],
+  ]) {
+    await page.getByTestId(button!).click();
+    const shown = page.getByTestId(dialog!);
+    await expect(shown).toBeVisible();
+    expect(englishWords(await proseOf(shown)), dialog).toEqual([]);
+    await page.getByTestId('share-close').click();
+  }
+  await node(page, 'proxy').click();
+  const inspector = page.getByTestId('inspector');
+  expect(englishWords(await proseOf(inspector)), 'inspector').toEqual([]);
+  const preview = page.locator('.preview-editor-bar');
+  expect(englishWords(await proseOf(preview)), 'preview').toEqual([]);
+});
+
+test.describe('switching an English designer to Korean', () => {
+  test.use({ locale: 'en-US' });
+
+  test('the inspector, the field errors, the dialogs, the problems and the zip follow at once', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.getByTestId('design-name').fill('우리 가게');
+    await page.getByTestId('language').selectOption('ko');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+
+    // The unsaved name makes loading a template ask first, in Korean.
+    await page.getByTestId('template-gunicorn-flask-sqlite').click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText('지금 디자인을 바꿀까요?');
+    await expect(page.getByTestId('cancel')).toHaveText('취소');
+    await page.getByTestId('confirm').click();
+    await expect(node(page, 'proxy')).toBeVisible();
+
+    // The inspector: its title, the kind's role, each prop's label and help, the field's error.
+    await node(page, 'proxy').click();
+    const inspector = page.getByTestId('inspector');
+    await expect(inspector.locator('.panel-title')).toHaveText('속성');
+    await expect(inspector).toContainText('listen 포트');
+    await expect(inspector).toContainText('리버스 프록시');
+    await page.getByTestId('prop-listen').fill('70000');
+    await expect(inspector.locator('.field-error')).toContainText('포트가 아닙니다');
+    const problem = page.locator('[data-testid="problems"] [data-rule="invalid-port"]');
+    await expect(problem.locator('.problem-message')).toContainText('1에서 65535 사이의 정수를 쓰세요');
+    await page.getByTestId('prop-listen').fill('80');
+    await expect(problem).toHaveCount(0);
+
+    await page.getByTestId('help').click();
+    await expect(page.getByTestId('help-dialog')).toContainText('단축키');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('design-name').fill('우리 가게');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-zip').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('우리-가게.zip');
+    const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+    const readme = Object.values(zip.files).find((file) => file.name.endsWith('/README.md'))!;
+    const text = await readme.async('string');
+    expect(text).toContain('## 어디서 무엇이 실행되나');
+    expect(text).toContain('워커');
+  });
+});
+
+test('Hangul labels fit their boxes in the exported SVG, and the PNG holds the whole picture', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.getByTestId('template-gunicorn-flask-sqlite').click();
+  const confirm = page.getByTestId('confirm');
+  if (await confirm.isVisible()) await confirm.click();
+  await node(page, 'browser').click();
+  await page.getByTestId('prop-label').fill('사용자 브라우저와 모바일 앱을 쓰는 우리 가게 손님들');
+  await page.getByTestId('design-name').fill('우리 가게 주문 관리 서비스');
+
+  const download = async (format: 'svg' | 'png') => {
+    await page.getByTestId('export-menu').click();
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId(`export-${format}`).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe(`우리-가게-주문-관리-서비스.${format}`);
+    return readFileSync((await file.path())!);
+  };
+  const svg = (await download('svg')).toString('utf8');
+  expect(svg).toContain('사용자 브라우저');
+
+  // Drawn by the browser with the machine's Korean font: every card's text inside its card.
+  const view = await page.context().newPage();
+  await view.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
+  await view.evaluate(() => document.fonts.ready);
+  const overflows = await view.locator('svg g.node').evaluateAll((cards) =>
+    cards.flatMap((card) => {
+      const box = (card.querySelector('rect') as SVGRectElement).getBBox();
+      return [...card.querySelectorAll('text')]
+        .map((text) => ({ text: text.textContent ?? '', bounds: (text as SVGTextElement).getBBox() }))
+        .filter(({ bounds }) => bounds.x < box.x || bounds.x + bounds.width > box.x + box.width)
+        .map(({ text, bounds }) => `${text}: ${bounds.x}+${bounds.width} outside ${box.x}+${box.width}`);
+    }),
+  );
+  expect(overflows).toEqual([]);
+  const hangulWidth = await view
+    .locator('svg g.node text', { hasText: '사용자' })
+    .evaluate((text) => (text as SVGTextElement).getComputedTextLength());
+  expect(hangulWidth).toBeGreaterThan(60);
+  const size = await view.locator('svg').evaluate((element) => ({
+    width: Number(element.getAttribute('width')),
+    height: Number(element.getAttribute('height')),
+  }));
+  await view.close();
+
+  // The PNG is the SVG drawn at twice its size: nothing of the picture is cut off.
+  const png = await download('png');
+  expect(png.readUInt32BE(16)).toBe(Math.round(size.width * 2));
+  expect(png.readUInt32BE(20)).toBe(Math.round(size.height * 2));
 });

@@ -35,6 +35,13 @@ export async function switchLanguage(lang: Lang, remember: boolean): Promise<voi
   }
 }
 
+/** A field check's sentence (English, from the checks) in the UI's language. */
+export function useFieldProblem(): (problem: string) => string {
+  return useAppStore((state) => state.catalogue.fieldProblem ?? sameSentence);
+}
+
+const sameSentence = (problem: string) => problem;
+
 /** The current catalogue's UI words, for components. */
 export function useText() {
   return useAppStore((state) => state.catalogue.ui);

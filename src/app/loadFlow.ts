@@ -9,7 +9,8 @@ import { useAppStore } from '../store';
  * replacement is one undo step either way.
  */
 export function replaceAfterAsking(design: Design, what: string): void {
-  const { dirty, askConfirm, replaceDesign, showAlert } = useAppStore.getState();
+  const { dirty, askConfirm, replaceDesign, showAlert, catalogue } = useAppStore.getState();
+  const text = catalogue.ui.dialogs;
   const apply = () => {
     replaceDesign(design, { markClean: true });
     showAlert(null);
@@ -17,8 +18,8 @@ export function replaceAfterAsking(design: Design, what: string): void {
   };
   if (!dirty) return apply();
   askConfirm({
-    title: `${what}?`,
-    message: 'The current design has changes that are not saved. It will be replaced (Undo brings it back).',
+    title: text.replaceTitle({ what }),
+    message: text.replaceMessage,
     confirmLabel: what,
     onConfirm: apply,
   });
@@ -30,17 +31,15 @@ export function emptyDesign(): Design {
 
 /** Open a loaded file, or show why it cannot be opened (the canvas stays as it was). */
 export function openLoadResult(result: LoadResult, fileName: string): void {
+  const { showAlert, catalogue } = useAppStore.getState();
+  const text = catalogue.ui.dialogs;
   if (!result.ok) {
     const [first, ...rest] = result.errors;
-    const detail = first ? formatLoadError(first) : 'unknown problem';
-    useAppStore
-      .getState()
-      .showAlert(
-        `Could not open ${fileName}: ${detail}${rest.length ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : ''}`,
-      );
+    const detail = first ? formatLoadError(first) : text.unknownProblem;
+    showAlert(text.openFailed({ file: fileName, detail, more: rest.length }));
     return;
   }
-  replaceAfterAsking(result.design, 'Open file');
+  replaceAfterAsking(result.design, text.openFile);
 }
 
 /** A file name for the design: its name with anything unsafe for a file name replaced. */

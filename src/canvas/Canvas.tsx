@@ -36,6 +36,7 @@ import { computeFrames, emptyFramesOf, frameAt, type Frame } from './frames';
 import { FramesLayer } from './FramesLayer';
 import { LabelledEdge } from './LabelledEdge';
 import { createFrameSharer } from './frames';
+import { useText } from '../app/language';
 import {
   FIT_VIEW,
   layoutEngineReady,
@@ -82,6 +83,7 @@ function placedOf(nodes: readonly Node[], skipDragging: boolean) {
  * and only a drag in progress lives in local state (committed as one undo step on drag stop).
  */
 export function Canvas() {
+  const text = useText().canvas;
   const design = useAppStore((state) => state.design);
   const selectedNodeIds = useAppStore((state) => state.selectedNodeIds);
   const selectedEdgeIds = useAppStore((state) => state.selectedEdgeIds);
@@ -310,8 +312,8 @@ export function Canvas() {
       </ReactFlow>
       {design.nodes.length === 0 && (
         <div className="canvas-empty">
-          <strong>An empty canvas</strong>
-          <span>Drag a piece from the palette, or start from a template.</span>
+          <strong>{text.emptyTitle}</strong>
+          <span>{text.emptyHint}</span>
         </div>
       )}
     </div>

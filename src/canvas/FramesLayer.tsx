@@ -7,6 +7,7 @@ import { useAppStore } from '../store';
 import { moveNodesTo, renameContainer } from '../model/edit';
 import { positionsFor } from './layout';
 import type { Frame } from './frames';
+import { useText } from '../app/language';
 import { ViewportLayer } from '../flow/ViewportLayer';
 
 /** Dragging a frame by its name moves every node in it (one undo step). */
@@ -48,6 +49,7 @@ function useFrameDrag(frame: Frame) {
 }
 
 function FrameName({ frame }: { frame: Frame }) {
+  const words = useText().canvas;
   const dragHandlers = useFrameDrag(frame);
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(frame.container);
@@ -81,7 +83,7 @@ function FrameName({ frame }: { frame: Frame }) {
         type="button"
         className="frame-name nopan nodrag"
         data-testid={`frame-name-${frame.container}`}
-        title="Docker Compose service: click to select, drag to move it, double-click to rename"
+        title={words.frameTitle}
         onClick={(event) => {
           event.stopPropagation();
           useAppStore.getState().selectContainer(frame.container);
@@ -119,13 +121,14 @@ function FrameName({ frame }: { frame: Frame }) {
 
 /** Delete an empty frame: its container leaves the design (one undo step). */
 function DeleteEmptyFrame({ container }: { container: string }) {
+  const text = useText().canvas;
   return (
     <button
       type="button"
       className="frame-delete nopan nodrag"
       data-testid={`frame-delete-${container}`}
-      aria-label={`Delete the empty service ${container}`}
-      title="Delete this empty service"
+      aria-label={text.deleteFrameLabel({ container })}
+      title={text.deleteFrame}
       onClick={(event) => {
         event.stopPropagation();
         const { commit, draftFrames, setDraftFrames, selectedContainer, selectContainer } =

@@ -14,6 +14,7 @@ import { importConfigs } from '../importers/resolve';
 import { MAX_CONFIG_BYTES, type ReportEntry, type SourceFile } from '../importers/types';
 import { MAX_PROJECT_FILES, isProjectPath, readProjectZip } from '../importers/zip';
 import { serializeDesign } from '../model/serialize';
+import { cliLanguage, type CliLanguage } from './language';
 import { formatLoadError } from '../model/load';
 
 const USAGE = 'usage: stacksketch import FILE... [--out DESIGN.json] [--force] [--json]\n';
@@ -23,7 +24,7 @@ const USAGE = 'usage: stacksketch import FILE... [--out DESIGN.json] [--force] [
  * .zip) become a design. The design goes to stdout (or --out), the report to stderr. Exit 0 when a
  * design was made, 2 when nothing could be read or imported.
  */
-export async function runImport(args: string[]): Promise<number> {
+export async function runImport(args: string[], language: CliLanguage = cliLanguage('en')): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: {
@@ -61,11 +62,11 @@ export async function runImport(args: string[]): Promise<number> {
   } else {
     for (const entry of entries)
       process.stderr.write(
-        `${entry.file || '(import)'}${entry.line ? `:${entry.line}` : ''}: ${entry.message}\n`,
+        `${entry.file || '(import)'}${entry.line ? `:${entry.line}` : ''}: ${language.importNote(entry.message)}\n`,
       );
   }
   if (!design) {
-    if (!values.json) process.stderr.write('error: nothing could be imported\n');
+    if (!values.json) process.stderr.write(`${language.cli.nothingImported}\n`);
     return 2;
   }
   const text = serializeDesign(design);

@@ -1,6 +1,7 @@
 /** The CLI's language: `--lang en|ko` anywhere on the command line, else LC_ALL / LANG, else English. */
 import { cliMessages as englishCli } from '../i18n/en/cli';
 import { cliMessages as koreanCli } from '../i18n/ko/cli';
+import { importNoteInKorean } from '../i18n/ko/imports';
 import { ruleMessages as koreanRules } from '../i18n/ko/rules';
 import { EN_RULE_MESSAGES, isLang, langFromEnv, type Lang, type RuleMessages } from '../i18n';
 
@@ -10,12 +11,14 @@ export interface CliLanguage {
   lang: Lang;
   cli: CliMessages;
   rules: RuleMessages;
+  /** An import report entry (written in English by the readers) in this language. */
+  importNote: (message: string) => string;
 }
 
 export function cliLanguage(lang: Lang): CliLanguage {
   return lang === 'ko'
-    ? { lang, cli: koreanCli, rules: koreanRules }
-    : { lang, cli: englishCli, rules: EN_RULE_MESSAGES };
+    ? { lang, cli: koreanCli, rules: koreanRules, importNote: importNoteInKorean }
+    : { lang, cli: englishCli, rules: EN_RULE_MESSAGES, importNote: (message) => message };
 }
 
 export type LangOption =

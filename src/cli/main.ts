@@ -36,7 +36,7 @@ export async function main(
       case 'export':
         return await runExport(rest, language);
       case 'import':
-        return await runImport(rest);
+        return await runImport(rest, language);
       case 'templates':
         return templatesCommand(rest, language);
       case 'share':

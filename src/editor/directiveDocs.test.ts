@@ -7,6 +7,7 @@ import {
   GUNICORN_DOCS,
   UWSGI_DOCS,
 } from './directiveDocs';
+import { NGINX_DOCS_KO } from './directiveDocs.ko';
 
 describe('directiveFamilyOf', () => {
   it('recognises the config files by name', () => {
@@ -89,5 +90,22 @@ describe('directiveAt', () => {
       'threads',
     ])
       expect(UWSGI_DOCS[name], name).toBeDefined();
+  });
+});
+
+describe('the nginx hover docs in Korean', () => {
+  it('cover every nginx directive the English table explains', () => {
+    expect(Object.keys(NGINX_DOCS_KO).sort()).toEqual(Object.keys(NGINX_DOCS).sort());
+    for (const doc of Object.values(NGINX_DOCS_KO)) expect(doc.what + doc.why).toMatch(/[\uac00-\ud7a3]/);
+  });
+
+  it('are shown when the UI is in Korean, with the value the line sets', () => {
+    const line = '      uwsgi_pass unix:/run/uwsgi/uwsgi.sock;';
+    const hover = directiveAt('web/nginx.conf', line, line.indexOf('uwsgi_pass') + 3)!;
+    const markdown = hoverMarkdown(hover, 'ko');
+    expect(markdown).toContain('바이너리 **uwsgi 프로토콜**');
+    expect(markdown).toContain('여기서: `unix:/run/uwsgi/uwsgi.sock`');
+    expect(markdown).toContain('502');
+    expect(hoverMarkdown(hover, 'en')).toBe(hoverMarkdown(hover));
   });
 });

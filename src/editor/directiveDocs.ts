@@ -2,6 +2,9 @@
  * Hover documentation for the directives StackSketch writes: what each one does and why the bundle
  * uses it. Pure data plus a lookup, so the tests and the editor share one table.
  */
+import type { Lang } from '../i18n/lang';
+import { NGINX_DOCS_KO } from './directiveDocs.ko';
+
 export type DirectiveFamily = 'nginx' | 'gunicorn' | 'uwsgi';
 
 export interface DirectiveDoc {
@@ -462,8 +465,12 @@ const FAMILY_LABEL: Record<DirectiveFamily, string> = {
 };
 
 /** The hover's Markdown. */
-export function hoverMarkdown(hover: DirectiveHover): string {
+/** The hover's Markdown in the UI's language (the Gunicorn and uWSGI docs are English for now). */
+export function hoverMarkdown(hover: DirectiveHover, lang: Lang = 'en'): string {
+  const korean = lang === 'ko' && hover.family === 'nginx' ? NGINX_DOCS_KO[hover.name] : undefined;
+  const doc = korean ?? hover.doc;
+  const words = korean ? { here: '여기서', why: '이유' } : { here: 'Here', why: 'Why' };
   const head = `**${hover.name}** (${FAMILY_LABEL[hover.family]})`;
-  const value = hover.value ? `\n\nHere: \`${hover.value.replace(/`/g, "'")}\`` : '';
-  return `${head}\n\n${hover.doc.what}${value}\n\n*Why:* ${hover.doc.why}`;
+  const value = hover.value ? `\n\n${words.here}: \`${hover.value.replace(/`/g, "'")}\`` : '';
+  return `${head}\n\n${doc.what}${value}\n\n*${words.why}:* ${doc.why}`;
 }

@@ -22,6 +22,7 @@ import 'monaco-editor/languages/definitions/shell/register';
 import 'monaco-editor/languages/definitions/javascript/register';
 import 'monaco-editor/languages/definitions/html/register';
 import 'monaco-editor/languages/definitions/css/register';
+import { useAppStore } from '../store';
 import { directiveAt, hoverMarkdown } from './directiveDocs';
 import { jsonConfiguration, jsonLanguage, nginxConfiguration, nginxLanguage } from './nginxLanguage';
 
@@ -55,7 +56,7 @@ for (const language of ['nginx', 'python', 'ini']) {
       if (!hover) return null;
       return {
         range: new monaco.Range(position.lineNumber, hover.startColumn, position.lineNumber, hover.endColumn),
-        contents: [{ value: hoverMarkdown(hover) }],
+        contents: [{ value: hoverMarkdown(hover, useAppStore.getState().catalogue.lang) }],
       };
     },
   });

@@ -6,6 +6,8 @@ import { plan } from './plan';
 import type { DeploymentPlan } from './planTypes';
 import { RENDERERS } from './targets';
 import type { Lang } from './targets/types';
+import { planNoteInKorean } from '../i18n/ko/planNotes';
+import { ruleMessages as koreanRuleMessages } from '../i18n/ko/rules';
 
 export type { Lang } from './targets/types';
 
@@ -32,7 +34,11 @@ export function generate(design: Design, options: GenerateOptions): Generated {
   const render = RENDERERS[options.target];
   if (!render) throw new Error(`target ${options.target} is not available yet`);
   const deployment = plan(design);
-  const warnings = readmeWarnings(options.diagnostics ?? validate(design, options.target), deployment.notes);
+  const korean = options.lang === 'ko';
+  const diagnostics =
+    options.diagnostics ?? validate(design, options.target, korean ? koreanRuleMessages : undefined);
+  const notes = korean ? deployment.notes.map(planNoteInKorean) : deployment.notes;
+  const warnings = readmeWarnings(diagnostics, notes);
   return { plan: deployment, files: render({ design, plan: deployment, warnings, lang: options.lang }) };
 }
 

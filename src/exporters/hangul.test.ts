@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTemplate } from '../model/templates';
 import { bundleFolderName, downloadBaseName } from './folder';
 import { mermaidText, toMermaid } from './mermaid';
+import { designToSvg, textUnits } from './svg';
 
 describe('Korean stays Korean', () => {
   it('in Mermaid labels, while quotes, brackets and markup still become entities', () => {
@@ -30,5 +31,24 @@ describe('Korean stays Korean', () => {
   it('never lets a download name reach another folder', () => {
     for (const name of ['../가게', '가게\\..\\x', '가게:*?"<>|', '.가게'])
       expect(downloadBaseName(name, bundleFolderName)).not.toMatch(/[/\\:*?"<>|]|^\./);
+  });
+});
+
+describe('Hangul in the SVG export', () => {
+  it('counts a Hangul letter as two Latin letters when fitting a line, and leaves Latin lines as they were', () => {
+    expect(textUnits('사용자 브라우저')).toBe(15);
+    expect(textUnits('Browser')).toBe(7);
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    const label = '사용자 브라우저와 모바일 앱을 쓰는 손님들';
+    const korean = {
+      ...design,
+      nodes: design.nodes.map((node) =>
+        node.id === 'browser' ? { ...node, props: { ...node.props, label } } : node,
+      ),
+    } as typeof design;
+    const line = /font-weight="600" fill="#0f172a">([^<]*)</.exec(designToSvg(korean))![1]!;
+    expect(line.endsWith('…')).toBe(true);
+    expect(label.startsWith(line.slice(0, -1))).toBe(true);
+    expect(textUnits(line)).toBeLessThanOrEqual(22);
   });
 });

@@ -30,9 +30,23 @@ export function designMetadataText(design: Design): string {
   return escapeXml(json);
 }
 
+/** Hangul, CJK and fullwidth forms: about twice as wide as a Latin letter (one em, not half). */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** How wide a text is, in Latin letters: a wide character counts as two. */
+export function textUnits(text: string): number {
+  return Array.from(text).reduce((units, ch) => units + (WIDE.test(ch) ? 2 : 1), 0);
+}
+
+/** The text cut to `max` Latin letters' width, ending in "…" when cut: Hangul is cut by its width too. */
 function shorten(text: string, max = MAX_LABEL): string {
-  const chars = Array.from(text);
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+  if (textUnits(text) <= max) return text;
+  let kept = '';
+  for (const ch of Array.from(text)) {
+    if (textUnits(kept + ch) > max - 1) break;
+    kept += ch;
+  }
+  return `${kept}…`;
 }
 
 function num(value: number): string {
@@ -133,7 +147,7 @@ export function designToSvg(design: Design): string {
       const text = shorten(caption);
       const mx = (x1 + x2) / 2;
       const my = (y1 + y2) / 2;
-      const boxWidth = Array.from(text).length * 6.6 + 12;
+      const boxWidth = textUnits(text) * 6.6 + 12;
       out.push(
         `<g class="edge-label"><rect x="${num(mx - boxWidth / 2)}" y="${num(my - 10)}" width="${num(boxWidth)}" height="20" rx="4" fill="#ffffff" stroke="#cbd5e1"/>` +
           `<text x="${num(mx)}" y="${num(my + 4)}" font-size="11" text-anchor="middle" fill="#334155">${escapeXml(text)}</text></g>`,

@@ -9,12 +9,15 @@ import { ruleDocs, ruleMessages as koRules } from './ko/rules';
 import { RULES } from '../validation/registry';
 import { catalogueEntries, catalogueTexts } from './testing';
 import { loadDesign } from '../model/load';
+import { KIND_TEXT_KO } from '../nodes/koText';
+import { KINDS } from '../nodes/registry';
+import type { PropSpec } from '../nodes/types';
 import { validate } from '../validation/validate';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 /** Texts that are the same in every language: key names, and the names of the languages themselves. */
 const SAME_IN_EVERY_LANGUAGE =
-  /^(English|한국어|Docker Compose|Kubernetes|Ctrl \+ .*|Delete \/ Backspace|Shift \+ L|F|\?|Escape)$/;
+  /^(English|한국어|Docker Compose|Kubernetes|ID|proxy_pass \(HTTP\)|Ctrl \+ .*|Delete \/ Backspace|Shift \+ L|F|\?|Escape)$/;
 
 const pairs = [
   ['rule messages', enRules, koRules],
@@ -42,6 +45,20 @@ describe('the Korean rule docs', () => {
       expect(ruleDocs[rule.id as keyof typeof ruleDocs].fixSummary !== undefined, rule.id).toBe(
         rule.fixSummary !== undefined,
       );
+    }
+  });
+});
+
+describe('the kinds in Korean', () => {
+  it.each(Object.keys(KIND_TEXT_KO))('%s: every prop and option has Korean words', (kind) => {
+    const words = KIND_TEXT_KO[kind as keyof typeof KIND_TEXT_KO];
+    const specs = KINDS[kind as keyof typeof KINDS].props as Record<string, PropSpec>;
+    expect(Object.keys(words.props).sort()).toEqual(Object.keys(specs).sort());
+    for (const [name, spec] of Object.entries(specs)) {
+      const prop = words.props[name]!;
+      expect(prop.label + prop.doc, name).toMatch(HANGUL);
+      if (spec.type === 'enum')
+        expect(Object.keys(prop.options ?? {}).sort(), name).toEqual(spec.options.map((o) => o.value).sort());
     }
   });
 });

@@ -31,6 +31,10 @@ export interface Catalogue {
   kinds?: Record<NodeKind, KindText>;
   /** The templates' titles and summaries in this language; absent for English. */
   templates?: Record<TemplateId, { title: string; summary: string }>;
+  /** A field check's sentence in this language; absent for English, the checks' own language. */
+  fieldProblem?: (problem: string) => string;
+  /** An import report entry (the readers write English) in this language; absent for English. */
+  importNote?: (message: string) => string;
 }
 
 export const EN_CATALOGUE: Catalogue = { lang: 'en', ui: uiMessages, rules: ruleMessages };
@@ -46,5 +50,7 @@ export async function loadCatalogue(lang: Lang): Promise<Catalogue> {
     ruleDocs: korean.ruleDocs,
     kinds: korean.kindTexts,
     templates: korean.templateTexts,
+    fieldProblem: korean.fieldProblemInKorean,
+    importNote: korean.importNoteInKorean,
   };
 }

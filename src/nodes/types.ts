@@ -152,8 +152,19 @@ export function defaultProps<P extends object>(descriptor: KindDescriptor<string
   return props as P;
 }
 
-/** A kind's words in another language (its name stays): the role line and the doc, beside the kind. */
-export interface KindText {
+/** A prop's words in another language: its label, its help text and its options' labels by value. */
+export interface PropText {
+  label: string;
+  doc: string;
+  options?: Record<string, string>;
+}
+
+/**
+ * A kind's words in another language (its name stays), beside the kind: the role line, the doc,
+ * and every prop's label and help (a prop without its words fails typecheck).
+ */
+export interface KindText<P extends object = Record<string, PropValue>> {
   role: string;
   doc: string;
+  props: { [Key in keyof P]-?: PropText };
 }

@@ -30,6 +30,7 @@ With npm: npm run --silent cli -- validate design.json
   noTemplate: (p: { id: string; ids: string }) => `error: no template "${p.id}" (one of ${p.ids})`,
   shareUsage: 'usage: stacksketch share FILE [--base URL] [--lang en|ko]',
   badBase: (p: { base: string }) => `error: --base must be an http or https URL, not "${p.base}"`,
+  nothingImported: 'error: nothing could be imported',
   loadError: (p: { file: string; message: string }) => `error: ${p.file}: ${p.message}`,
   exportUsage:
     'usage: stacksketch export FILE --out DIR|FILE.zip [--force] [--target compose|server|kubernetes] [--lang en|ko]',

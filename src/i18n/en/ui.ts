@@ -1,6 +1,76 @@
 /** The designer's words in English: the source of every key the Korean catalogue must have. */
 export const uiMessages = {
   language: { label: 'Language', en: 'English', ko: '한국어' },
+  inspector: {
+    title: 'Inspector',
+    id: 'Id',
+    idDoc: "The node's name in the design and the generated files. Press Enter to rename.",
+    container: 'Container (Compose service)',
+    containerDoc:
+      'The Docker Compose service this runs in. Nodes with the same container share a frame on the canvas.',
+    route: 'Route',
+    routeDoc:
+      'The location prefix nginx sends to this target (a `location` block). Each route of one nginx must be different.',
+    pass: 'Pass directive',
+    passDoc:
+      'uwsgi_pass speaks the uwsgi protocol (uWSGI `socket`); proxy_pass speaks HTTP (uWSGI `http-socket`). A mismatch makes nginx answer 502.',
+    passUwsgi: 'uwsgi_pass (uwsgi protocol)',
+    passProxy: 'proxy_pass (HTTP)',
+    balance: 'Load balancing',
+    balanceDoc: (p: { replicas: number }) =>
+      `How nginx spreads requests over the copies of the target's container (${p.replicas === 1 ? 'it runs 1 copy now: set its replicas above 1 to balance' : `${p.replicas} copies`}). round-robin takes turns; least-conn picks the copy with the fewest requests in progress; ip-hash keeps each client on one copy.`,
+    noSettings: 'This connection has no settings.',
+    service: (p: { name: string }) => `Service ${p.name}`,
+    serviceRole: (p: { members: number }) =>
+      `A Docker Compose service (a frame on the canvas) holding ${p.members} node${p.members === 1 ? '' : 's'}.`,
+    replicas: 'Replicas',
+    replicasDoc: (p: { min: number; max: number }) =>
+      `How many copies of this service run (${p.min}–${p.max}); nginx balances requests across them.`,
+    replicasNotWhole: (p: { min: number; max: number }) => `use a whole number from ${p.min} to ${p.max}`,
+    replicasRange: (p: { min: number; max: number }) => `a service runs ${p.min} to ${p.max} copies`,
+    manySelected: (p: { nodes: number; edges: number }) =>
+      `${p.nodes} nodes and ${p.edges} connections selected. Ctrl+C copies, Ctrl+D duplicates, Delete removes them.`,
+    hint: 'Select a node or a connection to edit its settings. Drag from a node’s right handle to another node’s left handle to connect them.',
+  },
+  shareDialogs: {
+    close: 'Close',
+    copy: 'Copy',
+    copied: 'Copied',
+    copyFailed: 'Select and copy',
+    link: 'Link to this design',
+    linkNote:
+      'The design travels inside the link (after the #), compressed: nothing is uploaded anywhere. Anyone with the link can open a copy.',
+    linkLong: 'This link is long; some chat tools cut long links — send the design file instead.',
+    iframe: 'Web page or wiki with iframes (Confluence, Notion, docs sites)',
+    markdown: 'GitHub or GitLab wiki (no iframes): image + link in Markdown',
+    markdownNote:
+      'Put the exported SVG next to the page under the name shown; it carries the design too, so it can be opened in StackSketch again.',
+    mermaid: 'Mermaid (containers as subgraphs) for wikis that render Mermaid',
+    downloadMermaid: 'Download .mmd',
+  },
+  preview: {
+    label: 'Generated files',
+    files: 'Bundle files',
+    readOnly: 'read-only',
+    copyPath: 'Copy path',
+    copyFile: 'Copy file',
+    copied: 'Copied',
+    copyFailed: 'Copy failed: select the text and press Ctrl+C',
+    loadingEditor: 'Loading editor…',
+    noFile: 'no file',
+    filesFor: 'Files for',
+    cannotGenerate: (p: { detail: string }) =>
+      `The files could not be generated for this design: ${p.detail}`,
+    stale: 'Not up to date: these are the last files that could be generated.',
+    staleWhy: (p: { why: string }) => `They update once this is fixed: ${p.why}`,
+  },
+  canvas: {
+    emptyTitle: 'An empty canvas',
+    emptyHint: 'Drag a piece from the palette, or start from a template.',
+    frameTitle: 'Docker Compose service: click to select, drag to move it, double-click to rename',
+    deleteFrame: 'Delete this empty service',
+    deleteFrameLabel: (p: { container: string }) => `Delete the empty service ${p.container}`,
+  },
   target: {
     label: 'Target',
     title: 'Where the bundle runs',
@@ -51,6 +121,7 @@ export const uiMessages = {
     mermaid: 'Mermaid text…',
     json: 'Design file (.stacksketch.json)',
     mermaidTitle: 'Mermaid',
+    pngFailed: (p: { detail: string }) => `The PNG export failed: ${p.detail}`,
   },
   problems: {
     label: 'Problems',
@@ -95,10 +166,6 @@ export const uiMessages = {
     leftOut: (p: { count: number }) =>
       `${p.count} thing${p.count === 1 ? ' was' : 's were'} left out or not understood:`,
   },
-  preview: {
-    stale: 'Not up to date: these are the last files that could be generated.',
-    staleWhy: (p: { why: string }) => `They update once this is fixed: ${p.why}`,
-  },
   embed: {
     noDesign: 'This embed has no design: its address needs a #s1.… share fragment.',
     cannotShow: (p: { detail: string }) => `This diagram cannot be shown: ${p.detail}.`,
@@ -107,6 +174,13 @@ export const uiMessages = {
     warning: 'warning',
   },
   dialogs: {
+    replaceTitle: (p: { what: string }) => `${p.what}?`,
+    replaceMessage:
+      'The current design has changes that are not saved. It will be replaced (Undo brings it back).',
+    openFile: 'Open file',
+    openFailed: (p: { file: string; detail: string; more: number }) =>
+      `Could not open ${p.file}: ${p.detail}${p.more ? ` (and ${p.more} more problem${p.more === 1 ? '' : 's'})` : ''}`,
+    unknownProblem: 'unknown problem',
     cancel: 'Cancel',
     close: 'Close',
     dismiss: 'Dismiss',

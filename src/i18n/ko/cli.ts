@@ -31,6 +31,7 @@ npm으로: npm run --silent cli -- validate design.json --lang ko
   noTemplate: (p) => `오류: 템플릿 "${p.id}"가 없습니다 (${p.ids} 중 하나)`,
   shareUsage: '사용법: stacksketch share FILE [--base URL] [--lang en|ko]',
   badBase: (p) => `오류: --base는 http나 https URL이어야 합니다("${p.base}"는 쓸 수 없습니다)`,
+  nothingImported: '오류: 가져올 수 있는 것이 없습니다',
   loadError: (p) => `오류: ${p.file}: ${p.message}`,
   exportUsage:
     '사용법: stacksketch export FILE --out DIR|FILE.zip [--force] [--target compose|server|kubernetes] [--lang en|ko]',

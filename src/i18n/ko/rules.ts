@@ -1,5 +1,6 @@
 /** What the rules say, in Korean: the same keys and parameters as the English catalogue. */
 import type { RuleDocText, RuleId, ruleMessages as englishRuleMessages } from '../en/rules';
+import { fieldProblemInKorean } from './fields';
 
 const all = (count: number) => (count === 2 ? '둘 다' : '모두');
 
@@ -105,7 +106,7 @@ export const ruleMessages: typeof englishRuleMessages = {
     fix: (p) => `${p.container}의 replicas를 1로 설정하기`,
   },
   field: {
-    message: (p) => `${p.node}의 ${p.prop} 값: ${p.problem}. ${p.reason}`,
+    message: (p) => `${p.node}의 ${p.prop} 값: ${fieldProblemInKorean(p.problem)}. ${p.reason}`,
     fix: (p) => `${p.node}의 ${p.prop}를 ${p.value}로 되돌리기`,
     expectedText: '텍스트여야 합니다',
     notANumber: (p) => `${p.value}는 숫자가 아닙니다`,
@@ -123,18 +124,20 @@ export const ruleMessages: typeof englishRuleMessages = {
       '표시 텍스트는 어떤 문자든 쓸 수 있지만, 기록되는 파일을 깨뜨릴 수 있는 문자는 쓸 수 없습니다.',
   },
   'invalid-route': {
-    message: (p) => `${p.proxy} → ${p.target}(엣지 "${p.edge}")의 경로: ${p.problem}. ${p.reason}`,
+    message: (p) =>
+      `${p.proxy} → ${p.target}(엣지 "${p.edge}")의 경로: ${fieldProblemInKorean(p.problem)}. ${p.reason}`,
     fix: '경로를 "/"로 되돌리기',
   },
   'invalid-container-name': {
-    nodes: (p) => `${p.nodes.join(', ')}가 속한 컨테이너 ${p.container}: ${p.problem}. ${p.reason}`,
-    empty: (p) => `비어 있는 컨테이너 ${p.container}: ${p.problem}. ${p.reason}`,
+    nodes: (p) =>
+      `${p.nodes.join(', ')}가 속한 컨테이너 ${p.container}: ${fieldProblemInKorean(p.problem)}. ${p.reason}`,
+    empty: (p) => `비어 있는 컨테이너 ${p.container}: ${fieldProblemInKorean(p.problem)}. ${p.reason}`,
     kubernetesReason:
       'Kubernetes에서 컨테이너는 Deployment와 그 파드, 서비스가 되는데, 이 이름들은 DNS-1123 레이블이어야 합니다.',
     fix: (p) => `컨테이너 이름을 "${p.name}"로 바꾸기`,
   },
   'invalid-label': {
-    designName: (p) => `디자인 이름: ${p.problem}. ${p.reason}`,
+    designName: (p) => `디자인 이름: ${fieldProblemInKorean(p.problem)}. ${p.reason}`,
     fix: '디자인 이름을 "untitled"로 바꾸기',
   },
   'replicas-unix-socket': {

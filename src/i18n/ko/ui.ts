@@ -3,6 +3,74 @@ import type { uiMessages as englishUiMessages } from '../en/ui';
 
 export const uiMessages: typeof englishUiMessages = {
   language: { label: '언어', en: 'English', ko: '한국어' },
+  inspector: {
+    title: '속성',
+    id: 'ID',
+    idDoc: '디자인과 생성된 파일에서 쓰는 노드 이름입니다. Enter를 누르면 이름이 바뀝니다.',
+    container: '컨테이너 (Compose 서비스)',
+    containerDoc:
+      '이 노드가 실행되는 Docker Compose 서비스입니다. 컨테이너가 같은 노드들은 캔버스에서 프레임 하나를 함께 씁니다.',
+    route: '경로',
+    routeDoc:
+      'nginx가 이 대상으로 보내는 location 접두사(`location` 블록)입니다. nginx 하나의 경로는 모두 달라야 합니다.',
+    pass: '전달 지시어',
+    passDoc:
+      'uwsgi_pass는 uwsgi 프로토콜(uWSGI `socket`)로, proxy_pass는 HTTP(uWSGI `http-socket`)로 말합니다. 서로 맞지 않으면 nginx가 502를 돌려줍니다.',
+    passUwsgi: 'uwsgi_pass (uwsgi 프로토콜)',
+    passProxy: 'proxy_pass (HTTP)',
+    balance: '부하 분산',
+    balanceDoc: (p) =>
+      `nginx가 대상 컨테이너의 복제본들에 요청을 나누는 방법(${p.replicas === 1 ? '지금은 복제본 1개: 나누려면 replicas를 1보다 크게 설정하세요' : `복제본 ${p.replicas}개`}). round-robin은 차례대로, least-conn은 처리 중인 요청이 가장 적은 복제본으로, ip-hash는 클라이언트마다 같은 복제본으로 보냅니다.`,
+    noSettings: '이 연결에는 설정이 없습니다.',
+    service: (p) => `서비스 ${p.name}`,
+    serviceRole: (p) => `노드 ${p.members}개를 담은 Docker Compose 서비스(캔버스의 프레임)입니다.`,
+    replicas: '복제본 수',
+    replicasDoc: (p) =>
+      `이 서비스를 몇 개 띄울지(${p.min}–${p.max})입니다. nginx가 복제본들에 요청을 나눠 보냅니다.`,
+    replicasNotWhole: (p) => `${p.min}에서 ${p.max} 사이의 정수를 쓰세요`,
+    replicasRange: (p) => `서비스는 복제본을 ${p.min}개에서 ${p.max}개까지 띄웁니다`,
+    manySelected: (p) =>
+      `노드 ${p.nodes}개와 연결 ${p.edges}개를 선택했습니다. Ctrl+C는 복사, Ctrl+D는 복제, Delete는 삭제합니다.`,
+    hint: '노드나 연결을 선택하면 설정을 고칠 수 있습니다. 노드의 오른쪽 핸들에서 다른 노드의 왼쪽 핸들로 끌면 둘을 연결합니다.',
+  },
+  shareDialogs: {
+    close: '닫기',
+    copy: '복사',
+    copied: '복사했습니다',
+    copyFailed: '선택해서 복사하세요',
+    link: '이 디자인의 링크',
+    linkNote:
+      '디자인은 링크 안(# 뒤)에 압축되어 담깁니다. 어디에도 올라가지 않습니다. 링크가 있으면 누구나 사본을 열 수 있습니다.',
+    linkLong: '링크가 깁니다. 긴 링크를 자르는 채팅 도구도 있으니, 디자인 파일을 보내세요.',
+    iframe: 'iframe을 쓰는 웹 페이지나 위키(Confluence, Notion, 문서 사이트)',
+    markdown: 'GitHub나 GitLab 위키(iframe 없음): Markdown으로 이미지 + 링크',
+    markdownNote:
+      '내보낸 SVG를 보이는 이름으로 페이지 옆에 두세요. SVG에도 디자인이 담겨 있어서 StackSketch에서 다시 열 수 있습니다.',
+    mermaid: 'Mermaid를 그려 주는 위키용 Mermaid 텍스트(컨테이너는 subgraph)',
+    downloadMermaid: '.mmd 내려받기',
+  },
+  preview: {
+    label: '생성된 파일',
+    files: '번들 파일',
+    readOnly: '읽기 전용',
+    copyPath: '경로 복사',
+    copyFile: '파일 복사',
+    copied: '복사했습니다',
+    copyFailed: '복사하지 못했습니다: 텍스트를 선택하고 Ctrl+C를 누르세요',
+    loadingEditor: '편집기를 불러오는 중…',
+    noFile: '파일 없음',
+    filesFor: '노드 파일',
+    cannotGenerate: (p) => `이 디자인의 파일을 생성할 수 없습니다: ${p.detail}`,
+    stale: '최신 상태가 아닙니다: 마지막으로 만들 수 있었던 파일을 보여 줍니다.',
+    staleWhy: (p) => `이 문제를 고치면 다시 갱신됩니다: ${p.why}`,
+  },
+  canvas: {
+    emptyTitle: '빈 캔버스',
+    emptyHint: '팔레트에서 구성 요소를 끌어 오거나, 템플릿으로 시작하세요.',
+    frameTitle: 'Docker Compose 서비스: 클릭해서 선택, 끌어서 옮기기, 더블클릭해서 이름 바꾸기',
+    deleteFrame: '이 빈 서비스 지우기',
+    deleteFrameLabel: (p) => `빈 서비스 ${p.container} 지우기`,
+  },
   target: {
     label: '배포 대상',
     title: '번들이 실행될 곳',
@@ -53,6 +121,7 @@ export const uiMessages: typeof englishUiMessages = {
     mermaid: 'Mermaid 텍스트…',
     json: '디자인 파일 (.stacksketch.json)',
     mermaidTitle: 'Mermaid 텍스트',
+    pngFailed: (p) => `PNG로 내보내지 못했습니다: ${p.detail}`,
   },
   problems: {
     label: '문제',
@@ -91,10 +160,6 @@ export const uiMessages: typeof englishUiMessages = {
     understood: '파일의 모든 내용을 이해했습니다.',
     leftOut: (p) => `${p.count}개 항목을 빼거나 이해하지 못했습니다:`,
   },
-  preview: {
-    stale: '최신 상태가 아닙니다: 마지막으로 만들 수 있었던 파일을 보여 줍니다.',
-    staleWhy: (p: { why: string }) => `이 문제를 고치면 다시 갱신됩니다: ${p.why}`,
-  },
   embed: {
     noDesign: '이 임베드에는 디자인이 없습니다: 주소에 #s1.… 공유 프래그먼트가 있어야 합니다.',
     cannotShow: (p) => `이 다이어그램을 보여 줄 수 없습니다: ${p.detail}.`,
@@ -103,6 +168,13 @@ export const uiMessages: typeof englishUiMessages = {
     warning: '경고',
   },
   dialogs: {
+    replaceTitle: (p) => `${p.what}: 지금 디자인을 바꿀까요?`,
+    replaceMessage:
+      '지금 디자인에 저장하지 않은 변경이 있습니다. 새 디자인으로 바뀝니다(실행 취소로 되돌릴 수 있습니다).',
+    openFile: '파일 열기',
+    openFailed: (p) =>
+      `${p.file}을(를) 열 수 없습니다: ${p.detail}${p.more ? ` (문제 ${p.more}개 더 있음)` : ''}`,
+    unknownProblem: '알 수 없는 문제',
     cancel: '취소',
     close: '닫기',
     dismiss: '닫기',

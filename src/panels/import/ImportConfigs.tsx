@@ -12,6 +12,8 @@ interface ImportOutcome {
   report: ReportEntry[];
 }
 
+const sameMessage = (message: string) => message;
+
 /**
  * "Import configs…": Compose, nginx, gunicorn, uWSGI and Dockerfiles (or one project .zip) become a new
  * design (asking first over unsaved work; Undo brings the old one back). The report of what was left
@@ -19,6 +21,7 @@ interface ImportOutcome {
  */
 export function ImportConfigs() {
   const text = useText().importConfigs;
+  const inLanguage = useAppStore((state) => state.catalogue.importNote ?? sameMessage);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [open, setOpen] = useState(false);
 
@@ -90,7 +93,7 @@ export function ImportConfigs() {
                   {entry.file || '(import)'}
                   {entry.line ? `:${entry.line}` : ''}
                 </code>{' '}
-                {entry.message}
+                {inLanguage(entry.message)}
               </li>
             ))}
           </ul>

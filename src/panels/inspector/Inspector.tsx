@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useText } from '../../app/language';
 import { moveNodesToContainer, setEdgeProp, setNodeProp, renameNode } from '../../model/edit';
 import { edgeLabel } from '../../canvas/flowState';
 import { KindIcon } from '../../canvas/icons';
@@ -12,38 +13,34 @@ import { useAppStore } from '../../store';
 import { Field, PropField, TextField } from './fields';
 
 function NodeIdField({ id }: { id: string }) {
-  const [text, setText] = useState(id);
+  const text = useText().inspector;
+  const [typed, setTyped] = useState(id);
   const [shownId, setShownId] = useState(id);
   const [problem, setProblem] = useState<string | null>(null);
   if (shownId !== id) {
     setShownId(id);
-    setText(id);
+    setTyped(id);
     setProblem(null);
   }
   const apply = () => {
-    if (text === id) return setProblem(null);
+    if (typed === id) return setProblem(null);
     const { design, commit, select } = useAppStore.getState();
-    const result = renameNode(design, id, text);
+    const result = renameNode(design, id, typed);
     if (typeof result === 'string') return setProblem(result);
     commit(() => result);
-    select({ nodes: [text] });
+    select({ nodes: [typed] });
   };
   return (
-    <Field
-      label="Id"
-      doc="The node's name in the design and the generated files. Press Enter to rename."
-      error={problem}
-      inputId="node-id"
-    >
+    <Field label={text.id} doc={text.idDoc} error={problem} inputId="node-id">
       <input
         id="node-id"
         data-testid="node-id"
         spellCheck={false}
-        value={text}
-        onChange={(event) => setText(event.target.value)}
+        value={typed}
+        onChange={(event) => setTyped(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter') apply();
-          if (event.key === 'Escape') setText(id);
+          if (event.key === 'Escape') setTyped(id);
         }}
         onBlur={apply}
       />
@@ -55,6 +52,8 @@ function NodeForm({ id }: { id: string }) {
   const node = useAppStore((state) => state.design.nodes.find((n) => n.id === id));
   const commit = useAppStore((state) => state.commit);
   const breakCoalesce = useAppStore((state) => state.breakCoalesce);
+  const kindText = useAppStore((state) => (node ? state.catalogue.kinds?.[node.kind] : undefined));
+  const text = useText().inspector;
   if (!node) return null;
   const descriptor = KINDS[node.kind];
   const props = node.props as unknown as Record<string, PropValue>;
@@ -66,15 +65,15 @@ function NodeForm({ id }: { id: string }) {
         </span>
         <span>
           <strong>{descriptor.label}</strong>
-          <span className="inspector-role">{descriptor.role}</span>
+          <span className="inspector-role">{kindText?.role ?? descriptor.role}</span>
         </span>
       </header>
       <NodeIdField key={id} id={id} />
       {!isClient(node) && (
         <TextField
           key={`${id}:container`}
-          label="Container (Compose service)"
-          doc="The Docker Compose service this runs in. Nodes with the same container share a frame on the canvas."
+          label={text.container}
+          doc={text.containerDoc}
           value={node.container ?? ''}
           testId="prop-container"
           check={checkContainerName}
@@ -89,6 +88,7 @@ function NodeForm({ id }: { id: string }) {
           key={`${id}:${name}`}
           name={name}
           spec={spec}
+          text={kindText?.props[name]}
           value={props[name]!}
           onChange={(value) =>
             commit((design) => setNodeProp(design, id, name, value), {
@@ -108,6 +108,7 @@ function EdgeForm({ id }: { id: string }) {
   const target = useAppStore((state) => state.design.nodes.find((n) => n.id === edge?.target));
   const commit = useAppStore((state) => state.commit);
   const breakCoalesce = useAppStore((state) => state.breakCoalesce);
+  const text = useText().inspector;
   const targetReplicas = useAppStore((state) =>
     target?.container === undefined ? 1 : replicasOf(state.design, target.container),
   );
@@ -130,8 +131,8 @@ function EdgeForm({ id }: { id: string }) {
       {edge.props.route !== undefined && (
         <TextField
           key={`${id}:route`}
-          label="Route"
-          doc="The location prefix nginx sends to this target (a `location` block). Each route of one nginx must be different."
+          label={text.route}
+          doc={text.routeDoc}
           value={edge.props.route}
           testId="prop-route"
           check={checkRoute}
@@ -142,11 +143,7 @@ function EdgeForm({ id }: { id: string }) {
         />
       )}
       {edge.props.pass !== undefined && (
-        <Field
-          label="Pass directive"
-          inputId="edge-pass"
-          doc="uwsgi_pass speaks the uwsgi protocol (uWSGI `socket`); proxy_pass speaks HTTP (uWSGI `http-socket`). A mismatch makes nginx answer 502."
-        >
+        <Field label={text.pass} inputId="edge-pass" doc={text.passDoc}>
           <select
             id="edge-pass"
             data-testid="prop-pass"
@@ -155,16 +152,16 @@ function EdgeForm({ id }: { id: string }) {
               commit((design) => setEdgeProp(design, id, 'pass', event.target.value as PassDirective))
             }
           >
-            <option value="uwsgi_pass">uwsgi_pass (uwsgi protocol)</option>
-            <option value="proxy_pass">proxy_pass (HTTP)</option>
+            <option value="uwsgi_pass">{text.passUwsgi}</option>
+            <option value="proxy_pass">{text.passProxy}</option>
           </select>
         </Field>
       )}
       {balances && (
         <Field
-          label="Load balancing"
+          label={text.balance}
           inputId="edge-balance"
-          doc={`How nginx spreads requests over the copies of the target's container (${targetReplicas === 1 ? 'it runs 1 copy now: set its replicas above 1 to balance' : `${targetReplicas} copies`}). round-robin takes turns; least-conn picks the copy with the fewest requests in progress; ip-hash keeps each client on one copy.`}
+          doc={text.balanceDoc({ replicas: targetReplicas })}
         >
           <select
             id="edge-balance"
@@ -181,7 +178,7 @@ function EdgeForm({ id }: { id: string }) {
         </Field>
       )}
       {edge.props.route === undefined && edge.props.pass === undefined && !balances && (
-        <p className="muted">This connection has no settings.</p>
+        <p className="muted">{text.noSettings}</p>
       )}
     </div>
   );
@@ -193,6 +190,7 @@ function ContainerForm({ name }: { name: string }) {
   const members = useAppStore((state) => state.design.nodes.filter((n) => n.container === name).length);
   const commit = useAppStore((state) => state.commit);
   const breakCoalesce = useAppStore((state) => state.breakCoalesce);
+  const words = useText().inspector;
   const [text, setText] = useState(String(replicas));
   const [shown, setShown] = useState(replicas);
   if (shown !== replicas) {
@@ -201,26 +199,25 @@ function ContainerForm({ name }: { name: string }) {
     if (Number(text) !== replicas) setText(String(replicas));
   }
   const whole = /^\s*\d+\s*$/.test(text);
+  const range = { min: MIN_REPLICAS, max: MAX_REPLICAS };
   const problem = !whole
-    ? `use a whole number from ${MIN_REPLICAS} to ${MAX_REPLICAS}`
+    ? words.replicasNotWhole(range)
     : replicas < MIN_REPLICAS || replicas > MAX_REPLICAS
-      ? `a service runs ${MIN_REPLICAS} to ${MAX_REPLICAS} copies`
+      ? words.replicasRange(range)
       : null;
   return (
     <div className="inspector-form" data-container={name}>
       <header className="inspector-head">
         <span>
-          <strong>Service {name}</strong>
-          <span className="inspector-role">
-            A Docker Compose service (a frame on the canvas) holding {members} node{members === 1 ? '' : 's'}.
-          </span>
+          <strong>{words.service({ name })}</strong>
+          <span className="inspector-role">{words.serviceRole({ members })}</span>
         </span>
       </header>
       <Field
-        label="Replicas"
+        label={words.replicas}
         inputId="container-replicas"
         error={problem}
-        doc={`How many copies of this service run (${MIN_REPLICAS}–${MAX_REPLICAS}); nginx balances requests across them.`}
+        doc={words.replicasDoc(range)}
       >
         <input
           id="container-replicas"
@@ -251,6 +248,7 @@ export function Inspector() {
   const edgeIds = useAppStore((state) => state.selectedEdgeIds);
   const container = useAppStore((state) => state.selectedContainer);
   const containerExists = useAppStore((state) => container !== null && hasContainer(state.design, container));
+  const text = useText().inspector;
   let body;
   if (container !== null && containerExists && nodeIds.length + edgeIds.length === 0)
     body = <ContainerForm key={container} name={container} />;
@@ -259,22 +257,11 @@ export function Inspector() {
   else if (edgeIds.length === 1 && nodeIds.length === 0)
     body = <EdgeForm key={edgeIds[0]} id={edgeIds[0]!} />;
   else if (nodeIds.length + edgeIds.length > 1)
-    body = (
-      <p className="muted">
-        {nodeIds.length} nodes and {edgeIds.length} connections selected. Ctrl+C copies, Ctrl+D duplicates,
-        Delete removes them.
-      </p>
-    );
-  else
-    body = (
-      <p className="muted">
-        Select a node or a connection to edit its settings. Drag from a node’s right handle to another node’s
-        left handle to connect them.
-      </p>
-    );
+    body = <p className="muted">{text.manySelected({ nodes: nodeIds.length, edges: edgeIds.length })}</p>;
+  else body = <p className="muted">{text.hint}</p>;
   return (
-    <section className="inspector" aria-label="Inspector" data-testid="inspector">
-      <h2 className="panel-title">Inspector</h2>
+    <section className="inspector" aria-label={text.title} data-testid="inspector">
+      <h2 className="panel-title">{text.title}</h2>
       {body}
     </section>
   );

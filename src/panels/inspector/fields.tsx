@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
-import type { PropSpec, PropValue } from '../../nodes/types';
+import { useFieldProblem } from '../../app/language';
+import type { PropSpec, PropText, PropValue } from '../../nodes/types';
 
 /** Text typed into a field, turned into the value it means, or a sentence naming what is wrong. */
 export type Parsed = { ok: true; value: PropValue } | { ok: false; message: string };
@@ -54,6 +55,7 @@ export function Field({
   inputId: string;
   children: ReactNode;
 }) {
+  const inLanguage = useFieldProblem();
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
       <label className="field-label" htmlFor={inputId}>
@@ -62,7 +64,7 @@ export function Field({
       {children}
       {error && (
         <div className="field-error" id={`${inputId}-error`}>
-          {error}
+          {inLanguage(error)}
         </div>
       )}
       {doc && <div className="field-doc">{doc}</div>}
@@ -78,17 +80,22 @@ export function Field({
 export function PropField({
   name,
   spec,
+  text: words,
   value,
   onChange,
   onDone,
 }: {
   name: string;
   spec: PropSpec;
+  /** The prop's words in the UI's language (absent: the descriptor's English). */
+  text?: PropText;
   value: PropValue;
   onChange: (value: PropValue) => void;
   onDone: () => void;
 }) {
   const inputId = useId();
+  const label = words?.label ?? spec.label;
+  const doc = words?.doc ?? spec.doc;
   const format = (v: PropValue) => String(v);
   const [text, setText] = useState(format(value));
   const [shownValue, setShownValue] = useState(value);
@@ -114,15 +121,15 @@ export function PropField({
             checked={value === true}
             onChange={(event) => onChange(event.target.checked)}
           />
-          {spec.label}
+          {label}
         </label>
-        <div className="field-doc">{spec.doc}</div>
+        <div className="field-doc">{doc}</div>
       </div>
     );
   }
   if (spec.type === 'enum') {
     return (
-      <Field label={spec.label} doc={spec.doc} inputId={inputId}>
+      <Field label={label} doc={doc} inputId={inputId}>
         <select
           id={inputId}
           data-testid={`prop-${name}`}
@@ -131,7 +138,7 @@ export function PropField({
         >
           {spec.options.map((option) => (
             <option key={option.value} value={option.value}>
-              {option.label}
+              {words?.options?.[option.value] ?? option.label}
             </option>
           ))}
         </select>
@@ -140,7 +147,7 @@ export function PropField({
   }
   const error = parseError ?? ruleProblem(spec, value);
   return (
-    <Field label={spec.label} doc={spec.doc} error={error} inputId={inputId}>
+    <Field label={label} doc={doc} error={error} inputId={inputId}>
       <input
         id={inputId}
         type="text"

@@ -40,7 +40,6 @@ export function PreviewPanel() {
       return { files: null, stale: null, error: error instanceof Error ? error.message : String(error) };
     }
   }, [design, target, catalogue]);
-  const text = useText().preview;
   const files = generated.files ?? NO_FILES;
   const selectedNodeIds = useAppStore((state) => state.selectedNodeIds);
   const dark = useDarkMode();
@@ -64,6 +63,7 @@ export function PreviewPanel() {
     if (nodeFiles.main) setChosen(nodeFiles.main);
   }
 
+  const text = useText().preview;
   const [copied, setCopied] = useState<CopyState>(null);
   useEffect(() => {
     if (!copied) return;
@@ -94,12 +94,12 @@ export function PreviewPanel() {
   };
 
   return (
-    <section className="preview" aria-label="Generated files">
-      <nav className="preview-files" aria-label="Bundle files">
+    <section className="preview" aria-label={text.label}>
+      <nav className="preview-files" aria-label={text.files}>
         {focusNode && nodeFiles.paths.length > 0 && (
           <div className="preview-node-files" data-testid="node-files">
             <span>
-              Files for <strong>{focusNode.id}</strong>:
+              {text.filesFor} <strong>{focusNode.id}</strong>:
             </span>
             {nodeFiles.paths.map((nodePath) => (
               <button
@@ -146,22 +146,22 @@ export function PreviewPanel() {
       <div className="preview-editor">
         <div className="preview-editor-bar">
           <code className="preview-path" data-testid="preview-path">
-            {path ?? 'no file'}
+            {path ?? text.noFile}
           </code>
-          <span className="preview-readonly">read-only</span>
+          <span className="preview-readonly">{text.readOnly}</span>
           <button type="button" onClick={() => void copy('path')} disabled={!path} data-testid="copy-path">
-            Copy path
+            {text.copyPath}
           </button>
           <button type="button" onClick={() => void copy('file')} disabled={!path} data-testid="copy-file">
-            Copy file
+            {text.copyFile}
           </button>
           <span role="status" className="preview-copied">
-            {copied ? (copied.ok ? 'Copied' : 'Copy failed: select the text and press Ctrl+C') : ''}
+            {copied ? (copied.ok ? text.copied : text.copyFailed) : ''}
           </span>
         </div>
         {generated.error && (
           <p role="alert" className="preview-error">
-            The files could not be generated for this design: {generated.error}
+            {text.cannotGenerate({ detail: generated.error })}
           </p>
         )}
         {generated.stale !== null && (
@@ -170,7 +170,7 @@ export function PreviewPanel() {
           </p>
         )}
         <div className={`preview-editor-host${generated.stale !== null ? ' preview-editor-stale' : ''}`}>
-          <Suspense fallback={<p className="preview-loading">Loading editor…</p>}>
+          <Suspense fallback={<p className="preview-loading">{text.loadingEditor}</p>}>
             <MonacoView files={files} path={path} design={design} diagnostics={diagnostics} dark={dark} />
           </Suspense>
         </div>

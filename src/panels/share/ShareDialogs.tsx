@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { toMermaid } from '../../exporters/mermaid';
 import type { Design } from '../../model/design';
+import { useText } from '../../app/language';
 import { copyText } from '../preview/clipboard';
 import { downloadMermaid, editorShareUrl, iframeSnippet, markdownSnippet } from './exports';
 
@@ -11,6 +12,7 @@ export function ShareModal(props: {
   onClose: () => void;
   children: ReactNode;
 }) {
+  const text = useText().shareDialogs;
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     box.current?.querySelector<HTMLElement>('textarea, input, button')?.focus();
@@ -31,7 +33,7 @@ export function ShareModal(props: {
       >
         <div className="share-modal__head">
           <h2>{props.title}</h2>
-          <button type="button" aria-label="Close" data-testid="share-close" onClick={props.onClose}>
+          <button type="button" aria-label={text.close} data-testid="share-close" onClick={props.onClose}>
             ×
           </button>
         </div>
@@ -42,6 +44,7 @@ export function ShareModal(props: {
 }
 
 export function CopyButton(props: { text: string; testId: string; label?: string }) {
+  const text = useText().shareDialogs;
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   return (
     <button
@@ -49,17 +52,18 @@ export function CopyButton(props: { text: string; testId: string; label?: string
       data-testid={props.testId}
       onClick={() => void copyText(props.text).then((ok) => setState(ok ? 'copied' : 'failed'))}
     >
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Select and copy' : (props.label ?? 'Copy')}
+      {state === 'copied' ? text.copied : state === 'failed' ? text.copyFailed : (props.label ?? text.copy)}
     </button>
   );
 }
 
 /** The share link: the design compressed into the fragment, which browsers never send to a server. */
 export function ShareLinkView({ design }: { design: Design }) {
+  const text = useText().shareDialogs;
   const url = useMemo(() => editorShareUrl(design), [design]);
   return (
     <div className="share-field">
-      <label htmlFor="share-url">Link to this design</label>
+      <label htmlFor="share-url">{text.link}</label>
       <div className="share-row">
         <input
           id="share-url"
@@ -71,51 +75,63 @@ export function ShareLinkView({ design }: { design: Design }) {
         <CopyButton text={url} testId="copy-share-url" />
       </div>
       <p className="share-note">
-        The design travels inside the link (after the #), compressed: nothing is uploaded anywhere. Anyone
-        with the link can open a copy.{' '}
-        {url.length > 8000
-          ? 'This link is long; some chat tools cut long links — send the design file instead.'
-          : ''}
+        {text.linkNote} {url.length > 8000 ? text.linkLong : ''}
       </p>
     </div>
   );
 }
 
 export function EmbedView({ design }: { design: Design }) {
+  const text = useText().shareDialogs;
   const iframe = useMemo(() => iframeSnippet(design), [design]);
   const markdown = useMemo(() => markdownSnippet(design), [design]);
   return (
     <>
       <div className="share-field">
-        <label htmlFor="embed-snippet">Web page or wiki with iframes (Confluence, Notion, docs sites)</label>
+        <label htmlFor="embed-snippet">{text.iframe}</label>
         <textarea id="embed-snippet" data-testid="embed-snippet" readOnly rows={4} value={iframe} />
         <CopyButton text={iframe} testId="copy-embed-snippet" />
       </div>
       <div className="share-field">
-        <label htmlFor="embed-markdown">GitHub or GitLab wiki (no iframes): image + link in Markdown</label>
+        <label htmlFor="embed-markdown">{text.markdown}</label>
         <textarea id="embed-markdown" data-testid="embed-markdown" readOnly rows={3} value={markdown} />
         <CopyButton text={markdown} testId="copy-embed-markdown" />
-        <p className="share-note">
-          Put the exported SVG next to the page under the name shown; it carries the design too, so it can be
-          opened in StackSketch again.
-        </p>
+        <p className="share-note">{text.markdownNote}</p>
       </div>
     </>
   );
 }
 
 export function MermaidView({ design }: { design: Design }) {
+  const words = useText().shareDialogs;
   const text = useMemo(() => toMermaid(design), [design]);
   return (
     <div className="share-field">
-      <label htmlFor="mermaid-text">Mermaid (containers as subgraphs) for wikis that render Mermaid</label>
+      <label htmlFor="mermaid-text">{words.mermaid}</label>
       <textarea id="mermaid-text" data-testid="mermaid-text" readOnly rows={14} value={text} />
       <div className="share-row">
         <CopyButton text={text} testId="copy-mermaid" />
         <button type="button" data-testid="download-mermaid" onClick={() => downloadMermaid(design)}>
-          Download .mmd
+          {words.downloadMermaid}
         </button>
       </div>
     </div>
+  );
+}
+
+/** The open share, embed or Mermaid dialog: the toolbar loads this module when one is first opened. */
+export default function OpenShareDialog(props: {
+  open: 'share' | 'embed' | 'mermaid';
+  design: Design;
+  title: string;
+  onClose: () => void;
+}) {
+  const { open, design, title, onClose } = props;
+  return (
+    <ShareModal title={title} testId={`${open}-dialog`} onClose={onClose}>
+      {open === 'share' && <ShareLinkView design={design} />}
+      {open === 'embed' && <EmbedView design={design} />}
+      {open === 'mermaid' && <MermaidView design={design} />}
+    </ShareModal>
   );
 }

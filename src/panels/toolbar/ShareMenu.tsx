@@ -1,12 +1,14 @@
 import { useText } from '../../app/language';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../store';
-import { EmbedView, MermaidView, ShareLinkView, ShareModal } from '../share/ShareDialogs';
-import { downloadJson, downloadPng, downloadSvg } from '../share/exports';
 import { useShareLinkStartup } from '../share/useShareLink';
 import '../share/share.css';
 
 type Open = 'share' | 'embed' | 'mermaid' | null;
+
+// The dialogs and the image exports load when first used, not with the editor's first paint.
+const OpenShareDialog = lazy(() => import('../share/ShareDialogs'));
+const exports = () => import('../share/exports');
 
 /** Share link, embed snippets and exports (SVG, PNG, Mermaid, design JSON). */
 export function ShareMenu() {
@@ -31,11 +33,11 @@ export function ShareMenu() {
     setMenu(false);
     setBusy(true);
     try {
-      await downloadPng(useAppStore.getState().design);
+      await (await exports()).downloadPng(useAppStore.getState().design);
     } catch (error) {
       useAppStore
         .getState()
-        .showAlert(`The PNG export failed: ${error instanceof Error ? error.message : String(error)}`);
+        .showAlert(text.pngFailed({ detail: error instanceof Error ? error.message : String(error) }));
     } finally {
       setBusy(false);
     }
@@ -74,7 +76,7 @@ export function ShareMenu() {
               data-testid="export-svg"
               onClick={() => {
                 setMenu(false);
-                downloadSvg(useAppStore.getState().design);
+                void exports().then(({ downloadSvg }) => downloadSvg(useAppStore.getState().design));
               }}
             >
               {text.svg}
@@ -99,7 +101,7 @@ export function ShareMenu() {
               data-testid="export-json"
               onClick={() => {
                 setMenu(false);
-                downloadJson(useAppStore.getState().design);
+                void exports().then(({ downloadJson }) => downloadJson(useAppStore.getState().design));
               }}
             >
               {text.json}
@@ -107,20 +109,15 @@ export function ShareMenu() {
           </div>
         )}
       </div>
-      {open === 'share' && (
-        <ShareModal title={text.share} testId="share-dialog" onClose={() => setOpen(null)}>
-          <ShareLinkView design={design} />
-        </ShareModal>
-      )}
-      {open === 'embed' && (
-        <ShareModal title={text.embed} testId="embed-dialog" onClose={() => setOpen(null)}>
-          <EmbedView design={design} />
-        </ShareModal>
-      )}
-      {open === 'mermaid' && (
-        <ShareModal title={text.mermaidTitle} testId="mermaid-dialog" onClose={() => setOpen(null)}>
-          <MermaidView design={design} />
-        </ShareModal>
+      {open && (
+        <Suspense fallback={null}>
+          <OpenShareDialog
+            open={open}
+            design={design}
+            title={{ share: text.share, embed: text.embed, mermaid: text.mermaidTitle }[open]}
+            onClose={() => setOpen(null)}
+          />
+        </Suspense>
       )}
     </div>
   );
