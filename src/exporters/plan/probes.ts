@@ -73,7 +73,19 @@ function serverProbes(server: PlannedNginxServer, services: readonly PlannedServ
       ? appProbes(found.run.apps, [apiBaseFor(location.route)], proxies.length > 1 ? location.route : '')
       : [];
   });
-  return [...pages, ...apis];
+  const files = server.locations.flatMap((location): Probe[] =>
+    location.kind === 'files'
+      ? [
+          {
+            hop: 'static file',
+            method: 'GET',
+            path: `${location.route}${location.probeFile}`,
+            expectStatus: 200,
+          },
+        ]
+      : [],
+  );
+  return [...pages, ...apis, ...files];
 }
 
 /** Step: the published port the smoke check enters through, and the hops it curls, in order. */

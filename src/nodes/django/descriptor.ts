@@ -49,6 +49,7 @@ export const djangoDescriptor = defineKind<'django', DjangoProps>({
   defaultContainer: 'app',
   handles: { target: true, source: true },
   devServer: (props) => ({ kind: 'tcp', port: props.port }),
+  staticRoute: (props) => props.staticRoute || null,
   summary: (props) => `${props.project}.wsgi`,
   noun: 'a Django app',
   upstream: { name: 'the Django dev server', protocol: 'http' },
