@@ -1,4 +1,4 @@
-import type { DeploymentPlan, Probe } from '../../src/exporters/planTypes';
+import type { Probe } from '../../src/exporters/planTypes';
 import { run, tail } from './proc';
 import type { Stack } from './stack';
 
@@ -13,21 +13,6 @@ export interface ProbeResult {
 }
 
 const STATUS_MARKER = '\n@@stacksketch-status@@';
-
-/**
- * The host name a browser would send to the entry nginx: its first server name, when it is a plain
- * one (not "_" or a wildcard). Django checks it against ALLOWED_HOSTS; the entry's IP would not match.
- */
-export function browserHost(plan: DeploymentPlan): string | null {
-  for (const service of plan.services) {
-    const published = service.published.find((port) => port.host === plan.entryPort);
-    if (!published || service.runs.kind !== 'web') continue;
-    const server = service.runs.servers.find((candidate) => candidate.listen === published.container);
-    const name = server?.serverName.split(' ')[0];
-    return name && name !== '_' && !name.includes('*') ? name : null;
-  }
-  return null;
-}
 
 /** Curl one hop from the host side through the published entry, as a browser would (its Host header). */
 export async function curlProbe(
@@ -48,7 +33,7 @@ export async function curlProbe(
   ];
   if (probe.body !== undefined)
     argv.push('-H', 'Content-Type: application/json', '--data-binary', probe.body);
-  const host = browserHost(stack.plan);
+  const host = stack.plan.entryHost;
   if (host) argv.push('-H', `Host: ${host}`);
   argv.push(`${stack.entryUrl}${probe.path}`);
   const result = await run(stack.hostSideCommand(argv), { timeoutMs: 20000 });

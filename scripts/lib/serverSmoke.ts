@@ -137,9 +137,16 @@ function inside(leader: number, argv: readonly string[], timeoutMs = 120_000) {
   );
 }
 
-async function curlProbe(leader: number, port: number, probe: Probe): Promise<ServerStep> {
+/** Curl one hop through the site's nginx, with the Host header a browser sends (Django checks it). */
+async function curlProbe(
+  leader: number,
+  port: number,
+  host: string | null,
+  probe: Probe,
+): Promise<ServerStep> {
   const argv = ['curl', '-sS', '--max-time', '10', '-o', '-', '-w', '\n%{http_code}', '-X', probe.method];
   if (probe.body !== undefined) argv.push('-H', 'Content-Type: application/json', '--data', probe.body);
+  if (host) argv.push('-H', `Host: ${host}`);
   argv.push(`http://127.0.0.1:${port}${probe.path}`);
   const result = await inside(leader, argv, 20_000);
   const lines = result.stdout.split('\n');
@@ -332,9 +339,13 @@ export async function smokeServer(
     // A Type=notify unit is ready when systemctl returns; a dev server only once it listens.
     const firstGet = plan.probes.find((probe) => probe.method === 'GET')!;
     const ready = () =>
-      waitFor(async () => (await curlProbe(leader, plan.entryPort!, firstGet)).ok, 20_000, 300);
+      waitFor(
+        async () => (await curlProbe(leader, plan.entryPort!, plan.entryHost, firstGet)).ok,
+        20_000,
+        300,
+      );
     await ready();
-    for (const probe of plan.probes) record(await curlProbe(leader, plan.entryPort, probe));
+    for (const probe of plan.probes) record(await curlProbe(leader, plan.entryPort, plan.entryHost, probe));
     const appUnits = units
       .split('\n')
       .map((line) => line.split(/\s+/)[0] ?? '')
@@ -344,7 +355,7 @@ export async function smokeServer(
       step(`systemctl restart ${appUnits.join(' ')}`, restart.status === 0, restart.output);
       await ready();
       for (const probe of plan.probes.filter((p) => p.method === 'GET' && p.expectBody !== undefined))
-        record(await curlProbe(leader, plan.entryPort, probe));
+        record(await curlProbe(leader, plan.entryPort, plan.entryHost, probe));
     }
     const uninstall = await inside(leader, ['/bundle/uninstall.sh'], 60_000);
     step('uninstall.sh', uninstall.status === 0, tail(uninstall.output, 20));

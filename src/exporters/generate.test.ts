@@ -264,6 +264,25 @@ describe('generate', () => {
     expect(smoke).toContain("hop page GET / 200 '<div id=\"root\">' ''");
   });
 
+  it("sends the entry nginx's name as Host in scripts/smoke.sh, as a browser does (Django checks it)", () => {
+    const named = (serverName: string) => {
+      const design = loadTemplate('django-gunicorn-nginx');
+      return {
+        ...design,
+        nodes: design.nodes.map((node) =>
+          node.kind === 'nginx' ? { ...node, props: { ...node.props, serverName } } : node,
+        ),
+      };
+    };
+    expect(plan(named('shop.example.com api.example.com')).entryHost).toBe('shop.example.com');
+    expect(plan(named('*.example.com')).entryHost).toBe('www.example.com');
+    expect(plan(named('_')).entryHost).toBeNull();
+    const smoke = generate(named('shop.example.com'), COMPOSE_EN).files['scripts/smoke.sh']!;
+    expect(smoke).toContain('[ -n "$HOST" ] || HOST=shop.example.com');
+    expect(smoke.match(/curl -sS -H "Host: \$HOST" /g)).toHaveLength(2);
+    const anyName = generate(named('_'), COMPOSE_EN).files['scripts/smoke.sh']!;
+    expect(anyName).not.toContain('Host:');
+  });
   it('maps routes to API prefixes', () => {
     expect(apiBaseFor('/')).toBe('/api/');
     expect(apiBaseFor('/api/')).toBe('/api/');

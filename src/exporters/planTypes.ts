@@ -187,6 +187,8 @@ export interface DeploymentPlan {
   volumes: PlannedVolume[];
   /** The published host port smoke checks go through. */
   entryPort: number | null;
+  /** The Host header a browser sends there (the entry nginx's name; null: any name answers). */
+  entryHost: string | null;
   probes: Probe[];
   /**
    * What shaping the bundle decided that no rule reports (a container split in two services, a

@@ -113,12 +113,13 @@ export function plan(design: Design): DeploymentPlan {
     ...python.flatMap((result) => serviceCopies(result.service, result.copies)),
     ...web.map((result) => result.service),
   ].sort((a, b) => compare(a.name, b.name));
-  const { entryPort, probes } = planProbes(design, graph, services);
+  const { entryPort, entryHost, probes } = planProbes(design, graph, services);
   return {
     folder: bundleFolderName(design.name),
     services,
     volumes: volumes.list.slice().sort((a, b) => compare(a.name, b.name)),
     entryPort,
+    entryHost,
     probes,
     notes: [...notes, ...volumes.notes, ...planned.flatMap((result) => result.notes)],
   };

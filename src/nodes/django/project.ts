@@ -501,6 +501,8 @@ class Migration(migrations.Migration):
 const VIEWS = `"""The JSON API: GET health, GET items (newest first), POST items {"name": "..."}."""
 
 import json
+import os
+import socket
 
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
@@ -509,6 +511,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from .models import Item
 
+# Who answers: a copy of a replicated container gets INSTANCE; otherwise the host name.
+INSTANCE = os.environ.get("INSTANCE") or socket.gethostname()
 NAME_MAX = Item._meta.get_field("name").max_length
 BAD_INPUT = 'send JSON like {"name": "..."} (1 to %d characters)' % NAME_MAX
 
@@ -524,8 +528,10 @@ def health(request):
             with connection.cursor() as cursor:
                 cursor.execute("SELECT 1")
         except DatabaseError as error:
-            return JsonResponse({"status": "error", "detail": str(error)}, status=503)
-    return JsonResponse({"status": "ok", "framework": "django"})
+            return JsonResponse(
+                {"status": "error", "detail": str(error), "instance": INSTANCE}, status=503
+            )
+    return JsonResponse({"status": "ok", "framework": "django", "instance": INSTANCE})
 
 
 def as_json(item):
@@ -672,6 +678,8 @@ def test_health(client, api):
     response = client.get(api + "health")
     assert response.status_code == 200
     assert response.json()["status"] == "ok"
+    # Which copy answered: INSTANCE in a replicated container, else the host name.
+    assert response.json()["instance"]
 
 
 def test_static_file_is_collected():
