@@ -28,6 +28,7 @@ const ROOT_PACKAGES = [
   'dbus',
   'nginx',
   'python3-flask',
+  'python3-django',
   'python3-venv',
   'gunicorn',
   'uwsgi',
@@ -55,9 +56,50 @@ export interface ServerSmokeOptions {
   frontendCacheDir?: string;
 }
 
-/** debootstrap the root once (about a minute); later runs reuse it. */
+/** The packages of ROOT_PACKAGES a root does not have yet (a cache made before one was added). */
+function missingPackages(root: string): string[] {
+  const status = readText(join(root, 'var/lib/dpkg/status'));
+  const installed = new Set(
+    status
+      .split('\n\n')
+      .filter((block) => /^Status: install ok installed$/m.test(block))
+      .map((block) => /^Package: (.*)$/m.exec(block)?.[1]),
+  );
+  return ROOT_PACKAGES.filter((name) => !installed.has(name));
+}
+
+/** Add what a cached root lacks, with apt inside it (the host's network, nothing registered). */
+async function completeServerRoot(root: string, missing: string[], print: (line: string) => void) {
+  print(`add ${missing.join(', ')} to the cached root ${root}`);
+  const result = await run(
+    [
+      'systemd-nspawn',
+      '-D',
+      root,
+      '--register=no',
+      '--keep-unit',
+      '-q',
+      'sh',
+      '-c',
+      'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" && apt-get clean',
+      'sh',
+      ...missing,
+    ],
+    { timeoutMs: 10 * 60 * 1000 },
+  );
+  if (result.status !== 0)
+    throw new Error(
+      `adding ${missing.join(', ')} to the root failed (exit ${result.status})\n${tail(result.output)}`,
+    );
+}
+
+/** debootstrap the root once (about a minute); later runs reuse it, adding packages listed since. */
 export async function ensureServerRoot(print: (line: string) => void): Promise<string> {
-  if (existsSync(join(SERVER_ROOT_CACHE, 'usr/sbin/nginx'))) return SERVER_ROOT_CACHE;
+  if (existsSync(join(SERVER_ROOT_CACHE, 'usr/sbin/nginx'))) {
+    const missing = missingPackages(SERVER_ROOT_CACHE);
+    if (missing.length > 0) await completeServerRoot(SERVER_ROOT_CACHE, missing, print);
+    return SERVER_ROOT_CACHE;
+  }
   const partial = `${SERVER_ROOT_CACHE}.partial-${process.pid}`;
   mkdirSync(join(SERVER_ROOT_CACHE, '..'), { recursive: true });
   print(`debootstrap a Debian 12 root into ${SERVER_ROOT_CACHE} (once)`);

@@ -74,6 +74,8 @@ export interface AppPart<P> {
   project?: ProjectPart;
   /** The static files nginx serves itself, or null when the node has none. */
   staticFiles?(props: P): StaticFiles | null;
+  /** A folder the app writes when it starts (collected static files): a named volume, whatever nginx serves. */
+  collectFolder?: string;
 }
 
 /** Static files an app produces and nginx serves under `route` from `folder` (both ending in "/"). */
@@ -93,6 +95,13 @@ export interface ProjectPart {
   command(app: PlannedApp, process: PythonProcess): string[];
   /** The README's explanation of the project's files, by path (a path not listed has none). */
   explanations(app: PlannedApp): [path: string, explanation: string][];
+  /** The server alone, without the container's start-up (a systemd unit runs it; `host`: its address). */
+  serverCommand(app: PlannedApp, process: PythonProcess, host: string): string[];
+  /**
+   * What an install on a host runs once, in the code's folder: `asRoot` writes beside the code
+   * (collected static files), `asService` writes the app's data as its own user (migrations).
+   */
+  hostSetup: { asRoot: readonly (readonly string[])[]; asService: readonly (readonly string[])[] };
 }
 
 export interface NginxServerInputs {

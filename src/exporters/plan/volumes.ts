@@ -81,12 +81,12 @@ export class Volumes {
     }
   }
 
-  /** A volume for each app's static files folder (collectstatic writes there, nginx reads it). */
+  /** A volume for each app's collected static files (collectstatic writes there, nginx may read it). */
   addStaticVolumes(draft: PythonDraft): void {
     for (const { app } of draft.apps) {
-      const files = app ? appPart(app.kind).staticFiles?.(app.props) : null;
-      if (!files) continue;
-      const dir = files.folder.replace(/\/$/, '');
+      const folder = app ? appPart(app.kind).collectFolder : undefined;
+      if (!folder) continue;
+      const dir = folder.replace(/\/$/, '');
       const key = `static\u0000${draft.container}\u0000${dir}`;
       let name = this.byFolder.get(key);
       if (!name) {

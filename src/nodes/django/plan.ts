@@ -7,6 +7,7 @@ import {
   djangoStartCommand,
   djangoWsgiEntry,
   renderDjangoProject,
+  serverWords,
   type DjangoServer,
 } from './project';
 
@@ -26,10 +27,12 @@ function staticRouteOf(app: PlannedApp): string {
 }
 
 /** The server the container runs: the WSGI server's own words, or runserver on the dev port. */
-function serverOf(process: PythonProcess): DjangoServer {
+function serverOf(process: PythonProcess, host?: string): DjangoServer {
   if (process.role === 'dev-server') {
     if (process.bind.kind !== 'tcp') throw new Error('a development server listens on a TCP port');
-    return { kind: 'runserver', port: process.bind.port };
+    return host
+      ? { kind: 'runserver', port: process.bind.port, host }
+      : { kind: 'runserver', port: process.bind.port };
   }
   switch (process.kind) {
     case 'gunicorn':
@@ -106,7 +109,14 @@ export const djangoPlan: KindPlanPart<DjangoProps> = {
       files: renderFiles,
       command: (app, process) => djangoStartCommand(projectOf(app), serverOf(process)),
       explanations,
+      serverCommand: (app, process, host) => serverWords(projectOf(app), serverOf(process, host)),
+      hostSetup: {
+        asRoot: [['python', 'manage.py', 'collectstatic', '--noinput']],
+        asService: [['python', 'manage.py', 'migrate', '--noinput']],
+      },
     },
+    debianPackages: ['python3-django'],
+    collectFolder: DJANGO_STATIC_ROOT,
     staticFiles: (props) =>
       props.staticRoute
         ? { route: props.staticRoute, folder: `${DJANGO_STATIC_ROOT}/`, probeFile: 'items/app.css' }

@@ -70,7 +70,8 @@ export function djangoWsgiEntry(project: string): { module: string; callable: st
   return { module: `${projectName(project)}.wsgi`, callable: 'application' };
 }
 
-export type DjangoServer = { kind: 'gunicorn' } | { kind: 'uwsgi' } | { kind: 'runserver'; port: number };
+export type DjangoServer =
+  { kind: 'gunicorn' } | { kind: 'uwsgi' } | { kind: 'runserver'; port: number; host?: string };
 
 /**
  * The container command. `manage.py prestart` applies the migrations and collects the static files
@@ -82,7 +83,8 @@ export function djangoStartCommand(project: string, server: DjangoServer): strin
   return ['sh', '-c', 'python manage.py prestart && exec "$@"', 'prestart', ...serverWords(project, server)];
 }
 
-function serverWords(project: string, server: DjangoServer): string[] {
+/** The server's own command line, without the start-up (a host's unit runs the start-up apart). */
+export function serverWords(project: string, server: DjangoServer): string[] {
   const entry = djangoWsgiEntry(project);
   switch (server.kind) {
     case 'gunicorn':
@@ -90,7 +92,13 @@ function serverWords(project: string, server: DjangoServer): string[] {
     case 'uwsgi':
       return ['uwsgi', '--ini', 'uwsgi.ini'];
     case 'runserver':
-      return ['python', 'manage.py', 'runserver', '--noreload', `0.0.0.0:${pyInt(checkedPort(server.port))}`];
+      return [
+        'python',
+        'manage.py',
+        'runserver',
+        '--noreload',
+        `${server.host ?? '0.0.0.0'}:${pyInt(checkedPort(server.port))}`,
+      ];
   }
 }
 
@@ -529,7 +537,8 @@ def health(request):
                 cursor.execute("SELECT 1")
         except DatabaseError as error:
             return JsonResponse(
-                {"status": "error", "detail": str(error), "instance": INSTANCE}, status=503
+                {"status": "error", "detail": str(error), "instance": INSTANCE},
+                status=503,
             )
     return JsonResponse({"status": "ok", "framework": "django", "instance": INSTANCE})
 

@@ -81,15 +81,15 @@ function renderGunicornConf(process: PythonProcess): string {
   lines.push(
     pyComment('A worker silent this long is killed and replaced: one stuck request cannot hold it.'),
     `timeout = ${pyInt(timeout)}`,
-    pyComment('Recycling: a worker is replaced after max_requests (+ a random jitter, so they do not all'),
-    pyComment('restart together); memory a leak holds is given back. 0 never recycles.'),
+    pyComment('Recycling: a worker is replaced after max_requests (+ a random jitter, so they do'),
+    pyComment('not all restart together); memory a leak holds is given back. 0 never recycles.'),
     `max_requests = ${pyInt(maxRequests)}`,
     `max_requests_jitter = ${pyInt(maxRequestsJitter)}`,
     GUNICORN_SETTINGS,
   );
   if (process.bind.kind === 'unix')
     lines.push(
-      pyComment('umask 0: the socket is connectable by nginx; only the two containers mount its folder.'),
+      pyComment('umask 0: nginx can connect to the socket; only the two containers mount its folder.'),
       'umask = 0',
     );
   lines.push('');

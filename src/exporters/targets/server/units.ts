@@ -9,9 +9,25 @@ import type { FileEntry } from '../types';
 import type { HostNames } from './names';
 import type { HostPythonService } from './hostPlan';
 
+/** A project's server on the host, listening on 127.0.0.1 (its start-up steps run at install). */
+function projectCommand(entry: HostPythonService): string[] | null {
+  const { process, apps } = entry.run;
+  const project = appPart(apps[0]!.kind).project;
+  return project ? project.serverCommand(apps[0]!, process, '127.0.0.1') : null;
+}
+
 /** The command line a service runs, its binary taken from the service's venv. */
 export function hostCommand(entry: HostPythonService): string[] {
   const { process, apps } = entry.run;
+  const project = projectCommand(entry);
+  if (project) {
+    const [binary, ...args] = project;
+    const replicaArgs =
+      process.role === 'wsgi-server' && entry.replicas > 1
+        ? wsgiServerPart(process.kind).host.reusePortArgs
+        : [];
+    return [`${entry.names.venv}/bin/${binary}`, ...replicaArgs, ...args];
+  }
   if (process.role === 'dev-server') {
     const port = process.bind.kind === 'tcp' ? process.bind.port : 5000;
     const [binary, ...args] = appPart(apps[0]!.kind).devCommand(apps[0]!, port, '127.0.0.1');
@@ -23,14 +39,18 @@ export function hostCommand(entry: HostPythonService): string[] {
   return [`${entry.names.venv}/bin/${binary}`, ...replicaArgs, ...args];
 }
 
-/** The first word of each command line: install.sh links Debian's binaries there without a venv. */
-export function commandBinary(entry: HostPythonService): string {
+/**
+ * The first word of each command line: install.sh links Debian's binary there without a venv
+ * (null when it is the venv's own python).
+ */
+export function commandBinary(entry: HostPythonService): string | null {
   const { process, apps } = entry.run;
   const command =
-    process.role === 'dev-server'
+    projectCommand(entry) ??
+    (process.role === 'dev-server'
       ? appPart(apps[0]!.kind).devCommand(apps[0]!, 1)
-      : wsgiServerPart(process.kind).command;
-  return command[0]!;
+      : wsgiServerPart(process.kind).command);
+  return command[0] === 'python' ? null : command[0]!;
 }
 
 /** Settings that confine every service (`systemd-analyze security` exposure ≤ 2.0). */
