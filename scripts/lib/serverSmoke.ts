@@ -56,6 +56,34 @@ export interface ServerSmokeOptions {
   frontendCacheDir?: string;
 }
 
+/**
+ * The Debian mirror this machine's apt already uses (deb822 `URIs:` or a one-line `deb` entry), so
+ * the root comes from the same archive as the host's own packages.
+ */
+export function aptMirror(): string {
+  const sources = ['/etc/apt/sources.list.d', '/etc/apt']
+    .filter((dir) => existsSync(dir))
+    .flatMap((dir) =>
+      readdirSync(dir)
+        .filter((name) => name.endsWith('.sources') || name === 'sources.list' || name.endsWith('.list'))
+        .map((name) => readFileSync(join(dir, name), 'utf8')),
+    );
+  for (const text of sources) {
+    const found = mirrorIn(text);
+    if (found) return found;
+  }
+  throw new Error('no Debian mirror found in /etc/apt (needed to debootstrap the server root)');
+}
+
+/** The first Debian archive (not security, not another vendor's) named in one apt sources file. */
+export function mirrorIn(text: string): string | undefined {
+  const uris = [
+    ...[...text.matchAll(/^URIs:\s*(\S+)/gm)].map((m) => m[1]!),
+    ...[...text.matchAll(/^deb\s+(?:\[[^\]]*\]\s+)?(\S+)\s+bookworm\s/gm)].map((m) => m[1]!),
+  ];
+  return uris.find((uri) => /\/debian\/?$/.test(uri));
+}
+
 /** The packages of ROOT_PACKAGES a root does not have yet (a cache made before one was added). */
 function missingPackages(root: string): string[] {
   const status = readText(join(root, 'var/lib/dpkg/status'));
@@ -68,7 +96,7 @@ function missingPackages(root: string): string[] {
   return ROOT_PACKAGES.filter((name) => !installed.has(name));
 }
 
-/** Add what a cached root lacks, with apt inside it (the host's network, nothing registered). */
+/** Add what a cached root lacks, with apt inside it from the host's mirror (nothing registered). */
 async function completeServerRoot(root: string, missing: string[], print: (line: string) => void) {
   print(`add ${missing.join(', ')} to the cached root ${root}`);
   const result = await run(
@@ -81,8 +109,9 @@ async function completeServerRoot(root: string, missing: string[], print: (line:
       '-q',
       'sh',
       '-c',
-      'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" && apt-get clean',
+      'echo "deb $1 bookworm main" >/etc/apt/sources.list && shift && apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" && apt-get clean',
       'sh',
+      aptMirror(),
       ...missing,
     ],
     { timeoutMs: 10 * 60 * 1000 },
@@ -110,7 +139,7 @@ export async function ensureServerRoot(print: (line: string) => void): Promise<s
       `--include=${ROOT_PACKAGES.join(',')}`,
       'bookworm',
       partial,
-      'http://deb.debian.org/debian',
+      aptMirror(),
     ],
     { timeoutMs: 15 * 60 * 1000 },
   );
