@@ -135,13 +135,15 @@ function projectSetupLines(entry: HostPythonService, host: HostPlan): string[] {
   if (!project) return [];
   const { names } = host;
   const { asRoot, asService } = project.hostSetup;
+  // The settings file is the host's own (written above), not a file shellcheck can follow.
+  const sourced = (line: string) => ['# shellcheck source=/dev/null', line];
   return [
     "# The project's start-up, once per install: files beside the code as root (nginx reads them),",
     "# then the data as the service's own user, in the state folder systemd gives the service.",
-    ...asRoot.map((argv) => projectRun(entry, names.envFile, argv)),
+    ...asRoot.flatMap((argv) => sourced(projectRun(entry, names.envFile, argv))),
     `install -d -m 0755 ${q(`/var/lib/${names.site}`)}`,
     `install -d -m 0750 -o ${q(names.user)} -g ${q(names.user)} ${q(`/var/lib/${entry.names.stateDir}`)}`,
-    ...asService.map((argv) => projectRun(entry, names.envFile, argv, names.user)),
+    ...asService.flatMap((argv) => sourced(projectRun(entry, names.envFile, argv, names.user))),
   ];
 }
 
