@@ -2,8 +2,9 @@
  * A deterministic variety of valid designs covering what the bundle format allows: Gunicorn over TCP
  * and a unix socket, uWSGI `socket` and `http-socket` over TCP and unix with the matching pass, the Flask
  * dev server, several apps behind one nginx on different routes, React static, an app without a
- * database, Django projects under uWSGI (socket and http-socket) and runserver, and custom names
- * everywhere (design, containers, ports, dotted modules, callables, paths).
+ * database, Flask static folders served by nginx, Django projects under uWSGI (socket and http-socket)
+ * and runserver, and custom names everywhere (design, containers, ports, dotted modules, callables,
+ * paths).
  */
 import type { DesignFile } from '../../src/validation/types';
 
@@ -217,6 +218,26 @@ export function varieties(): Variety[] {
       file: chain({ name: 'stateless', server: gunicorn({}), database: null }),
     },
     { id: 'two-apps-one-nginx', react: false, file: twoApps('two apps', false) },
+    {
+      id: 'flask-static-gunicorn',
+      react: false,
+      file: chain({
+        name: 'flask static',
+        server: gunicorn({}),
+        flaskProps: { staticRoute: '/static/' },
+      }),
+    },
+    {
+      id: 'flask-static-uwsgi-dotted',
+      react: false,
+      file: chain({
+        name: 'flask-static-uwsgi',
+        server: uwsgi({ transport: 'unix', socketPath: '/run/uwsgi/app.sock' }),
+        pass: 'uwsgi_pass',
+        route: '/shop/',
+        flaskProps: { module: 'shop.api', callable: 'application', staticRoute: '/shop/assets/' },
+      }),
+    },
     {
       id: 'django-uwsgi-socket-unix',
       react: false,

@@ -74,8 +74,16 @@ export interface AppPart<P> {
   project?: ProjectPart;
   /** The static files nginx serves itself, or null when the node has none. */
   staticFiles?(props: P): StaticFiles | null;
-  /** A folder the app writes when it starts (collected static files): a named volume, whatever nginx serves. */
-  collectFolder?: string;
+  /** A folder the app writes when it starts (its static files for nginx): a named volume, or null for none. */
+  collectFolder?(props: P): string | null;
+  /** Files of the app besides its module (its static folder), relative to the service folder. */
+  extraFiles?(app: PlannedApp): Record<string, string>;
+  /** The README's explanation of those files. */
+  extraFilesExplanation?: string;
+  /** The folder of the app's own static files, relative to the service folder (a host serves it in place). */
+  staticSource?(app: PlannedApp): string | null;
+  /** The container command around the server's: what the app does first (copy its static files for nginx). */
+  startCommand?(app: PlannedApp, serverCommand: string[]): string[];
 }
 
 /** Static files an app produces and nginx serves under `route` from `folder` (both ending in "/"). */

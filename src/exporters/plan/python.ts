@@ -54,12 +54,18 @@ function plannedApps(
   return { apps, layout };
 }
 
-function command(process: PythonProcess, app: PlannedApp): string[] {
+function serverCommand(process: PythonProcess, app: PlannedApp): string[] {
   const project = appPart(app.kind).project;
   if (project) return project.command(app, process);
   if (process.role === 'wsgi-server') return [...wsgiServerPart(process.kind).command];
   if (process.bind.kind !== 'tcp') throw new Error('a development server listens on a TCP port');
   return appPart(app.kind).devCommand(app, process.bind.port);
+}
+
+/** The container command: the server's, wrapped in what the app does first, if anything. */
+function command(process: PythonProcess, app: PlannedApp): string[] {
+  const server = serverCommand(process, app);
+  return appPart(app.kind).startCommand?.(app, server) ?? server;
 }
 
 function shadowingNote(module: string): string[] {
@@ -89,6 +95,8 @@ export const planPythonService = reuseWhenSame(
     else {
       if (process.role === 'wsgi-server') files.add(layout.entryFile);
       for (const file of [...layout.packages, ...apps.map((app) => app.file)]) files.add(file);
+      for (const app of apps)
+        for (const file of Object.keys(appPart(app.kind).extraFiles?.(app) ?? {})) files.add(file);
     }
     const listener = process.bind;
     const service: PlannedService = {

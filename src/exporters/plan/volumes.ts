@@ -84,7 +84,7 @@ export class Volumes {
   /** A volume for each app's collected static files (collectstatic writes there, nginx may read it). */
   addStaticVolumes(draft: PythonDraft): void {
     for (const { app } of draft.apps) {
-      const folder = app ? appPart(app.kind).collectFolder : undefined;
+      const folder = app ? appPart(app.kind).collectFolder?.(app.props) : null;
       if (!folder) continue;
       const dir = folder.replace(/\/$/, '');
       const key = `static\u0000${draft.container}\u0000${dir}`;

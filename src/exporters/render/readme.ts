@@ -134,7 +134,12 @@ const serviceFileRows = reuseWhenSame(
     if (project)
       for (const [path, explanation] of project.explanations(run.apps[0]!))
         rows.push([`${dir}/${path}`, explanation]);
-    for (const app of run.apps) rows.push([`${dir}/${app.file}`, appPart(app.kind).explanation(app)]);
+    for (const app of run.apps) {
+      const part = appPart(app.kind);
+      rows.push([`${dir}/${app.file}`, part.explanation(app)]);
+      for (const path of Object.keys(part.extraFiles?.(app) ?? {}))
+        rows.push([`${dir}/${path}`, part.extraFilesExplanation ?? '']);
+    }
     for (const pkg of run.packages) rows.push([`${dir}/${pkg}`, PACKAGE_INIT]);
     rows.push([`${dir}/health-check.py`, HEALTH_CHECK]);
     return rows;

@@ -26,7 +26,10 @@ export function pythonCodeFiles(service: PlannedService, run: PythonRun): FileEn
   }
   const files: FileEntry[] = [['requirements.txt', renderRequirements(run)], ...serverConfig()];
   for (const pkg of run.packages) files.push([pkg, renderPackageInit(pkg.slice(0, pkg.lastIndexOf('/')))]);
-  for (const app of apps) files.push([app.file, appPart(app.kind).renderApp(app, app.file === entryFile)]);
+  for (const app of apps) {
+    files.push([app.file, appPart(app.kind).renderApp(app, app.file === entryFile)]);
+    files.push(...Object.entries(appPart(app.kind).extraFiles?.(app) ?? {}));
+  }
   const entryIsApp = apps.some((app) => app.file === entryFile);
   if (process.role === 'wsgi-server' && !entryIsApp)
     files.push([entryFile, appPart(apps[0]!.kind).renderWsgiEntry(apps[0]!)]);

@@ -116,7 +116,7 @@ export const djangoPlan: KindPlanPart<DjangoProps> = {
       },
     },
     debianPackages: ['python3-django'],
-    collectFolder: DJANGO_STATIC_ROOT,
+    collectFolder: () => DJANGO_STATIC_ROOT,
     staticFiles: (props) =>
       props.staticRoute
         ? { route: props.staticRoute, folder: `${DJANGO_STATIC_ROOT}/`, probeFile: 'items/app.css' }

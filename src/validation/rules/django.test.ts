@@ -26,7 +26,7 @@ function djangoStack(extraRoute: string | null, staticRoute = '/static/') {
   );
 }
 
-describe('the rules that speak of the app cover Django', () => {
+describe('the rules that speak of the app cover Django (and static routes of both apps)', () => {
   it('a Django stack behind nginx and Gunicorn has no problem at all', () => {
     expect(rulesOf(djangoStack('/'))).toEqual([]);
   });
@@ -53,6 +53,29 @@ describe('the rules that speak of the app cover Django', () => {
     expect(found[0]!.message).toContain('the static files of');
     expect(found[0]!.edges.sort()).toEqual(['e2', 'e5']);
     expect(rulesOf(djangoStack('/static/', '/assets/'))).toEqual([]);
+  });
+
+  it("route-conflict counts a Flask app's static route too", () => {
+    const flaskStack = (staticRoute: string) =>
+      design(
+        [
+          n('browser', 'client'),
+          n('proxy', 'nginx', 'web'),
+          n('spa', 'react-static', 'web'),
+          n('wsgi', 'gunicorn', 'app'),
+          n('api', 'flask', 'app', { staticRoute }),
+        ],
+        [
+          e('e1', 'browser', 'proxy'),
+          e('e2', 'proxy', 'wsgi', { route: '/api/' }),
+          e('e3', 'wsgi', 'api'),
+          e('e4', 'proxy', 'spa', { route: '/' }),
+        ],
+      );
+    expect(rulesOf(flaskStack('/'))).toEqual(['route-conflict']);
+    expect(rulesOf(flaskStack('/static/'))).toEqual([]);
+    expect(rulesOf(flaskStack(''))).toEqual([]);
+    expect(rulesOf(flaskStack('/static'))).toEqual(['invalid-route']);
   });
 
   it('wsgi-app-same-container and sqlite-same-container name a Django app in another container', () => {

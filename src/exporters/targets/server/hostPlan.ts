@@ -104,7 +104,13 @@ function hostLocation(
     return { ...location, root: `${site.www}${location.root.slice(HTML_ROOT.length)}` };
   if (location.kind === 'files') {
     const entry = python.find((candidate) => candidate.run.apps.some((app) => app.node === location.node));
-    return entry ? { ...location, alias: `${hostStaticRoot(entry.names)}/` } : location;
+    const app = entry?.run.apps.find((candidate) => candidate.node === location.node);
+    if (!entry || !app) return location;
+    // A project's collected files, or the app's own static folder served where the code lies.
+    const part = appPart(app.kind);
+    const source = part.project ? null : part.staticSource?.(app);
+    const folder = source ? `${entry.names.codeDir}/${source}` : hostStaticRoot(entry.names);
+    return { ...location, alias: `${folder}/` };
   }
   // Upstream names share one http block with every other site on the host: prefix the site's name.
   return {

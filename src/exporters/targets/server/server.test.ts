@@ -140,6 +140,24 @@ describe('the server bundle', () => {
     expect(install).toContain('PACKAGES+=(gunicorn python3-django)');
   });
 
+  it("serves a Flask app's static folder in place, beside its code, with no copy at start", () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    const withStatic = {
+      ...design,
+      nodes: design.nodes.map((node) =>
+        node.kind === 'flask' ? { ...node, props: { ...node.props, staticRoute: '/static/' } } : node,
+      ),
+    };
+    const files = generate(withStatic, SERVER).files;
+    expect(files['nginx/flask-gunicorn-sqlite.conf']).toMatch(
+      /location \/static\/ \{[^}]*alias \/srv\/flask-gunicorn-sqlite\/app\/static\/;/,
+    );
+    expect(files['install.sh']).toContain(
+      '"$BUNDLE"/app/static/app.css /srv/flask-gunicorn-sqlite/app/static/app.css',
+    );
+    expect(files['systemd/flask-gunicorn-sqlite-app.service']).not.toContain('cp -R');
+  });
+
   it('runs a Django project on runserver at 127.0.0.1 without the container start-up', () => {
     const design = loadTemplate('django-gunicorn-nginx');
     const devOnly = {
