@@ -86,12 +86,13 @@ async function faultRuns(): Promise<void> {
   report(sticky.ok, sticky.label, sticky.ok ? '' : sticky.detail);
 }
 
-/** The first release's templates and the Django one, also proven on the server target. */
+/** The first release's templates, the replicated one and the Django one, also proven on the server target. */
 const SERVER_TEMPLATES = [
   'gunicorn-flask-sqlite',
   'uwsgi-unix-socket',
   'react-nginx-gunicorn',
   'flask-dev-server',
+  'load-balanced-gunicorn',
   'django-gunicorn-nginx',
 ] as const;
 

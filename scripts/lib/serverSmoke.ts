@@ -236,6 +236,27 @@ async function curlProbe(
   };
 }
 
+/** Replicas: 60 GETs through nginx meet every copy's INSTANCE in the answers (round robin). */
+async function everyCopyAnswers(
+  leader: number,
+  port: number,
+  probe: Probe,
+  copies: number,
+): Promise<ServerStep> {
+  const url = `http://127.0.0.1:${port}${probe.path}`;
+  const result = await inside(
+    leader,
+    ['sh', '-c', `for i in $(seq 60); do curl -sS --max-time 5 "$1"; echo; done`, 'sh', url],
+    60_000,
+  );
+  const seen = new Set([...result.stdout.matchAll(/"instance":\s*"([^"]*)"/g)].map((m) => m[1]));
+  return {
+    step: `60 GETs through nginx reach every copy (${seen.size} of ${copies}: ${[...seen].sort().join(', ')})`,
+    ok: result.status === 0 && seen.size === copies,
+    detail: tail(result.output, 15),
+  };
+}
+
 /** Build the React app on this machine (npm, with a node_modules cache) into the bundle's dist/. */
 async function prebuildFrontend(bundleDir: string, frontendDir: string, cacheRoot: string): Promise<void> {
   const dir = join(bundleDir, frontendDir);
@@ -417,6 +438,8 @@ export async function smokeServer(
       );
     await ready();
     for (const probe of plan.probes) record(await curlProbe(leader, plan.entryPort, plan.entryHost, probe));
+    const copies = units.split('\n').filter((line) => /@\d+\.service/.test(line)).length;
+    if (copies > 1) record(await everyCopyAnswers(leader, plan.entryPort, firstGet, copies));
     const appUnits = units
       .split('\n')
       .map((line) => line.split(/\s+/)[0] ?? '')

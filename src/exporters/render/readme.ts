@@ -2,7 +2,7 @@ import type { Design } from '../../model/design';
 import { printableText } from '../../model/fields';
 import { mermaidLines } from '../mermaid';
 import type { DeploymentPlan, PlannedService, PlannedVolume, UpstreamAddress } from '../planTypes';
-import { oneServicePerBuild } from '../plan/copies';
+import { oneServicePerBuild, upstreamEndpoints } from '../plan/copies';
 import { groupPush } from '../../model/group';
 import { reuseWhenSame } from '../incremental';
 import { appPart, wsgiServerPart } from '../../nodes/planParts';
@@ -21,7 +21,9 @@ function code(text: string): string {
 /** Where an upstream points, every copy listed when the target is replicated. */
 function upstreamServers(address: UpstreamAddress): string {
   if (address.kind === 'unix') return code(`unix:${address.path}`);
-  return (address.copies ?? [address.host]).map((host) => code(`${host}:${address.port}`)).join(', ');
+  return upstreamEndpoints(address)
+    .map(({ host, port }) => code(`${host}:${port}`))
+    .join(', ');
 }
 
 function serviceSummary(service: PlannedService): string {

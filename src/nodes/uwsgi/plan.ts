@@ -146,7 +146,6 @@ export const uwsgiPlan: KindPlanPart<UwsgiProps> = {
       socketActivation: false,
       debianPackages: ['uwsgi', 'uwsgi-plugin-python3'],
       debianEnvironment: { UWSGI_PLUGINS: 'python3' },
-      reusePortArgs: ['--reuse-port'],
     },
   },
 };

@@ -11,7 +11,8 @@ import { renderNginxSite } from '../../render/nginxConf';
 import { renderFrontend } from '../../render/frontend';
 import { pythonCodeFiles } from '../shared';
 import type { FileEntry, RenderInput } from '../types';
-import { hostPlan } from './hostPlan';
+import { COPIES_DIR, copyRun, hostPlan, type HostPythonService } from './hostPlan';
+import { wsgiServerPart } from '../../../nodes/planParts';
 import { renderServerReadme } from './readme';
 import { renderInstallScript, renderUninstallScript } from './scripts';
 import { unitFiles } from './units';
@@ -21,6 +22,19 @@ const SITE_HEADING = [
   "sites-enabled/. Debian's nginx.conf includes it inside its http block.",
 ];
 
+/** A service's code; with copies, the server's config once per copy (its own port) under copies/<k>/. */
+function hostCodeFiles(entry: HostPythonService): FileEntry[] {
+  const shared = pythonCodeFiles(entry.service, entry.run);
+  if (entry.copyPorts.length <= 1 || entry.run.process.role !== 'wsgi-server') return shared;
+  const config = wsgiServerPart(entry.run.process.kind).configFile;
+  const perCopy = entry.copyPorts.flatMap((_, index) =>
+    pythonCodeFiles(entry.service, copyRun(entry, index + 1))
+      .filter(([path]) => path === config)
+      .map(([path, text]): FileEntry => [`${COPIES_DIR}/${index + 1}/${path}`, text]),
+  );
+  return [...shared.filter(([path]) => path !== config), ...perCopy];
+}
+
 export function renderServerBundle({ design, plan, warnings }: RenderInput): Record<string, string> {
   const host = hostPlan(design, plan);
   const files: FileEntry[] = [
@@ -29,7 +43,7 @@ export function renderServerBundle({ design, plan, warnings }: RenderInput): Rec
   ];
   const codeFiles = new Map<string, string[]>();
   for (const entry of host.python) {
-    const code = pythonCodeFiles(entry.service, entry.run).map(([path, text]): FileEntry => [
+    const code = hostCodeFiles(entry).map(([path, text]): FileEntry => [
       `${entry.service.buildDir}/${path}`,
       text,
     ]);

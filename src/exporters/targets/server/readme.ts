@@ -13,7 +13,11 @@ function serviceRows(host: HostPlan): string[] {
   return host.python.map((entry) => {
     const bind = entry.run.process.bind;
     const listens = bind.kind === 'unix' ? `unix socket ${code(bind.path)}` : code(`127.0.0.1:${bind.port}`);
-    const copies = entry.replicas > 1 ? `, ${entry.replicas} copies sharing the port (SO_REUSEPORT)` : '';
+    const ports = entry.copyPorts;
+    const copies =
+      ports.length > 1
+        ? `, ${entry.replicas} copies on ${code(`127.0.0.1:${ports[0]}`)}…${code(String(ports.at(-1)))} (one port each; nginx balances over them)`
+        : '';
     return `| ${code(serviceUnitName(entry))} | ${code(entry.names.codeDir)} | ${listens}${copies} |`;
   });
 }

@@ -4,10 +4,17 @@
  * its socket from systemd. Every value reaches the text through the systemd serializer.
  */
 import { appPart, wsgiServerPart } from '../../../nodes/planParts';
-import { formatUnit, unitValue, type UnitSection } from '../../serializers/systemd';
+import {
+  formatUnit,
+  unitEnvironment,
+  unitValue,
+  type CommandWord,
+  type UnitSection,
+} from '../../serializers/systemd';
+import { INSTANCE_VARIABLE } from '../../plan/copies';
 import type { FileEntry } from '../types';
 import type { HostNames } from './names';
-import type { HostPythonService } from './hostPlan';
+import { COPIES_DIR, type HostPythonService } from './hostPlan';
 
 /** A project's server on the host, listening on 127.0.0.1 (its start-up steps run at install). */
 function projectCommand(entry: HostPythonService): string[] | null {
@@ -17,26 +24,24 @@ function projectCommand(entry: HostPythonService): string[] | null {
 }
 
 /** The command line a service runs, its binary taken from the service's venv. */
-export function hostCommand(entry: HostPythonService): string[] {
+export function hostCommand(entry: HostPythonService): CommandWord[] {
   const { process, apps } = entry.run;
-  const project = projectCommand(entry);
-  if (project) {
-    const [binary, ...args] = project;
-    const replicaArgs =
-      process.role === 'wsgi-server' && entry.replicas > 1
-        ? wsgiServerPart(process.kind).host.reusePortArgs
-        : [];
-    return [`${entry.names.venv}/bin/${binary}`, ...replicaArgs, ...args];
-  }
   if (process.role === 'dev-server') {
     const port = process.bind.kind === 'tcp' ? process.bind.port : 5000;
-    const [binary, ...args] = appPart(apps[0]!.kind).devCommand(apps[0]!, port, '127.0.0.1');
+    const [binary, ...args] =
+      projectCommand(entry) ?? appPart(apps[0]!.kind).devCommand(apps[0]!, port, '127.0.0.1');
     return [`${entry.names.venv}/bin/${binary}`, ...args];
   }
   const server = wsgiServerPart(process.kind);
-  const [binary, ...args] = server.command;
-  const replicaArgs = entry.replicas > 1 ? server.host.reusePortArgs : [];
-  return [`${entry.names.venv}/bin/${binary}`, ...replicaArgs, ...args];
+  const [binary, ...args] = projectCommand(entry) ?? server.command;
+  // Each copy reads its own config (its own port): copies/<instance>/<config file>.
+  const perCopy = entry.copyPorts.length > 1;
+  return [
+    `${entry.names.venv}/bin/${binary}`,
+    ...args.map((arg): CommandWord =>
+      perCopy && arg === server.configFile ? { aroundInstance: [`${COPIES_DIR}/`, `/${arg}`] } : arg,
+    ),
+  ];
 }
 
 /**
@@ -112,7 +117,11 @@ function serviceUnit(entry: HostPythonService, site: HostNames): string {
   const { names, run, replicas, socketUnit } = entry;
   const notify = run.process.role === 'wsgi-server' && wsgiServerPart(run.process.kind).host.notifiesSystemd;
   const template = replicas > 1;
-  const env = Object.entries(entry.service.env).filter(([name]) => name !== 'SECRET_KEY');
+  // A copy's INSTANCE is its container's name and its instance number, like compose's app-2.
+  const env = Object.entries(entry.service.env).filter(
+    ([name]) => name !== 'SECRET_KEY' && !(template && name === INSTANCE_VARIABLE),
+  );
+  const instance = unitEnvironment(INSTANCE_VARIABLE, `${entry.service.name}-`).replace(/"$/, '%i"');
   const unit: UnitSection = {
     name: 'Unit',
     entries: [
@@ -138,6 +147,7 @@ function serviceUnit(entry: HostPythonService, site: HostNames): string {
       { key: 'Group', value: site.user },
       { key: 'WorkingDirectory', value: names.codeDir },
       ...env.map(([name, value]) => ({ key: 'Environment', value: { env: [name, value] as const } })),
+      ...(template ? [{ key: 'Environment', value: { literal: instance } }] : []),
       {
         key: 'EnvironmentFile',
         value: site.envFile,
