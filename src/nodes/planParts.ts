@@ -76,8 +76,8 @@ export interface AppPart<P> {
   collectFolder?(props: P): string | null;
   /** Files of the app besides its module (its static folder), relative to the service folder. */
   extraFiles?(app: PlannedApp): Record<string, string>;
-  /** The README's explanation of those files. */
-  extraFilesExplanation?: string;
+  /** The README's explanation of those files, in English and in Korean. */
+  extraFilesExplanation?: { en: string; ko: string };
   /** The folder of the app's own static files, relative to the service folder (a host serves it in place). */
   staticSource?(app: PlannedApp): string | null;
   /** The container command around the server's: what the app does first (copy its static files for nginx). */
@@ -101,6 +101,8 @@ export interface ProjectPart {
   command(app: PlannedApp, process: PythonProcess): string[];
   /** The README's explanation of the project's files, by path (a path not listed has none). */
   explanations(app: PlannedApp): [path: string, explanation: string][];
+  /** The same in Korean, for the Korean README. */
+  explanationsKo(app: PlannedApp): [path: string, explanation: string][];
   /** The server alone, without the container's start-up (a systemd unit runs it; `host`: its address). */
   serverCommand(app: PlannedApp, process: PythonProcess, host: string): string[];
   /**

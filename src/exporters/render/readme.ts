@@ -8,18 +8,20 @@ import { reuseWhenSame } from '../incremental';
 import { appPart, wsgiServerPart } from '../../nodes/planParts';
 import { IMAGES, isCompiled } from '../targets/compose/docker';
 import { requirementsExplanation } from './python';
+import { renderKoreanReadme } from './readme.ko';
+import type { Lang } from '../../i18n';
 
-function md(text: string): string {
+export function md(text: string): string {
   // Design text in Markdown: no HTML, no link or emphasis syntax.
   return printableText(text).replace(/[\\`*_{}[\]<>()#+!|~&]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-function code(text: string): string {
+export function code(text: string): string {
   return `\`${text.includes('`') ? text.replace(/`/g, "'") : text}\``;
 }
 
 /** Where an upstream points, every copy listed when the target is replicated. */
-function upstreamServers(address: UpstreamAddress): string {
+export function upstreamServers(address: UpstreamAddress): string {
   if (address.kind === 'unix') return code(`unix:${address.path}`);
   return upstreamEndpoints(address)
     .map(({ host, port }) => code(`${host}:${port}`))
@@ -140,7 +142,7 @@ const serviceFileRows = reuseWhenSame(
       const part = appPart(app.kind);
       rows.push([`${dir}/${app.file}`, part.explanation(app)]);
       for (const path of Object.keys(part.extraFiles?.(app) ?? {}))
-        rows.push([`${dir}/${path}`, part.extraFilesExplanation ?? '']);
+        rows.push([`${dir}/${path}`, part.extraFilesExplanation?.en ?? '']);
     }
     for (const pkg of run.packages) rows.push([`${dir}/${pkg}`, PACKAGE_INIT]);
     rows.push([`${dir}/health-check.py`, HEALTH_CHECK]);
@@ -252,8 +254,22 @@ const WHY_THIS_SHAPE = [
   '',
 ];
 
-/** The README; `warnings`: the diagnostics' messages and the plan's notes, one bullet each. */
-export function renderReadme(design: Design, plan: DeploymentPlan, warnings: readonly string[]): string {
+/**
+ * The README in the bundle's language; `warnings`: the diagnostics' messages (already in that
+ * language) and the plan's notes, one bullet each.
+ */
+export function renderReadme(
+  design: Design,
+  plan: DeploymentPlan,
+  warnings: readonly string[],
+  lang: Lang = 'en',
+): string {
+  return lang === 'ko'
+    ? renderKoreanReadme(design, plan, warnings)
+    : renderEnglishReadme(design, plan, warnings);
+}
+
+function renderEnglishReadme(design: Design, plan: DeploymentPlan, warnings: readonly string[]): string {
   const devServer = plan.services.some(
     (s) => s.runs.kind === 'python' && s.runs.process.role === 'dev-server',
   );

@@ -2,6 +2,7 @@ import type { PlannedApp, PythonProcess } from '../../exporters/planTypes';
 import { docText } from '../docText';
 import type { KindPlanPart } from '../planParts';
 import type { DjangoProps } from './descriptor';
+import { projectExplanationsKo } from './ko';
 import {
   DJANGO_PINNED,
   djangoStartCommand,
@@ -109,6 +110,8 @@ export const djangoPlan: KindPlanPart<DjangoProps> = {
       files: renderFiles,
       command: (app, process) => djangoStartCommand(projectOf(app), serverOf(process)),
       explanations,
+      explanationsKo: (app) =>
+        projectExplanationsKo(projectOf(app), app.database, app.staticRoot ?? DJANGO_STATIC_ROOT),
       serverCommand: (app, process, host) => serverWords(projectOf(app), serverOf(process, host)),
       hostSetup: {
         asRoot: [['python', 'manage.py', 'collectstatic', '--noinput']],

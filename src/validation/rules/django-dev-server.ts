@@ -13,7 +13,8 @@ export const djangoDevServer: Rule = {
   why: "Django's `runserver` is for development: Django's own documentation says not to use it in production. It has not gone through security audits or performance tests, handles requests in one process, has no worker management and no protection against slow clients. In production Gunicorn or uWSGI runs `<project>.wsgi:application` in several workers behind nginx.",
   fixSummary:
     'Put a WSGI server in front: nginx’s connections to the app go to its existing Gunicorn/uWSGI, or to a new Gunicorn (TCP, port 8000 or the next free one) in the app’s container that runs the project.',
-  check(current, { nodeById, edgesIn }) {
+  check(current, { nodeById, edgesIn, text }) {
+    const t = text['django-dev-server'];
     return current.nodes
       .filter((app) => app.kind === 'django')
       .flatMap((app) => {
@@ -30,13 +31,16 @@ export const djangoDevServer: Rule = {
           {
             rule: 'django-dev-server',
             severity: 'warning' as const,
-            message: `${nodeName(app)} is reached by ${reaching.map((link) => nodeName(sourceOf(link))).join(', ')} without a WSGI server, so it runs on manage.py runserver: a development server, not audited for security or built for load. Run it with Gunicorn or uWSGI behind nginx.`,
+            message: t.message({
+              app: nodeName(app),
+              reaching: reaching.map((link) => nodeName(sourceOf(link))),
+            }),
             nodes: [app.id, ...reaching.map((link) => link.source)],
             edges: reaching.map((link) => link.id),
             ...(fixable
               ? {
                   fix: {
-                    label: `Serve ${nodeName(app)} with a WSGI server (Gunicorn)`,
+                    label: t.fix({ app: nodeName(app) }),
                     apply: (next: Design) => putWsgiServerInFront(next, app.id),
                   },
                 }

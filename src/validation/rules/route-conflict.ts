@@ -54,7 +54,7 @@ export const routeConflict: Rule = {
   summary:
     'One nginx has two outgoing connections with the same route (a missing route counts as `/`), or a route equal to the static files route of an app it reaches.',
   why: 'Each connection becomes a `location` block, and so does the static files route (`staticRoute`) of an app nginx reaches; two blocks with the same prefix make nginx refuse the configuration ("duplicate location"), and even if it did not, only one of them could ever receive the requests. Give each connection its own prefix, like `/` for the React build and `/api/` for the app.',
-  check(current, { nodeById, edgesOut }) {
+  check(current, { nodeById, edgesOut, text }) {
     return current.nodes.filter(isProxy).flatMap((proxy) => {
       const outgoing = edgesOut(proxy.id);
       // Each place a route goes: a connection's target, or the static files of the app behind one.
@@ -62,6 +62,7 @@ export const routeConflict: Rule = {
         string,
         { link: (typeof current.edges)[number]; place: string; node: string }[]
       >();
+      const staticFilesOf = text['route-conflict'].staticFilesOf;
       for (const link of outgoing) {
         const target = nodeById.get(link.target)!;
         groupPush(byRoute, link.props.route ?? '/', { link, place: nodeName(target), node: target.id });
@@ -69,7 +70,7 @@ export const routeConflict: Rule = {
         if (files)
           groupPush(byRoute, files.route, {
             link,
-            place: `the static files of ${nodeName(files.app)}`,
+            place: staticFilesOf({ app: nodeName(files.app) }),
             node: files.app.id,
           });
       }
@@ -80,7 +81,11 @@ export const routeConflict: Rule = {
               {
                 rule: 'route-conflict',
                 severity: 'error' as const,
-                message: `${nodeName(proxy)} sends route "${route}" to ${places.length} places (${places.map((p) => p.place).join(', ')}). Nginx allows one location per prefix ("duplicate location"): give each connection its own route.`,
+                message: text['route-conflict'].message({
+                  proxy: nodeName(proxy),
+                  route,
+                  targets: places.map((p) => p.place),
+                }),
                 nodes: [...new Set([proxy.id, ...places.map((p) => p.node)])],
                 edges: [...new Set(places.map((p) => p.link.id))],
               },

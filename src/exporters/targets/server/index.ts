@@ -35,10 +35,10 @@ function hostCodeFiles(entry: HostPythonService): FileEntry[] {
   return [...shared.filter(([path]) => path !== config), ...perCopy];
 }
 
-export function renderServerBundle({ design, plan, warnings }: RenderInput): Record<string, string> {
+export function renderServerBundle({ design, plan, warnings, lang }: RenderInput): Record<string, string> {
   const host = hostPlan(design, plan);
   const files: FileEntry[] = [
-    ['README.md', renderServerReadme(design, host, warnings)],
+    ['README.md', renderServerReadme(design, host, warnings, lang)],
     ['design.json', serializeDesign(design)],
   ];
   const codeFiles = new Map<string, string[]>();

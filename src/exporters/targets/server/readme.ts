@@ -1,13 +1,15 @@
 /** The server bundle's README: what runs where on the host, and the install steps with why each is there. */
 import type { Design } from '../../../model/design';
+import type { Lang } from '../../../i18n';
 import { appPart } from '../../../nodes/planParts';
 import type { HostPlan } from './hostPlan';
+import { renderKoreanServerReadme } from './readme.ko';
 import { serviceUnitName } from './units';
 
-function md(text: string): string {
+export function md(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+!|<>]/g, (c) => `\\${c}`);
 }
-const code = (text: string) => `\`${text}\``;
+export const code = (text: string) => `\`${text}\``;
 
 function serviceRows(host: HostPlan): string[] {
   return host.python.map((entry) => {
@@ -22,7 +24,19 @@ function serviceRows(host: HostPlan): string[] {
   });
 }
 
-export function renderServerReadme(design: Design, host: HostPlan, warnings: readonly string[]): string {
+/** The README in the bundle's language; `warnings` are already in that language. */
+export function renderServerReadme(
+  design: Design,
+  host: HostPlan,
+  warnings: readonly string[],
+  lang: Lang = 'en',
+): string {
+  return lang === 'ko'
+    ? renderKoreanServerReadme(design, host, warnings)
+    : renderEnglishServerReadme(design, host, warnings);
+}
+
+function renderEnglishServerReadme(design: Design, host: HostPlan, warnings: readonly string[]): string {
   const { names } = host;
   return [
     `# ${md(design.name)} on a server with systemd`,
