@@ -310,3 +310,31 @@ test('with every non-local request blocked, Monaco renders and highlights nginx.
     .toBeGreaterThan(2);
   expect(outside).toEqual([]);
 });
+
+test('while a field holds a refused value the preview keeps the last files, marked stale, and names the field', async ({
+  page,
+}) => {
+  await loadTemplate(page, 'gunicorn-flask-sqlite');
+  await waitForEditor(page);
+  await page.locator('.react-flow__node-nginx').click();
+  await page.getByTestId('prop-serverName').fill('good.example');
+  await page.getByTestId('prop-serverName').press('Tab');
+  await expect.poll(() => modelText(page, 'web/nginx.conf')).toContain('server_name good.example;');
+  await expect(page.getByTestId('preview-stale')).toHaveCount(0);
+
+  await page.getByTestId('prop-serverName').fill('bad name;');
+  await page.getByTestId('prop-serverName').press('Tab');
+  const stale = page.getByTestId('preview-stale');
+  await expect(stale).toBeVisible();
+  await expect(stale).toContainText('serverName');
+  await expect(stale).toContainText('name;');
+  // Every file is still listed and the last good text is still shown.
+  await expect(page.locator('[data-testid="files"] [data-path="docker-compose.yml"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="files"] [data-path="web/nginx.conf"]')).toHaveCount(1);
+  expect(await modelText(page, 'web/nginx.conf')).toContain('server_name good.example;');
+
+  await page.getByTestId('prop-serverName').fill('fixed.example');
+  await page.getByTestId('prop-serverName').press('Tab');
+  await expect(stale).toHaveCount(0);
+  await expect.poll(() => modelText(page, 'web/nginx.conf')).toContain('server_name fixed.example;');
+});

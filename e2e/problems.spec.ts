@@ -130,3 +130,29 @@ test('the header counts errors and warnings, errors listed first, arrow keys mov
   await page.keyboard.press('ArrowUp');
   await expect(items.nth(0)).toBeFocused();
 });
+
+test('the toolbar counts the problems and its button brings the problems panel into view', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('template-gunicorn-flask-sqlite').click();
+  const confirm = page.getByTestId('confirm');
+  if (await confirm.isVisible()) await confirm.click();
+  const count = page.getByTestId('problems-count');
+  await expect(count).toHaveAttribute('data-errors', '0');
+  await page.locator('.react-flow__node-nginx').click();
+  await page.getByTestId('prop-serverName').fill('bad name;');
+  await page.getByTestId('prop-serverName').press('Tab');
+  await expect(count).toHaveAttribute('data-errors', '1');
+  await expect(count).toContainText('1 error');
+  const items = page.locator('[data-testid="problems"] [data-rule]');
+  await expect(items).toHaveCount(
+    Number(await count.getAttribute('data-errors')) + Number(await count.getAttribute('data-warnings')),
+  );
+  await count.click();
+  await expect(page.locator('[data-testid="problems"] h2')).toBeFocused();
+  await expect(page.locator('[data-testid="problems"] [data-rule="invalid-server-name"]')).toBeInViewport();
+});

@@ -2,21 +2,22 @@ import type { Design } from '../model/design';
 import { serializeDesign } from '../model/serialize';
 import { decodeShareFragment } from '../model/share';
 import { loadTemplate } from '../model/templates';
-import { readAutosave } from '../store/autosave';
+import { readAutosave, readAutosavedHistory } from '../store/autosave';
+import type { History } from '../store/savedHistory';
 
 /**
  * The design the editor opens with: the autosaved one; else the design of a share link in the address
  * (nothing to ask: there is no work to lose); else the React + Nginx + Gunicorn template.
  * A link over existing autosaved work is decided after start (see decideShareLink): it asks first.
  */
-export function initialDesign(): Design {
+export function initialDesign(): { design: Design; history: History | null } {
   const saved = readAutosave();
-  if (saved) return saved;
+  if (saved) return { design: saved, history: readAutosavedHistory(saved) };
   if (typeof window !== 'undefined' && window.location.hash.length > 1) {
     const fromLink = decodeShareFragment(window.location.hash);
-    if (fromLink.ok) return fromLink.design;
+    if (fromLink.ok) return { design: fromLink.design, history: null };
   }
-  return loadTemplate('react-nginx-gunicorn');
+  return { design: loadTemplate('react-nginx-gunicorn'), history: null };
 }
 
 export type ShareLinkDecision =

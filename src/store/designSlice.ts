@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import { syncContainers } from '../model/containers';
 import type { Design } from '../model/design';
 import type { AppState } from './index';
+import type { History } from './savedHistory';
 
 export const HISTORY_LIMIT = 200;
 
@@ -30,12 +31,15 @@ export interface DesignSlice {
   breakCoalesce: () => void;
 }
 
-export function createDesignSlice(initial: Design): StateCreator<AppState, [], [], DesignSlice> {
+export function createDesignSlice(
+  initial: Design,
+  history: History | null = null,
+): StateCreator<AppState, [], [], DesignSlice> {
   return (set) => ({
     design: initial,
-    past: [],
-    future: [],
-    dirty: false,
+    past: history?.past ?? [],
+    future: history?.future ?? [],
+    dirty: history?.dirty ?? false,
     lastCoalesce: null,
     loadCount: 0,
     commit: (recipe, options) =>

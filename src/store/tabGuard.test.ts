@@ -122,3 +122,32 @@ describe('tab guard', () => {
     expect(saver(storage, createTabGuard(storage, 'a'))('design')).toBe('written');
   });
 });
+
+describe('tab guard: another tab seen at once', () => {
+  it("pauses on another tab's stamp from a storage event, and keep-mine writes this tab's design", () => {
+    const storage = memoryStorage();
+    const a = createTabGuard(storage, 'a');
+    const b = createTabGuard(storage, 'b');
+    saver(storage, a)('from a');
+    let mine = 'from b';
+    b.noticeOtherSave(storage.items.get(AUTOSAVE_META_KEY) ?? null, () => storage.setItem(SLOT, mine));
+    expect(b.state.getState().conflict).toEqual({ otherTabId: 'a', revision: 1 });
+    expect(storage.items.get(SLOT)).toBe('from a');
+    mine = 'from b, edited since';
+    b.overwrite();
+    expect(storage.items.get(SLOT)).toBe('from b, edited since');
+    expect(parseMeta(storage.items.get(AUTOSAVE_META_KEY) ?? null)).toEqual({ tabId: 'b', revision: 2 });
+  });
+
+  it('ignores its own stamp, an old one and a malformed one', () => {
+    const storage = memoryStorage();
+    const a = createTabGuard(storage, 'a');
+    saver(storage, a)('one');
+    const stamp = storage.items.get(AUTOSAVE_META_KEY) ?? null;
+    a.noticeOtherSave(stamp, () => {});
+    a.noticeOtherSave('{"tabId":"z","revision":0}', () => {});
+    a.noticeOtherSave('not json', () => {});
+    a.noticeOtherSave(null, () => {});
+    expect(a.state.getState().conflict).toBeNull();
+  });
+});

@@ -32,6 +32,11 @@ export interface TabGuard {
    * or wrote the slot. `content` is exactly the text `write` puts in the slot.
    */
   save: (content: string, write: () => void) => SaveOutcome;
+  /**
+   * Another tab's save seen as it happens (a `storage` event carrying the new stamp): pause and ask at
+   * once, as this tab's next save would; `writeMine` writes this tab's design if the user keeps it.
+   */
+  noticeOtherSave: (stamp: string | null, writeMine: () => void) => void;
   /** The user chose the other tab's design: accept its revision and resume autosaving. */
   acceptOther: () => void;
   /** The user chose this tab's design: write the latest blocked save over the other tab's and resume. */
@@ -117,6 +122,17 @@ export function createTabGuard(
     return 'written';
   }
 
+  function noticeOtherSave(stamp: string | null, writeMine: () => void) {
+    const meta = parseMeta(stamp);
+    if (!meta || meta.tabId === tabId || meta.revision <= seenRevision) return;
+    if (state.getState().conflict) {
+      state.setState({ conflict: { otherTabId: meta.tabId, revision: meta.revision } });
+      return;
+    }
+    blocked = writeMine;
+    state.setState({ conflict: { otherTabId: meta.tabId, revision: meta.revision } });
+  }
+
   function acceptOther() {
     seenRevision = Math.max(seenRevision, readMeta()?.revision ?? 0);
     blocked = null;
@@ -130,7 +146,7 @@ export function createTabGuard(
     if (pending) stampAndWrite(pending, readMeta());
   }
 
-  return { tabId, state, save, acceptOther, overwrite };
+  return { tabId, state, save, noticeOtherSave, acceptOther, overwrite };
 }
 
 /** The guard of this browser tab (null outside a browser, e.g. in the CLI and unit tests). */

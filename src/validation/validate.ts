@@ -56,14 +56,17 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((diagnostic) => diagnostic.severity === 'error');
 }
 
-/** `invalid-*` errors: bad field values that no `--force` may carry into a file. */
-export function hasInputErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some(
-    (diagnostic) =>
-      diagnostic.severity === 'error' &&
-      diagnostic.rule.startsWith('invalid-') &&
-      diagnostic.rule !== 'invalid-connection',
+/** An `invalid-*` error: a bad field value that no `--force` may carry into a file. */
+export function isInputError(diagnostic: Diagnostic): boolean {
+  return (
+    diagnostic.severity === 'error' &&
+    diagnostic.rule.startsWith('invalid-') &&
+    diagnostic.rule !== 'invalid-connection'
   );
+}
+
+export function hasInputErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some(isInputError);
 }
 
 /** The JSON form `validate --json` prints. */

@@ -56,6 +56,7 @@ export const uiMessages = {
     label: 'Problems',
     heading: 'Problems',
     none: 'No problems',
+    show: 'Show the problems panel',
     count: (p: { errors: number; warnings: number }) =>
       [
         p.errors > 0 ? `${p.errors} error${p.errors === 1 ? '' : 's'}` : '',
@@ -93,6 +94,10 @@ export const uiMessages = {
     understood: 'Everything in the files was understood.',
     leftOut: (p: { count: number }) =>
       `${p.count} thing${p.count === 1 ? ' was' : 's were'} left out or not understood:`,
+  },
+  preview: {
+    stale: 'Not up to date: these are the last files that could be generated.',
+    staleWhy: (p: { why: string }) => `They update once this is fixed: ${p.why}`,
   },
   embed: {
     noDesign: 'This embed has no design: its address needs a #s1.… share fragment.',

@@ -58,6 +58,7 @@ export const uiMessages: typeof englishUiMessages = {
     label: '문제',
     heading: '문제',
     none: '문제 없음',
+    show: '문제 패널 보기',
     count: (p) =>
       [p.errors > 0 ? `오류 ${p.errors}개` : '', p.warnings > 0 ? `경고 ${p.warnings}개` : '']
         .filter(Boolean)
@@ -89,6 +90,10 @@ export const uiMessages: typeof englishUiMessages = {
     close: '닫기',
     understood: '파일의 모든 내용을 이해했습니다.',
     leftOut: (p) => `${p.count}개 항목을 빼거나 이해하지 못했습니다:`,
+  },
+  preview: {
+    stale: '최신 상태가 아닙니다: 마지막으로 만들 수 있었던 파일을 보여 줍니다.',
+    staleWhy: (p: { why: string }) => `이 문제를 고치면 다시 갱신됩니다: ${p.why}`,
   },
   embed: {
     noDesign: '이 임베드에는 디자인이 없습니다: 주소에 #s1.… 공유 프래그먼트가 있어야 합니다.',

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useAppStore } from '../../store';
-import { filesOf } from '../../store/files';
+import { previewOf } from '../../store/files';
+import { useText } from '../../app/language';
 import { useDiagnostics } from '../../store/selectors';
 import { copyText } from './clipboard';
 import { fileTreeRows } from './fileTree';
@@ -33,11 +34,13 @@ export function PreviewPanel() {
   // A generator bug must not take the preview (or the canvas) down: say what failed instead.
   const generated = useMemo(() => {
     try {
-      return { files: filesOf(design, target, catalogue), error: null };
+      const { files, stale } = previewOf(design, target, catalogue);
+      return { files, stale, error: null };
     } catch (error) {
-      return { files: null, error: error instanceof Error ? error.message : String(error) };
+      return { files: null, stale: null, error: error instanceof Error ? error.message : String(error) };
     }
   }, [design, target, catalogue]);
+  const text = useText().preview;
   const files = generated.files ?? NO_FILES;
   const selectedNodeIds = useAppStore((state) => state.selectedNodeIds);
   const dark = useDarkMode();
@@ -161,7 +164,12 @@ export function PreviewPanel() {
             The files could not be generated for this design: {generated.error}
           </p>
         )}
-        <div className="preview-editor-host">
+        {generated.stale !== null && (
+          <p role="status" className="preview-stale" data-testid="preview-stale">
+            <strong>{text.stale}</strong> {text.staleWhy({ why: generated.stale })}
+          </p>
+        )}
+        <div className={`preview-editor-host${generated.stale !== null ? ' preview-editor-stale' : ''}`}>
           <Suspense fallback={<p className="preview-loading">Loading editor…</p>}>
             <MonacoView files={files} path={path} design={design} diagnostics={diagnostics} dark={dark} />
           </Suspense>

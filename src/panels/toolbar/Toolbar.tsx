@@ -16,6 +16,7 @@ import { LanguageSelect } from './LanguageSelect';
 import { ImportConfigs } from '../import/ImportConfigs';
 import { DownloadZipButton } from './DownloadZipButton';
 import { ShareMenu } from './ShareMenu';
+import { ProblemsCount } from './ProblemsCount';
 
 /** Where the bundle runs; the problems panel, the preview and the zip follow it. */
 function TargetSelect() {
@@ -219,6 +220,7 @@ export function Toolbar() {
       </div>
       <div className="toolbar-spacer" />
       <div className="toolbar-group">
+        <ProblemsCount />
         <TargetSelect />
         <ShareMenu />
         <DownloadZipButton />
