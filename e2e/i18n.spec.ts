@@ -88,9 +88,9 @@ test('a Korean browser gets the designer, the problems, the quick fix and the bu
 
 /** Words allowed in the Korean UI: kind and product names, code, config keys, file names, keys on the keyboard. */
 const ALLOWED = new Set(
-  `StackSketch Client Nginx nginx Gunicorn gunicorn uWSGI uwsgi Flask SQLite React build Browser Docker Compose
+  `StackSketch Client Nginx nginx Gunicorn gunicorn uWSGI uwsgi Flask Django WAS collectstatic SQLite React build Browser Docker Compose
   WSGI HTTP HTTPS TCP CPU SVG PNG JSON Mermaid zip systemd Kubernetes Ctrl Shift Delete Backspace Escape stacksketch json web app
-  English API module callable socket http proxy_pass uwsgi_pass Werkzeug Slowloris Vite Node CSS HTML JS
+  English API module callable project application runserver socket http proxy_pass uwsgi_pass Werkzeug Slowloris Vite Node CSS HTML JS
   npm run root try_files listen port workers threads transport tcp unix auto processes route env SECRET_KEY
   iframe Confluence Notion GitHub GitLab Markdown subgraph mmd Enter docker-compose server_name localhost gzip
   client_max_body_size

@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import JSZip from 'jszip';
 
-const TEMPLATES = ['gunicorn-flask-sqlite', 'uwsgi-unix-socket', 'react-nginx-gunicorn', 'flask-dev-server'];
+const TEMPLATES = [
+  'gunicorn-flask-sqlite',
+  'uwsgi-unix-socket',
+  'react-nginx-gunicorn',
+  'flask-dev-server',
+  'django-gunicorn-nginx',
+];
 const ROOT = join(import.meta.dirname, '..');
 
 async function loadTemplate(page: Page, id: string) {

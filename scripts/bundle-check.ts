@@ -16,7 +16,8 @@
  *
  * 5. The `server` target (scripts/lib/serverChecks.ts, serverSmoke.ts): systemd-analyze verify and
  *    security, shellcheck, nginx -t in Debian's stock nginx.conf, and a real install on a booted
- *    Debian 12 under systemd-nspawn, for the first-release templates ("server" selects this part).
+ *    Debian 12 under systemd-nspawn, for the first-release templates and the Django one ("server"
+ *    selects this part).
  *
  * 6. The `kubernetes` target (scripts/lib/k8sChecks.ts, k8sSmoke.ts): every manifest of the templates,
  *    the varieties and the property-based designs validated offline against the Kubernetes OpenAPI
@@ -92,13 +93,14 @@ async function faultRuns(): Promise<void> {
   report(sticky.ok, sticky.label, sticky.ok ? '' : sticky.detail);
 }
 
-/** The first release's templates and the replicated one, also proven on the server target. */
+/** The first release's templates, the replicated one and the Django one, also proven on the server target. */
 const SERVER_TEMPLATES = [
   'gunicorn-flask-sqlite',
   'uwsgi-unix-socket',
   'react-nginx-gunicorn',
   'flask-dev-server',
   'load-balanced-gunicorn',
+  'django-gunicorn-nginx',
 ] as const;
 
 const FORCED_502_FIXTURE = join(import.meta.dirname, 'fixtures', 'uwsgi-pass-http-socket.stacksketch.json');

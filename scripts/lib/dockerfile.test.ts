@@ -66,6 +66,43 @@ describe('helpers', () => {
     expect(containerCommand(gunicorn)).toEqual(gunicorn.command);
   });
 
+  it('adds the plugin after a project start-up too (a Django project under uWSGI)', () => {
+    const design = loadTemplate('django-gunicorn-nginx');
+    const server = design.nodes.find((node) => node.kind === 'gunicorn')!;
+    const withUwsgi = {
+      ...design,
+      nodes: design.nodes.map((node) =>
+        node === server
+          ? {
+              ...node,
+              kind: 'uwsgi' as const,
+              props: {
+                protocol: 'http' as const,
+                transport: 'tcp' as const,
+                port: 8000,
+                processes: 2,
+                threads: 1,
+                socketPath: '/run/uwsgi/uwsgi.sock',
+                maxRequests: 1000,
+                harakiri: 60,
+                stats: false,
+              },
+            }
+          : node,
+      ),
+    };
+    const service = plan(withUwsgi).services.find((s) => s.image === 'python')!;
+    expect(service.command.slice(0, 2)).toEqual(['sh', '-c']);
+    expect(containerCommand(service)).toEqual([
+      ...service.command.slice(0, 4),
+      'uwsgi',
+      '--plugin',
+      'python3',
+      '--ini',
+      'uwsgi.ini',
+    ]);
+  });
+
   it('maps compose service names in the hosts file', () => {
     const text = hostsFile(
       new Map([

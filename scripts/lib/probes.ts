@@ -17,7 +17,7 @@ export type ProbedStack = Pick<Stack, 'plan' | 'entryUrl' | 'hostSideCommand'>;
 
 const STATUS_MARKER = '\n@@stacksketch-status@@';
 
-/** Curl one hop from the host side through the published entry. */
+/** Curl one hop from the host side through the published entry, as a browser would (its Host header). */
 export async function curlProbe(
   stack: ProbedStack,
   probe: Probe,
@@ -36,6 +36,8 @@ export async function curlProbe(
   ];
   if (probe.body !== undefined)
     argv.push('-H', 'Content-Type: application/json', '--data-binary', probe.body);
+  const host = stack.plan.entryHost;
+  if (host) argv.push('-H', `Host: ${host}`);
   argv.push(`${stack.entryUrl}${probe.path}`);
   const result = await run(stack.hostSideCommand(argv), { timeoutMs: 20000 });
   const at = result.stdout.lastIndexOf(STATUS_MARKER);

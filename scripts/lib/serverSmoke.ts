@@ -28,6 +28,7 @@ const ROOT_PACKAGES = [
   'dbus',
   'nginx',
   'python3-flask',
+  'python3-django',
   'python3-venv',
   'gunicorn',
   'uwsgi',
@@ -83,9 +84,51 @@ export function mirrorIn(text: string): string | undefined {
   return uris.find((uri) => /\/debian\/?$/.test(uri));
 }
 
-/** debootstrap the root once (about a minute); later runs reuse it. */
+/** The packages of ROOT_PACKAGES a root does not have yet (a cache made before one was added). */
+function missingPackages(root: string): string[] {
+  const status = readText(join(root, 'var/lib/dpkg/status'));
+  const installed = new Set(
+    status
+      .split('\n\n')
+      .filter((block) => /^Status: install ok installed$/m.test(block))
+      .map((block) => /^Package: (.*)$/m.exec(block)?.[1]),
+  );
+  return ROOT_PACKAGES.filter((name) => !installed.has(name));
+}
+
+/** Add what a cached root lacks, with apt inside it from the host's mirror (nothing registered). */
+async function completeServerRoot(root: string, missing: string[], print: (line: string) => void) {
+  print(`add ${missing.join(', ')} to the cached root ${root}`);
+  const result = await run(
+    [
+      'systemd-nspawn',
+      '-D',
+      root,
+      '--register=no',
+      '--keep-unit',
+      '-q',
+      'sh',
+      '-c',
+      'echo "deb $1 bookworm main" >/etc/apt/sources.list && shift && apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" && apt-get clean',
+      'sh',
+      aptMirror(),
+      ...missing,
+    ],
+    { timeoutMs: 10 * 60 * 1000 },
+  );
+  if (result.status !== 0)
+    throw new Error(
+      `adding ${missing.join(', ')} to the root failed (exit ${result.status})\n${tail(result.output)}`,
+    );
+}
+
+/** debootstrap the root once (about a minute); later runs reuse it, adding packages listed since. */
 export async function ensureServerRoot(print: (line: string) => void): Promise<string> {
-  if (existsSync(join(SERVER_ROOT_CACHE, 'usr/sbin/nginx'))) return SERVER_ROOT_CACHE;
+  if (existsSync(join(SERVER_ROOT_CACHE, 'usr/sbin/nginx'))) {
+    const missing = missingPackages(SERVER_ROOT_CACHE);
+    if (missing.length > 0) await completeServerRoot(SERVER_ROOT_CACHE, missing, print);
+    return SERVER_ROOT_CACHE;
+  }
   const partial = `${SERVER_ROOT_CACHE}.partial-${process.pid}`;
   mkdirSync(join(SERVER_ROOT_CACHE, '..'), { recursive: true });
   print(`debootstrap a Debian 12 root into ${SERVER_ROOT_CACHE} (once)`);
@@ -165,9 +208,16 @@ function inside(leader: number, argv: readonly string[], timeoutMs = 120_000) {
   );
 }
 
-async function curlProbe(leader: number, port: number, probe: Probe): Promise<ServerStep> {
+/** Curl one hop through the site's nginx, with the Host header a browser sends (Django checks it). */
+async function curlProbe(
+  leader: number,
+  port: number,
+  host: string | null,
+  probe: Probe,
+): Promise<ServerStep> {
   const argv = ['curl', '-sS', '--max-time', '10', '-o', '-', '-w', '\n%{http_code}', '-X', probe.method];
   if (probe.body !== undefined) argv.push('-H', 'Content-Type: application/json', '--data', probe.body);
+  if (host) argv.push('-H', `Host: ${host}`);
   argv.push(`http://127.0.0.1:${port}${probe.path}`);
   const result = await inside(leader, argv, 20_000);
   const lines = result.stdout.split('\n');
@@ -381,9 +431,13 @@ export async function smokeServer(
     // A Type=notify unit is ready when systemctl returns; a dev server only once it listens.
     const firstGet = plan.probes.find((probe) => probe.method === 'GET')!;
     const ready = () =>
-      waitFor(async () => (await curlProbe(leader, plan.entryPort!, firstGet)).ok, 20_000, 300);
+      waitFor(
+        async () => (await curlProbe(leader, plan.entryPort!, plan.entryHost, firstGet)).ok,
+        20_000,
+        300,
+      );
     await ready();
-    for (const probe of plan.probes) record(await curlProbe(leader, plan.entryPort, probe));
+    for (const probe of plan.probes) record(await curlProbe(leader, plan.entryPort, plan.entryHost, probe));
     const copies = units.split('\n').filter((line) => /@\d+\.service/.test(line)).length;
     if (copies > 1) record(await everyCopyAnswers(leader, plan.entryPort, firstGet, copies));
     const appUnits = units
@@ -395,7 +449,7 @@ export async function smokeServer(
       step(`systemctl restart ${appUnits.join(' ')}`, restart.status === 0, restart.output);
       await ready();
       for (const probe of plan.probes.filter((p) => p.method === 'GET' && p.expectBody !== undefined))
-        record(await curlProbe(leader, plan.entryPort, probe));
+        record(await curlProbe(leader, plan.entryPort, plan.entryHost, probe));
     }
     const uninstall = await inside(leader, ['/bundle/uninstall.sh'], 60_000);
     step('uninstall.sh', uninstall.status === 0, tail(uninstall.output, 20));

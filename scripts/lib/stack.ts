@@ -330,10 +330,14 @@ function initVolume(hostDir: string, target: string, facts: ImageFacts, users: U
 
 /** The container command: the plan's command, with what the pip-installed image has built in. */
 export function containerCommand(service: PlannedService): string[] {
-  const [program, ...rest] = service.command;
+  const command = service.command;
+  // `sh -c '… && exec "$@"' NAME SERVER…`: a project's start-up, then the server's own words.
+  const wrapped = command[0] === 'sh' && command[1] === '-c' && /exec "\$@"$/.test(command[2] ?? '');
+  const head = wrapped ? command.slice(0, 4) : [];
+  const [program, ...rest] = wrapped ? command.slice(4) : command;
   // Debian's uWSGI loads Python as a plugin; the pip-installed one has it built in. Never in the ini.
-  if (program === 'uwsgi') return ['uwsgi', '--plugin', 'python3', ...rest];
-  return [...service.command];
+  if (program === 'uwsgi') return [...head, 'uwsgi', '--plugin', 'python3', ...rest];
+  return [...command];
 }
 
 export interface PreparedService {

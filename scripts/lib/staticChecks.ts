@@ -1,6 +1,8 @@
 /**
  * The real-tool checks of a written bundle (README, "Proving a bundle"): docker-compose config, nginx -t, gunicorn
- * --check-config, uwsgi --strict (plugin on the command line), the app import, py_compile, sh -n.
+ * --check-config, uwsgi --strict (plugin on the command line), the app import, py_compile, sh -n;
+ * for a service that ships its own tests and lint config (a Django project): pytest, flake8 and black
+ * --check with that config, Django's check --deploy (only the HTTPS warnings) and makemigrations --check.
  * Commands that read container paths run in a one-shot container-lite (overlay root, hosts file with the
  * compose service names, the image's user), so nothing they do lands on the host.
  */
@@ -87,9 +89,63 @@ function uwsgiTarget(ini: string): { module: string; callable: string } | null {
   };
 }
 
+/** `sh -c '… && exec "$@"' NAME SERVER…` (a project's start-up before its server): the server's words. */
+export function serverWords(command: readonly string[]): string[] {
+  const wrapped = command[0] === 'sh' && command[1] === '-c' && /exec "\$@"$/.test(command[2] ?? '');
+  return wrapped ? command.slice(4) : [...command];
+}
+
+/**
+ * What Django's check --deploy may report with nginx speaking plain HTTP (tls off): HSTS, the HTTPS
+ * redirect and the secure-only cookies all need HTTPS, which this bundle does not terminate.
+ */
+export const EXPECTED_DEPLOY_WARNINGS = ['security.W004', 'security.W008', 'security.W012', 'security.W016'];
+
+/** pytest, flake8, black --check and Django's own checks, run with the service folder's shipped config. */
+async function projectChecks(serviceDir: string, name: string, workDir: string): Promise<CheckResult[]> {
+  if (!existsSync(join(serviceDir, 'setup.cfg'))) return [];
+  const scratch = join(workDir, 'project-checks', name);
+  mkdirSync(scratch, { recursive: true });
+  const env = {
+    ...process.env,
+    PYTHONPYCACHEPREFIX: join(scratch, 'pycache'),
+    SECRET_KEY: 'check-only-0123456789abcdef0123456789abcdef0123456789abcdef',
+    DATABASE_PATH: join(scratch, 'check.db'),
+    STATIC_ROOT: join(scratch, 'static'),
+  };
+  const inFolder = (argv: string[]) => () => run(argv, { cwd: serviceDir, env, timeoutMs: 180000 });
+  const results: CheckResult[] = [];
+  const tools: [string, string[]][] = [
+    ['pytest', ['/usr/bin/python3', '-m', 'pytest', '-q', '-p', 'no:cacheprovider']],
+    ['flake8', ['/usr/bin/flake8', '.']],
+    ['black --check', ['/usr/bin/black', '--check', '--quiet', '.']],
+  ];
+  for (const [tool, argv] of tools)
+    results.push(await check(`${tool} (${name})`, argv, `${argv.join(' ')} (in ${name}/)`, inFolder(argv)));
+  if (!existsSync(join(serviceDir, 'manage.py'))) return results;
+  const migrations = ['/usr/bin/python3', 'manage.py', 'makemigrations', '--check', '--dry-run'];
+  results.push(
+    await check(`makemigrations --check (${name})`, migrations, migrations.join(' '), inFolder(migrations)),
+  );
+  const deploy = ['/usr/bin/python3', 'manage.py', 'check', '--deploy'];
+  const answer = await run(deploy, { cwd: serviceDir, env, timeoutMs: 180000 });
+  const reported = [...answer.output.matchAll(/\(([a-z_]+\.[A-Z]\d+)\)/g)].map((match) => match[1]!);
+  const unexpected = reported.filter((id) => !EXPECTED_DEPLOY_WARNINGS.includes(id));
+  results.push({
+    name: `check --deploy: only the HTTPS warnings (${name})`,
+    ok: answer.status === 0 && unexpected.length === 0,
+    command: deploy.join(' '),
+    detail:
+      unexpected.length === 0 && answer.status === 0
+        ? ''
+        : tail(answer.output || `exit ${answer.status}`, 30),
+  });
+  return results;
+}
+
 /** What the service's container imports: `module:callable`. */
 function appTarget(service: PlannedService, stageDir: string): { module: string; callable: string } | null {
-  const [program, ...args] = service.command;
+  const [program, ...args] = serverWords(service.command);
   if (program === 'uwsgi') {
     const iniArg = args[args.indexOf('--ini') + 1];
     const ini = iniArg ? join(stageDir, service.workdir, iniArg) : '';
@@ -142,7 +198,8 @@ export async function checkBundle(
       );
       continue;
     }
-    const [program, ...args] = service.command;
+    results.push(...(await projectChecks(join(bundleDir, service.buildDir), service.name, workDir)));
+    const [program, ...args] = serverWords(service.command);
     if (program === 'gunicorn') {
       const argv = ['gunicorn', '--check-config', ...args];
       results.push(

@@ -2,7 +2,9 @@
  * A deterministic variety of valid designs covering what the bundle format allows: Gunicorn over TCP
  * and a unix socket, uWSGI `socket` and `http-socket` over TCP and unix with the matching pass, the Flask
  * dev server, several apps behind one nginx on different routes, React static, an app without a
- * database, and custom names everywhere (design, containers, ports, dotted modules, callables, paths).
+ * database, Flask static folders served by nginx, Django projects under uWSGI (socket and http-socket)
+ * and runserver, and custom names everywhere (design, containers, ports, dotted modules, callables,
+ * paths).
  */
 import type { DesignFile } from '../../src/validation/types';
 
@@ -25,6 +27,10 @@ function flask(id: string, container: string, props: Props = {}) {
   return { id, kind: 'flask', container, props: { module: 'app', callable: 'app', ...props } };
 }
 
+function django(id: string, container: string, props: Props = {}) {
+  return { id, kind: 'django', container, props: { project: 'mysite', staticRoute: '/static/', ...props } };
+}
+
 function sqlite(id: string, container: string, file: string) {
   return { id, kind: 'sqlite', container, props: { file } };
 }
@@ -43,6 +49,8 @@ function chain(options: {
   app?: string;
   nginxProps?: Props;
   flaskProps?: Props;
+  /** A Django project instead of the Flask app, with these props. */
+  djangoProps?: Props;
   database?: string | null;
   spa?: boolean;
 }): DesignFile {
@@ -62,7 +70,9 @@ function chain(options: {
   } else {
     edges.push(edge('e2', 'proxy', 'api', routeProps));
   }
-  nodes.push(flask('api', app, options.flaskProps));
+  nodes.push(
+    options.djangoProps ? django('api', app, options.djangoProps) : flask('api', app, options.flaskProps),
+  );
   if (options.database !== null) {
     nodes.push(sqlite('db', app, options.database ?? '/data/app.db'));
     edges.push(edge('e4', 'api', 'db'));
@@ -208,6 +218,62 @@ export function varieties(): Variety[] {
       file: chain({ name: 'stateless', server: gunicorn({}), database: null }),
     },
     { id: 'two-apps-one-nginx', react: false, file: twoApps('two apps', false) },
+    {
+      id: 'flask-static-gunicorn',
+      react: false,
+      file: chain({
+        name: 'flask static',
+        server: gunicorn({}),
+        flaskProps: { staticRoute: '/static/' },
+      }),
+    },
+    {
+      id: 'flask-static-uwsgi-dotted',
+      react: false,
+      file: chain({
+        name: 'flask-static-uwsgi',
+        server: uwsgi({ transport: 'unix', socketPath: '/run/uwsgi/app.sock' }),
+        pass: 'uwsgi_pass',
+        route: '/shop/',
+        flaskProps: { module: 'shop.api', callable: 'application', staticRoute: '/shop/assets/' },
+      }),
+    },
+    {
+      id: 'django-uwsgi-socket-unix',
+      react: false,
+      file: chain({
+        name: 'django uwsgi socket',
+        server: uwsgi({ transport: 'unix', socketPath: '/run/uwsgi/shop.sock' }),
+        pass: 'uwsgi_pass',
+        nginxProps: { serverName: 'shop.example.com www.shop.example.com' },
+        djangoProps: { project: 'shop', staticRoute: '/assets/' },
+        database: '/srv/shop/shop.sqlite3',
+      }),
+    },
+    {
+      id: 'django-uwsgi-http-tcp',
+      react: false,
+      file: chain({
+        name: 'django-uwsgi-http',
+        web: 'front',
+        app: 'backend',
+        route: '/api/',
+        server: uwsgi({ protocol: 'http', transport: 'tcp', port: 9000 }),
+        pass: 'proxy_pass',
+        nginxProps: { listen: 8080, serverName: '*.example.com' },
+        djangoProps: { project: 'portal' },
+      }),
+    },
+    {
+      id: 'django-dev-server',
+      react: false,
+      file: chain({
+        name: 'django dev',
+        server: null,
+        djangoProps: { project: 'devsite', port: 8001, staticRoute: '' },
+        database: null,
+      }),
+    },
     {
       id: 'react-gunicorn-unix',
       react: true,

@@ -264,6 +264,64 @@ describe('generate', () => {
     expect(smoke).toContain("hop page GET / 200 '<div id=\"root\">' ''");
   });
 
+  it("sends the entry nginx's name as Host in scripts/smoke.sh, as a browser does (Django checks it)", () => {
+    const named = (serverName: string) => {
+      const design = loadTemplate('django-gunicorn-nginx');
+      return {
+        ...design,
+        nodes: design.nodes.map((node) =>
+          node.kind === 'nginx' ? { ...node, props: { ...node.props, serverName } } : node,
+        ),
+      };
+    };
+    expect(plan(named('shop.example.com api.example.com')).entryHost).toBe('shop.example.com');
+    expect(plan(named('*.example.com')).entryHost).toBe('www.example.com');
+    expect(plan(named('_')).entryHost).toBeNull();
+    const smoke = generate(named('shop.example.com'), COMPOSE_EN).files['scripts/smoke.sh']!;
+    expect(smoke).toContain('[ -n "$HOST" ] || HOST=shop.example.com');
+    expect(smoke.match(/curl -sS -H "Host: \$HOST" /g)).toHaveLength(2);
+    const anyName = generate(named('_'), COMPOSE_EN).files['scripts/smoke.sh']!;
+    expect(anyName).not.toContain('Host:');
+  });
+  it("serves a Flask app's static folder through nginx: alias with both slashes, a read-only volume the app fills at start", () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    const withStatic = {
+      ...design,
+      nodes: design.nodes.map((node) =>
+        node.kind === 'flask'
+          ? { ...node, props: { ...node.props, module: 'shop.api', staticRoute: '/assets/' } }
+          : node,
+      ),
+    };
+    expect(validate(withStatic)).toEqual([]);
+    const { files, plan: planned } = generate(withStatic, COMPOSE_EN);
+    const location = find(parseNginx(files['web/nginx.conf']!), 'location').find(
+      (node) => node.args[0] === '/assets/',
+    )!;
+    expect(find(location.block!, 'alias')[0]!.args).toEqual(['/srv/static/']);
+    expect(find(location.block!, 'expires')[0]!.args).toEqual(['30d']);
+    expect(files['app/shop/static/app.css']).toContain('body');
+    expect(files['app/shop/api.py']).toContain('app = Flask(__name__, static_url_path="/assets")');
+    const compose = parseYaml(files['docker-compose.yml']!) as {
+      services: Record<string, { volumes?: string[] }>;
+    };
+    expect(compose.services.web!.volumes).toContain('app-static:/srv/static:ro');
+    expect(compose.services.app!.volumes).toContain('app-static:/srv/static');
+    const app = planned.services.find((service) => service.name === 'app')!;
+    expect(app.command.slice(0, 4)).toEqual([
+      'sh',
+      '-c',
+      'cp -R shop/static/. /srv/static/ && exec "$@"',
+      'static',
+    ]);
+    expect(app.copies.map((copy) => copy.from)).toContain('app/shop/static/app.css');
+    expect(planned.probes.at(-1)).toMatchObject({ hop: 'static file', path: '/assets/app.css' });
+    // Without a static route the app and its command stay as they were.
+    const plain = generate(design, COMPOSE_EN);
+    expect(plain.files['app/app.py']).toContain('    app = Flask(__name__)\n');
+    expect(plain.plan.services.find((service) => service.name === 'app')!.command[0]).toBe('gunicorn');
+  });
+
   it('maps routes to API prefixes', () => {
     expect(apiBaseFor('/')).toBe('/api/');
     expect(apiBaseFor('/api/')).toBe('/api/');

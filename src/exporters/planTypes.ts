@@ -29,7 +29,7 @@ export interface PlannedService {
   /** A build stage that produces files for the image (the React app): run `commands` in `dir`, copy `output` to `to`. */
   buildStage?: { dir: string; commands: string[][]; output: string; to: string };
   /** Named volumes mounted into the container. */
-  mounts: { volume: string; target: string }[];
+  mounts: { volume: string; target: string; readOnly?: boolean }[];
   /** Ports published to the host (only the front door). */
   published: { host: number; container: number }[];
   /** What the service listens on inside its container. */
@@ -99,6 +99,17 @@ export type PlannedLocation =
       role: ProcessRole;
       /** How nginx spreads requests over the copies; set only when the target runs in several copies. */
       balance?: BalanceMethod;
+    }
+  | {
+      kind: 'files';
+      edge: string;
+      route: string;
+      /** The folder nginx serves the route from (`alias`), ending in "/" like the route. */
+      alias: string;
+      /** The app whose collected static files these are. */
+      node: string;
+      /** A file the app always ships under the route (the smoke fetches it through nginx). */
+      probeFile: string;
     };
 
 /** A WSGI server, or an app on its own development server (no WSGI server imports it). */
@@ -134,6 +145,17 @@ export interface PlannedApp {
   file: string;
   /** True when the design has no Flask node for the server and a default app was added. */
   synthesized: boolean;
+  /** The app node's props (none when synthesized): read only by that kind's plan part. */
+  settings: Readonly<Record<string, PropValue>>;
+  /** The nginx servers that reach the app: the host names and port browsers use. */
+  frontDoors: readonly FrontDoor[];
+  /** Where a project collects its static files, when the target puts them elsewhere than its kind does. */
+  staticRoot?: string;
+}
+
+export interface FrontDoor {
+  serverName: string;
+  listen: number;
 }
 
 export interface PythonRun {
@@ -148,8 +170,8 @@ export interface PythonRun {
 
 export interface PlannedVolume {
   name: string;
-  /** Why it exists: a database's data, or a unix socket shared between two containers. */
-  purpose: 'data' | 'socket';
+  /** Why it exists: a database's data, a unix socket shared between two containers, or an app's collected static files nginx serves. */
+  purpose: 'data' | 'socket' | 'static';
 }
 
 /** One hop the smoke check curls through the front door, in order. */
@@ -172,6 +194,8 @@ export interface DeploymentPlan {
   volumes: PlannedVolume[];
   /** The published host port smoke checks go through. */
   entryPort: number | null;
+  /** The Host header a browser sends there (the entry nginx's name; null: any name answers). */
+  entryHost: string | null;
   probes: Probe[];
   /**
    * What shaping the bundle decided that no rule reports (a container split in two services, a

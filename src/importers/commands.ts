@@ -108,7 +108,10 @@ export function recognise(argv: string[], depth = 0): Recognised {
   if (SHELL.test(program) && args[0] === '-c' && args[1] !== undefined && depth < 3) {
     // The last command of `a && b && exec c` is what keeps running.
     const parts = args[1].split(/&&|;/);
-    return recognise(splitShellWords(parts[parts.length - 1]!), depth + 1);
+    const last = splitShellWords(parts[parts.length - 1]!).filter((word) => word !== 'exec');
+    // `sh -c '… && exec "$@"' NAME PROGRAM ARGS…`: the words after $0 are the command.
+    if (last.length === 1 && last[0] === '$@') return recognise(args.slice(3), depth + 1);
+    return recognise(last, depth + 1);
   }
   if (PYTHON.test(program)) {
     if (args[0] === '-m' && args[1] !== undefined) return recognise([args[1], ...args.slice(2)], depth + 1);

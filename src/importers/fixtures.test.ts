@@ -123,11 +123,15 @@ describe('real-world fixtures import through the CLI and the rules name their pr
     });
   });
 
-  it('Django runserver is reported as not modelled yet, never taken for Flask', async () => {
+  it('Django runserver becomes the Django kind on its dev server, never taken for Flask', async () => {
     const result = await importFixture('django-runserver');
-    expect(result.code).toBe(2);
-    expect(result.design).toBeNull();
-    expect(result.report.some((entry) => /Django is not modelled yet/.test(entry.message))).toBe(true);
+    expect(result.code).toBe(0);
+    const design = assertLoads(result.design);
+    const django = design.nodes.find((node) => node.kind === 'django');
+    expect(django?.props).toMatchObject({ project: 'mysite', port: 8000 });
+    expect(design.nodes.some((node) => node.kind === 'flask')).toBe(false);
+    // A browser straight at the development server: the rules name both problems.
+    expect(result.rules.sort()).toEqual(['app-server-exposed', 'django-dev-server']);
   });
 
   it('--out writes the design and refuses to overwrite without --force', async () => {

@@ -115,24 +115,39 @@ describe('resolver', () => {
     });
   });
 
-  it('Django entry points are reported as not modelled yet, never taken for Flask', () => {
+  it('Django entry points become a server and the Django kind, never taken for Flask', () => {
     const gunicorn = importConfigs([
       {
         path: 'docker-compose.yml',
         text: 'services:\n  web:\n    image: python\n    command: gunicorn mysite.wsgi:application --bind 0.0.0.0:8000\n',
       },
     ]);
-    expect(gunicorn.design).toBeNull();
-    expect(gunicorn.report.some((entry) => entry.message.includes('Django is not modelled yet'))).toBe(true);
+    expect(kinds(gunicorn)).toEqual(['django', 'gunicorn']);
+    expect(gunicorn.design!.nodes.find((node) => node.kind === 'django')?.props).toMatchObject({
+      project: 'mysite',
+    });
     const uwsgi = importConfigs([
       { path: 'uwsgi.ini', text: '[uwsgi]\nsocket = :3031\nmodule = mysite.wsgi\n' },
       {
         path: 'mysite/wsgi.py',
         text: 'from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n',
       },
+      {
+        path: 'mysite/settings.py',
+        text: 'STATIC_URL = "/assets/"\nDATABASES = {"default": {"NAME": "/data/site.db"}}\n',
+      },
     ]);
+    expect(kinds(uwsgi)).toEqual(expect.arrayContaining(['django', 'sqlite', 'uwsgi']));
     expect(kinds(uwsgi)).not.toContain('flask');
-    expect(uwsgi.report.some((entry) => entry.message.includes('Django is not modelled yet'))).toBe(true);
+    expect(uwsgi.design!.nodes.find((node) => node.kind === 'django')?.props).toMatchObject({
+      project: 'mysite',
+      staticRoute: '/assets/',
+    });
+    const node = (kind: string) => uwsgi.design!.nodes.find((candidate) => candidate.kind === kind)!.id;
+    const pairs = uwsgi.design!.edges.map((edge) => `${edge.source}>${edge.target}`);
+    expect(pairs).toEqual(
+      expect.arrayContaining([`${node('uwsgi')}>${node('django')}`, `${node('django')}>${node('sqlite')}`]),
+    );
   });
 
   it('SQLite comes from an environment path; nothing is guessed without one', () => {

@@ -461,12 +461,7 @@ class Resolver {
       case 'python-script':
         return this.pythonScript(unit, command.script);
       case 'django-runserver':
-        this.note(
-          unit.commandFile,
-          unit.commandLine,
-          `${where} runs Django's "manage.py runserver": Django is not modelled yet (left out)`,
-        );
-        return;
+        return this.djangoDev(unit, command.address);
       case 'nginx-server':
         return;
       case 'other':
@@ -534,17 +529,10 @@ class Resolver {
     const timeout = Number(command.timeout ?? settings.get('timeout') ?? 30);
     if (Number.isInteger(timeout)) props.timeout = timeout;
     const appName = command.app ?? text(settings.get('wsgi_app'));
-    if (this.isDjangoEntry(unit, appName)) {
-      this.note(
-        file,
-        line,
-        `"${unit.name ?? 'the server'}" runs the Django project "${appName}": Django is not modelled yet (left out)`,
-      );
-      return;
-    }
     const server = this.addNode(unit, IMPORTED_KIND.gunicornServer, props);
     this.listen(unit, bind, server, false);
-    if (!appName)
+    if (appName && this.isDjangoEntry(unit, appName)) this.djangoProject(unit, server, appName);
+    else if (!appName)
       this.note(
         configFile?.path ?? file,
         line,
@@ -605,14 +593,6 @@ class Resolver {
     const wsgiFile = options.get('wsgi-file');
     if (module) appName = module.includes(':') ? module : `${module}:${callable ?? 'application'}`;
     else if (wsgiFile) appName = `${baseName(wsgiFile).replace(/\.py$/, '')}:${callable ?? 'application'}`;
-    if (this.isDjangoEntry(unit, appName)) {
-      this.note(
-        where,
-        0,
-        `uwsgi runs the Django project "${appName}": Django is not modelled yet (left out)`,
-      );
-      return;
-    }
     const server = this.addNode(unit, IMPORTED_KIND.uwsgiServer, props);
     this.listen(
       unit,
@@ -620,7 +600,8 @@ class Resolver {
       server,
       props.protocol === UWSGI_PROTOCOL.binary,
     );
-    if (!appName) this.note(where, 0, 'uwsgi names no app (module, wsgi-file): no app node');
+    if (appName && this.isDjangoEntry(unit, appName)) this.djangoProject(unit, server, appName);
+    else if (!appName) this.note(where, 0, 'uwsgi names no app (module, wsgi-file): no app node');
     else this.appFor(unit, server, appName, wsgiFile ?? null, where, 0);
   }
 
@@ -682,6 +663,51 @@ class Resolver {
     if (app) this.listen(unit, { unix: null, port }, app, false);
   }
 
+  /** `manage.py runserver [ADDRESS]`: the Django project on its development server. */
+  private djangoDev(unit: Unit, address: string | null): void {
+    const portText = address ? (/(?:^|:)(\d+)$/.exec(address)?.[1] ?? null) : null;
+    const port = portText ? Number(portText) : 8000;
+    const host = address && address.includes(':') ? address.slice(0, address.lastIndexOf(':')) : '127.0.0.1';
+    if (host === '127.0.0.1' || host === 'localhost')
+      this.note(
+        unit.commandFile,
+        unit.commandLine,
+        `manage.py runserver listens on ${host} only: other containers cannot reach it (modelled as listening)`,
+      );
+    const manage = unit.files.find((file) => /(^|\/)manage\.py$/.test(file.path)) ?? null;
+    const settingsModule = manage
+      ? /DJANGO_SETTINGS_MODULE["']\s*,\s*["']([\w.]+)["']/.exec(manage.text)
+      : null;
+    const project = settingsModule ? settingsModule[1]!.split('.')[0]! : null;
+    if (manage) this.consumed.add(manage.path);
+    const app = this.djangoProject(unit, null, project ? `${project}.wsgi:application` : null, port);
+    this.listen(unit, { unix: null, port }, app, false);
+  }
+
+  /**
+   * The Django project a server runs (`<project>.wsgi:application`), or runserver runs: its project
+   * package, its static route (STATIC_URL) and its SQLite file from settings.py.
+   */
+  private djangoProject(unit: Unit, server: string | null, appName: string | null, devPort?: number): string {
+    const module = appName?.split(':')[0] ?? '';
+    const project = module.includes('.') ? module.split('.')[0]! : null;
+    const props: RawNode['props'] = {};
+    if (project && /^[A-Za-z_][A-Za-z0-9_]*$/.test(project)) props.project = project;
+    const wsgi = module ? this.moduleFile(unit, module) : null;
+    if (wsgi) this.consumed.add(wsgi.path);
+    const settings = project ? this.moduleFile(unit, `${project}.settings`) : null;
+    if (settings) {
+      this.consumed.add(settings.path);
+      const staticUrl = /^STATIC_URL\s*=\s*["']([^"']+)["']/m.exec(settings.text);
+      if (staticUrl) props.staticRoute = staticUrl[1]!.startsWith('/') ? staticUrl[1]! : `/${staticUrl[1]!}`;
+    }
+    if (devPort !== undefined) props.port = devPort;
+    const app = this.addNode(unit, IMPORTED_KIND.djangoProject, props);
+    if (server) this.addEdge(server, app);
+    this.sqliteFor(unit, app, settings);
+    return app;
+  }
+
   private moduleFile(unit: Unit, module: string): SourceFile | null {
     const path = module.replace(/\./g, '/');
     const candidates = unit.files.filter(
@@ -718,14 +744,7 @@ class Resolver {
     for (let hop = 0; source && hop < 4; hop++) {
       this.consumed.add(source.path);
       const facts = scanPythonModule(source);
-      if (facts.django) {
-        this.note(
-          source.path,
-          0,
-          `${source.path} is a Django entry point: Django is not modelled yet (left out)`,
-        );
-        return null;
-      }
+      if (facts.django) return this.djangoProject(unit, server, `${module}:${callable}`, devPort);
       for (let step = 0; step < 4 && facts.aliases.has(callable); step++)
         callable = facts.aliases.get(callable)!;
       const reexport = facts.imports.get(callable);

@@ -24,4 +24,9 @@ export const TEMPLATE_TEXT_KO: Record<TemplateId, { title: string; summary: stri
     summary:
       'nginx가 Gunicorn + Flask 컨테이너의 복제본 3개에 TCP로 요청을 나눠 보냅니다. 복제본들은 SQLite 파일 하나를 함께 씁니다(경고: 쓰기는 모두 차례를 기다립니다).',
   },
+  'django-gunicorn-nginx': {
+    title: 'React + Nginx + Gunicorn + Django',
+    summary:
+      'nginx가 React 빌드와 collectstatic으로 모은 Django 정적 파일을 서빙하고, /api/는 SQLite를 쓰는 Django를 실행하는 Gunicorn으로 프록시합니다.',
+  },
 };

@@ -13,6 +13,7 @@ export const TEMPLATE_IDS = [
   'react-nginx-gunicorn',
   'flask-dev-server',
   'load-balanced-gunicorn',
+  'django-gunicorn-nginx',
 ] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
@@ -266,6 +267,61 @@ const SOURCES: Record<TemplateId, TemplateSource> = {
         { id: 'e2', source: 'proxy', target: 'wsgi', props: { route: '/', balance: 'least-conn' } },
         { id: 'e3', source: 'wsgi', target: 'api' },
         { id: 'e4', source: 'api', target: 'db' },
+      ],
+    },
+  },
+  'django-gunicorn-nginx': {
+    id: 'django-gunicorn-nginx',
+    title: 'React + Nginx + Gunicorn + Django',
+    summary:
+      'nginx serves the React build and the collected Django static files, and proxies /api/ to Gunicorn running Django with SQLite.',
+    file: {
+      format: 'stacksketch/v2',
+      name: 'django-gunicorn-nginx',
+      nodes: [
+        { id: 'browser', kind: 'client', position: { x: 0, y: 200 }, props: { label: 'Browser' } },
+        {
+          id: 'proxy',
+          kind: 'nginx',
+          container: 'web',
+          position: { x: 240, y: 200 },
+          props: { listen: 80, serverName: 'localhost' },
+        },
+        {
+          id: 'spa',
+          kind: 'react-static',
+          container: 'web',
+          position: { x: 240, y: 40 },
+          props: { spaFallback: true },
+        },
+        {
+          id: 'wsgi',
+          kind: 'gunicorn',
+          container: 'app',
+          position: { x: 560, y: 200 },
+          props: { transport: 'tcp', port: 8000, workers: 3 },
+        },
+        {
+          id: 'site',
+          kind: 'django',
+          container: 'app',
+          position: { x: 820, y: 200 },
+          props: { project: 'mysite', staticRoute: '/static/' },
+        },
+        {
+          id: 'db',
+          kind: 'sqlite',
+          container: 'app',
+          position: { x: 1080, y: 200 },
+          props: { file: '/data/app.db' },
+        },
+      ],
+      edges: [
+        { id: 'e1', source: 'browser', target: 'proxy' },
+        { id: 'e2', source: 'proxy', target: 'spa', props: { route: '/' } },
+        { id: 'e3', source: 'proxy', target: 'wsgi', props: { route: '/api/' } },
+        { id: 'e4', source: 'wsgi', target: 'site' },
+        { id: 'e5', source: 'site', target: 'db' },
       ],
     },
   },

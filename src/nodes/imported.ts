@@ -10,6 +10,7 @@ export const IMPORTED_KIND = {
   gunicornServer: 'gunicorn',
   uwsgiServer: 'uwsgi',
   flaskApp: 'flask',
+  djangoProject: 'django',
   sqliteFile: 'sqlite',
   staticBuild: 'react-static',
 } as const satisfies Record<string, NodeKind>;

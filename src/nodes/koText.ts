@@ -1,5 +1,6 @@
 /** Every kind's Korean words, gathered from the kinds' folders for the lazily loaded Korean chunk. */
 import { ko as client } from './client/ko';
+import { ko as django } from './django/ko';
 import { ko as flask } from './flask/ko';
 import { ko as gunicorn } from './gunicorn/ko';
 import { ko as nginx } from './nginx/ko';
@@ -14,6 +15,7 @@ export const KIND_TEXT_KO: Record<NodeKind, KindText> = {
   gunicorn,
   uwsgi,
   flask,
+  django,
   sqlite,
   'react-static': reactStatic,
 };

@@ -43,6 +43,8 @@ describe('plan parts', () => {
         database: null,
         file: 'app.py',
         synthesized: false,
+        settings: {},
+        frontDoors: [],
       };
       const config = wsgiServerPart(kind).renderConfig(planned, app, '/app');
       expect(config.length).toBeGreaterThan(100);

@@ -6,6 +6,7 @@
  */
 import type { Listener, PlannedApp, PythonProcess } from '../exporters/planTypes';
 import { clientPlan } from './client/plan';
+import { djangoPlan } from './django/plan';
 import { flaskPlan } from './flask/plan';
 import { gunicornPlan } from './gunicorn/plan';
 import { nginxPlan } from './nginx/plan';
@@ -69,6 +70,48 @@ export interface AppPart<P> {
   debianPackages?: readonly string[];
   /** The README's words for the development server. */
   devSummary: string;
+  /** An app that is a whole project (its own files, WSGI entry and start command) instead of one module. */
+  project?: ProjectPart;
+  /** The static files nginx serves itself, or null when the node has none. */
+  staticFiles?(props: P): StaticFiles | null;
+  /** A folder the app writes when it starts (its static files for nginx): a named volume, or null for none. */
+  collectFolder?(props: P): string | null;
+  /** Files of the app besides its module (its static folder), relative to the service folder. */
+  extraFiles?(app: PlannedApp): Record<string, string>;
+  /** The README's explanation of those files, in English and in Korean. */
+  extraFilesExplanation?: { en: string; ko: string };
+  /** The folder of the app's own static files, relative to the service folder (a host serves it in place). */
+  staticSource?(app: PlannedApp): string | null;
+  /** The container command around the server's: what the app does first (copy its static files for nginx). */
+  startCommand?(app: PlannedApp, serverCommand: string[]): string[];
+}
+
+/** Static files an app produces and nginx serves under `route` from `folder` (both ending in "/"). */
+export interface StaticFiles {
+  route: string;
+  /** The folder in the app's container, shared with nginx through a named volume. */
+  folder: string;
+  /** A file always there, relative to the route (the smoke fetches it through nginx). */
+  probeFile: string;
+}
+
+/** A project's files and the container command that prepares it before the server starts. */
+export interface ProjectPart {
+  /** Every file of the project, relative to the service folder (its requirements.txt included). */
+  files(app: PlannedApp, serverRequirements: readonly string[]): Record<string, string>;
+  /** The container command: the server (or development server) wrapped in the project's start-up. */
+  command(app: PlannedApp, process: PythonProcess): string[];
+  /** The README's explanation of the project's files, by path (a path not listed has none). */
+  explanations(app: PlannedApp): [path: string, explanation: string][];
+  /** The same in Korean, for the Korean README. */
+  explanationsKo(app: PlannedApp): [path: string, explanation: string][];
+  /** The server alone, without the container's start-up (a systemd unit runs it; `host`: its address). */
+  serverCommand(app: PlannedApp, process: PythonProcess, host: string): string[];
+  /**
+   * What an install on a host runs once, in the code's folder: `asRoot` writes beside the code
+   * (collected static files), `asService` writes the app's data as its own user (migrations).
+   */
+  hostSetup: { asRoot: readonly (readonly string[])[]; asService: readonly (readonly string[])[] };
 }
 
 export interface NginxServerInputs {
@@ -113,6 +156,7 @@ export const PLAN_PARTS: { readonly [K in NodeKind]: KindPlanPart<KindPropsMap[K
   gunicorn: gunicornPlan,
   uwsgi: uwsgiPlan,
   flask: flaskPlan,
+  django: djangoPlan,
   sqlite: sqlitePlan,
   'react-static': reactStaticPlan,
 };

@@ -35,6 +35,7 @@ const DEFAULTS: { [K in NodeKind]: { title: string; summary: string; label: stri
     shape: 'box',
   },
   flask: { title: 'Flask', summary: 'app:app', label: 'Flask app:app', shape: 'box' },
+  django: { title: 'Django', summary: 'mysite.wsgi', label: 'Django mysite.wsgi', shape: 'box' },
   sqlite: { title: 'SQLite', summary: '/data/app.db', label: 'SQLite /data/app.db', shape: 'cylinder' },
   'react-static': { title: 'React build', summary: '', label: 'React build', shape: 'box' },
 };

@@ -1,4 +1,5 @@
 import { clientDescriptor, type ClientProps } from './client/descriptor';
+import { djangoDescriptor, type DjangoProps } from './django/descriptor';
 import { flaskDescriptor, type FlaskProps } from './flask/descriptor';
 import { gunicornDescriptor, type GunicornProps } from './gunicorn/descriptor';
 import { nginxDescriptor, type NginxProps } from './nginx/descriptor';
@@ -32,6 +33,7 @@ export interface KindPropsMap {
   gunicorn: GunicornProps;
   uwsgi: UwsgiProps;
   flask: FlaskProps;
+  django: DjangoProps;
   sqlite: SqliteProps;
   'react-static': ReactStaticProps;
 }
@@ -43,6 +45,7 @@ export const KINDS: { readonly [K in NodeKind]: KindDescriptor<K, KindPropsMap[K
   gunicorn: gunicornDescriptor,
   uwsgi: uwsgiDescriptor,
   flask: flaskDescriptor,
+  django: djangoDescriptor,
   sqlite: sqliteDescriptor,
   'react-static': reactStaticDescriptor,
 };

@@ -6,6 +6,7 @@ export const NODE_KINDS = [
   'gunicorn',
   'uwsgi',
   'flask',
+  'django',
   'sqlite',
   'react-static',
 ] as const;
@@ -133,6 +134,8 @@ export interface KindDescriptor<K extends string = NodeKind, P extends object = 
   listener?: (props: P) => Listener;
   /** An app's own development server (Werkzeug, runserver): where it listens when no WSGI server runs it. */
   devServer?: (props: P) => Listener;
+  /** An app's static files route, which nginx serves itself (null or absent: none). */
+  staticRoute?: (props: P) => string | null;
   /** How connection messages name the kind ("Gunicorn", "a Flask app", "SQLite"). */
   noun: string;
   /** How a proxy reaches the kind (servers and apps; absent: no proxy passes requests to it). */

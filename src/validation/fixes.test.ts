@@ -50,6 +50,16 @@ const EXPECTED: Record<string, ((design: Design) => Design)[]> = {
       return retargetEdge(running, 'e2', 'gunicorn');
     },
   ],
+  'django-dev-server': [
+    (d) => {
+      const server = newNode('gunicorn', 'gunicorn', {
+        container: 'app',
+        props: { transport: 'tcp', port: 8001 }, // 8000 is the Django dev port in that container
+      });
+      const running = insertEdge(insertNode(d, server), newEdge('gunicorn-site', 'gunicorn', 'site'));
+      return retargetEdge(running, 'e2', 'gunicorn');
+    },
+  ],
   'wsgi-needs-app': [
     (d) =>
       insertEdge(

@@ -1,5 +1,6 @@
 import { appServerExposed } from './rules/app-server-exposed';
 import { cycle } from './rules/cycle';
+import { djangoDevServer } from './rules/django-dev-server';
 import { flaskDevServer } from './rules/flask-dev-server';
 import { invalidConnection } from './rules/invalid-connection';
 import { invalidContainerName } from './rules/invalid-container-name';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   proxyPassToUwsgiSocket,
   appServerExposed,
   flaskDevServer,
+  djangoDevServer,
   wsgiNeedsApp,
   wsgiAppSameContainer,
   staticNeedsNginx,

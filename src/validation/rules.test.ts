@@ -11,6 +11,7 @@ const PUBLIC_IDS = [
   'proxy-pass-to-uwsgi-socket',
   'app-server-exposed',
   'flask-dev-server',
+  'django-dev-server',
   'wsgi-needs-app',
   'wsgi-app-same-container',
   'static-needs-nginx',

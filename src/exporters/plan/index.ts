@@ -5,7 +5,7 @@
 import type { Design } from '../../model/design';
 import { isClient, isProxy } from '../../nodes/registry';
 import { bundleFolderName } from '../folder';
-import type { DeploymentPlan } from '../planTypes';
+import type { DeploymentPlan, FrontDoor } from '../planTypes';
 import { planContainers } from './containers';
 import { serviceCopies } from './copies';
 import { Names, buildGraph, compare, type Graph } from './graph';
@@ -41,6 +41,21 @@ export function apiBasesByProcess(webServers: readonly WebServers[]): Map<string
   return bases;
 }
 
+/** Step: the nginx servers that reach each process (its host names and port), in server order. */
+export function frontDoorsByProcess(webServers: readonly WebServers[]): Map<string, FrontDoor[]> {
+  const doors = new Map<string, FrontDoor[]>();
+  for (const { servers } of webServers)
+    for (const server of servers)
+      for (const location of server.locations) {
+        if (location.kind !== 'proxy') continue;
+        const list = doors.get(location.node) ?? [];
+        if (!list.some((door) => door.serverName === server.serverName && door.listen === server.listen))
+          list.push({ serverName: server.serverName, listen: server.listen });
+        doors.set(location.node, list);
+      }
+  return doors;
+}
+
 /** Step: the nodes a client reaches without a proxy in front (a forced error: they publish a port). */
 export function clientFacingNodes(design: Design, graph: Graph): Set<string> {
   const facing = new Set<string>();
@@ -67,6 +82,7 @@ export function plan(design: Design): DeploymentPlan {
     notes,
   });
   const bases = apiBasesByProcess(webServers);
+  const frontDoors = frontDoorsByProcess(webServers);
   const clientFacing = clientFacingNodes(design, graph);
   const dirNames = new Names(RESERVED_DIRS);
   const python = containers.pythonDrafts.map((draft) => ({
@@ -75,6 +91,7 @@ export function plan(design: Design): DeploymentPlan {
       processNode: graph.byId.get(draft.process.node)!,
       draft,
       bases: bases.get(draft.process.node) ?? [],
+      frontDoors: frontDoors.get(draft.process.node) ?? [],
       clientFacing: clientFacing.has(draft.process.node),
       mounts: volumes.mountsOf(draft.service),
       buildDir: dirNames.take(draft.service),
@@ -96,12 +113,13 @@ export function plan(design: Design): DeploymentPlan {
     ...python.flatMap((result) => serviceCopies(result.service, result.copies)),
     ...web.map((result) => result.service),
   ].sort((a, b) => compare(a.name, b.name));
-  const { entryPort, probes } = planProbes(design, graph, services);
+  const { entryPort, entryHost, probes } = planProbes(design, graph, services);
   return {
     folder: bundleFolderName(design.name),
     services,
     volumes: volumes.list.slice().sort((a, b) => compare(a.name, b.name)),
     entryPort,
+    entryHost,
     probes,
     notes: [...notes, ...volumes.notes, ...planned.flatMap((result) => result.notes)],
   };

@@ -1,7 +1,7 @@
 import { matchingPass } from '../../model/connections';
 import type { DesignEdge, DesignNode } from '../../model/design';
 import { devServerOf, isApp, isStatic, isWsgiServer } from '../../nodes/registry';
-import { proxyPart, staticPart } from '../../nodes/planParts';
+import { appPart, proxyPart, staticPart } from '../../nodes/planParts';
 import type {
   Listener,
   PlannedLocation,
@@ -105,6 +105,27 @@ function proxyLocation(
   return location;
 }
 
+/** The app's collected static files behind a proxy location, served by nginx from their shared volume. */
+function staticFilesLocation(
+  context: NginxContext,
+  web: WebServers,
+  proxied: ProxyLocation,
+): PlannedLocation | null {
+  const draft = context.draftByNode.get(proxied.node);
+  const app = draft?.apps[0]?.app;
+  const files = app && isApp(app) ? appPart(app.kind).staticFiles?.(app.props) : null;
+  if (!draft || !app || !files) return null;
+  if (!context.volumes.shareStatic(draft.service, files.folder, web.draft.service)) return null;
+  return {
+    kind: 'files',
+    edge: proxied.edge,
+    route: files.route,
+    alias: files.folder,
+    node: app.id,
+    probeFile: files.probeFile,
+  };
+}
+
 /** One server block per proxy node: a location per outgoing edge, in route order. */
 function serverBlock(context: NginxContext, web: WebServers, proxy: DesignNode): PlannedNginxServer {
   const routeOf = (edge: DesignEdge) => edge.props.route ?? '/';
@@ -131,6 +152,12 @@ function serverBlock(context: NginxContext, web: WebServers, proxy: DesignNode):
     const location = proxyLocation(context, web, proxy, edge, target);
     if (location) locations.push(location);
   }
+  for (const location of locations.slice())
+    if (location.kind === 'proxy') {
+      const files = staticFilesLocation(context, web, location);
+      // A route already taken is reported by route-conflict; nginx refuses a location twice.
+      if (files && !locations.some((other) => other.route === files.route)) locations.push(files);
+    }
   return { node: proxy.id, ...proxyPart(proxy.kind).server(proxy.props), locations };
 }
 

@@ -73,15 +73,37 @@ function serverProbes(server: PlannedNginxServer, services: readonly PlannedServ
       ? appProbes(found.run.apps, [apiBaseFor(location.route)], proxies.length > 1 ? location.route : '')
       : [];
   });
-  return [...pages, ...apis];
+  const files = server.locations.flatMap((location): Probe[] =>
+    location.kind === 'files'
+      ? [
+          {
+            hop: 'static file',
+            method: 'GET',
+            path: `${location.route}${location.probeFile}`,
+            expectStatus: 200,
+          },
+        ]
+      : [],
+  );
+  return [...pages, ...apis, ...files];
 }
 
-/** Step: the published port the smoke check enters through, and the hops it curls, in order. */
+/**
+ * The host name a browser sends to an nginx server: its first server name, a wildcard's "www"
+ * (nginx and Django's ALLOWED_HOSTS both match it), none for the catch-all "_".
+ */
+export function browserHostName(server: PlannedNginxServer): string | null {
+  const name = server.serverName.split(' ')[0] ?? '_';
+  if (name === '_' || name === '') return null;
+  return name.startsWith('*.') ? `www.${name.slice(2)}` : name;
+}
+
+/** Step: the published port the smoke check enters through, the Host it sends, and the hops it curls. */
 export function planProbes(
   design: Design,
   graph: Graph,
   services: readonly PlannedService[],
-): { entryPort: number | null; probes: Probe[] } {
+): { entryPort: number | null; entryHost: string | null; probes: Probe[] } {
   const clientTargets = design.edges.flatMap((edge): DesignNode[] => {
     const source = graph.byId.get(edge.source);
     const target = graph.byId.get(edge.target);
@@ -93,14 +115,22 @@ export function planProbes(
       .flatMap((service) => (service.runs.kind === 'web' ? service.runs.servers : []))
       .find((candidate) => candidate.node === entry.id);
     return server
-      ? { entryPort: server.listen, probes: serverProbes(server, services) }
-      : { entryPort: null, probes: [] };
+      ? {
+          entryPort: server.listen,
+          entryHost: browserHostName(server),
+          probes: serverProbes(server, services),
+        }
+      : { entryPort: null, entryHost: null, probes: [] };
   }
   // No proxy: a client wired straight to a server (a forced error); probe it on its published port.
   for (const target of clientTargets) {
     const found = pythonRunOf(services, target.id);
     if (!found || found.service.published.length === 0) continue;
-    return { entryPort: found.service.published[0]!.host, probes: appProbes(found.run.apps, ['/api/'], '') };
+    return {
+      entryPort: found.service.published[0]!.host,
+      entryHost: null,
+      probes: appProbes(found.run.apps, ['/api/'], ''),
+    };
   }
-  return { entryPort: null, probes: [] };
+  return { entryPort: null, entryHost: null, probes: [] };
 }

@@ -3,7 +3,7 @@ import { kindsWithRole } from '../../nodes/registry';
 import { appPart, wsgiServerPart } from '../../nodes/planParts';
 import { reuseWhenSame } from '../incremental';
 import { compareText } from '../order';
-import type { PlannedApp, PlannedService, PythonProcess } from '../planTypes';
+import type { FrontDoor, PlannedApp, PlannedService, PythonProcess } from '../planTypes';
 import { moduleLayout, pickWorkdir } from './layout';
 import type { PythonDraft } from './processes';
 import type { Mount } from './volumes';
@@ -26,6 +26,8 @@ export interface PythonServiceInputs {
   clientFacing: boolean;
   mounts: readonly Mount[];
   buildDir: string;
+  /** The nginx servers whose locations reach the process. */
+  frontDoors: readonly FrontDoor[];
 }
 
 /** The apps the process imports, with their files in the service folder. */
@@ -46,14 +48,24 @@ function plannedApps(
     database,
     file: layout.files[index]!,
     synthesized: app === null,
+    settings: app?.props ?? {},
+    frontDoors: inputs.frontDoors,
   }));
   return { apps, layout };
 }
 
-function command(process: PythonProcess, app: PlannedApp): string[] {
+function serverCommand(process: PythonProcess, app: PlannedApp): string[] {
+  const project = appPart(app.kind).project;
+  if (project) return project.command(app, process);
   if (process.role === 'wsgi-server') return [...wsgiServerPart(process.kind).command];
   if (process.bind.kind !== 'tcp') throw new Error('a development server listens on a TCP port');
   return appPart(app.kind).devCommand(app, process.bind.port);
+}
+
+/** The container command: the server's, wrapped in what the app does first, if anything. */
+function command(process: PythonProcess, app: PlannedApp): string[] {
+  const server = serverCommand(process, app);
+  return appPart(app.kind).startCommand?.(app, server) ?? server;
 }
 
 function shadowingNote(module: string): string[] {
@@ -77,9 +89,15 @@ export const planPythonService = reuseWhenSame(
     const { apps, layout } = plannedApps(inputs, apiBases);
     const workdir = pickWorkdir(inputs.mounts);
     const files = new Set(['requirements.txt', 'health-check.py']);
-    if (process.role === 'wsgi-server')
-      files.add(wsgiServerPart(process.kind).configFile).add(layout.entryFile);
-    for (const file of [...layout.packages, ...apps.map((app) => app.file)]) files.add(file);
+    const project = appPart(apps[0]!.kind).project;
+    if (process.role === 'wsgi-server') files.add(wsgiServerPart(process.kind).configFile);
+    if (project) for (const file of Object.keys(project.files(apps[0]!, []))) files.add(file);
+    else {
+      if (process.role === 'wsgi-server') files.add(layout.entryFile);
+      for (const file of [...layout.packages, ...apps.map((app) => app.file)]) files.add(file);
+      for (const app of apps)
+        for (const file of Object.keys(appPart(app.kind).extraFiles?.(app) ?? {})) files.add(file);
+    }
     const listener = process.bind;
     const service: PlannedService = {
       name: draft.service,
@@ -101,7 +119,13 @@ export const planPythonService = reuseWhenSame(
       env: { PYTHONUNBUFFERED: '1', SECRET_KEY: '' },
       dependsOn: [],
       nodes: draft.nodes,
-      runs: { kind: 'python', process, apps, packages: layout.packages, entryFile: layout.entryFile },
+      runs: {
+        kind: 'python',
+        process,
+        apps,
+        packages: project ? [] : layout.packages,
+        entryFile: project ? apps[0]!.file : layout.entryFile,
+      },
     };
     return { service, notes: shadowingNote(apps[0]!.module) };
   },

@@ -197,6 +197,7 @@ describe('services and probes', () => {
       clientFacing: clientFacingNodes(design, graph).has(draft.process.node),
       mounts: volumes.mountsOf(draft.service),
       buildDir: 'app',
+      frontDoors: [],
     };
     const { service } = planPythonService(inputs);
     expect(service).toMatchObject({

@@ -1,3 +1,4 @@
+import { appPart } from '../../nodes/planParts';
 import type { PlannedVolume } from '../planTypes';
 import { Names, dirname } from './graph';
 import type { PythonDraft } from './processes';
@@ -5,6 +6,8 @@ import type { PythonDraft } from './processes';
 export interface Mount {
   volume: string;
   target: string;
+  /** Mounted read-only (nginx reading an app's collected static files). */
+  readOnly?: boolean;
 }
 
 /** Folders a volume must not cover (the image's own files live there). */
@@ -43,10 +46,11 @@ export class Volumes {
     return this.mounts.get(service) ?? [];
   }
 
-  mount(service: string, volume: string, target: string): void {
+  mount(service: string, volume: string, target: string, readOnly = false): void {
+    const mount: Mount = readOnly ? { volume, target, readOnly } : { volume, target };
     const list = this.mounts.get(service);
-    if (!list) this.mounts.set(service, [{ volume, target }]);
-    else if (!list.some((mount) => mount.target === target)) list.push({ volume, target });
+    if (!list) this.mounts.set(service, [mount]);
+    else if (!list.some((existing) => existing.target === target)) list.push(mount);
   }
 
   private create(name: string, purpose: PlannedVolume['purpose']): string {
@@ -77,6 +81,31 @@ export class Volumes {
     }
   }
 
+  /** A volume for each app's collected static files (collectstatic writes there, nginx may read it). */
+  addStaticVolumes(draft: PythonDraft): void {
+    for (const { app } of draft.apps) {
+      const folder = app ? appPart(app.kind).collectFolder?.(app.props) : null;
+      if (!folder) continue;
+      const dir = folder.replace(/\/$/, '');
+      const key = `static\u0000${draft.container}\u0000${dir}`;
+      let name = this.byFolder.get(key);
+      if (!name) {
+        name = this.create(`${draft.service}-static`, 'static');
+        this.byFolder.set(key, name);
+      }
+      this.mount(draft.service, name, dir);
+    }
+  }
+
+  /** The volume of a service's static files folder, mounted read-only into the web service. */
+  shareStatic(fromService: string, folder: string, webService: string): boolean {
+    const dir = folder.replace(/\/$/, '');
+    const mounted = this.mountsOf(fromService).find((mount) => mount.target === dir);
+    if (!mounted) return false;
+    this.mount(webService, mounted.volume, dir, true);
+    return true;
+  }
+
   /** The volume a unix socket's folder is shared through (null: a system folder, which cannot be). */
   socketVolume(serverService: string, container: string, path: string): string | null {
     const dir = dirname(path);
@@ -100,9 +129,12 @@ export class Volumes {
   }
 }
 
-/** Step: the data volumes of every python service, in service order. */
+/** Step: the data and static-files volumes of every python service, in service order. */
 export function planDataVolumes(drafts: readonly PythonDraft[]): Volumes {
   const volumes = new Volumes();
-  for (const draft of drafts) volumes.addDataVolumes(draft);
+  for (const draft of drafts) {
+    volumes.addDataVolumes(draft);
+    volumes.addStaticVolumes(draft);
+  }
   return volumes;
 }

@@ -262,6 +262,27 @@ function serverBlock(server: PlannedNginxServer): NginxNode {
   return block('server', [], children);
 }
 
+const FILES_SETTINGS = fragment(
+  3,
+  // No add_header here: one in a location drops every add_header of the server (the security headers).
+  comment('Browsers keep the files a month (Expires and Cache-Control: max-age) without asking again.'),
+  directive('expires', lit('30d')),
+  directive('access_log', lit('off')),
+);
+
+/** An app's static files from their shared folder: route and alias both end in "/" (no alias traversal). */
+function filesLocation(location: Extract<PlannedLocation, { kind: 'files' }>): NginxNode {
+  return block(
+    'location',
+    [user('route', location.route)],
+    [
+      comment("The app's collected static files, served by nginx without waking a worker."),
+      directive('alias', lit(`${pathValue(location.alias.replace(/\/$/, ''))}/`)),
+      FILES_SETTINGS,
+    ],
+  );
+}
+
 function locationBlock(location: PlannedLocation): NginxNode {
   if (location.kind === 'static') {
     const fallback = location.spaFallback ? `${location.base}index.html` : '=404';
@@ -285,6 +306,7 @@ function locationBlock(location: PlannedLocation): NginxNode {
       ],
     );
   }
+  if (location.kind === 'files') return filesLocation(location);
   if (location.pass === 'uwsgi_pass') {
     return block(
       'location',

@@ -27,7 +27,7 @@ export function renderPackageInit(dir: string): string {
 
 /** The constant parts of the healthcheck script, joined once. */
 const HEALTH_CHECK_HEAD = [
-  '"""Container healthcheck (Dockerfile HEALTHCHECK): exit 0 when the app answers its health route."""',
+  '"""Container healthcheck (Dockerfile HEALTHCHECK): exit 0 when the app is healthy."""',
   '',
   'import socket',
   'import struct',

@@ -5,10 +5,10 @@
  */
 import type { Design } from '../../model/design';
 import { groupPush } from '../../model/group';
-import { wsgiServerPart } from '../../nodes/planParts';
+import { appPart, wsgiServerPart } from '../../nodes/planParts';
 import { KINDS } from '../../nodes/registry';
 import { mermaidLines } from '../mermaid';
-import type { DeploymentPlan, PlannedService, PythonRun } from '../planTypes';
+import type { DeploymentPlan, PlannedService, PlannedVolume, PythonRun } from '../planTypes';
 import { IMAGES, isCompiled } from '../targets/compose/docker';
 import { oneServicePerBuild } from '../plan/copies';
 import { code, md, upstreamServers } from './readme';
@@ -17,11 +17,12 @@ function serviceSummary(service: PlannedService): string {
   if (service.runs.kind === 'web') {
     const servers = service.runs.servers
       .map((server) => {
-        const routes = server.locations.map((location) =>
-          location.kind === 'static'
-            ? `${code(location.route)} → React 빌드${location.spaFallback ? ' (SPA 폴백)' : ''}`
-            : `${code(location.route)} → ${location.pass} ${upstreamServers(location.address)}`,
-        );
+        const routes = server.locations.map((location) => {
+          if (location.kind === 'static')
+            return `${code(location.route)} → React 빌드${location.spaFallback ? ' (SPA 폴백)' : ''}`;
+          if (location.kind === 'files') return `${code(location.route)} → 정적 파일 ${code(location.alias)}`;
+          return `${code(location.route)} → ${location.pass} ${upstreamServers(location.address)}`;
+        });
         return `포트 ${server.listen}${routes.length ? `: ${routes.join('; ')}` : ''}`;
       })
       .join(' / ');
@@ -72,6 +73,8 @@ const SERVER_CONFIG =
 const APP_FILE =
   '작지만 진짜로 동작하는 API: `/api/health`, 그리고 데이터베이스가 있으면 SQLite에 저장하는 `/api/items`(GET, POST). 디버그는 끄고, `SECRET_KEY`는 환경 변수에서 읽고, nginx 뒤에 있으니 프록시 헤더를 믿습니다.';
 
+const PROJECT_WSGI = 'Django 프로젝트의 WSGI 진입점: 서버가 import하는 `<project>.wsgi:application`.';
+
 function nginxDockerfile(buildStage: boolean, user: string): string {
   return `버전을 고정한 ${code(IMAGES.nginx)}${buildStage ? `. 첫 번째 스테이지(${code(IMAGES.node)})에서 React 앱을 빌드하고, 빌드된 파일만 최종 이미지로 옮깁니다` : ''}. 마스터 프로세스가 포트를 바인딩하고, 워커는 권한 없는 ${code(user)} 사용자로 실행됩니다. HEALTHCHECK가 ${code('/nginx-health')}를 호출합니다.`;
 }
@@ -114,11 +117,20 @@ function serviceFileRows(service: PlannedService): [path: string, explanation: s
     [`${dir}/.dockerignore`, DOCKERIGNORE],
     [`${dir}/requirements.txt`, requirements(run)],
   ];
+  const project = appPart(run.apps[0]!.kind).project;
   if (process.role === 'wsgi-server') {
     rows.push([`${dir}/${wsgiServerPart(process.kind).configFile}`, SERVER_CONFIG]);
-    rows.push([`${dir}/${run.entryFile}`, WSGI_ENTRY]);
+    if (!project) rows.push([`${dir}/${run.entryFile}`, WSGI_ENTRY]);
   }
-  for (const app of run.apps) rows.push([`${dir}/${app.file}`, APP_FILE]);
+  if (project)
+    for (const [path, explanation] of project.explanationsKo(run.apps[0]!))
+      rows.push([`${dir}/${path}`, explanation]);
+  for (const app of run.apps) {
+    const part = appPart(app.kind);
+    rows.push([`${dir}/${app.file}`, project ? PROJECT_WSGI : APP_FILE]);
+    for (const path of Object.keys(part.extraFiles?.(app) ?? {}))
+      rows.push([`${dir}/${path}`, part.extraFilesExplanation?.ko ?? '']);
+  }
   for (const pkg of run.packages) rows.push([`${dir}/${pkg}`, PACKAGE_INIT]);
   rows.push([`${dir}/health-check.py`, HEALTH_CHECK]);
   return rows;
@@ -134,15 +146,18 @@ function fileTable(plan: DeploymentPlan): string[] {
   );
 }
 
+const VOLUME_PURPOSE_KO: Record<PlannedVolume['purpose'], string> = {
+  data: 'SQLite 데이터. `docker compose down`을 해도, 이미지를 다시 빌드해도 남습니다',
+  socket: '유닉스 소켓이 있는 폴더. 앱 서버와 nginx가 함께 마운트해서 nginx가 소켓으로 접속합니다',
+  static: '모아 둔 정적 파일. 앱이 시작할 때 쓰고, nginx가 읽기 전용으로 마운트해서 서빙합니다',
+};
+
 function volumeLines(plan: DeploymentPlan): string[] {
   if (plan.volumes.length === 0) return [];
   return [
     'named volume:',
     '',
-    ...plan.volumes.map(
-      (volume) =>
-        `- ${code(volume.name)}: ${volume.purpose === 'data' ? 'SQLite 데이터. `docker compose down`을 해도, 이미지를 다시 빌드해도 남습니다' : '유닉스 소켓이 있는 폴더. 앱 서버와 nginx가 함께 마운트해서 nginx가 소켓으로 접속합니다'}.`,
-    ),
+    ...plan.volumes.map((volume) => `- ${code(volume.name)}: ${VOLUME_PURPOSE_KO[volume.purpose]}.`),
     '',
   ];
 }

@@ -1,7 +1,7 @@
 import type { Design } from '../../model/design';
 import { printableText } from '../../model/fields';
 import { mermaidLines } from '../mermaid';
-import type { DeploymentPlan, PlannedService, UpstreamAddress } from '../planTypes';
+import type { DeploymentPlan, PlannedService, PlannedVolume, UpstreamAddress } from '../planTypes';
 import { oneServicePerBuild, upstreamEndpoints } from '../plan/copies';
 import { groupPush } from '../../model/group';
 import { reuseWhenSame } from '../incremental';
@@ -32,11 +32,13 @@ function serviceSummary(service: PlannedService): string {
   if (service.runs.kind === 'web') {
     const servers = service.runs.servers
       .map((server) => {
-        const routes = server.locations.map((location) =>
-          location.kind === 'static'
-            ? `${code(location.route)} → React build${location.spaFallback ? ' (SPA fallback)' : ''}`
-            : `${code(location.route)} → ${location.pass} ${location.address.kind === 'unix' ? code(`unix:${location.address.path}`) : upstreamServers(location.address)}`,
-        );
+        const routes = server.locations.map((location) => {
+          if (location.kind === 'static')
+            return `${code(location.route)} → React build${location.spaFallback ? ' (SPA fallback)' : ''}`;
+          if (location.kind === 'files')
+            return `${code(location.route)} → static files ${code(location.alias)}`;
+          return `${code(location.route)} → ${location.pass} ${location.address.kind === 'unix' ? code(`unix:${location.address.path}`) : upstreamServers(location.address)}`;
+        });
         return `port ${server.listen}${routes.length ? `: ${routes.join('; ')}` : ''}`;
       })
       .join(' / ');
@@ -127,12 +129,21 @@ const serviceFileRows = reuseWhenSame(
       [`${dir}/.dockerignore`, DOCKERIGNORE],
       [`${dir}/requirements.txt`, requirementsExplanation(run)],
     ];
+    const project = appPart(run.apps[0]!.kind).project;
     if (process.role === 'wsgi-server') {
       const server = wsgiServerPart(process.kind);
       rows.push([`${dir}/${server.configFile}`, server.configExplanation(process)]);
-      rows.push([`${dir}/${run.entryFile}`, WSGI_ENTRY]);
+      if (!project) rows.push([`${dir}/${run.entryFile}`, WSGI_ENTRY]);
     }
-    for (const app of run.apps) rows.push([`${dir}/${app.file}`, appPart(app.kind).explanation(app)]);
+    if (project)
+      for (const [path, explanation] of project.explanations(run.apps[0]!))
+        rows.push([`${dir}/${path}`, explanation]);
+    for (const app of run.apps) {
+      const part = appPart(app.kind);
+      rows.push([`${dir}/${app.file}`, part.explanation(app)]);
+      for (const path of Object.keys(part.extraFiles?.(app) ?? {}))
+        rows.push([`${dir}/${path}`, part.extraFilesExplanation?.en ?? '']);
+    }
     for (const pkg of run.packages) rows.push([`${dir}/${pkg}`, PACKAGE_INIT]);
     rows.push([`${dir}/health-check.py`, HEALTH_CHECK]);
     return rows;
@@ -161,15 +172,19 @@ const serviceRow = reuseWhenSame(
   (service) => service,
 );
 
+const VOLUME_PURPOSE: Record<PlannedVolume['purpose'], string> = {
+  data: 'the SQLite data — it survives `docker compose down` and image rebuilds',
+  socket: 'the folder of a unix socket, mounted by the app server and nginx so nginx can connect to it',
+  static:
+    'the collected static files: the app writes them at start, nginx mounts them read-only and serves them',
+};
+
 function volumeLines(plan: DeploymentPlan): string[] {
   if (plan.volumes.length === 0) return [];
   return [
     'Named volumes:',
     '',
-    ...plan.volumes.map(
-      (volume) =>
-        `- ${code(volume.name)}: ${volume.purpose === 'data' ? 'the SQLite data — it survives `docker compose down` and image rebuilds' : 'the folder of a unix socket, mounted by the app server and nginx so nginx can connect to it'}.`,
-    ),
+    ...plan.volumes.map((volume) => `- ${code(volume.name)}: ${VOLUME_PURPOSE[volume.purpose]}.`),
     '',
   ];
 }

@@ -8,16 +8,28 @@ import { renderNginxConf } from '../render/nginxConf';
 import { renderPackageInit, renderRequirements } from '../render/python';
 import type { FileEntry } from './types';
 
-/** requirements.txt, the server's config, package __init__ files, the app modules and the WSGI entry. */
+/**
+ * requirements.txt, the server's config, package __init__ files, the app modules and the WSGI entry;
+ * or, for an app that is a whole project, the server's config and the project's files.
+ */
 export function pythonCodeFiles(service: PlannedService, run: PythonRun): FileEntry[] {
   const { process, apps, entryFile } = run;
-  const files: FileEntry[] = [['requirements.txt', renderRequirements(run)]];
-  if (process.role === 'wsgi-server') {
+  const serverConfig = (): FileEntry[] => {
+    if (process.role !== 'wsgi-server') return [];
     const server = wsgiServerPart(process.kind);
-    files.push([server.configFile, server.renderConfig(process, apps[0]!, service.workdir)]);
+    return [[server.configFile, server.renderConfig(process, apps[0]!, service.workdir)]];
+  };
+  const project = appPart(apps[0]!.kind).project;
+  if (project) {
+    const requirements = process.role === 'wsgi-server' ? wsgiServerPart(process.kind).requirements : [];
+    return [...serverConfig(), ...Object.entries(project.files(apps[0]!, requirements))];
   }
+  const files: FileEntry[] = [['requirements.txt', renderRequirements(run)], ...serverConfig()];
   for (const pkg of run.packages) files.push([pkg, renderPackageInit(pkg.slice(0, pkg.lastIndexOf('/')))]);
-  for (const app of apps) files.push([app.file, appPart(app.kind).renderApp(app, app.file === entryFile)]);
+  for (const app of apps) {
+    files.push([app.file, appPart(app.kind).renderApp(app, app.file === entryFile)]);
+    files.push(...Object.entries(appPart(app.kind).extraFiles?.(app) ?? {}));
+  }
   const entryIsApp = apps.some((app) => app.file === entryFile);
   if (process.role === 'wsgi-server' && !entryIsApp)
     files.push([entryFile, appPart(apps[0]!.kind).renderWsgiEntry(apps[0]!)]);

@@ -28,6 +28,11 @@ export const ruleMessages = {
       `${p.app} is reached by ${p.reaching.join(', ')} without a WSGI server, so it runs on the Werkzeug development server: one process, requests one at a time, no protection against slow clients. Run it with Gunicorn or uWSGI behind nginx.`,
     fix: (p: { app: string }) => `Serve ${p.app} with a WSGI server (Gunicorn)`,
   },
+  'django-dev-server': {
+    message: (p: { app: string; reaching: string[] }) =>
+      `${p.app} is reached by ${p.reaching.join(', ')} without a WSGI server, so it runs on manage.py runserver: a development server, not audited for security or built for load. Run it with Gunicorn or uWSGI behind nginx.`,
+    fix: (p: { app: string }) => `Serve ${p.app} with a WSGI server (Gunicorn)`,
+  },
   'wsgi-needs-app': {
     none: (p: { server: string }) =>
       `${p.server} runs no Flask app. A WSGI server only imports and runs an application (module:callable); connect it to the Flask app it should serve.`,
@@ -66,6 +71,8 @@ export const ruleMessages = {
   'route-conflict': {
     message: (p: { proxy: string; route: string; targets: string[] }) =>
       `${p.proxy} sends route "${p.route}" to ${p.targets.length} places (${p.targets.join(', ')}). Nginx allows one location per prefix ("duplicate location"): give each connection its own route.`,
+    /** A place a route goes: the static files of an app nginx reaches (its staticRoute). */
+    staticFilesOf: (p: { app: string }) => `the static files of ${p.app}`,
   },
   'port-conflict': {
     sameContainer: (p: { nodes: string[]; port: string; container: string }) =>
@@ -185,6 +192,7 @@ export type RuleId =
   | 'proxy-pass-to-uwsgi-socket'
   | 'app-server-exposed'
   | 'flask-dev-server'
+  | 'django-dev-server'
   | 'wsgi-needs-app'
   | 'wsgi-app-same-container'
   | 'static-needs-nginx'

@@ -27,6 +27,11 @@ export const ruleMessages: typeof englishRuleMessages = {
       `${p.app}에 ${p.reaching.join(', ')}가 WSGI 서버 없이 바로 연결되어 있어 Werkzeug 개발 서버로 실행됩니다. 프로세스 하나가 요청을 한 번에 하나씩 처리하고, 느린 클라이언트를 막아 주지도 못합니다. nginx 뒤에서 Gunicorn이나 uWSGI로 실행하세요.`,
     fix: (p) => `${p.app}를 WSGI 서버(Gunicorn)로 실행하기`,
   },
+  'django-dev-server': {
+    message: (p) =>
+      `${p.app}에 ${p.reaching.join(', ')}가 WSGI 서버 없이 바로 연결되어 있어 manage.py runserver로 실행됩니다. 보안 감사도 성능 테스트도 거치지 않은 개발용 서버입니다. nginx 뒤에서 Gunicorn이나 uWSGI로 실행하세요.`,
+    fix: (p) => `${p.app}를 WSGI 서버(Gunicorn)로 실행하기`,
+  },
   'wsgi-needs-app': {
     none: (p) =>
       `${p.server}가 실행하는 Flask 앱이 없습니다. WSGI 서버는 애플리케이션(module:callable)을 import해서 실행할 뿐이니, 서빙할 Flask 앱에 연결하세요.`,
@@ -58,6 +63,7 @@ export const ruleMessages: typeof englishRuleMessages = {
   'route-conflict': {
     message: (p) =>
       `${p.proxy}가 경로 "${p.route}"를 ${p.targets.length}곳(${p.targets.join(', ')})으로 보냅니다. nginx는 같은 접두사의 location을 하나만 허용합니다("duplicate location"). 연결마다 경로를 따로 주세요.`,
+    staticFilesOf: (p) => `${p.app}의 정적 파일`,
   },
   'port-conflict': {
     sameContainer: (p) =>
@@ -182,7 +188,7 @@ export const ruleDocs: Record<RuleId, RuleDocText> = {
       'uWSGI를 `proxy_pass`와 통하는 `http-socket`(protocol "http")으로 바꿉니다. 대안으로 연결을 `uwsgi_pass`로 바꿀 수도 있습니다.',
   },
   'app-server-exposed': {
-    summary: '클라이언트가 nginx를 거치지 않고 Gunicorn, uWSGI, Flask에 바로 연결됩니다.',
+    summary: '클라이언트가 nginx를 거치지 않고 Gunicorn, uWSGI, Flask, Django에 바로 연결됩니다.',
     why: '앱 서버 앞에 버퍼링해 주는 프록시가 없으면, 느린 클라이언트 하나가 업로드나 다운로드 내내 동기 워커 하나를 붙잡고, 느린 클라이언트 몇 개(Slowloris)면 워커가 전부 묶입니다. nginx가 요청과 응답을 버퍼링하고, 정적 파일을 서빙하고, HTTPS를 처리해 주면 파이썬 워커는 앱이 계산하는 동안에만 일합니다.',
     fixSummary:
       '앞에 nginx를 넣습니다: 새 nginx 노드(컨테이너 `web`, 이미 쓰이면 `web-2` …), 클라이언트 → nginx, nginx → 서버(경로 `/`).',
@@ -194,14 +200,22 @@ export const ruleDocs: Record<RuleId, RuleDocText> = {
     fixSummary:
       '앞에 WSGI 서버를 둡니다: nginx에서 앱으로 가던 연결을 기존 Gunicorn/uWSGI로, 없으면 앱 컨테이너에 새로 만든 Gunicorn(TCP, 포트 8000 또는 다음 빈 포트)으로 돌립니다.',
   },
+  'django-dev-server': {
+    summary:
+      'Django 앱에 nginx나 클라이언트가 바로, 또는 WSGI 서버가 아닌 무언가가 연결되어 있어 `manage.py runserver`로 실행됩니다.',
+    why: 'Django의 `runserver`는 개발용입니다. Django 공식 문서도 운영 환경에서 쓰지 말라고 합니다: 보안 감사도 성능 테스트도 거치지 않았고, 프로세스 하나로 요청을 처리하며, 워커 관리도 느린 클라이언트 방어도 없습니다. 운영 환경에서는 nginx 뒤에서 Gunicorn이나 uWSGI가 `<project>.wsgi:application`을 여러 워커로 실행합니다.',
+    fixSummary:
+      '앞에 WSGI 서버를 둡니다: nginx에서 앱으로 가던 연결을 기존 Gunicorn/uWSGI로, 없으면 앱 컨테이너에 새로 만든 Gunicorn(TCP, 포트 8000 또는 다음 빈 포트)으로 돌립니다. 새 Gunicorn이 프로젝트를 실행합니다.',
+  },
   'wsgi-needs-app': {
-    summary: 'Gunicorn이나 uWSGI 노드가 실행하는 Flask 앱이 없거나 둘 이상입니다.',
+    summary: 'Gunicorn이나 uWSGI 노드가 실행하는 Flask 또는 Django 앱이 없거나 둘 이상입니다.',
     why: 'WSGI 서버는 애플리케이션 하나(`module:callable`)를 import해서 모든 요청을 넘깁니다. 앱이 없으면 실행할 게 없고(`need-app`을 켠 uWSGI는 시작을 거부하고, Gunicorn은 부팅에 실패합니다), 둘이면 하나만 import할 수 있습니다.',
     fixSummary:
       '서버가 실행하는 앱이 없으면 서버의 컨테이너에 Flask 앱(module `app`, callable `app`)을 추가합니다.',
   },
   'wsgi-app-same-container': {
-    summary: 'Gunicorn이나 uWSGI 노드와 그 서버가 실행하는 Flask 앱이 서로 다른 컨테이너에 있습니다.',
+    summary:
+      'Gunicorn이나 uWSGI 노드와 그 서버가 실행하는 Flask 또는 Django 앱이 서로 다른 컨테이너에 있습니다.',
     why: 'WSGI 서버는 네트워크로 앱을 부르지 않고, `module:callable`을 자기 워커 프로세스 안으로 import합니다. 그래서 앱 코드와 파이썬 패키지가 서버의 컨테이너(이미지)에 있어야 하고, Gunicorn과 Flask가 한 컨테이너를 쓰는 이유가 이것입니다.',
     fixSummary: '앱을 서버의 컨테이너로 옮깁니다(그 앱만 여는 SQLite 파일도 함께 옮겨 곁에 둡니다).',
   },
@@ -217,16 +231,17 @@ export const ruleDocs: Record<RuleId, RuleDocText> = {
     fixSummary: '데이터베이스를 앱의 컨테이너로 옮깁니다.',
   },
   'sqlite-single-container': {
-    summary: 'SQLite 데이터베이스 하나를 여러 컨테이너의 Flask 앱이 함께 씁니다.',
+    summary: 'SQLite 데이터베이스 하나를 여러 컨테이너의 Flask 또는 Django 앱이 함께 씁니다.',
     why: 'SQLite는 운영체제의 파일 락으로 파일을 잠그는데, 파일 락은 한 머신에서 보는 파일 안에서만 믿을 수 있습니다. 볼륨으로 컨테이너끼리 파일을 나누면 락이 실패하거나 파일이 깨질 수 있고, 다른 컨테이너의 앱은 자기 파일이 아니면 애초에 열지도 못합니다.',
   },
   'route-conflict': {
-    summary: 'nginx 하나에서 나가는 연결 두 개가 같은 경로를 씁니다(경로가 없으면 `/`로 칩니다).',
-    why: '연결마다 `location` 블록이 하나씩 생기는데, 접두사가 같은 블록이 둘이면 nginx가 설정을 거부합니다("duplicate location"). 거부하지 않더라도 요청을 받는 건 둘 중 하나뿐입니다. React 빌드는 `/`, 앱은 `/api/`처럼 연결마다 접두사를 따로 주세요.',
+    summary:
+      'nginx 하나에서 나가는 연결 두 개가 같은 경로를 쓰거나(경로가 없으면 `/`로 칩니다), 경로가 그 nginx가 닿는 앱의 정적 파일 경로와 같습니다.',
+    why: '연결마다 `location` 블록이 하나씩 생기고, nginx가 닿는 앱의 정적 파일 경로(`staticRoute`)도 블록이 하나 생기는데, 접두사가 같은 블록이 둘이면 nginx가 설정을 거부합니다("duplicate location"). 거부하지 않더라도 요청을 받는 건 둘 중 하나뿐입니다. React 빌드는 `/`, 앱은 `/api/`처럼 연결마다 접두사를 따로 주세요.',
   },
   'port-conflict': {
     summary:
-      '한 컨테이너의 리스너 둘이 같은 포트를 쓰거나(nginx `listen`, TCP로 듣는 Gunicorn/uWSGI `port`, WSGI 서버 없이 뜨는 Flask 개발 서버), nginx 노드 둘이 같은 호스트 포트를 공개합니다.',
+      '한 컨테이너의 리스너 둘이 같은 포트를 쓰거나(nginx `listen`, TCP로 듣는 Gunicorn/uWSGI `port`, WSGI 서버 없이 뜨는 Flask나 Django 개발 서버), nginx 노드 둘이 같은 호스트 포트를 공개합니다.',
     why: '한 컨테이너의 프로세스들은 네트워크 네임스페이스 하나를 함께 쓰므로 포트를 바인딩할 수 있는 건 하나뿐이고, 두 번째는 "Address already in use"로 실패합니다. nginx의 포트는 같은 번호의 호스트 포트로도 공개되는데, 호스트 포트 하나는 서비스 하나만 공개할 수 있습니다. server 대상에서는 모든 컨테이너가 호스트 한 대에서 실행되므로 디자인의 모든 리스너를 서로 비교합니다.',
     fixSummary:
       '그룹의 마지막 리스너를 다음 빈 포트로 옮깁니다(80번의 nginx는 8080으로, 나머지는 포트 + 1이나 그다음 빈 포트로).',
@@ -270,8 +285,8 @@ export const ruleDocs: Record<RuleId, RuleDocText> = {
   },
   'invalid-python-name': {
     summary:
-      'Flask `module`이 점으로 구분된 파이썬 이름(`app`, `shop.api`)이 아니거나, `callable`이 파이썬 식별자가 아닙니다.',
-    why: 'WSGI 서버는 `module:callable`을 import하고(Gunicorn의 앱 인자, uWSGI의 `module =`), 만들어지는 `wsgi.py`도 이를 import합니다. 그 밖의 값은 시작할 때 import에 실패하거나, 파이썬 코드와 설정 파일에 엉뚱한 텍스트를 넣게 됩니다.',
+      'Flask `module`이 점으로 구분된 파이썬 이름(`app`, `shop.api`)이 아니거나, `callable`이 파이썬 식별자가 아니거나, Django `project`가 식별자가 아니거나 Django나 파이썬이 이미 쓰는 모듈 이름(`django`, `site`, `test` …)입니다.',
+    why: 'WSGI 서버는 `module:callable`을 import하고(Gunicorn의 앱 인자, uWSGI의 `module =`), 만들어지는 `wsgi.py`도 이를 import합니다. 그 밖의 값은 시작할 때 import에 실패하거나, 파이썬 코드와 설정 파일에 엉뚱한 텍스트를 넣게 됩니다. Django 프로젝트 이름이 프로젝트가 import하는 모듈과 같으면 그 모듈 대신 프로젝트가 import됩니다.',
     fixSummary: '필드를 기본값으로 되돌립니다.',
   },
   'invalid-port': {

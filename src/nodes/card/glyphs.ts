@@ -7,6 +7,8 @@ const GLYPHS: Record<string, string> = {
   uwsgi: '<rect x="4" y="4" width="16" height="16" rx="3"/><path d="M8.5 9v3.5a3.5 3.5 0 0 0 7 0V9"/>',
   flask:
     '<path d="M9 3h6M10 3v6L4.8 18.2A1.9 1.9 0 0 0 6.5 21h11a1.9 1.9 0 0 0 1.7-2.8L14 9V3"/><path d="M7.5 15h9"/>',
+  django:
+    '<path d="M14 3v15.2c-1.3.5-2.4.7-3.6.7-3 0-4.6-1.5-4.6-4.1 0-2.6 1.7-4.3 4.4-4.3.6 0 1.1.1 1.6.2V3z"/><path d="M18 8v7.8c0 2.7-.2 4-.8 5.1"/><path d="M18 4v1.5"/>',
   sqlite:
     '<ellipse cx="12" cy="5.5" rx="7" ry="2.5"/><path d="M5 5.5v13c0 1.4 3.1 2.5 7 2.5s7-1.1 7-2.5v-13M5 12c0 1.4 3.1 2.5 7 2.5s7-1.1 7-2.5"/>',
   react:

@@ -40,6 +40,8 @@ describe('django kind', () => {
     const { id, check } = ruleOf('staticRoute');
     expect(id).toBe('invalid-route');
     for (const good of ['/static/', '/shop/static/', '/assets/v2/']) expect(check(good), good).toBeNull();
+    // Empty: nginx serves no static files for the project.
+    expect(check('')).toBeNull();
     expect(check('static/')).toMatch(/start with "\/"/);
     expect(check('/static')).toMatch(/end with "\/"/);
     for (const bad of ['/st atic/', '/static/../', '/$x/', '/a;b/']) expect(check(bad), bad).not.toBeNull();

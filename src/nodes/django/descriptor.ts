@@ -9,6 +9,8 @@ export interface DjangoProps {
 
 /** A route that is also a valid STATIC_URL: Django refuses one that does not end in a slash. */
 function checkStaticRoute(value: string): string | null {
+  // Empty: nginx serves no static files (Django still collects them under /static/).
+  if (value === '') return null;
   const problem = checkRoute(value);
   if (problem) return problem;
   if (!value.endsWith('/')) return `the static route must end with "/" (Django's STATIC_URL does): ${value}/`;
@@ -49,6 +51,7 @@ export const djangoDescriptor = defineKind<'django', DjangoProps>({
   defaultContainer: 'app',
   handles: { target: true, source: true },
   devServer: (props) => ({ kind: 'tcp', port: props.port }),
+  staticRoute: (props) => props.staticRoute || null,
   summary: (props) => `${props.project}.wsgi`,
   noun: 'a Django app',
   upstream: { name: 'the Django dev server', protocol: 'http' },

@@ -70,7 +70,8 @@ export function djangoWsgiEntry(project: string): { module: string; callable: st
   return { module: `${projectName(project)}.wsgi`, callable: 'application' };
 }
 
-export type DjangoServer = { kind: 'gunicorn' } | { kind: 'uwsgi' } | { kind: 'runserver'; port: number };
+export type DjangoServer =
+  { kind: 'gunicorn' } | { kind: 'uwsgi' } | { kind: 'runserver'; port: number; host?: string };
 
 /**
  * The container command. `manage.py prestart` applies the migrations and collects the static files
@@ -82,7 +83,8 @@ export function djangoStartCommand(project: string, server: DjangoServer): strin
   return ['sh', '-c', 'python manage.py prestart && exec "$@"', 'prestart', ...serverWords(project, server)];
 }
 
-function serverWords(project: string, server: DjangoServer): string[] {
+/** The server's own command line, without the start-up (a host's unit runs the start-up apart). */
+export function serverWords(project: string, server: DjangoServer): string[] {
   const entry = djangoWsgiEntry(project);
   switch (server.kind) {
     case 'gunicorn':
@@ -90,7 +92,13 @@ function serverWords(project: string, server: DjangoServer): string[] {
     case 'uwsgi':
       return ['uwsgi', '--ini', 'uwsgi.ini'];
     case 'runserver':
-      return ['python', 'manage.py', 'runserver', '--noreload', `0.0.0.0:${pyInt(checkedPort(server.port))}`];
+      return [
+        'python',
+        'manage.py',
+        'runserver',
+        '--noreload',
+        `${server.host ?? '0.0.0.0'}:${pyInt(checkedPort(server.port))}`,
+      ];
   }
 }
 
@@ -501,6 +509,8 @@ class Migration(migrations.Migration):
 const VIEWS = `"""The JSON API: GET health, GET items (newest first), POST items {"name": "..."}."""
 
 import json
+import os
+import socket
 
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
@@ -509,6 +519,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from .models import Item
 
+# Who answers: a copy of a replicated container gets INSTANCE; otherwise the host name.
+INSTANCE = os.environ.get("INSTANCE") or socket.gethostname()
 NAME_MAX = Item._meta.get_field("name").max_length
 BAD_INPUT = 'send JSON like {"name": "..."} (1 to %d characters)' % NAME_MAX
 
@@ -524,8 +536,11 @@ def health(request):
             with connection.cursor() as cursor:
                 cursor.execute("SELECT 1")
         except DatabaseError as error:
-            return JsonResponse({"status": "error", "detail": str(error)}, status=503)
-    return JsonResponse({"status": "ok", "framework": "django"})
+            return JsonResponse(
+                {"status": "error", "detail": str(error), "instance": INSTANCE},
+                status=503,
+            )
+    return JsonResponse({"status": "ok", "framework": "django", "instance": INSTANCE})
 
 
 def as_json(item):
@@ -672,6 +687,8 @@ def test_health(client, api):
     response = client.get(api + "health")
     assert response.status_code == 200
     assert response.json()["status"] == "ok"
+    # Which copy answered: INSTANCE in a replicated container, else the host name.
+    assert response.json()["instance"]
 
 
 def test_static_file_is_collected():

@@ -1,10 +1,20 @@
-import { checkPort, checkPythonName } from '../../model/fields';
+import { checkPort, checkPythonName, checkRoute } from '../../model/fields';
 import { defineKind } from '../types';
 
 export interface FlaskProps {
   module: string;
   callable: string;
   port: number;
+  staticRoute: string;
+}
+
+/** Empty (nginx serves no static files), or a route ending in "/" (nginx's alias needs both slashes). */
+function checkStaticRoute(value: string): string | null {
+  if (value === '') return null;
+  const problem = checkRoute(value);
+  if (problem) return problem;
+  if (!value.endsWith('/')) return `the static route must end with "/" (so must nginx's alias): ${value}/`;
+  return null;
 }
 
 export const flaskDescriptor = defineKind<'flask', FlaskProps>({
@@ -38,10 +48,18 @@ export const flaskDescriptor = defineKind<'flask', FlaskProps>({
       default: 5000,
       rule: { id: 'invalid-port', check: (value: number) => checkPort(value) },
     },
+    staticRoute: {
+      type: 'string',
+      label: 'Static route',
+      doc: 'The URL prefix of the app’s `static/` folder (`/static/`), or empty for none. nginx serves the folder under this route itself, with long cache headers, without waking a worker; the container copies it where nginx reads it when it starts.',
+      default: '',
+      rule: { id: 'invalid-route', check: (value: string) => checkStaticRoute(value) },
+    },
   },
   defaultContainer: 'app',
   handles: { target: true, source: true },
   devServer: (props) => ({ kind: 'tcp', port: props.port }),
+  staticRoute: (props) => props.staticRoute || null,
   noun: 'a Flask app',
   upstream: { name: 'the Flask dev server', protocol: 'http' },
 });

@@ -1,5 +1,7 @@
 import type { PlannedApp } from '../../exporters/planTypes';
 import { pyDottedName, pyIdentifier, pyString, pyStringTuple } from '../../exporters/serializers/python';
+import { shQuote } from '../../exporters/serializers/shell';
+import { checkRoute } from '../../model/fields';
 import { docText } from '../docText';
 import type { KindPlanPart } from '../planParts';
 import type { FlaskProps } from './descriptor';
@@ -22,8 +24,6 @@ const FLASK_APP_IMPORTS = [
   '',
 ].join('\n');
 const FLASK_APP_BODY = [
-  '',
-  '    app = Flask(__name__)',
   '    secret_key = os.environ.get("SECRET_KEY", "")',
   '    if not secret_key:',
   '        # Never a key in the code: without one, a random per-process key (sessions do not survive restarts).',
@@ -137,6 +137,8 @@ function renderFlaskApp(app: PlannedApp, exposeAsApp: boolean): string {
     FLASK_APP_IMPORTS,
     `    api_bases = ${pyStringTuple(app.apiBases)}`,
     db ? `    database = os.environ.get("DATABASE_PATH", ${pyString(db)})` : '    database = None',
+    '',
+    ...flaskConstructor(app),
     FLASK_APP_BODY,
     `${callable} = _create_app()`,
   );
@@ -145,6 +147,43 @@ function renderFlaskApp(app: PlannedApp, exposeAsApp: boolean): string {
   lines.push('');
   return lines.join('\n');
 }
+
+/** Where Flask's static folder is served (the static route without its final "/"), or null: Flask's default. */
+function staticUrlPath(app: PlannedApp): string | null {
+  const route = app.settings.staticRoute;
+  return typeof route === 'string' && route !== '' ? route.replace(/\/$/, '') : null;
+}
+
+function flaskConstructor(app: PlannedApp): string[] {
+  const urlPath = staticUrlPath(app);
+  if (urlPath === null) return ['    app = Flask(__name__)'];
+  return [
+    '    # The static/ folder beside this module, under the static route; behind nginx, nginx serves it.',
+    `    app = Flask(__name__, static_url_path=${pyString(checkedRoute(urlPath))})`,
+  ];
+}
+
+/** A route already checked by invalid-route; refused again here so no other text reaches the code. */
+function checkedRoute(path: string): string {
+  const problem = checkRoute(`${path}/`);
+  if (problem) throw new Error(`flask: refusing static route ${JSON.stringify(path)}: ${problem}`);
+  return path;
+}
+
+/** The app's static folder, relative to the service folder: "static/" beside its module. */
+function staticFolderOf(app: PlannedApp): string {
+  const dir = app.file.includes('/') ? app.file.slice(0, app.file.lastIndexOf('/') + 1) : '';
+  return `${dir}static`;
+}
+
+const STATIC_CSS = `/* Served by nginx from the app's static folder; the app never sees the request. */
+body {
+  font-family: system-ui, sans-serif;
+}
+`;
+
+/** Where the container copies the static folder for nginx: a named volume shared with it. */
+const FLASK_STATIC_COPY = '/srv/static';
 
 function renderWsgiEntry(app: PlannedApp): string {
   return [
@@ -191,5 +230,28 @@ export const flaskPlan: KindPlanPart<FlaskProps> = {
     ],
     devSummary: 'the Flask development server',
     debianPackages: ['python3-flask'],
+    staticFiles: (props) =>
+      props.staticRoute
+        ? { route: props.staticRoute, folder: `${FLASK_STATIC_COPY}/`, probeFile: 'app.css' }
+        : null,
+    collectFolder: (props) => (props.staticRoute ? FLASK_STATIC_COPY : null),
+    extraFiles: (app) =>
+      staticUrlPath(app) === null ? {} : { [`${staticFolderOf(app)}/app.css`]: STATIC_CSS },
+    extraFilesExplanation: {
+      en: "The app's static folder. nginx serves it under the static route itself, with long cache headers; the container copies it at start into a volume nginx mounts read-only.",
+      ko: '앱의 정적 파일 폴더. nginx가 정적 경로 아래에서 긴 캐시 헤더와 함께 직접 서빙합니다. 컨테이너가 시작할 때 nginx가 읽기 전용으로 마운트하는 볼륨으로 복사합니다.',
+    },
+    staticSource: (app) => (staticUrlPath(app) === null ? null : staticFolderOf(app)),
+    // The server's words follow the script as positional arguments, so the shell parses none of them.
+    startCommand: (app, server) =>
+      staticUrlPath(app) === null
+        ? server
+        : [
+            'sh',
+            '-c',
+            `cp -R ${shQuote(staticFolderOf(app))}/. ${FLASK_STATIC_COPY}/ && exec "$@"`,
+            'static',
+            ...server,
+          ],
   },
 };

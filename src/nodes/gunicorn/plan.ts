@@ -13,11 +13,15 @@ type GunicornSettings = Pick<
 /** The constant parts of gunicorn.conf.py, joined once. */
 const GUNICORN_SECRET_KEY = [
   '',
-  pyComment('This file runs once, in the master, before the workers start: without SECRET_KEY in the'),
-  pyComment("environment (.env), every worker would invent its own key and reject the others' sessions."),
+  pyComment('This file runs once, in the master, before the workers start: without SECRET_KEY'),
+  pyComment('in the environment (.env), every worker would invent its own key and reject the'),
+  pyComment("others' sessions."),
   'if not os.environ.get("SECRET_KEY"):',
   '    os.environ["SECRET_KEY"] = secrets.token_hex(32)',
-  '    print("SECRET_KEY is not set: using one random key for this run (set it in .env)", file=sys.stderr)',
+  '    print(',
+  '        "SECRET_KEY is not set: using one random key for this run (set it in .env)",',
+  '        file=sys.stderr,',
+  '    )',
 ].join('\n');
 /** Seconds Gunicorn gives in-flight requests when it is asked to stop. */
 const GRACEFUL_TIMEOUT = 30;
@@ -27,7 +31,7 @@ const GUNICORN_SETTINGS = [
   'keepalive = 5',
   pyComment('Worker heartbeat files in memory: /tmp on a container disk can stall workers.'),
   'worker_tmp_dir = "/dev/shm"',
-  pyComment('nginx already logs every request; a second access log here costs throughput for nothing.'),
+  pyComment('nginx already logs every request; a second access log here costs throughput.'),
   'accesslog = None',
   pyComment('Errors to stderr, where `docker compose logs` reads them.'),
   'errorlog = "-"',
@@ -67,9 +71,7 @@ function renderGunicornConf(process: PythonProcess): string {
           : 'A TCP port on the Compose network; not published: only nginx reaches it.',
     ),
     `bind = ${pyString(bind)}`,
-    pyComment(
-      'Worker processes. The guide: 2 x CPU cores + 1, so one CPU-bound worker never starves the rest.',
-    ),
+    pyComment('Worker processes. The guide: 2 x CPU cores + 1, so one busy worker starves no other.'),
     workers === 'auto' ? 'workers = multiprocessing.cpu_count() * 2 + 1' : `workers = ${pyInt(workers)}`,
     `threads = ${pyInt(threads)}`,
   );
@@ -80,17 +82,17 @@ function renderGunicornConf(process: PythonProcess): string {
     );
   } else lines.push('worker_class = "sync"');
   lines.push(
-    pyComment('A worker silent this long is killed and replaced: one stuck request cannot hold it forever.'),
+    pyComment('A worker silent this long is killed and replaced: one stuck request cannot hold it.'),
     `timeout = ${pyInt(timeout)}`,
-    pyComment('Recycling: a worker is replaced after max_requests (+ a random jitter, so they do not all'),
-    pyComment('restart together); memory a leak holds is given back. 0 never recycles.'),
+    pyComment('Recycling: a worker is replaced after max_requests (+ a random jitter, so they do'),
+    pyComment('not all restart together); memory a leak holds is given back. 0 never recycles.'),
     `max_requests = ${pyInt(maxRequests)}`,
     `max_requests_jitter = ${pyInt(maxRequestsJitter)}`,
     GUNICORN_SETTINGS,
   );
   if (process.bind.kind === 'unix')
     lines.push(
-      pyComment('umask 0: the socket is connectable by nginx; only the two containers mount its folder.'),
+      pyComment('umask 0: nginx can connect to the socket; only the two containers mount its folder.'),
       'umask = 0',
     );
   lines.push('');

@@ -42,7 +42,7 @@ function insertNginx(current: Design, exposed: DesignEdge): Design {
 export const appServerExposed: Rule = {
   id: 'app-server-exposed',
   severity: 'error',
-  summary: 'A client connects straight to Gunicorn, uWSGI or Flask instead of going through nginx.',
+  summary: 'A client connects straight to Gunicorn, uWSGI, Flask or Django instead of going through nginx.',
   why: 'App servers have no buffering proxy in front of them: a slow client holds a sync worker for the whole upload or download, and a handful of slow clients (Slowloris) exhaust every worker. Nginx buffers requests and responses, serves static files and terminates HTTPS, so the Python workers are busy only while the app computes.',
   fixSummary:
     'Insert an nginx in front: a new nginx node (container `web`, or `web-2`, … when `web` is taken), client → nginx, nginx → server with route `/`.',

@@ -16,7 +16,7 @@ import { freePort, nodeName } from '../fixes';
 import type { Rule } from '../types';
 
 /** Send the proxies' traffic for this app through a WSGI server: its existing one, or a new Gunicorn beside it. */
-function putWsgiServerInFront(current: Design, appId: string): Design {
+export function putWsgiServerInFront(current: Design, appId: string): Design {
   const app = current.nodes.find((node) => node.id === appId);
   if (!app) return current;
   const byId = new Map(current.nodes.map((node) => [node.id, node]));

@@ -13,6 +13,7 @@ const PORT_PROP: Partial<Record<DesignNode['kind'], string>> = {
   gunicorn: 'port',
   uwsgi: 'port',
   flask: 'port',
+  django: 'port',
 };
 
 /** The first port from `start` no listener of any container uses (one host holds them all). */
@@ -107,7 +108,7 @@ export const portConflict: Rule = {
   id: 'port-conflict',
   severity: 'error',
   summary:
-    'Two listeners in one container share a port (nginx `listen`, Gunicorn/uWSGI `port` over TCP, a Flask dev server that no WSGI server runs), or two nginx nodes publish the same host port.',
+    'Two listeners in one container share a port (nginx `listen`, Gunicorn/uWSGI `port` over TCP, a Flask or Django dev server that no WSGI server runs), or two nginx nodes publish the same host port.',
   why: 'Processes in one container share one network namespace, so only one of them can bind a port: the second fails with "Address already in use". Nginx’s port is also published on the same host port, and a host port can be published by one service only. On the server target every container runs on one host, so every listener of the design is compared.',
   fixSummary:
     'Move the last listener of the group to the next free port (nginx on 80 moves to 8080, others to the port + 1 or the next free one).',

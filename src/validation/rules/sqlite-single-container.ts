@@ -29,7 +29,7 @@ function twoApps(secondContainer: string) {
 export const sqliteSingleContainer: Rule = {
   id: 'sqlite-single-container',
   severity: 'error',
-  summary: 'One SQLite database is used by Flask apps in more than one container.',
+  summary: 'One SQLite database is used by Flask or Django apps in more than one container.',
   why: 'SQLite locks the file with the operating system’s file locks, which only work reliably inside one machine’s view of the file. Sharing the file between containers through a volume risks lock failures and corruption, and the app in the other container cannot open it anyway unless it is its own file.',
   check(current, { nodeById, edgesIn, text }) {
     return current.nodes.filter(isDatabase).flatMap((db) => {

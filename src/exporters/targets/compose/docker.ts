@@ -220,7 +220,9 @@ function composeService(service: PlannedService): Record<string, unknown> {
   if (service.published.length > 0)
     entry.ports = service.published.map((port) => `${port.host}:${port.container}`);
   if (service.mounts.length > 0)
-    entry.volumes = service.mounts.map((mount) => `${mount.volume}:${mount.target}`);
+    entry.volumes = service.mounts.map(
+      (mount) => `${mount.volume}:${mount.target}${mount.readOnly ? ':ro' : ''}`,
+    );
   if (service.dependsOn.length > 0)
     entry.depends_on = Object.fromEntries(
       service.dependsOn.map((dep) => [dep, { condition: 'service_healthy' }]),

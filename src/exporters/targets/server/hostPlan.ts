@@ -7,7 +7,7 @@
 import type { Design } from '../../../model/design';
 import { oneServicePerBuild } from '../../plan/copies';
 import { replicasOf } from '../../../model/containers';
-import { wsgiServerPart } from '../../../nodes/planParts';
+import { appPart, wsgiServerPart } from '../../../nodes/planParts';
 import { HTML_ROOT } from '../../plan/routes';
 import type {
   DeploymentPlan,
@@ -51,6 +51,9 @@ export const COPIES_DIR = 'copies';
 
 const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
+/** Where install.sh collects a project's static files (nginx serves them from there). */
+export const hostStaticRoot = (names: ServiceNames): string => `${names.codeDir}/static`;
+
 function hostBind(bind: Listener, names: ServiceNames, socketUnit: boolean): Listener {
   if (bind.kind === 'tcp') return bind;
   // A .socket unit keeps its socket outside the service's RuntimeDirectory, which a stop removes.
@@ -77,9 +80,12 @@ function hostPython(
     bind: hostBind(run.process.bind, names, socketUnit),
     ...(run.process.bind.kind === 'tcp' ? { bindHost: '127.0.0.1' } : {}),
   };
-  const apps = run.apps.map((app) =>
-    app.database ? { ...app, database: `/var/lib/${names.stateDir}/${baseName(app.database)}` } : app,
-  );
+  const apps = run.apps.map((app) => ({
+    ...app,
+    ...(app.database ? { database: `/var/lib/${names.stateDir}/${baseName(app.database)}` } : {}),
+    // Collected static files beside the code: read-only for the service, readable by nginx.
+    ...(appPart(app.kind).project ? { staticRoot: hostStaticRoot(names) } : {}),
+  }));
   // The server's config names the code's folder (uWSGI's chdir): the host's, not the image's.
   const hostService = { ...service, name: container, workdir: names.codeDir };
   const first =
@@ -121,6 +127,16 @@ function hostLocation(
 ): PlannedLocation {
   if (location.kind === 'static')
     return { ...location, root: `${site.www}${location.root.slice(HTML_ROOT.length)}` };
+  if (location.kind === 'files') {
+    const entry = python.find((candidate) => candidate.run.apps.some((app) => app.node === location.node));
+    const app = entry?.run.apps.find((candidate) => candidate.node === location.node);
+    if (!entry || !app) return location;
+    // A project's collected files, or the app's own static folder served where the code lies.
+    const part = appPart(app.kind);
+    const source = part.project ? null : part.staticSource?.(app);
+    const folder = source ? `${entry.names.codeDir}/${source}` : hostStaticRoot(entry.names);
+    return { ...location, alias: `${folder}/` };
+  }
   // Upstream names share one http block with every other site on the host: prefix the site's name.
   return {
     ...location,

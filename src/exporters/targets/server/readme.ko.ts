@@ -6,6 +6,7 @@ import type { Design } from '../../../model/design';
 import type { HostPlan } from './hostPlan';
 import { code, md } from './readme';
 import { serviceUnitName } from './units';
+import { appPart } from '../../../nodes/planParts';
 
 function serviceRows(host: HostPlan): string[] {
   return host.python.map((entry) => {
@@ -59,6 +60,12 @@ export function renderKoreanServerReadme(
     '3. **시스템 사용자를 만듭니다**: 로그인도 홈 디렉터리도 없어서, 앱에 구멍이 나도 나머지에 닿지 못합니다.',
     `4. **앱을 복사합니다**: ${code(names.srv)}로(소유자는 root라서 서비스는 코드를 읽을 수만 있고 바꿀 수 없습니다).`,
     '   서비스마다 **venv**를 만들어, 앱이 시스템에 깔린 다른 패키지에 기대지 않게 합니다.',
+    ...(host.python.some((entry) => appPart(entry.run.apps[0]!.kind).project)
+      ? [
+          '   Django 프로젝트는 이어서 코드 옆에 **정적 파일을 모으고**(nginx가 직접 서빙합니다), 서버가 뜨기 전에',
+          '   시스템 사용자로 **마이그레이션을 적용**합니다.',
+        ]
+      : []),
     '5. **React 앱을 복사하거나 빌드해서** nginx가 서빙하는 폴더에 넣습니다.',
     '6. **systemd 유닛을 설치하고** 시작합니다. systemd는 죽은 서버를 다시 띄우고, 부팅할 때 시작하고,',
     '   서버를 가둡니다: 읽기 전용 시스템, 전용 /tmp, 새 권한 없음, capability 없음, 웹 서버에 필요한',

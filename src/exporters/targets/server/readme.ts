@@ -1,6 +1,7 @@
 /** The server bundle's README: what runs where on the host, and the install steps with why each is there. */
 import type { Design } from '../../../model/design';
 import type { Lang } from '../../../i18n';
+import { appPart } from '../../../nodes/planParts';
 import type { HostPlan } from './hostPlan';
 import { renderKoreanServerReadme } from './readme.ko';
 import { serviceUnitName } from './units';
@@ -70,6 +71,12 @@ function renderEnglishServerReadme(design: Design, host: HostPlan, warnings: rea
     '3. **Creates a system user** with no login and no home: a hole in the app cannot reach the rest.',
     `4. **Copies the app** to ${code(names.srv)} (owned by root: the service can read its code, not change it)`,
     '   and makes a **venv** per service, so the app never depends on whatever else is installed.',
+    ...(host.python.some((entry) => appPart(entry.run.apps[0]!.kind).project)
+      ? [
+          '   A Django project then gets its **static files collected** beside the code (nginx serves them',
+          '   itself) and its **migrations applied** as the system user, before its server starts.',
+        ]
+      : []),
     '5. **Copies or builds the React app** into the folder nginx serves.',
     '6. **Installs the systemd units** and starts them. systemd restarts a crashed server, starts it at',
     '   boot, and confines it: read-only system, private /tmp, no new privileges, no capabilities,',

@@ -94,7 +94,7 @@ function serviceInstallLines(entry: HostPythonService, inputs: InstallInputs): s
     "# A venv of its own: the pinned requirements, or Debian's packages seen through it.",
     'if [ "$SYSTEM_PACKAGES" -eq 1 ]; then',
     `  python3 -m venv --clear --without-pip --system-site-packages ${q(names.venv)}`,
-    `  ln -sfn "$(command -v ${q(binary)})" ${q(`${names.venv}/bin/${binary}`)}`,
+    ...(binary ? [`  ln -sfn "$(command -v ${q(binary)})" ${q(`${names.venv}/bin/${binary}`)}`] : []),
     'else',
     `  python3 -m venv ${q(names.venv)}`,
     `  ${q(`${names.venv}/bin/pip`)} install --no-cache-dir -r ${q(`${names.codeDir}/requirements.txt`)}`,
@@ -109,10 +109,42 @@ function serviceInstallLines(entry: HostPythonService, inputs: InstallInputs): s
       lines.push(`  echo ${q(`${name}=${value}`)} >>${q(`/etc/${inputs.host.names.site}/${names.dir}.env`)}`);
     lines.push('fi');
   }
+  lines.push(...projectSetupLines(entry, inputs.host));
   for (const unit of unitFileNames(entry))
     lines.push(`install -m 0644 "$BUNDLE"/systemd/${q(unit)} /etc/systemd/system/${q(unit)}`);
   lines.push('');
   return lines;
+}
+
+/** A command of the project, run in its code folder with the venv's python and the site's settings. */
+function projectRun(
+  entry: HostPythonService,
+  envFile: string,
+  argv: readonly string[],
+  user?: string,
+): string {
+  const [program, ...args] = argv;
+  const binary = program === 'python' ? `${entry.names.venv}/bin/python` : program!;
+  const asUser = user ? `runuser -u ${q(user)} -- ` : '';
+  return `(set -a && . ${q(envFile)} && set +a && cd ${q(entry.names.codeDir)} && ${asUser}${[binary, ...args].map(q).join(' ')})`;
+}
+
+/** A project's start-up at install: static files collected beside the code, migrations as the service's user. */
+function projectSetupLines(entry: HostPythonService, host: HostPlan): string[] {
+  const project = appPart(entry.run.apps[0]!.kind).project;
+  if (!project) return [];
+  const { names } = host;
+  const { asRoot, asService } = project.hostSetup;
+  // The settings file is the host's own (written above), not a file shellcheck can follow.
+  const sourced = (line: string) => ['# shellcheck source=/dev/null', line];
+  return [
+    "# The project's start-up, once per install: files beside the code as root (nginx reads them),",
+    "# then the data as the service's own user, in the state folder systemd gives the service.",
+    ...asRoot.flatMap((argv) => sourced(projectRun(entry, names.envFile, argv))),
+    `install -d -m 0755 ${q(`/var/lib/${names.site}`)}`,
+    `install -d -m 0750 -o ${q(names.user)} -g ${q(names.user)} ${q(`/var/lib/${entry.names.stateDir}`)}`,
+    ...asService.flatMap((argv) => sourced(projectRun(entry, names.envFile, argv, names.user))),
+  ];
 }
 
 function frontendLines(inputs: InstallInputs): string[] {

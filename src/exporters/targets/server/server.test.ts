@@ -153,6 +153,65 @@ describe('the server bundle', () => {
     expect(react['install.sh']).toContain('/var/www/react-flask-app');
   });
 
+  it('runs a Django project: static files collected beside the code for nginx, migrations as the service user', () => {
+    const files = filesOf('django-gunicorn-nginx');
+    const site = files['nginx/django-gunicorn-nginx.conf']!;
+    expect(site).toMatch(/location \/static\/ \{[^}]*alias \/srv\/django-gunicorn-nginx\/app\/static\/;/);
+    expect(files['app/mysite/settings.py']).toContain(
+      'DEFAULT_STATIC_ROOT = "/srv/django-gunicorn-nginx/app/static"',
+    );
+    expect(files['app/mysite/settings.py']).toContain('"/var/lib/django-gunicorn-nginx/app/app.db"');
+    // The unit runs the server alone: the start-up steps ran at install.
+    expect(files['systemd/django-gunicorn-nginx-app.service']).toContain(
+      'ExecStart=/srv/django-gunicorn-nginx/app/venv/bin/gunicorn --config gunicorn.conf.py mysite.wsgi:application\n',
+    );
+    const install = files['install.sh']!;
+    const collect = install.indexOf('venv/bin/python manage.py collectstatic --noinput');
+    const migrate = install.indexOf(
+      'runuser -u django-gunicorn-nginx -- /srv/django-gunicorn-nginx/app/venv/bin/python manage.py migrate --noinput',
+    );
+    expect(collect).toBeGreaterThan(install.indexOf('install -m 0644 -D "$BUNDLE"/app/manage.py'));
+    expect(migrate).toBeGreaterThan(collect);
+    expect(migrate).toBeLessThan(install.indexOf('systemctl restart'));
+    expect(install).toContain('PACKAGES+=(gunicorn python3-django)');
+  });
+
+  it("serves a Flask app's static folder in place, beside its code, with no copy at start", () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    const withStatic = {
+      ...design,
+      nodes: design.nodes.map((node) =>
+        node.kind === 'flask' ? { ...node, props: { ...node.props, staticRoute: '/static/' } } : node,
+      ),
+    };
+    const files = generate(withStatic, SERVER).files;
+    expect(files['nginx/flask-gunicorn-sqlite.conf']).toMatch(
+      /location \/static\/ \{[^}]*alias \/srv\/flask-gunicorn-sqlite\/app\/static\/;/,
+    );
+    expect(files['install.sh']).toContain(
+      '"$BUNDLE"/app/static/app.css /srv/flask-gunicorn-sqlite/app/static/app.css',
+    );
+    expect(files['systemd/flask-gunicorn-sqlite-app.service']).not.toContain('cp -R');
+  });
+
+  it('runs a Django project on runserver at 127.0.0.1 without the container start-up', () => {
+    const design = loadTemplate('django-gunicorn-nginx');
+    const devOnly = {
+      ...design,
+      nodes: design.nodes.filter((node) => node.kind !== 'gunicorn'),
+      edges: [
+        ...design.edges.filter((edge) => edge.source !== 'wsgi' && edge.target !== 'wsgi'),
+        { id: 'e9', source: 'proxy', target: 'site', props: { route: '/api/' } },
+      ],
+    };
+    const files = generate(devOnly, SERVER).files;
+    expect(files['systemd/django-gunicorn-nginx-app.service']).toContain(
+      'ExecStart=/srv/django-gunicorn-nginx/app/venv/bin/python manage.py runserver --noreload 127.0.0.1:8000\n',
+    );
+    // The venv has its own python: nothing to link from Debian's packages.
+    expect(files['install.sh']).not.toContain('command -v python');
+  });
+
   it('install.sh refuses an unsupported OS and is strict; uninstall.sh keeps the database', () => {
     const files = filesOf('gunicorn-flask-sqlite');
     expect(files['install.sh']).toContain('set -euo pipefail');

@@ -16,16 +16,24 @@ import type { FileEntry } from '../types';
 import type { HostNames } from './names';
 import { COPIES_DIR, type HostPythonService } from './hostPlan';
 
+/** A project's server on the host, listening on 127.0.0.1 (its start-up steps run at install). */
+function projectCommand(entry: HostPythonService): string[] | null {
+  const { process, apps } = entry.run;
+  const project = appPart(apps[0]!.kind).project;
+  return project ? project.serverCommand(apps[0]!, process, '127.0.0.1') : null;
+}
+
 /** The command line a service runs, its binary taken from the service's venv. */
 export function hostCommand(entry: HostPythonService): CommandWord[] {
   const { process, apps } = entry.run;
   if (process.role === 'dev-server') {
     const port = process.bind.kind === 'tcp' ? process.bind.port : 5000;
-    const [binary, ...args] = appPart(apps[0]!.kind).devCommand(apps[0]!, port, '127.0.0.1');
+    const [binary, ...args] =
+      projectCommand(entry) ?? appPart(apps[0]!.kind).devCommand(apps[0]!, port, '127.0.0.1');
     return [`${entry.names.venv}/bin/${binary}`, ...args];
   }
   const server = wsgiServerPart(process.kind);
-  const [binary, ...args] = server.command;
+  const [binary, ...args] = projectCommand(entry) ?? server.command;
   // Each copy reads its own config (its own port): copies/<instance>/<config file>.
   const perCopy = entry.copyPorts.length > 1;
   return [
@@ -36,14 +44,18 @@ export function hostCommand(entry: HostPythonService): CommandWord[] {
   ];
 }
 
-/** The first word of each command line: install.sh links Debian's binaries there without a venv. */
-export function commandBinary(entry: HostPythonService): string {
+/**
+ * The first word of each command line: install.sh links Debian's binary there without a venv
+ * (null when it is the venv's own python).
+ */
+export function commandBinary(entry: HostPythonService): string | null {
   const { process, apps } = entry.run;
   const command =
-    process.role === 'dev-server'
+    projectCommand(entry) ??
+    (process.role === 'dev-server'
       ? appPart(apps[0]!.kind).devCommand(apps[0]!, 1)
-      : wsgiServerPart(process.kind).command;
-  return command[0]!;
+      : wsgiServerPart(process.kind).command);
+  return command[0] === 'python' ? null : command[0]!;
 }
 
 /** Settings that confine every service (`systemd-analyze security` exposure ≤ 2.0). */
