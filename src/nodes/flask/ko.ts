@@ -18,5 +18,9 @@ export const ko: KindText<FlaskProps> = {
       label: '개발 서버 포트',
       doc: 'WSGI 서버가 앱을 실행하지 않을 때만 씁니다: Flask 개발 서버의 포트(nginx가 여기로 프록시합니다).',
     },
+    staticRoute: {
+      label: '정적 파일 경로',
+      doc: '앱의 `static/` 폴더를 내보낼 URL 접두사(`/static/`), 없으면 비워 둡니다. nginx가 이 경로로 폴더를 직접, 긴 캐시 헤더와 함께, 워커를 깨우지 않고 서빙합니다. 컨테이너는 시작할 때 폴더를 nginx가 읽는 곳으로 복사합니다.',
+    },
   },
 };
