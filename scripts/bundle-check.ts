@@ -38,6 +38,7 @@ import { smokeDesign, type SmokeOutcome } from './lib/smokeRun';
 import { checkBundle, checkBundlesBatch, type BatchBundle } from './lib/staticChecks';
 import { fuzzDesigns } from './lib/fuzzDesigns';
 import { varieties } from './lib/varieties';
+import { tlsDesigns } from './lib/tlsDesigns';
 import { VARIETY as EXPORTER_CATALOGUE } from '../src/exporters/testing/designs';
 import { readFileSync as readText, writeFileSync } from 'node:fs';
 import { startBundle } from './lib/stack';
@@ -106,6 +107,7 @@ function cases(): Case[] {
     design: loadTemplate(id),
     run: true,
   }));
+  for (const { id, design } of tlsDesigns()) list.push({ id, design, run: true });
   let reactRuns = 0;
   for (const variety of varieties()) {
     const loaded = loadDesign(variety.file);
@@ -321,6 +323,8 @@ async function main(): Promise<number> {
           `${item.id}: smoke (${hops || 'no hops'})`,
           outcome.ok ? '' : smokeSummary(outcome),
         );
+        for (const check of outcome.tlsChecks ?? [])
+          report(check.ok, `${item.id}: ${check.label}`, check.ok ? '' : check.detail);
         if (outcome.bundleScript)
           report(
             outcome.bundleScript.ok,

@@ -21,6 +21,10 @@ have ip || missing+=(iproute2)
 have debootstrap || [ -x /usr/sbin/debootstrap ] || missing+=(debootstrap)
 have systemd-nspawn || missing+=(systemd-container)
 have shellcheck || missing+=(shellcheck)
+# HTTPS proofs: certbot against Let's Encrypt's test server Pebble, openssl for handshakes.
+have certbot || missing+=(certbot)
+have pebble || missing+=(pebble)
+have openssl || missing+=(openssl)
 if [ "${STACKSKETCH_BENCH:-}" = 1 ]; then have wrk || missing+=(wrk); fi
 
 if [ ${#missing[@]} -eq 0 ]; then

@@ -182,7 +182,7 @@ export interface ContainerSpec {
   /** Shell lines run as root inside the container before the command: the rest of the image's set-up. */
   provision: string[];
   /** Named volumes: host folder → target path. */
-  volumes: { hostDir: string; target: string }[];
+  volumes: { hostDir: string; target: string; file?: boolean }[];
   workdir: string;
   env: Record<string, string>;
   /** The user the command runs as (null: root, like the nginx image whose master drops privileges itself). */
@@ -250,9 +250,11 @@ function containerScript(spec: ContainerSpec, argv: string[]): string {
     `hostname ${q(spec.name)}`,
   ];
   for (const volume of spec.volumes) {
+    // A single host file (a bind-mounted certificate) needs a file to mount over, not a folder.
+    const target = `${root}${volume.target}`;
     lines.push(
-      `mkdir -p ${q(`${root}${volume.target}`)}`,
-      `mount --bind ${q(volume.hostDir)} ${q(`${root}${volume.target}`)}`,
+      volume.file ? `mkdir -p "$(dirname ${q(target)})" && touch ${q(target)}` : `mkdir -p ${q(target)}`,
+      `mount --bind ${q(volume.hostDir)} ${q(target)}`,
     );
   }
   lines.push(`exec chroot ${q(root)} /bin/sh -c ${q(insideScript(spec, argv))}`);

@@ -33,7 +33,16 @@ export async function curlProbe(
   ];
   if (probe.body !== undefined)
     argv.push('-H', 'Content-Type: application/json', '--data-binary', probe.body);
-  argv.push(`${stack.entryUrl}${probe.path}`);
+  // With HTTPS at the entry, every hop goes over it, trusting only the certificate nginx serves (no -k).
+  if (stack.https)
+    argv.push(
+      '--cacert',
+      stack.https.caFile,
+      '--resolve',
+      stack.https.resolve,
+      `${stack.https.url}${probe.path}`,
+    );
+  else argv.push(`${stack.entryUrl}${probe.path}`);
   const result = await run(stack.hostSideCommand(argv), { timeoutMs: 20000 });
   const at = result.stdout.lastIndexOf(STATUS_MARKER);
   const status = at >= 0 ? Number(result.stdout.slice(at + STATUS_MARKER.length).trim()) || 0 : 0;

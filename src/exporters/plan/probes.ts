@@ -1,6 +1,13 @@
 import type { Design, DesignNode } from '../../model/design';
 import { isClient, isProxy } from '../../nodes/registry';
-import type { PlannedApp, PlannedNginxServer, PlannedService, Probe, PythonRun } from '../planTypes';
+import type {
+  PlannedApp,
+  PlannedNginxServer,
+  PlannedService,
+  PlannedTls,
+  Probe,
+  PythonRun,
+} from '../planTypes';
 import type { Graph } from './graph';
 import { apiBaseFor } from './routes';
 
@@ -81,7 +88,7 @@ export function planProbes(
   design: Design,
   graph: Graph,
   services: readonly PlannedService[],
-): { entryPort: number | null; probes: Probe[] } {
+): { entryPort: number | null; probes: Probe[]; entryTls?: PlannedTls } {
   const clientTargets = design.edges.flatMap((edge): DesignNode[] => {
     const source = graph.byId.get(edge.source);
     const target = graph.byId.get(edge.target);
@@ -92,9 +99,11 @@ export function planProbes(
     const server = services
       .flatMap((service) => (service.runs.kind === 'web' ? service.runs.servers : []))
       .find((candidate) => candidate.node === entry.id);
-    return server
-      ? { entryPort: server.listen, probes: serverProbes(server, services) }
-      : { entryPort: null, probes: [] };
+    if (!server) return { entryPort: null, probes: [] };
+    const probes = serverProbes(server, services);
+    return server.tls
+      ? { entryPort: server.listen, probes, entryTls: server.tls }
+      : { entryPort: server.listen, probes };
   }
   // No proxy: a client wired straight to a server (a forced error); probe it on its published port.
   for (const target of clientTargets) {

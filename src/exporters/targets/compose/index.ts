@@ -9,8 +9,13 @@ import { renderHealthCheck } from '../../render/python';
 import { renderReadme } from '../../render/readme';
 import { nginxConfFile, pythonCodeFiles } from '../shared';
 import type { FileEntry, RenderInput } from '../types';
+import { TLS_INIT_PATH } from '../../plan/tls';
+import { renderCertbotScript, renderTlsInit } from '../../render/tlsScripts';
+import { formatComposeEntry } from '../../serializers/yaml';
 import {
+  composeCertbot,
   composeServiceBlock,
+  renderCertbotDockerfile,
   renderComposeFile,
   renderDockerignore,
   renderPythonDockerfile,
@@ -42,6 +47,8 @@ function webServiceFiles(
     ['Dockerfile', renderWebDockerfile(service)],
     nginxConfFile(run),
   ];
+  if (service.copies.some((copy) => copy.to === TLS_INIT_PATH))
+    files.push(['tls-init.sh', renderTlsInit(run)]);
   if (service.buildStage)
     for (const [path, text] of Object.entries(renderFrontend(service, title, withItems)))
       files.push([`frontend/${path}`, text]);
@@ -85,17 +92,27 @@ function proxiedWithItems(service: PlannedService, withItems: ReadonlySet<string
  */
 export function renderComposeBundle({ design, plan, warnings }: RenderInput): Record<string, string> {
   const blocks = plan.services.map((service) => composeServiceBlock(service));
+  const certbots = plan.certbots ?? [];
+  for (const certbot of certbots)
+    blocks.push(formatComposeEntry('services', certbot.name, composeCertbot(certbot)));
   const withItems = nodesWithItems(plan);
   const groups: [key: string, files: FileEntry[]][] = [
     ['README.md', [['README.md', renderReadme(design, plan, warnings)]]],
     ['docker-compose.yml', [['docker-compose.yml', renderComposeFile(blocks, plan.volumes)]]],
-    ['.env.example', [['.env.example', renderEnvExample()]]],
+    ['.env.example', [['.env.example', renderEnvExample(certbots.length > 0)]]],
     ['Makefile', [['Makefile', renderMakefile(plan)]]],
     ['design.json', [['design.json', serializeDesign(design)]]],
     ['scripts/', [['scripts/smoke.sh', renderSmokeScript(plan)]]],
     ...oneServicePerBuild(plan.services).map((service): [string, FileEntry[]] => [
       `${service.buildDir}/`,
       serviceFiles(service, design.name, proxiedWithItems(service, withItems)),
+    ]),
+    ...certbots.map((certbot): [string, FileEntry[]] => [
+      `${certbot.buildDir}/`,
+      [
+        [`${certbot.buildDir}/Dockerfile`, renderCertbotDockerfile()],
+        [`${certbot.buildDir}/certbot-run.sh`, renderCertbotScript(certbot)],
+      ],
     ]),
   ];
   groups.sort((a, b) => compareText(a[0], b[0]));

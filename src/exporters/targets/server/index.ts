@@ -11,6 +11,7 @@ import { renderNginxSite } from '../../render/nginxConf';
 import { renderFrontend } from '../../render/frontend';
 import { pythonCodeFiles } from '../shared';
 import type { FileEntry, RenderInput } from '../types';
+import type { WebRun } from '../../planTypes';
 import { hostPlan } from './hostPlan';
 import { renderServerReadme } from './readme';
 import { renderInstallScript, renderUninstallScript } from './scripts';
@@ -21,10 +22,25 @@ const SITE_HEADING = [
   "sites-enabled/. Debian's nginx.conf includes it inside its http block.",
 ];
 
+/** The server target does not set up HTTPS yet: its site serves plain HTTP, and the README says so. */
+export function tlsNotGeneratedNotes(plan: RenderInput['plan']): string[] {
+  const nodes = plan.services.flatMap((service) =>
+    service.runs.kind === 'web' ? service.runs.servers.filter((server) => server.tls).map((s) => s.node) : [],
+  );
+  return nodes.map(
+    (node) =>
+      `nginx "${node}" has HTTPS on, but the server target does not set up certificates yet: its site serves plain HTTP only. Use the compose target for HTTPS, or add a certificate to the site by hand (certbot --nginx).`,
+  );
+}
+
+function withoutTls(run: WebRun): WebRun {
+  return { ...run, servers: run.servers.map(({ tls: _tls, ...server }) => server) };
+}
+
 export function renderServerBundle({ design, plan, warnings }: RenderInput): Record<string, string> {
   const host = hostPlan(design, plan);
   const files: FileEntry[] = [
-    ['README.md', renderServerReadme(design, host, warnings)],
+    ['README.md', renderServerReadme(design, host, [...warnings, ...tlsNotGeneratedNotes(plan)])],
     ['design.json', serializeDesign(design)],
   ];
   const codeFiles = new Map<string, string[]>();
@@ -41,7 +57,7 @@ export function renderServerBundle({ design, plan, warnings }: RenderInput): Rec
   const ports = new Set<number>();
   for (const { service, run } of host.web) {
     for (const server of run.servers) ports.add(server.listen);
-    files.push([`nginx/${host.names.site}.conf`, renderNginxSite(run, SITE_HEADING)]);
+    files.push([`nginx/${host.names.site}.conf`, renderNginxSite(withoutTls(run), SITE_HEADING)]);
     const stage = service.buildStage;
     if (stage && !frontend) {
       const withItems = new Set(
