@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// The pure core (model, validation, exporters, importers) is shared with the CLI: no React, no store, no DOM.
+// The pure core (model, validation, exporters, importers, the message catalogues) is shared with the CLI: no React, no store, no DOM.
 const pureCoreRestrictions = {
   paths: [
     { name: 'react', message: 'The pure core must not depend on React.' },
@@ -68,6 +68,7 @@ export default tseslint.config(
       'src/validation/**/*.ts',
       'src/exporters/**/*.ts',
       'src/importers/**/*.ts',
+      'src/i18n/**/*.ts',
       'src/nodes/*/descriptor.ts',
       'src/nodes/registry.ts',
       'src/nodes/types.ts',

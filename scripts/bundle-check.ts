@@ -48,18 +48,34 @@ import { readFileSync as readText, writeFileSync } from 'node:fs';
 import { startBundle } from './lib/stack';
 import { runProbes } from './lib/probes';
 import { faultProofs, stickinessProof } from './lib/faults';
-import { setEdgeProp } from '../src/model/edit';
+import { setEdgeProp, setNodeProps } from '../src/model/edit';
 
 /** The designs the fault proofs run on: both WSGI server templates and the replicated one. */
 const FAULT_TEMPLATES = ['gunicorn-flask-sqlite', 'uwsgi-unix-socket', 'load-balanced-gunicorn'] as const;
 
+/** Workers recycled every 100 requests (jitter 10), so every proof also runs across recycling. */
+const RECYCLE_EVERY = 100;
+
+function recycledOften(design: Design): Design {
+  return design.nodes
+    .filter((node) => 'maxRequests' in node.props)
+    .reduce(
+      (next, node) =>
+        setNodeProps(next, node.id, {
+          maxRequests: RECYCLE_EVERY,
+          ...('maxRequestsJitter' in node.props ? { maxRequestsJitter: RECYCLE_EVERY / 10 } : {}),
+        }),
+      design,
+    );
+}
+
 async function faultRuns(): Promise<void> {
   process.stdout.write(
-    `\n== fault proofs (load through nginx, one fault at a time) of ${FAULT_TEMPLATES.length} designs\n`,
+    `\n== fault proofs (load through nginx, one fault at a time, workers recycled every ${RECYCLE_EVERY} requests) of ${FAULT_TEMPLATES.length} designs\n`,
   );
   for (const id of FAULT_TEMPLATES) {
     try {
-      const { checks } = await faultProofs(`faults ${id}`, loadTemplate(id));
+      const { checks } = await faultProofs(`faults ${id}`, recycledOften(loadTemplate(id)));
       for (const check of checks) report(check.ok, check.label, check.ok ? '' : check.detail);
     } catch (error) {
       report(false, `faults ${id}: runs`, String(error instanceof Error ? error.stack : error));
@@ -84,12 +100,13 @@ async function letsencryptRun(): Promise<void> {
   }
 }
 
-/** The first release's templates, also proven on the server target. */
+/** The first release's templates and the replicated one, also proven on the server target. */
 const SERVER_TEMPLATES = [
   'gunicorn-flask-sqlite',
   'uwsgi-unix-socket',
   'react-nginx-gunicorn',
   'flask-dev-server',
+  'load-balanced-gunicorn',
 ] as const;
 
 const FORCED_502_FIXTURE = join(import.meta.dirname, 'fixtures', 'uwsgi-pass-http-socket.stacksketch.json');

@@ -45,7 +45,7 @@ export function failedRequests(result: LoadResult, ok = [200]): number {
 }
 
 function describe(result: LoadResult): string {
-  return `sent ${result.sent}, statuses ${JSON.stringify(result.statuses)}, errors ${result.errors} ${result.errorSamples.join('; ')} (GETs sent again after their connection closed: ${result.retriedStale}), instances ${JSON.stringify(result.instances)}`;
+  return `sent ${result.sent}, statuses ${JSON.stringify(result.statuses)}, errors ${result.errors} ${result.errorSamples.join('; ')} (GETs sent again after their connection closed: ${result.retried}), instances ${JSON.stringify(result.instances)}`;
 }
 
 /** The python containers of the stack (one per copy), in name order. */

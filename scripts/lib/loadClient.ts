@@ -28,7 +28,7 @@ export interface LoadResult {
   errors: number;
   errorSamples: string[];
   /** GETs sent again after their connection closed before any answer (see runLoad). */
-  retriedStale: number;
+  retried: number;
   /** Answers whose body mentions "database is locked". */
   locked: number;
   /** "instance" values of JSON answers, counted. */
@@ -85,7 +85,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     statuses: {},
     errors: 0,
     errorSamples: [],
-    retriedStale: 0,
+    retried: 0,
     locked: 0,
     instances: {},
     created: [],
@@ -101,9 +101,10 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
       // An idempotent request whose connection was closed before any answer is sent again once,
       // on a new connection of its own (RFC 9112 §9.3.1 allows it; browsers do it for kept-alive
       // connections). nginx's reload closes old workers' connections, and on this machine about one
-      // new connection in 3,000 is reset too. A POST is never sent again; every retry is counted.
-      if (answer.status === null && spec.method === 'GET') {
-        result.retriedStale++;
+      // new connection in 3,000 is reset too. A timeout is not retried (the server may still be
+      // working on it), a POST is never sent again, and every retry is counted.
+      if (answer.status === null && answer.error !== 'timeout' && spec.method === 'GET') {
+        result.retried++;
         answer = await once(false, spec, index);
       }
       if (answer.status === null) {

@@ -55,6 +55,34 @@ export interface ServerSmokeOptions {
   frontendCacheDir?: string;
 }
 
+/**
+ * The Debian mirror this machine's apt already uses (deb822 `URIs:` or a one-line `deb` entry), so
+ * the root comes from the same archive as the host's own packages.
+ */
+export function aptMirror(): string {
+  const sources = ['/etc/apt/sources.list.d', '/etc/apt']
+    .filter((dir) => existsSync(dir))
+    .flatMap((dir) =>
+      readdirSync(dir)
+        .filter((name) => name.endsWith('.sources') || name === 'sources.list' || name.endsWith('.list'))
+        .map((name) => readFileSync(join(dir, name), 'utf8')),
+    );
+  for (const text of sources) {
+    const found = mirrorIn(text);
+    if (found) return found;
+  }
+  throw new Error('no Debian mirror found in /etc/apt (needed to debootstrap the server root)');
+}
+
+/** The first Debian archive (not security, not another vendor's) named in one apt sources file. */
+export function mirrorIn(text: string): string | undefined {
+  const uris = [
+    ...[...text.matchAll(/^URIs:\s*(\S+)/gm)].map((m) => m[1]!),
+    ...[...text.matchAll(/^deb\s+(?:\[[^\]]*\]\s+)?(\S+)\s+bookworm\s/gm)].map((m) => m[1]!),
+  ];
+  return uris.find((uri) => /\/debian\/?$/.test(uri));
+}
+
 /** debootstrap the root once (about a minute); later runs reuse it. */
 export async function ensureServerRoot(print: (line: string) => void): Promise<string> {
   if (existsSync(join(SERVER_ROOT_CACHE, 'usr/sbin/nginx'))) return SERVER_ROOT_CACHE;
@@ -68,7 +96,7 @@ export async function ensureServerRoot(print: (line: string) => void): Promise<s
       `--include=${ROOT_PACKAGES.join(',')}`,
       'bookworm',
       partial,
-      'http://deb.debian.org/debian',
+      aptMirror(),
     ],
     { timeoutMs: 15 * 60 * 1000 },
   );
@@ -155,6 +183,27 @@ async function curlProbe(leader: number, port: number, probe: Probe): Promise<Se
     detail: ok
       ? ''
       : `expected ${probe.expectStatus}${probe.expectBody ? ` with ${JSON.stringify(probe.expectBody)}` : ''}\n${tail(body || result.output, 15)}`,
+  };
+}
+
+/** Replicas: 60 GETs through nginx meet every copy's INSTANCE in the answers (round robin). */
+async function everyCopyAnswers(
+  leader: number,
+  port: number,
+  probe: Probe,
+  copies: number,
+): Promise<ServerStep> {
+  const url = `http://127.0.0.1:${port}${probe.path}`;
+  const result = await inside(
+    leader,
+    ['sh', '-c', `for i in $(seq 60); do curl -sS --max-time 5 "$1"; echo; done`, 'sh', url],
+    60_000,
+  );
+  const seen = new Set([...result.stdout.matchAll(/"instance":\s*"([^"]*)"/g)].map((m) => m[1]));
+  return {
+    step: `60 GETs through nginx reach every copy (${seen.size} of ${copies}: ${[...seen].sort().join(', ')})`,
+    ok: result.status === 0 && seen.size === copies,
+    detail: tail(result.output, 15),
   };
 }
 
@@ -335,6 +384,8 @@ export async function smokeServer(
       waitFor(async () => (await curlProbe(leader, plan.entryPort!, firstGet)).ok, 20_000, 300);
     await ready();
     for (const probe of plan.probes) record(await curlProbe(leader, plan.entryPort, probe));
+    const copies = units.split('\n').filter((line) => /@\d+\.service/.test(line)).length;
+    if (copies > 1) record(await everyCopyAnswers(leader, plan.entryPort, firstGet, copies));
     const appUnits = units
       .split('\n')
       .map((line) => line.split(/\s+/)[0] ?? '')

@@ -1,8 +1,10 @@
+import { useText } from './language';
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../store';
 
 /** The one confirmation dialog (native confirm() is never used); its confirming button is data-testid="confirm". */
 export function ConfirmDialog() {
+  const text = useText().dialogs;
   const request = useAppStore((state) => state.confirm);
   const askConfirm = useAppStore((state) => state.askConfirm);
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -27,7 +29,7 @@ export function ConfirmDialog() {
         <p>{request.message}</p>
         <div className="modal-actions">
           <button type="button" data-testid="cancel" onClick={close}>
-            Cancel
+            {text.cancel}
           </button>
           <button
             type="button"
@@ -48,13 +50,14 @@ export function ConfirmDialog() {
 }
 
 export function AlertBanner() {
+  const text = useText().dialogs;
   const alert = useAppStore((state) => state.alert);
   const showAlert = useAppStore((state) => state.showAlert);
   if (!alert) return null;
   return (
     <div className="alert-banner" role="alert" data-testid="alert">
       <span>{alert}</span>
-      <button type="button" aria-label="Dismiss" onClick={() => showAlert(null)}>
+      <button type="button" aria-label={text.dismiss} onClick={() => showAlert(null)}>
         ×
       </button>
     </div>
@@ -81,26 +84,8 @@ export function Toast() {
   );
 }
 
-export const SHORTCUTS: [string, string][] = [
-  ['Drag from the palette', 'add a piece (or click it to add at the centre)'],
-  ['Drag handle → handle', 'connect: from what calls to what is called'],
-  ['Delete / Backspace', 'delete the selected nodes and connections'],
-  ['Shift + click, Shift + drag', 'select several nodes; box select'],
-  ['Ctrl + Z', 'undo'],
-  ['Ctrl + Shift + Z, Ctrl + Y', 'redo'],
-  ['Ctrl + C / Ctrl + V', 'copy and paste the selected nodes'],
-  ['Ctrl + D', 'duplicate the selected nodes'],
-  ['Ctrl + A', 'select everything'],
-  ['Ctrl + S', 'save the design as .stacksketch.json'],
-  ['Shift + L', 'auto-layout'],
-  ['F', 'fit the design in view'],
-  ['Drag a frame name', 'move the whole Compose service'],
-  ['Double-click a frame name', 'rename the Compose service'],
-  ['?', 'this help'],
-  ['Escape', 'close a dialog'],
-];
-
 export function HelpDialog() {
+  const text = useText().dialogs;
   const open = useAppStore((state) => state.helpOpen);
   const setHelpOpen = useAppStore((state) => state.setHelpOpen);
   const closeButton = useRef<HTMLButtonElement>(null);
@@ -122,10 +107,10 @@ export function HelpDialog() {
           if (event.key === 'Escape') close();
         }}
       >
-        <h2 id="help-title">Keyboard shortcuts</h2>
+        <h2 id="help-title">{text.shortcuts}</h2>
         <table className="shortcuts">
           <tbody>
-            {SHORTCUTS.map(([keys, what]) => (
+            {text.shortcutList.map(({ keys, what }) => (
               <tr key={keys}>
                 <th scope="row">
                   <kbd>{keys}</kbd>
@@ -135,15 +120,10 @@ export function HelpDialog() {
             ))}
           </tbody>
         </table>
-        <p className="muted">
-          Each frame is a Docker Compose service. Drag a node into another frame to move it to that service; a
-          node dropped outside every frame keeps its service. New pieces go to their usual service (nginx and
-          the React build to web, a WSGI server to app, app-2, …); a Flask app or SQLite dropped into a frame
-          joins it. The design is saved in this browser as you work.
-        </p>
+        <p className="muted">{text.frames}</p>
         <div className="modal-actions">
           <button type="button" className="primary" ref={closeButton} onClick={close}>
-            Close
+            {text.close}
           </button>
         </div>
       </div>

@@ -1,3 +1,4 @@
+import { downloadBaseName } from '../exporters/folder';
 import { formatLoadError, type LoadResult } from '../model/load';
 import type { Design } from '../model/design';
 import { FORMAT } from '../model/design';
@@ -44,9 +45,14 @@ export function openLoadResult(result: LoadResult, fileName: string): void {
 
 /** A file name for the design: its name with anything unsafe for a file name replaced. */
 export function designFileName(name: string): string {
+  return `${downloadBaseName(name, asciiFileName)}.stacksketch.json`;
+}
+
+/** The ASCII file name (downloadBaseName's fallback): the name's ASCII letters, else "design". */
+function asciiFileName(name: string): string {
   const safe = name
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^[.-]+|-+$/g, '')
     .slice(0, 80);
-  return `${safe || 'design'}.stacksketch.json`;
+  return safe || 'design';
 }

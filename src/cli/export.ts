@@ -25,8 +25,7 @@ import { parseDesign } from '../model/load';
 import { hasErrors, hasInputErrors, validate } from '../validation/validate';
 import type { Diagnostic } from '../validation/types';
 import { printLoadErrors, readDesignFile } from './io';
-
-const USAGE = 'usage: stacksketch export FILE --out DIR|FILE.zip [--force] [--target compose|server]\n';
+import { cliLanguage, type CliLanguage, type CliMessages } from './language';
 
 /** A refusal that names the problem; `code` is the exit code (1 design errors, 2 unusable input). */
 class Refusal extends Error {
@@ -43,7 +42,8 @@ class Refusal extends Error {
  * Refuses designs with errors unless --force, and `invalid-*` errors always. Every target path is
  * checked before anything is written, nothing is written through a symlink, and nothing outside --out.
  */
-export async function runExport(args: string[]): Promise<number> {
+export async function runExport(args: string[], language: CliLanguage = cliLanguage('en')): Promise<number> {
+  const { cli, rules } = language;
   const { values, positionals } = parseArgs({
     args,
     options: {
@@ -55,60 +55,55 @@ export async function runExport(args: string[]): Promise<number> {
   });
   const file = positionals[0];
   if (!file || positionals.length > 1 || !values.out) {
-    process.stderr.write(USAGE);
+    process.stderr.write(`${cli.exportUsage}\n`);
     return 2;
   }
   const target = values.target;
   if (!isTarget(target) || !RENDERERS[target]) {
     const available = TARGETS.filter((name) => RENDERERS[name]);
-    process.stderr.write(`error: cannot export to target "${target}" (available: ${available.join(', ')})\n`);
+    process.stderr.write(`${cli.cannotExportTarget({ target, available: available.join(', ') })}\n`);
     return 2;
   }
   const loaded = readDesignFile(file);
   if (!loaded.ok) {
-    printLoadErrors(file, loaded);
+    printLoadErrors(file, loaded, cli);
     return 2;
   }
   const design = loaded.design;
-  const diagnostics = validate(design, target);
+  const diagnostics = validate(design, target, rules);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (hasInputErrors(diagnostics)) {
     printDiagnostics(errors);
-    process.stderr.write(
-      `error: refusing to export: the design has invalid values (invalid-* errors), which --force never overrides; nothing was written\n`,
-    );
+    process.stderr.write(`${cli.refuseInvalid}\n`);
     return 1;
   }
   if (hasErrors(diagnostics) && !values.force) {
     printDiagnostics(errors);
-    process.stderr.write(
-      `error: refusing to export: ${errors.length} error(s); fix them, or export anyway with --force; nothing was written\n`,
-    );
+    process.stderr.write(`${cli.refuseErrors({ count: errors.length })}\n`);
     return 1;
   }
-  if (hasErrors(diagnostics))
-    process.stderr.write(`warning: exporting despite ${errors.length} error(s) because of --force\n`);
+  if (hasErrors(diagnostics)) process.stderr.write(`${cli.forced({ count: errors.length })}\n`);
 
   let files: Record<string, string>;
   try {
-    files = generate(design, { ...COMPOSE_EN, target, diagnostics }).files;
+    files = generate(design, { ...COMPOSE_EN, target, lang: language.lang, diagnostics }).files;
   } catch (error) {
     process.stderr.write(
-      `error: refusing to export: ${error instanceof Error ? error.message : String(error)}; nothing was written\n`,
+      `${cli.refuseGenerate({ detail: error instanceof Error ? error.message : String(error) })}\n`,
     );
     return 1;
   }
   const folder = bundleFolderName(design.name);
   try {
-    if (values.out.toLowerCase().endsWith('.zip')) await writeZip(values.out, files, folder);
-    else writeFolder(values.out, files, folder, values.force);
+    if (values.out.toLowerCase().endsWith('.zip')) await writeZip(values.out, files, folder, cli);
+    else writeFolder(values.out, files, folder, values.force, cli);
   } catch (error) {
     if (error instanceof Refusal) {
-      process.stderr.write(`error: ${error.message}; nothing was written\n`);
+      process.stderr.write(`${cli.refused({ detail: error.message })}\n`);
       return error.code;
     }
     const code = (error as NodeJS.ErrnoException).code;
-    process.stderr.write(`error: cannot write the bundle (${code ?? (error as Error).message})\n`);
+    process.stderr.write(`${cli.cannotWrite({ detail: code ?? (error as Error).message })}\n`);
     return 2;
   }
   return 0;
@@ -132,7 +127,12 @@ function lstatOrNull(path: string) {
   }
 }
 
-async function writeZip(out: string, files: Record<string, string>, folder: string): Promise<void> {
+async function writeZip(
+  out: string,
+  files: Record<string, string>,
+  folder: string,
+  cli: CliMessages,
+): Promise<void> {
   const target = resolve(out);
   const parent = dirname(target);
   const parentInfo = lstatOrNull(parent);
@@ -156,7 +156,7 @@ async function writeZip(out: string, files: Record<string, string>, folder: stri
     rmSync(temporary, { force: true });
     throw error;
   }
-  process.stdout.write(`wrote ${out} (${Object.keys(files).length} files under ${folder}/)\n`);
+  process.stdout.write(`${cli.wroteZip({ out, count: Object.keys(files).length, folder })}\n`);
   for (const path of Object.keys(files)) process.stdout.write(`  ${folder}/${path}\n`);
 }
 
@@ -173,7 +173,13 @@ function isPreviousBundle(dir: string): boolean {
   }
 }
 
-function writeFolder(out: string, files: Record<string, string>, folder: string, force: boolean): void {
+function writeFolder(
+  out: string,
+  files: Record<string, string>,
+  folder: string,
+  force: boolean,
+  cli: CliMessages,
+): void {
   if (!isSafeBundlePath(folder) || folder.includes('/'))
     throw new Refusal(`unsafe bundle folder name ${JSON.stringify(folder)}`, 2);
   const outInfo = lstatOrNull(resolve(out));
@@ -244,12 +250,9 @@ function writeFolder(out: string, files: Record<string, string>, folder: string,
   }
   for (const path of stale) rmSync(join(bundle, path));
   removeEmptyParents(bundle, stale);
-  process.stdout.write(`wrote ${join(out, folder)}/ (${targets.length} files)\n`);
+  process.stdout.write(`${cli.wroteFolder({ out: join(out, folder), count: targets.length })}\n`);
   for (const { path } of targets) process.stdout.write(`  ${folder}/${path}\n`);
-  for (const path of stale)
-    process.stdout.write(
-      `removed ${folder}/${path} (generated by the previous export, no longer part of the bundle)\n`,
-    );
+  for (const path of stale) process.stdout.write(`${cli.removedStale({ path: `${folder}/${path}` })}\n`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { MAX_FILE_BYTES } from '../model/design';
 import { formatLoadError, parseDesign, type LoadResult } from '../model/load';
+import { cliMessages as englishCli } from '../i18n/en/cli';
 
 /** Read a design file (or "-" for standard input) through the same loader as the browser. */
 export function readDesignFile(file: string): LoadResult {
@@ -21,8 +22,13 @@ export function readDesignFile(file: string): LoadResult {
   return parseDesign(text);
 }
 
-export function printLoadErrors(file: string, result: Extract<LoadResult, { ok: false }>): void {
-  for (const error of result.errors) process.stderr.write(`error: ${file}: ${formatLoadError(error)}\n`);
+export function printLoadErrors(
+  file: string,
+  result: Extract<LoadResult, { ok: false }>,
+  cli: Pick<typeof englishCli, 'loadError'> = englishCli,
+): void {
+  for (const error of result.errors)
+    process.stderr.write(`${cli.loadError({ file, message: formatLoadError(error) })}\n`);
 }
 
 function failure(message: string): LoadResult {

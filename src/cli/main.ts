@@ -9,59 +9,52 @@ import { diagnosticsToJson, hasErrors, validate } from '../validation/validate';
 import { runExport } from './export';
 import { runImport } from './import';
 import { printLoadErrors, readDesignFile } from './io';
-
-const HELP = `StackSketch command line: the same checks and bundles as the designer.
-
-Usage:
-  stacksketch validate FILE [--json] [--target T] check a design (FILE or - for stdin) for a target:
-                                                  compose (default), server or kubernetes
-  stacksketch export FILE --out DIR|FILE.zip [--force] [--target T]
-                                                  write the ready-to-run bundle
-  stacksketch import FILE... [--out DESIGN.json] [--json]
-                                                  turn existing configs (Compose, nginx, gunicorn,
-                                                  uWSGI, Dockerfiles; folders or a .zip) into a design
-  stacksketch templates [ID]                      list the templates, or print one as a design file
-  stacksketch share FILE [--base URL]             print a share link (the design travels in the fragment)
-  stacksketch --help
-
-Exit codes: 0 ok (warnings allowed), 1 the design has errors, 2 the file or the arguments are unusable.
-With npm: npm run --silent cli -- validate design.json
-`;
+import { takeLangOption, type CliLanguage } from './language';
 
 export const DEFAULT_SHARE_BASE = 'http://localhost:5173/';
 
-export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+export async function main(
+  argv: string[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
+  const option = takeLangOption(argv, env);
+  const { cli } = option.language;
+  if (!option.ok) {
+    process.stderr.write(`${cli.unknownLang({ lang: option.lang })}\n`);
+    return 2;
+  }
+  const language = option.language;
+  const [command, ...rest] = option.args;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(HELP);
+    process.stdout.write(cli.help);
     return command ? 0 : 2;
   }
   try {
     switch (command) {
       case 'validate':
-        return validateCommand(rest);
+        return validateCommand(rest, language);
       case 'export':
-        return await runExport(rest);
+        return await runExport(rest, language);
       case 'import':
         return await runImport(rest);
       case 'templates':
-        return templatesCommand(rest);
+        return templatesCommand(rest, language);
       case 'share':
-        return shareCommand(rest);
+        return shareCommand(rest, language);
       default:
-        process.stderr.write(`error: unknown command "${command}"\n\n${HELP}`);
+        process.stderr.write(`${cli.unknownCommand({ command })}\n\n${cli.help}`);
         return 2;
     }
   } catch (error) {
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`error: ${error.message}\n`);
+      process.stderr.write(`${cli.argumentError({ detail: error.message })}\n`);
       return 2;
     }
     throw error;
   }
 }
 
-function validateCommand(args: string[]): number {
+function validateCommand(args: string[], { cli, rules }: CliLanguage): number {
   const { values, positionals } = parseArgs({
     args,
     options: {
@@ -72,23 +65,23 @@ function validateCommand(args: string[]): number {
   });
   const file = positionals[0];
   if (!file || positionals.length > 1) {
-    process.stderr.write('usage: stacksketch validate FILE [--json] [--target compose|server|kubernetes]\n');
+    process.stderr.write(`${cli.validateUsage}\n`);
     return 2;
   }
   if (!isTarget(values.target)) {
-    process.stderr.write(`error: unknown target "${values.target}" (one of ${TARGETS.join(', ')})\n`);
+    process.stderr.write(`${cli.unknownTarget({ target: values.target, targets: TARGETS.join(', ') })}\n`);
     return 2;
   }
   const loaded = readDesignFile(file);
   if (!loaded.ok) {
-    printLoadErrors(file, loaded);
+    printLoadErrors(file, loaded, cli);
     if (values.json)
       process.stdout.write(`${JSON.stringify({ diagnostics: [], loadErrors: loaded.errors })}\n`);
     return 2;
   }
-  const diagnostics = validate(loaded.design, values.target);
+  const diagnostics = validate(loaded.design, values.target, rules);
   if (values.json) process.stdout.write(`${JSON.stringify(diagnosticsToJson(diagnostics), null, 2)}\n`);
-  else process.stdout.write(formatDiagnostics(file, diagnostics));
+  else process.stdout.write(formatDiagnostics(file, diagnostics, cli.report));
   return hasErrors(diagnostics) ? 1 : 0;
 }
 
@@ -96,21 +89,21 @@ function isTarget(value: string): value is Target {
   return (TARGETS as readonly string[]).includes(value);
 }
 
-function templatesCommand(args: string[]): number {
+function templatesCommand(args: string[], { cli }: CliLanguage): number {
   const id = args[0];
   if (!id) {
     for (const template of TEMPLATES) process.stdout.write(`${template.id}\t${template.title}\n`);
     return 0;
   }
   if (!isTemplateId(id)) {
-    process.stderr.write(`error: no template "${id}" (one of ${TEMPLATES.map((t) => t.id).join(', ')})\n`);
+    process.stderr.write(`${cli.noTemplate({ id, ids: TEMPLATES.map((t) => t.id).join(', ') })}\n`);
     return 2;
   }
   process.stdout.write(serializeDesign(loadTemplate(id)));
   return 0;
 }
 
-function shareCommand(args: string[]): number {
+function shareCommand(args: string[], { cli }: CliLanguage): number {
   const { values, positionals } = parseArgs({
     args,
     options: { base: { type: 'string', default: DEFAULT_SHARE_BASE } },
@@ -118,7 +111,7 @@ function shareCommand(args: string[]): number {
   });
   const file = positionals[0];
   if (!file) {
-    process.stderr.write('usage: stacksketch share FILE [--base URL]\n');
+    process.stderr.write(`${cli.shareUsage}\n`);
     return 2;
   }
   let base: URL;
@@ -126,12 +119,12 @@ function shareCommand(args: string[]): number {
     base = new URL(values.base);
     if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new Error('not http');
   } catch {
-    process.stderr.write(`error: --base must be an http or https URL, not "${values.base}"\n`);
+    process.stderr.write(`${cli.badBase({ base: values.base })}\n`);
     return 2;
   }
   const loaded = readDesignFile(file);
   if (!loaded.ok) {
-    printLoadErrors(file, loaded);
+    printLoadErrors(file, loaded, cli);
     return 2;
   }
   process.stdout.write(`${shareUrl(loaded.design, base.toString())}\n`);

@@ -22,6 +22,7 @@ import { forEveryKind, KINDS, titleOf } from '../nodes/registry';
 import type { Diagnostic } from '../validation/types';
 import { validate } from '../validation/validate';
 import { keySettings } from './settings';
+import { embedCatalogue } from './language';
 
 const FIT_VIEW_OPTIONS = { padding: 0.12 };
 
@@ -86,11 +87,13 @@ type Loaded = { ok: true; design: Design; fragment: string } | { ok: false; mess
 
 function loadFromHash(): Loaded {
   const fragment = window.location.hash.replace(/^#/, '');
-  if (fragment === '')
-    return { ok: false, message: 'This embed has no design: its address needs a #s1.… share fragment.' };
+  if (fragment === '') return { ok: false, message: embedCatalogue().ui.embed.noDesign };
   const result = decodeShareFragment(fragment);
   if (!result.ok)
-    return { ok: false, message: `This diagram cannot be shown: ${result.errors[0]!.message}.` };
+    return {
+      ok: false,
+      message: embedCatalogue().ui.embed.cannotShow({ detail: result.errors[0]!.message }),
+    };
   return { ok: true, design: result.design, fragment };
 }
 
@@ -119,7 +122,7 @@ export function EmbedViewer() {
 }
 
 function EmbedFlow({ design, fragment, theme }: { design: Design; fragment: string; theme: Theme }) {
-  const diagnostics = useMemo(() => validate(design), [design]);
+  const diagnostics = useMemo(() => validate(design, 'compose', embedCatalogue().rules), [design]);
   const diagram = useMemo(() => layoutDiagram(design), [design]);
   const nodes = useMemo<Node<EmbedNodeData>[]>(
     () =>
@@ -258,13 +261,13 @@ function NodeInfo(props: {
         ))}
       </dl>
       {props.diagnostics.length === 0 ? (
-        <p className="embed-info__ok">No problems found.</p>
+        <p className="embed-info__ok">{embedCatalogue().ui.embed.noProblems}</p>
       ) : (
         <ul className="embed-info__problems">
           {props.diagnostics.map((d, index) => (
             <li key={`${d.rule}-${index}`} data-rule={d.rule} data-severity={d.severity}>
               <strong>
-                {d.severity} · {d.rule}
+                {embedCatalogue().ui.embed[d.severity]} · {d.rule}
               </strong>{' '}
               {d.message}
             </li>

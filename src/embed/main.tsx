@@ -4,10 +4,15 @@ import { createRoot } from 'react-dom/client';
 import { EmbedViewer } from './EmbedViewer';
 import { installCategoryStyles } from '../nodes/card/categoryStyle';
 import './embed.css';
+import { chooseEmbedLanguage } from './language';
 
 installCategoryStyles();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <EmbedViewer />
-  </StrictMode>,
-);
+void chooseEmbedLanguage()
+  .catch(() => undefined)
+  .finally(() =>
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <EmbedViewer />
+      </StrictMode>,
+    ),
+  );

@@ -25,3 +25,21 @@ export function isSafeBundlePath(path: string): boolean {
   if (path.length === 0 || path.startsWith('/') || path.includes('\\') || path.includes('\0')) return false;
   return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }
+
+const ASCII_ONLY = /^[\p{ASCII}]*$/u;
+
+/**
+ * A download's file name (without extension) that keeps the design's own letters: a Korean name
+ * stays Korean. Anything a file system may refuse (`/ \\ : * ? " < > |`, controls, spaces) becomes
+ * "-". The one fallback is `asciiName` (the ASCII rule used so far): for names written in ASCII, so
+ * their downloads keep the names they always had, and for names with nothing left to keep.
+ */
+export function downloadBaseName(name: string, asciiName: (name: string) => string): string {
+  if (ASCII_ONLY.test(name)) return asciiName(name);
+  const kept = [...name.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}._-]+/gu, '-')]
+    .slice(0, 80)
+    .join('')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-._]+|[-._]+$/g, '');
+  return /[\p{L}\p{N}]/u.test(kept) ? kept : asciiName(name);
+}

@@ -3,18 +3,20 @@ import { groupPush } from '../model/group';
 import { edgeCaptionOf } from '../nodes/captions';
 import { oneLineLabelOf, shapeOf, type NodeShape } from '../nodes/registry';
 
-const SAFE_LABEL = /^[A-Za-z0-9 _.,:/()+=@-]*$/;
+const SAFE_LABEL = /^[\p{L}\p{M}\p{N} _.,:/()+=@-]*$/u;
+const SAFE_CHARACTER = /^[\p{L}\p{M}\p{N} _.,:/()+=@-]$/u;
 
 /**
- * Text inside a Mermaid quoted label: only letters, digits, spaces and simple punctuation pass as
- * they are; everything else (quotes, brackets, pipes, line breaks, HTML) becomes a #code; entity.
+ * Text inside a Mermaid quoted label: letters and digits of any script (Hangul stays readable),
+ * spaces and simple punctuation pass as they are; everything else (quotes, brackets, pipes, line
+ * breaks, HTML) becomes a #code; entity, which is all Mermaid needs inside quotes.
  */
 export function mermaidText(text: string): string {
   // Most labels are plain: one test of the whole text instead of one per character.
   if (text.length <= 120 && SAFE_LABEL.test(text)) return text;
   let out = '';
   for (const ch of text.slice(0, 120)) {
-    if (/^[A-Za-z0-9 _.,:/()+=@-]$/.test(ch)) out += ch;
+    if (SAFE_CHARACTER.test(ch)) out += ch;
     else out += `#${ch.codePointAt(0)};`;
   }
   return out;

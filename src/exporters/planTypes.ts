@@ -102,6 +102,11 @@ export type UpstreamAddress =
       port: number;
       /** With replicas: the service name of each copy, all listed in the upstream. */
       copies?: string[];
+      /**
+       * Where each copy listens when the copies do not share one port (one host runs them all, each
+       * on its own port); otherwise every copy listens on `port`.
+       */
+      endpoints?: { host: string; port: number }[];
     }
   | { kind: 'unix'; path: string };
 

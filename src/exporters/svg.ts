@@ -103,7 +103,7 @@ export function designToSvg(design: Design): string {
 
   out.push('<?xml version="1.0" encoding="UTF-8"?>');
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width)}" height="${num(height)}" viewBox="${num(originX)} ${num(originY)} ${num(width)} ${num(height)}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width)}" height="${num(height)}" viewBox="${num(originX)} ${num(originY)} ${num(width)} ${num(height)}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, 'Noto Sans CJK KR', 'Apple SD Gothic Neo', 'Malgun Gothic', NanumGothic, sans-serif">`,
   );
   out.push(`<title>${escapeXml(shorten(design.name))}</title>`);
   out.push(`${SVG_METADATA_OPEN}${designMetadataText(design)}${SVG_METADATA_CLOSE}`);

@@ -48,8 +48,6 @@ export interface WsgiServerHost {
   debianPackages: readonly string[];
   /** Environment Debian's build of it needs (uWSGI loads Python as a plugin there). */
   debianEnvironment: Readonly<Record<string, string>>;
-  /** Arguments that let several copies share one TCP port (SO_REUSEPORT), for replicas. */
-  reusePortArgs: readonly string[];
 }
 
 /** An app: its module and callable, its code, and its own development server. */

@@ -156,3 +156,9 @@ export function defaultProps<P extends object>(descriptor: KindDescriptor<string
     props[name] = spec.default;
   return props as P;
 }
+
+/** A kind's words in another language (its name stays): the role line and the doc, beside the kind. */
+export interface KindText {
+  role: string;
+  doc: string;
+}

@@ -1,5 +1,6 @@
+import type { Catalogue } from '../i18n';
 import type { Design } from '../model/design';
-import { TARGETS, type Target } from '../model/target';
+import type { Target } from '../model/target';
 import { validate } from '../validation/validate';
 import type { Diagnostic } from '../validation/types';
 import { useAppStore, type AppState } from './index';
@@ -17,18 +18,29 @@ export function memoByDesign<T>(derive: (design: Design) => T): (design: Design)
   };
 }
 
-/** One memo per target, so switching back and forth reuses each target's last answer. */
+/**
+ * One memo per target and language, so switching back and forth reuses each one's last answer.
+ * The language defaults to the UI's.
+ */
 export function memoByDesignPerTarget<T>(
-  derive: (design: Design, target: Target) => T,
-): (design: Design, target?: Target) => T {
-  const memos = new Map(TARGETS.map((target) => [target, memoByDesign((design) => derive(design, target))]));
-  return (design, target = 'compose') => memos.get(target)!(design);
+  derive: (design: Design, target: Target, catalogue: Catalogue) => T,
+): (design: Design, target?: Target, catalogue?: Catalogue) => T {
+  const memos = new Map<string, (design: Design) => T>();
+  return (design, target = 'compose', catalogue = useAppStore.getState().catalogue) => {
+    const key = `${target} ${catalogue.lang}`;
+    const memo = memos.get(key) ?? memoByDesign((next) => derive(next, target, catalogue));
+    memos.set(key, memo);
+    return memo(design);
+  };
 }
 
-export const diagnosticsOf = memoByDesignPerTarget(validate);
+/** The design's diagnostics for a target, in the UI's language unless another catalogue is given. */
+export const diagnosticsOf = memoByDesignPerTarget((design, target, catalogue) =>
+  validate(design, target, catalogue.rules),
+);
 
 export function useDiagnostics(): Diagnostic[] {
-  return useAppStore((state) => diagnosticsOf(state.design, state.target));
+  return useAppStore((state) => diagnosticsOf(state.design, state.target, state.catalogue));
 }
 
 export interface ElementProblems {
@@ -52,16 +64,16 @@ function countProblems(diagnostics: readonly Diagnostic[], key: 'nodes' | 'edges
   return counts;
 }
 
-const nodeProblemsOf = memoByDesignPerTarget((design, target) =>
-  countProblems(diagnosticsOf(design, target), 'nodes'),
+const nodeProblemsOf = memoByDesignPerTarget((design, target, catalogue) =>
+  countProblems(diagnosticsOf(design, target, catalogue), 'nodes'),
 );
-const edgeProblemsOf = memoByDesignPerTarget((design, target) =>
-  countProblems(diagnosticsOf(design, target), 'edges'),
+const edgeProblemsOf = memoByDesignPerTarget((design, target, catalogue) =>
+  countProblems(diagnosticsOf(design, target, catalogue), 'edges'),
 );
 
 /** Error and warning counts of one node; compare shallowly (useShallow) so unchanged counts re-render nothing. */
 export function selectNodeProblems(state: AppState, id: string): ElementProblems {
-  return nodeProblemsOf(state.design, state.target).get(id) ?? NO_PROBLEMS;
+  return nodeProblemsOf(state.design, state.target, state.catalogue).get(id) ?? NO_PROBLEMS;
 }
 
 export function edgeSeverities(design: Design): ReadonlyMap<string, ElementProblems> {

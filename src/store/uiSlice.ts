@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { EN_CATALOGUE, type Catalogue } from '../i18n';
 import type { Position } from '../model/design';
 import type { Target } from '../model/target';
 import type { AppState } from './index';
@@ -42,6 +43,9 @@ export interface UiSlice {
   /** Where the bundle runs: the problems panel, the preview and the zip follow it. */
   target: Target;
   setTarget: (target: Target) => void;
+  /** The UI language and its words: UI state, never part of the design (undo and selection ignore it). */
+  catalogue: Catalogue;
+  setCatalogue: (catalogue: Catalogue) => void;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
@@ -62,4 +66,6 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setDraftFrames: (frames) => set({ draftFrames: frames }),
   target: 'compose',
   setTarget: (target) => set({ target }),
+  catalogue: EN_CATALOGUE,
+  setCatalogue: (catalogue) => set({ catalogue }),
 });

@@ -1,10 +1,15 @@
 import type { Design, DesignEdge } from '../model/design';
 import { groupPush } from '../model/group';
 import type { Target } from '../model/target';
+import { EN_RULE_MESSAGES, type RuleMessages } from '../i18n';
 import { hasRole, type Role } from '../nodes/registry';
 import type { RuleContext } from './types';
 
-export function buildContext(design: Design, target: Target = 'compose'): RuleContext {
+export function buildContext(
+  design: Design,
+  target: Target = 'compose',
+  text: RuleMessages = EN_RULE_MESSAGES,
+): RuleContext {
   const nodeById = new Map(design.nodes.map((node) => [node.id, node]));
   const outgoing = new Map<string, DesignEdge[]>();
   const incoming = new Map<string, DesignEdge[]>();
@@ -18,6 +23,7 @@ export function buildContext(design: Design, target: Target = 'compose'): RuleCo
   };
   return {
     target,
+    text,
     nodeById,
     outgoing,
     incoming,

@@ -71,15 +71,13 @@ export function fieldRule(options: {
   id: FieldRuleId;
   summary: string;
   why: string;
-  /** The sentence appended to every message: why this kind of value is refused. */
-  reason: string;
   examples: RuleExamples;
   /** What the quick fix does, when it is more than resetting a prop to its default. */
   fixSummary?: string;
   /** Checks beyond descriptor props (edge routes, containers, the design name). */
   extra?: (design: Design, context: RuleContext) => Diagnostic[];
 }): Rule {
-  const { id, reason } = options;
+  const { id } = options;
   return {
     id,
     severity: 'error',
@@ -88,14 +86,15 @@ export function fieldRule(options: {
     fixSummary: options.fixSummary ?? 'Reset the field to its default value.',
     examples: options.examples,
     check(design, context) {
+      const { text } = context;
       const diagnostics: Diagnostic[] = fieldProblems(design, id).map(({ node, prop, spec, problem }) => ({
         rule: id,
         severity: 'error',
-        message: `${nodeName(node)}, ${prop}: ${problem}. ${reason}`,
+        message: text.field.message({ node: nodeName(node), prop, problem, reason: text.reasons[id] }),
         nodes: [node.id],
         edges: [],
         fix: {
-          label: `Reset ${prop} of ${nodeName(node)} to ${JSON.stringify(spec.default)}`,
+          label: text.field.fix({ prop, node: nodeName(node), value: JSON.stringify(spec.default) }),
           apply: (current: Design) => setNodeProps(current, node.id, { [prop]: spec.default }),
         },
       }));

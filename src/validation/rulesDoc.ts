@@ -1,5 +1,7 @@
 /** docs/rules.md, rendered from the rule registry (`npm run docs:rules`); a unit test keeps the file in step. */
 import { loadDesign } from '../model/load';
+import { EN_RULE_MESSAGES, type Lang, type RuleDocText, type RuleMessages } from '../i18n';
+import { ruleDocs as koreanRuleDocs, ruleMessages as koreanRuleMessages } from '../i18n/ko/rules';
 import { RULES } from './registry';
 import { MAX_WORKERS, REFERENCE_CPUS } from './rules/workers-out-of-range';
 import type { DesignFile, Diagnostic, Rule } from './types';
@@ -24,47 +26,92 @@ export function compactJson(file: DesignFile): string {
   return `{\n${lines.join(',\n')}\n}`;
 }
 
-function diagnosticsOf(rule: Rule): Diagnostic[] {
-  const loaded = loadDesign(structuredClone(rule.examples.fires));
-  if (!loaded.ok) throw new Error(`the example of ${rule.id} does not load`);
-  return validate(loaded.design).filter((diagnostic) => diagnostic.rule === rule.id);
+/** What the doc says around the rules, per language. */
+interface DocWords {
+  messages: RuleMessages;
+  docOf: (rule: Rule) => RuleDocText;
+  severity: string;
+  firesWhen: string;
+  why: string;
+  quickFix: string;
+  noFix: string;
+  example: string;
+  reports: (where: string) => string;
+  node: (id: string) => string;
+  edge: (id: string) => string;
+  offered: (labels: string[]) => string;
+  nearMiss: string;
 }
 
-function section(rule: Rule): string {
-  const found = diagnosticsOf(rule);
+const WORDS: Record<Lang, DocWords> = {
+  en: {
+    messages: EN_RULE_MESSAGES,
+    docOf: (rule) => rule,
+    severity: 'Severity',
+    firesWhen: 'Fires when',
+    why: 'Why',
+    quickFix: 'Quick fix',
+    noFix: 'none: the right repair depends on what you meant, so the message says what to change.',
+    example: 'Example that triggers it:',
+    reports: (where) => `What StackSketch reports${where ? ` (on ${where})` : ''}:`,
+    node: (id) => `node \`${id}\``,
+    edge: (id) => `edge \`${id}\``,
+    offered: (labels) =>
+      `Offered fix${labels.length > 1 ? 'es' : ''}: ${labels.map((l) => `“${l}”`).join('; ')}.`,
+    nearMiss: 'A near miss that does not trigger it',
+  },
+  ko: {
+    messages: koreanRuleMessages,
+    docOf: (rule) => koreanRuleDocs[rule.id as keyof typeof koreanRuleDocs],
+    severity: '심각도',
+    firesWhen: '언제 알려 주나',
+    why: '왜 문제인가',
+    quickFix: '빠른 수정',
+    noFix: '없음: 어떻게 고칠지는 의도에 따라 달라서, 메시지가 무엇을 바꿀지 알려 줍니다.',
+    example: '이 규칙이 걸리는 예:',
+    reports: (where) => `StackSketch가 알려 주는 내용${where ? `(${where})` : ''}:`,
+    node: (id) => `노드 \`${id}\``,
+    edge: (id) => `엣지 \`${id}\``,
+    offered: (labels) => `제안하는 수정: ${labels.map((l) => `“${l}”`).join('; ')}.`,
+    nearMiss: '걸리지 않는 비슷한 예',
+  },
+};
+
+function diagnosticsOf(rule: Rule, messages: RuleMessages): Diagnostic[] {
+  const loaded = loadDesign(structuredClone(rule.examples.fires));
+  if (!loaded.ok) throw new Error(`the example of ${rule.id} does not load`);
+  return validate(loaded.design, 'compose', messages).filter((diagnostic) => diagnostic.rule === rule.id);
+}
+
+function section(rule: Rule, words: DocWords): string {
+  const found = diagnosticsOf(rule, words.messages);
+  const doc = words.docOf(rule);
   const first = found[0];
-  const where = first
-    ? [...first.nodes.map((id) => `node \`${id}\``), ...first.edges.map((id) => `edge \`${id}\``)].join(', ')
-    : '';
+  const where = first ? [...first.nodes.map(words.node), ...first.edges.map(words.edge)].join(', ') : '';
   const fixes = first ? [first.fix, ...(first.alternatives ?? [])].filter((fix) => fix !== undefined) : [];
   return [
     `## \`${rule.id}\``,
     '',
-    `**Severity:** ${rule.severity}`,
+    `**${words.severity}:** ${rule.severity}`,
     '',
-    `**Fires when:** ${rule.summary}`,
+    `**${words.firesWhen}:** ${doc.summary}`,
     '',
-    `**Why:** ${rule.why}`,
+    `**${words.why}:** ${doc.why}`,
     '',
-    `**Quick fix:** ${rule.fixSummary ?? 'none: the right repair depends on what you meant, so the message says what to change.'}`,
+    `**${words.quickFix}:** ${doc.fixSummary ?? words.noFix}`,
     '',
-    'Example that triggers it:',
+    words.example,
     '',
     '```json',
     compactJson(rule.examples.fires),
     '```',
     '',
-    `What StackSketch reports${where ? ` (on ${where})` : ''}:`,
+    words.reports(where),
     '',
     ...(first ? [`> ${first.message.replace(/\n/g, ' ')}`] : []),
-    ...(fixes.length
-      ? [
-          '',
-          `Offered fix${fixes.length > 1 ? 'es' : ''}: ${fixes.map((fix) => `“${fix.label}”`).join('; ')}.`,
-        ]
-      : []),
+    ...(fixes.length ? ['', words.offered(fixes.map((fix) => fix.label))] : []),
     '',
-    '<details><summary>A near miss that does not trigger it</summary>',
+    `<details><summary>${words.nearMiss}</summary>`,
     '',
     '```json',
     compactJson(rule.examples.nearMiss),
@@ -75,7 +122,11 @@ function section(rule: Rule): string {
   ].join('\n');
 }
 
-export function renderRulesDoc(): string {
+export function renderRulesDoc(lang: Lang = 'en'): string {
+  return lang === 'ko' ? renderKorean() : renderEnglish();
+}
+
+function renderEnglish(): string {
   const table = RULES.map(
     (rule) => `| [\`${rule.id}\`](#${rule.id}) | ${rule.severity} | ${rule.fixSummary ? 'yes' : '—'} |`,
   );
@@ -108,6 +159,31 @@ export function renderRulesDoc(): string {
     '- **Technical fields are ASCII** (server names, routes, paths, Python names, container names, sizes): a lookalike letter in a config value is never what a user meant.',
     '- **Quick fixes are pure**: each returns a new design (one undoable step) and never changes the one it was given. Fixes that add nodes pick free ids (`nginx`, `nginx-2`, …), free containers (`web`, `web-2`, …) and free ports (80, else 8080 and up).',
     '',
-    ...RULES.map(section),
+    ...RULES.map((rule) => section(rule, WORDS.en)),
+  ].join('\n');
+}
+
+function renderKorean(): string {
+  const table = RULES.map(
+    (rule) =>
+      `| [\`${rule.id}\`](#${rule.id}) | ${rule.severity} | ${koreanRuleDocs[rule.id as keyof typeof koreanRuleDocs].fixSummary ? '있음' : '—'} |`,
+  );
+  return [
+    '# 검증 규칙',
+    '',
+    '<!-- `npm run docs:rules`가 src/validation/registry.ts와 src/i18n/ko/rules.ts에서 만듭니다. 손으로 고치지 마세요: 파일이 뒤처지면 단위 테스트가 실패합니다. -->',
+    '',
+    'StackSketch는 모든 디자인을 아래 규칙으로 검사합니다. 디자이너에서는 그릴 때마다,',
+    '명령줄에서는 `stacksketch validate FILE [--json] --lang ko`로 검사합니다(종료 코드 0: 오류 없음, 경고는 허용;',
+    '1: 오류 있음; 2: 파일을 읽을 수 없음). 규칙 id는 공개된 이름이라 언어와 상관없이 바뀌지 않습니다.',
+    '',
+    '오류가 있으면 보통은 내보내지 않습니다. `export --force`는 구성상의 오류가 있어도 번들을 쓰지만,',
+    '`invalid-*` 입력 오류가 있으면 절대 쓰지 않습니다. 그런 값은 설정 파일에 그대로 들어가기 때문입니다.',
+    '',
+    '| 규칙 | 심각도 | 빠른 수정 |',
+    '|---|---|---|',
+    ...table,
+    '',
+    ...RULES.map((rule) => section(rule, WORDS.ko)),
   ].join('\n');
 }

@@ -1,5 +1,6 @@
 import type { Design, DesignEdge, DesignNode, FORMAT } from '../model/design';
 import type { Target } from '../model/target';
+import type { RuleMessages } from '../i18n';
 import type { Role } from '../nodes/registry';
 
 export type Severity = 'error' | 'warning';
@@ -61,6 +62,8 @@ export interface Rule {
 export interface RuleContext {
   /** What the design is validated for: the bundle's output target. */
   target: Target;
+  /** The rules' texts in the language diagnostics are written in. */
+  text: RuleMessages;
   nodeById: ReadonlyMap<string, DesignNode>;
   outgoing: ReadonlyMap<string, readonly DesignEdge[]>;
   incoming: ReadonlyMap<string, readonly DesignEdge[]>;

@@ -1,5 +1,6 @@
 import type { Design } from '../model/design';
 import type { Target } from '../model/target';
+import { EN_RULE_MESSAGES, type RuleMessages } from '../i18n';
 import { buildContext } from './context';
 import { RULES } from './registry';
 import type { Diagnostic, Rule } from './types';
@@ -8,10 +9,15 @@ const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
 
 /**
  * Run every rule that applies to the target. Rules are pure; a rule that throws is a bug, reported
- * as a diagnostic rather than lost.
+ * as a diagnostic rather than lost. Messages and fix labels are written in `text`'s language (English
+ * unless said otherwise); rule ids, severities, nodes and edges do not depend on it.
  */
-export function validate(design: Design, target: Target = 'compose'): Diagnostic[] {
-  const context = buildContext(design, target);
+export function validate(
+  design: Design,
+  target: Target = 'compose',
+  text: RuleMessages = EN_RULE_MESSAGES,
+): Diagnostic[] {
+  const context = buildContext(design, target, text);
   const diagnostics: Diagnostic[] = [];
   for (const rule of RULES.filter((candidate) => appliesTo(candidate, target))) {
     try {
@@ -20,7 +26,10 @@ export function validate(design: Design, target: Target = 'compose'): Diagnostic
       diagnostics.push({
         rule: rule.id,
         severity: 'error',
-        message: `internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}`,
+        message: text.internalError({
+          rule: rule.id,
+          error: error instanceof Error ? error.message : String(error),
+        }),
         nodes: [],
         edges: [],
       });

@@ -1,4 +1,4 @@
-import type { PlannedService } from '../planTypes';
+import type { PlannedService, UpstreamAddress } from '../planTypes';
 
 /** The environment variable that tells a copy of a replicated container who it is (its /api/health "instance"). */
 export const INSTANCE_VARIABLE = 'INSTANCE';
@@ -22,4 +22,13 @@ export function oneServicePerBuild(services: readonly PlannedService[]): Planned
     seen.add(service.buildDir);
     return true;
   });
+}
+
+/** Every address nginx balances over: each copy's, or the one service's. */
+export function upstreamEndpoints(
+  address: Extract<UpstreamAddress, { kind: 'tcp' }>,
+): { host: string; port: number }[] {
+  return (
+    address.endpoints ?? (address.copies ?? [address.host]).map((host) => ({ host, port: address.port }))
+  );
 }

@@ -1,6 +1,7 @@
 import type { BalanceMethod } from '../../model/design';
 import type { WebRun, PlannedLocation, PlannedNginxServer, PlannedTls } from '../planTypes';
 import { ACME_WEBROOT } from '../plan/tls';
+import { upstreamEndpoints } from '../plan/copies';
 import {
   block,
   comment,
@@ -280,16 +281,14 @@ function upstreamBlock(location: Extract<PlannedLocation, { kind: 'proxy' }>): N
   if (address.kind === 'unix')
     children.push(directive('server', lit(`unix:${pathValue(address.path)}`), ...SERVER_HEALTH));
   else {
-    const hosts = address.copies ?? [address.host];
-    if (address.copies) {
+    const endpoints = upstreamEndpoints(address);
+    if (endpoints.length > 1) {
       const method = BALANCE_DIRECTIVES[location.balance ?? 'round-robin'];
       if (method) children.push(method);
       children.push(COPIES_COMMENT);
     }
-    for (const host of hosts)
-      children.push(
-        directive('server', lit(`${hostValue(host)}:${portValue(address.port)}`), ...SERVER_HEALTH),
-      );
+    for (const { host, port } of endpoints)
+      children.push(directive('server', lit(`${hostValue(host)}:${portValue(port)}`), ...SERVER_HEALTH));
   }
   if (location.pass === 'proxy_pass') children.push(UPSTREAM_KEEPALIVE);
   return block('upstream', [lit(location.upstream)], children);

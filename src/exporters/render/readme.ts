@@ -3,26 +3,30 @@ import { printableText } from '../../model/fields';
 import { mermaidLines } from '../mermaid';
 import type { DeploymentPlan, PlannedService, PlannedVolume, UpstreamAddress } from '../planTypes';
 import { TLS_INIT_PATH } from '../plan/tls';
-import { oneServicePerBuild } from '../plan/copies';
+import { oneServicePerBuild, upstreamEndpoints } from '../plan/copies';
 import { groupPush } from '../../model/group';
 import { reuseWhenSame } from '../incremental';
 import { appPart, wsgiServerPart } from '../../nodes/planParts';
 import { IMAGES, isCompiled } from '../targets/compose/docker';
 import { requirementsExplanation } from './python';
+import { renderKoreanReadme } from './readme.ko';
+import type { Lang } from '../../i18n';
 
-function md(text: string): string {
+export function md(text: string): string {
   // Design text in Markdown: no HTML, no link or emphasis syntax.
   return printableText(text).replace(/[\\`*_{}[\]<>()#+!|~&]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-function code(text: string): string {
+export function code(text: string): string {
   return `\`${text.includes('`') ? text.replace(/`/g, "'") : text}\``;
 }
 
 /** Where an upstream points, every copy listed when the target is replicated. */
-function upstreamServers(address: UpstreamAddress): string {
+export function upstreamServers(address: UpstreamAddress): string {
   if (address.kind === 'unix') return code(`unix:${address.path}`);
-  return (address.copies ?? [address.host]).map((host) => code(`${host}:${address.port}`)).join(', ');
+  return upstreamEndpoints(address)
+    .map(({ host, port }) => code(`${host}:${port}`))
+    .join(', ');
 }
 
 function serviceSummary(service: PlannedService): string {
@@ -311,8 +315,22 @@ function httpsLines(plan: DeploymentPlan): string[] {
   return lines;
 }
 
-/** The README; `warnings`: the diagnostics' messages and the plan's notes, one bullet each. */
-export function renderReadme(design: Design, plan: DeploymentPlan, warnings: readonly string[]): string {
+/**
+ * The README in the bundle's language; `warnings`: the diagnostics' messages (already in that
+ * language) and the plan's notes, one bullet each.
+ */
+export function renderReadme(
+  design: Design,
+  plan: DeploymentPlan,
+  warnings: readonly string[],
+  lang: Lang = 'en',
+): string {
+  return lang === 'ko'
+    ? renderKoreanReadme(design, plan, warnings)
+    : renderEnglishReadme(design, plan, warnings);
+}
+
+function renderEnglishReadme(design: Design, plan: DeploymentPlan, warnings: readonly string[]): string {
   const devServer = plan.services.some(
     (s) => s.runs.kind === 'python' && s.runs.process.role === 'dev-server',
   );

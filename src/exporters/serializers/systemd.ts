@@ -6,12 +6,18 @@
  */
 import { hasControlCharacters, printableText } from '../../model/fields';
 
+/**
+ * One word of a command line: a plain word, or a path around the template unit's instance name
+ * (`%i`), like copies/%i/gunicorn.conf.py; both parts are the generator's own safe text.
+ */
+export type CommandWord = string | { aroundInstance: readonly [before: string, after: string] };
+
 /** A setting's value: written as is after checks, or one command line of words. */
 export type UnitValue =
   | string
   | number
   | boolean
-  | { command: readonly string[] }
+  | { command: readonly CommandWord[] }
   /** One `Environment=` assignment. */
   | { env: readonly [name: string, value: string] }
   /** Text of the generator's own, where systemd should expand `%i` or `$MAINPID`: never a user value. */
@@ -55,6 +61,14 @@ export function unitWord(word: string): string {
   return `"${escaped}"`;
 }
 
+function commandWord(word: CommandWord): string {
+  if (typeof word === 'string') return unitWord(word);
+  const [before, after] = word.aroundInstance;
+  for (const part of word.aroundInstance)
+    if (!/^[A-Za-z0-9_/.-]*$/.test(part)) refuse(part, 'not a plain path around the instance name');
+  return `${before}%i${after}`;
+}
+
 /** `Environment=` value: one quoted KEY=value assignment. */
 export function unitEnvironment(name: string, value: string): string {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) refuse(name, 'not an environment variable name');
@@ -71,7 +85,7 @@ function formatValue(value: UnitValue): string {
   if (typeof value === 'object' && 'env' in value) return unitEnvironment(...value.env);
   if (typeof value === 'object') {
     if (value.command.length === 0) throw new Error('systemd: refusing an empty command line');
-    return value.command.map(unitWord).join(' ');
+    return value.command.map(commandWord).join(' ');
   }
   return unitValue(value);
 }

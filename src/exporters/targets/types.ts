@@ -2,7 +2,8 @@ import type { Design } from '../../model/design';
 import type { DeploymentPlan } from '../planTypes';
 
 /** The languages a bundle is written in. */
-export type Lang = 'en';
+export type { Lang } from '../../i18n';
+import type { Lang } from '../../i18n';
 
 /** What every target's renderer reads: the design, its plan, and the README's warnings. */
 export interface RenderInput {

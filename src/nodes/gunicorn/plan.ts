@@ -127,7 +127,6 @@ export const gunicornPlan: KindPlanPart<GunicornProps> = {
       socketActivation: true,
       debianPackages: ['gunicorn'],
       debianEnvironment: {},
-      reusePortArgs: ['--reuse-port'],
     },
   },
 };

@@ -67,6 +67,13 @@ function renderUwsgiIni(process: PythonProcess, app: PlannedApp, workdir: string
       value: maxRequests,
       comment: 'Recycling: a worker is respawned after this many requests, giving back leaked memory.',
     });
+  if (threads > 1 && maxRequests > 0)
+    entries.push({
+      key: 'skip-atexit-teardown',
+      value: true,
+      comment:
+        "A recycled or reloaded worker exits without Python's teardown, which can deadlock when the app ran in threads (every request then waits for the stuck worker).",
+    });
   entries.push({
     key: 'hook-master-start',
     value: 'unix_signal:15 gracefully_kill_them_all',
@@ -139,7 +146,6 @@ export const uwsgiPlan: KindPlanPart<UwsgiProps> = {
       socketActivation: false,
       debianPackages: ['uwsgi', 'uwsgi-plugin-python3'],
       debianEnvironment: { UWSGI_PLUGINS: 'python3' },
-      reusePortArgs: ['--reuse-port'],
     },
   },
 };

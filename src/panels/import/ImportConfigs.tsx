@@ -1,3 +1,4 @@
+import { useText } from '../../app/language';
 import { useState, type ChangeEvent } from 'react';
 import { replaceAfterAsking } from '../../app/loadFlow';
 import type { ReportEntry } from '../../importers/types';
@@ -17,6 +18,7 @@ interface ImportOutcome {
  * out stays reachable from the toolbar after it is closed.
  */
 export function ImportConfigs() {
+  const text = useText().importConfigs;
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [open, setOpen] = useState(false);
 
@@ -45,20 +47,14 @@ export function ImportConfigs() {
     const made = result?.design != null;
     setOutcome({ files: files.length, made, report });
     setOpen(true);
-    if (result?.design) replaceAfterAsking(result.design, 'Import configs');
-    else
-      useAppStore
-        .getState()
-        .showAlert('Nothing in the chosen files could be imported; the import report says why.');
+    if (result?.design) replaceAfterAsking(result.design, text.replace);
+    else useAppStore.getState().showAlert(text.nothingImported);
   };
 
   return (
     <>
-      <label
-        className="button file-button"
-        title="Import docker-compose.yml, nginx, gunicorn, uWSGI configs and Dockerfiles (or one project .zip)"
-      >
-        Import configs…
+      <label className="button file-button" title={text.title}>
+        {text.button}
         <input type="file" multiple data-testid="import-configs" onChange={(event) => void onPick(event)} />
       </label>
       {outcome && !open && (
@@ -66,9 +62,9 @@ export function ImportConfigs() {
           type="button"
           data-testid="import-report-open"
           onClick={() => setOpen(true)}
-          title="What the last import left out"
+          title={text.reportTitle}
         >
-          Import report
+          {text.reportButton}
         </button>
       )}
       {outcome && open && (
@@ -76,21 +72,16 @@ export function ImportConfigs() {
           className="import-report"
           data-testid="import-report"
           role="dialog"
-          aria-label="Import report"
+          aria-label={text.reportButton}
         >
           <header>
-            <strong>
-              {outcome.made ? 'Imported' : 'Nothing imported'} from {outcome.files} file
-              {outcome.files === 1 ? '' : 's'}
-            </strong>
+            <strong>{text.outcome({ made: outcome.made, files: outcome.files })}</strong>
             <button type="button" data-testid="import-report-close" onClick={() => setOpen(false)}>
-              Close
+              {text.close}
             </button>
           </header>
           <p>
-            {outcome.report.length === 0
-              ? 'Everything in the files was understood.'
-              : `${outcome.report.length} thing${outcome.report.length === 1 ? ' was' : 's were'} left out or not understood:`}
+            {outcome.report.length === 0 ? text.understood : text.leftOut({ count: outcome.report.length })}
           </p>
           <ul>
             {outcome.report.map((entry, index) => (

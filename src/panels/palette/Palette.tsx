@@ -5,16 +5,22 @@ import { categoryClass } from '../../nodes/palette';
 import { KINDS } from '../../nodes/registry';
 import { NODE_KINDS, type NodeKind } from '../../nodes/types';
 import { TemplatesList } from './TemplatesList';
+import { useAppStore } from '../../store';
 
 /** The seven kinds: drag one onto the canvas, or click to add it at the centre of the view. */
 export function Palette() {
   const [query, setQuery] = useState('');
+  const { ui, kinds: translated } = useAppStore((state) => state.catalogue);
+  const text = ui.palette;
+  const wordsOf = (kind: NodeKind) => translated?.[kind] ?? KINDS[kind];
   const addNodeAt = useAddNodeAt();
   const needle = query.trim().toLowerCase();
   const kinds = NODE_KINDS.filter((kind) => {
     if (!needle) return true;
     const d = KINDS[kind];
-    return `${d.kind} ${d.label} ${d.role} ${d.category}`.toLowerCase().includes(needle);
+    return `${d.kind} ${d.label} ${d.role} ${wordsOf(kind).role} ${d.category}`
+      .toLowerCase()
+      .includes(needle);
   });
 
   const onDragStart = (event: DragEvent, kind: NodeKind) => {
@@ -24,13 +30,13 @@ export function Palette() {
   };
 
   return (
-    <nav className="palette" aria-label="Palette">
-      <h2 className="panel-title">Pieces</h2>
+    <nav className="palette" aria-label={text.label}>
+      <h2 className="panel-title">{text.heading}</h2>
       <input
         type="search"
         className="palette-search"
-        placeholder="Search pieces"
-        aria-label="Search pieces"
+        placeholder={text.search}
+        aria-label={text.search}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />
@@ -44,7 +50,7 @@ export function Palette() {
                 draggable
                 className={`palette-item ${categoryClass(d.category)}`}
                 data-testid={`palette-${kind}`}
-                title={`${d.doc}\n\nDrag onto the canvas, or click to add.`}
+                title={`${wordsOf(d.kind).doc}\n\n${text.dragHint}`}
                 onDragStart={(event) => onDragStart(event, kind)}
                 onClick={() => addNodeAt(kind)}
               >
@@ -53,7 +59,7 @@ export function Palette() {
                 </span>
                 <span className="palette-text">
                   <span className="palette-name">{d.label}</span>
-                  <span className="palette-role">{d.role}</span>
+                  <span className="palette-role">{wordsOf(d.kind).role}</span>
                 </span>
               </button>
             </li>

@@ -28,15 +28,16 @@ type CopyState = { what: 'file' | 'path'; ok: boolean } | null;
 export function PreviewPanel() {
   const design = useAppStore((state) => state.design);
   const target = useAppStore((state) => state.target);
+  const catalogue = useAppStore((state) => state.catalogue);
   const diagnostics = useDiagnostics();
   // A generator bug must not take the preview (or the canvas) down: say what failed instead.
   const generated = useMemo(() => {
     try {
-      return { files: filesOf(design, target), error: null };
+      return { files: filesOf(design, target, catalogue), error: null };
     } catch (error) {
       return { files: null, error: error instanceof Error ? error.message : String(error) };
     }
-  }, [design, target]);
+  }, [design, target, catalogue]);
   const files = generated.files ?? NO_FILES;
   const selectedNodeIds = useAppStore((state) => state.selectedNodeIds);
   const dark = useDarkMode();

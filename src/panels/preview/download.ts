@@ -1,11 +1,15 @@
-import { bundleFolderName } from '../../exporters/folder';
+import { bundleFolderName, downloadBaseName } from '../../exporters/folder';
 
-/** Build the bundle zip (JSZip loaded on first use) and hand it to the browser as `<folder>.zip`. */
+/**
+ * Build the bundle zip (JSZip loaded on first use) and hand it to the browser as `<name>.zip`, named
+ * after the design in its own letters. The folder inside stays ASCII-safe: it becomes a Compose
+ * project name and a path on every OS and in every unzip tool, where non-ASCII names are not safe.
+ */
 export async function downloadBundle(files: Record<string, string>, designName: string): Promise<string> {
   const { buildBundleZip } = await import('../../exporters/zip');
   const folder = bundleFolderName(designName);
   const bytes = await buildBundleZip(files, folder);
-  const fileName = `${folder}.zip`;
+  const fileName = `${downloadBaseName(designName, bundleFolderName)}.zip`;
   saveBlob(new Blob([bytes as BlobPart], { type: 'application/zip' }), fileName);
   return fileName;
 }

@@ -4,6 +4,7 @@ import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { useAppStore } from '../../store';
 import { useDiagnostics } from '../../store/selectors';
 import { RULE_BY_ID } from '../../validation/registry';
+import { useText } from '../../app/language';
 import type { Diagnostic, QuickFix } from '../../validation/types';
 import { problemKeys, problemTargets, problemsSummary, sortBySeverity } from './problems';
 import './problems.css';
@@ -35,7 +36,8 @@ function ProblemsList() {
   const showToast = useAppStore((state) => state.showToast);
   const { fitView } = useReactFlow();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const summary = problemsSummary(sorted);
+  const text = useText().problems;
+  const summary = problemsSummary(sorted, text);
 
   function reveal(diagnostic: Diagnostic) {
     const targets = problemTargets(diagnostic, useAppStore.getState().design);
@@ -62,7 +64,7 @@ function ProblemsList() {
       }
     });
     if (failure !== null) {
-      showAlert(`The quick fix "${fix.label}" could not be applied: ${String(failure)}`);
+      showAlert(text.fixFailed({ label: fix.label, failure: String(failure) }));
       return;
     }
     showToast(`Applied: ${fix.label}. Ctrl+Z undoes it.`);
@@ -86,10 +88,10 @@ function ProblemsList() {
   }
 
   return (
-    <section className="problems" data-testid="problems" aria-label="Problems">
+    <section className="problems" data-testid="problems" aria-label={text.label}>
       <header className="problems-header">
         <h2 ref={headingRef} tabIndex={-1}>
-          Problems
+          {text.heading}
         </h2>
         <span
           className={`problems-summary${sorted.length === 0 ? ' is-clean' : ''}`}
@@ -100,7 +102,7 @@ function ProblemsList() {
         </span>
       </header>
       {sorted.length === 0 ? (
-        <p className="problems-empty">Nothing to fix: every rule passes for this design.</p>
+        <p className="problems-empty">{text.empty}</p>
       ) : (
         <ul className="problems-list">
           {sorted.map((diagnostic, index) => (
@@ -118,7 +120,7 @@ function ProblemsList() {
             >
               <div className="problem-head">
                 <span className="problem-severity">
-                  {diagnostic.severity === 'error' ? 'Error' : 'Warning'}
+                  {diagnostic.severity === 'error' ? text.error : text.warning}
                 </span>
                 <code className="problem-rule">{diagnostic.rule}</code>
               </div>
@@ -182,11 +184,12 @@ function FixButton({
 
 /** The rule's reasoning, folded away: the message says what is wrong, this says why it matters. */
 function RuleWhy({ rule }: { rule: string }) {
-  const why = RULE_BY_ID.get(rule)?.why;
+  const catalogue = useAppStore((state) => state.catalogue);
+  const why = catalogue.ruleDocs?.[rule as keyof typeof catalogue.ruleDocs]?.why ?? RULE_BY_ID.get(rule)?.why;
   if (!why) return null;
   return (
     <details className="problem-why" onClick={(event) => event.stopPropagation()}>
-      <summary onKeyDown={(event) => event.stopPropagation()}>Why it matters</summary>
+      <summary onKeyDown={(event) => event.stopPropagation()}>{catalogue.ui.problems.why}</summary>
       <p>
         <InlineCode text={why} />
       </p>
@@ -202,12 +205,13 @@ function InlineCode({ text }: { text: string }) {
 }
 
 function ProblemTargetsLine({ diagnostic }: { diagnostic: Diagnostic }) {
+  const text = useText().problems;
   if (diagnostic.nodes.length === 0 && diagnostic.edges.length === 0) return null;
   return (
     <p className="problem-targets">
       {diagnostic.nodes.length > 0 && (
         <span>
-          {diagnostic.nodes.length === 1 ? 'node ' : 'nodes '}
+          {text.nodes({ count: diagnostic.nodes.length })}
           {diagnostic.nodes.map((id) => (
             <code key={id}>{id}</code>
           ))}
@@ -215,7 +219,7 @@ function ProblemTargetsLine({ diagnostic }: { diagnostic: Diagnostic }) {
       )}
       {diagnostic.edges.length > 0 && (
         <span>
-          {diagnostic.edges.length === 1 ? 'edge ' : 'edges '}
+          {text.edges({ count: diagnostic.edges.length })}
           {diagnostic.edges.map((id) => (
             <code key={id}>{id}</code>
           ))}

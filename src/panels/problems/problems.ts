@@ -1,5 +1,6 @@
 import type { Design } from '../../model/design';
 import type { Diagnostic } from '../../validation/types';
+import { EN_CATALOGUE, type UiMessages } from '../../i18n';
 
 const SEVERITY_RANK = { error: 0, warning: 1 } as const;
 
@@ -14,19 +15,15 @@ export function sortBySeverity(diagnostics: readonly Diagnostic[]): Diagnostic[]
     .map(({ diagnostic }) => diagnostic);
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
 /** The panel header: "No problems", "1 error", "2 errors, 1 warning", "3 warnings". */
-export function problemsSummary(diagnostics: readonly Diagnostic[]): string {
+export function problemsSummary(
+  diagnostics: readonly Diagnostic[],
+  words: Pick<UiMessages['problems'], 'none' | 'count'> = EN_CATALOGUE.ui.problems,
+): string {
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  if (errors === 0 && warnings === 0) return 'No problems';
-  const parts: string[] = [];
-  if (errors > 0) parts.push(plural(errors, 'error'));
-  if (warnings > 0) parts.push(plural(warnings, 'warning'));
-  return parts.join(', ');
+  if (errors === 0 && warnings === 0) return words.none;
+  return words.count({ errors, warnings });
 }
 
 export interface ProblemTargets {

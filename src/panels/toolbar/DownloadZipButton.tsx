@@ -1,3 +1,4 @@
+import { useText } from '../../app/language';
 import { useState } from 'react';
 import { useAppStore } from '../../store';
 import { diagnosticsOf } from '../../store/selectors';
@@ -9,6 +10,7 @@ import { downloadDecision } from '../preview/downloadPolicy';
  * writes. Errors ask first (saying what will not work); unsafe input values refuse.
  */
 export function DownloadZipButton() {
+  const text = useText().download;
   const [busy, setBusy] = useState(false);
 
   const start = async () => {
@@ -34,21 +36,15 @@ export function DownloadZipButton() {
       return askConfirm({
         title: decision.title,
         message: decision.message,
-        confirmLabel: 'Download anyway',
+        confirmLabel: text.anyway,
         onConfirm: () => void start(),
       });
     void start();
   };
 
   return (
-    <button
-      type="button"
-      data-testid="download-zip"
-      onClick={onClick}
-      disabled={busy}
-      title="Download the bundle shown in the preview as a zip"
-    >
-      Download zip
+    <button type="button" data-testid="download-zip" onClick={onClick} disabled={busy} title={text.title}>
+      {text.button}
     </button>
   );
 }

@@ -1,3 +1,4 @@
+import { useText } from '../../app/language';
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../store';
 import { EmbedView, MermaidView, ShareLinkView, ShareModal } from '../share/ShareDialogs';
@@ -9,6 +10,7 @@ type Open = 'share' | 'embed' | 'mermaid' | null;
 
 /** Share link, embed snippets and exports (SVG, PNG, Mermaid, design JSON). */
 export function ShareMenu() {
+  const text = useText().share;
   useShareLinkStartup();
   const design = useAppStore((state) => state.design);
   const [open, setOpen] = useState<Open>(null);
@@ -41,21 +43,11 @@ export function ShareMenu() {
 
   return (
     <div className="share-menu">
-      <button
-        type="button"
-        data-testid="share"
-        onClick={() => setOpen('share')}
-        title="Share a link to this design"
-      >
-        Share
+      <button type="button" data-testid="share" onClick={() => setOpen('share')} title={text.shareTitle}>
+        {text.share}
       </button>
-      <button
-        type="button"
-        data-testid="embed"
-        onClick={() => setOpen('embed')}
-        title="Embed in a wiki or web page"
-      >
-        Embed
+      <button type="button" data-testid="embed" onClick={() => setOpen('embed')} title={text.embedTitle}>
+        {text.embed}
       </button>
       <div
         className="share-export"
@@ -72,7 +64,7 @@ export function ShareMenu() {
           disabled={busy}
           onClick={() => setMenu((value) => !value)}
         >
-          {busy ? 'Exporting…' : 'Export ▾'}
+          {busy ? text.exporting : text.exportMenu}
         </button>
         {menu && (
           <div className="share-export__items" role="menu">
@@ -85,10 +77,10 @@ export function ShareMenu() {
                 downloadSvg(useAppStore.getState().design);
               }}
             >
-              SVG image (editable in StackSketch)
+              {text.svg}
             </button>
             <button type="button" role="menuitem" data-testid="export-png" onClick={() => void exportPng()}>
-              PNG image (editable in StackSketch)
+              {text.png}
             </button>
             <button
               type="button"
@@ -99,7 +91,7 @@ export function ShareMenu() {
                 setOpen('mermaid');
               }}
             >
-              Mermaid text…
+              {text.mermaid}
             </button>
             <button
               type="button"
@@ -110,23 +102,23 @@ export function ShareMenu() {
                 downloadJson(useAppStore.getState().design);
               }}
             >
-              Design file (.stacksketch.json)
+              {text.json}
             </button>
           </div>
         )}
       </div>
       {open === 'share' && (
-        <ShareModal title="Share" testId="share-dialog" onClose={() => setOpen(null)}>
+        <ShareModal title={text.share} testId="share-dialog" onClose={() => setOpen(null)}>
           <ShareLinkView design={design} />
         </ShareModal>
       )}
       {open === 'embed' && (
-        <ShareModal title="Embed" testId="embed-dialog" onClose={() => setOpen(null)}>
+        <ShareModal title={text.embed} testId="embed-dialog" onClose={() => setOpen(null)}>
           <EmbedView design={design} />
         </ShareModal>
       )}
       {open === 'mermaid' && (
-        <ShareModal title="Mermaid" testId="mermaid-dialog" onClose={() => setOpen(null)}>
+        <ShareModal title={text.mermaidTitle} testId="mermaid-dialog" onClose={() => setOpen(null)}>
           <MermaidView design={design} />
         </ShareModal>
       )}

@@ -11,6 +11,8 @@ import { serializeDesign } from '../../model/serialize';
 import { TARGETS, type Target } from '../../model/target';
 import { isClient } from '../../nodes/registry';
 import { useAppStore } from '../../store';
+import { useText } from '../../app/language';
+import { LanguageSelect } from './LanguageSelect';
 import { ImportConfigs } from '../import/ImportConfigs';
 import { DownloadZipButton } from './DownloadZipButton';
 import { ShareMenu } from './ShareMenu';
@@ -18,21 +20,22 @@ import { ShareMenu } from './ShareMenu';
 /** Where the bundle runs; the problems panel, the preview and the zip follow it. */
 function TargetSelect() {
   const target = useAppStore((state) => state.target);
+  const text = useText().target;
   return (
     <select
       data-testid="target"
-      aria-label="Target"
-      title="Where the bundle runs"
+      aria-label={text.label}
+      title={text.title}
       value={target}
       onChange={(event) => {
         const value = event.target.value;
         if (isTarget(value) && RENDERERS_READY.includes(value)) useAppStore.getState().setTarget(value);
       }}
     >
-      <option value="compose">Docker Compose</option>
-      <option value="server">Server (systemd)</option>
+      <option value="compose">{text.compose}</option>
+      <option value="server">{text.server}</option>
       <option value="kubernetes" disabled>
-        Kubernetes (not yet)
+        {text.kubernetes}
       </option>
     </select>
   );
@@ -49,11 +52,12 @@ function DesignName() {
   const name = useAppStore((state) => state.design.name);
   const commit = useAppStore((state) => state.commit);
   const breakCoalesce = useAppStore((state) => state.breakCoalesce);
+  const text = useText().toolbar;
   return (
     <input
       className="design-name"
       data-testid="design-name"
-      aria-label="Design name"
+      aria-label={text.designName}
       spellCheck={false}
       value={name}
       onChange={(event) => {
@@ -94,6 +98,7 @@ export function Toolbar() {
   const colorMode = useAppStore((state) => state.colorMode);
   const fileInput = useRef<HTMLInputElement>(null);
   const flow = useReactFlow();
+  const text = useText().toolbar;
 
   const onOpen = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -138,7 +143,7 @@ export function Toolbar() {
   };
 
   return (
-    <header className="toolbar" role="toolbar" aria-label="Design">
+    <header className="toolbar" role="toolbar" aria-label={text.label}>
       <span className="brand">
         <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true">
           <rect x="3" y="3" width="8" height="8" rx="2" fill="currentColor" opacity="0.9" />
@@ -152,12 +157,12 @@ export function Toolbar() {
         <button
           type="button"
           data-testid="new-design"
-          onClick={() => replaceAfterAsking(emptyDesign(), 'New design')}
+          onClick={() => replaceAfterAsking(emptyDesign(), text.newDesign)}
         >
-          New
+          {text.new}
         </button>
-        <label className="button file-button" title="Open a .stacksketch.json design">
-          Open…
+        <label className="button file-button" title={text.openTitle}>
+          {text.open}
           <input
             ref={fileInput}
             type="file"
@@ -167,13 +172,8 @@ export function Toolbar() {
           />
         </label>
         <ImportConfigs />
-        <button
-          type="button"
-          data-testid="save-design"
-          onClick={saveDesignFile}
-          title="Save as .stacksketch.json (Ctrl+S)"
-        >
-          Save
+        <button type="button" data-testid="save-design" onClick={saveDesignFile} title={text.saveTitle}>
+          {text.save}
         </button>
       </div>
       <div className="toolbar-group">
@@ -182,18 +182,18 @@ export function Toolbar() {
           data-testid="undo"
           disabled={!canUndo}
           onClick={() => useAppStore.getState().undo()}
-          title="Undo (Ctrl+Z)"
+          title={text.undoTitle}
         >
-          Undo
+          {text.undo}
         </button>
         <button
           type="button"
           data-testid="redo"
           disabled={!canRedo}
           onClick={() => useAppStore.getState().redo()}
-          title="Redo (Ctrl+Shift+Z)"
+          title={text.redoTitle}
         >
-          Redo
+          {text.redo}
         </button>
       </div>
       <div className="toolbar-group">
@@ -201,25 +201,20 @@ export function Toolbar() {
           type="button"
           data-testid="auto-layout"
           onClick={() => void autoLayout(flow)}
-          title="Arrange the nodes left to right"
+          title={text.autoLayoutTitle}
         >
-          Auto-layout
+          {text.autoLayout}
         </button>
-        <button
-          type="button"
-          data-testid="new-frame"
-          onClick={newFrame}
-          title="Put the selected nodes in a new service, or draw an empty frame"
-        >
-          New frame
+        <button type="button" data-testid="new-frame" onClick={newFrame} title={text.newFrameTitle}>
+          {text.newFrame}
         </button>
         <button
           type="button"
           data-testid="fit-view"
           onClick={() => void flow.fitView(FIT_VIEW)}
-          title="Fit the design in view"
+          title={text.fitTitle}
         >
-          Fit
+          {text.fit}
         </button>
       </div>
       <div className="toolbar-spacer" />
@@ -229,19 +224,20 @@ export function Toolbar() {
         <DownloadZipButton />
       </div>
       <div className="toolbar-group">
+        <LanguageSelect />
         <button
           type="button"
           data-testid="color-mode"
-          title="Colour theme: follows the system, or light, or dark"
+          title={text.themeTitle}
           onClick={() => useAppStore.getState().setColorMode(nextColorMode(colorMode))}
         >
-          {colorMode === 'system' ? 'Theme: auto' : colorMode === 'dark' ? 'Theme: dark' : 'Theme: light'}
+          {colorMode === 'system' ? text.themeAuto : colorMode === 'dark' ? text.themeDark : text.themeLight}
         </button>
         <button
           type="button"
           data-testid="help"
-          aria-label="Keyboard shortcuts and help"
-          title="Help (?)"
+          aria-label={text.help}
+          title={text.helpTitle}
           onClick={() => useAppStore.getState().setHelpOpen(true)}
         >
           ?

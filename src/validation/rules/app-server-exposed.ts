@@ -46,7 +46,8 @@ export const appServerExposed: Rule = {
   why: 'App servers have no buffering proxy in front of them: a slow client holds a sync worker for the whole upload or download, and a handful of slow clients (Slowloris) exhaust every worker. Nginx buffers requests and responses, serves static files and terminates HTTPS, so the Python workers are busy only while the app computes.',
   fixSummary:
     'Insert an nginx in front: a new nginx node (container `web`, or `web-2`, … when `web` is taken), client → nginx, nginx → server with route `/`.',
-  check(current, { nodeById }) {
+  check(current, { nodeById, text }) {
+    const t = text['app-server-exposed'];
     return current.edges.flatMap((exposed) => {
       const source = nodeById.get(exposed.source);
       const target = nodeById.get(exposed.target);
@@ -55,11 +56,11 @@ export const appServerExposed: Rule = {
         {
           rule: 'app-server-exposed',
           severity: 'error' as const,
-          message: `${nodeName(source)} connects straight to ${nodeName(target)}. Without nginx in front there is no buffering: slow clients tie up the ${isApp(target) ? 'single development server process' : 'workers'} and nobody serves static files or terminates HTTPS. Route the client through nginx.`,
+          message: t.message({ client: nodeName(source), server: nodeName(target), isApp: isApp(target) }),
           nodes: [source.id, target.id],
           edges: [exposed.id],
           fix: {
-            label: `Insert an nginx in front of ${nodeName(target)}`,
+            label: t.fix({ server: nodeName(target) }),
             apply: (design) => insertNginx(design, exposed),
           },
         },

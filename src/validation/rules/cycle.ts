@@ -117,7 +117,7 @@ export const cycle: Rule = {
         {
           rule: 'cycle',
           severity: 'error' as const,
-          message: `The connections between ${nodes.map((id) => `"${id}"`).join(', ')} form a loop. Requests flow one way, from the client down to the database; remove the connection that leads back.`,
+          message: context.text.cycle.message({ nodes }),
           nodes,
           edges: edges.map((link) => link.id),
         },

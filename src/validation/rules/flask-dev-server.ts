@@ -58,7 +58,8 @@ export const flaskDevServer: Rule = {
   why: 'The built-in server of `flask run` / `python app.py` is for development: one process handling requests one after another, no worker management, no protection against slow clients (Slowloris) and no security hardening. In production a WSGI server (Gunicorn or uWSGI) runs the app in several workers behind nginx.',
   fixSummary:
     'Put a WSGI server in front: nginx’s connections to the app go to its existing Gunicorn/uWSGI, or to a new Gunicorn (TCP, port 8000 or the next free one) in the app’s container that runs the app.',
-  check(current, { nodeById, edgesIn }) {
+  check(current, { nodeById, edgesIn, text }) {
+    const t = text['flask-dev-server'];
     return current.nodes
       .filter((app) => app.kind === 'flask')
       .flatMap((app) => {
@@ -76,13 +77,16 @@ export const flaskDevServer: Rule = {
           {
             rule: 'flask-dev-server',
             severity: 'warning' as const,
-            message: `${nodeName(app)} is reached by ${reaching.map((e) => nodeName(nodeById.get(e.source)!)).join(', ')} without a WSGI server, so it runs on the Werkzeug development server: one process, requests one at a time, no protection against slow clients. Run it with Gunicorn or uWSGI behind nginx.`,
+            message: t.message({
+              app: nodeName(app),
+              reaching: reaching.map((e) => nodeName(nodeById.get(e.source)!)),
+            }),
             nodes: [app.id, ...reaching.map((e) => e.source)],
             edges: reaching.map((e) => e.id),
             ...(fixable
               ? {
                   fix: {
-                    label: `Serve ${nodeName(app)} with a WSGI server (Gunicorn)`,
+                    label: t.fix({ app: nodeName(app) }),
                     apply: (design: Design) => putWsgiServerInFront(design, app.id),
                   },
                 }

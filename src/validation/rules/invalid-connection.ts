@@ -22,7 +22,8 @@ export const invalidConnection: Rule = {
   why: 'Edges point from caller to callee, and only some pieces call others: nginx serves React files and proxies to app servers, app servers import Flask, Flask opens SQLite.',
   fixSummary: 'Remove the connection.',
   examples: { fires: withDb('wsgi'), nearMiss: withDb('api') },
-  check(current, { nodeById }) {
+  check(current, { nodeById, text }) {
+    const t = text['invalid-connection'];
     return current.edges.flatMap((edge) => {
       const source = nodeById.get(edge.source);
       const target = nodeById.get(edge.target);
@@ -33,11 +34,11 @@ export const invalidConnection: Rule = {
         {
           rule: 'invalid-connection',
           severity: 'error' as const,
-          message: `${verdict.reason} (edge "${edge.id}": "${source.id}" → "${target.id}")`,
+          message: t.message({ reason: verdict.reason, edge: edge.id, source: source.id, target: target.id }),
           nodes: [source.id, target.id],
           edges: [edge.id],
           fix: {
-            label: 'Remove this connection',
+            label: t.fix,
             apply: (current) => deleteElements(current, [], [edge.id]),
           },
         },

@@ -6,6 +6,7 @@ import { gunicornStack } from './examples';
 import { fieldRule } from '../fieldRule';
 import { nodeName } from '../fixes';
 import type { Diagnostic } from '../types';
+import type { RuleMessages } from '../../i18n';
 import { groupPush } from '../../model/group';
 import { emptyContainers } from '../../model/containers';
 
@@ -16,31 +17,35 @@ export const invalidContainerName = fieldRule({
   why: 'The container name becomes a Compose service name, a host name other containers use to reach it, and a folder of the bundle. Anything else is refused by Docker Compose, cannot be resolved as a host name, or could point a folder outside the bundle.',
   fixSummary:
     'Rename the container, for every node in it, to a valid name derived from it (lowercased, other characters replaced by `-`) or to the kind’s default (`web`, `app`), never merging it into another container.',
-  reason: 'Containers become Compose services, host names and bundle folders.',
   examples: {
     fires: gunicornStack({}, { gunicorn: '../App', flask: '../App', sqlite: '../App' }),
     nearMiss: gunicornStack({}, { gunicorn: 'api_1.v2', flask: 'api_1.v2', sqlite: 'api_1.v2' }),
   },
-  extra(design) {
-    const frames = emptyFrameProblems(design);
+  extra(design, { text }) {
+    const frames = emptyFrameProblems(design, text);
     const byContainer = new Map<string, DesignNode[]>();
     for (const node of design.nodes) {
       if (isClient(node) || node.container === undefined) continue;
       groupPush(byContainer, node.container, node);
     }
     const found = [...byContainer].flatMap(([container, nodes]): Diagnostic[] => {
-      const problem = typeof container === 'string' ? checkContainerName(container) : 'expected text';
+      const problem = typeof container === 'string' ? checkContainerName(container) : text.field.expectedText;
       if (problem === null) return [];
       const replacement = safeName(design, container, nodes[0]!);
       return [
         {
           rule: 'invalid-container-name',
           severity: 'error',
-          message: `${nodes.map(nodeName).join(', ')} ${nodes.length === 1 ? 'is' : 'are'} in container ${JSON.stringify(printableText(container).slice(0, 80))}: ${problem}. Containers become Compose services, host names and bundle folders.`,
+          message: text['invalid-container-name'].nodes({
+            nodes: nodes.map(nodeName),
+            container: JSON.stringify(printableText(container).slice(0, 80)),
+            problem,
+            reason: text.reasons['invalid-container-name'],
+          }),
           nodes: nodes.map((node) => node.id),
           edges: [],
           fix: {
-            label: `Rename the container to "${replacement}"`,
+            label: text['invalid-container-name'].fix({ name: replacement }),
             apply: (current: Design) => renameContainer(current, container, replacement),
           },
         },
@@ -51,7 +56,7 @@ export const invalidContainerName = fieldRule({
 });
 
 /** Empty frames (containers listed without nodes) are named like any container. */
-function emptyFrameProblems(design: Design): Diagnostic[] {
+function emptyFrameProblems(design: Design, text: RuleMessages): Diagnostic[] {
   return emptyContainers(design).flatMap((container): Diagnostic[] => {
     const problem = checkContainerName(container);
     if (problem === null) return [];
@@ -60,11 +65,15 @@ function emptyFrameProblems(design: Design): Diagnostic[] {
       {
         rule: 'invalid-container-name',
         severity: 'error',
-        message: `The empty container ${JSON.stringify(printableText(container).slice(0, 80))}: ${problem}. Containers become Compose services, host names and bundle folders.`,
+        message: text['invalid-container-name'].empty({
+          container: JSON.stringify(printableText(container).slice(0, 80)),
+          problem,
+          reason: text.reasons['invalid-container-name'],
+        }),
         nodes: [],
         edges: [],
         fix: {
-          label: `Rename the container to "${replacement}"`,
+          label: text['invalid-container-name'].fix({ name: replacement }),
           apply: (current: Design) => renameContainer(current, container, replacement),
         },
       },

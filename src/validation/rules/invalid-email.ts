@@ -6,7 +6,6 @@ export const invalidEmail = fieldRule({
   summary:
     'An nginx `email` that is set and is not a plain address (`local@domain.tld`, ASCII, no spaces, quotes, `;` or `$`).',
   why: 'The address is passed to certbot in the generated scripts and registered with Let’s Encrypt. Anything beyond a plain address (a quote, a `;`, a line break, a leading `-`) could end the value and run or pass something else.',
-  reason: 'The e-mail address reaches the certbot script, so only plain addresses are accepted.',
   examples: {
     fires: gunicornStack({
       nginx: { serverName: 'shop.example.com', tls: 'letsencrypt', email: 'ops@example.com; rm -rf /' },

@@ -25,20 +25,18 @@ export const invalidLabel = fieldRule({
   summary: `Display text (a client's \`label\`, max 64 characters, or the design \`name\`, max ${DESIGN_NAME_MAX}) that is empty, padded with spaces, or contains control or invisible characters, any of \`; { } [ ] < > | /\`, quotes, backticks, \`\\\`, \`$\` or \`..\` (also as fullwidth lookalikes), or a word mixing Latin with Cyrillic or Greek letters.`,
   why: 'Labels and the design name appear in the README, its Mermaid diagram, the bundle’s folder name and image exports. Any script is welcome (한글, ελληνικά, …), but characters that end a value, start markup or a shell expansion, invisible text-direction controls, and words that mix lookalike alphabets (a Cyrillic а in “locаlhost”) are refused. The design name also names the bundle folder, so `/` and `..` are refused too.',
   fixSummary: 'Reset the client label to its default ("Browser"), or rename the design to "untitled".',
-  reason:
-    'Display text may use any script but no characters that could break out of the files it is written to.',
   examples: { fires: named('shop\n[uwsgi]', 'Browser'), nearMiss: named('가게 (shop) v2', 'Mobile app') },
-  extra(current) {
+  extra(current, { text }) {
     const problem =
-      typeof current.name === 'string' ? checkLabel(current.name, DESIGN_NAME_MAX) : 'expected text';
+      typeof current.name === 'string' ? checkLabel(current.name, DESIGN_NAME_MAX) : text.field.expectedText;
     if (problem === null) return [];
     const diagnostic: Diagnostic = {
       rule: 'invalid-label',
       severity: 'error',
-      message: `The design name: ${problem}. Display text may use any script but no characters that could break out of the files it is written to.`,
+      message: text['invalid-label'].designName({ problem, reason: text.reasons['invalid-label'] }),
       nodes: [],
       edges: [],
-      fix: { label: 'Rename the design to "untitled"', apply: (d: Design) => renameDesign(d, 'untitled') },
+      fix: { label: text['invalid-label'].fix, apply: (d: Design) => renameDesign(d, 'untitled') },
     };
     return [diagnostic];
   },

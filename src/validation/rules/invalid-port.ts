@@ -6,7 +6,6 @@ export const invalidPort = fieldRule({
   summary:
     'A port (nginx `listen`, Gunicorn/uWSGI `port`, the Flask dev server `port`) that is not a whole number from 1 to 65535.',
   why: 'TCP ports are 16-bit numbers above 0; any other value makes the server fail to bind, and Docker Compose refuses to publish it.',
-  reason: 'Any other value cannot be bound by the server or published by Docker Compose.',
   examples: {
     fires: gunicornStack({ gunicorn: { port: 65536 } }),
     nearMiss: gunicornStack({ gunicorn: { port: 65535 } }),

@@ -18,7 +18,8 @@ export const invalidReplicas: Rule = {
   summary: `A container’s \`replicas\` that is not a whole number from ${MIN_REPLICAS} to ${MAX_REPLICAS}.`,
   why: `\`replicas\` is how many copies of the container run side by side. A count below ${MIN_REPLICAS} runs nothing, a fraction means nothing, and more than ${MAX_REPLICAS} copies on one design is a typo rather than a plan.`,
   fixSummary: 'Set the container’s replicas to 1.',
-  check(design) {
+  check(design, { text }) {
+    const t = text['invalid-replicas'];
     return Object.entries(design.containers).flatMap(([container, { replicas }]): Diagnostic[] => {
       if (isValid(replicas)) return [];
       const members = design.nodes.filter((node) => node.container === container).map((node) => node.id);
@@ -26,11 +27,16 @@ export const invalidReplicas: Rule = {
         {
           rule: 'invalid-replicas',
           severity: 'error',
-          message: `Container ${JSON.stringify(printableText(container).slice(0, 80))} has replicas = ${replicas}: a container runs a whole number of copies from ${MIN_REPLICAS} to ${MAX_REPLICAS}.`,
+          message: t.message({
+            container: JSON.stringify(printableText(container).slice(0, 80)),
+            replicas: String(replicas),
+            min: MIN_REPLICAS,
+            max: MAX_REPLICAS,
+          }),
           nodes: members,
           edges: [],
           fix: {
-            label: `Set replicas of ${printableText(container).slice(0, 80)} to 1`,
+            label: t.fix({ container: printableText(container).slice(0, 80) }),
             apply: (current: Design) => setReplicas(current, container, 1),
           },
         },

@@ -18,14 +18,13 @@ export const invalidRoute = fieldRule({
     'A route on an nginx connection that does not start with `/`, or contains whitespace, `;{}"\'`, backticks, `\\`, `$`, `%`, `..`, or control characters.',
   why: 'Each route becomes `location <route> { … }` in nginx.conf. Unquoted `location` values are how ingress-nginx configs were injected: a `;` or `}` ends the block and starts attacker-written configuration, and `$` expands nginx variables. Nginx also compares locations with the decoded path, so `%` escapes would never match.',
   fixSummary: 'Reset the route to `/` (offered when that nginx does not route `/` elsewhere already).',
-  reason: 'Routes become nginx location prefixes, so only plain URL path characters are accepted.',
   examples: { fires: withRoute('/api/ { return 200; }'), nearMiss: withRoute('/api/v1/') },
-  extra(design, { nodeById }) {
+  extra(design, { nodeById, text }) {
     return design.edges.flatMap((link): Diagnostic[] => {
       const route = link.props.route;
       const source = nodeById.get(link.source);
       if (route === undefined || !source) return [];
-      const problem = typeof route === 'string' ? checkRoute(route) : 'expected text';
+      const problem = typeof route === 'string' ? checkRoute(route) : text.field.expectedText;
       if (problem === null) return [];
       const target = nodeById.get(link.target);
       const slashFree = design.edges.every(
@@ -35,13 +34,19 @@ export const invalidRoute = fieldRule({
         {
           rule: 'invalid-route',
           severity: 'error',
-          message: `The route of ${nodeName(source)} → ${target ? nodeName(target) : `"${link.target}"`} (edge "${link.id}"): ${problem}. Routes become nginx location prefixes, so only plain URL path characters are accepted.`,
+          message: text['invalid-route'].message({
+            proxy: nodeName(source),
+            target: target ? nodeName(target) : `"${link.target}"`,
+            edge: link.id,
+            problem,
+            reason: text.reasons['invalid-route'],
+          }),
           nodes: target ? [source.id, target.id] : [source.id],
           edges: [link.id],
           ...(slashFree
             ? {
                 fix: {
-                  label: 'Reset the route to "/"',
+                  label: text['invalid-route'].fix,
                   apply: (current: Design) => setEdgeProps(current, link.id, { route: '/' }),
                 },
               }

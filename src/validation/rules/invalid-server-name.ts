@@ -6,7 +6,6 @@ export const invalidServerName = fieldRule({
   summary:
     'An nginx `serverName` that is not `_`, `localhost`, or RFC 1123 host names (optionally starting with `*.`), separated by single spaces.',
   why: 'The value is written into `server_name` in nginx.conf. Anything beyond host names (a `;`, a brace, a line break) would end the directive and let the text add its own configuration, the injection route behind a run of ingress-nginx CVEs.',
-  reason: 'Server names go into nginx’s server_name directive, so only host names are accepted.',
   examples: {
     fires: gunicornStack({ nginx: { serverName: 'example.com; } server { listen 81; }' } }),
     nearMiss: gunicornStack({ nginx: { serverName: 'example.com *.example.com' } }),

@@ -6,7 +6,6 @@ export const invalidSize = fieldRule({
   summary:
     'An nginx `clientMaxBodySize` that is not a number with an optional `k`, `m` or `g` suffix (like `10m`).',
   why: 'The value becomes `client_max_body_size` in nginx.conf; nginx accepts only a size there, and any other text would either stop nginx from starting or end the directive early.',
-  reason: 'The value becomes client_max_body_size, where nginx accepts only a size.',
   examples: {
     fires: gunicornStack({ nginx: { clientMaxBodySize: '10 MB' } }),
     nearMiss: gunicornStack({ nginx: { clientMaxBodySize: '512k' } }),

@@ -66,13 +66,14 @@ export const noEntryPoint: Rule = {
   fixSummary:
     'When the design has an nginx: connect a client (a new "browser" client if there is none) to the first nginx.',
   check(current, context) {
+    const t = context.text['no-entry-point'];
     const clients = current.nodes.filter(isClient);
     const firstNginx = current.nodes.find(isProxy);
     const fix = (clientId: string | undefined) =>
       firstNginx
         ? {
             fix: {
-              label: `Connect ${clientId ? `client "${clientId}"` : 'a new client'} to ${nodeName(firstNginx)}`,
+              label: t.fix({ client: clientId, proxy: nodeName(firstNginx) }),
               apply: (d: Design) => connectClient(d, clientId, firstNginx.id),
             },
           }
@@ -82,8 +83,7 @@ export const noEntryPoint: Rule = {
         {
           rule: 'no-entry-point',
           severity: 'error' as const,
-          message:
-            'The design has no client, so nothing sends requests to it. Add a client (the browser) and connect it to nginx, the front door of the stack.',
+          message: t.noClient,
           nodes: [],
           edges: [],
           ...fix(undefined),
@@ -97,7 +97,7 @@ export const noEntryPoint: Rule = {
       {
         rule: 'no-entry-point',
         severity: 'error' as const,
-        message: `${clients.map(nodeName).join(', ')} ${clients.length === 1 ? 'reaches' : 'reach'} no nginx or app server, so no request ever gets into the stack. Connect the client to nginx.`,
+        message: t.noEntry({ clients: clients.map(nodeName) }),
         nodes: clients.map((client) => client.id),
         edges: [],
         ...fix(clients[0]!.id),

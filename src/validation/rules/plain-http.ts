@@ -16,6 +16,7 @@ export const plainHttp: Rule = {
   check(current, context) {
     return nginxNodes(current).flatMap(({ node, props }): Diagnostic[] => {
       if (props.tls !== 'off') return [];
+      const { text } = context;
       const edges = clientEdges(node, context);
       const publicNames = serverNamesOf(node).filter(isPublicName);
       if (edges.length === 0 || publicNames.length === 0) return [];
@@ -23,11 +24,11 @@ export const plainHttp: Rule = {
         {
           rule: 'plain-http',
           severity: 'warning',
-          message: `${nodeName(node)} serves ${publicNames.map((name) => `"${name}"`).join(', ')} over plain HTTP: passwords and session cookies would cross the internet in clear text. Turn on HTTPS (Let’s Encrypt for a public domain).`,
+          message: text['plain-http'].message({ node: nodeName(node), names: publicNames }),
           nodes: [node.id],
           edges,
           fix: {
-            label: `Turn on self-signed HTTPS for ${nodeName(node)}`,
+            label: text['plain-http'].fix({ node: nodeName(node) }),
             apply: (next: Design) => setNodeProps(next, node.id, { tls: 'self-signed' }),
           },
         },

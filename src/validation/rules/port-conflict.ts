@@ -6,6 +6,7 @@ import { appsRunByWsgi, freePort, listenerPort, nodeName } from '../fixes';
 import type { Diagnostic, Rule, RuleContext } from '../types';
 import type { Target } from '../../model/target';
 import { groupPush } from '../../model/group';
+import type { RuleMessages } from '../../i18n';
 
 const PORT_PROP: Partial<Record<DesignNode['kind'], string>> = {
   nginx: 'listen',
@@ -35,6 +36,7 @@ function movePort(current: Design, nodeId: string, port: number, target: Target)
 
 function conflict(
   message: string,
+  label: string,
   nodes: DesignNode[],
   port: number,
   target: Target = 'compose',
@@ -47,7 +49,7 @@ function conflict(
     nodes: nodes.map((node) => node.id),
     edges: [],
     fix: {
-      label: `Move ${nodeName(last)} to a free port`,
+      label,
       apply: (d) => movePort(d, last.id, port, target),
     },
   };
@@ -73,7 +75,12 @@ function twoNginx(secondContainer: string, secondPort: number) {
 }
 
 /** The server target: every container runs on one host, so every listener meets every other on it. */
-function hostConflicts(current: Design, nodeById: RuleContext['nodeById']): Diagnostic[] {
+function hostConflicts(
+  current: Design,
+  nodeById: RuleContext['nodeById'],
+  t: RuleMessages['port-conflict'],
+  fixLabel: (nodes: DesignNode[]) => string,
+): Diagnostic[] {
   const byPort = new Map<number, DesignNode[]>();
   const runByWsgi = appsRunByWsgi(current, nodeById);
   for (const node of current.nodes) {
@@ -84,7 +91,11 @@ function hostConflicts(current: Design, nodeById: RuleContext['nodeById']): Diag
     .filter(([, nodes]) => nodes.length > 1)
     .map(([port, nodes]) =>
       conflict(
-        `${nodes.map((node) => `${nodeName(node)} (container "${node.container ?? ''}")`).join(' and ')} ${nodes.length === 2 ? 'both' : 'all'} listen on port ${port}. On a server every container of the design runs on the same host, so only one can bind the port; the others fail with "Address already in use".`,
+        t.sameHost({
+          nodes: nodes.map((node) => ({ name: nodeName(node), container: node.container ?? '' })),
+          port,
+        }),
+        fixLabel(nodes),
         nodes,
         port,
         'server',
@@ -100,8 +111,10 @@ export const portConflict: Rule = {
   why: 'Processes in one container share one network namespace, so only one of them can bind a port: the second fails with "Address already in use". Nginx’s port is also published on the same host port, and a host port can be published by one service only. On the server target every container runs on one host, so every listener of the design is compared.',
   fixSummary:
     'Move the last listener of the group to the next free port (nginx on 80 moves to 8080, others to the port + 1 or the next free one).',
-  check(current, { nodeById, target }) {
-    if (target === 'server') return hostConflicts(current, nodeById);
+  check(current, { nodeById, target, text }) {
+    const t = text['port-conflict'];
+    const fixLabel = (nodes: DesignNode[]) => t.fix({ node: nodeName(nodes[nodes.length - 1]!) });
+    if (target === 'server') return hostConflicts(current, nodeById, t, fixLabel);
     const diagnostics: Diagnostic[] = [];
     const byContainer = new Map<string, DesignNode[]>();
     const runByWsgi = appsRunByWsgi(current, nodeById);
@@ -116,7 +129,8 @@ export const portConflict: Rule = {
       const [container, port] = key.split('\u0000') as [string, string];
       diagnostics.push(
         conflict(
-          `${nodes.map(nodeName).join(' and ')} ${nodes.length === 2 ? 'both' : 'all'} listen on port ${port} in container "${container}". Processes in one container share its network, so only one can bind the port; the others fail with "Address already in use".`,
+          t.sameContainer({ nodes: nodes.map(nodeName), port, container }),
+          fixLabel(nodes),
           nodes,
           Number(port),
         ),
@@ -132,7 +146,11 @@ export const portConflict: Rule = {
       if (new Set(nodes.map((node) => node.container)).size < 2) continue;
       diagnostics.push(
         conflict(
-          `${nodes.map((node) => `${nodeName(node)} (container "${node.container ?? ''}")`).join(' and ')} ${nodes.length === 2 ? 'both' : 'all'} publish host port ${port}. Docker Compose publishes nginx’s listen port on the same host port, and a host port can belong to one service only.`,
+          t.publishedTwice({
+            nodes: nodes.map((node) => ({ name: nodeName(node), container: node.container ?? '' })),
+            port,
+          }),
+          fixLabel(nodes),
           nodes,
           port,
         ),

@@ -14,7 +14,8 @@ export const proxyPassToUwsgiSocket: Rule = {
   why: '`proxy_pass` sends plain HTTP. A uWSGI `socket` expects the binary uwsgi protocol that `uwsgi_pass` and `uwsgi_params` produce, so it cannot read the request and nginx answers 502 Bad Gateway.',
   fixSummary:
     'Switch uWSGI to `http-socket` (protocol "http"), which `proxy_pass` can talk to; alternatively set the edge to `uwsgi_pass`.',
-  check(design, { nodeById }) {
+  check(design, { nodeById, text }) {
+    const t = text['proxy-pass-to-uwsgi-socket'];
     return design.edges.flatMap((edge) => {
       const source = nodeById.get(edge.source);
       const target = nodeById.get(edge.target);
@@ -25,16 +26,16 @@ export const proxyPassToUwsgiSocket: Rule = {
         {
           rule: 'proxy-pass-to-uwsgi-socket',
           severity: 'error' as const,
-          message: `${nodeName(source)} talks to ${nodeName(target)} with proxy_pass (plain HTTP), but uWSGI listens with socket (the binary uwsgi protocol). uWSGI cannot read the request and nginx answers 502 Bad Gateway. Use uwsgi_pass, or switch uWSGI to http-socket.`,
+          message: t.message({ proxy: nodeName(source), server: nodeName(target) }),
           nodes: [source.id, target.id],
           edges: [edge.id],
           fix: {
-            label: `Switch uWSGI "${target.id}" to http-socket (HTTP protocol)`,
+            label: t.fix({ id: target.id }),
             apply: (current) => switchProtocol(current, target.id, 'http'),
           },
           alternatives: [
             {
-              label: 'Use uwsgi_pass on this connection',
+              label: t.alternative,
               apply: (current) => setEdgeProps(current, edge.id, { pass: 'uwsgi_pass' }),
             },
           ],

@@ -48,24 +48,25 @@ export const replicasPublishPort: Rule = {
   fixSummary:
     'Move nginx (with the static builds it serves) out to its own container (or set replicas to 1).',
   check(current, context) {
+    const { text } = context;
     return publishers(current, context).flatMap((node): Diagnostic[] => {
       if (node.container === undefined) return [];
       const replicas = replicasOf(current, node.container);
       if (replicas <= 1) return [];
       const container = node.container;
       const toOne = {
-        label: `Set replicas of ${container} to 1`,
+        label: text.setReplicasToOne({ container }),
         apply: (next: Design) => setReplicas(next, container, 1),
       };
       const moveOut = {
-        label: `Move ${nodeName(node)} to its own container`,
+        label: text['replicas-publish-port'].fix({ node: nodeName(node) }),
         apply: (next: Design) => moveNginxOut(next, container),
       };
       return [
         {
           rule: 'replicas-publish-port',
           severity: 'error',
-          message: `${nodeName(node)} publishes a port on the host, but container "${container}" runs ${replicas} copies: only the first copy could bind that port. Keep the front door in a container of its own and replicate the app servers behind it.`,
+          message: text['replicas-publish-port'].message({ node: nodeName(node), container, replicas }),
           nodes: [node.id],
           edges: context
             .edgesIn(node.id)

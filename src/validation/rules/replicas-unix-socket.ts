@@ -22,25 +22,25 @@ export const replicasUnixSocket: Rule = {
   summary: 'A container with replicas > 1 holds a server that listens on a unix socket.',
   why: 'A unix socket is one file on one volume. Every copy of the container would bind the same file: the last one to start takes it over, the others are unreachable, and nginx cannot tell the copies apart to balance over them. Copies need TCP ports, one address each.',
   fixSummary: 'Switch the server to TCP (or set the container’s replicas to 1).',
-  check(design) {
+  check(design, { text }) {
     return design.nodes.flatMap((node): Diagnostic[] => {
       if (node.container === undefined || listenerOf(node)?.kind !== 'unix') return [];
       const replicas = replicasOf(design, node.container);
       if (replicas <= 1) return [];
       const container = node.container;
       const toTcp = {
-        label: `Switch ${nodeName(node)} to TCP`,
+        label: text['replicas-unix-socket'].fix({ node: nodeName(node) }),
         apply: (current: Design) => setNodeProps(current, node.id, { transport: 'tcp' }),
       };
       const toOne = {
-        label: `Set replicas of ${container} to 1`,
+        label: text.setReplicasToOne({ container }),
         apply: (current: Design) => setReplicas(current, container, 1),
       };
       return [
         {
           rule: 'replicas-unix-socket',
           severity: 'error',
-          message: `${nodeName(node)} listens on a unix socket, but container "${container}" runs ${replicas} copies: they would all bind one socket file and nginx could reach only one of them. Give the server a TCP port so nginx can balance over every copy.`,
+          message: text['replicas-unix-socket'].message({ node: nodeName(node), container, replicas }),
           nodes: [node.id],
           edges: [],
           ...(canSwitchToTcp(node) ? { fix: toTcp, alternatives: [toOne] } : { fix: toOne }),

@@ -27,7 +27,7 @@ export const routeConflict: Rule = {
   severity: 'error',
   summary: 'One nginx has two outgoing connections with the same route (a missing route counts as `/`).',
   why: 'Each connection becomes a `location` block; two blocks with the same prefix make nginx refuse the configuration ("duplicate location"), and even if it did not, only one of them could ever receive the requests. Give each connection its own prefix, like `/` for the React build and `/api/` for the app.',
-  check(current, { nodeById, edgesOut }) {
+  check(current, { nodeById, edgesOut, text }) {
     return current.nodes.filter(isProxy).flatMap((proxy) => {
       const outgoing = edgesOut(proxy.id);
       const byRoute = new Map<string, typeof current.edges>();
@@ -42,7 +42,11 @@ export const routeConflict: Rule = {
               {
                 rule: 'route-conflict',
                 severity: 'error' as const,
-                message: `${nodeName(proxy)} sends route "${route}" to ${links.length} places (${links.map((l) => nodeName(nodeById.get(l.target)!)).join(', ')}). Nginx allows one location per prefix ("duplicate location"): give each connection its own route.`,
+                message: text['route-conflict'].message({
+                  proxy: nodeName(proxy),
+                  route,
+                  targets: links.map((l) => nodeName(nodeById.get(l.target)!)),
+                }),
                 nodes: [proxy.id, ...links.map((l) => l.target)],
                 edges: links.map((l) => l.id),
               },

@@ -50,7 +50,8 @@ export const socketConflict: Rule = {
   summary: 'Two Gunicorn/uWSGI servers listen on the same unix socket path.',
   why: 'A unix socket is a file on a volume shared with nginx. Two servers binding one path replace each other’s socket file (or fail to start), and nginx can no longer tell which server it is talking to.',
   fixSummary: 'Give the last server of the group its own socket, `/run/<kind>/<kind>-N.sock`.',
-  check(current) {
+  check(current, { text }) {
+    const t = text['socket-conflict'];
     const byPath = new Map<string, DesignNode[]>();
     for (const node of current.nodes) {
       const path = socketOf(node);
@@ -63,11 +64,11 @@ export const socketConflict: Rule = {
         {
           rule: 'socket-conflict',
           severity: 'error' as const,
-          message: `${nodes.map(nodeName).join(' and ')} ${nodes.length === 2 ? 'both' : 'all'} listen on the unix socket ${JSON.stringify(path)}. The socket is one file on a shared volume: the servers would replace each other’s socket and nginx could reach only one. Give each server its own socket path.`,
+          message: t.message({ nodes: nodes.map(nodeName), path }),
           nodes: nodes.map((node) => node.id),
           edges: [],
           fix: {
-            label: `Give ${nodeName(last)} its own socket`,
+            label: t.fix({ node: nodeName(last) }),
             apply: (d: Design) => ownSocket(d, last.id),
           },
         },

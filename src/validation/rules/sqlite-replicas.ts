@@ -17,7 +17,8 @@ export const sqliteReplicas: Rule = {
     'A container with replicas > 1 holds a SQLite file (a warning; an error for the kubernetes target).',
   why: 'On one host the copies share one SQLite file on one volume: WAL and the busy timeout keep every write, but writes wait their turn, so more copies add no write capacity. On Kubernetes a ReadWriteOnce volume mounts on one node only, so a SQLite container stays at one replica.',
   fixSummary: 'Set the container’s replicas to 1.',
-  check(design, { target }) {
+  check(design, { target, text }) {
+    const t = text['sqlite-replicas'];
     const severity = target === 'kubernetes' ? 'error' : 'warning';
     return design.nodes.filter(isDatabase).flatMap((db): Diagnostic[] => {
       if (db.container === undefined) return [];
@@ -28,14 +29,15 @@ export const sqliteReplicas: Rule = {
         {
           rule: 'sqlite-replicas',
           severity,
-          message:
-            target === 'kubernetes'
-              ? `${nodeName(db)} is in container "${container}", which runs ${replicas} copies: on Kubernetes its ReadWriteOnce volume mounts on one node only, so the copies cannot share it. Keep SQLite at one replica.`
-              : `${nodeName(db)} is in container "${container}", which runs ${replicas} copies: they share one SQLite file, so every write waits its turn (no write is lost, but more copies add no write capacity).`,
+          message: (target === 'kubernetes' ? t.kubernetes : t.message)({
+            db: nodeName(db),
+            container,
+            replicas,
+          }),
           nodes: [db.id],
           edges: [],
           fix: {
-            label: `Set replicas of ${container} to 1`,
+            label: text.setReplicasToOne({ container }),
             apply: (current: Design) => setReplicas(current, container, 1),
           },
         },

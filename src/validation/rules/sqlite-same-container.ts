@@ -11,7 +11,8 @@ export const sqliteSameContainer: Rule = {
   summary: 'A Flask app uses a SQLite database that is in another container.',
   why: 'SQLite is a file, not a network service: there is no port to connect to. Only a process that can open the file can use it, so the database must sit in the app’s container (on a named volume, so the data outlives the container).',
   fixSummary: 'Move the database into the app’s container.',
-  check(current, { nodeById, edgesOut }) {
+  check(current, { nodeById, edgesOut, text }) {
+    const t = text['sqlite-same-container'];
     return current.nodes.filter(isApp).flatMap((app) =>
       edgesOut(app.id, 'database').flatMap((link): Diagnostic[] => {
         const db = nodeById.get(link.target)!;
@@ -21,13 +22,18 @@ export const sqliteSameContainer: Rule = {
           {
             rule: 'sqlite-same-container',
             severity: 'error' as const,
-            message: `${nodeName(app)} in container "${app.container ?? ''}" uses ${nodeName(db)} in container "${db.container ?? ''}". SQLite is a file that the app opens directly; it cannot be reached from another container. Put the database in the app’s container.`,
+            message: t.message({
+              app: nodeName(app),
+              appContainer: app.container ?? '',
+              db: nodeName(db),
+              dbContainer: db.container ?? '',
+            }),
             nodes: [app.id, db.id],
             edges: [link.id],
             ...(container !== undefined
               ? {
                   fix: {
-                    label: `Move ${nodeName(db)} into container "${container}"`,
+                    label: t.fix({ db: nodeName(db), container }),
                     apply: (d: Design) => moveNodesToContainer(d, [db.id], container),
                   },
                 }

@@ -31,7 +31,7 @@ export const sqliteSingleContainer: Rule = {
   severity: 'error',
   summary: 'One SQLite database is used by Flask apps in more than one container.',
   why: 'SQLite locks the file with the operating system’s file locks, which only work reliably inside one machine’s view of the file. Sharing the file between containers through a volume risks lock failures and corruption, and the app in the other container cannot open it anyway unless it is its own file.',
-  check(current, { nodeById, edgesIn }) {
+  check(current, { nodeById, edgesIn, text }) {
     return current.nodes.filter(isDatabase).flatMap((db) => {
       const users = edgesIn(db.id, 'app');
       const containers = [...new Set(users.map((link) => nodeById.get(link.source)!.container ?? ''))].sort();
@@ -40,7 +40,7 @@ export const sqliteSingleContainer: Rule = {
         {
           rule: 'sqlite-single-container',
           severity: 'error' as const,
-          message: `${nodeName(db)} is used by Flask apps in ${containers.length} containers (${containers.map((c) => `"${c}"`).join(', ')}). SQLite is a single file with file locks; only one container can own it. Serve both apps from one container, or give each container its own database.`,
+          message: text['sqlite-single-container'].message({ db: nodeName(db), containers }),
           nodes: [db.id, ...users.map((link) => link.source)],
           edges: users.map((link) => link.id),
         },

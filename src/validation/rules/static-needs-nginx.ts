@@ -30,7 +30,8 @@ export const staticNeedsNginx: Rule = {
   why: 'A React build is plain HTML, CSS and JS files: nothing runs them on the server. Nginx serves them straight from its own filesystem (`root`, `try_files`), so the build belongs in nginx’s container, where a multi-stage Dockerfile builds it with Node and copies the result into the nginx image.',
   fixSummary:
     'Move the build into the container of the nginx that connects to it; when no nginx connects to it, connect one (preferably in its own container) with the first free route of `/`, `/static/`, …',
-  check(current, { nodeById, edgesIn }) {
+  check(current, { nodeById, edgesIn, text }) {
+    const t = text['static-needs-nginx'];
     return current.nodes.filter(isStatic).flatMap((build) => {
       const servers = edgesIn(build.id, 'proxy').map((link) => nodeById.get(link.source)!);
       if (servers.some((proxy) => proxy.container === build.container)) return [];
@@ -38,8 +39,12 @@ export const staticNeedsNginx: Rule = {
       const chosen = candidates.find((node) => node.container === build.container) ?? candidates[0];
       const message =
         servers.length > 0
-          ? `${nodeName(build)} is in container "${build.container ?? ''}" but is served by ${servers.map(nodeName).join(', ')} in another container. Nginx serves the build from its own filesystem, so the files must be in nginx’s container.`
-          : `${nodeName(build)} is served by no nginx. A React build is static files that nothing runs: an nginx in the same container must serve them.`;
+          ? t.elsewhere({
+              build: nodeName(build),
+              container: build.container ?? '',
+              proxies: servers.map(nodeName),
+            })
+          : t.unserved({ build: nodeName(build) });
       return [
         {
           rule: 'static-needs-nginx',
@@ -50,7 +55,11 @@ export const staticNeedsNginx: Rule = {
           ...(chosen
             ? {
                 fix: {
-                  label: `Serve ${nodeName(build)} from ${nodeName(chosen)} in its container "${chosen.container ?? ''}"`,
+                  label: t.fix({
+                    build: nodeName(build),
+                    proxy: nodeName(chosen),
+                    container: chosen.container ?? '',
+                  }),
                   apply: (d: Design) => serveFrom(d, build.id, chosen.id),
                 },
               }

@@ -12,7 +12,7 @@ export const tlsNeedsDomain: Rule = {
     'An nginx with `tls` "letsencrypt" has a server name that is `localhost`, `_`, an IP address, a wildcard, or a name without a dot.',
   why: 'A public CA proves that you control each name by fetching a file from it over the internet (HTTP-01). It cannot reach `localhost`, an IP address or a single-label name, `_` names no host, and wildcards need a DNS challenge. certbot would fail at every start.',
   fixSummary: 'Use a self-signed certificate instead (for local use).',
-  check(current) {
+  check(current, { text }) {
     return nginxNodes(current).flatMap(({ node, props }): Diagnostic[] => {
       if (props.tls !== 'letsencrypt') return [];
       const bad = serverNamesOf(node).filter((name) => !isPublicDomain(name));
@@ -21,11 +21,11 @@ export const tlsNeedsDomain: Rule = {
         {
           rule: 'tls-needs-domain',
           severity: 'error',
-          message: `${nodeName(node)} asks Let’s Encrypt for a certificate, but ${bad.map((name) => `"${name}"`).join(', ')} is not a public domain it can validate (localhost, "_", an IP address, a wildcard or a name without a dot). Set the server name to your domain, like shop.example.com, or use a self-signed certificate for local use.`,
+          message: text['tls-needs-domain'].message({ node: nodeName(node), names: bad }),
           nodes: [node.id],
           edges: [],
           fix: {
-            label: `Use a self-signed certificate for ${nodeName(node)}`,
+            label: text['tls-needs-domain'].fix({ node: nodeName(node) }),
             apply: (next: Design) => setNodeProps(next, node.id, { tls: 'self-signed' }),
           },
         },

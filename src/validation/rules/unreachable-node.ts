@@ -36,7 +36,7 @@ export const unreachableNode: Rule = {
       .map((node) => ({
         rule: 'unreachable-node',
         severity: 'warning' as const,
-        message: `${nodeName(node)} cannot be reached from any client: no chain of connections leads to it, so it would never serve a request. Connect it or remove it.`,
+        message: context.text['unreachable-node'].message({ node: nodeName(node) }),
         nodes: [node.id],
         edges: [],
       }));

@@ -14,7 +14,8 @@ export const uwsgiPassNeedsSocket: Rule = {
   why: '`uwsgi_pass` speaks the binary uwsgi protocol, which only a uWSGI `socket` understands. An `http-socket` expects plain HTTP, closes the connection, and nginx answers every request with 502 Bad Gateway ("upstream prematurely closed connection").',
   fixSummary:
     'Switch uWSGI to `socket` (protocol "uwsgi"), the pair nginx expects; alternatively set the edge to `proxy_pass`.',
-  check(design, { nodeById }) {
+  check(design, { nodeById, text }) {
+    const t = text['uwsgi-pass-needs-socket'];
     return design.edges.flatMap((edge) => {
       const source = nodeById.get(edge.source);
       const target = nodeById.get(edge.target);
@@ -25,16 +26,16 @@ export const uwsgiPassNeedsSocket: Rule = {
         {
           rule: 'uwsgi-pass-needs-socket',
           severity: 'error' as const,
-          message: `${nodeName(source)} talks to ${nodeName(target)} with uwsgi_pass, but uWSGI listens with http-socket (plain HTTP). The binary uwsgi protocol meets an HTTP parser: uWSGI drops the connection and nginx answers 502 Bad Gateway ("upstream prematurely closed connection"). Switch uWSGI to socket, or use proxy_pass.`,
+          message: t.message({ proxy: nodeName(source), server: nodeName(target) }),
           nodes: [source.id, target.id],
           edges: [edge.id],
           fix: {
-            label: `Switch uWSGI "${target.id}" to socket (uwsgi protocol)`,
+            label: t.fix({ id: target.id }),
             apply: (current) => switchProtocol(current, target.id, 'uwsgi'),
           },
           alternatives: [
             {
-              label: `Use proxy_pass on this connection`,
+              label: t.alternative,
               apply: (current) => setEdgeProps(current, edge.id, { pass: 'proxy_pass' }),
             },
           ],

@@ -32,15 +32,22 @@ export const workersOutOfRange: Rule = {
   summary: `Gunicorn \`workers\` (when a number) or uWSGI \`processes\` below 1 or above 4 × CPU + 1. The CPU count is unknown when drawing, so StackSketch uses a reference machine of ${REFERENCE_CPUS} CPUs: the limit is ${MAX_WORKERS}.`,
   why: `With no worker process nothing answers requests. Far more processes than cores only add memory use and context switches: the guide is 2 × CPU + 1 (Gunicorn’s "auto" computes it where it runs). Limits assume ${REFERENCE_CPUS} CPUs, a common small server.`,
   fixSummary: `Clamp the count to the nearest bound (1 or ${MAX_WORKERS}).`,
-  check(current) {
+  check(current, { text }) {
+    const t = text['workers-out-of-range'];
     return current.nodes.flatMap((node) => {
       const found = count(node);
       if (!found || (found.value >= 1 && found.value <= MAX_WORKERS)) return [];
       const bound = found.value < 1 ? 1 : MAX_WORKERS;
       const message =
         found.value < 1
-          ? `${nodeName(node)} has ${found.prop} = ${found.value}: with no worker process nothing answers requests. Use at least 1 (guide: 2 × CPU cores + 1).`
-          : `${nodeName(node)} has ${found.prop} = ${found.value}, more than ${MAX_WORKERS} (4 × CPU + 1 on a reference machine of ${REFERENCE_CPUS} CPUs). Extra processes only cost memory and context switches; the guide is 2 × CPU cores + 1.`;
+          ? t.tooFew({ node: nodeName(node), prop: found.prop, value: found.value })
+          : t.tooMany({
+              node: nodeName(node),
+              prop: found.prop,
+              value: found.value,
+              max: MAX_WORKERS,
+              cpus: REFERENCE_CPUS,
+            });
       return [
         {
           rule: 'workers-out-of-range',
@@ -49,7 +56,7 @@ export const workersOutOfRange: Rule = {
           nodes: [node.id],
           edges: [],
           fix: {
-            label: `Set ${found.prop} of ${nodeName(node)} to ${bound}`,
+            label: t.fix({ prop: found.prop, node: nodeName(node), bound }),
             apply: (d: Design) => setNodeProps(d, node.id, { [found.prop]: bound }),
           },
         },

@@ -31,7 +31,8 @@ export const wsgiAppSameContainer: Rule = {
   why: 'A WSGI server does not call the app over the network: it imports `module:callable` into its own worker processes. The app’s code and its Python packages must therefore be in the server’s container (image), which is why Gunicorn and Flask share one container.',
   fixSummary:
     'Move the app into the server’s container (with the SQLite files only that app opens, so they stay beside it).',
-  check(current, { nodeById, edgesOut }) {
+  check(current, { nodeById, edgesOut, text }) {
+    const t = text['wsgi-app-same-container'];
     return current.nodes.filter(isWsgiServer).flatMap((server) =>
       edgesOut(server.id, 'app').flatMap((link): Diagnostic[] => {
         const app = nodeById.get(link.target)!;
@@ -41,13 +42,19 @@ export const wsgiAppSameContainer: Rule = {
           {
             rule: 'wsgi-app-same-container',
             severity: 'error' as const,
-            message: `${nodeName(server)} runs in container "${server.container ?? ''}" but ${nodeName(app)} is in "${app.container ?? ''}". ${KINDS[server.kind].label} imports the app in-process (module:callable), so the app’s code must be in the server’s container.`,
+            message: t.message({
+              server: nodeName(server),
+              serverContainer: server.container ?? '',
+              app: nodeName(app),
+              appContainer: app.container ?? '',
+              kind: KINDS[server.kind].label,
+            }),
             nodes: [server.id, app.id],
             edges: [link.id],
             ...(container !== undefined
               ? {
                   fix: {
-                    label: `Move ${nodeName(app)} into container "${container}"`,
+                    label: t.fix({ app: nodeName(app), container }),
                     apply: (d: Design) => moveAppWithData(d, app.id, container),
                   },
                 }

@@ -22,7 +22,8 @@ export const wsgiNeedsApp: Rule = {
   why: 'A WSGI server imports exactly one application (`module:callable`) and hands it every request. Without an app it has nothing to run (uWSGI with `need-app` refuses to start, Gunicorn fails to boot); with two, only one could be imported.',
   fixSummary:
     'When the server runs no app: add a Flask app (module `app`, callable `app`) in the server’s container.',
-  check(current, { edgesOut, nodeById }) {
+  check(current, { edgesOut, nodeById, text }) {
+    const t = text['wsgi-needs-app'];
     return current.nodes.filter(isWsgiServer).flatMap((server) => {
       const apps = edgesOut(server.id, 'app');
       if (apps.length === 1) return [];
@@ -31,11 +32,11 @@ export const wsgiNeedsApp: Rule = {
           {
             rule: 'wsgi-needs-app',
             severity: 'error' as const,
-            message: `${nodeName(server)} runs no Flask app. A WSGI server only imports and runs an application (module:callable); connect it to the Flask app it should serve.`,
+            message: t.none({ server: nodeName(server) }),
             nodes: [server.id],
             edges: [],
             fix: {
-              label: `Add a Flask app run by ${nodeName(server)}`,
+              label: t.fix({ server: nodeName(server) }),
               apply: (d: Design) => addApp(d, server.id),
             },
           },
@@ -45,7 +46,7 @@ export const wsgiNeedsApp: Rule = {
         {
           rule: 'wsgi-needs-app',
           severity: 'error' as const,
-          message: `${nodeName(server)} is connected to ${apps.length} Flask apps (${apps.map((a) => `"${nodeById.get(a.target)!.id}"`).join(', ')}). A WSGI server imports exactly one module:callable; give each app its own server.`,
+          message: t.many({ server: nodeName(server), apps: apps.map((a) => nodeById.get(a.target)!.id) }),
           nodes: [server.id, ...apps.map((a) => a.target)],
           edges: apps.map((a) => a.id),
         },

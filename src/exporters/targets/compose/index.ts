@@ -90,14 +90,14 @@ function proxiedWithItems(service: PlannedService, withItems: ReadonlySet<string
  * groups sorted by key ("README.md", "web/") give the order of sorting every path, since a
  * folder's key ends in its only "/" and service folders are unique and never a top-level name.
  */
-export function renderComposeBundle({ design, plan, warnings }: RenderInput): Record<string, string> {
+export function renderComposeBundle({ design, plan, warnings, lang }: RenderInput): Record<string, string> {
   const blocks = plan.services.map((service) => composeServiceBlock(service));
   const certbots = plan.certbots ?? [];
   for (const certbot of certbots)
     blocks.push(formatComposeEntry('services', certbot.name, composeCertbot(certbot)));
   const withItems = nodesWithItems(plan);
   const groups: [key: string, files: FileEntry[]][] = [
-    ['README.md', [['README.md', renderReadme(design, plan, warnings)]]],
+    ['README.md', [['README.md', renderReadme(design, plan, warnings, lang)]]],
     ['docker-compose.yml', [['docker-compose.yml', renderComposeFile(blocks, plan.volumes)]]],
     ['.env.example', [['.env.example', renderEnvExample(certbots.length > 0)]]],
     ['Makefile', [['Makefile', renderMakefile(plan)]]],

@@ -26,6 +26,11 @@ export interface HostPythonService {
   run: PythonRun;
   names: ServiceNames;
   replicas: number;
+  /**
+   * With replicas: copy k (1…N) listens on the k-th of these ports (one host: the copies cannot
+   * share a port and still be balanced by nginx); empty for a single copy.
+   */
+  copyPorts: number[];
   /** A systemd .socket unit holds the listening socket (only one copy, and a server that takes it). */
   socketUnit: boolean;
 }
@@ -40,6 +45,9 @@ export interface HostPlan {
   python: HostPythonService[];
   web: HostWebService[];
 }
+
+/** Where a replicated service's per-copy config files live, under its code folder: copies/<k>/. */
+export const COPIES_DIR = 'copies';
 
 const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
@@ -74,7 +82,17 @@ function hostPython(
   );
   // The server's config names the code's folder (uWSGI's chdir): the host's, not the image's.
   const hostService = { ...service, name: container, workdir: names.codeDir };
-  return { service: hostService, run: { ...run, process, apps }, names, replicas, socketUnit };
+  const first =
+    process.bind.kind === 'tcp' && replicas > 1 && process.role === 'wsgi-server' ? process.bind.port : null;
+  const copyPorts = first === null ? [] : Array.from({ length: replicas }, (_, index) => first + index);
+  return { service: hostService, run: { ...run, process, apps }, names, replicas, copyPorts, socketUnit };
+}
+
+/** The run of copy `copy` (1…N): the same, listening on that copy's own port. */
+export function copyRun(entry: HostPythonService, copy: number): PythonRun {
+  const port = entry.copyPorts[copy - 1];
+  if (port === undefined) return entry.run;
+  return { ...entry.run, process: { ...entry.run.process, bind: { kind: 'tcp', port } } };
 }
 
 function hostAddress(
@@ -85,6 +103,13 @@ function hostAddress(
   const target = python.find((entry) => entry.run.process.node === node);
   const bind = target?.run.process.bind;
   if (bind?.kind === 'unix') return bind;
+  if (bind?.kind === 'tcp' && target && target.copyPorts.length > 1)
+    return {
+      kind: 'tcp',
+      host: '127.0.0.1',
+      port: bind.port,
+      endpoints: target.copyPorts.map((port) => ({ host: '127.0.0.1', port })),
+    };
   if (bind?.kind === 'tcp') return { kind: 'tcp', host: '127.0.0.1', port: bind.port };
   return address.kind === 'tcp' ? { ...address, host: '127.0.0.1' } : address;
 }

@@ -10,9 +10,10 @@ import { HTML_ROOT } from '../../plan/routes';
 import { renderNginxSite } from '../../render/nginxConf';
 import { renderFrontend } from '../../render/frontend';
 import { pythonCodeFiles } from '../shared';
-import type { FileEntry, RenderInput } from '../types';
+import type { FileEntry, Lang, RenderInput } from '../types';
 import type { WebRun } from '../../planTypes';
-import { hostPlan } from './hostPlan';
+import { COPIES_DIR, copyRun, hostPlan, type HostPythonService } from './hostPlan';
+import { wsgiServerPart } from '../../../nodes/planParts';
 import { renderServerReadme } from './readme';
 import { renderInstallScript, renderUninstallScript } from './scripts';
 import { unitFiles } from './units';
@@ -22,30 +23,47 @@ const SITE_HEADING = [
   "sites-enabled/. Debian's nginx.conf includes it inside its http block.",
 ];
 
+const TLS_NOT_GENERATED: Record<Lang, (node: string) => string> = {
+  en: (node) =>
+    `nginx "${node}" has HTTPS on, but the server target does not set up certificates yet: its site serves plain HTTP only. Use the compose target for HTTPS, or add a certificate to the site by hand (certbot --nginx).`,
+  ko: (node) =>
+    `nginx "${node}"는 HTTPS가 켜져 있지만, server 대상은 아직 인증서를 설정하지 않습니다. 이 사이트는 일반 HTTP로만 서빙합니다. HTTPS가 필요하면 compose 대상을 쓰거나, 사이트에 인증서를 직접 추가하세요(certbot --nginx).`,
+};
+
 /** The server target does not set up HTTPS yet: its site serves plain HTTP, and the README says so. */
-export function tlsNotGeneratedNotes(plan: RenderInput['plan']): string[] {
+export function tlsNotGeneratedNotes(plan: RenderInput['plan'], lang: Lang): string[] {
   const nodes = plan.services.flatMap((service) =>
     service.runs.kind === 'web' ? service.runs.servers.filter((server) => server.tls).map((s) => s.node) : [],
   );
-  return nodes.map(
-    (node) =>
-      `nginx "${node}" has HTTPS on, but the server target does not set up certificates yet: its site serves plain HTTP only. Use the compose target for HTTPS, or add a certificate to the site by hand (certbot --nginx).`,
-  );
+  return nodes.map(TLS_NOT_GENERATED[lang]);
 }
 
 function withoutTls(run: WebRun): WebRun {
   return { ...run, servers: run.servers.map(({ tls: _tls, ...server }) => server) };
 }
 
-export function renderServerBundle({ design, plan, warnings }: RenderInput): Record<string, string> {
+/** A service's code; with copies, the server's config once per copy (its own port) under copies/<k>/. */
+function hostCodeFiles(entry: HostPythonService): FileEntry[] {
+  const shared = pythonCodeFiles(entry.service, entry.run);
+  if (entry.copyPorts.length <= 1 || entry.run.process.role !== 'wsgi-server') return shared;
+  const config = wsgiServerPart(entry.run.process.kind).configFile;
+  const perCopy = entry.copyPorts.flatMap((_, index) =>
+    pythonCodeFiles(entry.service, copyRun(entry, index + 1))
+      .filter(([path]) => path === config)
+      .map(([path, text]): FileEntry => [`${COPIES_DIR}/${index + 1}/${path}`, text]),
+  );
+  return [...shared.filter(([path]) => path !== config), ...perCopy];
+}
+
+export function renderServerBundle({ design, plan, warnings, lang }: RenderInput): Record<string, string> {
   const host = hostPlan(design, plan);
   const files: FileEntry[] = [
-    ['README.md', renderServerReadme(design, host, [...warnings, ...tlsNotGeneratedNotes(plan)])],
+    ['README.md', renderServerReadme(design, host, [...warnings, ...tlsNotGeneratedNotes(plan, lang)], lang)],
     ['design.json', serializeDesign(design)],
   ];
   const codeFiles = new Map<string, string[]>();
   for (const entry of host.python) {
-    const code = pythonCodeFiles(entry.service, entry.run).map(([path, text]): FileEntry => [
+    const code = hostCodeFiles(entry).map(([path, text]): FileEntry => [
       `${entry.service.buildDir}/${path}`,
       text,
     ]);

@@ -1,23 +1,41 @@
 /** The server bundle's README: what runs where on the host, and the install steps with why each is there. */
 import type { Design } from '../../../model/design';
+import type { Lang } from '../../../i18n';
 import type { HostPlan } from './hostPlan';
+import { renderKoreanServerReadme } from './readme.ko';
 import { serviceUnitName } from './units';
 
-function md(text: string): string {
+export function md(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+!|<>]/g, (c) => `\\${c}`);
 }
-const code = (text: string) => `\`${text}\``;
+export const code = (text: string) => `\`${text}\``;
 
 function serviceRows(host: HostPlan): string[] {
   return host.python.map((entry) => {
     const bind = entry.run.process.bind;
     const listens = bind.kind === 'unix' ? `unix socket ${code(bind.path)}` : code(`127.0.0.1:${bind.port}`);
-    const copies = entry.replicas > 1 ? `, ${entry.replicas} copies sharing the port (SO_REUSEPORT)` : '';
+    const ports = entry.copyPorts;
+    const copies =
+      ports.length > 1
+        ? `, ${entry.replicas} copies on ${code(`127.0.0.1:${ports[0]}`)}…${code(String(ports.at(-1)))} (one port each; nginx balances over them)`
+        : '';
     return `| ${code(serviceUnitName(entry))} | ${code(entry.names.codeDir)} | ${listens}${copies} |`;
   });
 }
 
-export function renderServerReadme(design: Design, host: HostPlan, warnings: readonly string[]): string {
+/** The README in the bundle's language; `warnings` are already in that language. */
+export function renderServerReadme(
+  design: Design,
+  host: HostPlan,
+  warnings: readonly string[],
+  lang: Lang = 'en',
+): string {
+  return lang === 'ko'
+    ? renderKoreanServerReadme(design, host, warnings)
+    : renderEnglishServerReadme(design, host, warnings);
+}
+
+function renderEnglishServerReadme(design: Design, host: HostPlan, warnings: readonly string[]): string {
   const { names } = host;
   return [
     `# ${md(design.name)} on a server with systemd`,

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadTemplate } from '../../../model/templates';
 import { HOSTILE_STRINGS } from '../../../validation/hostileInputs';
 import { generate } from '../../generate';
+import { setNodeProps } from '../../../model/edit';
+import { setReplicas } from '../../../model/containers';
 import { isSafeBundlePath } from '../../folder';
 import { hostNames, hostSafeName } from './names';
 
@@ -98,14 +100,48 @@ describe('the server bundle', () => {
     );
   });
 
-  it('runs a container with replicas as a template unit whose copies share the port', () => {
+  it('runs a container with replicas as a template unit, each copy on its own port behind nginx', () => {
     const files = filesOf('gunicorn-flask-sqlite', 3);
-    expect(files['systemd/flask-gunicorn-sqlite-app@.service']).toContain('--reuse-port');
-    expect(files['systemd/flask-gunicorn-sqlite-app@.service']).toContain(
-      'RuntimeDirectory=flask-gunicorn-sqlite-app-%i',
-    );
+    const unit = files['systemd/flask-gunicorn-sqlite-app@.service']!;
+    expect(unit).toMatch(/^ExecStart=\S+\/gunicorn --config copies\/%i\/gunicorn\.conf\.py wsgi:app$/m);
+    expect(unit).toContain('Environment="INSTANCE=app-%i"');
+    expect(unit).not.toContain('INSTANCE=app-1');
+    expect(unit).toContain('RuntimeDirectory=flask-gunicorn-sqlite-app-%i');
+    for (const [copy, port] of [
+      [1, 8000],
+      [2, 8001],
+      [3, 8002],
+    ] as const)
+      expect(files[`app/copies/${copy}/gunicorn.conf.py`]).toContain(`bind = "127.0.0.1:${port}"`);
+    expect(files['app/gunicorn.conf.py']).toBeUndefined();
+    const site = files['nginx/flask-gunicorn-sqlite.conf']!;
+    for (const port of [8000, 8001, 8002])
+      expect(site).toContain(`server 127.0.0.1:${port} max_fails=3 fail_timeout=10s;`);
     expect(files['systemd/flask-gunicorn-sqlite-app.socket']).toBeUndefined();
     expect(files['install.sh']).toContain('systemctl enable flask-gunicorn-sqlite-app@3.service');
+    expect(files['install.sh']).toContain('copies/3/gunicorn.conf.py');
+  });
+
+  it('balances a replicated uWSGI over one port per copy, each copy reading its own ini', () => {
+    const design = loadTemplate('uwsgi-unix-socket');
+    const server = design.nodes.find((node) => 'socketPath' in node.props && 'processes' in node.props)!;
+    const tcp = setNodeProps(design, server.id, { transport: 'tcp', port: 9000 });
+    const files = generate(setReplicas(tcp, server.container!, 2), { target: 'server', lang: 'en' }).files;
+    const unitName = Object.keys(files).find((path) => path.endsWith('@.service'))!;
+    expect(files[unitName]).toMatch(/--ini copies\/%i\/uwsgi\.ini/);
+    expect(
+      Object.keys(files)
+        .filter((path) => path.endsWith('/uwsgi.ini'))
+        .sort(),
+    ).toEqual([
+      expect.stringMatching(/copies\/1\/uwsgi\.ini$/),
+      expect.stringMatching(/copies\/2\/uwsgi\.ini$/),
+    ]);
+    const inis = Object.entries(files).filter(([path]) => path.endsWith('/uwsgi.ini'));
+    expect(inis.map(([, text]) => /^socket = (.*)$/m.exec(text)?.[1])).toEqual([
+      '127.0.0.1:9000',
+      '127.0.0.1:9001',
+    ]);
   });
 
   it('runs the dev server on 127.0.0.1 and serves the React build from /var/www', () => {

@@ -4,13 +4,20 @@
  * its socket from systemd. Every value reaches the text through the systemd serializer.
  */
 import { appPart, wsgiServerPart } from '../../../nodes/planParts';
-import { formatUnit, unitValue, type UnitSection } from '../../serializers/systemd';
+import {
+  formatUnit,
+  unitEnvironment,
+  unitValue,
+  type CommandWord,
+  type UnitSection,
+} from '../../serializers/systemd';
+import { INSTANCE_VARIABLE } from '../../plan/copies';
 import type { FileEntry } from '../types';
 import type { HostNames } from './names';
-import type { HostPythonService } from './hostPlan';
+import { COPIES_DIR, type HostPythonService } from './hostPlan';
 
 /** The command line a service runs, its binary taken from the service's venv. */
-export function hostCommand(entry: HostPythonService): string[] {
+export function hostCommand(entry: HostPythonService): CommandWord[] {
   const { process, apps } = entry.run;
   if (process.role === 'dev-server') {
     const port = process.bind.kind === 'tcp' ? process.bind.port : 5000;
@@ -19,8 +26,14 @@ export function hostCommand(entry: HostPythonService): string[] {
   }
   const server = wsgiServerPart(process.kind);
   const [binary, ...args] = server.command;
-  const replicaArgs = entry.replicas > 1 ? server.host.reusePortArgs : [];
-  return [`${entry.names.venv}/bin/${binary}`, ...replicaArgs, ...args];
+  // Each copy reads its own config (its own port): copies/<instance>/<config file>.
+  const perCopy = entry.copyPorts.length > 1;
+  return [
+    `${entry.names.venv}/bin/${binary}`,
+    ...args.map((arg): CommandWord =>
+      perCopy && arg === server.configFile ? { aroundInstance: [`${COPIES_DIR}/`, `/${arg}`] } : arg,
+    ),
+  ];
 }
 
 /** The first word of each command line: install.sh links Debian's binaries there without a venv. */
@@ -92,7 +105,11 @@ function serviceUnit(entry: HostPythonService, site: HostNames): string {
   const { names, run, replicas, socketUnit } = entry;
   const notify = run.process.role === 'wsgi-server' && wsgiServerPart(run.process.kind).host.notifiesSystemd;
   const template = replicas > 1;
-  const env = Object.entries(entry.service.env).filter(([name]) => name !== 'SECRET_KEY');
+  // A copy's INSTANCE is its container's name and its instance number, like compose's app-2.
+  const env = Object.entries(entry.service.env).filter(
+    ([name]) => name !== 'SECRET_KEY' && !(template && name === INSTANCE_VARIABLE),
+  );
+  const instance = unitEnvironment(INSTANCE_VARIABLE, `${entry.service.name}-`).replace(/"$/, '%i"');
   const unit: UnitSection = {
     name: 'Unit',
     entries: [
@@ -118,6 +135,7 @@ function serviceUnit(entry: HostPythonService, site: HostNames): string {
       { key: 'Group', value: site.user },
       { key: 'WorkingDirectory', value: names.codeDir },
       ...env.map(([name, value]) => ({ key: 'Environment', value: { env: [name, value] as const } })),
+      ...(template ? [{ key: 'Environment', value: { literal: instance } }] : []),
       {
         key: 'EnvironmentFile',
         value: site.envFile,

@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import JSZip from 'jszip';
+
+// The browser asks for Korean: the designer must start in Korean without being told.
+test.use({ locale: 'ko-KR' });
+
+const HANGUL = /[\uac00-\ud7a3]/;
+const canvas = (page: Page) => page.getByTestId('canvas');
+const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+
+async function drop(page: Page, kind: string, x: number, y: number) {
+  const before = await page.locator(`.react-flow__node-${kind}`).count();
+  await page.getByTestId(`palette-${kind}`).dragTo(canvas(page), { targetPosition: { x, y } });
+  await expect(page.locator(`.react-flow__node-${kind}`)).toHaveCount(before + 1);
+}
+
+async function link(from: Locator, to: Locator) {
+  await from.locator('.react-flow__handle.source').dragTo(to.locator('.react-flow__handle.target'));
+}
+
+async function startEmpty(page: Page) {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.getByTestId('new-design').click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  await page.locator('.react-flow__controls-zoomout').click();
+}
+
+test('a Korean browser gets the designer, the problems, the quick fix and the bundle in Korean', async ({
+  page,
+}) => {
+  await startEmpty(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  await expect(page.getByTestId('language')).toHaveValue('ko');
+  await expect(page.getByTestId('new-design')).toHaveText('새로 만들기');
+
+  // The seed-000 stack, first without its WSGI server: Flask would face nginx on its dev server.
+  await drop(page, 'client', 70, 120);
+  await drop(page, 'nginx', 260, 120);
+  await drop(page, 'flask', 560, 120);
+  await drop(page, 'sqlite', 560, 330);
+  await link(node(page, 'client'), node(page, 'nginx'));
+  await link(node(page, 'nginx'), node(page, 'flask'));
+  await link(node(page, 'flask'), node(page, 'sqlite'));
+
+  const problem = page.locator('[data-testid="problems"] [data-rule="flask-dev-server"]');
+  await expect(problem).toHaveCount(1);
+  await expect(problem.locator('.problem-message')).toContainText('Werkzeug 개발 서버로 실행됩니다');
+  await expect(problem.getByTestId('quick-fix')).toHaveText(/WSGI 서버\(Gunicorn\)로 실행하기/);
+  await problem.getByTestId('quick-fix').click();
+  await expect(page.locator('[data-testid="problems"] [data-rule="flask-dev-server"]')).toHaveCount(0);
+  await expect(page.locator('.react-flow__node-gunicorn')).toHaveCount(1);
+  await expect(page.locator('[data-testid="problems"] [data-severity="error"]')).toHaveCount(0);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('download-zip').click(),
+  ]);
+  const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+  const readme = Object.values(zip.files).find((file) => file.name.endsWith('/README.md'))!;
+  const text = await readme.async('string');
+  expect(text).toContain('## 어디서 무엇이 실행되나');
+  expect(text).toContain('## 실행 방법');
+
+  // Back to English: every text switches, the design, the selection and the undo history stay.
+  await node(page, 'gunicorn').click();
+  const nodes = await page
+    .locator('.react-flow__node')
+    .evaluateAll((all) => all.map((element) => element.getAttribute('data-id')).sort());
+  await page.getByTestId('language').selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('new-design')).toHaveText('New');
+  await expect(page.getByTestId('problems')).not.toContainText(HANGUL);
+  expect(
+    await page
+      .locator('.react-flow__node')
+      .evaluateAll((all) => all.map((element) => element.getAttribute('data-id')).sort()),
+  ).toEqual(nodes);
+  await expect(node(page, 'gunicorn')).toHaveClass(/selected/);
+  await expect(page.getByTestId('undo')).toBeEnabled();
+
+  // The choice is remembered over the browser's language.
+  await page.reload();
+  await expect(page.getByTestId('language')).toHaveValue('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+/** Words allowed in the Korean UI: kind and product names, code, config keys, file names, keys on the keyboard. */
+const ALLOWED = new Set(
+  `StackSketch Client Nginx nginx Gunicorn gunicorn uWSGI uwsgi Flask SQLite React build Browser Docker Compose
+  WSGI HTTP HTTPS TCP CPU SVG PNG JSON Mermaid zip systemd Kubernetes Ctrl Shift Delete Backspace Escape stacksketch json web app
+  English API module callable socket http proxy_pass uwsgi_pass Werkzeug Slowloris Vite Node CSS HTML JS
+  npm run root try_files listen port workers threads transport tcp unix auto processes route env SECRET_KEY
+  api browser proxy wsgi db Dockerfile import include uwsgi_params http-socket WAL busy timeout named volume build-essential`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** A region's visible words, without what is shown as code (rule ids, node ids, file names, config keys). */
+function proseOf(region: Locator): Promise<string> {
+  return region.evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('code, kbd').forEach((code) => code.replaceWith(' '));
+    copy.querySelectorAll('*').forEach((inner) => inner.append(' '));
+    return copy.textContent ?? '';
+  });
+}
+
+function englishWords(text: string): string[] {
+  // File names (docker-compose.yml, .stacksketch.json) stay as they are.
+  const withoutFileNames = text.replace(/[\w-]*(\.[A-Za-z]+)+/g, ' ');
+  return (withoutFileNames.match(/[A-Za-z][A-Za-z_-]{2,}/g) ?? [])
+    .map((word) => word.replace(/[-_]+$/, ''))
+    .filter((word) => !ALLOWED.has(word));
+}
+
+test('the Korean walk: toolbar, palette, problems, dialogs and menus say nothing in English', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.getByTestId('template-flask-dev-server').click();
+  const confirm = page.getByTestId('confirm');
+  if (await confirm.isVisible()) await confirm.click();
+  await expect(page.locator('[data-testid="problems"] [data-rule]').first()).toBeVisible();
+  await page.locator('.problem-why summary').first().click();
+
+  const regions: [string, Locator][] = [
+    ['toolbar', page.locator('.toolbar')],
+    ['palette', page.locator('.palette')],
+    ['problems', page.getByTestId('problems')],
+  ];
+  for (const [name, region] of regions) {
+    const text = await proseOf(region);
+    expect(englishWords(text), `${name}: ${text}`).toEqual([]);
+  }
+  for (const title of await page
+    .locator('.toolbar [title], .palette [title]')
+    .evaluateAll((all) => all.map((element) => element.getAttribute('title') ?? '')))
+    expect(englishWords(title), title).toEqual([]);
+
+  await page.getByTestId('help').click();
+  const help = page.getByTestId('help-dialog');
+  await expect(help).toBeVisible();
+  expect(englishWords(await proseOf(help))).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('export-menu').click();
+  const menu = page.locator('.share-export__items');
+  await expect(menu).toBeVisible();
+  expect(englishWords(await proseOf(menu))).toEqual([]);
+});

@@ -1,0 +1,50 @@
+/**
+ * StackSketch's own typed catalogues: English is the source of every key, Korean is typed against it
+ * (a missing or extra key fails `npm run typecheck`), and messages with values are functions of named
+ * parameters. Pure: the rules, the exporters and the CLI use it without React or the DOM.
+ */
+import { ruleMessages, type RuleDocText, type RuleId } from './en/rules';
+import { uiMessages } from './en/ui';
+import type { Lang } from './lang';
+import type { KindText, NodeKind } from '../nodes/types';
+import type { TemplateId } from '../model/templates';
+
+export * from './lang';
+export type { RuleDocText, RuleId } from './en/rules';
+
+/** The rules' texts: messages and quick-fix labels. */
+export type RuleMessages = typeof ruleMessages;
+
+export const EN_RULE_MESSAGES: RuleMessages = ruleMessages;
+
+/** The designer's words. */
+export type UiMessages = typeof uiMessages;
+
+/** Everything the designer shows in one language. */
+export interface Catalogue {
+  lang: Lang;
+  ui: UiMessages;
+  rules: RuleMessages;
+  /** The rules' docs in this language; absent for English, whose docs live beside each rule. */
+  ruleDocs?: Record<RuleId, RuleDocText>;
+  /** The kinds' roles and docs in this language; absent for English, whose words are in the descriptors. */
+  kinds?: Record<NodeKind, KindText>;
+  /** The templates' titles and summaries in this language; absent for English. */
+  templates?: Record<TemplateId, { title: string; summary: string }>;
+}
+
+export const EN_CATALOGUE: Catalogue = { lang: 'en', ui: uiMessages, rules: ruleMessages };
+
+/** A language's catalogue, loaded on demand: the browser fetches Korean only when it is chosen. */
+export async function loadCatalogue(lang: Lang): Promise<Catalogue> {
+  if (lang === 'en') return EN_CATALOGUE;
+  const korean = await import('./ko');
+  return {
+    lang,
+    ui: korean.uiMessages,
+    rules: korean.ruleMessages,
+    ruleDocs: korean.ruleDocs,
+    kinds: korean.kindTexts,
+    templates: korean.templateTexts,
+  };
+}

@@ -1,0 +1,5 @@
+/** Everything Korean the browser needs, as one lazily loaded chunk. */
+export { uiMessages } from './ui';
+export { ruleDocs, ruleMessages } from './rules';
+export { KIND_TEXT_KO as kindTexts } from '../../nodes/koText';
+export { TEMPLATE_TEXT_KO as templateTexts } from '../../model/templates.ko';
