@@ -231,7 +231,7 @@ export const ruleDocs: Record<RuleId, RuleDocText> = {
   },
   'port-conflict': {
     summary:
-      '한 컨테이너의 리스너 둘이 같은 포트를 쓰거나(nginx `listen`, TCP로 듣는 Gunicorn/uWSGI `port`, WSGI 서버 없이 뜨는 Flask 개발 서버), nginx 노드 둘이 같은 호스트 포트를 공개합니다.',
+      '한 컨테이너의 리스너 둘이 같은 포트를 쓰거나(nginx `listen`과 TLS를 켠 경우 `httpsPort`, TCP로 듣는 Gunicorn/uWSGI `port`, WSGI 서버 없이 뜨는 Flask 개발 서버), nginx 노드 둘이 같은 호스트 포트를 공개합니다.',
     why: '한 컨테이너의 프로세스들은 네트워크 네임스페이스 하나를 함께 쓰므로 포트를 바인딩할 수 있는 건 하나뿐이고, 두 번째는 "Address already in use"로 실패합니다. nginx의 포트는 같은 번호의 호스트 포트로도 공개되는데, 호스트 포트 하나는 서비스 하나만 공개할 수 있습니다. server 대상에서는 모든 컨테이너가 호스트 한 대에서 실행되므로 디자인의 모든 리스너를 서로 비교합니다.',
     fixSummary:
       '그룹의 마지막 리스너를 다음 빈 포트로 옮깁니다(80번의 nginx는 8080으로, 나머지는 포트 + 1이나 그다음 빈 포트로).',
