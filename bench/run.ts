@@ -50,6 +50,7 @@ import {
   type PageSize,
 } from './lib/sizes';
 import { benchStack, type StackReport } from './lib/stackBench';
+import { benchTls } from './lib/tlsBench';
 import { benchLoadBalancing } from './lib/lbBench';
 import { median, round } from './lib/stats';
 import { measureSystemdExposure } from './lib/systemdExposure';
@@ -737,6 +738,18 @@ async function stackAndResults(machine: string) {
       });
     },
   );
+  // ---- HTTPS (BENCH_ONLY=https runs this part alone) --------------------------------------------
+  await part('https handshakes and requests', ['tlsVsDebianDefaultRatio'], 180_000, async () => {
+    const report = await benchTls(log);
+    figures.tlsVsDebianDefaultRatio = report.ratio;
+    extraValues.tlsHandshakesPerSec = report.tlsHandshakesPerSec;
+    extraValues.tlsDebianDefaultHandshakesPerSec = report.debianDefaultHandshakesPerSec;
+    extraValues.httpsRequestsPerSec = report.httpsRequestsPerSec;
+    sections.push({
+      title: 'HTTPS',
+      body: `Self-signed bundle (gunicorn-flask-sqlite with tls "self-signed"): ${report.tlsHandshakesPerSec} new TLS handshakes/s through the generated nginx (no session reuse) vs ${report.debianDefaultHandshakesPerSec} with Debian’s default TLS settings on the same certificate (ratio ${report.ratio}); ${report.httpsRequestsPerSec === null ? `HTTPS requests/s not measured: ${report.reason}` : `${report.httpsRequestsPerSec} HTTPS requests/s with keep-alive (wrk -c16 GET /api/health)`}.`,
+    });
+  });
   await part('systemd exposure of the server target', [], 60_000, async () => {
     const exposure = measureSystemdExposure();
     extraValues.systemdExposureMax = exposure.max;

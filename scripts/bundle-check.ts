@@ -14,6 +14,9 @@
  * 4. Fault proofs (scripts/lib/faults.ts) of the gunicorn and uwsgi templates and the replicated
  *    template: balancing, a killed worker, a killed copy, graceful reloads, SIGTERM, concurrent writes.
  *
+ * 4b. Let's Encrypt end to end (scripts/lib/letsencryptProof.ts): the https-letsencrypt template's own
+ *    certbot step against Debian's Pebble in the stack's network namespace ("letsencrypt" selects it).
+ *
  * 5. The `server` target (scripts/lib/serverChecks.ts, serverSmoke.ts): systemd-analyze verify and
  *    security, shellcheck, nginx -t in Debian's stock nginx.conf, and a real install on a booted
  *    Debian 12 under systemd-nspawn, for the first-release templates and the Django one ("server"
@@ -46,6 +49,8 @@ import { smokeDesign, type SmokeOutcome } from './lib/smokeRun';
 import { checkBundle, checkBundlesBatch, type BatchBundle } from './lib/staticChecks';
 import { fuzzDesigns } from './lib/fuzzDesigns';
 import { varieties } from './lib/varieties';
+import { tlsDesigns } from './lib/tlsDesigns';
+import { letsencryptProof } from './lib/letsencryptProof';
 import { VARIETY as EXPORTER_CATALOGUE } from '../src/exporters/testing/designs';
 import { readFileSync as readText, writeFileSync } from 'node:fs';
 import { startBundle } from './lib/stack';
@@ -93,6 +98,16 @@ async function faultRuns(): Promise<void> {
   report(sticky.ok, sticky.label, sticky.ok ? '' : sticky.detail);
 }
 
+async function letsencryptRun(): Promise<void> {
+  process.stdout.write("\n== Let's Encrypt end to end against Pebble (template https-letsencrypt)\n");
+  try {
+    for (const check of await letsencryptProof(loadTemplate('https-letsencrypt')))
+      report(check.ok, `letsencrypt: ${check.label}`, check.ok ? '' : check.detail);
+  } catch (error) {
+    report(false, 'letsencrypt: runs', String(error instanceof Error ? error.stack : error));
+  }
+}
+
 /** The first release's templates, the replicated one and the Django one, also proven on the server target. */
 const SERVER_TEMPLATES = [
   'gunicorn-flask-sqlite',
@@ -132,6 +147,7 @@ function cases(): Case[] {
     design: loadTemplate(id),
     run: true,
   }));
+  for (const { id, design } of tlsDesigns()) list.push({ id, design, run: true });
   let reactRuns = 0;
   for (const variety of varieties()) {
     const loaded = loadDesign(variety.file);
@@ -415,6 +431,8 @@ async function main(): Promise<number> {
           `${item.id}: smoke (${hops || 'no hops'})`,
           outcome.ok ? '' : smokeSummary(outcome),
         );
+        for (const check of outcome.tlsChecks ?? [])
+          report(check.ok, `${item.id}: ${check.label}`, check.ok ? '' : check.detail);
         if (outcome.bundleScript)
           report(
             outcome.bundleScript.ok,
@@ -423,6 +441,7 @@ async function main(): Promise<number> {
           );
       }
       if (!values.only || values.only.includes('fault')) await faultRuns();
+      if (!values.only || values.only.includes('letsencrypt')) await letsencryptRun();
       if (!values.only || values.only.includes('broken')) await sensitivityRuns(temp);
       if (
         !values.only ||

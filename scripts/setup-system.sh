@@ -21,6 +21,10 @@ have ip || missing+=(iproute2)
 have debootstrap || [ -x /usr/sbin/debootstrap ] || missing+=(debootstrap)
 have systemd-nspawn || missing+=(systemd-container)
 have shellcheck || missing+=(shellcheck)
+# HTTPS proofs: certbot against Let's Encrypt's test server Pebble, openssl for handshakes.
+have certbot || missing+=(certbot)
+have pebble || missing+=(pebble)
+have openssl || missing+=(openssl)
 # A font with Hangul, so Korean labels are measured and drawn whole in the browser tests and image exports.
 has_hangul_font() {
   if have fc-list; then [ -n "$(fc-list :lang=ko family 2>/dev/null)" ]; else ls /usr/share/fonts/opentype/noto/*CJK* >/dev/null 2>&1; fi

@@ -13,7 +13,8 @@ export interface ProbeResult {
 }
 
 /** What the hops need of a running stack: its probes, its entry and a way to call it. */
-export type ProbedStack = Pick<Stack, 'plan' | 'entryUrl' | 'hostSideCommand'>;
+export type ProbedStack = Pick<Stack, 'plan' | 'entryUrl' | 'hostSideCommand'> &
+  Partial<Pick<Stack, 'https'>>;
 
 const STATUS_MARKER = '\n@@stacksketch-status@@';
 
@@ -36,9 +37,20 @@ export async function curlProbe(
   ];
   if (probe.body !== undefined)
     argv.push('-H', 'Content-Type: application/json', '--data-binary', probe.body);
-  const host = stack.plan.entryHost;
-  if (host) argv.push('-H', `Host: ${host}`);
-  argv.push(`${stack.entryUrl}${probe.path}`);
+  // With HTTPS at the entry, every hop goes over it, trusting only the certificate nginx serves (no -k).
+  if (stack.https)
+    argv.push(
+      '--cacert',
+      stack.https.caFile,
+      '--resolve',
+      stack.https.resolve,
+      `${stack.https.url}${probe.path}`,
+    );
+  else {
+    const host = stack.plan.entryHost;
+    if (host) argv.push('-H', `Host: ${host}`);
+    argv.push(`${stack.entryUrl}${probe.path}`);
+  }
   const result = await run(stack.hostSideCommand(argv), { timeoutMs: 20000 });
   const at = result.stdout.lastIndexOf(STATUS_MARKER);
   const status = at >= 0 ? Number(result.stdout.slice(at + STATUS_MARKER.length).trim()) || 0 : 0;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { formatLogs, runProbes, type ProbeResult } from './probes';
 import { run } from './proc';
 import { startDesign, type StackOptions } from './stack';
+import { tlsProofs, type TlsCheck } from './tlsProofs';
 
 export interface SmokeOutcome {
   ok: boolean;
@@ -14,6 +15,8 @@ export interface SmokeOutcome {
   logs: string;
   /** Container processes still alive after the stack was stopped (a cleanup failure). */
   survivors: number[];
+  /** The HTTPS proofs (scripts/lib/tlsProofs.ts), when the entry serves HTTPS. */
+  tlsChecks?: TlsCheck[];
   /** The bundle's own scripts/smoke.sh run against the same stack (when asked for). */
   bundleScript?: { ok: boolean; output: string };
 }
@@ -52,16 +55,39 @@ export async function smokeDesign(design: Design, options: SmokeOptions = {}): P
     print(
       `entry ${stack.entryUrl} (published port of ${stack.plan.services.find((s) => s.published.length)?.name ?? '?'})`,
     );
+    if (stack.https)
+      print(`https ${stack.https.url} (every hop trusts only the certificate nginx serves: curl --cacert)`);
     const results = await runProbes(stack, print);
     const ok = results.length > 0 && results.every((result) => result.ok);
+    const tlsChecks = stack.plan.entryTls ? await tlsProofs(stack) : undefined;
+    for (const check of tlsChecks ?? []) {
+      print(`${check.ok ? 'ok  ' : 'FAIL'} ${check.label}`);
+      if (!check.ok) print(check.detail.replace(/^/gm, '     | '));
+    }
+    const tlsOk = (tlsChecks ?? []).every((check) => check.ok);
     if (results.length === 0) print('FAIL the plan has no probes: nothing was checked');
     const logs = formatLogs(stack);
-    if (!ok || options.verbose) print(logs);
-    outcome = { ok, results, startupProblems: stack.startupProblems, logs };
+    if (!ok || !tlsOk || options.verbose) print(logs);
+    outcome = {
+      ok: ok && tlsOk,
+      results,
+      startupProblems: stack.startupProblems,
+      logs,
+      ...(tlsChecks ? { tlsChecks } : {}),
+    };
     if (options.bundleScript) {
+      // With HTTPS: the script's https address, trusting the served certificate, reaching the published port.
+      const https = stack.https;
+      const tlsEnv = https
+        ? { CACERT: https.caFile, CONNECT_TO: `${https.host}:${https.port}:${https.address}:${https.port}` }
+        : {};
       const script = await run(
-        stack.hostSideCommand(['sh', join(stack.bundleDir, 'scripts', 'smoke.sh'), stack.entryUrl]),
-        { env: { ...process.env, no_proxy: '*', NO_PROXY: '*' }, timeoutMs: 120000 },
+        stack.hostSideCommand([
+          'sh',
+          join(stack.bundleDir, 'scripts', 'smoke.sh'),
+          https ? https.url : stack.entryUrl,
+        ]),
+        { env: { ...process.env, no_proxy: '*', NO_PROXY: '*', ...tlsEnv }, timeoutMs: 120000 },
       );
       outcome = { ...outcome, bundleScript: { ok: script.status === 0, output: script.output } };
     }

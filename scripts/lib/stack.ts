@@ -12,6 +12,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  writeFileSync,
   chownSync,
   copyFileSync,
   cpSync,
@@ -42,7 +43,7 @@ import {
   type UserSpec,
 } from './containerLite';
 import { readImageFacts, type ImageFacts } from './dockerfile';
-import { run, waitFor } from './proc';
+import { run, runSync, waitFor } from './proc';
 import { requireTools } from './tools';
 
 /** What the official nginx image has: user and group "nginx" with id 101. */
@@ -60,10 +61,79 @@ export interface Stack {
   addresses: Map<string, string>;
   /** Problems seen while starting (a container that exited, a healthcheck that never passed). */
   startupProblems: string[];
+  /**
+   * With HTTPS at the entry: its published address under the certificate's name (curl's --resolve
+   * maps the name to it) and the certificate nginx served at start, the trust anchor of every check.
+   */
+  https?: TlsEntry;
   /** Each service's log (stdout + stderr: nginx error and access logs, gunicorn/uWSGI/Flask output). */
   logs(): { service: string; text: string }[];
   /** Stop every container, remove the namespaces and the run folder; returns container PIDs that survived (none). */
   stop(): Promise<number[]>;
+}
+
+export interface TlsEntry {
+  /** Like https://localhost:443 */
+  url: string;
+  /** curl --resolve NAME:PORT:ADDRESS, so the name on the certificate reaches the published port. */
+  resolve: string;
+  host: string;
+  port: number;
+  /** The published address the name resolves to. */
+  address: string;
+  /** A file holding the certificate nginx serves (PEM), for curl --cacert. */
+  caFile: string;
+}
+
+/** The name a check calls the site by: the certificate's first name (a wildcard's "www" host). */
+export function tlsHostName(domains: readonly string[]): string {
+  const first = domains[0] ?? 'localhost';
+  return first.startsWith('*.') ? `www.${first.slice(2)}` : first;
+}
+
+/**
+ * The user's own certificate and key (tls "files"): what the Docker host would hold at those paths,
+ * made here as a self-signed pair for the server's names, and bind-mounted like compose does.
+ */
+function hostFileVolumes(
+  service: PlannedService,
+  workDir: string,
+): { hostDir: string; target: string; file: boolean }[] {
+  if (!service.hostFiles || service.runs.kind !== 'web') return [];
+  const volumes: { hostDir: string; target: string; file: boolean }[] = [];
+  for (const server of service.runs.servers) {
+    const tls = server.tls;
+    if (tls?.mode !== 'files') continue;
+    const dir = join(workDir, 'host-files', server.node.replace(/[^A-Za-z0-9_-]/g, '_'));
+    mkdirSync(dir, { recursive: true });
+    const cert = join(dir, 'cert.pem');
+    const key = join(dir, 'key.pem');
+    const san = tls.domains.map((name) => `DNS:${name}`).join(',');
+    const made = runSync([
+      'openssl',
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${tls.domains[0]}`,
+      '-addext',
+      `subjectAltName=${san}`,
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ]);
+    if (made.status !== 0) throw new Error(`openssl could not make the test certificate: ${made.output}`);
+    volumes.push({ hostDir: cert, target: tls.certificate, file: true });
+    volumes.push({ hostDir: key, target: tls.key, file: true });
+  }
+  return volumes;
 }
 
 export interface StackOptions {
@@ -500,6 +570,7 @@ export async function startBundle(
         }
         volumes.push({ hostDir, target: mount.target });
       }
+      volumes.push(...hostFileVolumes(service, workDir));
       const own = network.services.get(service.name)!;
       const spec: ContainerSpec = {
         name: service.name,
@@ -551,7 +622,13 @@ export async function startBundle(
       return probe.status === 0;
     }, 15000);
     if (!reachable) startupProblems.push(`nothing answers at the published entry ${entryUrl}`);
+    const https = deployment.entryTls
+      ? await tlsEntry(deployment, entry.containers, network, join(runDir, 'entry-ca.pem'))
+      : undefined;
+    if (deployment.entryTls && !https)
+      startupProblems.push('the entry serves HTTPS, but its certificate could not be read');
     return {
+      ...(https ? { https } : {}),
       plan: deployment,
       bundleDir,
       entryUrl,
@@ -567,6 +644,36 @@ export async function startBundle(
     await stop();
     throw error;
   }
+}
+
+/** The HTTPS entry of a started stack: its published address and the certificate nginx serves. */
+async function tlsEntry(
+  deployment: DeploymentPlan,
+  containers: readonly RunningContainer[],
+  network: Network,
+  caFile: string,
+): Promise<TlsEntry | undefined> {
+  const tls = deployment.entryTls!;
+  const web = deployment.services.find(
+    (service) => service.runs.kind === 'web' && service.runs.servers.some((server) => server.tls === tls),
+  );
+  const container = containers.find((candidate) => candidate.spec.name === web?.name);
+  if (!web || !container) return undefined;
+  const read = await container.exec(['cat', tls.certificate], null, 5000);
+  if (read.status !== 0 || !read.output.includes('BEGIN CERTIFICATE')) return undefined;
+  writeFileSync(caFile, read.output.slice(read.output.indexOf('-----BEGIN')));
+  const own = network.services.get(web.name)!.address;
+  const published = web.published.some((port) => port.host === tls.port);
+  const address = published ? network.hostAddress : own;
+  const host = tlsHostName(tls.domains);
+  return {
+    url: `https://${host}:${tls.port}`,
+    resolve: `${host}:${tls.port}:${address}`,
+    host,
+    port: tls.port,
+    address,
+    caFile,
+  };
 }
 
 /** Files under a folder (relative paths), for messages about what a build produced. */

@@ -18,7 +18,7 @@ import {
 import { dirname, join } from 'node:path';
 import type { DeploymentPlan, PlannedService } from '../../src/exporters/planTypes';
 import { runOnce, type ContainerSpec } from './containerLite';
-import { run, tail } from './proc';
+import { run, shellQuote, tail } from './proc';
 import { readImageFacts } from './dockerfile';
 import {
   NGINX_IMAGE_USER,
@@ -61,6 +61,27 @@ function oneShotSpec(prepared: PreparedService, workDir: string, hosts: string):
     command: service.command,
     logFile: '/dev/null',
   };
+}
+
+/**
+ * nginx -t as the web image runs it: after tls-init.sh made the certificates (when the image CMD starts
+ * with it), and with the user's own certificate and key at their paths (what the Docker host would
+ * mount; made here as a self-signed pair).
+ */
+function webConfigTest(service: PlannedService): string[] {
+  const init = service.command[0] === '/bin/sh' ? service.command.slice(0, 2) : [];
+  const servers = service.runs.kind === 'web' ? service.runs.servers : [];
+  const hostFiles = servers.flatMap((server) =>
+    server.tls?.mode === 'files'
+      ? [
+          `mkdir -p "$(dirname ${shellQuote(server.tls.certificate)})" "$(dirname ${shellQuote(server.tls.key)})"`,
+          `openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=${shellQuote(server.tls.domains[0]!)} -keyout ${shellQuote(server.tls.key)} -out ${shellQuote(server.tls.certificate)} 2>/dev/null`,
+        ]
+      : [],
+  );
+  const test = [...init, 'nginx', '-t'];
+  if (hostFiles.length === 0) return test;
+  return ['/bin/sh', '-c', `${hostFiles.join(' && ')} && exec ${test.map(shellQuote).join(' ')}`];
 }
 
 async function check(
@@ -187,7 +208,7 @@ export async function checkBundle(
     const spec = oneShotSpec(prepared, workDir, hosts);
     const inContainer = (argv: string[]) => () => runOnce(spec, argv, 60000);
     if (service.image === 'web') {
-      const argv = ['nginx', '-t'];
+      const argv = webConfigTest(service);
       results.push(
         await check(
           `nginx -t (${service.name})`,

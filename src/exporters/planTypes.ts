@@ -32,6 +32,8 @@ export interface PlannedService {
   mounts: { volume: string; target: string; readOnly?: boolean }[];
   /** Ports published to the host (only the front door). */
   published: { host: number; container: number }[];
+  /** Host files mounted read-only at the same path (the user's own certificate and key). */
+  hostFiles?: string[];
   /** What the service listens on inside its container. */
   listens: Listener[];
   env: Record<string, string>;
@@ -55,6 +57,43 @@ export interface PlannedNginxServer {
   gzip: boolean;
   clientMaxBodySize: string;
   locations: PlannedLocation[];
+  /** HTTPS on its own port (absent: plain HTTP only). */
+  tls?: PlannedTls;
+}
+
+/** How one server block serves HTTPS. */
+export interface PlannedTls {
+  mode: 'self-signed' | 'letsencrypt' | 'files';
+  port: number;
+  /** Plain HTTP answers 301 to https (the ACME challenge and nginx's health path excepted). */
+  redirectHttp: boolean;
+  hsts: boolean;
+  /** The certificate chain and key as nginx reads them inside its container. */
+  certificate: string;
+  key: string;
+  /**
+   * The folder (in the container's TLS volume) the certificate is made or installed into, named after
+   * the server's position (site-1, ...); none for the user's own files.
+   */
+  slot?: string;
+  /** Names on the certificate: the server names. */
+  domains: string[];
+  /** The ACME account address (letsencrypt). */
+  email: string;
+  /** OCSP stapling: only for a CA chain that may carry a responder (the user's own files). */
+  stapling: boolean;
+}
+
+/** The certbot service of a web service whose servers use Let's Encrypt. */
+export interface PlannedCertbot {
+  /** Compose service name, like "web-certbot". */
+  name: string;
+  /** Folder of the bundle holding its Dockerfile and script. */
+  buildDir: string;
+  /** The web service whose nginx serves the challenge and the certificates. */
+  web: string;
+  mounts: { volume: string; target: string }[];
+  sites: { slot: string; domains: string[]; email: string }[];
 }
 
 export type UpstreamAddress =
@@ -170,8 +209,11 @@ export interface PythonRun {
 
 export interface PlannedVolume {
   name: string;
-  /** Why it exists: a database's data, a unix socket shared between two containers, or an app's collected static files nginx serves. */
-  purpose: 'data' | 'socket' | 'static';
+  /**
+   * Why it exists: a database's data, a unix socket shared between two containers, an app's collected
+   * static files nginx serves, nginx's certificates, or Let's Encrypt's challenge webroot and state.
+   */
+  purpose: 'data' | 'socket' | 'static' | 'certificates' | 'acme';
 }
 
 /** One hop the smoke check curls through the front door, in order. */
@@ -196,7 +238,11 @@ export interface DeploymentPlan {
   entryPort: number | null;
   /** The Host header a browser sends there (the entry nginx's name; null: any name answers). */
   entryHost: string | null;
+  /** With HTTPS at the entry: the smoke checks go through its HTTPS port, trusting its certificate. */
+  entryTls?: PlannedTls;
   probes: Probe[];
+  /** One certbot service per web service that serves a Let's Encrypt certificate. */
+  certbots?: PlannedCertbot[];
   /**
    * What shaping the bundle decided that no rule reports (a container split in two services, a
    * second app left out, ...). The README's warnings are the diagnostics' messages plus these.

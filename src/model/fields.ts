@@ -145,6 +145,24 @@ function absolutePathProblem(value: string): string | null {
   return null;
 }
 
+export const checkEmail = remembered(emailProblem);
+
+/** An optional plain e-mail address (empty = none): ASCII `local@domain.tld`, nothing a shell or file would read. */
+function emailProblem(value: string): string | null {
+  if (value === '') return null;
+  if (value.length > 254) return 'the address is limited to 254 characters';
+  if (hasControlCharacters(value)) return 'the address must not contain control characters';
+  if (
+    !/^(?![.+-])[A-Za-z0-9._+-]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,63}$/.test(value) ||
+    value.includes('..')
+  )
+    return `"${preview(value)}" is not a plain e-mail address: use name@example.com (ASCII letters, digits and . _ + - only)`;
+  const domain = value.slice(value.indexOf('@') + 1);
+  if (!domain.split('.').every((label) => HOST_LABEL.test(label)))
+    return `"${preview(value)}" has a domain that is not a host name`;
+  return null;
+}
+
 export const checkContainerName = remembered(containerNameProblem);
 
 function containerNameProblem(value: string): string | null {

@@ -44,6 +44,13 @@ describe('parseDesign', () => {
       serverName: 'localhost',
       gzip: true,
       clientMaxBodySize: '10m',
+      tls: 'off',
+      httpsPort: 443,
+      redirectHttp: true,
+      hsts: true,
+      email: '',
+      certFile: '/etc/nginx/certs/fullchain.pem',
+      keyFile: '/etc/nginx/certs/privkey.pem',
     });
     expect(byId.g!.props).toMatchObject({
       transport: 'tcp',

@@ -29,4 +29,9 @@ export const TEMPLATE_TEXT_KO: Record<TemplateId, { title: string; summary: stri
     summary:
       'nginx가 React 빌드와 collectstatic으로 모은 Django 정적 파일을 서빙하고, /api/는 SQLite를 쓰는 Django를 실행하는 Gunicorn으로 프록시합니다.',
   },
+  'https-letsencrypt': {
+    title: 'Let’s Encrypt HTTPS',
+    summary:
+      '공개 도메인 위의 표준 스택: nginx가 certbot이 받아 갱신하는 인증서로 HTTPS를 종료하고, HTTP는 HTTPS로 돌려보냅니다.',
+  },
 };

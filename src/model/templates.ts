@@ -14,6 +14,7 @@ export const TEMPLATE_IDS = [
   'flask-dev-server',
   'load-balanced-gunicorn',
   'django-gunicorn-nginx',
+  'https-letsencrypt',
 ] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
@@ -322,6 +323,61 @@ const SOURCES: Record<TemplateId, TemplateSource> = {
         { id: 'e3', source: 'proxy', target: 'wsgi', props: { route: '/api/' } },
         { id: 'e4', source: 'wsgi', target: 'site' },
         { id: 'e5', source: 'site', target: 'db' },
+      ],
+    },
+  },
+  'https-letsencrypt': {
+    id: 'https-letsencrypt',
+    title: 'HTTPS with Let’s Encrypt',
+    summary:
+      'The standard stack on a public domain: nginx terminates HTTPS with a certificate certbot obtains and renews, and redirects HTTP.',
+    file: {
+      format: 'stacksketch/v2',
+      name: 'https-letsencrypt',
+      nodes: [
+        { id: 'browser', kind: 'client', position: { x: 0, y: 140 }, props: { label: 'Browser' } },
+        {
+          id: 'proxy',
+          kind: 'nginx',
+          container: 'web',
+          position: { x: 240, y: 120 },
+          props: {
+            listen: 80,
+            serverName: 'shop.example.com',
+            tls: 'letsencrypt',
+            httpsPort: 443,
+            redirectHttp: true,
+            hsts: true,
+            email: 'ops@example.com',
+          },
+        },
+        {
+          id: 'wsgi',
+          kind: 'gunicorn',
+          container: 'app',
+          position: { x: 560, y: 120 },
+          props: { transport: 'tcp', port: 8000, workers: 'auto' },
+        },
+        {
+          id: 'api',
+          kind: 'flask',
+          container: 'app',
+          position: { x: 820, y: 120 },
+          props: { module: 'app', callable: 'app' },
+        },
+        {
+          id: 'db',
+          kind: 'sqlite',
+          container: 'app',
+          position: { x: 1080, y: 120 },
+          props: { file: '/data/app.db' },
+        },
+      ],
+      edges: [
+        { id: 'e1', source: 'browser', target: 'proxy' },
+        { id: 'e2', source: 'proxy', target: 'wsgi', props: { route: '/' } },
+        { id: 'e3', source: 'wsgi', target: 'api' },
+        { id: 'e4', source: 'api', target: 'db' },
       ],
     },
   },

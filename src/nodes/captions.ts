@@ -1,6 +1,6 @@
 import { canConnect, protocolLabel } from '../model/connections';
 import type { EdgeProps } from '../model/design';
-import type { NodeKind } from './types';
+import { isClient, servesHttps, type NodeWithProps } from './registry';
 
 export interface EdgeCaption {
   /**
@@ -18,11 +18,14 @@ export interface EdgeCaption {
  */
 export function edgeCaptionOf(
   edge: { props: EdgeProps },
-  source: { kind: NodeKind },
-  target: { kind: NodeKind },
+  source: NodeWithProps,
+  target: NodeWithProps,
 ): EdgeCaption {
   const verdict = canConnect(source.kind, target.kind);
-  const what = edge.props.pass ?? (verdict.allowed ? protocolLabel(verdict.protocol) : null);
+  // A client reaching an nginx with TLS on speaks HTTPS to it.
+  const secured = verdict.allowed && isClient(source) && servesHttps(target);
+  const what =
+    edge.props.pass ?? (verdict.allowed ? (secured ? 'HTTPS' : protocolLabel(verdict.protocol)) : null);
   const { route } = edge.props;
   const text = what === null ? (route ?? null) : route === undefined ? what : `${what} ${route}`;
   return { text, allowed: verdict.allowed };

@@ -119,6 +119,21 @@ export interface NginxServerInputs {
   serverName: string;
   gzip: boolean;
   clientMaxBodySize: string;
+  /** HTTPS settings (absent: plain HTTP only). */
+  tls?: TlsInputs;
+}
+
+/** Where a proxy's certificate comes from, and how it serves HTTPS. */
+export interface TlsInputs {
+  mode: 'self-signed' | 'letsencrypt' | 'files';
+  port: number;
+  redirectHttp: boolean;
+  hsts: boolean;
+  /** The ACME account address (letsencrypt). */
+  email: string;
+  /** The user's certificate chain and key on the host (files). */
+  certFile: string;
+  keyFile: string;
 }
 
 /** A proxy: its server block's inputs, and how its container runs. */

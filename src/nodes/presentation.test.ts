@@ -6,6 +6,7 @@ import { toMermaid } from '../exporters/mermaid';
 import { designToSvg } from '../exporters/svg';
 import { escapeXml } from '../model/svgMetadata';
 import { defaultProps } from './types';
+import { edgeCaptionOf } from './captions';
 import {
   cardLinesOf,
   descriptorOf,
@@ -83,13 +84,30 @@ describe('a node’s title and key setting', () => {
       id: null,
       name: 'wsgi',
       summary: ':8000',
+      secure: false,
     });
     expect(cardLinesOf(nodeOf('client', { label: 'Customers' }, 'browser'))).toEqual({
       kind: 'Client',
       id: 'browser',
       name: 'Customers',
       summary: '',
+      secure: false,
     });
+  });
+});
+
+describe('an nginx with HTTPS', () => {
+  it('shows the HTTPS port in its summary and a lock on its card; the client edge says HTTPS', () => {
+    const plain = nodeOf('nginx', { serverName: 'shop.example.com' }, 'proxy');
+    const secured = nodeOf('nginx', { tls: 'self-signed', httpsPort: 8443 }, 'proxy');
+    expect(cardLinesOf(plain)).toMatchObject({ summary: ':80', secure: false });
+    expect(cardLinesOf(secured)).toMatchObject({ summary: ':80, https :8443', secure: true });
+    const client = nodeOf('client', {}, 'browser');
+    const edge = { props: {} };
+    expect(edgeCaptionOf(edge, client, plain).text).toBe('HTTP');
+    expect(edgeCaptionOf(edge, client, secured).text).toBe('HTTPS');
+    // Behind nginx, the hop to the app server stays plain HTTP inside the network.
+    expect(edgeCaptionOf({ props: { route: '/' } }, secured, nodeOf('gunicorn')).text).toBe('HTTP /');
   });
 });
 

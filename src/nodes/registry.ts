@@ -77,7 +77,7 @@ export function kindsWithRole(role: Role): NodeKind[] {
   return NODE_KINDS.filter((kind) => hasRole(kind, role));
 }
 
-type NodeWithProps = { kind: NodeKind; props: object };
+export type NodeWithProps = { kind: NodeKind; props: object };
 
 /** Where a node listens inside its container (null: it accepts no network connections). */
 export function listenerOf(node: NodeWithProps): Listener | null {
@@ -103,6 +103,12 @@ export function summaryOf(node: NodeWithProps): string {
   return summary ? summary(node.props) : '';
 }
 
+/** Whether clients reach the node over HTTPS (an nginx with TLS on). */
+export function servesHttps(node: NodeWithProps): boolean {
+  const secure = KINDS[node.kind].servesHttps as ((props: object) => boolean) | undefined;
+  return secure ? secure(node.props) : false;
+}
+
 /** The title and the key setting on one line ("Gunicorn :8000"), as the Mermaid chart labels a node. */
 export function oneLineLabelOf(node: NodeWithProps): string {
   return KINDS[node.kind].summary ? `${titleOf(node)} ${summaryOf(node)}` : titleOf(node);
@@ -118,6 +124,8 @@ export function cardLinesOf(node: NodeWithProps & { id: string }): {
   id: string | null;
   name: string;
   summary: string;
+  /** The card shows a lock: clients reach the node over HTTPS. */
+  secure: boolean;
 } {
   const titled = KINDS[node.kind].title !== undefined;
   return {
@@ -125,6 +133,7 @@ export function cardLinesOf(node: NodeWithProps & { id: string }): {
     id: titled ? node.id : null,
     name: titled ? titleOf(node) : node.id,
     summary: summaryOf(node),
+    secure: servesHttps(node),
   };
 }
 

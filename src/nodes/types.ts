@@ -23,7 +23,8 @@ export type FieldRuleId =
   | 'invalid-path'
   | 'invalid-container-name'
   | 'invalid-size'
-  | 'invalid-label';
+  | 'invalid-label'
+  | 'invalid-email';
 
 interface PropSpecCommon {
   /** Short label shown in the inspector. */
@@ -32,6 +33,8 @@ interface PropSpecCommon {
   doc: string;
   /** The rule that reports a bad value, with the check it runs (null = fine). */
   rule?: { id: FieldRuleId; check: (value: never) => string | null };
+  /** Whether the inspector shows the field for these props (always when absent): TLS fields appear with TLS. */
+  appliesWhen?: (props: Readonly<Record<string, PropValue>>) => boolean;
 }
 
 export interface StringPropSpec extends PropSpecCommon {
@@ -140,6 +143,8 @@ export interface KindDescriptor<K extends string = NodeKind, P extends object = 
   noun: string;
   /** How a proxy reaches the kind (servers and apps; absent: no proxy passes requests to it). */
   upstream?: Upstream<P>;
+  /** Whether clients reach the node over HTTPS (the client edge says HTTPS, the card shows a lock). */
+  servesHttps?: (props: P) => boolean;
 }
 
 export function defineKind<K extends string, P extends object>(

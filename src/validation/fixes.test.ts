@@ -95,6 +95,9 @@ const EXPECTED: Record<string, ((design: Design) => Design)[]> = {
   'sqlite-replicas': [(d) => setReplicas(d, 'app', 1)],
   'workers-out-of-range': [(d) => setNodeProps(d, 'wsgi', { workers: 17 })],
   'invalid-size': [(d) => setNodeProps(d, 'proxy', { clientMaxBodySize: '10m' })],
+  'invalid-email': [(d) => setNodeProps(d, 'proxy', { email: '' })],
+  'tls-needs-domain': [(d) => setNodeProps(d, 'proxy', { tls: 'self-signed' })],
+  'plain-http': [(d) => setNodeProps(d, 'proxy', { tls: 'self-signed' })],
   'invalid-label': [(d) => renameDesign(d, 'untitled')],
 };
 

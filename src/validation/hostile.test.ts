@@ -38,6 +38,9 @@ const PLACES: Record<
 > = {
   'nginx.serverName': { node: 'proxy', set: (f, v) => prop(f, 'proxy', 'serverName', v) },
   'nginx.clientMaxBodySize': { node: 'proxy', set: (f, v) => prop(f, 'proxy', 'clientMaxBodySize', v) },
+  'nginx.email': { node: 'proxy', set: (f, v) => prop(f, 'proxy', 'email', v) },
+  'nginx.certFile': { node: 'proxy', set: (f, v) => prop(f, 'proxy', 'certFile', v) },
+  'nginx.keyFile': { node: 'proxy', set: (f, v) => prop(f, 'proxy', 'keyFile', v) },
   'edge.route': {
     node: 'proxy',
     edge: 'e3',
@@ -116,7 +119,9 @@ describe('the hostile-input catalogue', () => {
   it('values accepted in a field are only plain absolute paths where a path is expected, or harmless display text', () => {
     for (const input of HOSTILE_STRINGS) {
       for (const field of input.acceptedIn ?? []) {
-        if (field === 'client.label' || field === 'design.name' || field === 'nginx.serverName') {
+        // An empty e-mail means "none" (only a Let's Encrypt design needs one: tls-needs-email).
+        if (field === 'nginx.email') expect(input.value, field).toBe('');
+        else if (field === 'client.label' || field === 'design.name' || field === 'nginx.serverName') {
           expect(input.value, field).toMatch(/^[A-Za-z0-9 :&#-]+$/);
         } else expect(input.value, field).toMatch(/^\/[A-Za-z0-9/._-]+$/);
       }
@@ -125,6 +130,7 @@ describe('the hostile-input catalogue', () => {
 
   it.each([
     ['nginx listen', 'proxy', 'listen'],
+    ['nginx HTTPS port', 'proxy', 'httpsPort'],
     ['Gunicorn port', 'wsgi', 'port'],
     ['uWSGI port', 'u', 'port'],
     ['Flask dev server port', 'api', 'port'],

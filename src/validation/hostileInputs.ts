@@ -10,6 +10,9 @@ import type { FieldRuleId } from '../nodes/types';
 export const TEXT_FIELDS = {
   'nginx.serverName': 'invalid-server-name',
   'nginx.clientMaxBodySize': 'invalid-size',
+  'nginx.email': 'invalid-email',
+  'nginx.certFile': 'invalid-path',
+  'nginx.keyFile': 'invalid-path',
   'edge.route': 'invalid-route',
   'flask.module': 'invalid-python-name',
   'flask.callable': 'invalid-python-name',
@@ -38,6 +41,8 @@ const ABSOLUTE_PATH_FIELDS: readonly TextField[] = [
   'gunicorn.socketPath',
   'uwsgi.socketPath',
   'sqlite.file',
+  'nginx.certFile',
+  'nginx.keyFile',
 ];
 
 const controls = Array.from({ length: 32 }, (_, code) => code)
@@ -116,7 +121,7 @@ export const HOSTILE_STRINGS: readonly HostileInput[] = [
     acceptedIn: ['nginx.serverName', ...LABEL_FIELDS],
   },
   { value: ' ', why: 'blank' },
-  { value: '', why: 'empty' },
+  { value: '', why: 'empty', acceptedIn: ['nginx.email'] },
   { value: '-rf', why: 'option-like value', acceptedIn: LABEL_FIELDS },
   { value: '|id', why: 'pipe to a command' },
   { value: 'a&&id', why: 'shell command chaining', acceptedIn: LABEL_FIELDS },

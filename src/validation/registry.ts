@@ -4,6 +4,7 @@ import { djangoDevServer } from './rules/django-dev-server';
 import { flaskDevServer } from './rules/flask-dev-server';
 import { invalidConnection } from './rules/invalid-connection';
 import { invalidContainerName } from './rules/invalid-container-name';
+import { invalidEmail } from './rules/invalid-email';
 import { invalidLabel } from './rules/invalid-label';
 import { invalidPath } from './rules/invalid-path';
 import { invalidPort } from './rules/invalid-port';
@@ -29,6 +30,9 @@ import { uwsgiPassNeedsSocket } from './rules/uwsgi-pass-needs-socket';
 import { workersOutOfRange } from './rules/workers-out-of-range';
 import { wsgiAppSameContainer } from './rules/wsgi-app-same-container';
 import { wsgiNeedsApp } from './rules/wsgi-needs-app';
+import { plainHttp } from './rules/plain-http';
+import { tlsNeedsDomain } from './rules/tls-needs-domain';
+import { tlsNeedsEmail } from './rules/tls-needs-email';
 import type { Rule } from './types';
 
 /** Every rule, in the order of docs/rules.md. Adding a rule: one file in rules/ and one line here. */
@@ -59,6 +63,10 @@ export const RULES: readonly Rule[] = [
   workersOutOfRange,
   invalidSize,
   invalidLabel,
+  invalidEmail,
+  tlsNeedsDomain,
+  tlsNeedsEmail,
+  plainHttp,
   invalidReplicas,
   replicasUnixSocket,
   replicasPublishPort,

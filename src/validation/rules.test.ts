@@ -31,16 +31,20 @@ const PUBLIC_IDS = [
   'invalid-path',
   'invalid-container-name',
   'workers-out-of-range',
+  'invalid-size',
+  'invalid-label',
+  'invalid-email',
+  'tls-needs-domain',
+  'tls-needs-email',
+  'plain-http',
 ];
 
 describe('the rule registry', () => {
-  it('holds every public rule plus invalid-size, invalid-label, invalid-replicas and the replica rules, once each', () => {
+  it('holds every public rule plus invalid-replicas and the replica rules, once each', () => {
     const ids = RULES.map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual([
       ...PUBLIC_IDS,
-      'invalid-size',
-      'invalid-label',
       'invalid-replicas',
       'replicas-unix-socket',
       'replicas-publish-port',

@@ -14,6 +14,7 @@ import { planProbes } from './probes';
 import { planPythonService } from './python';
 import { apiBaseFor } from './routes';
 import { assertWritableValues } from './values';
+import { planTlsVolumes } from './tls';
 import { planDataVolumes } from './volumes';
 import { planWebService } from './web';
 
@@ -81,6 +82,13 @@ export function plan(design: Design): DeploymentPlan {
     volumes,
     notes,
   });
+  const serviceNames = new Names([
+    ...containers.pythonDrafts.flatMap((draft) => [draft.service, ...draft.copies]),
+    ...containers.webDrafts.map((draft) => draft.service),
+  ]);
+  const certbots = webServers.flatMap(
+    ({ draft, servers }) => planTlsVolumes(draft.service, servers, volumes, serviceNames) ?? [],
+  );
   const bases = apiBasesByProcess(webServers);
   const frontDoors = frontDoorsByProcess(webServers);
   const clientFacing = clientFacingNodes(design, graph);
@@ -113,7 +121,9 @@ export function plan(design: Design): DeploymentPlan {
     ...python.flatMap((result) => serviceCopies(result.service, result.copies)),
     ...web.map((result) => result.service),
   ].sort((a, b) => compare(a.name, b.name));
-  const { entryPort, entryHost, probes } = planProbes(design, graph, services);
+  const { entryPort, entryHost, probes, entryTls } = planProbes(design, graph, services);
+  // Taken last, so the other folders keep their names.
+  for (const certbot of certbots) certbot.buildDir = dirNames.take(certbot.name);
   return {
     folder: bundleFolderName(design.name),
     services,
@@ -121,6 +131,8 @@ export function plan(design: Design): DeploymentPlan {
     entryPort,
     entryHost,
     probes,
+    ...(entryTls ? { entryTls } : {}),
+    ...(certbots.length > 0 ? { certbots } : {}),
     notes: [...notes, ...volumes.notes, ...planned.flatMap((result) => result.notes)],
   };
 }

@@ -15,6 +15,7 @@ import type { PythonDraft } from './processes';
 import { HTML_ROOT, staticBaseFor } from './routes';
 import { serverProcess } from './processes';
 import type { Volumes } from './volumes';
+import { plannedTls } from './tls';
 
 type ProxyLocation = Extract<PlannedLocation, { kind: 'proxy' }>;
 
@@ -127,7 +128,12 @@ function staticFilesLocation(
 }
 
 /** One server block per proxy node: a location per outgoing edge, in route order. */
-function serverBlock(context: NginxContext, web: WebServers, proxy: DesignNode): PlannedNginxServer {
+function serverBlock(
+  context: NginxContext,
+  web: WebServers,
+  proxy: DesignNode,
+  position: number,
+): PlannedNginxServer {
   const routeOf = (edge: DesignEdge) => edge.props.route ?? '/';
   const edges = (context.graph.out.get(proxy.id) ?? [])
     .slice()
@@ -158,7 +164,10 @@ function serverBlock(context: NginxContext, web: WebServers, proxy: DesignNode):
       // A route already taken is reported by route-conflict; nginx refuses a location twice.
       if (files && !locations.some((other) => other.route === files.route)) locations.push(files);
     }
-  return { node: proxy.id, ...proxyPart(proxy.kind).server(proxy.props), locations };
+  const { tls, ...inputs } = proxyPart(proxy.kind).server(proxy.props);
+  const server: PlannedNginxServer = { node: proxy.id, ...inputs, locations };
+  if (tls) server.tls = plannedTls(tls, inputs.serverName, position);
+  return server;
 }
 
 /** Step: the server blocks of every web service (upstream names are unique across the bundle). */
@@ -169,7 +178,7 @@ export function planNginxServers(
   const full: NginxContext = { ...context, upstreams: { names: new Names(), byAddress: new Map() } };
   return webDrafts.map((draft) => {
     const web: WebServers = { draft, servers: [], dependsOn: new Set() };
-    web.servers = draft.proxies.map((proxy) => serverBlock(full, web, proxy));
+    web.servers = draft.proxies.map((proxy, position) => serverBlock(full, web, proxy, position));
     return web;
   });
 }

@@ -1,6 +1,13 @@
 import type { Design, DesignNode } from '../../model/design';
 import { isClient, isProxy } from '../../nodes/registry';
-import type { PlannedApp, PlannedNginxServer, PlannedService, Probe, PythonRun } from '../planTypes';
+import type {
+  PlannedApp,
+  PlannedNginxServer,
+  PlannedService,
+  PlannedTls,
+  Probe,
+  PythonRun,
+} from '../planTypes';
 import type { Graph } from './graph';
 import { apiBaseFor } from './routes';
 
@@ -103,7 +110,7 @@ export function planProbes(
   design: Design,
   graph: Graph,
   services: readonly PlannedService[],
-): { entryPort: number | null; entryHost: string | null; probes: Probe[] } {
+): { entryPort: number | null; entryHost: string | null; probes: Probe[]; entryTls?: PlannedTls } {
   const clientTargets = design.edges.flatMap((edge): DesignNode[] => {
     const source = graph.byId.get(edge.source);
     const target = graph.byId.get(edge.target);
@@ -114,13 +121,10 @@ export function planProbes(
     const server = services
       .flatMap((service) => (service.runs.kind === 'web' ? service.runs.servers : []))
       .find((candidate) => candidate.node === entry.id);
-    return server
-      ? {
-          entryPort: server.listen,
-          entryHost: browserHostName(server),
-          probes: serverProbes(server, services),
-        }
-      : { entryPort: null, entryHost: null, probes: [] };
+    if (!server) return { entryPort: null, entryHost: null, probes: [] };
+    const probes = serverProbes(server, services);
+    const found = { entryPort: server.listen, entryHost: browserHostName(server), probes };
+    return server.tls ? { ...found, entryTls: server.tls } : found;
   }
   // No proxy: a client wired straight to a server (a forced error); probe it on its published port.
   for (const target of clientTargets) {

@@ -59,6 +59,11 @@ export class Volumes {
     return volume;
   }
 
+  /** A named volume of its own (certificates, the ACME webroot): the name is made unique. */
+  addVolume(name: string, purpose: PlannedVolume['purpose']): string {
+    return this.create(name, purpose);
+  }
+
   /** A volume at each database file's folder, so the data outlives the container. */
   addDataVolumes(draft: PythonDraft): void {
     const dirs = [...new Set(draft.apps.flatMap((app) => app.databases.map(dirname)))];

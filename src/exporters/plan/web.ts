@@ -5,6 +5,7 @@ import { compareText } from '../order';
 import type { PlannedLocation, PlannedNginxServer, PlannedService } from '../planTypes';
 import { staticDir } from './routes';
 import type { Mount } from './volumes';
+import { makesCertificates, TLS_INIT_PATH } from './tls';
 
 export interface WebServiceInputs {
   service: string;
@@ -40,16 +41,26 @@ export const planWebService = reuseWhenSame(
     const staticLocations = inputs.servers.flatMap((server) =>
       server.locations.filter((location): location is StaticLocation => location.kind === 'static'),
     );
-    const ports = [...new Set(inputs.servers.map((server) => server.listen))].sort((a, b) => a - b);
+    const byNumber = (a: number, b: number) => a - b;
+    const httpPorts = [...new Set(inputs.servers.map((server) => server.listen))].sort(byNumber);
+    // HTTPS ports after the plain ones: the healthcheck calls the first (plain HTTP) port.
+    const httpsPorts = [...new Set(inputs.servers.flatMap((server) => (server.tls ? [server.tls.port] : [])))]
+      .filter((port) => !httpPorts.includes(port))
+      .sort(byNumber);
+    const ports = [...httpPorts, ...httpsPorts];
     const proxy = proxyPart(inputs.proxies[0]!.kind);
+    const copies = [{ from: `${buildDir}/nginx.conf`, to: '/etc/nginx/nginx.conf' }];
+    // A certificate made at start: a script runs first, then hands over to nginx.
+    const makes = makesCertificates(inputs.servers);
+    if (makes) copies.push({ from: `${buildDir}/tls-init.sh`, to: TLS_INIT_PATH });
     const service: PlannedService = {
       name: inputs.service,
       image: 'web',
       buildDir,
-      command: [...proxy.command],
+      command: makes ? ['/bin/sh', TLS_INIT_PATH, ...proxy.command] : [...proxy.command],
       workdir: '/',
       user: proxy.user,
-      copies: [{ from: `${buildDir}/nginx.conf`, to: '/etc/nginx/nginx.conf' }],
+      copies,
       mounts: [...inputs.mounts],
       published: ports.map((port) => ({ host: port, container: port })),
       listens: ports.map((port) => ({ kind: 'tcp' as const, port })),
@@ -58,6 +69,10 @@ export const planWebService = reuseWhenSame(
       nodes: [...inputs.proxies, ...inputs.statics].map((node) => node.id),
       runs: { kind: 'web', servers: [...inputs.servers] },
     };
+    const hostFiles = inputs.servers.flatMap((server) =>
+      server.tls?.mode === 'files' ? [server.tls.certificate, server.tls.key] : [],
+    );
+    if (hostFiles.length > 0) service.hostFiles = [...new Set(hostFiles)].sort(compareText);
     const first = staticLocations[0];
     if (!first) return { service, notes: [] };
     service.buildStage = buildStage(inputs, first);

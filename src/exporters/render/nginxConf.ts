@@ -1,5 +1,6 @@
 import type { BalanceMethod } from '../../model/design';
-import type { WebRun, PlannedLocation, PlannedNginxServer } from '../planTypes';
+import type { WebRun, PlannedLocation, PlannedNginxServer, PlannedTls } from '../planTypes';
+import { ACME_WEBROOT } from '../plan/tls';
 import { upstreamEndpoints } from '../plan/copies';
 import {
   block,
@@ -27,6 +28,20 @@ const SECURITY_HEADERS: [string, string][] = [
   ],
 ];
 
+/**
+ * Mozilla's "intermediate" recommendation: TLS 1.2 and 1.3 only, forward-secret AEAD ciphers. The
+ * DHE suites of that list are left out: they need a dhparam file, and every client that supports TLS 1.2
+ * has ECDHE.
+ */
+const TLS_CIPHERS = [
+  'ECDHE-ECDSA-AES128-GCM-SHA256',
+  'ECDHE-RSA-AES128-GCM-SHA256',
+  'ECDHE-ECDSA-AES256-GCM-SHA384',
+  'ECDHE-RSA-AES256-GCM-SHA384',
+  'ECDHE-ECDSA-CHACHA20-POLY1305',
+  'ECDHE-RSA-CHACHA20-POLY1305',
+].join(':');
+
 const GZIP_TYPES = [
   'text/plain',
   'text/css',
@@ -48,7 +63,7 @@ export function renderNginxConf(run: WebRun): string {
   const http: NginxNode[] = [
     HTTP_SETTINGS,
     ...[...upstreams.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, node]) => node),
-    ...run.servers.map(serverBlock),
+    ...run.servers.flatMap(serverBlocks),
   ];
 
   return formatNginx([MAIN_SETTINGS, block('http', [], http)]);
@@ -67,7 +82,7 @@ export function renderNginxSite(run: WebRun, heading: readonly string[]): string
   const http: NginxNode[] = [
     ...heading.map(comment),
     ...[...upstreams.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, node]) => node),
-    ...run.servers.map(serverBlock),
+    ...run.servers.flatMap(serverBlocks),
   ];
   const lines = formatNginx([block('http', [], http)])
     .trimEnd()
@@ -122,6 +137,55 @@ const SECURITY_HEADER_LINES = fragment(
   2,
   comment('Security headers on every response ("always": error pages too).'),
   ...SECURITY_HEADERS.map(([name, value]) => directive('add_header', lit(name), lit(value), lit('always'))),
+);
+
+const HTTPS_LISTEN_COMMENT = fragment(
+  2,
+  comment('HTTPS with HTTP/2 ("listen ... ssl http2" is read by every nginx from 1.9.5 on).'),
+);
+
+const TLS_SETTINGS = fragment(
+  2,
+  comment('TLS 1.2 and 1.3 only (Mozilla "intermediate"); older versions have known weaknesses.'),
+  directive('ssl_protocols', lit('TLSv1.2'), lit('TLSv1.3')),
+  directive('ssl_ciphers', lit(TLS_CIPHERS)),
+  directive('ssl_ecdh_curve', lit('X25519:prime256v1:secp384r1')),
+  directive('ssl_prefer_server_ciphers', lit('off')),
+  comment('Resumed sessions skip the full handshake; tickets stay off so a stolen ticket key cannot'),
+  comment('decrypt recorded traffic (forward secrecy).'),
+  directive('ssl_session_cache', lit('shared:TLS:10m')),
+  directive('ssl_session_timeout', lit('1d')),
+  directive('ssl_session_tickets', lit('off')),
+);
+
+const STAPLING = fragment(
+  2,
+  comment('OCSP stapling: nginx fetches the revocation status from the CA and hands it to clients.'),
+  directive('ssl_stapling', lit('on')),
+  directive('ssl_stapling_verify', lit('on')),
+  comment("Docker's embedded DNS server resolves the CA's OCSP responder."),
+  directive('resolver', lit('127.0.0.11'), lit('valid=300s')),
+  directive('resolver_timeout', lit('5s')),
+);
+
+const HSTS = fragment(
+  2,
+  comment('HSTS: browsers use HTTPS for this host for two years, even when a link says http://.'),
+  directive('add_header', lit('Strict-Transport-Security'), lit('max-age=63072000'), lit('always')),
+);
+
+const ACME_LOCATION = fragment(
+  2,
+  comment("Let's Encrypt's HTTP-01 challenge: certbot writes the token files to the shared webroot."),
+  block(
+    'location',
+    [lit('^~'), lit('/.well-known/acme-challenge/')],
+    [
+      directive('root', lit(ACME_WEBROOT)),
+      directive('default_type', lit('text/plain')),
+      directive('try_files', lit('$uri'), lit('=404')),
+    ],
+  ),
 );
 
 const GZIP_ON = fragment(
@@ -249,17 +313,86 @@ function formatCheck(kind: 'path' | 'host' | 'port', value: string): void {
 }
 
 function serverBlock(server: PlannedNginxServer): NginxNode {
+  return block(
+    'server',
+    [],
+    [directive('listen', user('port', server.listen)), serverNames(server), ...siteDirectives(server)],
+  );
+}
+
+function serverNames(server: PlannedNginxServer): NginxNode {
+  return directive('server_name', ...server.serverName.split(' ').map((name) => user('serverName', name)));
+}
+
+/** What a server that serves the site says after its listen and server_name: limits, headers, locations. */
+function siteDirectives(server: PlannedNginxServer, extra: readonly NginxNode[] = []): NginxNode[] {
   const children: NginxNode[] = [
-    directive('listen', user('port', server.listen)),
-    directive('server_name', ...server.serverName.split(' ').map((name) => user('serverName', name))),
     BODY_SIZE_COMMENT,
     directive('client_max_body_size', user('size', server.clientMaxBodySize)),
     SECURITY_HEADER_LINES,
+    ...extra,
     server.gzip ? GZIP_ON : GZIP_OFF,
     HEALTH_LOCATION,
   ];
   for (const location of server.locations) children.push(locationBlock(location));
-  return block('server', [], children);
+  return children;
+}
+
+/** A server block, or with HTTPS the plain HTTP server (redirecting, or serving) and the HTTPS one. */
+function serverBlocks(server: PlannedNginxServer): NginxNode[] {
+  const tls = server.tls;
+  if (!tls) return [serverBlock(server)];
+  const acme = tls.mode === 'letsencrypt' ? [ACME_LOCATION] : [];
+  const http = tls.redirectHttp
+    ? block(
+        'server',
+        [],
+        [
+          directive('listen', user('port', server.listen)),
+          serverNames(server),
+          SECURITY_HEADER_LINES,
+          HEALTH_LOCATION,
+          ...acme,
+          redirectLocation(tls.port),
+        ],
+      )
+    : block(
+        'server',
+        [],
+        [
+          directive('listen', user('port', server.listen)),
+          serverNames(server),
+          ...siteDirectives(server, acme),
+        ],
+      );
+  const https = block(
+    'server',
+    [],
+    [
+      HTTPS_LISTEN_COMMENT,
+      directive('listen', user('port', tls.port), lit('ssl'), lit('http2')),
+      serverNames(server),
+      directive('ssl_certificate', user('path', tls.certificate)),
+      directive('ssl_certificate_key', user('path', tls.key)),
+      TLS_SETTINGS,
+      ...(tls.stapling ? [STAPLING] : []),
+      ...siteDirectives(server, tls.hsts ? [HSTS] : []),
+    ],
+  );
+  return [http, https];
+}
+
+/** Plain HTTP answers 301 to the same path on https (the exact-match health and ACME paths win). */
+function redirectLocation(port: PlannedTls['port']): NginxNode {
+  const target = port === 443 ? 'https://$host$request_uri' : `https://$host:${portValue(port)}$request_uri`;
+  return block(
+    'location',
+    [lit('/')],
+    [
+      comment('Everything else moves to HTTPS for good (301), keeping the path and query.'),
+      directive('return', lit('301'), lit(target)),
+    ],
+  );
 }
 
 const FILES_SETTINGS = fragment(

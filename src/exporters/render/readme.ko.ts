@@ -9,6 +9,7 @@ import { appPart, wsgiServerPart } from '../../nodes/planParts';
 import { KINDS } from '../../nodes/registry';
 import { mermaidLines } from '../mermaid';
 import type { DeploymentPlan, PlannedService, PlannedVolume, PythonRun } from '../planTypes';
+import { TLS_INIT_PATH } from '../plan/tls';
 import { IMAGES, isCompiled } from '../targets/compose/docker';
 import { oneServicePerBuild } from '../plan/copies';
 import { code, md, upstreamServers } from './readme';
@@ -97,6 +98,77 @@ function frontendFolder(spaFallback: boolean): string {
   }.`;
 }
 
+const TLS_INIT =
+  'nginx 컨테이너에서 nginx보다 먼저 실행됩니다. HTTPS 서버마다 첫 인증서(자체 서명, 또는 certbot이 진짜 인증서를 받기 전까지 쓰는 임시 인증서)를 TLS 볼륨 안에 만들어서, 개인 키가 이미지나 이 번들에 들어가는 일이 없습니다. Let’s Encrypt를 쓰면 certbot이 갱신한 인증서를 설치할 때 nginx를 reload합니다.';
+const CERTBOT_DOCKERFILE = 'certbot 서비스의 이미지: Let’s Encrypt 클라이언트와 아래 스크립트.';
+const CERTBOT_SCRIPT =
+  'HTTP-01로 인증서를 받고(nginx가 공유 볼륨에서 챌린지 파일을 서빙), 하루 두 번 갱신을 확인하고, 새 인증서를 nginx의 TLS 볼륨에 복사한 뒤 nginx에 reload를 요청합니다.';
+
+const VOLUME_PURPOSES: Record<PlannedVolume['purpose'], string> = {
+  data: 'SQLite 데이터. `docker compose down`을 해도, 이미지를 다시 빌드해도 남습니다',
+  socket: '유닉스 소켓이 있는 폴더. 앱 서버와 nginx가 함께 마운트해서 nginx가 소켓으로 접속합니다',
+  certificates: 'nginx의 인증서와 개인 키. 실행할 때 만들어지거나 설치됩니다(이미지에는 없습니다)',
+  acme: 'Let’s Encrypt 챌린지 웹루트, 또는 certbot의 계정과 인증서. certbot 서비스와 함께 씁니다',
+  static: '모아 둔 정적 파일. 앱이 시작할 때 쓰고, nginx가 읽기 전용으로 마운트해서 서빙합니다',
+};
+
+/** HTTPS: how to trust a self-signed certificate, how certbot gets a Let's Encrypt one, own files. */
+function httpsLines(plan: DeploymentPlan): string[] {
+  const servers = plan.services.flatMap((service) =>
+    service.runs.kind === 'web' ? service.runs.servers.filter((server) => server.tls) : [],
+  );
+  if (servers.length === 0) return [];
+  const modes = new Set(servers.map((server) => server.tls!.mode));
+  const ports = [...new Set(servers.map((server) => server.tls!.port))];
+  const host = servers[0]!.tls!.domains[0]!;
+  const url = `https://${host}${ports[0] === 443 ? '' : `:${ports[0]}`}/`;
+  const web = plan.services.find((service) => service.runs.kind === 'web')!.name;
+  const lines = [
+    '## HTTPS',
+    '',
+    `nginx가 포트 ${ports.join(', ')}에서 HTTPS를 서빙합니다(TLS 1.2와 1.3만, HTTP/2, Mozilla “intermediate” 암호 목록). 일반 HTTP는 ${servers.some((server) => server.tls!.redirectHttp) ? 'HTTPS 주소로 301 리다이렉트합니다' : '그대로 사이트를 서빙합니다'}.`,
+    '',
+  ];
+  if (modes.has('self-signed'))
+    lines.push(
+      '### 자체 서명 인증서 (로컬용)',
+      '',
+      '처음 시작할 때 nginx 컨테이너가 키와 인증서를 TLS 볼륨 안에 만듭니다(재시작해도 남고, `docker compose down -v`를 하면 새로 만듭니다). 신뢰하기 전까지 브라우저가 경고합니다. 꺼내서 신뢰하세요:',
+      '',
+      '```sh',
+      `docker compose cp ${web}:/etc/nginx/tls/site-1/fullchain.pem ./local-cert.pem`,
+      `curl --cacert local-cert.pem ${url}`,
+      '# Debian/Ubuntu 시스템 전체: sudo cp local-cert.pem /usr/local/share/ca-certificates/stacksketch.crt && sudo update-ca-certificates',
+      '# macOS: sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain local-cert.pem',
+      '```',
+      '',
+    );
+  if (modes.has('letsencrypt'))
+    lines.push(
+      '### Let’s Encrypt',
+      '',
+      '도메인의 DNS가 이 호스트를 가리키게 하고 포트 80과 443을 여세요. nginx는 임시 자체 서명 인증서로 시작하고, certbot 서비스가 HTTP-01로 진짜 인증서를 받아(HTTP가 리다이렉트해도 nginx는 `/.well-known/acme-challenge/`를 공유 볼륨에서 서빙합니다) 설치하면 nginx가 reload합니다. certbot은 하루 두 번 갱신을 확인하고, 갱신할 때마다 nginx가 reload합니다.',
+      '',
+      '- 먼저 staging으로: 시험하는 동안 `.env`에 `ACME_SERVER=https://acme-staging-v02.api.letsencrypt.org/directory`를 넣으세요(요청 한도가 훨씬 넉넉하고, 인증서는 브라우저가 신뢰하지 않습니다). 비워 두면 운영(production) 서버입니다. 바꾼 뒤에는 `docker compose run --rm --entrypoint sh <certbot 서비스> -c "rm -rf /etc/letsencrypt/*"`를 한 번 실행해서 certbot이 새 서버에 요청하게 하세요.',
+      '- 디자인의 이메일 주소가 계정에 등록됩니다. 인증서가 만료되기 전에 Let’s Encrypt가 그 주소로 알립니다.',
+      '- 로그: `docker compose logs -f`에 certbot과 nginx reload 메시지가 나옵니다.',
+      '',
+    );
+  if (modes.has('files'))
+    lines.push(
+      '### 내 인증서',
+      '',
+      `nginx는 디자인에 적은 호스트 경로(${servers
+        .filter((server) => server.tls!.mode === 'files')
+        .map((server) => `${code(server.tls!.certificate)}, ${code(server.tls!.key)}`)
+        .join(
+          '; ',
+        )})의 인증서 체인과 키를 컨테이너에 읽기 전용으로 마운트해서 읽습니다. \`docker compose up\` 전에 그 자리에 두고, 바꾼 뒤에는 \`docker compose exec <web 서비스> nginx -s reload\`를 실행하세요.`,
+      '',
+    );
+  return lines;
+}
+
 function serviceFileRows(service: PlannedService): [path: string, explanation: string][] {
   const dir = service.buildDir;
   if (service.runs.kind === 'web') {
@@ -107,6 +179,9 @@ function serviceFileRows(service: PlannedService): [path: string, explanation: s
       [`${dir}/Dockerfile`, nginxDockerfile(service.buildStage !== undefined, service.user)],
       [`${dir}/.dockerignore`, DOCKERIGNORE],
       [`${dir}/nginx.conf`, NGINX_CONF],
+      ...(service.copies.some((copy) => copy.to === TLS_INIT_PATH)
+        ? [[`${dir}/tls-init.sh`, TLS_INIT] as [string, string]]
+        : []),
       ...(service.buildStage ? [[`${dir}/frontend/`, frontendFolder(spaFallback)] as [string, string]] : []),
     ];
   }
@@ -141,23 +216,21 @@ function fileTable(plan: DeploymentPlan): string[] {
   for (const [path, explanation] of TOP_LEVEL_FILES) groupPush(rows, explanation, path);
   for (const service of oneServicePerBuild(plan.services))
     for (const [path, explanation] of serviceFileRows(service)) groupPush(rows, explanation, path);
+  for (const certbot of plan.certbots ?? []) {
+    groupPush(rows, CERTBOT_DOCKERFILE, `${certbot.buildDir}/Dockerfile`);
+    groupPush(rows, CERTBOT_SCRIPT, `${certbot.buildDir}/certbot-run.sh`);
+  }
   return [...rows].map(
     ([explanation, paths]) => `| ${paths.map((path) => `\`${path}\``).join(', ')} | ${explanation} |`,
   );
 }
-
-const VOLUME_PURPOSE_KO: Record<PlannedVolume['purpose'], string> = {
-  data: 'SQLite 데이터. `docker compose down`을 해도, 이미지를 다시 빌드해도 남습니다',
-  socket: '유닉스 소켓이 있는 폴더. 앱 서버와 nginx가 함께 마운트해서 nginx가 소켓으로 접속합니다',
-  static: '모아 둔 정적 파일. 앱이 시작할 때 쓰고, nginx가 읽기 전용으로 마운트해서 서빙합니다',
-};
 
 function volumeLines(plan: DeploymentPlan): string[] {
   if (plan.volumes.length === 0) return [];
   return [
     'named volume:',
     '',
-    ...plan.volumes.map((volume) => `- ${code(volume.name)}: ${VOLUME_PURPOSE_KO[volume.purpose]}.`),
+    ...plan.volumes.map((volume) => `- ${code(volume.name)}: ${VOLUME_PURPOSES[volume.purpose]}.`),
     '',
   ];
 }
@@ -252,6 +325,7 @@ export function renderKoreanReadme(
     ...volumeLines(plan),
     ...warningLines(warnings),
     ...howToRun(plan),
+    ...httpsLines(plan),
     ...endpoints(plan),
     '## 파일과 그 이유',
     '',

@@ -2,6 +2,7 @@ import type { Design } from '../../model/design';
 import { printableText } from '../../model/fields';
 import { mermaidLines } from '../mermaid';
 import type { DeploymentPlan, PlannedService, PlannedVolume, UpstreamAddress } from '../planTypes';
+import { TLS_INIT_PATH } from '../plan/tls';
 import { oneServicePerBuild, upstreamEndpoints } from '../plan/copies';
 import { groupPush } from '../../model/group';
 import { reuseWhenSame } from '../incremental';
@@ -84,6 +85,12 @@ const PACKAGE_INIT = 'Makes the module path of the app importable.';
 const HEALTH_CHECK =
   'The container healthcheck: talks to the server the way nginx does and expects 200 from the health route.';
 
+const TLS_INIT =
+  'Runs before nginx in its container: makes the first certificate of each HTTPS server into the TLS volume (self-signed, or a stand-in until certbot has the real one), so no private key is ever in the image or this bundle; with Let’s Encrypt it also reloads nginx when certbot installs a renewed certificate.';
+const CERTBOT_DOCKERFILE = 'The certbot service’s image: Let’s Encrypt’s client with the script below.';
+const CERTBOT_SCRIPT =
+  'Obtains each certificate over HTTP-01 (nginx serves the challenge from a shared volume), renews twice a day, copies new certificates to nginx’s TLS volume and asks nginx to reload.';
+
 function nginxDockerfile(buildStage: boolean, user: string): string {
   return `Pinned ${code(IMAGES.nginx)}${buildStage ? `; a first stage on ${code(IMAGES.node)} builds the React app, and only the built files reach the final image` : ''}. The master process binds the port; workers run as the unprivileged ${code(user)} user. A HEALTHCHECK calls ${code('/nginx-health')}.`;
 }
@@ -113,10 +120,14 @@ const serviceFileRows = reuseWhenSame(
       const spaFallback = service.runs.servers.some((s) =>
         s.locations.some((l) => l.kind === 'static' && l.spaFallback),
       );
+      const tlsInit: [string, string][] = service.copies.some((copy) => copy.to === TLS_INIT_PATH)
+        ? [[`${dir}/tls-init.sh`, TLS_INIT]]
+        : [];
       return [
         [`${dir}/Dockerfile`, nginxDockerfile(service.buildStage !== undefined, service.user)],
         [`${dir}/.dockerignore`, DOCKERIGNORE],
         [`${dir}/nginx.conf`, NGINX_CONF],
+        ...tlsInit,
         ...(service.buildStage
           ? [[`${dir}/frontend/`, spaFallback ? FRONTEND.spaFallback : FRONTEND.plain] as [string, string]]
           : []),
@@ -161,6 +172,10 @@ function fileTable(plan: DeploymentPlan): string[] {
   for (const [path, explanation] of TOP_LEVEL_FILES) groupPush(rows, explanation, path);
   for (const service of oneServicePerBuild(plan.services))
     for (const [path, explanation] of serviceFileRows(service)) groupPush(rows, explanation, path);
+  for (const certbot of plan.certbots ?? []) {
+    groupPush(rows, CERTBOT_DOCKERFILE, `${certbot.buildDir}/Dockerfile`);
+    groupPush(rows, CERTBOT_SCRIPT, `${certbot.buildDir}/certbot-run.sh`);
+  }
   return [...rows].map(
     ([explanation, paths]) => `| ${paths.map((path) => `\`${path}\``).join(', ')} | ${explanation} |`,
   );
@@ -172,9 +187,11 @@ const serviceRow = reuseWhenSame(
   (service) => service,
 );
 
-const VOLUME_PURPOSE: Record<PlannedVolume['purpose'], string> = {
+const VOLUME_PURPOSES: Record<PlannedVolume['purpose'], string> = {
   data: 'the SQLite data — it survives `docker compose down` and image rebuilds',
   socket: 'the folder of a unix socket, mounted by the app server and nginx so nginx can connect to it',
+  certificates: 'nginx’s certificates and private keys, made or installed at run time (never in an image)',
+  acme: 'Let’s Encrypt’s challenge webroot or certbot’s account and certificates, shared with the certbot service',
   static:
     'the collected static files: the app writes them at start, nginx mounts them read-only and serves them',
 };
@@ -184,7 +201,7 @@ function volumeLines(plan: DeploymentPlan): string[] {
   return [
     'Named volumes:',
     '',
-    ...plan.volumes.map((volume) => `- ${code(volume.name)}: ${VOLUME_PURPOSE[volume.purpose]}.`),
+    ...plan.volumes.map((volume) => `- ${code(volume.name)}: ${VOLUME_PURPOSES[volume.purpose]}.`),
     '',
   ];
 }
@@ -254,6 +271,63 @@ const WHY_THIS_SHAPE = [
   '',
 ];
 
+/** How the bundle serves HTTPS, per certificate source: how to trust it, or how certbot gets it. */
+function httpsLines(plan: DeploymentPlan): string[] {
+  const servers = plan.services.flatMap((service) =>
+    service.runs.kind === 'web' ? service.runs.servers.filter((server) => server.tls) : [],
+  );
+  if (servers.length === 0) return [];
+  const modes = new Set(servers.map((server) => server.tls!.mode));
+  const ports = [...new Set(servers.map((server) => server.tls!.port))];
+  const host = servers[0]!.tls!.domains[0]!;
+  const port = ports[0]!;
+  const url = `https://${host}${port === 443 ? '' : `:${port}`}/`;
+  const lines = [
+    '## HTTPS',
+    '',
+    `nginx serves HTTPS on port ${ports.join(', ')} (TLS 1.2 and 1.3 only, HTTP/2, Mozilla’s “intermediate” ciphers). Plain HTTP ${servers.some((server) => server.tls!.redirectHttp) ? 'answers 301 to the HTTPS address' : 'still serves the site'}.`,
+    '',
+  ];
+  if (modes.has('self-signed'))
+    lines.push(
+      '### Self-signed certificate (local use)',
+      '',
+      'At first start the nginx container makes a key and a certificate into its TLS volume (they stay there across restarts; `docker compose down -v` makes new ones). Browsers warn about it until you trust it. Copy it out and trust it:',
+      '',
+      '```sh',
+      `docker compose cp ${plan.services.find((service) => service.runs.kind === 'web')!.name}:/etc/nginx/tls/site-1/fullchain.pem ./local-cert.pem`,
+      `curl --cacert local-cert.pem ${url}`,
+      '# Debian/Ubuntu system-wide: sudo cp local-cert.pem /usr/local/share/ca-certificates/stacksketch.crt && sudo update-ca-certificates',
+      '# macOS: sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain local-cert.pem',
+      '```',
+      '',
+    );
+  if (modes.has('letsencrypt'))
+    lines.push(
+      '### Let’s Encrypt',
+      '',
+      'Point the domain’s DNS at this host and open ports 80 and 443. nginx starts with a temporary self-signed certificate; the certbot service then obtains the real one over HTTP-01 (nginx serves `/.well-known/acme-challenge/` from a shared volume, even when HTTP redirects), installs it and nginx reloads. certbot checks for renewal twice a day; nginx reloads after each renewal.',
+      '',
+      '- Staging first: set `ACME_SERVER=https://acme-staging-v02.api.letsencrypt.org/directory` in `.env` while testing (staging has much higher rate limits; its certificates are not trusted by browsers). Empty means production. After switching, run `docker compose run --rm --entrypoint sh <certbot service> -c "rm -rf /etc/letsencrypt/*"` once so certbot asks the new server.',
+      '- The e-mail address in the design is registered with the account: Let’s Encrypt writes there before a certificate expires.',
+      '- Logs: `docker compose logs -f` shows certbot’s and nginx’s reload messages.',
+      '',
+    );
+  if (modes.has('files'))
+    lines.push(
+      '### Your own certificate',
+      '',
+      `nginx reads your certificate chain and key from the host paths set in the design (${servers
+        .filter((server) => server.tls!.mode === 'files')
+        .map((server) => `${code(server.tls!.certificate)}, ${code(server.tls!.key)}`)
+        .join(
+          '; ',
+        )}), mounted read-only into the container. Put them there before \`docker compose up\`; after replacing them, run \`docker compose exec <web service> nginx -s reload\`.`,
+      '',
+    );
+  return lines;
+}
+
 /**
  * The README in the bundle's language; `warnings`: the diagnostics' messages (already in that
  * language) and the plan's notes, one bullet each.
@@ -293,6 +367,7 @@ function renderEnglishReadme(design: Design, plan: DeploymentPlan, warnings: rea
     ...volumeLines(plan),
     ...warningLines(warnings),
     ...howToRun(plan),
+    ...httpsLines(plan),
     ...endpoints(plan),
     '## The files, and why they are there',
     '',

@@ -141,6 +141,7 @@ export const ruleMessages = {
     'invalid-size': 'The value becomes client_max_body_size, where nginx accepts only a size.',
     'invalid-label':
       'Display text may use any script but no characters that could break out of the files it is written to.',
+    'invalid-email': 'The e-mail address reaches the certbot script, so only plain addresses are accepted.',
   },
   'invalid-route': {
     message: (p: { proxy: string; target: string; edge: string; problem: string; reason: string }) =>
@@ -181,6 +182,20 @@ export const ruleMessages = {
       `${p.proxy} reaches ${p.server} over a unix socket, but they are in different containers ("${p.proxyContainer}" and "${p.serverContainer}"): on Kubernetes these become separate Pods, which share no socket files, so nginx would answer 502. Use TCP, or put both in one container.`,
     fix: (p: { node: string }) => `Switch ${p.node} to TCP`,
   },
+  'tls-needs-domain': {
+    message: (p: { node: string; names: string[] }) =>
+      `${p.node} asks Let’s Encrypt for a certificate, but ${p.names.map((name) => `"${name}"`).join(', ')} ${p.names.length === 1 ? 'is' : 'are'} not a public domain it can validate (localhost, "_", an IP address, a wildcard or a name without a dot). Set the server name to your domain, like shop.example.com, or use a self-signed certificate for local use.`,
+    fix: (p: { node: string }) => `Use a self-signed certificate for ${p.node}`,
+  },
+  'tls-needs-email': {
+    message: (p: { node: string }) =>
+      `${p.node} gets its certificate from Let’s Encrypt but has no e-mail address: expiry notices would go nowhere, and certbot refuses to register without one. Enter the address of whoever looks after the site.`,
+  },
+  'plain-http': {
+    message: (p: { node: string; names: string[] }) =>
+      `${p.node} serves ${p.names.map((name) => `"${name}"`).join(', ')} over plain HTTP: passwords and session cookies would cross the internet in clear text. Turn on HTTPS (Let’s Encrypt for a public domain).`,
+    fix: (p: { node: string }) => `Turn on self-signed HTTPS for ${p.node}`,
+  },
   /** The quick fix the replica rules share. */
   setReplicasToOne: (p: { container: string }) => `Set replicas of ${p.container} to 1`,
   internalError: (p: { rule: string; error: string }) => `internal error in rule ${p.rule}: ${p.error}`,
@@ -218,7 +233,11 @@ export type RuleId =
   | 'replicas-unix-socket'
   | 'replicas-publish-port'
   | 'sqlite-replicas'
-  | 'unix-socket-across-pods';
+  | 'unix-socket-across-pods'
+  | 'invalid-email'
+  | 'tls-needs-domain'
+  | 'tls-needs-email'
+  | 'plain-http';
 
 /** A rule's documentation: when it fires, why it matters, what its quick fix does. */
 export interface RuleDocText {

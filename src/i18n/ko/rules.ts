@@ -128,6 +128,7 @@ export const ruleMessages: typeof englishRuleMessages = {
     'invalid-size': '이 값은 client_max_body_size가 되는데, nginx는 여기에 크기만 받습니다.',
     'invalid-label':
       '표시 텍스트는 어떤 문자든 쓸 수 있지만, 기록되는 파일을 깨뜨릴 수 있는 문자는 쓸 수 없습니다.',
+    'invalid-email': '이메일 주소는 certbot 스크립트에 들어가므로, 평범한 주소만 받습니다.',
   },
   'invalid-route': {
     message: (p) =>
@@ -166,6 +167,20 @@ export const ruleMessages: typeof englishRuleMessages = {
     message: (p) =>
       `${p.proxy}가 ${p.server}에 유닉스 소켓으로 연결하는데, 둘은 서로 다른 컨테이너("${p.proxyContainer}", "${p.serverContainer}")에 있습니다. Kubernetes에서는 둘이 각각 다른 파드가 되고, 파드끼리는 소켓 파일을 공유하지 않으므로 nginx는 502를 응답하게 됩니다. TCP를 쓰거나, 둘을 한 컨테이너에 두세요.`,
     fix: (p) => `${p.node}를 TCP로 바꾸기`,
+  },
+  'tls-needs-domain': {
+    message: (p) =>
+      `${p.node}가 Let’s Encrypt에 인증서를 요청하지만, ${p.names.map((name) => `"${name}"`).join(', ')}는 Let’s Encrypt가 검증할 수 있는 공개 도메인이 아닙니다(localhost, "_", IP 주소, 와일드카드, 점이 없는 이름). 서버 이름을 shop.example.com 같은 내 도메인으로 바꾸거나, 로컬에서 쓸 거라면 자체 서명 인증서를 쓰세요.`,
+    fix: (p) => `${p.node}에 자체 서명 인증서 쓰기`,
+  },
+  'tls-needs-email': {
+    message: (p) =>
+      `${p.node}는 Let’s Encrypt에서 인증서를 받지만 이메일 주소가 없습니다. 만료 알림을 받을 곳이 없고, certbot은 주소 없이는 계정을 등록하지 않습니다. 사이트를 관리하는 사람의 주소를 넣으세요.`,
+  },
+  'plain-http': {
+    message: (p) =>
+      `${p.node}는 ${p.names.map((name) => `"${name}"`).join(', ')}를 일반 HTTP로 서빙합니다. 비밀번호와 세션 쿠키가 인터넷을 평문으로 지나갑니다. HTTPS를 켜세요(공개 도메인이라면 Let’s Encrypt).`,
+    fix: (p) => `${p.node}에 자체 서명 HTTPS 켜기`,
   },
   setReplicasToOne: (p) => `${p.container}의 replicas를 1로 설정하기`,
   internalError: (p) => `규칙 ${p.rule} 내부 오류: ${p.error}`,
@@ -241,7 +256,7 @@ export const ruleDocs: Record<RuleId, RuleDocText> = {
   },
   'port-conflict': {
     summary:
-      '한 컨테이너의 리스너 둘이 같은 포트를 쓰거나(nginx `listen`, TCP로 듣는 Gunicorn/uWSGI `port`, WSGI 서버 없이 뜨는 Flask나 Django 개발 서버), nginx 노드 둘이 같은 호스트 포트를 공개합니다.',
+      '한 컨테이너의 리스너 둘이 같은 포트를 쓰거나(nginx `listen`과 TLS를 켠 경우 `httpsPort`, TCP로 듣는 Gunicorn/uWSGI `port`, WSGI 서버 없이 뜨는 Flask나 Django 개발 서버), nginx 노드 둘이 같은 호스트 포트를 공개합니다.',
     why: '한 컨테이너의 프로세스들은 네트워크 네임스페이스 하나를 함께 쓰므로 포트를 바인딩할 수 있는 건 하나뿐이고, 두 번째는 "Address already in use"로 실패합니다. nginx의 포트는 같은 번호의 호스트 포트로도 공개되는데, 호스트 포트 하나는 서비스 하나만 공개할 수 있습니다. server 대상에서는 모든 컨테이너가 호스트 한 대에서 실행되므로 디자인의 모든 리스너를 서로 비교합니다.',
     fixSummary:
       '그룹의 마지막 리스너를 다음 빈 포트로 옮깁니다(80번의 nginx는 8080으로, 나머지는 포트 + 1이나 그다음 빈 포트로).',
@@ -297,7 +312,7 @@ export const ruleDocs: Record<RuleId, RuleDocText> = {
   },
   'invalid-path': {
     summary:
-      '유닉스 소켓 경로(Gunicorn/uWSGI `socketPath`, transport와 상관없이 검사)나 SQLite `file`이 절대 경로가 아니거나, `..`, 공백, `;{}"\'$`, `%`, 제어 문자를 담고 있습니다.',
+      '유닉스 소켓 경로(Gunicorn/uWSGI `socketPath`, transport와 상관없이 검사), SQLite `file`, nginx `certFile`/`keyFile`이 절대 경로가 아니거나, `..`, 공백, `;{}"\'$`, `%`, 제어 문자를 담고 있습니다.',
     why: '경로는 nginx.conf, gunicorn.conf.py, uwsgi.ini, docker-compose.yml에 들어가고, 그 폴더는 볼륨이 됩니다. 상대 경로나 `..` 경로는 컨테이너가 기대하는 곳이 아닌 데를 가리키고, 따옴표, `;`, `$`, `%`, 줄바꿈은 값 밖으로 새어 나갑니다(`%`와 `$`는 uWSGI가 펼칩니다).',
     fixSummary: '필드를 기본값으로 되돌립니다.',
   },
@@ -351,5 +366,27 @@ export const ruleDocs: Record<RuleId, RuleDocText> = {
     summary: 'nginx가 다른 컨테이너에 있는 서버에 유닉스 소켓으로 연결합니다(kubernetes 대상에서만).',
     why: 'Kubernetes에서는 디자인의 컨테이너마다 파드가 되고, 파드끼리는 파일을 공유하지 않습니다. 한 파드에서 만든 소켓 파일은 다른 파드에 나타나지 않으므로 nginx는 모든 요청에 502를 응답합니다. 파드끼리는 네트워크로 통신합니다: 서버에 TCP 포트를 주거나, nginx와 서버를 한 컨테이너(파드 하나)에 두세요.',
     fixSummary: '서버를 TCP로 바꿉니다.',
+  },
+  'invalid-email': {
+    summary:
+      'nginx `email`이 설정되어 있는데 평범한 주소(`local@domain.tld`, ASCII, 공백·따옴표·`;`·`$` 없음)가 아닙니다.',
+    why: '주소는 생성된 스크립트에서 certbot에 넘겨지고 Let’s Encrypt 계정에 등록됩니다. 평범한 주소가 아닌 것(따옴표, `;`, 줄바꿈, 앞에 붙은 `-`)은 값을 끝내고 다른 것을 실행하거나 넘길 수 있습니다.',
+    fixSummary: '필드를 기본값으로 되돌립니다.',
+  },
+  'tls-needs-domain': {
+    summary:
+      '`tls`가 "letsencrypt"인 nginx의 서버 이름이 `localhost`, `_`, IP 주소, 와일드카드, 또는 점이 없는 이름입니다.',
+    why: '공개 CA는 인터넷에서 각 이름으로 파일을 받아 와서(HTTP-01) 그 이름을 내가 가졌는지 확인합니다. `localhost`, IP 주소, 한 단어짜리 이름에는 닿을 수 없고, `_`는 아무 호스트도 가리키지 않으며, 와일드카드에는 DNS 검증이 필요합니다. certbot은 시작할 때마다 실패합니다.',
+    fixSummary: '대신 자체 서명 인증서를 씁니다(로컬용).',
+  },
+  'tls-needs-email': {
+    summary: '`tls`가 "letsencrypt"인 nginx에 `email`이 없습니다.',
+    why: 'Let’s Encrypt는 인증서가 만료되기 전에 계정 주소로 알림을 보냅니다. 주소가 없으면 갱신이 계속 실패해도 브라우저가 사이트를 거부할 때까지 아무도 모릅니다. certbot도 따로 지시하지 않으면 주소 없이 등록하지 않습니다.',
+  },
+  'plain-http': {
+    summary:
+      '클라이언트가 닿는 nginx가 공개 도메인(`localhost`나 IP 주소가 아닌, 점이 있는 이름)을 `tls` "off"로 서빙합니다.',
+    why: 'HTTPS가 없으면 비밀번호, 세션 쿠키, 모든 페이지가 인터넷을 평문으로 지나갑니다. 경로 위의 누구든(카페 와이파이, 통신사) 읽고 바꿀 수 있습니다. HTTPS 종료는 앱 앞에 선 nginx가 하는 일 중 하나입니다.',
+    fixSummary: '자체 서명 인증서로 HTTPS를 켭니다(그다음 이메일 주소와 함께 Let’s Encrypt로 바꾸세요).',
   },
 };

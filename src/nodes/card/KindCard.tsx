@@ -123,6 +123,21 @@ export const KindCard = memo(function KindCard({
                 : lines.name}
             </span>
           </span>
+          {lines.secure && (
+            <svg
+              className="node-lock"
+              role="img"
+              aria-label="HTTPS"
+              data-testid="node-lock"
+              viewBox="0 0 12 14"
+              width="12"
+              height="14"
+            >
+              <title>HTTPS</title>
+              <path d="M3 6V4a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.6" />
+              <rect x="1" y="6" width="10" height="7.5" rx="1.5" fill="currentColor" />
+            </svg>
+          )}
           {hasBadge && <ProblemBadge errors={errors} warnings={warnings} />}
         </div>
         <div className="node-summary" title={lines.summary}>

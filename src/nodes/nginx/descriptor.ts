@@ -1,12 +1,24 @@
-import { checkPort, checkServerName, checkSize } from '../../model/fields';
+import { checkAbsolutePath, checkEmail, checkPort, checkServerName, checkSize } from '../../model/fields';
 import { defineKind } from '../types';
+
+/** How nginx gets the certificate it serves HTTPS with ("off": plain HTTP only). */
+export type TlsMode = 'off' | 'self-signed' | 'letsencrypt' | 'files';
 
 export interface NginxProps {
   listen: number;
   serverName: string;
   gzip: boolean;
   clientMaxBodySize: string;
+  tls: TlsMode;
+  httpsPort: number;
+  redirectHttp: boolean;
+  hsts: boolean;
+  email: string;
+  certFile: string;
+  keyFile: string;
 }
+
+const withTls = (props: Readonly<Record<string, unknown>>) => props.tls !== 'off';
 
 export const nginxDescriptor = defineKind<'nginx', NginxProps>({
   kind: 'nginx',
@@ -16,7 +28,8 @@ export const nginxDescriptor = defineKind<'nginx', NginxProps>({
   roles: ['proxy'],
   role: 'The doorkeeper: a reverse proxy that takes every request, serves static files fast and passes the rest on.',
   doc: 'Nginx faces the clients. It buffers slow requests and responses so that Gunicorn or uWSGI workers are busy only while the app computes, serves the built React files itself, compresses responses and is where HTTPS is terminated. Clients never reach the app server directly.',
-  summary: (props) => `:${props.listen}`,
+  summary: (props) =>
+    props.tls === 'off' ? `:${props.listen}` : `:${props.listen}, https :${props.httpsPort}`,
   props: {
     listen: {
       type: 'number',
@@ -45,9 +58,68 @@ export const nginxDescriptor = defineKind<'nginx', NginxProps>({
       default: '10m',
       rule: { id: 'invalid-size', check: (value: string) => checkSize(value) },
     },
+    tls: {
+      type: 'enum',
+      label: 'HTTPS',
+      doc: 'Where the certificate comes from. Self-signed: made at first start, for local use. Let’s Encrypt: a certbot service obtains and renews a free certificate for a public domain. Own files: your certificate and key, mounted from the host.',
+      default: 'off',
+      options: [
+        { value: 'off', label: 'Off (plain HTTP)' },
+        { value: 'self-signed', label: 'Self-signed' },
+        { value: 'letsencrypt', label: 'Let’s Encrypt' },
+        { value: 'files', label: 'Own certificate files' },
+      ],
+    },
+    httpsPort: {
+      type: 'number',
+      label: 'HTTPS port',
+      doc: 'The port nginx serves HTTPS on (`listen … ssl`), published on the same host port.',
+      default: 443,
+      rule: { id: 'invalid-port', check: (value: number) => checkPort(value) },
+      appliesWhen: withTls,
+    },
+    redirectHttp: {
+      type: 'boolean',
+      label: 'Redirect HTTP to HTTPS',
+      doc: 'Answer plain HTTP with a 301 to the HTTPS address (the ACME challenge path excepted), so nobody stays on the unencrypted site.',
+      default: true,
+      appliesWhen: withTls,
+    },
+    hsts: {
+      type: 'boolean',
+      label: 'HSTS',
+      doc: 'Send Strict-Transport-Security: browsers then use HTTPS for this host for a year, even when a link says http://.',
+      default: true,
+      appliesWhen: withTls,
+    },
+    email: {
+      type: 'string',
+      label: 'Let’s Encrypt e-mail',
+      doc: 'The account address certbot registers: Let’s Encrypt writes there before a certificate expires.',
+      default: '',
+      rule: { id: 'invalid-email', check: (value: string) => checkEmail(value) },
+      appliesWhen: (props) => props.tls === 'letsencrypt',
+    },
+    certFile: {
+      type: 'string',
+      label: 'Certificate file',
+      doc: 'The certificate chain (leaf first, PEM) on the host; mounted read-only at the same path in the nginx container.',
+      default: '/etc/nginx/certs/fullchain.pem',
+      rule: { id: 'invalid-path', check: (value: string) => checkAbsolutePath(value) },
+      appliesWhen: (props) => props.tls === 'files',
+    },
+    keyFile: {
+      type: 'string',
+      label: 'Key file',
+      doc: 'The private key of the certificate (PEM) on the host; mounted read-only at the same path in the nginx container.',
+      default: '/etc/nginx/certs/privkey.pem',
+      rule: { id: 'invalid-path', check: (value: string) => checkAbsolutePath(value) },
+      appliesWhen: (props) => props.tls === 'files',
+    },
   },
   defaultContainer: 'web',
   handles: { target: true, source: true },
   listener: (props) => ({ kind: 'tcp', port: props.listen }),
   noun: 'nginx',
+  servesHttps: (props) => props.tls !== 'off',
 });

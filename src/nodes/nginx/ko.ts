@@ -22,5 +22,39 @@ export const ko: KindText<NginxProps> = {
       label: '최대 요청 본문 크기',
       doc: 'nginx가 받는 가장 큰 요청 본문(`client_max_body_size`), 예: `10m`. 더 큰 업로드는 파이썬에 닿기 전에 413을 받습니다.',
     },
+    tls: {
+      label: 'HTTPS',
+      doc: '인증서를 어디서 얻을지. 자체 서명: 처음 시작할 때 만들어지며 로컬용입니다. Let’s Encrypt: certbot 서비스가 공개 도메인의 무료 인증서를 받고 갱신합니다. 내 파일: 호스트에서 마운트하는 내 인증서와 키.',
+      options: {
+        off: '끔(일반 HTTP)',
+        'self-signed': '자체 서명',
+        letsencrypt: 'Let’s Encrypt',
+        files: '내 인증서 파일',
+      },
+    },
+    httpsPort: {
+      label: 'HTTPS 포트',
+      doc: 'nginx가 HTTPS를 서빙하는 포트(`listen … ssl`). 같은 번호의 호스트 포트로 공개됩니다.',
+    },
+    redirectHttp: {
+      label: 'HTTP를 HTTPS로 돌려보내기',
+      doc: '일반 HTTP 요청에 HTTPS 주소로 301을 응답합니다(ACME 챌린지 경로는 예외). 암호화되지 않은 사이트에 남는 사람이 없게 합니다.',
+    },
+    hsts: {
+      label: 'HSTS',
+      doc: 'Strict-Transport-Security를 보냅니다. 브라우저는 링크가 http://라도 1년 동안 이 호스트에 HTTPS로만 접속합니다.',
+    },
+    email: {
+      label: 'Let’s Encrypt 이메일',
+      doc: 'certbot이 등록하는 계정 주소. 인증서가 만료되기 전에 Let’s Encrypt가 이 주소로 알립니다.',
+    },
+    certFile: {
+      label: '인증서 파일',
+      doc: '호스트에 있는 인증서 체인(리프 먼저, PEM). nginx 컨테이너의 같은 경로에 읽기 전용으로 마운트됩니다.',
+    },
+    keyFile: {
+      label: '키 파일',
+      doc: '인증서의 개인 키(PEM), 호스트에 있는 파일. nginx 컨테이너의 같은 경로에 읽기 전용으로 마운트됩니다.',
+    },
   },
 };

@@ -9,6 +9,19 @@ export const nginxPlan: KindPlanPart<NginxProps> = {
       serverName: props.serverName,
       gzip: props.gzip,
       clientMaxBodySize: props.clientMaxBodySize,
+      ...(props.tls === 'off'
+        ? {}
+        : {
+            tls: {
+              mode: props.tls,
+              port: props.httpsPort,
+              redirectHttp: props.redirectHttp,
+              hsts: props.hsts,
+              email: props.email,
+              certFile: props.certFile,
+              keyFile: props.keyFile,
+            },
+          }),
     }),
     command: ['nginx', '-g', 'daemon off;'],
     user: 'nginx',

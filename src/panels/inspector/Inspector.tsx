@@ -83,21 +83,23 @@ function NodeForm({ id }: { id: string }) {
           onDone={breakCoalesce}
         />
       )}
-      {(Object.entries(descriptor.props) as [string, PropSpec][]).map(([name, spec]) => (
-        <PropField
-          key={`${id}:${name}`}
-          name={name}
-          spec={spec}
-          text={kindText?.props[name]}
-          value={props[name]!}
-          onChange={(value) =>
-            commit((design) => setNodeProp(design, id, name, value), {
-              coalesce: spec.type === 'boolean' || spec.type === 'enum' ? undefined : `prop:${id}:${name}`,
-            })
-          }
-          onDone={breakCoalesce}
-        />
-      ))}
+      {(Object.entries(descriptor.props) as [string, PropSpec][])
+        .filter(([, spec]) => spec.appliesWhen?.(props) ?? true)
+        .map(([name, spec]) => (
+          <PropField
+            key={`${id}:${name}`}
+            name={name}
+            spec={spec}
+            text={kindText?.props[name]}
+            value={props[name]!}
+            onChange={(value) =>
+              commit((design) => setNodeProp(design, id, name, value), {
+                coalesce: spec.type === 'boolean' || spec.type === 'enum' ? undefined : `prop:${id}:${name}`,
+              })
+            }
+            onDone={breakCoalesce}
+          />
+        ))}
     </div>
   );
 }

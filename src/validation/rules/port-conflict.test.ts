@@ -53,3 +53,43 @@ describe('port-conflict by target', () => {
     expect(conflicts(fixed, 'server')).toEqual([]);
   });
 });
+
+/** Two nginx nodes in their own containers; the first serves HTTPS on `httpsPort`, the second listens on `listen`. */
+function tlsFrontDoors(httpsPort: number, secondListen: number) {
+  return load(
+    design(
+      [
+        n('browser', 'client'),
+        n('proxy', 'nginx', 'web', { listen: 80, tls: 'self-signed', httpsPort }),
+        n('admin-proxy', 'nginx', 'admin', { listen: secondListen }),
+        n('wsgi', 'gunicorn', 'app'),
+        n('api', 'flask', 'app'),
+      ],
+      [
+        e('e1', 'browser', 'proxy'),
+        e('e2', 'browser', 'admin-proxy'),
+        e('e3', 'proxy', 'wsgi'),
+        e('e4', 'admin-proxy', 'wsgi'),
+        e('e5', 'wsgi', 'api'),
+      ],
+    ),
+  );
+}
+
+describe('port-conflict with HTTPS', () => {
+  it('counts an nginx’s HTTPS port as a published port', () => {
+    const [found, ...rest] = conflicts(tlsFrontDoors(443, 443), 'compose');
+    expect(rest).toEqual([]);
+    expect(found!.nodes).toEqual(['proxy', 'admin-proxy']);
+    expect(found!.message).toContain('443');
+    expect(conflicts(tlsFrontDoors(8443, 443), 'compose')).toEqual([]);
+  });
+
+  it('finds an nginx whose HTTPS port is its own listen port', () => {
+    const [found] = conflicts(tlsFrontDoors(80, 8080), 'compose');
+    expect(found!.nodes).toEqual(['proxy', 'proxy']);
+    expect(
+      validate(found!.fix!.apply(tlsFrontDoors(80, 8080))).filter((d) => d.rule === 'port-conflict'),
+    ).toEqual([]);
+  });
+});

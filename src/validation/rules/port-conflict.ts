@@ -104,11 +104,19 @@ function hostConflicts(
     );
 }
 
+/** Every port a node binds in its container: its listener, and an nginx's HTTPS port when TLS is on. */
+function portsOf(node: DesignNode, runByWsgi: ReturnType<typeof appsRunByWsgi>): number[] {
+  const port = listenerPort(node, runByWsgi);
+  const ports = port === undefined ? [] : [port];
+  if (node.kind === 'nginx' && node.props.tls !== 'off') ports.push(node.props.httpsPort);
+  return ports;
+}
+
 export const portConflict: Rule = {
   id: 'port-conflict',
   severity: 'error',
   summary:
-    'Two listeners in one container share a port (nginx `listen`, Gunicorn/uWSGI `port` over TCP, a Flask or Django dev server that no WSGI server runs), or two nginx nodes publish the same host port.',
+    'Two listeners in one container share a port (nginx `listen` and, with TLS, `httpsPort`, Gunicorn/uWSGI `port` over TCP, a Flask or Django dev server that no WSGI server runs), or two nginx nodes publish the same host port.',
   why: 'Processes in one container share one network namespace, so only one of them can bind a port: the second fails with "Address already in use". Nginx’s port is also published on the same host port, and a host port can be published by one service only. On the server target every container runs on one host, so every listener of the design is compared.',
   fixSummary:
     'Move the last listener of the group to the next free port (nginx on 80 moves to 8080, others to the port + 1 or the next free one).',
@@ -120,10 +128,9 @@ export const portConflict: Rule = {
     const byContainer = new Map<string, DesignNode[]>();
     const runByWsgi = appsRunByWsgi(current, nodeById);
     for (const node of current.nodes) {
-      const port = listenerPort(node, runByWsgi);
-      if (port === undefined || node.container === undefined) continue;
-      const key = `${node.container}\u0000${port}`;
-      groupPush(byContainer, key, node);
+      if (node.container === undefined) continue;
+      for (const port of portsOf(node, runByWsgi))
+        groupPush(byContainer, `${node.container}\u0000${port}`, node);
     }
     for (const [key, nodes] of byContainer) {
       if (nodes.length < 2) continue;
@@ -139,9 +146,8 @@ export const portConflict: Rule = {
     }
     const published = new Map<number, DesignNode[]>();
     for (const node of current.nodes) {
-      // A proxy's listen port is published on the same host port.
-      const port = isProxy(node) ? listenerPort(node, runByWsgi) : undefined;
-      if (port !== undefined) groupPush(published, port, node);
+      // A proxy's listen port (and HTTPS port) is published on the same host port.
+      if (isProxy(node)) for (const port of portsOf(node, runByWsgi)) groupPush(published, port, node);
     }
     for (const [port, nodes] of published) {
       if (new Set(nodes.map((node) => node.container)).size < 2) continue;

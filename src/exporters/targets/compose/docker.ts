@@ -1,7 +1,15 @@
 import { wsgiServerPart } from '../../../nodes/planParts';
 import { compareText } from '../../order';
 import { reuseWhenSame } from '../../incremental';
-import type { DeploymentPlan, PlannedService, PlannedVolume, PythonProcess } from '../../planTypes';
+import type {
+  DeploymentPlan,
+  PlannedCertbot,
+  PlannedService,
+  PlannedVolume,
+  PythonProcess,
+} from '../../planTypes';
+import { TLS_INIT_PATH } from '../../plan/tls';
+import { CERTBOT_SCRIPT_PATH } from '../../render/tlsScripts';
 import { dockerFragment, formatDockerfile, type DockerInstruction } from '../../serializers/dockerfile';
 import { shQuote } from '../../serializers/shell';
 import { composeHeader, composeVariable, formatCompose, formatComposeEntry } from '../../serializers/yaml';
@@ -12,6 +20,7 @@ export const IMAGES = {
   python: 'python:3.12-slim',
   nginx: 'nginx:1.27-alpine',
   node: 'node:20-alpine',
+  certbot: 'certbot/certbot:v2.11.0',
 };
 /** Fixed ids for the app user, so volume ownership is the same on every build. */
 export const APP_UID = 10001;
@@ -150,10 +159,21 @@ const WEB_BASE = dockerFragment([
   { op: 'COPY', sources: ['nginx.conf'], dest: '/etc/nginx/nginx.conf' },
 ]);
 
+const TLS_INIT_COPY = dockerFragment([
+  {
+    op: 'comment',
+    text: 'openssl and the script that makes the first certificate at start, into the TLS volume',
+  },
+  { op: 'comment', text: '(the image and the bundle never hold a private key).' },
+  { op: 'RUN', shell: 'apk add --no-cache openssl' },
+  { op: 'COPY', sources: ['tls-init.sh'], dest: TLS_INIT_PATH },
+]);
+
 export function renderWebDockerfile(service: PlannedService): string {
   const ins: DockerInstruction[] = [];
   if (service.buildStage) ins.push(WEB_BUILD_STAGE);
   ins.push(WEB_BASE);
+  if (service.copies.some((copy) => copy.to === TLS_INIT_PATH)) ins.push(TLS_INIT_COPY);
   if (service.buildStage)
     ins.push({ op: 'COPY', from: 'build', sources: ['/src/dist/'], dest: `${service.buildStage.to}/` });
   for (const listener of service.listens)
@@ -219,10 +239,12 @@ function composeService(service: PlannedService): Record<string, unknown> {
   }
   if (service.published.length > 0)
     entry.ports = service.published.map((port) => `${port.host}:${port.container}`);
-  if (service.mounts.length > 0)
-    entry.volumes = service.mounts.map(
-      (mount) => `${mount.volume}:${mount.target}${mount.readOnly ? ':ro' : ''}`,
-    );
+  const volumes = service.mounts.map(
+    (mount) => `${mount.volume}:${mount.target}${mount.readOnly ? ':ro' : ''}`,
+  );
+  // The user's own certificate and key: mounted read-only from the host at the same path.
+  for (const file of service.hostFiles ?? []) volumes.push(`${file}:${file}:ro`);
+  if (volumes.length > 0) entry.volumes = volumes;
   if (service.dependsOn.length > 0)
     entry.depends_on = Object.fromEntries(
       service.dependsOn.map((dep) => [dep, { condition: 'service_healthy' }]),
@@ -245,6 +267,7 @@ function volumesEntry(volumes: readonly PlannedVolume[]): Record<string, unknown
 export function composeDocument(plan: DeploymentPlan): Record<string, unknown> {
   const services: Record<string, unknown> = {};
   for (const service of plan.services) services[service.name] = composeService(service);
+  for (const certbot of plan.certbots ?? []) services[certbot.name] = composeCertbot(certbot);
   return plan.volumes.length > 0 ? { services, volumes: volumesEntry(plan.volumes) } : { services };
 }
 
@@ -258,6 +281,29 @@ export const COMPOSE_HEADER = [
 export function renderCompose(plan: DeploymentPlan): string {
   return formatCompose(composeDocument(plan), COMPOSE_HEADER);
 }
+
+/** The certbot service of a web service (Let's Encrypt): obtains and renews, never publishes a port. */
+export function composeCertbot(certbot: PlannedCertbot): Record<string, unknown> {
+  return {
+    build: { context: `./${certbot.buildDir}` },
+    restart: 'unless-stopped',
+    entrypoint: ['/bin/sh', CERTBOT_SCRIPT_PATH],
+    command: ['run'],
+    environment: { ACME_SERVER: composeVariable('ACME_SERVER') },
+    volumes: certbot.mounts.map((mount) => `${mount.volume}:${mount.target}`),
+    depends_on: { [certbot.web]: { condition: 'service_healthy' } },
+  };
+}
+
+export function renderCertbotDockerfile(): string {
+  return CERTBOT_DOCKERFILE;
+}
+
+const CERTBOT_DOCKERFILE = formatDockerfile([
+  { op: 'comment', text: "certbot, Let's Encrypt's client, with the bundle's script that runs it." },
+  { op: 'FROM', image: IMAGES.certbot },
+  { op: 'COPY', sources: ['certbot-run.sh'], dest: CERTBOT_SCRIPT_PATH },
+]);
 
 /** One service's lines of docker-compose.yml, written again only when its planned service changes. */
 export const composeServiceBlock = reuseWhenSame(

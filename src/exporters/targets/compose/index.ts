@@ -10,8 +10,13 @@ import { renderHealthCheck } from '../../render/python';
 import { renderReadme } from '../../render/readme';
 import { nginxConfFile, pythonCodeFiles } from '../shared';
 import type { FileEntry, RenderInput } from '../types';
+import { TLS_INIT_PATH } from '../../plan/tls';
+import { renderCertbotScript, renderTlsInit } from '../../render/tlsScripts';
+import { formatComposeEntry } from '../../serializers/yaml';
 import {
+  composeCertbot,
   composeServiceBlock,
+  renderCertbotDockerfile,
   renderComposeFile,
   renderDockerignore,
   renderPythonDockerfile,
@@ -43,6 +48,8 @@ function webServiceFiles(
     ['Dockerfile', renderWebDockerfile(service)],
     nginxConfFile(run),
   ];
+  if (service.copies.some((copy) => copy.to === TLS_INIT_PATH))
+    files.push(['tls-init.sh', renderTlsInit(run)]);
   if (service.buildStage)
     for (const [path, text] of Object.entries(renderFrontend(service, title, withItems)))
       files.push([`frontend/${path}`, text]);
@@ -98,14 +105,24 @@ export function buildFolders(design: Design, plan: DeploymentPlan): [key: string
  */
 export function renderComposeBundle({ design, plan, warnings, lang }: RenderInput): Record<string, string> {
   const blocks = plan.services.map((service) => composeServiceBlock(service));
+  const certbots = plan.certbots ?? [];
+  for (const certbot of certbots)
+    blocks.push(formatComposeEntry('services', certbot.name, composeCertbot(certbot)));
   const groups: [key: string, files: FileEntry[]][] = [
     ['README.md', [['README.md', renderReadme(design, plan, warnings, lang)]]],
     ['docker-compose.yml', [['docker-compose.yml', renderComposeFile(blocks, plan.volumes)]]],
-    ['.env.example', [['.env.example', renderEnvExample()]]],
+    ['.env.example', [['.env.example', renderEnvExample(certbots.length > 0)]]],
     ['Makefile', [['Makefile', renderMakefile(plan)]]],
     ['design.json', [['design.json', serializeDesign(design)]]],
     ['scripts/', [['scripts/smoke.sh', renderSmokeScript(plan)]]],
     ...buildFolders(design, plan),
+    ...certbots.map((certbot): [string, FileEntry[]] => [
+      `${certbot.buildDir}/`,
+      [
+        [`${certbot.buildDir}/Dockerfile`, renderCertbotDockerfile()],
+        [`${certbot.buildDir}/certbot-run.sh`, renderCertbotScript(certbot)],
+      ],
+    ]),
   ];
   groups.sort((a, b) => compareText(a[0], b[0]));
   return Object.fromEntries(groups.flatMap(([, files]) => files));
