@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { chooseTemplate, freshEditor } from './helpers';
 
 const canvas = (page: Page) => page.getByTestId('canvas');
 const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
@@ -371,13 +372,8 @@ test('a node dragged over another stays on top of it until it is dropped', async
 });
 
 test('click-add never piles cards up and never drops one into another service', async ({ page }) => {
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.keyboard.press('Escape');
-  await page.getByTestId('template-gunicorn-flask-sqlite').click();
-  const confirm = page.getByTestId('confirm');
-  if (await confirm.isVisible()) await confirm.click();
+  await freshEditor(page);
+  await chooseTemplate(page, 'gunicorn-flask-sqlite');
   await expect(page.locator('.react-flow__node')).toHaveCount(5);
   for (const kind of ['sqlite', 'sqlite', 'flask', 'nginx', 'client'])
     await page.getByTestId(`palette-${kind}`).click();

@@ -1,27 +1,9 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-
-const AUTOSAVE_KEY = 'stacksketch:autosave';
-
-async function freshEditor(page: Page) {
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.keyboard.press('Escape');
-}
-
-async function loadTemplate(page: Page, id: string) {
-  await page.getByTestId(`template-${id}`).click();
-  const confirm = page.getByTestId('confirm');
-  if (await confirm.isVisible()) await confirm.click();
-}
-
-function autosaved(page: Page) {
-  return page.evaluate((key) => localStorage.getItem(key) ?? '', AUTOSAVE_KEY);
-}
+import { expect, test, type Page } from '@playwright/test';
+import { autosaved, chooseTemplate, freshEditor, openEditor } from './helpers';
 
 /** The uWSGI template with its protocol switched to http: one edit of the user's own, autosaved. */
 async function editAndWait(page: Page) {
-  await loadTemplate(page, 'uwsgi-unix-socket');
+  await chooseTemplate(page, 'uwsgi-unix-socket');
   await page.locator('.react-flow__node-uwsgi').click();
   await page.getByTestId('prop-protocol').selectOption('http');
   await expect.poll(() => autosaved(page)).toContain('"protocol": "http"');
@@ -63,14 +45,6 @@ test('after a reload, replacing unsaved work with a template still asks, and "no
   expect(await autosaved(page)).toContain('"protocol": "http"');
 });
 
-async function openEditor(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.keyboard.press('Escape');
-  await expect(page.locator('.react-flow__node').first()).toBeVisible();
-  return page;
-}
-
 test("an idle tab notices another tab's autosave at once, before it saves anything itself", async ({
   context,
 }) => {
@@ -78,7 +52,7 @@ test("an idle tab notices another tab's autosave at once, before it saves anythi
   await first.evaluate(() => localStorage.clear());
   const second = await openEditor(context);
   await expect(second.getByTestId('tab-conflict')).toHaveCount(0);
-  await loadTemplate(first, 'uwsgi-unix-socket');
+  await chooseTemplate(first, 'uwsgi-unix-socket');
   await expect.poll(() => autosaved(first)).toContain('flask-uwsgi-socket');
   // The second tab has done nothing: the storage event alone raises its banner.
   await expect(second.getByTestId('tab-conflict')).toBeVisible();

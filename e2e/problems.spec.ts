@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { chooseTemplate } from './helpers';
 
 const RULE = 'uwsgi-pass-needs-socket';
 
@@ -134,13 +135,7 @@ test('the header counts errors and warnings, errors listed first, arrow keys mov
 test('the toolbar counts the problems and its button brings the problems panel into view', async ({
   page,
 }) => {
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.keyboard.press('Escape');
-  await page.getByTestId('template-gunicorn-flask-sqlite').click();
-  const confirm = page.getByTestId('confirm');
-  if (await confirm.isVisible()) await confirm.click();
+  await chooseTemplate(page, 'gunicorn-flask-sqlite');
   const count = page.getByTestId('problems-count');
   await expect(count).toHaveAttribute('data-errors', '0');
   await page.locator('.react-flow__node-nginx').click();

@@ -1,26 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { AUTOSAVE_KEY, chooseTemplate, openEditor } from './helpers';
 
 declare global {
   interface Window {
     __stacksketchCrashForTest?: boolean | string;
   }
-}
-
-const AUTOSAVE_KEY = 'stacksketch:autosave';
-
-async function openEditor(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.keyboard.press('Escape');
-  await expect(page.locator('.react-flow__node').first()).toBeVisible();
-  return page;
-}
-
-async function loadTemplate(page: Page, id: string) {
-  await page.getByTestId(`template-${id}`).click();
-  const confirm = page.getByTestId('confirm');
-  if (await confirm.isVisible()) await confirm.click();
 }
 
 function savedName(page: Page): Promise<string | null> {
@@ -36,10 +21,10 @@ async function twoTabsInConflict(context: BrowserContext) {
   await first.evaluate(() => localStorage.clear());
   const second = await openEditor(context);
 
-  await loadTemplate(first, 'uwsgi-unix-socket');
+  await chooseTemplate(first, 'uwsgi-unix-socket');
   await expect.poll(() => savedName(first)).toBe('flask-uwsgi-socket');
 
-  await loadTemplate(second, 'gunicorn-flask-sqlite');
+  await chooseTemplate(second, 'gunicorn-flask-sqlite');
   await expect(second.locator('.react-flow__node-gunicorn')).toHaveCount(1);
   const banner = second.getByTestId('tab-conflict');
   await expect(banner).toBeVisible();
@@ -73,7 +58,7 @@ test("a second tab does not overwrite the first tab's autosave and can load it",
     .toContain('"protocol": "http"');
 
   // Now the first tab is the one behind: its next edit raises the banner there instead of overwriting.
-  await loadTemplate(first, 'flask-dev-server');
+  await chooseTemplate(first, 'flask-dev-server');
   await expect(first.getByTestId('tab-conflict')).toBeVisible();
   expect(await savedName(first)).toBe('flask-uwsgi-socket');
 });

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { autosaved, chooseTemplate, freshEditor } from './helpers';
 
 // The crash is triggered through the test-only switch documented in SECURITY.md.
 declare global {
@@ -8,28 +9,9 @@ declare global {
   }
 }
 
-const AUTOSAVE_KEY = 'stacksketch:autosave';
-
-async function freshEditor(page: Page) {
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.keyboard.press('Escape');
-}
-
-async function loadTemplate(page: Page, id: string) {
-  await page.getByTestId(`template-${id}`).click();
-  const confirm = page.getByTestId('confirm');
-  if (await confirm.isVisible()) await confirm.click();
-}
-
-function autosaved(page: Page) {
-  return page.evaluate((key) => localStorage.getItem(key), AUTOSAVE_KEY);
-}
-
 /** The template with one edit of its own, saved: the design a crash must not lose. */
 async function editedDesign(page: Page) {
-  await loadTemplate(page, 'uwsgi-unix-socket');
+  await chooseTemplate(page, 'uwsgi-unix-socket');
   await page.locator('.react-flow__node-uwsgi').click();
   await page.getByTestId('prop-protocol').selectOption('http');
   await expect.poll(async () => (await autosaved(page)) ?? '').toContain('"http"');
