@@ -118,7 +118,7 @@ test('a connection released on a node body connects to that node, or says why it
     .locator('.react-flow__handle.source')
     .dragTo(node(page, 'sqlite').locator('.node-summary'));
   await expect(
-    page.locator('[role="status"]', { hasText: 'Only a Flask app opens a SQLite file' }),
+    page.locator('[role="status"]', { hasText: 'Only a Flask app or a Django app opens a SQLite file' }),
   ).toBeVisible();
   await expect(page.locator('.react-flow__edge')).toHaveCount(1);
 });

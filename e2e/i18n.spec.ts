@@ -93,7 +93,7 @@ const ALLOWED = new Set(
   English API module callable project application runserver socket http proxy_pass uwsgi_pass Werkzeug Slowloris Vite Node CSS HTML JS
   npm run root try_files listen port workers threads transport tcp unix auto processes route env SECRET_KEY
   iframe Confluence Notion GitHub GitLab Markdown subgraph mmd Enter docker-compose server_name localhost gzip
-  client_max_body_size
+  client_max_body_size Let Encrypt certbot
   api browser proxy wsgi db Dockerfile import include uwsgi_params http-socket WAL busy timeout named volume build-essential`
     .split(/\s+/)
     .filter(Boolean),
