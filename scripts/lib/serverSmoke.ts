@@ -277,7 +277,16 @@ async function prebuildFrontend(bundleDir: string, frontendDir: string, cacheRoo
     if (result.status !== 0) throw new Error(`${command.join(' ')} failed\n${tail(result.output)}`);
   }
   mkdirSync(join(cacheRoot, key), { recursive: true });
-  renameSync(join(dir, 'node_modules'), cached);
+  // Another run on this machine may have filled the cache meanwhile: then its copy stays, ours goes
+  // with the bundle's folder.
+  if (!existsSync(cached)) {
+    try {
+      renameSync(join(dir, 'node_modules'), cached);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+    }
+  }
 }
 
 interface Machine {
