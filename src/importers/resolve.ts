@@ -14,7 +14,8 @@ import { readCompose, readDotEnv, interpolate, type ComposeFile, type ComposeSer
 import { readDockerfile, type Dockerfile } from './dockerfile';
 import { readNginx, type NginxConfig, type NginxLocation, type NginxServer } from './nginx';
 import { readGunicornConf, scanPythonModule, type PyValue } from './python';
-import { readSystemdUnit } from './systemd';
+import { readSystemdUnit, type SystemdService } from './systemd';
+import { hostSafeName } from '../exporters/targets/server/names';
 import { readUwsgiIni } from './uwsgi';
 import {
   ImportError,
@@ -403,11 +404,7 @@ class Resolver {
           this.note(file.path, 0, 'systemd: no ExecStart (left out)');
           continue;
         }
-        const command = recognise(service.execStart);
-        this.runCommand(
-          { ...unit, env: service.env, command, commandFile: file.path, commandLine: service.line },
-          command,
-        );
+        this.runSystemdService(unit, file, service);
       }
       for (const file of unit.files) {
         if (this.consumed.has(file.path)) continue;
@@ -443,6 +440,52 @@ class Resolver {
       return;
     }
     this.runCommand(unit, command);
+  }
+
+  /**
+   * One systemd service of a bare server. A unit whose WorkingDirectory is a folder of the given files
+   * (`/srv/<site>/<folder>`, as the server bundle writes it) is that folder's container: its
+   * commands find their configs in that folder, and its nodes are put in a container named after
+   * it. A template unit (`name@.service`) runs one copy per `copies/<k>/` folder: copy 1's config
+   * is read and the number of copies is the container's replicas.
+   */
+  private runSystemdService(unit: Unit, file: SourceFile, service: SystemdService): void {
+    const hostDir = service.workingDirectory ? baseName(service.workingDirectory) : '';
+    // The bundle's folder keeps the container's own name; the host's folder is its safe form.
+    const folder =
+      [...new Set(unit.files.map((f) => f.path.split('/')[0]!))].find(
+        (top) => hostDir !== '' && hostSafeName(top, 24) === hostDir,
+      ) ?? '';
+    const files = folder ? unit.files.filter((f) => f.path.startsWith(`${folder}/`)) : [];
+    const own = files.length > 0;
+    const template = baseName(file.path).includes('@');
+    const copies = new Set(
+      files
+        .map((f) => new RegExp(`^${folder}/copies/(\\d+)/`).exec(f.path)?.[1])
+        .filter((k): k is string => k !== undefined),
+    );
+    const argv = service.execStart!.map((word) => (template ? word.replace(/%i/g, '1') : word));
+    const command = recognise(argv);
+    const first = this.nodes.length;
+    this.runCommand(
+      {
+        ...unit,
+        files: own ? files : unit.files,
+        env: service.env,
+        command,
+        commandFile: file.path,
+        commandLine: service.line,
+      },
+      command,
+    );
+    if (!own) return;
+    for (const node of this.nodes.slice(first)) node.container = folder;
+    if (template && copies.size > 1) {
+      this.replicas.set(folder, copies.size);
+      for (const copy of files)
+        if (copy.path.startsWith(`${folder}/copies/`) && !copy.path.startsWith(`${folder}/copies/1/`))
+          this.consumed.add(copy.path);
+    }
   }
 
   private runCommand(unit: Unit, command: Recognised): void {
