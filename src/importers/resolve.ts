@@ -42,6 +42,7 @@ type FileRole =
   | 'gunicorn-config'
   | 'uwsgi-ini'
   | 'systemd-unit'
+  | 'systemd-socket'
   | 'dockerfile'
   | 'python'
   | 'env'
@@ -57,6 +58,7 @@ export function classify(file: SourceFile): FileRole {
   if (name.endsWith('.py')) return 'python';
   if (name.endsWith('.ini') && /^\s*\[uwsgi\]/m.test(file.text)) return 'uwsgi-ini';
   if (name.endsWith('.service') && /^\s*\[Service\]/m.test(file.text)) return 'systemd-unit';
+  if (name.endsWith('.socket') && /^\s*\[Socket\]/m.test(file.text)) return 'systemd-socket';
   if (
     /\.(conf|template|nginx)$/.test(name) ||
     /(^|\/)(sites-available|sites-enabled|conf\.d|nginx)\//.test(file.path) ||
@@ -478,6 +480,9 @@ class Resolver {
       },
       command,
     );
+    // Its .socket unit listens where the server's own config binds: nothing more to read in it.
+    const socket = file.path.replace(/\.service$/, '.socket');
+    if (this.byPath.has(socket)) this.consumed.add(socket);
     if (!own) return;
     for (const node of this.nodes.slice(first)) node.container = folder;
     if (template && copies.size > 1) {
