@@ -48,6 +48,12 @@ type FileRole =
   | 'env'
   | 'other';
 
+/** Every folder a path is in: `a/b/c.py` is in `a` and `a/b`. */
+function parentFolders(path: string): string[] {
+  const parts = path.split('/').slice(0, -1);
+  return parts.map((_, index) => parts.slice(0, index + 1).join('/'));
+}
+
 /** What a file is, from its name (and for nginx, its content). */
 export function classify(file: SourceFile): FileRole {
   const name = baseName(file.path).toLowerCase();
@@ -453,18 +459,22 @@ class Resolver {
    */
   private runSystemdService(unit: Unit, file: SourceFile, service: SystemdService): void {
     const hostDir = service.workingDirectory ? baseName(service.workingDirectory) : '';
-    // The bundle's folder keeps the container's own name; the host's folder is its safe form.
+    // The bundle's folder keeps the container's own name; the host's folder is its safe form. The
+    // bundle may itself be inside a folder: the shallowest folder of that name is the code's.
+    const folders = [...new Set(unit.files.flatMap((f) => parentFolders(f.path)))];
     const folder =
-      [...new Set(unit.files.map((f) => f.path.split('/')[0]!))].find(
-        (top) => hostDir !== '' && hostSafeName(top, 24) === hostDir,
-      ) ?? '';
+      folders
+        .filter((dir) => hostDir !== '' && hostSafeName(baseName(dir), 24) === hostDir)
+        .sort((a, b) => a.split('/').length - b.split('/').length)[0] ?? '';
     const files = folder ? unit.files.filter((f) => f.path.startsWith(`${folder}/`)) : [];
     const own = files.length > 0;
     const template = baseName(file.path).includes('@');
+    const copiesDir = `${folder}/copies/`;
     const copies = new Set(
       files
-        .map((f) => new RegExp(`^${folder}/copies/(\\d+)/`).exec(f.path)?.[1])
-        .filter((k): k is string => k !== undefined),
+        .filter((f) => f.path.startsWith(copiesDir))
+        .map((f) => f.path.slice(copiesDir.length).split('/')[0]!)
+        .filter((k) => /^\d+$/.test(k)),
     );
     const argv = service.execStart!.map((word) => (template ? word.replace(/%i/g, '1') : word));
     const command = recognise(argv);
@@ -484,11 +494,12 @@ class Resolver {
     const socket = file.path.replace(/\.service$/, '.socket');
     if (this.byPath.has(socket)) this.consumed.add(socket);
     if (!own) return;
-    for (const node of this.nodes.slice(first)) node.container = folder;
+    const container = baseName(folder);
+    for (const node of this.nodes.slice(first)) node.container = container;
     if (template && copies.size > 1) {
-      this.replicas.set(folder, copies.size);
+      this.replicas.set(container, copies.size);
       for (const copy of files)
-        if (copy.path.startsWith(`${folder}/copies/`) && !copy.path.startsWith(`${folder}/copies/1/`))
+        if (copy.path.startsWith(copiesDir) && !copy.path.startsWith(`${copiesDir}1/`))
           this.consumed.add(copy.path);
     }
   }
