@@ -168,4 +168,45 @@ describe('resolver', () => {
     ]);
     expect(kinds(without)).toEqual(['flask', 'gunicorn']);
   });
+
+  it("a bare server's units name their containers by their code folders; a template unit's copies are replicas", () => {
+    const app = 'from flask import Flask\napp = Flask(__name__)\n';
+    const gunicorn = (port: number) => `bind = "127.0.0.1:${port}"\nwsgi_app = "app:app"\n`;
+    const unit = (dir: string, exec: string) =>
+      `[Service]\nWorkingDirectory=/srv/shop/${dir}\nExecStart=/srv/shop/${dir}/venv/bin/${exec}\n`;
+    // As written, and inside a folder (the CLI keeps a given folder's name in the paths).
+    for (const top of ['', 'shop-bundle/']) {
+      const result = importConfigs([
+        { path: `${top}Api_Server/app.py`, text: app },
+        { path: `${top}Api_Server/gunicorn.conf.py`, text: gunicorn(9000) },
+        {
+          path: `${top}systemd/shop-api-server.service`,
+          text: unit('api-server', 'gunicorn -c gunicorn.conf.py'),
+        },
+        { path: `${top}systemd/shop-api-server.socket`, text: '[Socket]\nListenStream=127.0.0.1:9000\n' },
+        { path: `${top}web/app.py`, text: app },
+        { path: `${top}web/copies/1/gunicorn.conf.py`, text: gunicorn(8000) },
+        { path: `${top}web/copies/2/gunicorn.conf.py`, text: gunicorn(8001) },
+        { path: `${top}web/copies/3/gunicorn.conf.py`, text: gunicorn(8002) },
+        {
+          path: `${top}systemd/shop-web@.service`,
+          text: unit('web', 'gunicorn -c copies/%i/gunicorn.conf.py'),
+        },
+        { path: `${top}systemd/other.socket`, text: '[Socket]\nListenStream=/run/other.sock\n' },
+      ]);
+      const containers = result
+        .design!.nodes.filter((node) => node.container !== undefined)
+        .map((node) => `${node.kind} ${node.container}`)
+        .sort();
+      expect(containers).toEqual(['flask Api_Server', 'flask web', 'gunicorn Api_Server', 'gunicorn web']);
+      expect(result.design!.containers).toEqual({ Api_Server: { replicas: 1 }, web: { replicas: 3 } });
+      const about = (path: string) =>
+        result.report.filter((entry) => entry.file === path).map((e) => e.message);
+      expect(about(`${top}systemd/shop-api-server.socket`)).toEqual([]);
+      expect(about(`${top}web/copies/2/gunicorn.conf.py`)).toEqual([]);
+      expect(about(`${top}systemd/other.socket`)).toEqual([
+        'systemd-socket file not used by any service (left out)',
+      ]);
+    }
+  });
 });

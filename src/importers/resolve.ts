@@ -14,7 +14,8 @@ import { readCompose, readDotEnv, interpolate, type ComposeFile, type ComposeSer
 import { readDockerfile, type Dockerfile } from './dockerfile';
 import { readNginx, type NginxConfig, type NginxLocation, type NginxServer } from './nginx';
 import { readGunicornConf, scanPythonModule, type PyValue } from './python';
-import { readSystemdUnit } from './systemd';
+import { readSystemdUnit, type SystemdService } from './systemd';
+import { hostSafeName } from '../exporters/targets/server/names';
 import { readUwsgiIni } from './uwsgi';
 import {
   ImportError,
@@ -41,10 +42,17 @@ type FileRole =
   | 'gunicorn-config'
   | 'uwsgi-ini'
   | 'systemd-unit'
+  | 'systemd-socket'
   | 'dockerfile'
   | 'python'
   | 'env'
   | 'other';
+
+/** Every folder a path is in: `a/b/c.py` is in `a` and `a/b`. */
+function parentFolders(path: string): string[] {
+  const parts = path.split('/').slice(0, -1);
+  return parts.map((_, index) => parts.slice(0, index + 1).join('/'));
+}
 
 /** What a file is, from its name (and for nginx, its content). */
 export function classify(file: SourceFile): FileRole {
@@ -56,6 +64,7 @@ export function classify(file: SourceFile): FileRole {
   if (name.endsWith('.py')) return 'python';
   if (name.endsWith('.ini') && /^\s*\[uwsgi\]/m.test(file.text)) return 'uwsgi-ini';
   if (name.endsWith('.service') && /^\s*\[Service\]/m.test(file.text)) return 'systemd-unit';
+  if (name.endsWith('.socket') && /^\s*\[Socket\]/m.test(file.text)) return 'systemd-socket';
   if (
     /\.(conf|template|nginx)$/.test(name) ||
     /(^|\/)(sites-available|sites-enabled|conf\.d|nginx)\//.test(file.path) ||
@@ -403,11 +412,7 @@ class Resolver {
           this.note(file.path, 0, 'systemd: no ExecStart (left out)');
           continue;
         }
-        const command = recognise(service.execStart);
-        this.runCommand(
-          { ...unit, env: service.env, command, commandFile: file.path, commandLine: service.line },
-          command,
-        );
+        this.runSystemdService(unit, file, service);
       }
       for (const file of unit.files) {
         if (this.consumed.has(file.path)) continue;
@@ -443,6 +448,60 @@ class Resolver {
       return;
     }
     this.runCommand(unit, command);
+  }
+
+  /**
+   * One systemd service of a bare server. A unit whose WorkingDirectory is a folder of the given files
+   * (`/srv/<site>/<folder>`, as the server bundle writes it) is that folder's container: its
+   * commands find their configs in that folder, and its nodes are put in a container named after
+   * it. A template unit (`name@.service`) runs one copy per `copies/<k>/` folder: copy 1's config
+   * is read and the number of copies is the container's replicas.
+   */
+  private runSystemdService(unit: Unit, file: SourceFile, service: SystemdService): void {
+    const hostDir = service.workingDirectory ? baseName(service.workingDirectory) : '';
+    // The bundle's folder keeps the container's own name; the host's folder is its safe form. The
+    // bundle may itself be inside a folder: the shallowest folder of that name is the code's.
+    const folders = [...new Set(unit.files.flatMap((f) => parentFolders(f.path)))];
+    const folder =
+      folders
+        .filter((dir) => hostDir !== '' && hostSafeName(baseName(dir), 24) === hostDir)
+        .sort((a, b) => a.split('/').length - b.split('/').length)[0] ?? '';
+    const files = folder ? unit.files.filter((f) => f.path.startsWith(`${folder}/`)) : [];
+    const own = files.length > 0;
+    const template = baseName(file.path).includes('@');
+    const copiesDir = `${folder}/copies/`;
+    const copies = new Set(
+      files
+        .filter((f) => f.path.startsWith(copiesDir))
+        .map((f) => f.path.slice(copiesDir.length).split('/')[0]!)
+        .filter((k) => /^\d+$/.test(k)),
+    );
+    const argv = service.execStart!.map((word) => (template ? word.replace(/%i/g, '1') : word));
+    const command = recognise(argv);
+    const first = this.nodes.length;
+    this.runCommand(
+      {
+        ...unit,
+        files: own ? files : unit.files,
+        env: service.env,
+        command,
+        commandFile: file.path,
+        commandLine: service.line,
+      },
+      command,
+    );
+    // Its .socket unit listens where the server's own config binds: nothing more to read in it.
+    const socket = file.path.replace(/\.service$/, '.socket');
+    if (this.byPath.has(socket)) this.consumed.add(socket);
+    if (!own) return;
+    const container = baseName(folder);
+    for (const node of this.nodes.slice(first)) node.container = container;
+    if (template && copies.size > 1) {
+      this.replicas.set(container, copies.size);
+      for (const copy of files)
+        if (copy.path.startsWith(copiesDir) && !copy.path.startsWith(`${copiesDir}1/`))
+          this.consumed.add(copy.path);
+    }
   }
 
   private runCommand(unit: Unit, command: Recognised): void {

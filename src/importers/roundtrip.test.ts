@@ -36,3 +36,40 @@ describe('importing what export wrote gives the same design back', () => {
     expect(differing.map(({ id }) => id)).toEqual([]);
   }, 120_000);
 });
+
+/**
+ * The server bundle carries less (docs/import.md): it does not set up HTTPS yet, so TLS is lost; two
+ * servers of one container write the same unit name, so only one of them comes back.
+ */
+const KNOWN_LOSSY_ON_SERVER = new Set(['two-servers-one-container', 'https-letsencrypt']);
+
+describe('importing what export --target server wrote gives the same design back', () => {
+  it('for every template and variety design', () => {
+    const designs = allValidDesigns();
+    for (const { id, design } of designs) {
+      const { expected, actual, result } = roundTrip(design, 'server');
+      expect(result.loadErrors, id).toEqual([]);
+      if (KNOWN_LOSSY_ON_SERVER.has(id)) expect(actual, id).not.toEqual(expected);
+      else expect(actual, id).toEqual(expected);
+    }
+  });
+
+  it('gives replicas back from the template unit and its copies folders', () => {
+    const design = allValidDesigns().find(({ id }) => id === 'load-balanced-gunicorn')!.design;
+    const { result } = roundTrip(design, 'server');
+    expect(result.design?.containers).toEqual(design.containers);
+    expect(result.design?.nodes.filter((node) => node.container === 'app')).toHaveLength(
+      design.nodes.filter((node) => node.container === 'app').length,
+    );
+  });
+
+  it('for 1,000 fuzzed error-free designs', () => {
+    const { designs } = fuzzDesigns(1000);
+    expect(designs).toHaveLength(1000);
+    const differing = designs.filter(({ design }) => {
+      const { expected, actual } = roundTrip(design, 'server');
+      return JSON.stringify(expected) !== JSON.stringify(actual);
+    });
+    expect(differing.map(({ id }) => id)).toEqual([]);
+  }, 240_000);
+});

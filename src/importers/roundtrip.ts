@@ -10,7 +10,8 @@
 import type { Design, DesignNode } from '../model/design';
 import { COMPOSE_EN, generate } from '../exporters/generate';
 import { plan } from '../exporters/plan';
-import { isApp, isClient, isWsgiServer, listenerOf } from '../nodes/registry';
+import { hostPlan } from '../exporters/targets/server/hostPlan';
+import { isApp, isClient, isDatabase, isProxy, isStatic, isWsgiServer, listenerOf } from '../nodes/registry';
 import { importConfigs, type ImportResult } from './resolve';
 
 export interface Canonical {
@@ -73,16 +74,58 @@ export function exportedContainers(design: Design): (node: DesignNode) => string
   return (node) => serviceOf.get(node.id) ?? node.container;
 }
 
+const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+
+/**
+ * The design as the server bundle writes it down: each python service's nodes in the container
+ * named by its code folder in the bundle, servers on the host's socket paths, SQLite files in the service's
+ * state folder (the copies of a replicated container are one service, as on the host).
+ */
+export function asOnHost(design: Design): Design {
+  const host = hostPlan(design, plan(design));
+  const nodes = new Map(design.nodes.map((node) => [node.id, structuredClone(node)]));
+  for (const entry of host.python)
+    for (const id of entry.service.nodes) {
+      const node = nodes.get(id);
+      if (!node) continue;
+      node.container = entry.service.buildDir;
+      const props = node.props as unknown as Record<string, unknown>;
+      const bind = entry.run.process.bind;
+      if (id === entry.run.process.node && bind.kind === 'unix') props.socketPath = bind.path;
+      if (isDatabase(node) && typeof props.file === 'string')
+        props.file = `/var/lib/${entry.names.stateDir}/${baseName(props.file)}`;
+    }
+  return { ...design, nodes: [...nodes.values()] };
+}
+
+/** On a host, nginx and the React build it serves are in no container: the files do not name one. */
+const hostContainer = (node: DesignNode): string | undefined =>
+  isProxy(node) || isStatic(node) ? undefined : node.container;
+
+export type RoundTripTarget = 'compose' | 'server';
+
 /** Export a design, import every generated file but design.json, and give both canonical shapes. */
-export function roundTrip(design: Design): {
+export function roundTrip(
+  design: Design,
+  target: RoundTripTarget = 'compose',
+): {
   expected: Canonical;
   actual: Canonical | null;
   result: ImportResult;
 } {
-  const files = Object.entries(generate(design, COMPOSE_EN).files)
+  const options = target === 'compose' ? COMPOSE_EN : { ...COMPOSE_EN, target };
+  const files = Object.entries(generate(design, options).files)
     .filter(([path]) => path !== 'design.json')
     .map(([path, text]) => ({ path, text }));
   const result = importConfigs(files);
+  if (target === 'server') {
+    const onHost = asOnHost(design);
+    return {
+      expected: canonical(onHost, hostContainer),
+      actual: result.design ? canonical(result.design, hostContainer) : null,
+      result,
+    };
+  }
   return {
     expected: canonical(design, exportedContainers(design)),
     actual: result.design ? canonical(result.design, (node) => node.container) : null,
