@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { loadTemplate } from '../../src/model/templates';
+import { setNodeProps } from '../../src/model/edit';
 import { generate } from '../../src/exporters/generate';
 import { checkKubernetesBundle } from './k8sChecks';
 
@@ -79,5 +80,35 @@ describe('checkKubernetesBundle', () => {
     kustomization.resources.push('service-app-2.yaml');
     twice['k8s/kustomization.yaml'] = stringify(kustomization);
     expect((await failing(twice)).join('\n')).toContain('both claim pod app:8000');
+  });
+
+  it('accepts a TLS Secret the README has the user create, and refuses one nobody makes', async () => {
+    const design = setNodeProps(loadTemplate('gunicorn-flask-sqlite'), 'proxy', {
+      tls: 'files',
+      certFile: '/srv/tls/site.crt',
+      keyFile: '/srv/tls/site.key',
+    });
+    const bundle = generate(design, { target: 'kubernetes', lang: 'en' }).files;
+    expect(await failing(bundle)).toEqual([]);
+    const unexplained = {
+      ...bundle,
+      'README.md': bundle['README.md']!.replaceAll('kubectl create secret tls', 'kubectl get secret'),
+    };
+    expect((await failing(unexplained)).join('\n')).toContain(
+      'Secret web-site-1-tls does not exist and the README does not have it made',
+    );
+    const wrongKey = {
+      ...bundle,
+      'k8s/deployment-web.yaml': bundle['k8s/deployment-web.yaml']!.replace(
+        'subPath: tls.key',
+        'subPath: key.pem',
+      ),
+    };
+    expect((await failing(wrongKey)).join('\n')).toContain('Secret web-site-1-tls has no key key.pem');
+  });
+
+  it("accepts Let's Encrypt's Secret, made by the README's cert-manager Certificate", async () => {
+    const bundle = generate(loadTemplate('https-letsencrypt'), { target: 'kubernetes', lang: 'en' }).files;
+    expect(await failing(bundle)).toEqual([]);
   });
 });

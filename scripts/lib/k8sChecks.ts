@@ -107,19 +107,42 @@ function secrets(manifests: Manifests, files: Record<string, string>): Map<strin
   return found;
 }
 
+/**
+ * The kubernetes.io/tls Secrets the README has the user make (the bundle never holds a private key):
+ * `kubectl create secret tls NAME`, or a cert-manager Certificate's `secretName: NAME`.
+ */
+function readmeTlsSecrets(files: Record<string, string>): Set<string> {
+  const readme = files['README.md'] ?? '';
+  return new Set(
+    [...readme.matchAll(/kubectl create secret tls ([a-z0-9-]+) |^\s*secretName: ([a-z0-9-]+)$/gm)].map(
+      (match) => (match[1] ?? match[2])!,
+    ),
+  );
+}
+
+const TLS_KEYS = new Set(['tls.crt', 'tls.key']);
+
 function referenceProblems(manifests: Manifests, files: Record<string, string>): string[] {
   const problems: string[] = [];
   const configMaps = new Map(byKind(manifests, 'ConfigMap').map((doc) => [doc.metadata.name, doc]));
   const secretKeys = secrets(manifests, files);
+  for (const name of readmeTlsSecrets(files)) if (!secretKeys.has(name)) secretKeys.set(name, TLS_KEYS);
   const services = new Set(byKind(manifests, 'Service').map((doc) => doc.metadata.name));
   for (const doc of workloads(manifests)) {
     const name = `${doc.kind} ${doc.metadata.name}`;
     const pod = podTemplateOf(doc)!.spec;
     const volumes = new Map<string, Doc>((pod.volumes ?? []).map((volume: Doc) => [volume.name, volume]));
     const claims = new Set((doc.spec.volumeClaimTemplates ?? []).map((claim: Doc) => claim.metadata.name));
-    for (const volume of volumes.values())
+    for (const volume of volumes.values()) {
       if (volume.configMap && !configMaps.has(volume.configMap.name))
         problems.push(`${name}: ConfigMap ${volume.configMap.name} does not exist`);
+      const secret = volume.secret?.secretName;
+      if (secret && !secretKeys.has(secret))
+        problems.push(`${name}: Secret ${secret} does not exist and the README does not have it made`);
+      for (const item of volume.secret?.items ?? [])
+        if (secret && secretKeys.has(secret) && !secretKeys.get(secret)!.has(item.key))
+          problems.push(`${name}: Secret ${secret} has no key ${item.key}`);
+    }
     if (doc.kind === 'StatefulSet' && doc.spec.serviceName && !services.has(doc.spec.serviceName))
       problems.push(`${name}: its serviceName ${doc.spec.serviceName} is no Service`);
     for (const container of pod.containers) {
@@ -127,6 +150,10 @@ function referenceProblems(manifests: Manifests, files: Record<string, string>):
         const volume = volumes.get(mount.name);
         if (!volume && !claims.has(mount.name))
           problems.push(`${name}/${container.name}: volume ${mount.name} does not exist`);
+        const mountedSecret: string | undefined = volume?.secret?.secretName;
+        const keysOfMount = mountedSecret ? secretKeys.get(mountedSecret) : undefined;
+        if (keysOfMount && mount.subPath && !keysOfMount.has(mount.subPath))
+          problems.push(`${name}/${container.name}: Secret ${mountedSecret} has no key ${mount.subPath}`);
         const map = volume?.configMap ? configMaps.get(volume.configMap.name) : undefined;
         if (map && mount.subPath && !(mount.subPath in (map.data ?? {})))
           problems.push(

@@ -11,7 +11,16 @@
  * The images are the bundle's own build folders, staged as the compose smoke stages them.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, lstatSync, mkdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  lstatSync,
+  mkdirSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { Design } from '../../src/model/design';
 import { generate } from '../../src/exporters/generate';
@@ -31,7 +40,20 @@ import {
 import { readManifests, type Manifests } from './k8sChecks';
 import { runProbes } from './probes';
 import { run, runSync, waitFor } from './proc';
-import { containerCommand, prepareService, provision, type PreparedService } from './stack';
+import {
+  containerCommand,
+  prepareService,
+  provision,
+  tlsHostName,
+  type PreparedService,
+  type TlsEntry,
+} from './stack';
+import {
+  clusterPlan,
+  tlsSecretsOfCluster,
+  type TlsSecret,
+} from '../../src/exporters/targets/kubernetes/cluster';
+import { setNodeProps } from '../../src/model/edit';
 import { startContainer } from './containerLite';
 import { requireTools } from './tools';
 
@@ -115,8 +137,43 @@ interface PodVolumes {
   configMaps: Map<string, Doc>;
 }
 
-/** Each Pod's volumes as host folders: emptyDir (shared by its containers), claims (its own), ConfigMap files. */
-function podVolumes(pod: Pod, manifests: Manifests, runDir: string): PodVolumes {
+/**
+ * A kubernetes.io/tls Secret as the user would create it from their files (`kubectl create secret tls`)
+ * or cert-manager would issue it: here a self-signed pair for the server's names, under its keys.
+ */
+function tlsSecretFiles(secret: TlsSecret, dir: string): Record<string, string> {
+  const san = secret.domains.map((name) => `DNS:${name}`).join(',');
+  const made = runSync([
+    'openssl',
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    `/CN=${secret.domains[0]}`,
+    '-addext',
+    `subjectAltName=${san}`,
+    '-keyout',
+    join(dir, '.key'),
+    '-out',
+    join(dir, '.crt'),
+  ]);
+  if (made.status !== 0) throw new Error(`openssl could not make the test certificate: ${made.output}`);
+  return { 'tls.crt': join(dir, '.crt'), 'tls.key': join(dir, '.key') };
+}
+
+/** Each Pod's volumes as host folders: emptyDir (shared by its containers), claims (its own), ConfigMap files, TLS Secrets. */
+function podVolumes(
+  pod: Pod,
+  manifests: Manifests,
+  runDir: string,
+  tlsSecrets: ReadonlyMap<string, TlsSecret>,
+): PodVolumes {
   const spec = pod.workload.spec.template.spec;
   const dirs = new Map<string, string>();
   const configMaps = new Map<string, Doc>();
@@ -131,6 +188,19 @@ function podVolumes(pod: Pod, manifests: Manifests, runDir: string): PodVolumes 
       if (!map) throw new Error(`${pod.name}: ConfigMap ${volume.configMap.name} does not exist`);
       for (const [key, text] of Object.entries<string>(map.data ?? {})) writeFileSync(join(dir, key), text);
       configMaps.set(volume.name, map);
+    } else if (volume.secret) {
+      const secret = tlsSecrets.get(volume.secret.secretName);
+      if (!secret)
+        throw new Error(`${pod.name}: Secret ${volume.secret.secretName} is no TLS Secret of the design`);
+      const made = tlsSecretFiles(secret, dir);
+      const items: { key: string; path: string }[] = volume.secret.items ?? [
+        { key: 'tls.crt', path: 'tls.crt' },
+        { key: 'tls.key', path: 'tls.key' },
+      ];
+      for (const item of items) {
+        copyFileSync(made[item.key]!, join(dir, item.path));
+        chmodSync(join(dir, item.path), 0o644);
+      }
     } else chmodSync(dir, 0o777);
     dirs.set(volume.name, dir);
   }
@@ -259,12 +329,13 @@ async function startPods(
   hosts: string,
   print: (line: string) => void,
   started: Started[],
+  tlsSecrets: ReadonlyMap<string, TlsSecret>,
 ): Promise<void> {
   const app: string = manifests.kustomization.labels?.[0]?.pairs?.['app.kubernetes.io/part-of'] ?? '';
   const images = new Map<string, PreparedService>();
   const secrets = generatedSecrets(manifests, files);
   for (const pod of pods) {
-    const volumes = podVolumes(pod, manifests, runDir);
+    const volumes = podVolumes(pod, manifests, runDir, tlsSecrets);
     for (const doc of pod.workload.spec.template.spec.containers) {
       let prepared = images.get(doc.image);
       if (!prepared) {
@@ -341,6 +412,11 @@ export function kubernetesSmokeDesigns(): { id: string; design: Design }[] {
         node.container === undefined ? node : { ...node, container: 'web' },
       ),
     },
+  });
+  // HTTPS, self-signed: the image's start script makes the certificate into an emptyDir.
+  designs.push({
+    id: 'react-nginx-gunicorn with a self-signed certificate (HTTPS through the Service)',
+    design: setNodeProps(loadTemplate('react-nginx-gunicorn'), 'proxy', { tls: 'self-signed' }),
   });
   const replicated = loadTemplate('load-balanced-gunicorn');
   designs.push({
@@ -446,6 +522,37 @@ async function copiesAnswer(
   return steps;
 }
 
+/**
+ * The HTTPS entry through the LoadBalancer Service: the certificate the web container reads (made at
+ * start, or from its Secret) is the only trust anchor of the hops (curl --cacert, never -k).
+ */
+async function httpsEntry(
+  plan: DeploymentPlan,
+  entry: Doc,
+  vip: string,
+  started: Started[],
+  runDir: string,
+): Promise<TlsEntry | undefined> {
+  const tls = plan.entryTls!;
+  if (!(entry.spec.ports ?? []).some((port: Doc) => port.port === tls.port)) return undefined;
+  for (const item of started) {
+    const read = await item.container.exec(['cat', tls.certificate], null, 5000);
+    if (read.status !== 0 || !read.output.includes('BEGIN CERTIFICATE')) continue;
+    const caFile = join(runDir, 'entry-ca.pem');
+    writeFileSync(caFile, read.output.slice(read.output.indexOf('-----BEGIN')));
+    const host = tlsHostName(tls.domains);
+    return {
+      url: `https://${host}:${tls.port}`,
+      resolve: `${host}:${tls.port}:${vip}`,
+      host,
+      port: tls.port,
+      address: vip,
+      caFile,
+    };
+  }
+  return undefined;
+}
+
 /** Export for kubernetes, start the Pods from the manifests, curl the hops through the entry Service. */
 export async function smokeKubernetes(
   design: Design,
@@ -508,7 +615,10 @@ export async function smokeKubernetes(
       ...pods.map((pod) => `${pod.address}\t${pod.name}`),
       '',
     ].join('\n');
-    await startPods(pods, manifests, files, bundleDir, plan, runDir, hosts, print, started);
+    const tlsSecrets = new Map(
+      tlsSecretsOfCluster(clusterPlan(design, plan)).map((secret) => [secret.name, secret]),
+    );
+    await startPods(pods, manifests, files, bundleDir, plan, runDir, hosts, print, started, tlsSecrets);
     const notReady = await waitReady(started, net);
     for (const problem of notReady) print(problem);
     steps.push({
@@ -521,10 +631,25 @@ export async function smokeKubernetes(
     const entry = services.find((service) => service.spec.type === 'LoadBalancer');
     if (!entry) steps.push({ name: 'a LoadBalancer Service faces the clients', ok: false });
     else {
-      const entryUrl = `http://${vips.get(entry.metadata.name)}:${entry.spec.ports[0].port}`;
+      const vip = vips.get(entry.metadata.name)!;
+      const entryUrl = `http://${vip}:${entry.spec.ports[0].port}`;
       print(`entry ${entryUrl} (Service ${entry.metadata.name}, type LoadBalancer)`);
+      const https = plan.entryTls ? await httpsEntry(plan, entry, vip, started, runDir) : undefined;
+      if (plan.entryTls) {
+        const step = {
+          name: `the entry Service offers HTTPS on ${plan.entryTls.port}; every hop below trusts only the certificate the Pod serves`,
+          ok: https !== undefined,
+        };
+        print(`${step.ok ? 'ok  ' : 'FAIL'} ${step.name}`);
+        steps.push(step);
+      }
       const results = await runProbes(
-        { plan, entryUrl, hostSideCommand: (argv) => hostSideCommand(net, argv) },
+        {
+          plan,
+          entryUrl,
+          hostSideCommand: (argv) => hostSideCommand(net, argv),
+          ...(https ? { https } : {}),
+        },
         print,
       );
       steps.push(...results.map((result) => ({ name: result.line, ok: result.ok })));

@@ -23,11 +23,28 @@ export interface MountedConfig {
   text: string;
 }
 
+/**
+ * A Secret of type kubernetes.io/tls (keys tls.crt and tls.key) an HTTPS server of nginx reads: the user
+ * creates it from their own files, or cert-manager issues Let's Encrypt's certificate into it. The
+ * bundle never holds the key.
+ */
+export interface TlsSecret {
+  name: string;
+  mode: 'files' | 'letsencrypt';
+  /** Where nginx.conf reads the certificate chain and the key. */
+  certificate: string;
+  key: string;
+  domains: string[];
+  email: string;
+}
+
 export interface PodContainer {
   /** The container's name in the Pod: the plan's service name (before copy numbers). */
   name: string;
   service: PlannedService;
   config: MountedConfig | null;
+  /** The TLS Secrets its HTTPS servers read (none when they make a self-signed certificate at start). */
+  tlsSecrets: TlsSecret[];
   /** Seconds a graceful stop of its process may take. */
   stopSeconds: number;
 }
@@ -116,7 +133,7 @@ function pythonContainer(service: PlannedService, run: PythonRun): PodContainer 
       text: part.renderConfig(run.process, run.apps[0]!, service.workdir),
     };
   }
-  return { name, service, config, stopSeconds: pythonStopSeconds(run) };
+  return { name, service, config, tlsSecrets: [], stopSeconds: pythonStopSeconds(run) };
 }
 
 /** nginx finishes the requests it proxies before it stops: it waits as long as the slowest server. */
@@ -136,21 +153,62 @@ function webContainer(
     mountPath: '/etc/nginx/nginx.conf',
     text: renderNginxConf(clusterRun),
   };
+  const name = checkedName(service.name, 'service name');
   return {
-    name: checkedName(service.name, 'service name'),
+    name,
     service,
     config,
+    tlsSecrets: tlsSecretsOf(name, run),
     stopSeconds: Math.max(10, ...upstreamStops),
   };
+}
+
+/**
+ * The Secrets of a web container's HTTPS servers that use a certificate from outside the Pod (the user's
+ * files, or Let's Encrypt's through cert-manager), named after the server's position like the slots.
+ */
+function tlsSecretsOf(container: string, run: WebRun): TlsSecret[] {
+  return run.servers.flatMap((server, position): TlsSecret[] => {
+    const tls = server.tls;
+    if (!tls || tls.mode === 'self-signed') return [];
+    const { mode, certificate, key, domains, email } = tls;
+    const name = checkedName(`${container}-site-${position + 1}-tls`, 'TLS Secret name');
+    return [{ name, mode, certificate, key, domains, email }];
+  });
+}
+
+/** Every TLS Secret the cluster's Pods read. */
+export function tlsSecretsOfCluster(cluster: ClusterPlan): TlsSecret[] {
+  return cluster.workloads.flatMap((workload) =>
+    workload.containers.flatMap((container) => container.tlsSecrets),
+  );
+}
+
+/** Whether a container of the cluster makes a self-signed certificate when it starts. */
+export function makesSelfSigned(cluster: ClusterPlan): boolean {
+  return cluster.workloads.some((workload) =>
+    workload.containers.some(
+      (container) =>
+        container.service.runs.kind === 'web' &&
+        container.service.runs.servers.some((server) => server.tls?.mode === 'self-signed'),
+    ),
+  );
 }
 
 function serviceOf(container: PodContainer, workload: string): ClusterService | null {
   const { service } = container;
   const published = new Map(service.published.map((port) => [port.container, port.host]));
+  const httpsPorts = new Set(
+    service.runs.kind === 'web' ? service.runs.servers.flatMap((server) => server.tls?.port ?? []) : [],
+  );
   const ports = service.listens.flatMap((listener): ServicePort[] => {
     if (listener.kind !== 'tcp') return [];
     const protocol =
-      service.runs.kind === 'python' && service.runs.process.protocol === 'uwsgi' ? 'uwsgi' : 'http';
+      service.runs.kind === 'python' && service.runs.process.protocol === 'uwsgi'
+        ? 'uwsgi'
+        : httpsPorts.has(listener.port)
+          ? 'https'
+          : 'http';
     return [
       {
         name: `${protocol}-${listener.port}`,

@@ -146,4 +146,86 @@ describe('the kubernetes target', () => {
     expect(appName('123')).toBe('stack');
     expect(appName('a'.repeat(64))).toHaveLength(40);
   });
+
+  describe('HTTPS', () => {
+    const webPod = (files: Record<string, string>) =>
+      manifests(files).find((doc) => doc.kind === 'Deployment' && doc.metadata.name === 'web')!.spec.template
+        .spec;
+    const webService = (files: Record<string, string>) =>
+      manifests(files).find((doc) => doc.kind === 'Service' && doc.metadata.name === 'web')!;
+
+    it('self-signed: the image script makes the certificate into an emptyDir; the Service has the https port', () => {
+      const { files } = k8s(
+        setNodeProps(loadTemplate('react-nginx-gunicorn'), 'proxy', { tls: 'self-signed' }),
+      );
+      const pod = webPod(files);
+      expect(pod.containers[0].command).toContain('/usr/local/bin/tls-init.sh');
+      const tlsMount = pod.containers[0].volumeMounts.find((m: Doc) => m.mountPath === '/etc/nginx/tls');
+      expect(pod.volumes.find((v: Doc) => v.name === tlsMount.name)).toEqual({
+        name: tlsMount.name,
+        emptyDir: {},
+      });
+      expect(pod.volumes.some((v: Doc) => v.secret)).toBe(false);
+      expect(webService(files).spec.ports.map((p: Doc) => p.name)).toEqual(['http-80', 'https-443']);
+      expect(files['k8s/configmap-web.yaml']).toContain('listen 443 ssl http2;');
+      expect(files['README.md']).toContain('Self-signed (for trying only)');
+    });
+
+    it('own files: a kubernetes.io/tls Secret mounted at the paths nginx.conf reads, created by the user', () => {
+      const { files } = k8s(
+        setNodeProps(loadTemplate('gunicorn-flask-sqlite'), 'proxy', {
+          tls: 'files',
+          certFile: '/srv/tls/site.crt',
+          keyFile: '/srv/keys/site.key',
+        }),
+      );
+      const pod = webPod(files);
+      expect(pod.volumes).toContainEqual({
+        name: 'web-site-1-tls',
+        secret: { secretName: 'web-site-1-tls' },
+      });
+      expect(pod.containers[0].volumeMounts).toEqual(
+        expect.arrayContaining([
+          { name: 'web-site-1-tls', mountPath: '/srv/tls/site.crt', subPath: 'tls.crt', readOnly: true },
+          { name: 'web-site-1-tls', mountPath: '/srv/keys/site.key', subPath: 'tls.key', readOnly: true },
+        ]),
+      );
+      const nginxConf = parse(files['k8s/configmap-web.yaml']!).data['nginx.conf'] as string;
+      expect(nginxConf).toContain('ssl_certificate /srv/tls/site.crt;');
+      expect(Object.keys(files).some((path) => /\.(crt|key|pem)$/.test(path))).toBe(false);
+      expect(files['README.md']).toContain(
+        'kubectl create secret tls web-site-1-tls --cert=fullchain.pem --key=privkey.pem',
+      );
+      expect(files['README.md']).not.toContain('cert-manager.io/v1');
+    });
+
+    it("Let's Encrypt: no certbot; cert-manager issues into the Secret mounted where nginx reads", () => {
+      const { files } = k8s(loadTemplate('https-letsencrypt'));
+      expect(Object.keys(files).some((path) => path.includes('certbot'))).toBe(false);
+      const pod = webPod(files);
+      expect(pod.containers[0].volumeMounts).toContainEqual({
+        name: 'web-site-1-tls',
+        mountPath: '/etc/nginx/tls/site-1',
+        readOnly: true,
+      });
+      expect(pod.volumes.find((v: Doc) => v.name === 'web-site-1-tls').secret.items).toEqual([
+        { key: 'tls.crt', path: 'fullchain.pem' },
+        { key: 'tls.key', path: 'privkey.pem' },
+      ]);
+      const readme = files['README.md']!;
+      const yaml = readme.slice(
+        readme.indexOf('```yaml') + 8,
+        readme.indexOf('```', readme.indexOf('```yaml') + 8),
+      );
+      const [issuer, certificate] = yaml.split('---\n').map((doc) => parse(doc) as Doc);
+      expect(issuer!.spec.acme.email).toBe('ops@example.com');
+      expect(certificate!.spec).toMatchObject({
+        secretName: 'web-site-1-tls',
+        dnsNames: ['shop.example.com'],
+      });
+      const korean = generate(loadTemplate('https-letsencrypt'), { target: 'kubernetes', lang: 'ko' }).files;
+      expect(korean['README.md']).toContain('certbot이 아니라 cert-manager');
+      expect(korean['README.md']).toContain('secretName: web-site-1-tls');
+    });
+  });
 });

@@ -8,7 +8,7 @@ import type { PlannedService } from '../../planTypes';
 import { NGINX_HEALTH_PATH } from '../../render/nginxConf';
 import { sha256Hex } from '../../serializers/sha256';
 import { APP_UID, healthCommand } from '../compose/docker';
-import type { ClusterPlan, ClusterService, PodContainer, Workload } from './cluster';
+import type { ClusterPlan, ClusterService, PodContainer, TlsSecret, Workload } from './cluster';
 
 type Manifest = Record<string, unknown>;
 type Image = PlannedService['image'];
@@ -79,11 +79,43 @@ function podVolumes(workload: Workload, dataVolumes: ReadonlySet<string>): Manif
       seen.add(mount.volume);
       volumes.push({ name: mount.volume, emptyDir: {} });
     }
+    for (const secret of container.tlsSecrets) volumes.push(tlsSecretVolume(secret));
   }
   const names = volumes.map((volume) => volume.name as string);
   if (new Set(names).size !== names.length)
     throw new Error(`kubernetes: two volumes of Pod "${workload.name}" would share a name`);
   return volumes;
+}
+
+/**
+ * A TLS Secret as a volume. Let's Encrypt's goes where the certificate script would have made it (the
+ * file names nginx.conf reads), as a folder so cert-manager's renewals reach the Pod.
+ */
+function tlsSecretVolume(secret: TlsSecret): Manifest {
+  const items =
+    secret.mode === 'letsencrypt'
+      ? [
+          { key: 'tls.crt', path: baseName(secret.certificate) },
+          { key: 'tls.key', path: baseName(secret.key) },
+        ]
+      : [];
+  return {
+    name: secret.name,
+    secret: { secretName: secret.name, ...(items.length > 0 ? { items } : {}) },
+  };
+}
+
+const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+const folderOf = (path: string) => path.slice(0, path.lastIndexOf('/'));
+
+/** The user's files go to the exact paths nginx.conf names; Let's Encrypt's folder to its slot. */
+function tlsSecretMounts(secret: TlsSecret): Manifest[] {
+  if (secret.mode === 'letsencrypt')
+    return [{ name: secret.name, mountPath: folderOf(secret.certificate), readOnly: true }];
+  return [
+    { name: secret.name, mountPath: secret.certificate, subPath: 'tls.crt', readOnly: true },
+    { name: secret.name, mountPath: secret.key, subPath: 'tls.key', readOnly: true },
+  ];
 }
 
 function volumeMounts(container: PodContainer): Manifest[] {
@@ -98,6 +130,7 @@ function volumeMounts(container: PodContainer): Manifest[] {
   for (const dir of WRITABLE_DIRS[container.service.image])
     mounts.push({ name: `${container.name}-${dir.suffix}`, mountPath: dir.path });
   for (const mount of container.service.mounts) mounts.push({ name: mount.volume, mountPath: mount.target });
+  for (const secret of container.tlsSecrets) mounts.push(...tlsSecretMounts(secret));
   return mounts;
 }
 

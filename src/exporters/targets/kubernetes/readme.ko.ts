@@ -6,6 +6,7 @@ import type { Design } from '../../../model/design';
 import type { ClusterPlan } from './cluster';
 import { secretName } from './manifests';
 import { buildLines, code, imageEdits, md } from './readme';
+import { httpsNotes, type HttpsNotes } from './tlsNotes';
 
 function workloadRows(cluster: ClusterPlan): string[] {
   return cluster.workloads.map((workload) => {
@@ -22,12 +23,79 @@ function workloadRows(cluster: ClusterPlan): string[] {
   });
 }
 
+/** HTTPS 절: 인증서를 무엇이 만드는지, 적용하기 전에 사용자가 무엇을 만드는지. */
+function httpsSection(notes: HttpsNotes): string[] {
+  const restart = notes.restarts.map((target) => `kubectl rollout restart ${target}`);
+  const lines = [
+    '## HTTPS',
+    '',
+    'nginx는 Compose 번들과 같은 nginx.conf로 HTTPS를 제공하고, 서비스도 HTTPS 포트를 엽니다.',
+    '',
+  ];
+  if (notes.selfSigned)
+    lines.push(
+      '**자체 서명(시험용).** nginx 이미지의 시작 스크립트(`tls-init.sh`, Compose와 같음)가 파드가 뜰 때',
+      '`emptyDir`에 자체 서명 인증서를 만듭니다. 브라우저가 경고하고, 새 파드마다 인증서도 새로 만듭니다.',
+      '실제 클라이언트에는 직접 준비한 파일이나 Let’s Encrypt를 쓰세요.',
+      '',
+    );
+  if (notes.files.length > 0)
+    lines.push(
+      '**직접 준비한 인증서.** nginx는 `kubernetes.io/tls` 타입 시크릿(키 `tls.crt`, `tls.key`)에서 읽고,',
+      '시크릿은 nginx.conf가 가리키는 경로에 마운트됩니다. 번들에는 개인 키가 없으니 `kubectl apply -k k8s/`',
+      '전에 파일로 시크릿을 만드세요.',
+      '',
+      ...notes.files.map(
+        (secret) => `- ${code(secret.name)}: ${code(secret.certificate)}와 ${code(secret.key)}에 마운트`,
+      ),
+      '',
+      '```sh',
+      ...notes.files.map(
+        (secret) => `kubectl create secret tls ${secret.name} --cert=fullchain.pem --key=privkey.pem`,
+      ),
+      '```',
+      '',
+      '파일을 갱신하면 시크릿을 바꾸고(`--dry-run=client -o yaml | kubectl apply -f -`를 붙여서) 파드를',
+      '재시작하세요. 파일 하나씩 마운트한 것은 바뀐 시크릿을 따라가지 않습니다.',
+      '',
+      '```sh',
+      ...restart,
+      '```',
+      '',
+    );
+  if (notes.letsencrypt.length > 0)
+    lines.push(
+      '**Let’s Encrypt: certbot이 아니라 cert-manager.** Compose에서는 certbot 컨테이너와 nginx가 웹루트와',
+      '인증서 볼륨을 함께 쓰고, certbot이 남긴 표시를 보고 nginx가 다시 읽습니다. 파드는 생겼다 사라지고',
+      '그렇게 볼륨을 나누지 않으므로 클러스터에는 certbot이 없습니다. Kubernetes에서는 cert-manager가',
+      'HTTP-01 챌린지에 답하고, 인증서를 `kubernetes.io/tls` 타입 시크릿(직접 준비한 인증서와 같은 종류)에',
+      '두고 갱신합니다. cert-manager를 설치한 뒤 다음을 적용하세요(도메인과 주소는 디자인의 값입니다).',
+      '',
+      '```yaml',
+      notes.certManager.trimEnd(),
+      '```',
+      '',
+      '시크릿이 생길 때까지 파드는 ContainerCreating 상태로 기다립니다. HTTP-01에는',
+      '`http://DOMAIN/.well-known/acme-challenge/`가 cert-manager의 솔버에 닿아야 합니다. Issuer에 적은',
+      '클래스의 Ingress 컨트롤러를 거치게 하고(사용하는 클래스로 바꾸세요), 도메인이 이 LoadBalancer를 바로',
+      '가리킨다면 DNS-01 솔버를 쓰세요. 갱신되면 kubelet이 마운트된 파일을 바꾸고, nginx는 파드가',
+      '재시작할 때 읽습니다.',
+      '',
+      '```sh',
+      ...restart,
+      '```',
+      '',
+    );
+  return lines;
+}
+
 export function renderKoreanKubernetesReadme(
   design: Design,
   cluster: ClusterPlan,
   warnings: readonly string[],
 ): string {
   const entry = cluster.services.find((service) => service.type === 'LoadBalancer');
+  const https = httpsNotes(cluster);
   return [
     `# ${md(design.name)}: Kubernetes 배포`,
     '',
@@ -64,6 +132,7 @@ export function renderKoreanKubernetesReadme(
     `시크릿 ${code(secretName(cluster))}은 kustomize의 \`secretGenerator\`가 ${code('k8s/.env')}로 만듭니다(이름에`,
     '해시가 붙으므로 키를 바꾸면 파드가 다시 뜹니다). `.env` 자체는 커밋하지도, 이미지에 넣지도 않습니다.',
     '',
+    ...(https ? httpsSection(https) : []),
     '## Compose와 달라지는 점',
     '',
     '- **컨테이너는 파드가 됩니다.** 한 컨테이너에 그린 nginx와 Python 서버는 파드 하나를 함께 쓰고',
@@ -82,7 +151,9 @@ export function renderKoreanKubernetesReadme(
     '  기다립니다(`terminationGracePeriodSeconds`).',
     '- **워커 수.** Gunicorn의 `workers = "auto"`는 파드의 limit이 아니라 노드의 CPU 수를 셉니다. 파드가',
     '  작다면 디자인에서 숫자로 정하세요.',
-    '- **HTTPS.** TLS는 LoadBalancer나 Ingress에서 끝내세요(Let’s Encrypt라면 cert-manager).',
+    https
+      ? '- **HTTPS.** 인증서는 certbot이 아니라 시크릿(자체 서명이면 시작 스크립트)에서 옵니다.'
+      : '- **HTTPS.** TLS는 LoadBalancer나 Ingress에서 끝내세요(Let’s Encrypt라면 cert-manager).',
     '',
   ].join('\n');
 }

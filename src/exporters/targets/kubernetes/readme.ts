@@ -2,6 +2,7 @@
 import type { Design } from '../../../model/design';
 import type { ClusterPlan } from './cluster';
 import { imageName, secretName } from './manifests';
+import { httpsNotes, type HttpsNotes } from './tlsNotes';
 
 export function md(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+!|<>]/g, (c) => `\\${c}`);
@@ -45,12 +46,80 @@ export function imageEdits(cluster: ClusterPlan): string[] {
   );
 }
 
+/** The HTTPS section: what makes each certificate, and what the user creates before applying. */
+function httpsSection(notes: HttpsNotes): string[] {
+  const restart = notes.restarts.map((target) => `kubectl rollout restart ${target}`);
+  const lines = [
+    '## HTTPS',
+    '',
+    'nginx serves HTTPS with the same nginx.conf as the Compose bundle; its Service exposes the HTTPS port too.',
+    '',
+  ];
+  if (notes.selfSigned)
+    lines.push(
+      '**Self-signed (for trying only).** The nginx image’s start script (`tls-init.sh`, as under Compose)',
+      'makes a self-signed certificate into an `emptyDir` when the Pod starts: browsers warn, and every new',
+      'Pod makes a new certificate. For real clients, use your own files or Let’s Encrypt.',
+      '',
+    );
+  if (notes.files.length > 0)
+    lines.push(
+      '**Your own certificate.** nginx reads it from a Secret of type `kubernetes.io/tls` (keys `tls.crt` and',
+      '`tls.key`), mounted at the paths nginx.conf names. The bundle never holds the key: create the Secret',
+      'from your files before `kubectl apply -k k8s/`:',
+      '',
+      ...notes.files.map(
+        (secret) => `- ${code(secret.name)}: mounted at ${code(secret.certificate)} and ${code(secret.key)}`,
+      ),
+      '',
+      '```sh',
+      ...notes.files.map(
+        (secret) => `kubectl create secret tls ${secret.name} --cert=fullchain.pem --key=privkey.pem`,
+      ),
+      '```',
+      '',
+      'When you renew the files, replace the Secret (add `--dry-run=client -o yaml | kubectl apply -f -`)',
+      'and restart the Pods: files mounted one by one do not follow a changed Secret.',
+      '',
+      '```sh',
+      ...restart,
+      '```',
+      '',
+    );
+  if (notes.letsencrypt.length > 0)
+    lines.push(
+      '**Let’s Encrypt: cert-manager, not certbot.** Under Compose a certbot container and nginx share a',
+      'webroot and a certificate volume, and nginx reloads when certbot leaves a flag. Pods come and go and',
+      'share no volume that way, so the cluster has no certbot: cert-manager is the Kubernetes way. It',
+      'answers the HTTP-01 challenge, keeps the certificate in a Secret of type `kubernetes.io/tls` (the same',
+      'kind the own-files mode mounts) and renews it. Install cert-manager, then apply (the domain and the',
+      'address are the design’s):',
+      '',
+      '```yaml',
+      notes.certManager.trimEnd(),
+      '```',
+      '',
+      'The Pod waits (ContainerCreating) until the Secret exists. HTTP-01 needs',
+      '`http://DOMAIN/.well-known/acme-challenge/` to reach cert-manager’s solver: through an Ingress',
+      'controller of the class named in the Issuer (set yours); when the domain points straight at this',
+      'LoadBalancer, use a DNS-01 solver instead. After a renewal the kubelet updates the mounted files;',
+      'nginx reads them when the Pods restart:',
+      '',
+      '```sh',
+      ...restart,
+      '```',
+      '',
+    );
+  return lines;
+}
+
 export function renderKubernetesReadme(
   design: Design,
   cluster: ClusterPlan,
   warnings: readonly string[],
 ): string {
   const entry = cluster.services.find((service) => service.type === 'LoadBalancer');
+  const https = httpsNotes(cluster);
   return [
     `# ${md(design.name)} on Kubernetes`,
     '',
@@ -88,6 +157,7 @@ export function renderKubernetesReadme(
     '`secretGenerator` (its name gets a hash suffix, so a new key rolls the Pods); `.env` itself is never',
     'committed or built into an image.',
     '',
+    ...(https ? httpsSection(https) : []),
     '## What changes from Compose',
     '',
     '- **Containers become Pods.** nginx and a Python server drawn in one container share one Pod (and a',
@@ -106,7 +176,9 @@ export function renderKubernetesReadme(
     '  servers’ own graceful timeouts (`terminationGracePeriodSeconds`).',
     '- **Workers.** Gunicorn’s `workers = "auto"` counts the node’s CPUs, not the Pod’s limit: set a number',
     '  in the design when Pods are small.',
-    '- **HTTPS.** Terminate TLS at the LoadBalancer or an Ingress (with cert-manager for Let’s Encrypt).',
+    https
+      ? '- **HTTPS.** Certificates come from Secrets (or a start script for self-signed), not from certbot.'
+      : '- **HTTPS.** Terminate TLS at the LoadBalancer or an Ingress (with cert-manager for Let’s Encrypt).',
     '',
   ].join('\n');
 }
