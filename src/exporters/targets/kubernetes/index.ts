@@ -114,12 +114,14 @@ export function renderKubernetesBundle({
   const cluster = clusterPlan(design, plan);
   const dataVolumes = new Set(plan.volumes.filter((v) => v.purpose === 'data').map((v) => v.name));
   const manifests = manifestFiles(cluster, dataVolumes);
+  // Static files collected in the app's Pod do not reach the nginx Pod yet: the README says so.
+  const staticFiles = plan.volumes.some((volume) => volume.purpose === 'static');
   const files: FileEntry[] = [
     [
       'README.md',
       lang === 'ko'
-        ? renderKoreanKubernetesReadme(design, cluster, warnings)
-        : renderKubernetesReadme(design, cluster, warnings),
+        ? renderKoreanKubernetesReadme(design, cluster, warnings, staticFiles)
+        : renderKubernetesReadme(design, cluster, warnings, staticFiles),
     ],
     ['design.json', serializeDesign(design)],
     ['k8s/.env.example', envExample()],

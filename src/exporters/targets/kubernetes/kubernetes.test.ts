@@ -229,3 +229,19 @@ describe('the kubernetes target', () => {
     });
   });
 });
+
+describe('static files on kubernetes (not carried to the nginx Pod yet)', () => {
+  it('the README says so in both languages when the design has a static route, and only then', () => {
+    const django = loadTemplate('django-gunicorn-nginx');
+    expect(generate(django, { target: 'kubernetes', lang: 'en' }).files['README.md']).toContain(
+      'Not carried over yet: static files',
+    );
+    expect(generate(django, { target: 'kubernetes', lang: 'ko' }).files['README.md']).toContain(
+      '아직 옮겨 오지 못한 것: 정적 파일',
+    );
+    const flask = loadTemplate('gunicorn-flask-sqlite');
+    expect(generate(flask, { target: 'kubernetes', lang: 'en' }).files['README.md']).not.toContain(
+      'Not carried over yet',
+    );
+  });
+});

@@ -93,6 +93,7 @@ export function renderKoreanKubernetesReadme(
   design: Design,
   cluster: ClusterPlan,
   warnings: readonly string[],
+  staticFiles = false,
 ): string {
   const entry = cluster.services.find((service) => service.type === 'LoadBalancer');
   const https = httpsNotes(cluster);
@@ -133,6 +134,17 @@ export function renderKoreanKubernetesReadme(
     '해시가 붙으므로 키를 바꾸면 파드가 다시 뜹니다). `.env` 자체는 커밋하지도, 이미지에 넣지도 않습니다.',
     '',
     ...(https ? httpsSection(https) : []),
+    ...(staticFiles
+      ? [
+          '## 아직 옮겨 오지 못한 것: 정적 파일',
+          '',
+          'Compose에서는 앱이 정적 파일(Django의 `collectstatic`, Flask의 `static/` 폴더)을 볼륨에 쓰고 nginx가',
+          '그 볼륨을 마운트합니다. Kubernetes에서는 앱과 nginx가 볼륨을 공유하지 않는 서로 다른 파드이므로',
+          'nginx는 정적 경로에 404를 응답합니다. StackSketch가 그 단계를 만들어 줄 때까지는 버킷이나 CDN에서',
+          '서빙하거나, 파일을 nginx 이미지에 넣어 빌드하세요.',
+          '',
+        ]
+      : []),
     '## Compose와 달라지는 점',
     '',
     '- **컨테이너는 파드가 됩니다.** 한 컨테이너에 그린 nginx와 Python 서버는 파드 하나를 함께 쓰고',
