@@ -13,6 +13,7 @@ import {
   checkRoute,
   checkServerName,
 } from '../../model/fields';
+import { PYTHON_DEV_PINNED, PYTHON_LINE_LENGTH as SHARED_LINE_LENGTH } from '../pythonTooling';
 
 /** What the nginx in front does about HTTPS, so Django does not do it twice. */
 export interface NginxHttps {
@@ -54,24 +55,10 @@ export interface DjangoProjectInput {
 export const DJANGO_PINNED = ['Django==4.2.20', 'asgiref==3.8.1', 'sqlparse==0.5.3'];
 
 /** Test and lint tools with what they need, pinned apart from the image's requirements. */
-export const DJANGO_DEV_PINNED = [
-  'pytest==8.3.3',
-  'iniconfig==2.0.0',
-  'pluggy==1.5.0',
-  'packaging==24.1',
-  'flake8==7.1.1',
-  'mccabe==0.7.0',
-  'pycodestyle==2.12.1',
-  'pyflakes==3.2.0',
-  'black==24.8.0',
-  'click==8.1.7',
-  'mypy-extensions==1.0.0',
-  'pathspec==0.12.1',
-  'platformdirs==4.3.6',
-];
+export const DJANGO_DEV_PINNED = PYTHON_DEV_PINNED;
 
 /** The line length black and flake8 share (black's default). */
-export const PYTHON_LINE_LENGTH = 88;
+export const PYTHON_LINE_LENGTH = SHARED_LINE_LENGTH;
 
 /** Where Gunicorn and uWSGI find the project: `<project>.wsgi:application`. */
 export function djangoWsgiEntry(project: string): { module: string; callable: string } {
