@@ -62,7 +62,7 @@ const CASES = {
     staticRoute: '/static/',
     serverNames: ['localhost'],
     behindProxy: true,
-    tls: false,
+    tls: null,
   },
   /** HTTPS, a sub-route API, wildcard names, a port, a long database path and another app label. */
   https: {
@@ -75,7 +75,7 @@ const CASES = {
     serverNames: ['shop.example.com *.example.com', 'localhost'],
     publicPort: 8443,
     behindProxy: true,
-    tls: true,
+    tls: { redirectHttp: true, hsts: true },
   },
   /** No database, nginx answering any host name. */
   nodb: {
@@ -84,7 +84,7 @@ const CASES = {
     staticRoute: '/assets/',
     serverNames: ['_'],
     behindProxy: true,
-    tls: false,
+    tls: null,
   },
 } satisfies Record<string, DjangoProjectInput>;
 type CaseName = keyof typeof CASES;

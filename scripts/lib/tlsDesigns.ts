@@ -21,6 +21,11 @@ export function tlsDesigns(): { id: string; design: Design }[] {
       }),
     },
     {
+      // Django behind nginx serving HTTPS (redirect and HSTS at nginx): secure cookies, https origins.
+      id: 'tls self-signed django',
+      design: setNodeProps(loadTemplate('django-gunicorn-nginx'), 'proxy', { tls: 'self-signed' }),
+    },
+    {
       // The user's own certificate and key, mounted from the host.
       id: 'tls own files',
       design: setNodeProps(loadTemplate('gunicorn-flask-sqlite'), 'proxy', {

@@ -21,6 +21,16 @@ const COMMON = [
 ];
 const DOCKER = (dir: string) => [`${dir}/.dockerignore`, `${dir}/Dockerfile`];
 const PY = (dir: string) => [...DOCKER(dir), `${dir}/health-check.py`, `${dir}/requirements.txt`];
+/** What a Flask service folder tests and lints itself with. */
+const SELF_CHECKS = (dir: string) =>
+  [
+    'conftest.py',
+    'pyproject.toml',
+    'requirements-dev.txt',
+    'setup.cfg',
+    'tests/__init__.py',
+    'tests/test_api.py',
+  ].map((file) => `${dir}/${file}`);
 
 function find(directives: ParsedDirective[], name: string): ParsedDirective[] {
   const out: ParsedDirective[] = [];
@@ -76,6 +86,7 @@ describe('generate', () => {
       'gunicorn-flask-sqlite': [
         ...COMMON,
         ...PY('app'),
+        ...SELF_CHECKS('app'),
         'app/app.py',
         'app/gunicorn.conf.py',
         'app/wsgi.py',
@@ -85,6 +96,7 @@ describe('generate', () => {
       'uwsgi-unix-socket': [
         ...COMMON,
         ...PY('app'),
+        ...SELF_CHECKS('app'),
         'app/app.py',
         'app/uwsgi.ini',
         'app/wsgi.py',
@@ -94,6 +106,7 @@ describe('generate', () => {
       'react-nginx-gunicorn': [
         ...COMMON,
         ...PY('app'),
+        ...SELF_CHECKS('app'),
         'app/app.py',
         'app/gunicorn.conf.py',
         'app/wsgi.py',
@@ -104,7 +117,14 @@ describe('generate', () => {
         'web/frontend/vite.config.js',
         'web/nginx.conf',
       ],
-      'flask-dev-server': [...COMMON, ...PY('app'), 'app/app.py', ...DOCKER('web'), 'web/nginx.conf'],
+      'flask-dev-server': [
+        ...COMMON,
+        ...PY('app'),
+        ...SELF_CHECKS('app'),
+        'app/app.py',
+        ...DOCKER('web'),
+        'web/nginx.conf',
+      ],
     };
     for (const [id, files] of Object.entries(expected))
       expect(Object.keys(generate(loadTemplate(id as never), COMPOSE_EN).files).sort(), id).toEqual(
@@ -301,7 +321,8 @@ describe('generate', () => {
     expect(find(location.block!, 'alias')[0]!.args).toEqual(['/srv/static/']);
     expect(find(location.block!, 'expires')[0]!.args).toEqual(['30d']);
     expect(files['app/shop/static/app.css']).toContain('body');
-    expect(files['app/shop/api.py']).toContain('app = Flask(__name__, static_url_path="/assets")');
+    expect(files['app/shop/api.py']).toContain('static_url_path = "/assets"');
+    expect(files['app/shop/api.py']).toContain('app = Flask(__name__, static_url_path=static_url_path)');
     const compose = parseYaml(files['docker-compose.yml']!) as {
       services: Record<string, { volumes?: string[] }>;
     };

@@ -195,6 +195,8 @@ export interface PlannedApp {
 export interface FrontDoor {
   serverName: string;
   listen: number;
+  /** nginx serves HTTPS there (absent: plain HTTP only): its port, and whether it redirects and sends HSTS. */
+  tls?: { port: number; redirectHttp: boolean; hsts: boolean };
 }
 
 export interface PythonRun {

@@ -82,8 +82,20 @@ export interface AppPart<P> {
   extraFilesExplanation?: { en: string; ko: string };
   /** The folder of the app's own static files, relative to the service folder (a host serves it in place). */
   staticSource?(app: PlannedApp): string | null;
+  /**
+   * The files a service of apps of this kind tests and lints itself with (tests, conftest.py, the lint
+   * config, requirements-dev.txt), written once per service folder for all its apps; `make test`,
+   * `make lint` and `make format` run there. A project ships its own among its files instead.
+   */
+  selfChecks?: SelfChecks;
   /** The container command around the server's: what the app does first (copy its static files for nginx). */
   startCommand?(app: PlannedApp, serverCommand: string[]): string[];
+}
+
+/** The self-check files of a service folder, and the README's explanation of each. */
+export interface SelfChecks {
+  files(apps: readonly PlannedApp[]): Record<string, string>;
+  explanations: { en: readonly [path: string, text: string][]; ko: readonly [path: string, text: string][] };
 }
 
 /** Static files an app produces and nginx serves under `route` from `folder` (both ending in "/"). */

@@ -51,7 +51,19 @@ export function frontDoorsByProcess(webServers: readonly WebServers[]): Map<stri
         if (location.kind !== 'proxy') continue;
         const list = doors.get(location.node) ?? [];
         if (!list.some((door) => door.serverName === server.serverName && door.listen === server.listen))
-          list.push({ serverName: server.serverName, listen: server.listen });
+          list.push({
+            serverName: server.serverName,
+            listen: server.listen,
+            ...(server.tls
+              ? {
+                  tls: {
+                    port: server.tls.port,
+                    redirectHttp: server.tls.redirectHttp,
+                    hsts: server.tls.hsts,
+                  },
+                }
+              : {}),
+          });
         doors.set(location.node, list);
       }
   return doors;

@@ -1,6 +1,7 @@
 import { KINDS } from '../../nodes/registry';
 import { appPart, wsgiServerPart } from '../../nodes/planParts';
 import type { PlannedService, PythonRun } from '../planTypes';
+import { fitLine } from '../../nodes/pythonTooling';
 import { pyInt, pyString } from '../serializers/python';
 
 /** requirements.txt: the app's pinned lines, then its server's (a dev server needs none of its own). */
@@ -22,7 +23,8 @@ export function requirementsExplanation(run: PythonRun): string {
 }
 
 export function renderPackageInit(dir: string): string {
-  return `"""Package ${dir.replace(/\//g, '.')} (created so the module path of the app imports)."""\n`;
+  // One line, so a long package name can tell flake8 (black leaves a docstring as it is).
+  return `${fitLine(`"""Package ${dir.replace(/\//g, '.')} (created so the module path of the app imports)."""`)}\n`;
 }
 
 /** The constant parts of the healthcheck script, joined once. */

@@ -11,6 +11,7 @@ import { mermaidLines } from '../mermaid';
 import type { DeploymentPlan, PlannedService, PlannedVolume, PythonRun } from '../planTypes';
 import { TLS_INIT_PATH } from '../plan/tls';
 import { IMAGES, isCompiled } from '../targets/compose/docker';
+import { testedFolders } from '../targets/compose/scripts';
 import { oneServicePerBuild } from '../plan/copies';
 import { code, md, upstreamServers } from './readme';
 
@@ -59,6 +60,9 @@ const TOP_LEVEL_FILES: [path: string, explanation: string][] = [
     '띄운 뒤 공개된 포트로 홉마다 curl을 보냅니다. 처음 실패하는 홉이 고장 난 계층을 알려 줍니다.',
   ],
 ];
+
+const MAKEFILE_WITH_CHECKS =
+  '`up`, `down`, `logs`, `smoke`. 테스트가 들어 있는 앱 폴더마다 `test`(pytest), `lint`(flake8, `black --check`), `format`(black). 도구는 그 폴더의 `requirements-dev.txt`로 설치합니다.';
 
 const DOCKERIGNORE =
   '`.git`(크고, 히스토리는 이미지에 필요 없습니다), `.gitignore`, `.dockerignore`, `Dockerfile`(빌드할 때만 필요), `.env`(비밀 값), 로컬 캐시를 빌드 컨텍스트에서 뺍니다. 빌드는 빨라지고, 이미지는 작아지고, 비밀은 구워 넣지 않습니다.';
@@ -206,6 +210,8 @@ function serviceFileRows(service: PlannedService): [path: string, explanation: s
     for (const path of Object.keys(part.extraFiles?.(app) ?? {}))
       rows.push([`${dir}/${path}`, part.extraFilesExplanation?.ko ?? '']);
   }
+  for (const [path, explanation] of appPart(run.apps[0]!.kind).selfChecks?.explanations.ko ?? [])
+    rows.push([`${dir}/${path}`, explanation]);
   for (const pkg of run.packages) rows.push([`${dir}/${pkg}`, PACKAGE_INIT]);
   rows.push([`${dir}/health-check.py`, HEALTH_CHECK]);
   return rows;
@@ -213,7 +219,9 @@ function serviceFileRows(service: PlannedService): [path: string, explanation: s
 
 function fileTable(plan: DeploymentPlan): string[] {
   const rows = new Map<string, string[]>();
-  for (const [path, explanation] of TOP_LEVEL_FILES) groupPush(rows, explanation, path);
+  const checked = testedFolders(plan).length > 0;
+  for (const [path, explanation] of TOP_LEVEL_FILES)
+    groupPush(rows, checked && path === 'Makefile' ? MAKEFILE_WITH_CHECKS : explanation, path);
   for (const service of oneServicePerBuild(plan.services))
     for (const [path, explanation] of serviceFileRows(service)) groupPush(rows, explanation, path);
   for (const certbot of plan.certbots ?? []) {

@@ -8,6 +8,7 @@ import { groupPush } from '../../model/group';
 import { reuseWhenSame } from '../incremental';
 import { appPart, wsgiServerPart } from '../../nodes/planParts';
 import { IMAGES, isCompiled } from '../targets/compose/docker';
+import { testedFolders } from '../targets/compose/scripts';
 import { requirementsExplanation } from './python';
 import { renderKoreanReadme } from './readme.ko';
 import type { Lang } from '../../i18n';
@@ -74,6 +75,9 @@ const TOP_LEVEL_FILES: [path: string, explanation: string][] = [
     'After start-up, curls each hop through the published port; the first failing hop names the broken layer.',
   ],
 ];
+
+const MAKEFILE_WITH_CHECKS =
+  '`up`, `down`, `logs`, `smoke`; `test` (pytest), `lint` (flake8, `black --check`) and `format` (black) in each app folder that ships tests, with the tools of its `requirements-dev.txt`.';
 
 const DOCKERIGNORE =
   'Keeps `.git` (large, and history does not belong in an image), `.gitignore`, `.dockerignore` and `Dockerfile` (only needed to build), `.env` (secrets) and local caches out of the build context: faster builds, smaller images, nothing private baked in.';
@@ -155,6 +159,8 @@ const serviceFileRows = reuseWhenSame(
       for (const path of Object.keys(part.extraFiles?.(app) ?? {}))
         rows.push([`${dir}/${path}`, part.extraFilesExplanation?.en ?? '']);
     }
+    for (const [path, explanation] of appPart(run.apps[0]!.kind).selfChecks?.explanations.en ?? [])
+      rows.push([`${dir}/${path}`, explanation]);
     for (const pkg of run.packages) rows.push([`${dir}/${pkg}`, PACKAGE_INIT]);
     rows.push([`${dir}/health-check.py`, HEALTH_CHECK]);
     return rows;
@@ -169,7 +175,9 @@ const serviceFileRows = reuseWhenSame(
  */
 function fileTable(plan: DeploymentPlan): string[] {
   const rows = new Map<string, string[]>();
-  for (const [path, explanation] of TOP_LEVEL_FILES) groupPush(rows, explanation, path);
+  const checked = testedFolders(plan).length > 0;
+  for (const [path, explanation] of TOP_LEVEL_FILES)
+    groupPush(rows, checked && path === 'Makefile' ? MAKEFILE_WITH_CHECKS : explanation, path);
   for (const service of oneServicePerBuild(plan.services))
     for (const [path, explanation] of serviceFileRows(service)) groupPush(rows, explanation, path);
   for (const certbot of plan.certbots ?? []) {

@@ -10,6 +10,7 @@ import {
   renderDjangoProject,
   serverWords,
   type DjangoServer,
+  type NginxHttps,
 } from './project';
 
 /** Where collectstatic writes: a named volume nginx mounts read-only and serves under the static route. */
@@ -45,8 +46,23 @@ function serverOf(process: PythonProcess, host?: string): DjangoServer {
   }
 }
 
+/**
+ * HTTPS as the browser sees it: only when every nginx in front serves it (a cookie marked Secure would
+ * never come back over a plain-HTTP front door); Django leaves the redirect and HSTS to nginx when all
+ * of them do it.
+ */
+function httpsOf(app: PlannedApp): NginxHttps | null {
+  const doors = app.frontDoors;
+  if (doors.length === 0 || !doors.every((door) => door.tls)) return null;
+  return {
+    redirectHttp: doors.every((door) => door.tls!.redirectHttp),
+    hsts: doors.every((door) => door.tls!.hsts),
+  };
+}
+
 function renderFiles(app: PlannedApp, serverRequirements: readonly string[]): Record<string, string> {
-  const publicPorts = [...new Set(app.frontDoors.map((door) => door.listen))];
+  const tls = httpsOf(app);
+  const publicPorts = [...new Set(app.frontDoors.map((door) => (tls ? door.tls!.port : door.listen)))];
   return renderDjangoProject({
     project: projectOf(app),
     apiBases: app.apiBases,
@@ -58,7 +74,7 @@ function renderFiles(app: PlannedApp, serverRequirements: readonly string[]): Re
     // One port for every front door, or the scheme's default when they differ.
     publicPort: publicPorts.length === 1 ? publicPorts[0]! : null,
     behindProxy: app.frontDoors.length > 0,
-    tls: false,
+    tls,
     serverRequirements,
   });
 }

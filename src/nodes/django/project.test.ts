@@ -13,7 +13,7 @@ const BASE: DjangoProjectInput = {
   staticRoute: '/static/',
   serverNames: ['localhost'],
   behindProxy: true,
-  tls: false,
+  tls: null,
 };
 
 const settingsOf = (input: Partial<DjangoProjectInput>) =>
@@ -115,10 +115,14 @@ describe('renderDjangoProject', () => {
     expect(settingsOf({})).toContain('USE_X_FORWARDED_HOST = True');
     expect(settingsOf({})).not.toContain('COOKIE_SECURE');
     expect(settingsOf({ behindProxy: false })).not.toContain('SECURE_PROXY_SSL_HEADER');
-    const https = settingsOf({ tls: true });
+    const https = settingsOf({ tls: { redirectHttp: true, hsts: true } });
     expect(https).toContain('SESSION_COOKIE_SECURE = True');
     expect(https).toContain('CSRF_COOKIE_SECURE = True');
     expect(https).toContain('SILENCED_SYSTEM_CHECKS = ["security.W004", "security.W008"]');
+    // What nginx does not do stays Django's deploy-check warning.
+    const plainStillServed = settingsOf({ tls: { redirectHttp: false, hsts: true } });
+    expect(plainStillServed).toContain('SILENCED_SYSTEM_CHECKS = ["security.W004"]');
+    expect(settingsOf({ tls: { redirectHttp: false, hsts: false } })).not.toContain('SILENCED');
   });
 
   it('refuses values that are not code: bad project, app, base, route, path or server name', () => {

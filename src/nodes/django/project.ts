@@ -13,6 +13,15 @@ import {
   checkRoute,
   checkServerName,
 } from '../../model/fields';
+import { PYTHON_DEV_PINNED, PYTHON_LINE_LENGTH as SHARED_LINE_LENGTH } from '../pythonTooling';
+
+/** What the nginx in front does about HTTPS, so Django does not do it twice. */
+export interface NginxHttps {
+  /** Plain HTTP answers 301 to HTTPS. */
+  redirectHttp: boolean;
+  /** nginx sends Strict-Transport-Security. */
+  hsts: boolean;
+}
 
 export interface DjangoProjectInput {
   /** The project package (the `project` prop): settings.py, urls.py and wsgi.py live in it. */
@@ -36,8 +45,8 @@ export interface DjangoProjectInput {
   publicPort?: number | null;
   /** nginx stands in front and sets X-Forwarded-Proto / X-Forwarded-Host. */
   behindProxy: boolean;
-  /** nginx terminates HTTPS (its `tls` is not "off"). */
-  tls: boolean;
+  /** nginx terminates HTTPS (its `tls` is not "off"): whether it redirects plain HTTP and sends HSTS; null: no HTTPS. */
+  tls: NginxHttps | null;
   /** Pinned requirement lines of the WSGI server (empty or missing: runserver, none). */
   serverRequirements?: readonly string[];
 }
@@ -46,24 +55,10 @@ export interface DjangoProjectInput {
 export const DJANGO_PINNED = ['Django==4.2.20', 'asgiref==3.8.1', 'sqlparse==0.5.3'];
 
 /** Test and lint tools with what they need, pinned apart from the image's requirements. */
-export const DJANGO_DEV_PINNED = [
-  'pytest==8.3.3',
-  'iniconfig==2.0.0',
-  'pluggy==1.5.0',
-  'packaging==24.1',
-  'flake8==7.1.1',
-  'mccabe==0.7.0',
-  'pycodestyle==2.12.1',
-  'pyflakes==3.2.0',
-  'black==24.8.0',
-  'click==8.1.7',
-  'mypy-extensions==1.0.0',
-  'pathspec==0.12.1',
-  'platformdirs==4.3.6',
-];
+export const DJANGO_DEV_PINNED = PYTHON_DEV_PINNED;
 
 /** The line length black and flake8 share (black's default). */
-export const PYTHON_LINE_LENGTH = 88;
+export const PYTHON_LINE_LENGTH = SHARED_LINE_LENGTH;
 
 /** Where Gunicorn and uWSGI find the project: `<project>.wsgi:application`. */
 export function djangoWsgiEntry(project: string): { module: string; callable: string } {
@@ -293,7 +288,7 @@ function renderSettings(
   app: string,
   database: string | null,
 ): string {
-  const hosts = djangoHosts(input.serverNames, input.tls, input.publicPort ?? null);
+  const hosts = djangoHosts(input.serverNames, input.tls !== null, input.publicPort ?? null);
   const staticRoute = checkedBase(input.staticRoute);
   const staticRoot = input.staticRoot ? checkedPath(input.staticRoot) : null;
   const parts = [
@@ -338,13 +333,7 @@ if os.environ.get("ALLOWED_HOSTS"):
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 USE_X_FORWARDED_HOST = True
 `);
-  if (input.tls)
-    parts.push(`# HTTPS ends at nginx: cookies travel over HTTPS only. nginx itself redirects plain
-# HTTP and sends HSTS, so Django's redirect and HSTS header stay off (checks silenced).
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
-SILENCED_SYSTEM_CHECKS = ["security.W004", "security.W008"]
-`);
+  if (input.tls) parts.push(httpsSettings(input.tls));
   parts.push(
     `INSTALLED_APPS = [
     "django.contrib.staticfiles",
@@ -409,6 +398,29 @@ LOGGING = {
 `,
   );
   return parts.join('\n');
+}
+
+/**
+ * HTTPS ends at nginx: cookies travel over HTTPS only. What nginx does itself (the redirect of plain
+ * HTTP, the HSTS header) Django leaves to it, and its deploy check is told so; what nginx does not
+ * do stays a warning of `manage.py check --deploy`.
+ */
+function httpsSettings(tls: NginxHttps): string {
+  const byNginx = [
+    ...(tls.hsts ? [['security.W004', 'sends HSTS']] : []),
+    ...(tls.redirectHttp ? [['security.W008', 'redirects plain HTTP']] : []),
+  ];
+  const lines = [
+    '# HTTPS ends at nginx: session and CSRF cookies travel over HTTPS only.',
+    'SESSION_COOKIE_SECURE = True',
+    'CSRF_COOKIE_SECURE = True',
+  ];
+  if (byNginx.length > 0)
+    lines.push(
+      `# nginx ${byNginx.map(([, what]) => what).join(' and ')}: Django does not (checks silenced).`,
+      `SILENCED_SYSTEM_CHECKS = [${byNginx.map(([id]) => pyString(id!)).join(', ')}]`,
+    );
+  return `${lines.join('\n')}\n`;
 }
 
 /** STATIC_ROOT: the environment's, else the design's folder, else staticfiles/ beside manage.py. */

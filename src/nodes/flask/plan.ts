@@ -1,9 +1,11 @@
 import type { PlannedApp } from '../../exporters/planTypes';
-import { pyDottedName, pyIdentifier, pyString, pyStringTuple } from '../../exporters/serializers/python';
+import { pyDottedName, pyIdentifier, pyString } from '../../exporters/serializers/python';
 import { shQuote } from '../../exporters/serializers/shell';
 import { checkRoute } from '../../model/fields';
 import { docText } from '../docText';
 import type { KindPlanPart } from '../planParts';
+import { PYTHON_LINE_LENGTH, fitLine, pySequence } from '../pythonTooling';
+import { flaskSelfChecks } from './checks';
 import type { FlaskProps } from './descriptor';
 
 /** The constant parts of the Flask app, joined once (a 200-app design writes them 200 times). */
@@ -11,7 +13,7 @@ const FLASK_APP_IMPORTS = [
   '',
   '',
   'def _create_app():',
-  '    # Imports live in here so the module exposes only its WSGI callable (any name is safe).',
+  '    # Imports live in here so the module exposes only its WSGI callable (any name).',
   '    import logging',
   '    import os',
   '    import secrets',
@@ -26,14 +28,17 @@ const FLASK_APP_IMPORTS = [
 const FLASK_APP_BODY = [
   '    secret_key = os.environ.get("SECRET_KEY", "")',
   '    if not secret_key:',
-  '        # Never a key in the code: without one, a random per-process key (sessions do not survive restarts).',
-  '        logging.getLogger(__name__).warning("SECRET_KEY is not set; using a random key (set it in .env)")',
+  '        # Never a key in the code: without one, a random per-process key (sessions do',
+  '        # not survive restarts).',
+  '        logging.getLogger(__name__).warning(',
+  '            "SECRET_KEY is not set; using a random key (set it in .env)"',
+  '        )',
   '        secret_key = secrets.token_hex(32)',
   '    app.config.update(SECRET_KEY=secret_key, DEBUG=False)',
   '    # nginx is the one proxy in front: trust exactly one hop of X-Forwarded-* headers.',
   '    app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)',
   '',
-  '    # Who answers: a copy of a replicated container gets INSTANCE; otherwise the host name.',
+  '    # Who answers: a copy of a replicated container gets INSTANCE, else the host name.',
   '    instance = os.environ.get("INSTANCE") or socket.gethostname()',
   '',
   '    schema_ready = []',
@@ -42,7 +47,7 @@ const FLASK_APP_BODY = [
   '        folder = os.path.dirname(database)',
   '        if folder and not os.path.isdir(folder):',
   '            os.makedirs(folder, exist_ok=True)',
-  "        # timeout + busy_timeout: wait for another worker's write lock instead of failing at once.",
+  "        # timeout + busy_timeout: wait for another worker's lock, not fail at once.",
   '        connection = sqlite3.connect(database, timeout=5.0)',
   '        connection.row_factory = sqlite3.Row',
   '        connection.execute("PRAGMA busy_timeout = 5000")',
@@ -59,8 +64,9 @@ const FLASK_APP_BODY = [
   '            schema_ready.append(True)',
   '        return connection',
   '',
-  '    # One connection per worker thread, opened on first use and kept: opening the file, mapping',
-  '    # the WAL index and setting the pragmas on every request cost more than the query itself.',
+  '    # One connection per worker thread, opened on first use and kept: opening the file,',
+  '    # mapping the WAL index and setting the pragmas on every request cost more than the',
+  '    # query itself.',
   '    per_thread = threading.local()',
   '',
   '    def get_db():',
@@ -71,7 +77,7 @@ const FLASK_APP_BODY = [
   '',
   '    @app.teardown_appcontext',
   '    def end_request(_error):',
-  '        # A request that failed half-way must not keep its write lock into the next one.',
+  '        # A request that failed half-way must not keep its write lock into the next.',
   '        connection = getattr(per_thread, "connection", None)',
   '        if connection is not None and connection.in_transaction:',
   '            connection.rollback()',
@@ -81,30 +87,37 @@ const FLASK_APP_BODY = [
   '            try:',
   '                get_db().execute("SELECT 1").fetchone()',
   '            except (sqlite3.Error, OSError) as error:',
-  '                return jsonify(status="error", detail=str(error), instance=instance), 503',
+  '                return (',
+  '                    jsonify(status="error", detail=str(error), instance=instance),',
+  '                    503,',
+  '                )',
   '        return jsonify(status="ok", instance=instance)',
   '',
   '    def list_items():',
-  '        rows = get_db().execute(',
-  '            "SELECT id, name, created_at FROM items ORDER BY id DESC LIMIT 100"',
-  '        ).fetchall()',
+  '        query = "SELECT id, name, created_at FROM items ORDER BY id DESC LIMIT 100"',
+  '        rows = get_db().execute(query).fetchall()',
   '        return jsonify(items=[dict(row) for row in rows])',
+  '',
+  '    bad_input = \'send JSON like {"name": "..."} (1 to 200 characters)\'',
   '',
   '    def create_item():',
   '        payload = request.get_json(silent=True)',
   '        name = payload.get("name") if isinstance(payload, dict) else None',
   '        if not isinstance(name, str) or not name.strip() or len(name) > 200:',
-  '            return jsonify(error="send JSON like {\\"name\\": \\"...\\"} (1 to 200 characters)"), 400',
+  '            return jsonify(error=bad_input), 400',
   '        connection = get_db()',
-  '        cursor = connection.execute("INSERT INTO items (name) VALUES (?)", (name.strip(),))',
+  '        insert = "INSERT INTO items (name) VALUES (?)"',
+  '        cursor = connection.execute(insert, (name.strip(),))',
   '        connection.commit()',
   '        return jsonify(id=cursor.lastrowid, name=name.strip()), 201',
   '',
   '    for index, base in enumerate(api_bases):',
-  '        app.add_url_rule(base + "health", "health_%d" % index, health, methods=["GET"])',
+  '        app.add_url_rule(base + "health", "health_%d" % index, health)',
   '        if database is not None:',
-  '            app.add_url_rule(base + "items", "list_items_%d" % index, list_items, methods=["GET"])',
-  '            app.add_url_rule(base + "items", "create_item_%d" % index, create_item, methods=["POST"])',
+  '            items = base + "items"',
+  '            app.add_url_rule(items, "list_items_%d" % index, list_items)',
+  '            create = "create_item_%d" % index',
+  '            app.add_url_rule(items, create, create_item, methods=["POST"])',
   '    return app',
   '',
   '',
@@ -115,34 +128,42 @@ function renderFlaskApp(app: PlannedApp, exposeAsApp: boolean): string {
   const callable = pyIdentifier(app.callable);
   pyDottedName(app.module);
   const db = app.database;
+  // Design values (the node id, the routes) go into comments, where a long one can say noqa.
   const lines = [
-    `"""The Flask app of node ${docText(app.node)}, generated by StackSketch.`,
+    '"""A Flask app generated by StackSketch (its routes are listed below).',
     '',
-    'Routes (nginx passes the request URI unchanged, so they sit under the nginx route):',
+    'Production defaults: debug off, SECRET_KEY from the environment, ProxyFix for the one',
+    'nginx hop, SQLite in WAL mode with a busy timeout so concurrent workers wait instead',
+    'of failing, one connection per worker thread kept between requests.',
+    '"""',
+    '',
+    fitLine(`# The app of node ${docText(app.node)}. Routes (nginx passes the request URI`),
+    '# unchanged, so they sit under the nginx route):',
   ];
   for (const base of app.apiBases) {
-    lines.push(`    GET  ${base}health   liveness (and the database, when there is one)`);
+    lines.push(fitLine(`#   GET  ${base}health   liveness (and the database, when there is one)`));
     if (db)
       lines.push(
-        `    GET  ${base}items    the stored items, newest first`,
-        `    POST ${base}items    {"name": "..."} stores one item`,
+        fitLine(`#   GET  ${base}items    the stored items, newest first`),
+        fitLine(`#   POST ${base}items    {"name": "..."} stores one item`),
       );
   }
   lines.push(
-    '',
-    'Production defaults: debug off, SECRET_KEY from the environment, ProxyFix for the one nginx hop,',
-    'SQLite in WAL mode with a busy timeout so concurrent workers wait instead of failing, one',
-    'connection per worker thread kept between requests.',
-    '"""',
     FLASK_APP_IMPORTS,
-    `    api_bases = ${pyStringTuple(app.apiBases)}`,
-    db ? `    database = os.environ.get("DATABASE_PATH", ${pyString(db)})` : '    database = None',
+    pySequence('    ', 'api_bases = ', app.apiBases.map(pyString), '()'),
+    ...(db
+      ? [
+          fitLine(`    default_database = ${pyString(db)}`),
+          '    database = os.environ.get("DATABASE_PATH", default_database)',
+        ]
+      : ['    database = None']),
     '',
     ...flaskConstructor(app),
     FLASK_APP_BODY,
-    `${callable} = _create_app()`,
+    fitLine(`${callable} = _create_app()`),
   );
-  if (exposeAsApp && callable !== 'app') lines.push(`app = ${callable}  # what "gunicorn wsgi:app" loads`);
+  if (exposeAsApp && callable !== 'app')
+    lines.push(fitLine(`app = ${callable}  # what "gunicorn wsgi:app" loads`));
   // The final newline as a last empty line: join gives one flat string, not text + "\n" as a pair.
   lines.push('');
   return lines.join('\n');
@@ -158,8 +179,9 @@ function flaskConstructor(app: PlannedApp): string[] {
   const urlPath = staticUrlPath(app);
   if (urlPath === null) return ['    app = Flask(__name__)'];
   return [
-    '    # The static/ folder beside this module, under the static route; behind nginx, nginx serves it.',
-    `    app = Flask(__name__, static_url_path=${pyString(checkedRoute(urlPath))})`,
+    '    # The static/ folder beside this module, under the static route (nginx serves it).',
+    fitLine(`    static_url_path = ${pyString(checkedRoute(urlPath))}`),
+    '    app = Flask(__name__, static_url_path=static_url_path)',
   ];
 }
 
@@ -186,10 +208,21 @@ body {
 const FLASK_STATIC_COPY = '/srv/static';
 
 function renderWsgiEntry(app: PlannedApp): string {
+  const module = pyDottedName(app.module);
+  const callable = pyIdentifier(app.callable);
+  const oneLine = `from ${module} import ${callable} as app`;
+  // Too long for one line: the parenthesized form black writes.
+  const importLine =
+    oneLine.length <= PYTHON_LINE_LENGTH
+      ? oneLine
+      : [fitLine(`from ${module} import (`), fitLine(`    ${callable} as app,`), ')'].join('\n');
   return [
-    '"""WSGI entry point: Gunicorn loads `wsgi:app`; uWSGI imports the module directly (see uwsgi.ini)."""',
+    '"""WSGI entry point: Gunicorn loads `wsgi:app`; uWSGI imports the module (uwsgi.ini)."""',
     '',
-    `from ${pyDottedName(app.module)} import ${pyIdentifier(app.callable)} as app  # noqa: F401`,
+    importLine,
+    '',
+    '# What this module is for: the name the server loads.',
+    '__all__ = ["app"]',
     '',
   ].join('\n');
 }
@@ -203,18 +236,21 @@ function flaskAppExplanation(database: string | null): string {
 }
 
 /** Flask: the app code (a small real API), and the Werkzeug development server when no server runs it. */
+const FLASK_PINNED = [
+  'Flask==3.0.3',
+  'Werkzeug==3.0.6',
+  'Jinja2==3.1.4',
+  'itsdangerous==2.2.0',
+  'click==8.1.7',
+  'blinker==1.8.2',
+  'MarkupSafe==2.1.5',
+];
+
 export const flaskPlan: KindPlanPart<FlaskProps> = {
   app: {
     entry: (props) => ({ module: props?.module ?? 'app', callable: props?.callable ?? 'app' }),
-    requirements: [
-      'Flask==3.0.3',
-      'Werkzeug==3.0.6',
-      'Jinja2==3.1.4',
-      'itsdangerous==2.2.0',
-      'click==8.1.7',
-      'blinker==1.8.2',
-      'MarkupSafe==2.1.5',
-    ],
+    requirements: FLASK_PINNED,
+    selfChecks: flaskSelfChecks(FLASK_PINNED),
     renderApp: renderFlaskApp,
     renderWsgiEntry,
     explanation: (app) => flaskAppExplanation(app.database),

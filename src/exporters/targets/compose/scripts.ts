@@ -84,11 +84,15 @@ export function renderSmokeScript(plan: DeploymentPlan): string {
   return lines.join('\n');
 }
 
-/** The service folders whose app ships its own tests and lint config (a project). */
-function testedFolders(plan: DeploymentPlan): string[] {
-  return plan.services.flatMap((service) =>
-    service.runs.kind === 'python' && appPart(service.runs.apps[0]!.kind).project ? [service.buildDir] : [],
-  );
+/** The service folders whose app ships its own tests and lint config (a project, or its self-checks). */
+export function testedFolders(plan: DeploymentPlan): string[] {
+  const folders = plan.services.flatMap((service) => {
+    if (service.runs.kind !== 'python') return [];
+    const part = appPart(service.runs.apps[0]!.kind);
+    return part.project || part.selfChecks ? [service.buildDir] : [];
+  });
+  // Copies of a replicated service share one folder.
+  return [...new Set(folders)];
 }
 
 /** make test / lint / format: pytest, flake8 and black in each tested folder, with its shipped config. */

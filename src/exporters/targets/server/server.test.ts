@@ -53,7 +53,13 @@ describe('the server bundle', () => {
     expect(Object.keys(filesOf('uwsgi-unix-socket'))).toEqual([
       'README.md',
       'app/app.py',
+      'app/conftest.py',
+      'app/pyproject.toml',
+      'app/requirements-dev.txt',
       'app/requirements.txt',
+      'app/setup.cfg',
+      'app/tests/__init__.py',
+      'app/tests/test_api.py',
       'app/uwsgi.ini',
       'app/wsgi.py',
       'design.json',

@@ -1,0 +1,60 @@
+/**
+ * What the apps' self-checks share (`make test`, `make lint`, `make format`): the pinned test and
+ * lint tools, and the one line length black and flake8 agree on. Generated Python text is written
+ * the way black writes it, so `black --check` and flake8 pass with the shipped config.
+ */
+
+/** Test and lint tools with what they need, pinned apart from the image's requirements. */
+export const PYTHON_DEV_PINNED = [
+  'pytest==8.3.3',
+  'iniconfig==2.0.0',
+  'pluggy==1.5.0',
+  'packaging==24.1',
+  'flake8==7.1.1',
+  'mccabe==0.7.0',
+  'pycodestyle==2.12.1',
+  'pyflakes==3.2.0',
+  'black==24.8.0',
+  'click==8.1.7',
+  'mypy-extensions==1.0.0',
+  'pathspec==0.12.1',
+  'platformdirs==4.3.6',
+];
+
+/** The line length black and flake8 share (black's default). */
+export const PYTHON_LINE_LENGTH = 88;
+
+/** A line longer than black and flake8 allow can only hold one long literal: flake8 is told so. */
+export function fitLine(line: string): string {
+  return line.length > PYTHON_LINE_LENGTH ? `${line}  # noqa: E501` : line;
+}
+
+/** A bracketed sequence of literals: on one line when it fits, else one per line with a trailing comma. */
+export function pySequence(
+  indent: string,
+  prefix: string,
+  literals: readonly string[],
+  brackets: '[]' | '()' = '[]',
+  suffix = '',
+): string {
+  const [open, close] = [brackets[0]!, brackets[1]!];
+  const single = literals.length === 1 && brackets === '()' ? ',' : '';
+  const oneLine = `${indent}${prefix}${open}${literals.join(', ')}${single}${close}${suffix}`;
+  if (oneLine.length <= PYTHON_LINE_LENGTH) return oneLine;
+  return [
+    `${indent}${prefix}${open}`,
+    ...literals.map((literal) => fitLine(`${indent}    ${literal},`)),
+    `${indent}${close}${suffix}`,
+  ].join('\n');
+}
+
+/** requirements-dev.txt: the runtime requirements, then the tools (minus what the runtime pins already). */
+export function renderDevRequirements(runtime: readonly string[]): string {
+  const pinned = new Set(runtime.map((line) => line.split('==')[0]!.toLowerCase()));
+  return [
+    '# Test and lint tools (make test, make lint, make format), kept out of the image.',
+    '-r requirements.txt',
+    ...PYTHON_DEV_PINNED.filter((line) => !pinned.has(line.split('==')[0]!.toLowerCase())),
+    '',
+  ].join('\n');
+}
