@@ -113,6 +113,17 @@ function httpsSection(notes: HttpsNotes): string[] {
   return lines;
 }
 
+/** Said when the design has a static route: a known gap of this target. */
+const STATIC_FILES_GAP = [
+  '## Not carried over yet: static files',
+  '',
+  'Under Compose the app writes its static files (Django’s `collectstatic`, a Flask `static/` folder)',
+  'into a volume that nginx mounts. On Kubernetes the app and nginx are different Pods, which share no',
+  'volume, so nginx answers 404 on the static route: serve those files from a bucket or CDN, or bake',
+  'them into the nginx image, until StackSketch generates that step.',
+  '',
+];
+
 export function renderKubernetesReadme(
   design: Design,
   cluster: ClusterPlan,
@@ -159,17 +170,7 @@ export function renderKubernetesReadme(
     'committed or built into an image.',
     '',
     ...(https ? httpsSection(https) : []),
-    ...(staticFiles
-      ? [
-          '## Not carried over yet: static files',
-          '',
-          'Under Compose the app writes its static files (Django’s `collectstatic`, a Flask `static/` folder)',
-          'into a volume that nginx mounts. On Kubernetes the app and nginx are different Pods, which share no',
-          'volume, so nginx answers 404 on the static route: serve those files from a bucket or CDN, or bake',
-          'them into the nginx image, until StackSketch generates that step.',
-          '',
-        ]
-      : []),
+    ...(staticFiles ? STATIC_FILES_GAP : []),
     '## What changes from Compose',
     '',
     '- **Containers become Pods.** nginx and a Python server drawn in one container share one Pod (and a',
