@@ -41,6 +41,7 @@ import { TEMPLATE_IDS, loadTemplate } from '../src/model/templates';
 import { hasErrors, validate } from '../src/validation/validate';
 import { generate } from '../src/exporters/generate';
 import { plan } from '../src/exporters/plan';
+import { staticFilesLeftBehind } from '../src/exporters/targets/kubernetes';
 import { makeTempDir, writeBundle, writeFiles } from './lib/bundle';
 import { checkKubernetesBundle } from './lib/k8sChecks';
 import { fixedForKubernetes, kubernetesSmokeDesigns, smokeKubernetes } from './lib/k8sSmoke';
@@ -332,8 +333,7 @@ async function kubernetesTargetChecks(realRuns: boolean, fuzzCount: number): Pro
   // Known gap: a static route's files (Django's collectstatic, a Flask static folder) are collected in
   // the app's Pod, and the nginx Pod has no way to them yet, so its static hop would answer 404. Said
   // here on every run, in the kubernetes README and in the issue notes; not counted as a pass.
-  const withStaticFiles = (design: Design) =>
-    plan(design).volumes.some((volume) => volume.purpose === 'static');
+  const withStaticFiles = (design: Design) => staticFilesLeftBehind(plan(design));
   for (const { id } of runs.filter((item) => withStaticFiles(item.design)))
     process.stdout.write(
       `not run kubernetes ${id}: static files are not carried to the nginx Pod yet (known gap)\n`,
