@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Design } from '../../src/model/design';
 import type { RunningContainer } from './containerLite';
 import type { LoadResult, LoadSpec } from './loadClient';
+import { pythonStopSeconds, STOP_MARGIN_SECONDS } from '../../src/exporters/targets/shared';
 import { run } from './proc';
 import { startDesign, type Stack } from './stack';
 
@@ -30,7 +31,8 @@ export async function loadThrough(stack: Stack, spec: LoadSpec): Promise<LoadRes
     LOAD_CLIENT,
     JSON.stringify(spec),
   ]);
-  const result = await run(argv, { timeoutMs: spec.durationMs + 30000 });
+  // The load stops sending after durationMs; its last requests may take their whole timeout.
+  const result = await run(argv, { timeoutMs: spec.durationMs + (spec.timeoutMs ?? 15000) + 15000 });
   const line = result.stdout.trim().split('\n').at(-1) ?? '';
   try {
     return JSON.parse(line) as LoadResult;
@@ -85,6 +87,21 @@ async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: num
 }
 
 const GET_LOAD = { method: 'GET' as const, concurrency: 20, count: 3000, durationMs: 4000 };
+
+/**
+ * How long a stop of this container may take: its server's graceful timeout plus the margin the
+ * bundle gives it (Compose stop_grace_period, Kubernetes terminationGracePeriodSeconds).
+ */
+function stopBudgetMs(stack: Stack, container: RunningContainer): number {
+  const service = stack.plan.services.find((s) => s.name === container.spec.name);
+  const seconds = service?.runs.kind === 'python' ? pythonStopSeconds(service.runs) : 10;
+  return (seconds + STOP_MARGIN_SECONDS) * 1000;
+}
+
+/** A GET load during a stop: a request may wait the whole stop budget for its answer. */
+function stopLoad(budgetMs: number, url: string): LoadSpec {
+  return { ...GET_LOAD, url, timeoutMs: budgetMs + 5000 };
+}
 
 /** Load while `fault` runs after `delayMs`; returns the load's result and the fault's own verdict. */
 async function underLoad<T>(
@@ -237,11 +254,12 @@ export async function faultProofs(
       );
       // A copy stopped (SIGTERM) under load: in-flight requests finish, it exits within the graceful timeout.
       const stopping = apps[2]!;
-      const started = Date.now();
-      const stopped = await underLoad(stack, { ...GET_LOAD, url: url(health) }, 1000, async () => {
+      const budget = stopBudgetMs(stack, stopping);
+      const stopped = await underLoad(stack, stopLoad(budget, url(health)), 1000, async () => {
+        const started = Date.now();
         const pid = stopping.initPid();
         if (pid !== null) process.kill(pid, 'SIGTERM');
-        await waitUntil(() => stopping.exited, 35000);
+        await waitUntil(() => stopping.exited, budget);
         return Date.now() - started;
       });
       check(
@@ -252,15 +270,16 @@ export async function faultProofs(
     } else {
       // One copy stopped (SIGTERM) during requests: it exits within the graceful timeout, and every
       // request answered before the exit is complete (the rest get nginx's 502, not a broken answer).
-      const started = Date.now();
-      const stopped = await underLoad(stack, { ...GET_LOAD, url: url(health) }, 1000, async () => {
+      const budget = stopBudgetMs(stack, target);
+      const stopped = await underLoad(stack, stopLoad(budget, url(health)), 1000, async () => {
+        const started = Date.now();
         const pid = target.initPid();
         if (pid !== null) process.kill(pid, 'SIGTERM');
-        await waitUntil(() => target.exited, 35000);
+        await waitUntil(() => target.exited, budget);
         return Date.now() - started;
       });
       check(
-        `SIGTERM during requests: the server exits cleanly within the graceful timeout (${Math.round(stopped.fault / 100) / 10} s), no broken answer`,
+        `SIGTERM during requests: the server exits cleanly within its stop grace period of ${budget / 1000} s (${Math.round(stopped.fault / 100) / 10} s), no broken answer`,
         target.exited && target.exitCode === 0 && stopped.load.errors === 0,
         `exit ${target.exitCode}; ${describe(stopped.load)}`,
       );

@@ -85,6 +85,7 @@ describe('directiveAt', () => {
       'vacuum',
       'die-on-term',
       'need-app',
+      'worker-reload-mercy',
       'strict',
       'processes',
       'threads',

@@ -289,6 +289,14 @@ export const UWSGI_DOCS: Record<string, DirectiveDoc> = {
     what: 'Makes SIGTERM shut uWSGI down (by default it means "reload").',
     why: '`docker stop` sends SIGTERM: without this the container would reload instead of stopping, and be killed after a timeout.',
   },
+  'worker-reload-mercy': {
+    what: 'How many seconds a worker may take to finish its requests on a graceful reload, recycling or stop before it is killed.',
+    why: "A stuck worker would otherwise hold a stop for uWSGI's default 60 s (past `docker stop`'s patience); the bundle gives the container this long plus a margin.",
+  },
+  'reload-mercy': {
+    what: 'How many seconds the master waits for all workers during a reload or shutdown.',
+    why: 'Bounds the whole stop, like `worker-reload-mercy` bounds one worker.',
+  },
   'need-app': {
     what: 'Exits at start when the application cannot be loaded.',
     why: 'Otherwise uWSGI keeps running with "no app loaded" and answers every request with an error: better to fail loudly.',

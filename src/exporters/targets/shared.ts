@@ -37,6 +37,14 @@ export function pythonCodeFiles(service: PlannedService, run: PythonRun): FileEn
   return files;
 }
 
+/** Seconds beyond the slowest graceful stop before the container is killed (SIGKILL). */
+export const STOP_MARGIN_SECONDS = 10;
+
+/** A python process stops within its server's graceful timeout; an app's own dev server at once. */
+export function pythonStopSeconds(run: PythonRun): number {
+  return run.process.role === 'wsgi-server' ? wsgiServerPart(run.process.kind).stopSeconds(run.process) : 10;
+}
+
 export function nginxConfFile(run: WebRun): FileEntry {
   return ['nginx.conf', renderNginxConf(run)];
 }

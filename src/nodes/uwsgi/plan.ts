@@ -10,6 +10,13 @@ type UwsgiSettings = Pick<UwsgiProps, 'processes' | 'threads' | 'maxRequests' | 
 /** The stats server's address (as in the study notes): loopback only, never published. */
 export const UWSGI_STATS_ADDRESS = '127.0.0.1:9191';
 
+/**
+ * Seconds a worker may take to finish its requests on a graceful reload, recycling or stop (Gunicorn's
+ * graceful_timeout is the same). uWSGI's own default is 60 s; its 2.0 releases before 2.0.25 can leave a
+ * threaded worker stuck in a graceful stop, and this bound is what then ends it.
+ */
+const GRACEFUL_SECONDS = 30;
+
 function renderUwsgiIni(process: PythonProcess, app: PlannedApp, workdir: string): string {
   const { processes, threads, maxRequests, harakiri, stats } = process.settings as UwsgiSettings;
   const address =
@@ -79,6 +86,12 @@ function renderUwsgiIni(process: PythonProcess, app: PlannedApp, workdir: string
     value: 'unix_signal:15 gracefully_kill_them_all',
     comment: 'SIGTERM (docker stop) lets in-flight requests finish before the workers exit.',
   });
+  entries.push({
+    key: 'worker-reload-mercy',
+    value: GRACEFUL_SECONDS,
+    comment: `A worker still busy ${GRACEFUL_SECONDS} s into a graceful reload, recycling or stop is killed, so a stop always ends.`,
+  });
+  entries.push({ key: 'reload-mercy', value: GRACEFUL_SECONDS });
   if (stats)
     entries.push({
       key: 'stats',
@@ -140,11 +153,8 @@ export const uwsgiPlan: KindPlanPart<UwsgiProps> = {
       const { processes, threads } = process.settings as UwsgiSettings;
       return `uWSGI ${process.protocol === 'uwsgi' ? code('socket') : code('http-socket')} (${processes} processes × ${threads} threads)`;
     },
-    // gracefully_kill_them_all waits for running requests: harakiri bounds one, else uWSGI's reload mercy (60 s).
-    stopSeconds: (process) => {
-      const { harakiri } = process.settings as UwsgiSettings;
-      return harakiri > 0 ? harakiri : 60;
-    },
+    // gracefully_kill_them_all waits for running requests, at most the workers' reload mercy.
+    stopSeconds: () => GRACEFUL_SECONDS,
     // uWSGI notifies systemd itself when NOTIFY_SOCKET is set; Debian's build loads Python as a plugin.
     host: {
       notifiesSystemd: true,

@@ -15,6 +15,7 @@ import { shQuote } from '../../serializers/shell';
 import { composeHeader, composeVariable, formatCompose, formatComposeEntry } from '../../serializers/yaml';
 import { NGINX_HEALTH_PATH } from '../../render/nginxConf';
 import { INSTANCE_VARIABLE } from '../../plan/copies';
+import { pythonStopSeconds, STOP_MARGIN_SECONDS } from '../shared';
 
 export const IMAGES = {
   python: 'python:3.12-slim',
@@ -236,6 +237,9 @@ function composeService(service: PlannedService): Record<string, unknown> {
     if (instance !== undefined) (entry.environment as Record<string, string>)[INSTANCE_VARIABLE] = instance;
     const listener = service.listens[0];
     if (listener?.kind === 'tcp') entry.expose = [String(listener.port)];
+    // docker stop waits 10 s by default: give the server its whole graceful timeout, then a margin.
+    if (service.runs.kind === 'python')
+      entry.stop_grace_period = `${pythonStopSeconds(service.runs) + STOP_MARGIN_SECONDS}s`;
   }
   if (service.published.length > 0)
     entry.ports = service.published.map((port) => `${port.host}:${port.container}`);

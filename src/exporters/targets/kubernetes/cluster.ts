@@ -13,6 +13,7 @@ import { checkKubernetesName } from '../../../model/fields';
 import { oneServicePerBuild } from '../../plan/copies';
 import type { DeploymentPlan, PlannedLocation, PlannedService, PythonRun, WebRun } from '../../planTypes';
 import { renderNginxConf } from '../../render/nginxConf';
+import { pythonStopSeconds } from '../shared';
 
 /** A generated config file a ConfigMap holds and the container mounts over the image's copy. */
 export interface MountedConfig {
@@ -115,11 +116,6 @@ export function clusterWebRun(run: WebRun): WebRun {
     kind: 'web',
     servers: run.servers.map((server) => ({ ...server, locations: server.locations.map(clusterLocation) })),
   };
-}
-
-/** A python process stops within its server's graceful timeout; an app's own dev server at once. */
-function pythonStopSeconds(run: PythonRun): number {
-  return run.process.role === 'wsgi-server' ? wsgiServerPart(run.process.kind).stopSeconds(run.process) : 10;
 }
 
 function pythonContainer(service: PlannedService, run: PythonRun): PodContainer {

@@ -98,9 +98,9 @@ describe('the kubernetes target', () => {
         expect(container.resources.limits.memory).toBeDefined();
       }
     }
-    // uWSGI's harakiri (60 s) bounds a graceful stop: the Pod waits for it.
+    // uWSGI's worker-reload-mercy (30 s) bounds a graceful stop: the Pod waits for it, plus a margin.
     const app = byKind(docs, 'StatefulSet')[0]!;
-    expect(app.spec.template.spec.terminationGracePeriodSeconds).toBe(65);
+    expect(app.spec.template.spec.terminationGracePeriodSeconds).toBe(40);
   });
 
   it('a config change changes the checksum, so the Pods roll', () => {

@@ -8,6 +8,7 @@ import type { PlannedService } from '../../planTypes';
 import { NGINX_HEALTH_PATH } from '../../render/nginxConf';
 import { sha256Hex } from '../../serializers/sha256';
 import { APP_UID, healthCommand } from '../compose/docker';
+import { STOP_MARGIN_SECONDS } from '../shared';
 import type { ClusterPlan, ClusterService, PodContainer, TlsSecret, Workload } from './cluster';
 
 type Manifest = Record<string, unknown>;
@@ -35,9 +36,6 @@ const RESOURCES: Record<Image, Manifest> = {
 
 /** What the SQLite volume claim asks for: one node mounts it read-write. */
 const DATA_CLAIM = { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } };
-
-/** Seconds beyond the slowest graceful stop before the kubelet sends SIGKILL. */
-const STOP_MARGIN = 5;
 
 export const SECRET_KEYS = ['SECRET_KEY'];
 
@@ -215,7 +213,7 @@ function podSpec(plan: ClusterPlan, workload: Workload, dataVolumes: ReadonlySet
   return {
     automountServiceAccountToken: false,
     enableServiceLinks: false,
-    terminationGracePeriodSeconds: stop + STOP_MARGIN,
+    terminationGracePeriodSeconds: stop + STOP_MARGIN_SECONDS,
     securityContext: {
       runAsNonRoot: true,
       fsGroup: hasPython ? RUN_AS.python : RUN_AS.web,

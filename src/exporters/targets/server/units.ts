@@ -12,6 +12,7 @@ import {
   type UnitSection,
 } from '../../serializers/systemd';
 import { INSTANCE_VARIABLE } from '../../plan/copies';
+import { pythonStopSeconds, STOP_MARGIN_SECONDS } from '../shared';
 import type { FileEntry } from '../types';
 import type { HostNames } from './names';
 import { COPIES_DIR, type HostPythonService } from './hostPlan';
@@ -161,7 +162,11 @@ function serviceUnit(entry: HostPythonService, site: HostNames): string {
       { key: 'ExecStart', value: { command: hostCommand(entry) } },
       { key: 'ExecReload', value: { literal: '/bin/kill -HUP $MAINPID' } },
       { key: 'KillMode', value: 'mixed' },
-      { key: 'TimeoutStopSec', value: 35 },
+      {
+        key: 'TimeoutStopSec',
+        value: pythonStopSeconds(run) + STOP_MARGIN_SECONDS,
+        comment: "The server's graceful timeout, then a margin before SIGKILL.",
+      },
       { key: 'Restart', value: 'on-failure' },
       { key: 'RestartSec', value: 2 },
       {
