@@ -14,7 +14,7 @@ import * as prettier from 'prettier';
 import { build } from 'vite';
 import { COMPOSE_EN, generate } from '../src/exporters/generate';
 import type { Design } from '../src/model/design';
-import { encodeShareFragment } from '../src/model/share';
+import { encodeShareFragment } from '../src/model/shareLink';
 import { loadTemplate, TEMPLATE_IDS, type TemplateId } from '../src/model/templates';
 import { isProxy } from '../src/nodes/registry';
 import {

@@ -1,5 +1,5 @@
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
-import { encodeShareFragment } from '../src/model/share';
+import { encodeShareFragment } from '../src/model/shareLink';
 import { loadTemplate, type TemplateId } from '../src/model/templates';
 
 const fragmentOf = (id: TemplateId) => encodeShareFragment(loadTemplate(id));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { serializeDesign } from '../src/model/serialize';
-import { encodeShareFragment } from '../src/model/share';
+import { encodeShareFragment } from '../src/model/shareLink';
 import { loadTemplate, type TemplateId } from '../src/model/templates';
 
 const AUTOSAVE_KEY = 'stacksketch:autosave';

@@ -5,9 +5,18 @@ import { ErrorBoundary } from './app/ErrorBoundary';
 import { TabConflictBanner } from './app/TabConflictBanner';
 import { initialLang, switchLanguage } from './app/language';
 import { installCategoryStyles } from './nodes/card/categoryStyle';
+import { useAppStore } from './store';
+import { loadValidation } from './store/validation';
 import './styles.css';
 
 installCategoryStyles();
+// The rules arrive as a chunk of their own while the first paint happens.
+void loadValidation().catch((error: unknown) => {
+  const { catalogue, showAlert } = useAppStore.getState();
+  showAlert(
+    catalogue.ui.problems.loadFailed({ detail: error instanceof Error ? error.message : String(error) }),
+  );
+});
 // The first paint is already in the chosen language (Korean arrives as its own small chunk).
 void switchLanguage(initialLang(), false)
   .catch(() => undefined)

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { Design } from '../../src/model/design';
-import { encodeShareFragment } from '../../src/model/share';
+import { encodeShareFragment } from '../../src/model/shareLink';
 import { serializeDesign } from '../../src/model/serialize';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium';
 import { FIRST_NODE_PAINT, FRAME_RECORDER, RENDER_COUNTER } from './pageScripts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeShareFragment } from '../model/share';
+import { encodeShareFragment } from '../model/shareLink';
 import { loadTemplate } from '../model/templates';
 import { decideShareLink } from './startup';
 

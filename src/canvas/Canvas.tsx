@@ -104,9 +104,12 @@ export function Canvas() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [deriveNodes, design, selectedNodes, layoutReady],
   );
+  // Re-derive once the rules have loaded (edges then show their problems).
+  const validationReady = useAppStore((state) => state.validationReady);
   const edges = useMemo(
     () => deriveEdges(design, edgeSeverities(design), selectedEdges),
-    [deriveEdges, design, selectedEdges],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [deriveEdges, design, selectedEdges, validationReady],
   );
 
   // Local copy for React Flow: it adds measured sizes and moves a dragged node between commits.

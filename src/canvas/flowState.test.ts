@@ -1,11 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplate } from '../model/templates';
 import { edgeSeverities } from '../store/selectors';
+import { loadValidation } from '../store/validation';
 import { moveNodesTo, setEdgeProp, setNodeProp } from '../model/edit';
 import { createEdgeDeriver, createNodeDeriver, edgeLabel } from './flowState';
 import { positionsFor } from './layout';
 
 describe('derived React Flow state', () => {
+  beforeAll(() => loadValidation());
+
   it('keeps the object of every node that did not change', () => {
     const derive = createNodeDeriver();
     const design = loadTemplate('react-nginx-gunicorn');

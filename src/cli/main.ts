@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serializeDesign } from '../model/serialize';
 import { TARGETS, type Target } from '../model/target';
-import { shareUrl } from '../model/share';
+import { shareUrl } from '../model/shareLink';
 import { TEMPLATES, isTemplateId, loadTemplate } from '../model/templates';
 import { formatDiagnostics } from '../validation/format';
 import { diagnosticsToJson, hasErrors, validate } from '../validation/validate';

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { serializeDesign } from '../model/serialize';
-import { decodeShareFragment, encodeShareFragment } from '../model/share';
+import { decodeShareFragment } from '../model/share';
+import { encodeShareFragment } from '../model/shareLink';
 import { loadTemplate } from '../model/templates';
 import { main } from './main';
 

@@ -5,7 +5,8 @@ import { designToSvg } from '../exporters/svg';
 import { PNG_DESIGN_KEYWORD, readDesignFromBytes } from './importFile';
 import { crc32, PNG_SIGNATURE, writePngText } from './pngText';
 import { serializeDesign } from './serialize';
-import { decodeShareFragment, encodeShareFragment } from './share';
+import { decodeShareFragment } from './share';
+import { encodeShareFragment } from './shareLink';
 import { loadTemplate } from './templates';
 
 function chunk(type: string, data: Uint8Array): Uint8Array {

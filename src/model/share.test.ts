@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from './design';
 import type { LoadResult } from './load';
 import { serializeDesign } from './serialize';
-import { decodeShareFragment, encodeShareFragment, shareUrl, toBase64Url, fromBase64Url } from './share';
+import { decodeShareFragment, toBase64Url, fromBase64Url } from './share';
+import { encodeShareFragment, shareUrl } from './shareLink';
 import { TEMPLATE_IDS, loadTemplate } from './templates';
 
 function messageOf(result: LoadResult): string {

@@ -1,27 +1,14 @@
-import { deflateSync, strToU8 } from 'fflate';
-import type { Design } from './design';
 import { MAX_FILE_BYTES } from './design';
 import { parseDesign, type LoadResult } from './load';
-import { serializeDesign } from './serialize';
 import { inflateLimited } from './inflate';
+
+/*
+ * Opening a share link. Making one (the compressor) lives in shareLink.ts: the editor needs only this
+ * half at start.
+ */
 
 /** Share fragments start with a version tag so a newer link is recognised, not misread. */
 export const SHARE_PREFIX = 's1.';
-
-export function encodeShareFragment(design: Design): string {
-  const compressed = deflateSync(strToU8(serializeDesign(design)), { level: 9 });
-  return SHARE_PREFIX + toBase64Url(compressed);
-}
-
-/**
- * The share link for `base`, the editor's address: its query and fragment are dropped, as the browser
- * builds links from its origin + path. So the CLI's `share --base URL` and the editor at URL print the
- * same link for the same design.
- */
-export function shareUrl(design: Design, base: string): string {
-  const url = new URL(base);
-  return `${url.origin}${url.pathname}#${encodeShareFragment(design)}`;
-}
 
 /** Decode a URL fragment (with or without the leading #) through the same loader as files. */
 export function decodeShareFragment(fragment: string): LoadResult {

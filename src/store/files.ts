@@ -1,7 +1,12 @@
 import { COMPOSE_EN, generate, generatePreview } from '../exporters/generate';
-import { isInputError } from '../validation/validate';
+import * as validationEngine from '../validation/engine';
+import { isInputError } from '../validation/severity';
 import { useAppStore } from './index';
 import { diagnosticsOf, memoByDesignPerTarget } from './selectors';
+import { provideValidation } from './validation';
+
+// The preview never shows files generated before the design was checked: its chunk brings the rules.
+provideValidation(validationEngine);
 
 /** What the preview shows: the files, and while a value is refused, why they are not up to date. */
 export interface Preview {

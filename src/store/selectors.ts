@@ -1,7 +1,7 @@
 import type { Catalogue } from '../i18n';
 import type { Design } from '../model/design';
 import type { Target } from '../model/target';
-import { validate } from '../validation/validate';
+import { validationEngine } from './validation';
 import type { Diagnostic } from '../validation/types';
 import { useAppStore, type AppState } from './index';
 
@@ -34,13 +34,30 @@ export function memoByDesignPerTarget<T>(
   };
 }
 
-/** The design's diagnostics for a target, in the UI's language unless another catalogue is given. */
-export const diagnosticsOf = memoByDesignPerTarget((design, target, catalogue) =>
-  validate(design, target, catalogue.rules),
+/** Shown while the rules are still loading: nothing found yet (see `useChecking`). */
+const NOT_CHECKED_YET: Diagnostic[] = [];
+
+const validated = memoByDesignPerTarget((design, target, catalogue) =>
+  validationEngine()!.validate(design, target, catalogue.rules),
 );
 
+/**
+ * The design's diagnostics for a target, in the UI's language unless another catalogue is given;
+ * empty until the rules have loaded (only then is anything memoised).
+ */
+export function diagnosticsOf(design: Design, target?: Target, catalogue?: Catalogue): Diagnostic[] {
+  return validationEngine() ? validated(design, target, catalogue) : NOT_CHECKED_YET;
+}
+
 export function useDiagnostics(): Diagnostic[] {
-  return useAppStore((state) => diagnosticsOf(state.design, state.target, state.catalogue));
+  return useAppStore((state) =>
+    state.validationReady ? diagnosticsOf(state.design, state.target, state.catalogue) : NOT_CHECKED_YET,
+  );
+}
+
+/** True until the rules have loaded: the design has not been checked yet. */
+export function useChecking(): boolean {
+  return useAppStore((state) => !state.validationReady);
 }
 
 export interface ElementProblems {
@@ -73,9 +90,13 @@ const edgeProblemsOf = memoByDesignPerTarget((design, target, catalogue) =>
 
 /** Error and warning counts of one node; compare shallowly (useShallow) so unchanged counts re-render nothing. */
 export function selectNodeProblems(state: AppState, id: string): ElementProblems {
+  if (!state.validationReady) return NO_PROBLEMS;
   return nodeProblemsOf(state.design, state.target, state.catalogue).get(id) ?? NO_PROBLEMS;
 }
 
+const NO_EDGE_PROBLEMS: ReadonlyMap<string, ElementProblems> = new Map();
+
+/** Error and warning counts per edge (none until the rules have loaded). */
 export function edgeSeverities(design: Design): ReadonlyMap<string, ElementProblems> {
-  return edgeProblemsOf(design);
+  return validationEngine() ? edgeProblemsOf(design) : NO_EDGE_PROBLEMS;
 }

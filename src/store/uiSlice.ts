@@ -46,6 +46,8 @@ export interface UiSlice {
   /** The UI language and its words: UI state, never part of the design (undo and selection ignore it). */
   catalogue: Catalogue;
   setCatalogue: (catalogue: Catalogue) => void;
+  /** The rules have loaded (src/store/validation.ts): until then the design is being checked. */
+  validationReady: boolean;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
@@ -68,4 +70,5 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setTarget: (target) => set({ target }),
   catalogue: EN_CATALOGUE,
   setCatalogue: (catalogue) => set({ catalogue }),
+  validationReady: false,
 });

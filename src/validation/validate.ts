@@ -52,22 +52,7 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
     .map(({ diagnostic }) => diagnostic);
 }
 
-export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((diagnostic) => diagnostic.severity === 'error');
-}
-
-/** An `invalid-*` error: a bad field value that no `--force` may carry into a file. */
-export function isInputError(diagnostic: Diagnostic): boolean {
-  return (
-    diagnostic.severity === 'error' &&
-    diagnostic.rule.startsWith('invalid-') &&
-    diagnostic.rule !== 'invalid-connection'
-  );
-}
-
-export function hasInputErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some(isInputError);
-}
+export { hasErrors, hasInputErrors, isInputError } from './severity';
 
 /** The JSON form `validate --json` prints. */
 export function diagnosticsToJson(diagnostics: readonly Diagnostic[]): {

@@ -127,6 +127,9 @@ export const uiMessages = {
     label: 'Problems',
     heading: 'Problems',
     none: 'No problems',
+    checking: 'Checking the design…',
+    loadFailed: (p: { detail: string }) =>
+      `The rules could not be loaded (${p.detail}). Reload the page to check the design.`,
     show: 'Show the problems panel',
     count: (p: { errors: number; warnings: number }) =>
       [

@@ -127,6 +127,8 @@ export const uiMessages: typeof englishUiMessages = {
     label: '문제',
     heading: '문제',
     none: '문제 없음',
+    checking: '설계를 검사하는 중…',
+    loadFailed: (p) => `검사 규칙을 불러오지 못했습니다(${p.detail}). 페이지를 새로 고쳐 주세요.`,
     show: '문제 패널 보기',
     count: (p) =>
       [p.errors > 0 ? `오류 ${p.errors}개` : '', p.warnings > 0 ? `경고 ${p.warnings}개` : '']

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../validation/types';
-import { hasErrors, hasInputErrors } from '../../validation/validate';
+import { hasErrors, hasInputErrors } from '../../validation/severity';
 
 /** What the download button does for a design with these diagnostics. Pure. */
 export type DownloadDecision =

@@ -2,8 +2,8 @@ import { useReactFlow } from '@xyflow/react';
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { useAppStore } from '../../store';
-import { useDiagnostics } from '../../store/selectors';
-import { RULE_BY_ID } from '../../validation/registry';
+import { useChecking, useDiagnostics } from '../../store/selectors';
+import { validationEngine } from '../../store/validation';
 import { useText } from '../../app/language';
 import type { Diagnostic, QuickFix } from '../../validation/types';
 import { problemKeys, problemTargets, problemsSummary, sortBySeverity } from './problems';
@@ -37,7 +37,8 @@ function ProblemsList() {
   const { fitView } = useReactFlow();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const text = useText().problems;
-  const summary = problemsSummary(sorted, text);
+  const checking = useChecking();
+  const summary = checking ? text.checking : problemsSummary(sorted, text);
 
   function reveal(diagnostic: Diagnostic) {
     const targets = problemTargets(diagnostic, useAppStore.getState().design);
@@ -88,7 +89,13 @@ function ProblemsList() {
   }
 
   return (
-    <section className="problems" data-testid="problems" aria-label={text.label}>
+    <section
+      className="problems"
+      data-testid="problems"
+      aria-label={text.label}
+      aria-busy={checking}
+      data-checking={checking || undefined}
+    >
       <header className="problems-header">
         <h2 ref={headingRef} tabIndex={-1}>
           {text.heading}
@@ -102,7 +109,7 @@ function ProblemsList() {
         </span>
       </header>
       {sorted.length === 0 ? (
-        <p className="problems-empty">{text.empty}</p>
+        <p className="problems-empty">{checking ? text.checking : text.empty}</p>
       ) : (
         <ul className="problems-list">
           {sorted.map((diagnostic, index) => (
@@ -185,7 +192,9 @@ function FixButton({
 /** The rule's reasoning, folded away: the message says what is wrong, this says why it matters. */
 function RuleWhy({ rule }: { rule: string }) {
   const catalogue = useAppStore((state) => state.catalogue);
-  const why = catalogue.ruleDocs?.[rule as keyof typeof catalogue.ruleDocs]?.why ?? RULE_BY_ID.get(rule)?.why;
+  const why =
+    catalogue.ruleDocs?.[rule as keyof typeof catalogue.ruleDocs]?.why ??
+    validationEngine()?.RULE_BY_ID.get(rule)?.why;
   if (!why) return null;
   return (
     <details className="problem-why" onClick={(event) => event.stopPropagation()}>

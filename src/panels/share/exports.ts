@@ -6,7 +6,7 @@ import { MAX_FILE_BYTES } from '../../model/design';
 import { PNG_DESIGN_KEYWORD } from '../../model/importFile';
 import { writePngText } from '../../model/pngText';
 import { serializeDesign } from '../../model/serialize';
-import { shareUrl } from '../../model/share';
+import { shareUrl } from '../../model/shareLink';
 import { escapeXml } from '../../model/svgMetadata';
 import { saveBlob } from '../preview/download';
 

@@ -2,6 +2,7 @@ import { useText } from '../../app/language';
 import { useState } from 'react';
 import { useAppStore } from '../../store';
 import { diagnosticsOf } from '../../store/selectors';
+import { loadValidation } from '../../store/validation';
 import { downloadBundle } from '../preview/download';
 import { downloadDecision } from '../preview/downloadPolicy';
 
@@ -28,7 +29,9 @@ export function DownloadZipButton() {
     }
   };
 
-  const onClick = () => {
+  const onClick = async () => {
+    // A click before the rules have loaded waits for them: a bundle is never judged unchecked.
+    await loadValidation();
     const { design, target, askConfirm, showAlert } = useAppStore.getState();
     const decision = downloadDecision(diagnosticsOf(design, target));
     if (decision.kind === 'refuse') return showAlert(decision.message);
@@ -43,7 +46,13 @@ export function DownloadZipButton() {
   };
 
   return (
-    <button type="button" data-testid="download-zip" onClick={onClick} disabled={busy} title={text.title}>
+    <button
+      type="button"
+      data-testid="download-zip"
+      onClick={() => void onClick()}
+      disabled={busy}
+      title={text.title}
+    >
       {text.button}
     </button>
   );

@@ -6,7 +6,6 @@ import { EMPTY_FRAME_SIZE, freshContainerName } from '../../canvas/frames';
 import { FIT_VIEW, layoutDesign, loadLayoutEngine } from '../../canvas/layout';
 import { moveNodesTo, moveNodesToContainer } from '../../model/edit';
 import { addContainer, containerNames } from '../../model/containers';
-import { readDesignFromBytes } from '../../model/importFile';
 import { serializeDesign } from '../../model/serialize';
 import { TARGETS, type Target } from '../../model/target';
 import { isClient } from '../../nodes/registry';
@@ -104,6 +103,8 @@ export function Toolbar() {
     event.target.value = '';
     if (!file) return;
     const bytes = new Uint8Array(await file.arrayBuffer());
+    // The readers of SVG and PNG files load on first use.
+    const { readDesignFromBytes } = await import('../../model/importFile');
     openLoadResult(readDesignFromBytes(bytes, file.name), file.name);
   };
 
