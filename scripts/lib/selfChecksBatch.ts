@@ -144,23 +144,23 @@ async function lintRun(
   return { ok, files: files.length, detail: ok ? '' : failureReport(result.output, folders) };
 }
 
-/** One Python per worker: pytest and Flask loaded once, then a forked `python3 -m pytest` per folder. */
+/**
+ * One Python per worker: pytest and Flask loaded once, then a forked `python3 -m pytest` per folder,
+ * with the environment `make test` has (each app's conftest.py makes its own database file and key).
+ */
 const PYTEST_BATCH = `import os
 import sys
 
 import flask  # noqa: F401
 import pytest
 
-scratch = sys.argv[1]
-for index, folder in enumerate(sys.argv[2:]):
+for folder in sys.argv[1:]:
     sys.stdout.flush()
     child = os.fork()
     if child == 0:
         os.dup2(1, 2)
         os.chdir(folder)
         sys.path.insert(0, folder)
-        os.environ["DATABASE_PATH"] = os.path.join(scratch, "%d" % index, "check.db")
-        os.environ["STATIC_ROOT"] = os.path.join(scratch, "%d" % index, "static")
         code = pytest.main(["-q", "-p", "no:cacheprovider"])
         sys.stdout.flush()
         os._exit(int(code))
@@ -190,20 +190,12 @@ async function pytestRuns(
 ): Promise<Map<string, { code: number; output: string }>> {
   const script = join(workDir, 'pytest-batch.py');
   writeFileSync(script, PYTEST_BATCH);
-  const env = {
-    ...process.env,
-    PYTHONPYCACHEPREFIX: join(workDir, 'pycache'),
-    SECRET_KEY: 'check-only-0123456789abcdef0123456789abcdef0123456789abcdef',
-  };
+  const env = { ...process.env, PYTHONPYCACHEPREFIX: join(workDir, 'pycache') };
   const shares = Array.from({ length: PYTEST_WORKERS }, (_, worker) =>
     apps.filter((_, index) => index % PYTEST_WORKERS === worker).map((same) => same[0]!.dir),
   ).filter((share) => share.length > 0);
   const answers = await Promise.all(
-    shares.map((share, worker) => {
-      const scratch = join(workDir, 'pytest', String(worker));
-      mkdirSync(scratch, { recursive: true });
-      return run(['/usr/bin/python3', script, scratch, ...share], { env, timeoutMs: 20 * 60000 });
-    }),
+    shares.map((share) => run(['/usr/bin/python3', script, ...share], { env, timeoutMs: 20 * 60000 })),
   );
   const outcomes = new Map(answers.flatMap((answer) => [...pytestOutcomes(answer.output)]));
   // A worker that died leaves its remaining folders without an outcome: its own output says why.
