@@ -9,7 +9,8 @@
  *    variety), and of the forced uwsgi_pass → http-socket design, which must answer 502 at the API hop.
  *
  * 3. A few hundred property-based error-free designs (fast-check, fixed seed) through docker-compose
- *    config, nginx -t, uwsgi --strict, py_compile and sh -n, batched.
+ *    config, nginx -t, uwsgi --strict, py_compile and sh -n, then the bundles' own flake8 and black
+ *    --check (shipped config) and pytest (once per distinct app folder), batched.
  *
  * 4. Fault proofs (scripts/lib/faults.ts) of the gunicorn and uwsgi templates and the replicated
  *    template: balancing, a killed worker, a killed copy, graceful reloads, SIGTERM, concurrent writes.

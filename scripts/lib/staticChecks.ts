@@ -28,6 +28,7 @@ import {
   provisionFor,
   type PreparedService,
 } from './stack';
+import { selfChecksBatch } from './selfChecksBatch';
 import { requireTools } from './tools';
 
 export interface CheckResult {
@@ -363,10 +364,21 @@ function batchFailures(output: string): { total: number; failed: { key: string; 
 /**
  * The same real tools over many bundles at once (the property-based designs): one docker-compose
  * process (its own CLI entry point per file), one container-lite running nginx -t, uwsgi --strict and
- * sh -n per bundle, one py_compile over every Python file. One result per tool.
+ * sh -n per bundle, one py_compile over every Python file; then the bundles' own flake8, black --check
+ * and pytest (scripts/lib/selfChecksBatch.ts). One result per tool.
  */
 export async function checkBundlesBatch(bundles: BatchBundle[], workDir: string): Promise<CheckResult[]> {
-  requireTools(['docker-compose', 'nginx', 'uwsgi', 'python3', 'unshare', 'setpriv']);
+  requireTools([
+    'docker-compose',
+    'nginx',
+    'uwsgi',
+    'python3',
+    'pytest',
+    'flake8',
+    'black',
+    'unshare',
+    'setpriv',
+  ]);
   mkdirSync(workDir, { recursive: true });
   const results: CheckResult[] = [];
   const byDir = new Map(bundles.map((bundle) => [bundle.dir, bundle.id]));
@@ -491,5 +503,6 @@ export async function checkBundlesBatch(bundles: BatchBundle[], workDir: string)
     command: '/usr/bin/python3 -m py_compile FILES',
     detail: py.status === 0 ? '' : tail(py.output, 30),
   });
+  results.push(...(await selfChecksBatch(bundles, join(workDir, 'self-checks'))));
   return results;
 }

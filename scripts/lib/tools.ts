@@ -18,6 +18,12 @@ const TOOLS: Record<string, { test: () => boolean; package: string }> = {
     test: () => runSync(['/usr/bin/python3', '-c', 'import flask']).status === 0,
     package: 'python3-flask',
   },
+  pytest: {
+    test: () => runSync(['/usr/bin/python3', '-c', 'import pytest']).status === 0,
+    package: 'python3-pytest',
+  },
+  flake8: { test: () => existsSync('/usr/bin/flake8'), package: 'flake8' },
+  black: { test: () => existsSync('/usr/bin/black'), package: 'black' },
   'docker-compose': { test: () => onPath('docker-compose'), package: 'docker-compose' },
   debootstrap: { test: () => existsSync('/usr/sbin/debootstrap'), package: 'debootstrap' },
   'systemd-nspawn': { test: () => onPath('systemd-nspawn'), package: 'systemd-container' },

@@ -29,6 +29,18 @@ export function fitLine(line: string): string {
   return line.length > PYTHON_LINE_LENGTH ? `${line}  # noqa: E501` : line;
 }
 
+/** Names pycodestyle calls ambiguous (E741: l, O and I look like 1 and 0). */
+const AMBIGUOUS_NAMES = new Set(['l', 'O', 'I']);
+
+/**
+ * `name = value` for a name the design chose (a WSGI callable): when the name is one flake8 calls
+ * ambiguous, the line says that the name is wanted, since the server loads it by that name.
+ */
+export function assignDesignName(name: string, value: string): string {
+  const line = `${name} = ${value}`;
+  return AMBIGUOUS_NAMES.has(name) ? `${line}  # noqa: E741` : fitLine(line);
+}
+
 /** A bracketed sequence of literals: on one line when it fits, else one per line with a trailing comma. */
 export function pySequence(
   indent: string,

@@ -4,7 +4,7 @@ import { shQuote } from '../../exporters/serializers/shell';
 import { checkRoute } from '../../model/fields';
 import { docText } from '../docText';
 import type { KindPlanPart } from '../planParts';
-import { PYTHON_LINE_LENGTH, fitLine, pySequence } from '../pythonTooling';
+import { PYTHON_LINE_LENGTH, assignDesignName, fitLine, pySequence } from '../pythonTooling';
 import { flaskSelfChecks } from './checks';
 import type { FlaskProps } from './descriptor';
 
@@ -160,7 +160,7 @@ function renderFlaskApp(app: PlannedApp, exposeAsApp: boolean): string {
     '',
     ...flaskConstructor(app),
     FLASK_APP_BODY,
-    fitLine(`${callable} = _create_app()`),
+    assignDesignName(callable, '_create_app()'),
   );
   if (exposeAsApp && callable !== 'app')
     lines.push(fitLine(`app = ${callable}  # what "gunicorn wsgi:app" loads`));
