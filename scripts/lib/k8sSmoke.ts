@@ -1,13 +1,15 @@
 /**
  * `npm run smoke -- FILE --target kubernetes`: the kubernetes bundle run for real from what its
  * manifests declare, without a cluster. Each Pod (every replica of every Deployment or StatefulSet)
- * gets a network namespace of its own; each of its containers a container-lite (containerLite.ts)
+ * gets a network namespace of its own; its init containers run to their end first, in order (the
+ * app's image filling nginx's static files); each of its containers a container-lite (containerLite.ts)
  * in that namespace, started with the manifest's command, working directory, user, environment
  * (values, the Secret kustomize would generate from .env, the Pod's name), ConfigMaps mounted at their
  * mountPath, emptyDir and volume-claim folders, and a read-only root filesystem. A Service is a
  * virtual address whose connections are spread over its ready Pods (nftables, as kube-proxy does),
  * and its name resolves to that address in every Pod. The hops are then curled through the
- * LoadBalancer Service of the entry nginx; with replicas, every Pod copy must answer through its Service.
+ * LoadBalancer Service of the entry nginx (the plan's probes: the page, the API, a static file);
+ * with replicas, every Pod copy must answer through its Service.
  * The images are the bundle's own build folders, staged as the compose smoke stages them.
  */
 import { randomBytes } from 'node:crypto';

@@ -2,7 +2,8 @@
  * The `kubernetes` target: the Compose bundle's images (the same build folders and Dockerfiles) and a
  * k8s/ folder that kustomize applies: a Deployment (or a StatefulSet with a volume claim, for SQLite)
  * per container of the design, a Service per listening server, a ConfigMap per generated config, and a
- * kustomization.yaml with the image names, the common labels and a Secret generated from .env.
+ * kustomization.yaml with the image names, the common labels and a Secret generated from .env. An nginx
+ * Pod that serves an app's static files gets them from an init container of the app's image.
  */
 import { serializeDesign } from '../../../model/serialize';
 import { compareText } from '../../order';

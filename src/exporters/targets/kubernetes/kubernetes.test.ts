@@ -294,7 +294,7 @@ describe('static files on kubernetes: the nginx Pod gets its own copy', () => {
     const korean = generate(design, { target: 'kubernetes', lang: 'ko' }).files['README.md']!;
     expect(korean).toContain('정적 파일은 nginx 파드로 복사됩니다');
     expect(korean).toContain(
-      '`app-static`이(가) `/srv/static`에 `cp -R static/. /srv/static/`을(를) 실행합니다.',
+      '`app-static` 컨테이너가 `cp -R static/. /srv/static/` 명령으로 `/srv/static` 폴더를 채웁니다.',
     );
   });
 

@@ -101,7 +101,9 @@ function staticFilesChange(cluster: ClusterPlan): string[] {
     '  `static/` 폴더)을 볼륨에 쓰고 nginx가 그 볼륨을 마운트합니다. 파드끼리는 볼륨을 공유하지 않으므로',
     '  nginx 파드가 먼저 앱 이미지를 init 컨테이너로 실행해 파일을 `emptyDir`에 쓰고, nginx는 그 `emptyDir`을',
     '  `alias`가 가리키는 폴더에 읽기 전용으로 마운트합니다:',
-    ...steps.map((step) => `  ${step.name}이(가) ${step.folder}에 ${step.command}을(를) 실행합니다.`),
+    ...steps.map(
+      (step) => `  ${step.name} 컨테이너가 ${step.command} 명령으로 ${step.folder} 폴더를 채웁니다.`,
+    ),
     '  두 파드가 같은 이미지 이름을 쓰므로 `kustomization.yaml`의 태그를 바꾸면 함께 롤링되고, nginx의',
     '  사본도 앱 버전을 따라갑니다.',
   ];
