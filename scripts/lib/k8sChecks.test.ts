@@ -67,6 +67,22 @@ describe('checkKubernetesBundle', () => {
     expect(secret.join('\n')).toContain('ConfigMap missing does not exist');
   });
 
+  it("refuses static files nobody writes into nginx's Pod, and an init container's missing Secret key", async () => {
+    const django = generate(loadTemplate('django-gunicorn-nginx'), {
+      target: 'kubernetes',
+      lang: 'en',
+    }).files;
+    expect(await failing(django)).toEqual([]);
+    const deployment = parse(django['k8s/deployment-web.yaml']!);
+    const [init] = deployment.spec.template.spec.initContainers;
+    init.env[1].valueFrom.secretKeyRef.key = 'NOPE';
+    const wrongKey = await failing({ ...django, 'k8s/deployment-web.yaml': stringify(deployment) });
+    expect(wrongKey.join('\n')).toContain('web/app-static: Secret');
+    delete deployment.spec.template.spec.initContainers;
+    const unwritten = await failing({ ...django, 'k8s/deployment-web.yaml': stringify(deployment) });
+    expect(unwritten.join('\n')).toContain('web: the emptyDir app-static is only mounted read-only');
+  });
+
   it('refuses a selector that matches no Pod labels, and two Services on one port', async () => {
     const selector = await failing(
       edited('k8s/service-app.yaml', (doc) => {

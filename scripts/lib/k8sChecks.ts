@@ -85,7 +85,7 @@ function kustomizationProblems(manifests: Manifests, files: Record<string, strin
     if (!resources.includes(file)) problems.push(`kustomization.yaml does not list ${file}`);
   const images = new Set((kustomization.images ?? []).map((image: Doc) => image.name));
   for (const doc of workloads(manifests))
-    for (const container of podTemplateOf(doc)!.spec.containers)
+    for (const container of podContainers(podTemplateOf(doc)!.spec))
       if (!images.has(container.image))
         problems.push(`${doc.metadata.name}: image ${container.image} is not in kustomization images`);
   for (const generator of kustomization.secretGenerator ?? [])
@@ -95,6 +95,29 @@ function kustomizationProblems(manifests: Manifests, files: Record<string, strin
   if (!Object.keys(labels).some((key) => key.startsWith('app.kubernetes.io/')))
     problems.push('kustomization.yaml: no app.kubernetes.io/* common labels');
   return problems;
+}
+
+/** A Pod's init containers, then its containers: all of them mount volumes and read Secrets. */
+function podContainers(pod: Doc): Doc[] {
+  return [...(pod.initContainers ?? []), ...pod.containers];
+}
+
+/**
+ * An emptyDir starts empty: one that a container mounts read-only must be written by another container
+ * of the same Pod (an init container, or a server that writes it at start), or it stays empty (nginx
+ * answering 404 on an app's static files).
+ */
+function unwrittenVolumes(name: string, pod: Doc): string[] {
+  const emptyDirs = new Set((pod.volumes ?? []).filter((v: Doc) => v.emptyDir).map((v: Doc) => v.name));
+  const mounts = podContainers(pod).flatMap((container) => container.volumeMounts ?? []);
+  const written = new Set(mounts.filter((mount) => !mount.readOnly).map((mount) => mount.name));
+  return [
+    ...new Set(
+      mounts
+        .filter((mount) => mount.readOnly && emptyDirs.has(mount.name) && !written.has(mount.name))
+        .map((mount) => mount.name as string),
+    ),
+  ].map((volume) => `${name}: the emptyDir ${volume} is only mounted read-only, so it stays empty`);
 }
 
 /** Names of the Secrets (generated or written) and their keys. */
@@ -145,7 +168,8 @@ function referenceProblems(manifests: Manifests, files: Record<string, string>):
     }
     if (doc.kind === 'StatefulSet' && doc.spec.serviceName && !services.has(doc.spec.serviceName))
       problems.push(`${name}: its serviceName ${doc.spec.serviceName} is no Service`);
-    for (const container of pod.containers) {
+    problems.push(...unwrittenVolumes(name, pod));
+    for (const container of podContainers(pod)) {
       for (const mount of container.volumeMounts ?? []) {
         const volume = volumes.get(mount.name);
         if (!volume && !claims.has(mount.name))

@@ -1,13 +1,15 @@
 /**
  * `npm run smoke -- FILE --target kubernetes`: the kubernetes bundle run for real from what its
  * manifests declare, without a cluster. Each Pod (every replica of every Deployment or StatefulSet)
- * gets a network namespace of its own; each of its containers a container-lite (containerLite.ts)
+ * gets a network namespace of its own; its init containers run to their end first, in order (the
+ * app's image filling nginx's static files); each of its containers a container-lite (containerLite.ts)
  * in that namespace, started with the manifest's command, working directory, user, environment
  * (values, the Secret kustomize would generate from .env, the Pod's name), ConfigMaps mounted at their
  * mountPath, emptyDir and volume-claim folders, and a read-only root filesystem. A Service is a
  * virtual address whose connections are spread over its ready Pods (nftables, as kube-proxy does),
  * and its name resolves to that address in every Pod. The hops are then curled through the
- * LoadBalancer Service of the entry nginx; with replicas, every Pod copy must answer through its Service.
+ * LoadBalancer Service of the entry nginx (the plan's probes: the page, the API, a static file);
+ * with replicas, every Pod copy must answer through its Service.
  * The images are the bundle's own build folders, staged as the compose smoke stages them.
  */
 import { randomBytes } from 'node:crypto';
@@ -54,7 +56,8 @@ import {
   type TlsSecret,
 } from '../../src/exporters/targets/kubernetes/cluster';
 import { setNodeProps } from '../../src/model/edit';
-import { startContainer } from './containerLite';
+import { isApp } from '../../src/nodes/registry';
+import { runOnce, startContainer } from './containerLite';
 import { requireTools } from './tools';
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -319,64 +322,102 @@ function serviceOfImage(image: string, plan: DeploymentPlan, app: string): Plann
   return oneServicePerBuild(plan.services).find((service) => image === `${app}-${service.buildDir}`);
 }
 
+/** What startPods shares between the Pods: the images staged so far, the Secrets, where things go. */
+interface PodContext {
+  app: string;
+  images: Map<string, PreparedService>;
+  secrets: Map<string, Record<string, string>>;
+  bundleDir: string;
+  plan: DeploymentPlan;
+  runDir: string;
+  hosts: string;
+}
+
+/** One container of a Pod as a container-lite: the manifest's command, user, environment and mounts. */
+async function containerSpec(
+  context: PodContext,
+  pod: Pod,
+  doc: Doc,
+  volumes: PodVolumes,
+): Promise<{ spec: ContainerSpec; runAs: string | null }> {
+  let prepared = context.images.get(doc.image);
+  if (!prepared) {
+    const service = serviceOfImage(doc.image, context.plan, context.app);
+    if (!service) throw new Error(`no build folder makes image ${doc.image}`);
+    prepared = await prepareService(context.bundleDir, service, join(context.runDir, 'work'));
+    context.images.set(doc.image, prepared);
+  }
+  const runAs = runAsUser(doc, prepared);
+  const command = containerCommand({
+    ...prepared.service,
+    command: [...doc.command, ...(doc.args ?? [])],
+  });
+  const spec: ContainerSpec = {
+    name: pod.name,
+    netns: pod.netns,
+    fsDir: join(context.runDir, 'fs', `${pod.name}-${doc.name}`),
+    stageDir: prepared.stageDir,
+    hosts: context.hosts,
+    users: prepared.users,
+    provision: imageSetup(prepared),
+    volumes: containerVolumes(doc, volumes),
+    readOnlyRoot: doc.securityContext?.readOnlyRootFilesystem === true,
+    workdir: doc.workingDir ?? prepared.service.workdir,
+    env: {
+      ...(prepared.service.image === 'python' ? { LANG: 'C.UTF-8' } : {}),
+      ...prepared.facts.env,
+      ...environment(doc, pod, context.secrets),
+    },
+    runAs,
+    command,
+    logFile: join(context.runDir, 'logs', `${pod.name}-${doc.name}.log`),
+  };
+  mkdirSync(spec.fsDir, { recursive: true });
+  writeFileSync(spec.logFile, '');
+  // The runtime's log pipe is writable by whatever user the container runs as.
+  chmodSync(spec.logFile, 0o666);
+  return { spec, runAs };
+}
+
+/**
+ * The Pods, as the kubelet starts them: each init container runs to its end, in order (one that fails
+ * keeps the Pod's containers from starting, and is returned as a problem), then the containers start.
+ */
 async function startPods(
   pods: Pod[],
   manifests: Manifests,
   files: Record<string, string>,
-  bundleDir: string,
-  plan: DeploymentPlan,
-  runDir: string,
-  hosts: string,
+  context: Omit<PodContext, 'app' | 'images' | 'secrets'>,
   print: (line: string) => void,
   started: Started[],
   tlsSecrets: ReadonlyMap<string, TlsSecret>,
-): Promise<void> {
-  const app: string = manifests.kustomization.labels?.[0]?.pairs?.['app.kubernetes.io/part-of'] ?? '';
-  const images = new Map<string, PreparedService>();
-  const secrets = generatedSecrets(manifests, files);
-  for (const pod of pods) {
-    const volumes = podVolumes(pod, manifests, runDir, tlsSecrets);
-    for (const doc of pod.workload.spec.template.spec.containers) {
-      let prepared = images.get(doc.image);
-      if (!prepared) {
-        const service = serviceOfImage(doc.image, plan, app);
-        if (!service) throw new Error(`no build folder makes image ${doc.image}`);
-        prepared = await prepareService(bundleDir, service, join(runDir, 'work'));
-        images.set(doc.image, prepared);
+): Promise<string[]> {
+  const shared: PodContext = {
+    ...context,
+    app: manifests.kustomization.labels?.[0]?.pairs?.['app.kubernetes.io/part-of'] ?? '',
+    images: new Map(),
+    secrets: generatedSecrets(manifests, files),
+  };
+  const problems: string[] = [];
+  pods: for (const pod of pods) {
+    const volumes = podVolumes(pod, manifests, context.runDir, tlsSecrets);
+    for (const doc of pod.workload.spec.template.spec.initContainers ?? []) {
+      const { spec } = await containerSpec(shared, pod, doc, volumes);
+      print(`init pod ${pod.name} container ${doc.name}: ${spec.command.join(' ')}`);
+      const result = await runOnce(spec, spec.command, 120000);
+      writeFileSync(spec.logFile, result.output);
+      if (result.status !== 0) {
+        problems.push(`${pod.name}/${doc.name} (init) exited with status ${result.status}: ${result.output}`);
+        continue pods;
       }
-      const runAs = runAsUser(doc, prepared);
-      const command = containerCommand({
-        ...prepared.service,
-        command: [...doc.command, ...(doc.args ?? [])],
-      });
-      const spec: ContainerSpec = {
-        name: pod.name,
-        netns: pod.netns,
-        fsDir: join(runDir, 'fs', `${pod.name}-${doc.name}`),
-        stageDir: prepared.stageDir,
-        hosts,
-        users: prepared.users,
-        provision: imageSetup(prepared),
-        volumes: containerVolumes(doc, volumes),
-        readOnlyRoot: doc.securityContext?.readOnlyRootFilesystem === true,
-        workdir: doc.workingDir ?? prepared.service.workdir,
-        env: {
-          ...(prepared.service.image === 'python' ? { LANG: 'C.UTF-8' } : {}),
-          ...prepared.facts.env,
-          ...environment(doc, pod, secrets),
-        },
-        runAs,
-        command,
-        logFile: join(runDir, 'logs', `${pod.name}-${doc.name}.log`),
-      };
-      mkdirSync(spec.fsDir, { recursive: true });
-      writeFileSync(spec.logFile, '');
-      // The runtime's log pipe is writable by whatever user the container runs as.
-      chmodSync(spec.logFile, 0o666);
-      print(`start pod ${pod.name} (${pod.address}) container ${doc.name}: ${command.join(' ')}`);
+    }
+    for (const doc of pod.workload.spec.template.spec.containers) {
+      const { spec, runAs } = await containerSpec(shared, pod, doc, volumes);
+      print(`start pod ${pod.name} (${pod.address}) container ${doc.name}: ${spec.command.join(' ')}`);
       started.push({ pod, container: startContainer(spec), doc, runAs });
     }
   }
+  return problems;
 }
 
 /**
@@ -393,6 +434,13 @@ export function fixedForKubernetes(design: Design): Design {
     fixed = fix.apply(fixed);
   }
   return fixed;
+}
+
+/** The design with a static route on each of its apps. */
+function withStaticRoute(design: Design, route: string): Design {
+  return design.nodes
+    .filter(isApp)
+    .reduce((edited, app) => setNodeProps(edited, app.id, { staticRoute: route }), design);
 }
 
 /** Every template, each made valid for this target by its own quick fixes, and a replicated design without SQLite. */
@@ -417,6 +465,24 @@ export function kubernetesSmokeDesigns(): { id: string; design: Design }[] {
   designs.push({
     id: 'react-nginx-gunicorn with a self-signed certificate (HTTPS through the Service)',
     design: setNodeProps(loadTemplate('react-nginx-gunicorn'), 'proxy', { tls: 'self-signed' }),
+  });
+  // A Flask static route beside the React build: the app's image fills the nginx Pod's copy first.
+  const reactStatic = loadTemplate('react-nginx-gunicorn');
+  designs.push({
+    id: 'react-nginx-gunicorn with a Flask static route (init container in the nginx Pod)',
+    design: withStaticRoute(reactStatic, '/static/'),
+  });
+  // nginx and the app in one container: one Pod, whose app container fills the shared emptyDir itself.
+  const onePod = withStaticRoute(loadTemplate('gunicorn-flask-sqlite'), '/assets/');
+  designs.push({
+    id: 'gunicorn-flask-sqlite with a static route in one container (one Pod, no init container)',
+    design: {
+      ...onePod,
+      containers: { web: { replicas: 1 } },
+      nodes: onePod.nodes.map((node) =>
+        node.container === undefined ? node : { ...node, container: 'web' },
+      ),
+    },
   });
   const replicated = loadTemplate('load-balanced-gunicorn');
   designs.push({
@@ -618,8 +684,16 @@ export async function smokeKubernetes(
     const tlsSecrets = new Map(
       tlsSecretsOfCluster(clusterPlan(design, plan)).map((secret) => [secret.name, secret]),
     );
-    await startPods(pods, manifests, files, bundleDir, plan, runDir, hosts, print, started, tlsSecrets);
-    const notReady = await waitReady(started, net);
+    const initProblems = await startPods(
+      pods,
+      manifests,
+      files,
+      { bundleDir, plan, runDir, hosts },
+      print,
+      started,
+      tlsSecrets,
+    );
+    const notReady = [...initProblems, ...(await waitReady(started, net))];
     for (const problem of notReady) print(problem);
     steps.push({
       name: `${started.length} containers in ${pods.length} Pods ready`,

@@ -28,6 +28,32 @@ describe('plan parts', () => {
     expect(appPart(kindsWithRole('app')[0]!).entry(null)).toEqual({ module: 'app', callable: 'app' });
   });
 
+  it('an app that collects static files for nginx can also fill that folder on its own, and only then', () => {
+    for (const kind of kindsWithRole('app'))
+      for (const staticRoute of ['/static/', '']) {
+        const props = { ...(defaultProps(descriptorOf(kind) as never) as object), staticRoute };
+        const app: PlannedApp = {
+          node: 'api',
+          kind,
+          module: 'app',
+          callable: 'app',
+          apiBases: ['/api/'],
+          database: null,
+          file: 'app.py',
+          synthesized: false,
+          settings: props,
+          frontDoors: [],
+        };
+        const part = appPart(kind);
+        const served = part.staticFiles?.(props as never) ?? null;
+        const command = part.collectCommand?.(app) ?? null;
+        // nginx serves the folder only when the app can fill it: an init container runs this command.
+        if (served) expect(command, `${kind} ${staticRoute}`).not.toBeNull();
+        if (part.collectFolder?.(props as never) === null)
+          expect(command, `${kind} ${staticRoute}`).toBeNull();
+      }
+  });
+
   it("describe each WSGI server's process from its props, listening where the descriptor says", () => {
     for (const kind of kindsWithRole('wsgi-server')) {
       const props = defaultProps(descriptorOf(kind) as never) as object;

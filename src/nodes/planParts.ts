@@ -76,6 +76,11 @@ export interface AppPart<P> {
   staticFiles?(props: P): StaticFiles | null;
   /** A folder the app writes when it starts (its static files for nginx): a named volume, or null for none. */
   collectFolder?(props: P): string | null;
+  /**
+   * The command, run in the app's image and folder, that writes its static files into collectFolder
+   * and exits (null: none): how a Pod that cannot share the app's volume fills its own copy.
+   */
+  collectCommand?(app: PlannedApp): string[] | null;
   /** Files of the app besides its module (its static folder), relative to the service folder. */
   extraFiles?(app: PlannedApp): Record<string, string>;
   /** The README's explanation of those files, in English and in Korean. */

@@ -18,6 +18,9 @@ export const DJANGO_STATIC_ROOT = '/srv/static';
 
 const DEFAULT_PROJECT = 'mysite';
 
+/** Gathers every app's static files into STATIC_ROOT, without a question. */
+const COLLECTSTATIC = ['python', 'manage.py', 'collectstatic', '--noinput'];
+
 function projectOf(app: PlannedApp): string {
   const project = app.settings.project;
   return typeof project === 'string' ? project : DEFAULT_PROJECT;
@@ -130,12 +133,13 @@ export const djangoPlan: KindPlanPart<DjangoProps> = {
         projectExplanationsKo(projectOf(app), app.database, app.staticRoot ?? DJANGO_STATIC_ROOT),
       serverCommand: (app, process, host) => serverWords(projectOf(app), serverOf(process, host)),
       hostSetup: {
-        asRoot: [['python', 'manage.py', 'collectstatic', '--noinput']],
+        asRoot: [COLLECTSTATIC],
         asService: [['python', 'manage.py', 'migrate', '--noinput']],
       },
     },
     debianPackages: ['python3-django'],
     collectFolder: () => DJANGO_STATIC_ROOT,
+    collectCommand: () => [...COLLECTSTATIC],
     staticFiles: (props) =>
       props.staticRoute
         ? { route: props.staticRoute, folder: `${DJANGO_STATIC_ROOT}/`, probeFile: 'items/app.css' }

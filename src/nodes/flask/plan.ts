@@ -278,6 +278,8 @@ export const flaskPlan: KindPlanPart<FlaskProps> = {
       ko: '앱의 정적 파일 폴더. nginx가 정적 경로 아래에서 긴 캐시 헤더와 함께 직접 서빙합니다. 컨테이너가 시작할 때 nginx가 읽기 전용으로 마운트하는 볼륨으로 복사합니다.',
     },
     staticSource: (app) => (staticUrlPath(app) === null ? null : staticFolderOf(app)),
+    collectCommand: (app) =>
+      staticUrlPath(app) === null ? null : ['cp', '-R', `${staticFolderOf(app)}/.`, `${FLASK_STATIC_COPY}/`],
     // The server's words follow the script as positional arguments, so the shell parses none of them.
     startCommand: (app, server) =>
       staticUrlPath(app) === null

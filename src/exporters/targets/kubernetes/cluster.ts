@@ -8,7 +8,7 @@
  */
 import type { Design } from '../../../model/design';
 import { replicasOf } from '../../../model/containers';
-import { wsgiServerPart } from '../../../nodes/planParts';
+import { appPart, wsgiServerPart } from '../../../nodes/planParts';
 import { checkKubernetesName } from '../../../model/fields';
 import { oneServicePerBuild } from '../../plan/copies';
 import type { DeploymentPlan, PlannedLocation, PlannedService, PythonRun, WebRun } from '../../planTypes';
@@ -50,12 +50,28 @@ export interface PodContainer {
   stopSeconds: number;
 }
 
+/**
+ * A container that runs to its end before the Pod's own start: in the nginx Pod, the app's image writing
+ * the app's static files into the emptyDir nginx serves them from (the app's Pod keeps its own copy).
+ */
+export interface InitContainer {
+  name: string;
+  /** The app's service: the image and the working folder. */
+  service: PlannedService;
+  command: string[];
+  /** The Pod's emptyDir it fills, mounted where nginx's alias reads it. */
+  volume: string;
+  mountPath: string;
+}
+
 export interface Workload {
   /** The design's container name (a DNS-1123 label, checked by invalid-container-name). */
   name: string;
   replicas: number;
   /** It keeps SQLite data on a volume: a StatefulSet with a volume claim per Pod. */
   stateful: boolean;
+  /** Run in order before the containers start (none: the Pod starts its containers at once). */
+  initContainers: InitContainer[];
   containers: PodContainer[];
 }
 
@@ -222,6 +238,53 @@ function serviceOf(container: PodContainer, workload: string): ClusterService | 
   };
 }
 
+/**
+ * The static files an nginx container of the Pod serves that no container of the same Pod writes: each
+ * is filled before nginx starts by an init container of the app's image, running the app's own collect
+ * command into the volume nginx reads (what a shared volume does under Compose).
+ */
+function staticFileFillers(
+  containers: readonly PodContainer[],
+  pythonServices: readonly PlannedService[],
+): InitContainer[] {
+  const appsInPod = new Set(
+    containers.flatMap((container) =>
+      container.service.runs.kind === 'python' ? container.service.runs.apps.map((app) => app.node) : [],
+    ),
+  );
+  const fillers = new Map<string, InitContainer>();
+  for (const container of containers) {
+    if (container.service.runs.kind !== 'web') continue;
+    for (const server of container.service.runs.servers)
+      for (const location of server.locations) {
+        if (location.kind !== 'files' || appsInPod.has(location.node)) continue;
+        const folder = location.alias.replace(/\/$/, '');
+        const mount = container.service.mounts.find((candidate) => candidate.target === folder);
+        const source = pythonServices.find(
+          (service) =>
+            service.runs.kind === 'python' && service.runs.apps.some((app) => app.node === location.node),
+        );
+        const app =
+          source?.runs.kind === 'python'
+            ? source.runs.apps.find((candidate) => candidate.node === location.node)
+            : undefined;
+        const command = app ? appPart(app.kind).collectCommand?.(app) : null;
+        if (!mount || !source || !command)
+          throw new Error(`kubernetes: the static files under ${location.route} have no way into their Pod`);
+        if (fillers.has(mount.volume)) continue;
+        const name = checkedName(`${source.copyOf ?? source.name}-static`, 'init container name');
+        fillers.set(mount.volume, {
+          name,
+          service: source,
+          command,
+          volume: mount.volume,
+          mountPath: folder,
+        });
+      }
+  }
+  return [...fillers.values()];
+}
+
 export function clusterPlan(design: Design, plan: DeploymentPlan): ClusterPlan {
   const byContainer = new Map<string, PlannedService[]>();
   for (const service of oneServicePerBuild(plan.services)) {
@@ -246,6 +309,7 @@ export function clusterPlan(design: Design, plan: DeploymentPlan): ClusterPlan {
       name: checkedName(name, 'container name'),
       replicas: replicasOf(design, name),
       stateful: services.some((service) => service.mounts.some((mount) => dataVolumes.has(mount.volume))),
+      initContainers: staticFileFillers(containers, [...python.keys()]),
       containers,
     };
   });

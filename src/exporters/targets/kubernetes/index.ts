@@ -2,13 +2,13 @@
  * The `kubernetes` target: the Compose bundle's images (the same build folders and Dockerfiles) and a
  * k8s/ folder that kustomize applies: a Deployment (or a StatefulSet with a volume claim, for SQLite)
  * per container of the design, a Service per listening server, a ConfigMap per generated config, and a
- * kustomization.yaml with the image names, the common labels and a Secret generated from .env.
+ * kustomization.yaml with the image names, the common labels and a Secret generated from .env. An nginx
+ * Pod that serves an app's static files gets them from an init container of the app's image.
  */
 import { serializeDesign } from '../../../model/serialize';
 import { compareText } from '../../order';
 import { formatManifest } from '../../serializers/kubernetes';
 import { buildFolders } from '../compose';
-import type { DeploymentPlan } from '../../planTypes';
 import type { FileEntry, RenderInput } from '../types';
 import { clusterPlan, type ClusterPlan } from './cluster';
 import {
@@ -106,14 +106,6 @@ function envExample(): string {
   ].join('\n');
 }
 
-/**
- * Known gap of this target: static files collected in the app's Pod do not reach the nginx Pod yet,
- * so its static route answers 404. The README says so, and the real runs leave such designs out.
- */
-export function staticFilesLeftBehind(plan: DeploymentPlan): boolean {
-  return plan.volumes.some((volume) => volume.purpose === 'static');
-}
-
 export function renderKubernetesBundle({
   design,
   plan,
@@ -123,13 +115,12 @@ export function renderKubernetesBundle({
   const cluster = clusterPlan(design, plan);
   const dataVolumes = new Set(plan.volumes.filter((v) => v.purpose === 'data').map((v) => v.name));
   const manifests = manifestFiles(cluster, dataVolumes);
-  const staticFiles = staticFilesLeftBehind(plan);
   const files: FileEntry[] = [
     [
       'README.md',
       lang === 'ko'
-        ? renderKoreanKubernetesReadme(design, cluster, warnings, staticFiles)
-        : renderKubernetesReadme(design, cluster, warnings, staticFiles),
+        ? renderKoreanKubernetesReadme(design, cluster, warnings)
+        : renderKubernetesReadme(design, cluster, warnings),
     ],
     ['design.json', serializeDesign(design)],
     ['k8s/.env.example', envExample()],

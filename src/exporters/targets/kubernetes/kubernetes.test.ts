@@ -230,18 +230,97 @@ describe('the kubernetes target', () => {
   });
 });
 
-describe('static files on kubernetes (not carried to the nginx Pod yet)', () => {
-  it('the README says so in both languages when the design has a static route, and only then', () => {
-    const django = loadTemplate('django-gunicorn-nginx');
-    expect(generate(django, { target: 'kubernetes', lang: 'en' }).files['README.md']).toContain(
-      'Not carried over yet: static files',
+/** The design with a static route on its app node. */
+const withStaticRoute = (design: ReturnType<typeof loadTemplate>, app: string, route: string) =>
+  setNodeProps(design, app, { staticRoute: route });
+
+/** The Pod spec of a workload, by name. */
+function podOf(docs: Doc[], name: string): Doc {
+  return docs.find((doc) => doc.spec?.template && doc.metadata.name === name)!.spec.template.spec;
+}
+
+/** The folders nginx.conf serves with `alias`, without their final "/". */
+function aliasFolders(files: Record<string, string>, container: string): string[] {
+  const configMap = parse(files[`k8s/configmap-${container}.yaml`]!) as Doc;
+  return [...String(configMap.data['nginx.conf']).matchAll(/^\s*alias (\S+?)\/?;/gm)].map(
+    (match) => match[1]!,
+  );
+}
+
+describe('static files on kubernetes: the nginx Pod gets its own copy', () => {
+  it('Django: an init container of the app image runs collectstatic into the emptyDir nginx reads', () => {
+    const { files } = k8s(loadTemplate('django-gunicorn-nginx'));
+    const docs = manifests(files);
+    const web = podOf(docs, 'web');
+    const [init, ...others] = web.initContainers;
+    expect(others).toEqual([]);
+    expect(init.command).toEqual(['python', 'manage.py', 'collectstatic', '--noinput']);
+    const app = podOf(docs, 'app').containers[0];
+    expect(init.image).toBe(app.image);
+    expect(init.workingDir).toBe(app.workingDir);
+    // Django's settings refuse to load without SECRET_KEY: the init container reads it like the app.
+    expect(init.env).toContainEqual(app.env.find((entry: Doc) => entry.name === 'SECRET_KEY'));
+    expect(init.securityContext).toEqual(app.securityContext);
+    // The same volume, at the folder nginx's alias names: written by the init container, read by nginx.
+    const [folder] = aliasFolders(files, 'web');
+    const written = init.volumeMounts.find((mount: Doc) => mount.mountPath === folder);
+    expect(written).toBeDefined();
+    expect(written.readOnly).toBeUndefined();
+    expect(web.containers[0].volumeMounts).toContainEqual({
+      name: written.name,
+      mountPath: folder,
+      readOnly: true,
+    });
+    expect(web.volumes).toContainEqual({ name: written.name, emptyDir: {} });
+    // A read-only root: Python's temp folder is an emptyDir of its own.
+    expect(init.volumeMounts).toContainEqual({ name: `${init.name}-tmp`, mountPath: '/tmp' });
+    expect(web.volumes).toContainEqual({ name: `${init.name}-tmp`, emptyDir: {} });
+  });
+
+  it("Flask beside a React build: the init container copies the app's static folder; the build stays in the web image", () => {
+    const design = withStaticRoute(loadTemplate('react-nginx-gunicorn'), 'api', '/static/');
+    const { files } = k8s(design);
+    const web = podOf(manifests(files), 'web');
+    expect(web.initContainers).toHaveLength(1);
+    expect(web.initContainers[0].command).toEqual(['cp', '-R', 'static/.', '/srv/static/']);
+    expect(aliasFolders(files, 'web')).toEqual(['/srv/static']);
+    expect(web.initContainers[0].volumeMounts[0].mountPath).toBe('/srv/static');
+    // The React build is copied into the web image by its build stage, not by an init container.
+    expect(files['web/Dockerfile']).toContain('COPY --from=build /src/dist/');
+    const readme = files['README.md']!;
+    expect(readme).toContain('`app-static` (init), `web`');
+    expect(readme).toContain('`app-static` runs `cp -R static/. /srv/static/` into `/srv/static`.');
+    expect(readme).not.toContain('known gap');
+    const korean = generate(design, { target: 'kubernetes', lang: 'ko' }).files['README.md']!;
+    expect(korean).toContain('정적 파일은 nginx 파드로 복사됩니다');
+    expect(korean).toContain(
+      '`app-static` 컨테이너가 `cp -R static/. /srv/static/` 명령으로 `/srv/static` 폴더를 채웁니다.',
     );
-    expect(generate(django, { target: 'kubernetes', lang: 'ko' }).files['README.md']).toContain(
-      '아직 옮겨 오지 못한 것: 정적 파일',
-    );
-    const flask = loadTemplate('gunicorn-flask-sqlite');
-    expect(generate(flask, { target: 'kubernetes', lang: 'en' }).files['README.md']).not.toContain(
-      'Not carried over yet',
-    );
+  });
+
+  it('nginx and the app in one Pod share the emptyDir: the app fills it, no init container', () => {
+    const design = withStaticRoute(loadTemplate('gunicorn-flask-sqlite'), 'api', '/assets/');
+    const oneContainer = {
+      ...design,
+      containers: {},
+      nodes: design.nodes.map((node) =>
+        node.container === undefined ? node : { ...node, container: 'web' },
+      ),
+    };
+    const { files } = k8s(oneContainer);
+    const pod = podOf(manifests(files), 'web');
+    expect(pod.initContainers).toBeUndefined();
+    const mounts = pod.containers.flatMap((container: Doc) => container.volumeMounts);
+    const written = mounts.find((mount: Doc) => mount.mountPath === '/srv/static' && !mount.readOnly);
+    expect(mounts).toContainEqual({ name: written.name, mountPath: '/srv/static', readOnly: true });
+    expect(pod.volumes).toContainEqual({ name: written.name, emptyDir: {} });
+    expect(files['README.md']).not.toContain('Static files are copied into the nginx Pod');
+  });
+
+  it('a design without static files has no init container and no such README note', () => {
+    const { files } = k8s(loadTemplate('gunicorn-flask-sqlite'));
+    for (const doc of manifests(files).filter((d) => d.spec?.template))
+      expect(doc.spec.template.spec.initContainers).toBeUndefined();
+    expect(files['README.md']).not.toContain('Static files are copied into the nginx Pod');
   });
 });

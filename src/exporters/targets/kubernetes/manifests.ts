@@ -9,7 +9,14 @@ import { NGINX_HEALTH_PATH } from '../../render/nginxConf';
 import { sha256Hex } from '../../serializers/sha256';
 import { APP_UID, healthCommand } from '../compose/docker';
 import { STOP_MARGIN_SECONDS } from '../shared';
-import type { ClusterPlan, ClusterService, PodContainer, TlsSecret, Workload } from './cluster';
+import type {
+  ClusterPlan,
+  ClusterService,
+  InitContainer,
+  PodContainer,
+  TlsSecret,
+  Workload,
+} from './cluster';
 
 type Manifest = Record<string, unknown>;
 type Image = PlannedService['image'];
@@ -79,6 +86,9 @@ function podVolumes(workload: Workload, dataVolumes: ReadonlySet<string>): Manif
     }
     for (const secret of container.tlsSecrets) volumes.push(tlsSecretVolume(secret));
   }
+  for (const init of workload.initContainers)
+    for (const dir of WRITABLE_DIRS[init.service.image])
+      volumes.push({ name: `${init.name}-${dir.suffix}`, emptyDir: {} });
   const names = volumes.map((volume) => volume.name as string);
   if (new Set(names).size !== names.length)
     throw new Error(`kubernetes: two volumes of Pod "${workload.name}" would share a name`);
@@ -127,20 +137,28 @@ function volumeMounts(container: PodContainer): Manifest[] {
     });
   for (const dir of WRITABLE_DIRS[container.service.image])
     mounts.push({ name: `${container.name}-${dir.suffix}`, mountPath: dir.path });
-  for (const mount of container.service.mounts) mounts.push({ name: mount.volume, mountPath: mount.target });
+  // nginx reads an app's static files and never writes them.
+  for (const mount of container.service.mounts)
+    mounts.push({
+      name: mount.volume,
+      mountPath: mount.target,
+      ...(mount.readOnly ? { readOnly: true } : {}),
+    });
   for (const secret of container.tlsSecrets) mounts.push(...tlsSecretMounts(secret));
   return mounts;
 }
 
+/** The secret keys an app reads (Django's settings refuse to load without SECRET_KEY). */
+function secretEnvironment(plan: ClusterPlan): Manifest[] {
+  return SECRET_KEYS.map((key) => ({
+    name: key,
+    valueFrom: { secretKeyRef: { name: secretName(plan), key } },
+  }));
+}
+
 function environment(plan: ClusterPlan, workload: Workload, container: PodContainer): Manifest[] {
   if (container.service.image !== 'python') return [];
-  const env: Manifest[] = [
-    { name: 'PYTHONUNBUFFERED', value: '1' },
-    ...SECRET_KEYS.map((key) => ({
-      name: key,
-      valueFrom: { secretKeyRef: { name: secretName(plan), key } },
-    })),
-  ];
+  const env: Manifest[] = [{ name: 'PYTHONUNBUFFERED', value: '1' }, ...secretEnvironment(plan)];
   // Each copy says who it is in /api/health: its Pod's name.
   if (workload.replicas > 1)
     env.push({ name: INSTANCE_VARIABLE, valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } });
@@ -167,9 +185,20 @@ function probes(container: PodContainer): Manifest {
   };
 }
 
+/** Non-root, no privilege escalation, no capabilities, a read-only root filesystem. */
+function containerSecurity(uid: number): Manifest {
+  return {
+    runAsNonRoot: true,
+    runAsUser: uid,
+    runAsGroup: uid,
+    allowPrivilegeEscalation: false,
+    readOnlyRootFilesystem: true,
+    capabilities: { drop: ['ALL'] },
+  };
+}
+
 function containerManifest(plan: ClusterPlan, workload: Workload, container: PodContainer): Manifest {
   const { service } = container;
-  const uid = RUN_AS[service.image];
   const ports = service.listens.flatMap((listener) =>
     listener.kind === 'tcp' ? [{ containerPort: listener.port, protocol: 'TCP' }] : [],
   );
@@ -184,15 +213,32 @@ function containerManifest(plan: ClusterPlan, workload: Workload, container: Pod
     ...(ports.length > 0 ? { ports } : {}),
     ...probes(container),
     resources: RESOURCES[service.image],
-    securityContext: {
-      runAsNonRoot: true,
-      runAsUser: uid,
-      runAsGroup: uid,
-      allowPrivilegeEscalation: false,
-      readOnlyRootFilesystem: true,
-      capabilities: { drop: ['ALL'] },
-    },
+    securityContext: containerSecurity(RUN_AS[service.image]),
     volumeMounts: volumeMounts(container),
+  };
+}
+
+/**
+ * An init container: the app's image, as locked down as its own container, writing into the emptyDir
+ * nginx mounts read-only at the same path.
+ */
+function initContainerManifest(plan: ClusterPlan, init: InitContainer): Manifest {
+  return {
+    name: init.name,
+    image: imageName(plan, init.service),
+    imagePullPolicy: 'IfNotPresent',
+    command: [...init.command],
+    workingDir: init.service.workdir,
+    env: [{ name: 'PYTHONUNBUFFERED', value: '1' }, ...secretEnvironment(plan)],
+    resources: RESOURCES[init.service.image],
+    securityContext: containerSecurity(RUN_AS[init.service.image]),
+    volumeMounts: [
+      { name: init.volume, mountPath: init.mountPath },
+      ...WRITABLE_DIRS[init.service.image].map((dir) => ({
+        name: `${init.name}-${dir.suffix}`,
+        mountPath: dir.path,
+      })),
+    ],
   };
 }
 
@@ -210,6 +256,9 @@ function podSpec(plan: ClusterPlan, workload: Workload, dataVolumes: ReadonlySet
     container.service.listens.some((listener) => listener.kind === 'tcp' && listener.port < 1024),
   );
   const stop = Math.max(...workload.containers.map((container) => container.stopSeconds));
+  const names = [...workload.initContainers, ...workload.containers].map((container) => container.name);
+  if (new Set(names).size !== names.length)
+    throw new Error(`kubernetes: two containers of Pod "${workload.name}" would share a name`);
   return {
     automountServiceAccountToken: false,
     enableServiceLinks: false,
@@ -221,6 +270,9 @@ function podSpec(plan: ClusterPlan, workload: Workload, dataVolumes: ReadonlySet
       // A non-root nginx binds port 80: this namespaced sysctl allows it without any capability.
       ...(listensLow ? { sysctls: [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }] } : {}),
     },
+    ...(workload.initContainers.length > 0
+      ? { initContainers: workload.initContainers.map((init) => initContainerManifest(plan, init)) }
+      : {}),
     containers: workload.containers.map((container) => containerManifest(plan, workload, container)),
     volumes: podVolumes(workload, dataVolumes),
   };

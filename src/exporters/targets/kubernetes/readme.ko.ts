@@ -5,13 +5,16 @@
 import type { Design } from '../../../model/design';
 import type { ClusterPlan } from './cluster';
 import { secretName } from './manifests';
-import { buildLines, code, imageEdits, md } from './readme';
+import { buildLines, code, imageEdits, md, staticFileSteps } from './readme';
 import { httpsNotes, type HttpsNotes } from './tlsNotes';
 
 function workloadRows(cluster: ClusterPlan): string[] {
   return cluster.workloads.map((workload) => {
     const kind = workload.stateful ? 'StatefulSet' : 'Deployment';
-    const containers = workload.containers.map((container) => code(container.name)).join(', ');
+    const containers = [
+      ...workload.initContainers.map((init) => `${code(init.name)} (init)`),
+      ...workload.containers.map((container) => code(container.name)),
+    ].join(', ');
     const services = cluster.services
       .filter((service) => service.workload === workload.name)
       .map(
@@ -89,11 +92,27 @@ function httpsSection(notes: HttpsNotes): string[] {
   return lines;
 }
 
+/** nginx 파드가 앱의 정적 파일을 서빙할 때: 파일이 어떻게 그 파드에 들어가는지. */
+function staticFilesChange(cluster: ClusterPlan): string[] {
+  const steps = staticFileSteps(cluster);
+  if (steps.length === 0) return [];
+  return [
+    '- **정적 파일은 nginx 파드로 복사됩니다.** Compose에서는 앱이 정적 파일(Django의 `collectstatic`, Flask의',
+    '  `static/` 폴더)을 볼륨에 쓰고 nginx가 그 볼륨을 마운트합니다. 파드끼리는 볼륨을 공유하지 않으므로',
+    '  nginx 파드가 먼저 앱 이미지를 init 컨테이너로 실행해 파일을 `emptyDir`에 쓰고, nginx는 그 `emptyDir`을',
+    '  `alias`가 가리키는 폴더에 읽기 전용으로 마운트합니다:',
+    ...steps.map(
+      (step) => `  ${step.name} 컨테이너가 ${step.command} 명령으로 ${step.folder} 폴더를 채웁니다.`,
+    ),
+    '  두 파드가 같은 이미지 이름을 쓰므로 `kustomization.yaml`의 태그를 바꾸면 함께 롤링되고, nginx의',
+    '  사본도 앱 버전을 따라갑니다.',
+  ];
+}
+
 export function renderKoreanKubernetesReadme(
   design: Design,
   cluster: ClusterPlan,
   warnings: readonly string[],
-  staticFiles = false,
 ): string {
   const entry = cluster.services.find((service) => service.type === 'LoadBalancer');
   const https = httpsNotes(cluster);
@@ -134,17 +153,6 @@ export function renderKoreanKubernetesReadme(
     '해시가 붙으므로 키를 바꾸면 파드가 다시 뜹니다). `.env` 자체는 커밋하지도, 이미지에 넣지도 않습니다.',
     '',
     ...(https ? httpsSection(https) : []),
-    ...(staticFiles
-      ? [
-          '## 아직 옮겨 오지 못한 것: 정적 파일',
-          '',
-          'Compose에서는 앱이 정적 파일(Django의 `collectstatic`, Flask의 `static/` 폴더)을 볼륨에 쓰고 nginx가',
-          '그 볼륨을 마운트합니다. Kubernetes에서는 앱과 nginx가 볼륨을 공유하지 않는 서로 다른 파드이므로',
-          'nginx는 정적 경로에 404를 응답합니다. StackSketch가 그 단계를 만들어 줄 때까지는 버킷이나 CDN에서',
-          '서빙하거나, 파일을 nginx 이미지에 넣어 빌드하세요.',
-          '',
-        ]
-      : []),
     '## Compose와 달라지는 점',
     '',
     '- **컨테이너는 파드가 됩니다.** 한 컨테이너에 그린 nginx와 Python 서버는 파드 하나를 함께 쓰고',
@@ -161,6 +169,7 @@ export function renderKoreanKubernetesReadme(
     '  쓰기 가능한 `emptyDir`)으로, 권한 상승 없이, 모든 capability를 버리고, RuntimeDefault seccomp',
     '  프로필로 실행됩니다. 리소스 requests와 limits가 있고, 종료는 서버 자체의 graceful 타임아웃만큼',
     '  기다립니다(`terminationGracePeriodSeconds`).',
+    ...staticFilesChange(cluster),
     '- **워커 수.** Gunicorn의 `workers = "auto"`는 파드의 limit이 아니라 노드의 CPU 수를 셉니다. 파드가',
     '  작다면 디자인에서 숫자로 정하세요.',
     https

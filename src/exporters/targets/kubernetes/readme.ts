@@ -12,7 +12,10 @@ export const code = (text: string) => `\`${text}\``;
 function workloadRows(cluster: ClusterPlan): string[] {
   return cluster.workloads.map((workload) => {
     const kind = workload.stateful ? 'StatefulSet' : 'Deployment';
-    const containers = workload.containers.map((container) => code(container.name)).join(', ');
+    const containers = [
+      ...workload.initContainers.map((init) => `${code(init.name)} (init)`),
+      ...workload.containers.map((container) => code(container.name)),
+    ].join(', ');
     const services = cluster.services
       .filter((service) => service.workload === workload.name)
       .map(
@@ -113,22 +116,36 @@ function httpsSection(notes: HttpsNotes): string[] {
   return lines;
 }
 
-/** Said when the design has a static route: a known gap of this target. */
-const STATIC_FILES_GAP = [
-  '## Not carried over yet: static files',
-  '',
-  'Under Compose the app writes its static files (Django’s `collectstatic`, a Flask `static/` folder)',
-  'into a volume that nginx mounts. On Kubernetes the app and nginx are different Pods, which share no',
-  'volume, so nginx answers 404 on the static route: serve those files from a bucket or CDN, or bake',
-  'them into the nginx image, until StackSketch generates that step.',
-  '',
-];
+/** What each init container of the cluster runs and which folder it fills: the README's own words. */
+export function staticFileSteps(cluster: ClusterPlan): { name: string; command: string; folder: string }[] {
+  return cluster.workloads.flatMap((workload) =>
+    workload.initContainers.map((init) => ({
+      name: code(init.name),
+      command: code(init.command.join(' ')),
+      folder: code(init.mountPath),
+    })),
+  );
+}
+
+/** Said when an nginx Pod serves an app's static files: how they get there. */
+function staticFilesChange(cluster: ClusterPlan): string[] {
+  const steps = staticFileSteps(cluster);
+  if (steps.length === 0) return [];
+  return [
+    '- **Static files are copied into the nginx Pod.** Under Compose the app writes its static files',
+    '  (Django’s `collectstatic`, a Flask `static/` folder) into a volume nginx mounts; Pods share no',
+    '  volume, so the nginx Pod first runs the app’s image as an init container, which writes them into an',
+    '  `emptyDir` that nginx then mounts read-only at the folder its `alias` names:',
+    ...steps.map((step) => `  ${step.name} runs ${step.command} into ${step.folder}.`),
+    '  Both Pods name the same image, so a new tag in `kustomization.yaml` rolls them together and nginx’s',
+    '  copy follows the app’s version.',
+  ];
+}
 
 export function renderKubernetesReadme(
   design: Design,
   cluster: ClusterPlan,
   warnings: readonly string[],
-  staticFiles = false,
 ): string {
   const entry = cluster.services.find((service) => service.type === 'LoadBalancer');
   const https = httpsNotes(cluster);
@@ -170,7 +187,6 @@ export function renderKubernetesReadme(
     'committed or built into an image.',
     '',
     ...(https ? httpsSection(https) : []),
-    ...(staticFiles ? STATIC_FILES_GAP : []),
     '## What changes from Compose',
     '',
     '- **Containers become Pods.** nginx and a Python server drawn in one container share one Pod (and a',
@@ -187,6 +203,7 @@ export function renderKubernetesReadme(
     '  `emptyDir` folders only where a server writes), no privilege escalation, all capabilities dropped and',
     '  the RuntimeDefault seccomp profile; resource requests and limits are set; a stop waits as long as the',
     '  servers’ own graceful timeouts (`terminationGracePeriodSeconds`).',
+    ...staticFilesChange(cluster),
     '- **Workers.** Gunicorn’s `workers = "auto"` counts the node’s CPUs, not the Pod’s limit: set a number',
     '  in the design when Pods are small.',
     https
