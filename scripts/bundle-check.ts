@@ -7,6 +7,9 @@
  *    python3 -m py_compile and sh -n on the bundle's smoke script.
  * 2. The real run (npm run smoke) of the four templates and the non-React varieties (plus one React
  *    variety), and of the forced uwsgi_pass → http-socket design, which must answer 502 at the API hop.
+ *    HTTPS designs (scripts/lib/tlsDesigns.ts) also get the HTTPS proofs (scripts/lib/tlsProofs.ts), and
+ *    the self-signed Django one an independent TLS scanner (testssl.sh, scripts/lib/tlsScan.ts) that
+ *    fails on any HIGH or CRITICAL finding a self-signed certificate does not explain.
  *
  * 3. A few hundred property-based error-free designs (fast-check, fixed seed) through docker-compose
  *    config, nginx -t, uwsgi --strict, py_compile and sh -n, then the bundles' own flake8 and black
@@ -127,6 +130,8 @@ interface Case {
   design: Design;
   /** Run it for real too (templates, non-React varieties, one React variety). */
   run: boolean;
+  /** Also scan its HTTPS entry with an independent TLS scanner (testssl.sh). */
+  tlsScan?: boolean;
 }
 
 let passed = 0;
@@ -149,7 +154,7 @@ function cases(): Case[] {
     design: loadTemplate(id),
     run: true,
   }));
-  for (const { id, design } of tlsDesigns()) list.push({ id, design, run: true });
+  for (const { id, design, tlsScan } of tlsDesigns()) list.push({ id, design, run: true, tlsScan });
   let reactRuns = 0;
   for (const variety of varieties()) {
     const loaded = loadDesign(variety.file);
@@ -419,6 +424,7 @@ async function main(): Promise<number> {
         const outcome = await smokeDesign(item.design, {
           print: (line) => lines.push(line),
           bundleScript: true,
+          tlsScan: item.tlsScan ?? false,
         }).catch((error: unknown): SmokeOutcome => ({
           ok: false,
           refused: `could not start: ${error instanceof Error ? error.message : String(error)}`,

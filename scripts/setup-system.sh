@@ -25,6 +25,8 @@ have shellcheck || missing+=(shellcheck)
 have certbot || missing+=(certbot)
 have pebble || missing+=(pebble)
 have openssl || missing+=(openssl)
+# An independent TLS scanner run against the generated nginx in the self-signed HTTPS proof.
+have testssl || missing+=(testssl.sh)
 # A font with Hangul, so Korean labels are measured and drawn whole in the browser tests and image exports.
 has_hangul_font() {
   if have fc-list; then [ -n "$(fc-list :lang=ko family 2>/dev/null)" ]; else ls /usr/share/fonts/opentype/noto/*CJK* >/dev/null 2>&1; fi

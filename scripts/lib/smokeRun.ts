@@ -28,6 +28,8 @@ export interface SmokeOptions extends StackOptions {
   verbose?: boolean;
   /** Also run the bundle's own scripts/smoke.sh (what `make smoke` runs) from the host side. */
   bundleScript?: boolean;
+  /** With HTTPS: also run the independent TLS scanner against the entry (scripts/lib/tlsScan.ts). */
+  tlsScan?: boolean;
 }
 
 /**
@@ -59,7 +61,9 @@ export async function smokeDesign(design: Design, options: SmokeOptions = {}): P
       print(`https ${stack.https.url} (every hop trusts only the certificate nginx serves: curl --cacert)`);
     const results = await runProbes(stack, print);
     const ok = results.length > 0 && results.every((result) => result.ok);
-    const tlsChecks = stack.plan.entryTls ? await tlsProofs(stack) : undefined;
+    const tlsChecks = stack.plan.entryTls
+      ? await tlsProofs(stack, { scan: options.tlsScan ?? false })
+      : undefined;
     for (const check of tlsChecks ?? []) {
       print(`${check.ok ? 'ok  ' : 'FAIL'} ${check.label}`);
       if (!check.ok) print(check.detail.replace(/^/gm, '     | '));

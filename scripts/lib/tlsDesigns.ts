@@ -3,7 +3,14 @@ import { loadTemplate } from '../../src/model/templates';
 import { setNodeProps } from '../../src/model/edit';
 import type { Design } from '../../src/model/design';
 
-export function tlsDesigns(): { id: string; design: Design }[] {
+export interface TlsDesign {
+  id: string;
+  design: Design;
+  /** Also scanned by an independent TLS scanner (once: every design shares the TLS settings). */
+  tlsScan?: boolean;
+}
+
+export function tlsDesigns(): TlsDesign[] {
   return [
     {
       // The React stack, self-signed: the page, the API and SQLite over HTTPS.
@@ -24,6 +31,7 @@ export function tlsDesigns(): { id: string; design: Design }[] {
       // Django behind nginx serving HTTPS (redirect and HSTS at nginx): secure cookies, https origins.
       id: 'tls self-signed django',
       design: setNodeProps(loadTemplate('django-gunicorn-nginx'), 'proxy', { tls: 'self-signed' }),
+      tlsScan: true,
     },
     {
       // The user's own certificate and key, mounted from the host.

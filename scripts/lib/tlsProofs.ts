@@ -3,9 +3,11 @@
  * the design redirects), HSTS is sent (when on), TLS 1.1 is refused while TLS 1.2 and 1.3 verify against
  * the served certificate, and nginx -t passes in the web container with the certificate in place.
  * Every check trusts only the certificate nginx serves (curl --cacert, openssl -CAfile), never -k.
+ * With `scan`, an independent TLS scanner (scripts/lib/tlsScan.ts) runs against the entry too.
  */
 import { run } from './proc';
 import type { Stack } from './stack';
+import { tlsScan } from './tlsScan';
 
 export interface TlsCheck {
   label: string;
@@ -34,7 +36,7 @@ async function handshake(stack: Stack, version: 'tls1_1' | 'tls1_2' | 'tls1_3') 
   return run(stack.hostSideCommand(argv), { timeoutMs: 15000 });
 }
 
-export async function tlsProofs(stack: Stack): Promise<TlsCheck[]> {
+export async function tlsProofs(stack: Stack, options: { scan?: boolean } = {}): Promise<TlsCheck[]> {
   const https = stack.https;
   const tls = stack.plan.entryTls;
   if (!https || !tls) return [{ label: 'https entry', ok: false, detail: 'the stack has no HTTPS entry' }];
@@ -144,5 +146,6 @@ export async function tlsProofs(stack: Stack): Promise<TlsCheck[]> {
     ok: test?.status === 0,
     detail: test?.output ?? 'no web container',
   });
+  if (options.scan) checks.push(await tlsScan(stack));
   return checks;
 }

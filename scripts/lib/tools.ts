@@ -29,6 +29,7 @@ const TOOLS: Record<string, { test: () => boolean; package: string }> = {
   'systemd-nspawn': { test: () => onPath('systemd-nspawn'), package: 'systemd-container' },
   'systemd-analyze': { test: () => onPath('systemd-analyze'), package: 'systemd' },
   shellcheck: { test: () => onPath('shellcheck'), package: 'shellcheck' },
+  testssl: { test: () => onPath('testssl'), package: 'testssl.sh' },
 };
 
 function onPath(program: string): boolean {
