@@ -19,8 +19,8 @@
  *
  * 5. The `server` target (scripts/lib/serverChecks.ts, serverSmoke.ts): systemd-analyze verify and
  *    security, shellcheck, nginx -t in Debian's stock nginx.conf, and a real install on a booted
- *    Debian 12 under systemd-nspawn, for the first-release templates and the Django one ("server"
- *    selects this part).
+ *    Debian 12 under systemd-nspawn, for the first-release templates, the Django one and two servers
+ *    in one container ("server" selects this part).
  *
  * 6. The `kubernetes` target (scripts/lib/k8sChecks.ts, k8sSmoke.ts): every manifest of the templates,
  *    the varieties and the property-based designs validated offline against the Kubernetes OpenAPI
@@ -28,7 +28,7 @@
  *    every template from what the manifests declare ("kubernetes" selects this part).
  *
  * Options: --only SUBSTRING (cases whose id contains it; "fuzz", "broken", "502", "fault", "server",
- * "kubernetes" select those parts),
+ * "kubernetes" select those parts; "server <id>" one design of the server part),
  * --no-run (static checks only), --fuzz N (property-based designs, default 200; 0 skips),
  * --keep (keep the temp folder). Prints `N passed, M failed` last; exits 1 on any failure.
  */
@@ -53,7 +53,7 @@ import { fuzzDesigns } from './lib/fuzzDesigns';
 import { varieties } from './lib/varieties';
 import { tlsDesigns } from './lib/tlsDesigns';
 import { letsencryptProof } from './lib/letsencryptProof';
-import { VARIETY as EXPORTER_CATALOGUE } from '../src/exporters/testing/designs';
+import { VARIETY as EXPORTER_CATALOGUE, load as loadExporterDesign } from '../src/exporters/testing/designs';
 import { readFileSync as readText, writeFileSync } from 'node:fs';
 import { startBundle } from './lib/stack';
 import { runProbes } from './lib/probes';
@@ -119,6 +119,21 @@ const SERVER_TEMPLATES = [
   'load-balanced-gunicorn',
   'django-gunicorn-nginx',
 ] as const;
+
+/** Catalogue designs the server target must also carry: two servers of one container (two units). */
+const SERVER_CATALOGUE = ['two-servers-one-container'] as const;
+
+/**
+ * Every design of the server part, by id; `--only "server <id>"` keeps the one(s) whose
+ * "server <id>" contains it ("server" alone keeps them all).
+ */
+function serverDesigns(only: string | undefined): { id: string; design: Design }[] {
+  const designs = [
+    ...SERVER_TEMPLATES.map((id) => ({ id, design: loadTemplate(id) })),
+    ...SERVER_CATALOGUE.map((id) => ({ id, design: loadExporterDesign(EXPORTER_CATALOGUE[id]!) })),
+  ];
+  return designs.filter(({ id }) => !only || `server ${id}`.includes(only));
+}
 
 const FORCED_502_FIXTURE = join(import.meta.dirname, 'fixtures', 'uwsgi-pass-http-socket.stacksketch.json');
 
@@ -246,11 +261,11 @@ async function sensitivityRuns(temp: string): Promise<void> {
  * systemd-analyze (verify; security exposure ≤ 2.0 per service unit), shellcheck and nginx -t in
  * Debian's stock nginx.conf, then installed for real on a Debian root booted under systemd-nspawn.
  */
-async function serverTargetChecks(temp: string, realRuns: boolean): Promise<void> {
-  process.stdout.write(`\n== server target: ${SERVER_TEMPLATES.length} templates, real tools\n`);
+async function serverTargetChecks(temp: string, realRuns: boolean, only: string | undefined): Promise<void> {
+  const designs = serverDesigns(only);
+  process.stdout.write(`\n== server target: ${designs.length} designs, real tools\n`);
   const exposure: Record<string, number> = {};
-  for (const id of SERVER_TEMPLATES) {
-    const design = loadTemplate(id);
+  for (const { id, design } of designs) {
     const { files } = generate(design, { target: 'server', lang: 'en' });
     const dir = join(temp, 'server', id);
     writeFiles(dir, files);
@@ -266,9 +281,9 @@ async function serverTargetChecks(temp: string, realRuns: boolean): Promise<void
   process.stdout.write(`systemd exposure per service unit: ${JSON.stringify(exposure)}\n`);
   if (!realRuns) return;
   process.stdout.write(`\n== server target: real runs (npm run smoke -- FILE --target server)\n`);
-  for (const id of SERVER_TEMPLATES) {
+  for (const { id, design } of designs) {
     const lines: string[] = [];
-    const outcome = await smokeServer(loadTemplate(id), { print: (line) => lines.push(line) });
+    const outcome = await smokeServer(design, { print: (line) => lines.push(line) });
     const summary = outcome.steps.map((step) => `${step.ok ? 'ok  ' : 'FAIL'} ${step.step}`).join('\n');
     report(
       outcome.ok,
@@ -494,7 +509,8 @@ async function main(): Promise<number> {
         }
       }
     }
-    if (!values.only || values.only.includes('server')) await serverTargetChecks(temp, !values['no-run']);
+    if (!values.only || values.only.includes('server'))
+      await serverTargetChecks(temp, !values['no-run'], values.only);
     if (!values.only || values.only.includes('kubernetes'))
       await kubernetesTargetChecks(!values['no-run'], Number(values.fuzz));
   } finally {

@@ -37,11 +37,8 @@ describe('importing what export wrote gives the same design back', () => {
   }, 120_000);
 });
 
-/**
- * The server bundle carries less (docs/import.md): it does not set up HTTPS yet, so TLS is lost; two
- * servers of one container write the same unit name, so only one of them comes back.
- */
-const KNOWN_LOSSY_ON_SERVER = new Set(['two-servers-one-container', 'https-letsencrypt']);
+/** The server bundle carries less (docs/import.md): it does not set up HTTPS yet, so TLS is lost. */
+const KNOWN_LOSSY_ON_SERVER = new Set(['https-letsencrypt']);
 
 describe('importing what export --target server wrote gives the same design back', () => {
   it('for every template and variety design', () => {

@@ -41,7 +41,7 @@ export function renderKoreanServerReadme(
     ...serviceRows(host),
     `| nginx (Debian 패키지) | ${code(`/etc/nginx/sites-available/${names.site}.conf`)} | 디자인의 포트 |`,
     '',
-    `SQLite 파일은 ${code(`/var/lib/${names.site}/`)} 아래(유닛마다 StateDirectory), React 빌드는`,
+    `SQLite 파일은 ${code(`/var/lib/${names.site}/`)} 아래(컨테이너마다 StateDirectory, 그 서버들이 함께 씀), React 빌드는`,
     `${code(names.www)} 아래, 시크릿 키는 ${code(names.envFile)}에 있습니다. 모든 유닛은 시스템 사용자`,
     `${code(names.user)}로 실행됩니다.`,
     '',

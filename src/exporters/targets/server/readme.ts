@@ -52,7 +52,7 @@ function renderEnglishServerReadme(design: Design, host: HostPlan, warnings: rea
     ...serviceRows(host),
     `| nginx (Debian's) | ${code(`/etc/nginx/sites-available/${names.site}.conf`)} | the design's ports |`,
     '',
-    `SQLite files live under ${code(`/var/lib/${names.site}/`)} (each unit's StateDirectory), the React build`,
+    `SQLite files live under ${code(`/var/lib/${names.site}/`)} (each container's StateDirectory, shared by its servers), the React build`,
     `under ${code(names.www)}, the secret key in ${code(names.envFile)}. Every unit runs as the system user`,
     `${code(names.user)}.`,
     '',
