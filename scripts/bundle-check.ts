@@ -123,14 +123,45 @@ const SERVER_TEMPLATES = [
 /** Catalogue designs the server target must also carry: two servers of one container (two units). */
 const SERVER_CATALOGUE = ['two-servers-one-container'] as const;
 
+interface ServerDesign {
+  id: string;
+  design: Design;
+  /** Booted and installed for real (false: checked with the real tools only). */
+  realRun: boolean;
+}
+
+/**
+ * HTTPS on the server target. The Let's Encrypt template and the user's own files are checked
+ * statically (the booted host has no network for certbot, and no certificate files of the user's);
+ * the Let's Encrypt template made self-signed runs for real, over HTTPS.
+ */
+function serverTlsDesigns(): ServerDesign[] {
+  const letsencrypt = loadTemplate('https-letsencrypt');
+  const ownFiles = tlsDesigns().find(({ id }) => id === 'tls own files')!;
+  return [
+    { id: 'https-letsencrypt', design: letsencrypt, realRun: false },
+    {
+      id: 'https-letsencrypt self-signed',
+      design: setNodeProps(letsencrypt, 'proxy', { tls: 'self-signed' }),
+      realRun: true,
+    },
+    { id: ownFiles.id, design: ownFiles.design, realRun: false },
+  ];
+}
+
 /**
  * Every design of the server part, by id; `--only "server <id>"` keeps the one(s) whose
  * "server <id>" contains it ("server" alone keeps them all).
  */
-function serverDesigns(only: string | undefined): { id: string; design: Design }[] {
+function serverDesigns(only: string | undefined): ServerDesign[] {
   const designs = [
-    ...SERVER_TEMPLATES.map((id) => ({ id, design: loadTemplate(id) })),
-    ...SERVER_CATALOGUE.map((id) => ({ id, design: loadExporterDesign(EXPORTER_CATALOGUE[id]!) })),
+    ...SERVER_TEMPLATES.map((id) => ({ id, design: loadTemplate(id), realRun: true })),
+    ...SERVER_CATALOGUE.map((id) => ({
+      id,
+      design: loadExporterDesign(EXPORTER_CATALOGUE[id]!),
+      realRun: true,
+    })),
+    ...serverTlsDesigns(),
   ];
   return designs.filter(({ id }) => !only || `server ${id}`.includes(only));
 }
@@ -281,7 +312,7 @@ async function serverTargetChecks(temp: string, realRuns: boolean, only: string 
   process.stdout.write(`systemd exposure per service unit: ${JSON.stringify(exposure)}\n`);
   if (!realRuns) return;
   process.stdout.write(`\n== server target: real runs (npm run smoke -- FILE --target server)\n`);
-  for (const { id, design } of designs) {
+  for (const { id, design } of designs.filter((entry) => entry.realRun)) {
     const lines: string[] = [];
     const outcome = await smokeServer(design, { print: (line) => lines.push(line) });
     const summary = outcome.steps.map((step) => `${step.ok ? 'ok  ' : 'FAIL'} ${step.step}`).join('\n');

@@ -1,15 +1,25 @@
 /**
  * The real-tool checks of a `server` bundle: `systemd-analyze verify` on every unit (no output at
  * all), `systemd-analyze security --offline=true` on every service unit (exposure ≤ 2.0),
- * `shellcheck` on install.sh and uninstall.sh, and `nginx -t` with the site included from Debian's
- * stock nginx.conf. Each runs inside a mount namespace of its own, so nothing lands on the host.
+ * `shellcheck` on install.sh, uninstall.sh and certbot's deploy hook, and `nginx -t` with the site
+ * included from Debian's stock nginx.conf (with HTTPS, its certificates made where the site reads them). Each runs inside a mount namespace of its own, so nothing lands on the host.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { shellLine, runSync, tail } from './proc';
 import { SERVER_ROOT_CACHE } from './serverSmoke';
 import type { CheckResult } from './staticChecks';
 import { requireTools } from './tools';
+import { DEPLOY_HOOK_FILE } from '../../src/exporters/targets/server/tls';
 
 /** The exposure `systemd-analyze security` allows a generated service unit. */
 export const MAX_EXPOSURE = 2.0;
@@ -88,6 +98,45 @@ function shellcheck(dir: string): CheckResult {
   return result('shellcheck install.sh uninstall.sh', argv, run.status, run.output);
 }
 
+/** The deploy hook certbot runs (POSIX sh, like Debian's /bin/sh). */
+function shellcheckHook(dir: string): CheckResult[] {
+  const hook = join(dir, DEPLOY_HOOK_FILE);
+  if (!existsSync(hook)) return [];
+  const argv = ['shellcheck', '--shell=sh', hook];
+  const run = runSync(argv);
+  return [result(`shellcheck ${DEPLOY_HOOK_FILE}`, argv, run.status, run.output)];
+}
+
+/**
+ * With HTTPS, nginx -t loads each certificate and key: make them where the site reads them (a
+ * self-signed pair, as install.sh makes), over a copy-on-write layer of their top folder, so the
+ * host's own /etc or /srv is untouched.
+ */
+function certificatesInPlace(siteText: string, work: string): string[] {
+  const pairs = [...siteText.matchAll(/^\s*ssl_certificate (\S+);\n\s*ssl_certificate_key (\S+);/gm)].map(
+    (match) => ({ certificate: match[1]!, key: match[2]! }),
+  );
+  if (pairs.length === 0) return [];
+  const tops = [...new Set(pairs.flatMap(({ certificate, key }) => [certificate, key]).map(topFolder))];
+  const layers = tops.flatMap((top, index) => {
+    const upper = join(work, `tls-layer-${index}`);
+    rmSync(upper, { recursive: true, force: true });
+    mkdirSync(join(upper, 'upper'), { recursive: true });
+    mkdirSync(join(upper, 'work'), { recursive: true });
+    return [
+      `mount -t overlay overlay -o ${shellLine([`lowerdir=${top},upperdir=${join(upper, 'upper')},workdir=${join(upper, 'work')}`])} ${shellLine([top])}`,
+    ];
+  });
+  const certificates = pairs.flatMap(({ certificate, key }) => [
+    `mkdir -p ${shellLine([dirOf(certificate)])} ${shellLine([dirOf(key)])}`,
+    `openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -sha256 -days 1 -subj /CN=localhost -keyout ${shellLine([key])} -out ${shellLine([certificate])} 2>/dev/null`,
+  ]);
+  return [...layers, ...certificates];
+}
+
+const topFolder = (path: string): string => `/${path.split('/')[1]}`;
+const dirOf = (path: string): string => path.slice(0, path.lastIndexOf('/'));
+
 /** nginx -t with Debian's stock /etc/nginx (the cached root's, else this machine's) and only this site enabled. */
 function nginxTest(dir: string, work: string, site: string): CheckResult {
   const etc = join(work, 'etc-nginx');
@@ -102,6 +151,7 @@ function nginxTest(dir: string, work: string, site: string): CheckResult {
   symlinkSync(`/etc/nginx/sites-available/${site}`, join(etc, 'sites-enabled', site));
   const script = [
     'set -e',
+    ...certificatesInPlace(readFileSync(join(dir, 'nginx', site), 'utf8'), work),
     `mount --bind ${shellLine([etc])} /etc/nginx`,
     'mount -t tmpfs tmpfs /var/log/nginx',
     'mount -t tmpfs tmpfs /var/lib/nginx',
@@ -124,7 +174,7 @@ export function checkServerBundle(
   files: Record<string, string>,
   work: string,
 ): ServerCheckResults {
-  requireTools(['systemd-analyze', 'shellcheck', 'nginx', 'unshare']);
+  requireTools(['systemd-analyze', 'shellcheck', 'nginx', 'unshare', 'openssl']);
   mkdirSync(work, { recursive: true });
   const units = readdirSync(join(dir, 'systemd')).sort();
   const texts = Object.fromEntries(units.map((unit) => [unit, files[`systemd/${unit}`] ?? '']));
@@ -135,7 +185,7 @@ export function checkServerBundle(
     results.push(security.check);
     if (security.exposure !== null) exposure[unit] = security.exposure;
   }
-  results.push(shellcheck(dir));
+  results.push(shellcheck(dir), ...shellcheckHook(dir));
   for (const site of readdirSync(join(dir, 'nginx'))) results.push(nginxTest(dir, work, site));
   writeFileSync(join(work, 'exposure.json'), `${JSON.stringify(exposure, null, 2)}\n`);
   return { results, exposure };

@@ -37,7 +37,10 @@ describe('importing what export wrote gives the same design back', () => {
   }, 120_000);
 });
 
-/** The server bundle carries less (docs/import.md): it does not set up HTTPS yet, so TLS is lost. */
+/**
+ * The server bundle carries HTTPS now, but the importer does not read it yet (the ssl server block,
+ * certbot in install.sh), as for Compose (docs/import.md): TLS is lost.
+ */
 const KNOWN_LOSSY_ON_SERVER = new Set(['https-letsencrypt']);
 
 describe('importing what export --target server wrote gives the same design back', () => {

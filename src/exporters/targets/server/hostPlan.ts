@@ -18,6 +18,7 @@ import type {
   UpstreamAddress,
   WebRun,
 } from '../../planTypes';
+import { hostTlsRun } from './tls';
 import { distinctHostNames, hostNames, type HostNames, type ServiceNames } from './names';
 
 /** One python service on the host: its names, copies, and the run with host paths. */
@@ -174,7 +175,7 @@ export function hostPlan(design: Design, plan: DeploymentPlan): HostPlan {
       ...server,
       locations: server.locations.map((location) => hostLocation(location, names, python)),
     }));
-    return [{ service, run: { kind: 'web', servers } }];
+    return [{ service, run: hostTlsRun({ kind: 'web', servers }, names) }];
   });
   return { names, python, web };
 }

@@ -4,6 +4,8 @@
  */
 import type { Design } from '../../../model/design';
 import type { HostPlan } from './hostPlan';
+import { tlsReadmeSection } from './readmeTls';
+import { tlsOf } from './tls';
 import { code, md } from './readme';
 import { serviceUnitName } from './units';
 import { appPart } from '../../../nodes/planParts';
@@ -77,6 +79,7 @@ export function renderKoreanServerReadme(
     '',
     '바꾼 뒤에는 다시 실행하세요. 모든 단계는 여러 번 실행해도 결과가 같습니다.',
     '',
+    ...tlsReadmeSection(tlsOf(host.web.map((web) => web.run)), names, 'ko'),
     '## 상태 보기',
     '',
     '```sh',

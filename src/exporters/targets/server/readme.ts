@@ -3,6 +3,8 @@ import type { Design } from '../../../model/design';
 import type { Lang } from '../../../i18n';
 import { appPart } from '../../../nodes/planParts';
 import type { HostPlan } from './hostPlan';
+import { tlsReadmeSection } from './readmeTls';
+import { tlsOf } from './tls';
 import { renderKoreanServerReadme } from './readme.ko';
 import { serviceUnitName } from './units';
 
@@ -88,6 +90,7 @@ function renderEnglishServerReadme(design: Design, host: HostPlan, warnings: rea
     '',
     'Run it again after a change: every step is idempotent.',
     '',
+    ...tlsReadmeSection(tlsOf(host.web.map((web) => web.run)), names, 'en'),
     '## Look at it',
     '',
     '```sh',
