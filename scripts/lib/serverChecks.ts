@@ -19,7 +19,8 @@ import { shellLine, runSync, tail } from './proc';
 import { SERVER_ROOT_CACHE } from './serverSmoke';
 import type { CheckResult } from './staticChecks';
 import { requireTools } from './tools';
-import { DEPLOY_HOOK_FILE } from '../../src/exporters/targets/server/tls';
+import { certName, DEPLOY_HOOK_FILE } from '../../src/exporters/targets/server/tls';
+import { hostNames } from '../../src/exporters/targets/server/names';
 
 /** The exposure `systemd-analyze security` allows a generated service unit. */
 export const MAX_EXPOSURE = 2.0;
@@ -96,6 +97,59 @@ function shellcheck(dir: string): CheckResult {
   const argv = ['shellcheck', '--shell=bash', join(dir, 'install.sh'), join(dir, 'uninstall.sh')];
   const run = runSync(argv);
   return result('shellcheck install.sh uninstall.sh', argv, run.status, run.output);
+}
+
+/**
+ * certbot's deploy hook, run as certbot runs it (RENEWED_LINEAGE set, as root) on a lineage of this
+ * site's certificate, over a copy-on-write /etc and with a stand-in systemctl that records its
+ * arguments: the certificate lands where nginx reads it (the key 0600), nginx is reloaded, and a
+ * lineage of another site is left alone.
+ */
+function deployHookRun(dir: string, files: Record<string, string>, work: string): CheckResult[] {
+  const hook = files[DEPLOY_HOOK_FILE];
+  if (hook === undefined) return [];
+  const names = hostNames((JSON.parse(files['design.json'] ?? '{}') as { name?: string }).name ?? '');
+  const site = readdirSync(join(dir, 'nginx'))
+    .map((file) => readFileSync(join(dir, 'nginx', file), 'utf8'))
+    .join('\n');
+  const slot = new RegExp(`ssl_certificate ${names.etc}/tls/([^/]+)/fullchain\\.pem;`).exec(site)?.[1];
+  if (!slot) return [result(`${DEPLOY_HOOK_FILE} run`, [], 1, 'no Let’s Encrypt slot in the site', false)];
+  const root = join(work, 'deploy-hook');
+  rmSync(root, { recursive: true, force: true });
+  for (const folder of ['upper', 'work', 'bin', 'live']) mkdirSync(join(root, folder), { recursive: true });
+  const lineage = join(root, 'live', certName(names, slot));
+  const other = join(root, 'live', 'another-site-1');
+  const target = `${names.etc}/tls/${slot}`;
+  const sh = (value: string) => shellLine([value]);
+  const script = [
+    'set -e',
+    `mount -t overlay overlay -o ${sh(`lowerdir=/etc,upperdir=${join(root, 'upper')},workdir=${join(root, 'work')}`)} /etc`,
+    `printf '#!/bin/sh\\necho "$*" >>%s\\n' ${sh(join(root, 'systemctl.log'))} >${sh(join(root, 'bin', 'systemctl'))}`,
+    `chmod +x ${sh(join(root, 'bin', 'systemctl'))}`,
+    ...[lineage, other].map(
+      (folder) =>
+        `mkdir -p ${sh(folder)} && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj /CN=localhost -keyout ${sh(`${folder}/privkey.pem`)} -out ${sh(`${folder}/fullchain.pem`)} 2>/dev/null`,
+    ),
+    `RENEWED_LINEAGE=${sh(lineage)} PATH=${sh(join(root, 'bin'))}:"$PATH" sh ${sh(join(dir, DEPLOY_HOOK_FILE))}`,
+    `cmp ${sh(`${lineage}/fullchain.pem`)} ${sh(`${target}/fullchain.pem`)}`,
+    `cmp ${sh(`${lineage}/privkey.pem`)} ${sh(`${target}/privkey.pem`)}`,
+    `test "$(stat -c %a ${sh(`${target}/privkey.pem`)})" = 600`,
+    `test "$(stat -c %a ${sh(target)})" = 700`,
+    `test "$(cat ${sh(join(root, 'systemctl.log'))})" = 'reload nginx'`,
+    `RENEWED_LINEAGE=${sh(other)} PATH=${sh(join(root, 'bin'))}:"$PATH" sh ${sh(join(dir, DEPLOY_HOOK_FILE))}`,
+    `test ! -e ${sh(`${names.etc}/tls/1`)} && test ! -e ${sh(`${names.etc}/tls/another-site-1`)}`,
+    `test "$(wc -l <${sh(join(root, 'systemctl.log'))})" = 1`,
+  ].join('\n');
+  const argv = ['unshare', '--mount', '--propagation', 'private', 'sh', '-c', script];
+  const run = runSync(argv);
+  return [
+    result(
+      `${DEPLOY_HOOK_FILE} run on a renewed lineage: certificate in ${target} (key 0600), nginx reloaded; another site's lineage left alone`,
+      argv,
+      run.status,
+      run.output,
+    ),
+  ];
 }
 
 /** The deploy hook certbot runs (POSIX sh, like Debian's /bin/sh). */
@@ -185,7 +239,7 @@ export function checkServerBundle(
     results.push(security.check);
     if (security.exposure !== null) exposure[unit] = security.exposure;
   }
-  results.push(shellcheck(dir), ...shellcheckHook(dir));
+  results.push(shellcheck(dir), ...shellcheckHook(dir), ...deployHookRun(dir, files, work));
   for (const site of readdirSync(join(dir, 'nginx'))) results.push(nginxTest(dir, work, site));
   writeFileSync(join(work, 'exposure.json'), `${JSON.stringify(exposure, null, 2)}\n`);
   return { results, exposure };

@@ -220,7 +220,7 @@ function inside(leader: number, argv: readonly string[], timeoutMs = 120_000) {
 export interface Entry {
   port: number;
   host: string | null;
-  https?: { name: string; caFile: string };
+  https?: { name: string; caFile: string; keyFile: string };
 }
 
 function entryUrl(entry: Entry, path: string): { url: string; args: string[] } {
@@ -257,6 +257,19 @@ async function curlProbe(leader: number, entry: Entry, probe: Probe): Promise<Se
     detail: ok
       ? ''
       : `expected ${probe.expectStatus}${probe.expectBody ? ` with ${JSON.stringify(probe.expectBody)}` : ''}\n${tail(body || result.output, 15)}`,
+  };
+}
+
+/** The private key install.sh made: root's alone (0600), in a folder only root enters (0700). */
+async function keyIsPrivate(leader: number, keyFile: string): Promise<ServerStep> {
+  const folder = keyFile.slice(0, keyFile.lastIndexOf('/'));
+  const result = await inside(leader, ['stat', '-c', '%a %U:%G %n', keyFile, folder]);
+  const expected = `600 root:root ${keyFile}\n700 root:root ${folder}`;
+  const ok = result.status === 0 && result.stdout.trim() === expected;
+  return {
+    step: `the TLS key is root's alone: ${result.stdout.trim().replace(/\n/g, '; ')}`,
+    ok,
+    detail: ok ? '' : `expected ${expected}\n${result.output}`,
   };
 }
 
@@ -431,7 +444,7 @@ function entryOf(design: Design, plan: DeploymentPlan): Entry {
   return {
     port: onHost.port,
     host: null,
-    https: { name: tlsHostName(onHost.domains), caFile: onHost.certificate },
+    https: { name: tlsHostName(onHost.domains), caFile: onHost.certificate, keyFile: onHost.key },
   };
 }
 
@@ -524,6 +537,7 @@ export async function smokeServer(
     const ready = () => waitFor(async () => (await curlProbe(leader, entry, firstGet)).ok, 20_000, 300);
     await ready();
     for (const probe of plan.probes) record(await curlProbe(leader, entry, probe));
+    if (entry.https) record(await keyIsPrivate(leader, entry.https.keyFile));
     if (entry.https && plan.entryTls?.redirectHttp)
       record(await redirectsToHttps(leader, plan.entryPort, entry, firstGet.path));
     const copies = units.split('\n').filter((line) => /@\d+\.service/.test(line)).length;
