@@ -19,8 +19,9 @@
  *
  * 5. The `server` target (scripts/lib/serverChecks.ts, serverSmoke.ts): systemd-analyze verify and
  *    security, shellcheck, nginx -t in Debian's stock nginx.conf, and a real install on a booted
- *    Debian 12 under systemd-nspawn, for the first-release templates, the Django one and two servers
- *    in one container ("server" selects this part).
+ *    Debian 12 under systemd-nspawn, for the first-release templates, the Django one, two servers
+ *    in one container and HTTPS (self-signed over the whole smoke; Let's Encrypt against Pebble inside
+ *    the booted host, scripts/lib/serverLetsencrypt.ts) ("server" selects this part).
  *
  * 6. The `kubernetes` target (scripts/lib/k8sChecks.ts, k8sSmoke.ts): every manifest of the templates,
  *    the varieties and the property-based designs validated offline against the Kubernetes OpenAPI
@@ -47,6 +48,7 @@ import { checkKubernetesBundle } from './lib/k8sChecks';
 import { fixedForKubernetes, kubernetesSmokeDesigns, smokeKubernetes } from './lib/k8sSmoke';
 import { checkServerBundle } from './lib/serverChecks';
 import { smokeServer } from './lib/serverSmoke';
+import { letsencryptOnServer } from './lib/serverLetsencrypt';
 import { smokeDesign, type SmokeOutcome } from './lib/smokeRun';
 import { checkBundle, checkBundlesBatch, type BatchBundle } from './lib/staticChecks';
 import { fuzzDesigns } from './lib/fuzzDesigns';
@@ -128,18 +130,20 @@ interface ServerDesign {
   design: Design;
   /** Booted and installed for real (false: checked with the real tools only). */
   realRun: boolean;
+  /** Booted with certbot and Pebble: Let's Encrypt end to end on the host (scripts/lib/serverLetsencrypt.ts). */
+  pebble?: boolean;
 }
 
 /**
- * HTTPS on the server target. The Let's Encrypt template and the user's own files are checked
- * statically (the booted host has no network for certbot, and no certificate files of the user's);
- * the Let's Encrypt template made self-signed runs for real, over HTTPS.
+ * HTTPS on the server target. The Let's Encrypt template runs against Pebble inside the booted host;
+ * the user's own files are checked statically (the host has no certificate files of the user's);
+ * the Let's Encrypt template made self-signed runs the whole smoke over HTTPS.
  */
 function serverTlsDesigns(): ServerDesign[] {
   const letsencrypt = loadTemplate('https-letsencrypt');
   const ownFiles = tlsDesigns().find(({ id }) => id === 'tls own files')!;
   return [
-    { id: 'https-letsencrypt', design: letsencrypt, realRun: false },
+    { id: 'https-letsencrypt', design: letsencrypt, realRun: false, pebble: true },
     {
       id: 'https-letsencrypt self-signed',
       design: setNodeProps(letsencrypt, 'proxy', { tls: 'self-signed' }),
@@ -323,6 +327,17 @@ async function serverTargetChecks(temp: string, realRuns: boolean, only: string 
     );
     if (outcome.ok) process.stdout.write(`${summary.replace(/^/gm, '     | ')}\n`);
   }
+  for (const { id, design } of designs.filter((entry) => entry.pebble)) {
+    const lines: string[] = [];
+    const outcome = await letsencryptOnServer(design, (line) => lines.push(line));
+    for (const step of outcome.steps)
+      report(
+        step.ok,
+        `server ${id}: Let's Encrypt (Pebble) on a booted Debian 12: ${step.step}`,
+        step.detail,
+      );
+    if (!outcome.ok) process.stdout.write(`${lines.slice(-40).join('\n')}\n`);
+  }
 }
 
 /**
@@ -497,7 +512,8 @@ async function main(): Promise<number> {
           );
       }
       if (!values.only || values.only.includes('fault')) await faultRuns();
-      if (!values.only || values.only.includes('letsencrypt')) await letsencryptRun();
+      if (!values.only || (values.only.includes('letsencrypt') && !values.only.startsWith('server')))
+        await letsencryptRun();
       if (!values.only || values.only.includes('broken')) await sensitivityRuns(temp);
       if (
         !values.only ||

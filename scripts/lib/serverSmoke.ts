@@ -101,7 +101,7 @@ function missingPackages(root: string): string[] {
 }
 
 /** Add what a cached root lacks, with apt inside it from the host's mirror (nothing registered). */
-async function completeServerRoot(root: string, missing: string[], print: (line: string) => void) {
+export async function completeServerRoot(root: string, missing: string[], print: (line: string) => void) {
   print(`add ${missing.join(', ')} to the cached root ${root}`);
   const result = await run(
     [
@@ -194,7 +194,7 @@ function readText(path: string): string {
 const CLEAN_ENV = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8' };
 
 /** A command inside the booted container (all its namespaces, a clean environment). */
-function inside(leader: number, argv: readonly string[], timeoutMs = 120_000) {
+export function inside(leader: number, argv: readonly string[], timeoutMs = 120_000) {
   return run(
     [
       'nsenter',
@@ -367,14 +367,20 @@ async function prebuildFrontend(bundleDir: string, frontendDir: string, cacheRoo
   }
 }
 
-interface Machine {
+export interface Machine {
   nspawn: ChildProcess;
   leader: number;
   merged: string;
   log: () => string;
 }
 
-async function boot(root: string, work: string, bundleDir: string): Promise<Machine> {
+/** Boot an overlay of `root` (a lowerdir list, top first) with the bundle at /bundle and `binds` (read-only). */
+export async function boot(
+  root: string,
+  work: string,
+  bundleDir: string,
+  binds: readonly string[] = [],
+): Promise<Machine> {
   const upper = join(work, 'upper');
   const overlayWork = join(work, 'overlay-work');
   const merged = join(work, 'root');
@@ -400,6 +406,7 @@ async function boot(root: string, work: string, bundleDir: string): Promise<Mach
       '--keep-unit',
       '-q',
       `--bind-ro=${bundleDir}:/bundle`,
+      ...binds.map((bind) => `--bind-ro=${bind}`),
       '-b',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
@@ -415,7 +422,7 @@ async function boot(root: string, work: string, bundleDir: string): Promise<Mach
   return machine;
 }
 
-async function shutdown(machine: Machine | null, work: string): Promise<void> {
+export async function shutdown(machine: Machine | null, work: string): Promise<void> {
   if (machine) {
     if (machine.nspawn.exitCode === null) {
       machine.nspawn.kill('SIGTERM'); // nspawn asks the container's systemd to power off
