@@ -23,8 +23,9 @@
  *
  * 5. The `server` target (scripts/lib/serverChecks.ts, serverSmoke.ts): systemd-analyze verify and
  *    security, shellcheck, nginx -t in Debian's stock nginx.conf, and a real install on a booted
- *    Debian 12 under systemd-nspawn, for the first-release templates and the Django one ("server"
- *    selects this part).
+ *    Debian 12 under systemd-nspawn, for the first-release templates, the Django one, two servers
+ *    in one container and HTTPS (self-signed over the whole smoke; Let's Encrypt against Pebble inside
+ *    the booted host, scripts/lib/serverLetsencrypt.ts) ("server" selects this part).
  *
  * 6. The `kubernetes` target (scripts/lib/k8sChecks.ts, k8sSmoke.ts): every manifest of the templates,
  *    the varieties and the property-based designs validated offline against the Kubernetes OpenAPI
@@ -33,7 +34,7 @@
  *
  * Options: --only SUBSTRING (cases whose id contains it; "fuzz", "broken", "502", "fault", "server",
  * "kubernetes" select those parts; "kubernetes:SUBSTRING" the kubernetes part with only the real runs
- * whose id contains SUBSTRING),
+ * whose id contains SUBSTRING; "server <id>" one design of the server part),
  * --no-run (static checks only), --fuzz N (property-based designs, default 200; 0 skips),
  * --keep (keep the temp folder). Prints `N passed, M failed` last; exits 1 on any failure.
  */
@@ -50,13 +51,14 @@ import { checkKubernetesBundle } from './lib/k8sChecks';
 import { fixedForKubernetes, kubernetesSmokeDesigns, smokeKubernetes } from './lib/k8sSmoke';
 import { checkServerBundle } from './lib/serverChecks';
 import { smokeServer } from './lib/serverSmoke';
+import { letsencryptOnServer } from './lib/serverLetsencrypt';
 import { smokeDesign, type SmokeOutcome } from './lib/smokeRun';
 import { checkBundle, checkBundlesBatch, type BatchBundle } from './lib/staticChecks';
 import { fuzzDesigns } from './lib/fuzzDesigns';
 import { varieties } from './lib/varieties';
 import { tlsDesigns } from './lib/tlsDesigns';
 import { letsencryptProof } from './lib/letsencryptProof';
-import { VARIETY as EXPORTER_CATALOGUE } from '../src/exporters/testing/designs';
+import { VARIETY as EXPORTER_CATALOGUE, load as loadExporterDesign } from '../src/exporters/testing/designs';
 import { readFileSync as readText, writeFileSync } from 'node:fs';
 import { startBundle } from './lib/stack';
 import { runProbes } from './lib/probes';
@@ -122,6 +124,54 @@ const SERVER_TEMPLATES = [
   'load-balanced-gunicorn',
   'django-gunicorn-nginx',
 ] as const;
+
+/** Catalogue designs the server target must also carry: two servers of one container (two units). */
+const SERVER_CATALOGUE = ['two-servers-one-container'] as const;
+
+interface ServerDesign {
+  id: string;
+  design: Design;
+  /** Booted and installed for real (false: checked with the real tools only). */
+  realRun: boolean;
+  /** Booted with certbot and Pebble: Let's Encrypt end to end on the host (scripts/lib/serverLetsencrypt.ts). */
+  pebble?: boolean;
+}
+
+/**
+ * HTTPS on the server target. The Let's Encrypt template runs against Pebble inside the booted host;
+ * the user's own files are checked statically (the host has no certificate files of the user's);
+ * the Let's Encrypt template made self-signed runs the whole smoke over HTTPS.
+ */
+function serverTlsDesigns(): ServerDesign[] {
+  const letsencrypt = loadTemplate('https-letsencrypt');
+  const ownFiles = tlsDesigns().find(({ id }) => id === 'tls own files')!;
+  return [
+    { id: 'https-letsencrypt', design: letsencrypt, realRun: false, pebble: true },
+    {
+      id: 'https-letsencrypt self-signed',
+      design: setNodeProps(letsencrypt, 'proxy', { tls: 'self-signed' }),
+      realRun: true,
+    },
+    { id: ownFiles.id, design: ownFiles.design, realRun: false },
+  ];
+}
+
+/**
+ * Every design of the server part, by id; `--only "server <id>"` keeps the one(s) whose
+ * "server <id>" contains it ("server" alone keeps them all).
+ */
+function serverDesigns(only: string | undefined): ServerDesign[] {
+  const designs = [
+    ...SERVER_TEMPLATES.map((id) => ({ id, design: loadTemplate(id), realRun: true })),
+    ...SERVER_CATALOGUE.map((id) => ({
+      id,
+      design: loadExporterDesign(EXPORTER_CATALOGUE[id]!),
+      realRun: true,
+    })),
+    ...serverTlsDesigns(),
+  ];
+  return designs.filter(({ id }) => !only || `server ${id}`.includes(only));
+}
 
 const FORCED_502_FIXTURE = join(import.meta.dirname, 'fixtures', 'uwsgi-pass-http-socket.stacksketch.json');
 
@@ -251,11 +301,11 @@ async function sensitivityRuns(temp: string): Promise<void> {
  * systemd-analyze (verify; security exposure ≤ 2.0 per service unit), shellcheck and nginx -t in
  * Debian's stock nginx.conf, then installed for real on a Debian root booted under systemd-nspawn.
  */
-async function serverTargetChecks(temp: string, realRuns: boolean): Promise<void> {
-  process.stdout.write(`\n== server target: ${SERVER_TEMPLATES.length} templates, real tools\n`);
+async function serverTargetChecks(temp: string, realRuns: boolean, only: string | undefined): Promise<void> {
+  const designs = serverDesigns(only);
+  process.stdout.write(`\n== server target: ${designs.length} designs, real tools\n`);
   const exposure: Record<string, number> = {};
-  for (const id of SERVER_TEMPLATES) {
-    const design = loadTemplate(id);
+  for (const { id, design } of designs) {
     const { files } = generate(design, { target: 'server', lang: 'en' });
     const dir = join(temp, 'server', id);
     writeFiles(dir, files);
@@ -271,9 +321,9 @@ async function serverTargetChecks(temp: string, realRuns: boolean): Promise<void
   process.stdout.write(`systemd exposure per service unit: ${JSON.stringify(exposure)}\n`);
   if (!realRuns) return;
   process.stdout.write(`\n== server target: real runs (npm run smoke -- FILE --target server)\n`);
-  for (const id of SERVER_TEMPLATES) {
+  for (const { id, design } of designs.filter((entry) => entry.realRun)) {
     const lines: string[] = [];
-    const outcome = await smokeServer(loadTemplate(id), { print: (line) => lines.push(line) });
+    const outcome = await smokeServer(design, { print: (line) => lines.push(line) });
     const summary = outcome.steps.map((step) => `${step.ok ? 'ok  ' : 'FAIL'} ${step.step}`).join('\n');
     report(
       outcome.ok,
@@ -281,6 +331,17 @@ async function serverTargetChecks(temp: string, realRuns: boolean): Promise<void
       outcome.ok ? '' : `${outcome.refused ?? ''}\n${lines.join('\n')}`,
     );
     if (outcome.ok) process.stdout.write(`${summary.replace(/^/gm, '     | ')}\n`);
+  }
+  for (const { id, design } of designs.filter((entry) => entry.pebble)) {
+    const lines: string[] = [];
+    const outcome = await letsencryptOnServer(design, (line) => lines.push(line));
+    for (const step of outcome.steps)
+      report(
+        step.ok,
+        `server ${id}: Let's Encrypt (Pebble) on a booted Debian 12: ${step.step}`,
+        step.detail,
+      );
+    if (!outcome.ok) process.stdout.write(`${lines.slice(-40).join('\n')}\n`);
   }
 }
 
@@ -449,7 +510,8 @@ async function main(): Promise<number> {
           );
       }
       if (!values.only || values.only.includes('fault')) await faultRuns();
-      if (!values.only || values.only.includes('letsencrypt')) await letsencryptRun();
+      if (!values.only || (values.only.includes('letsencrypt') && !values.only.startsWith('server')))
+        await letsencryptRun();
       if (!values.only || values.only.includes('broken')) await sensitivityRuns(temp);
       if (
         !values.only ||
@@ -492,7 +554,8 @@ async function main(): Promise<number> {
         }
       }
     }
-    if (!values.only || values.only.includes('server')) await serverTargetChecks(temp, !values['no-run']);
+    if (!values.only || values.only.includes('server'))
+      await serverTargetChecks(temp, !values['no-run'], values.only);
     if (!values.only || values.only.includes('kubernetes'))
       await kubernetesTargetChecks(
         !values['no-run'],

@@ -1,7 +1,8 @@
 /**
  * The `server` target for real: boot a Debian 12 root with systemd under systemd-nspawn (private
  * network, nothing registered on the host), run the bundle's install.sh inside it with Debian's
- * packages, let systemd start the units, curl the hops through nginx, restart the app units and
+ * packages, let systemd start the units, curl the hops through nginx (over HTTPS trusting only the
+ * certificate install.sh made, and plain HTTP answering 301, when the site has HTTPS), restart the app units and
  * check no stored item is lost, then run uninstall.sh. The root is made once with debootstrap and
  * cached; each run boots an overlay of it, so the cache stays clean.
  */
@@ -13,7 +14,10 @@ import { join } from 'node:path';
 import type { Design } from '../../src/model/design';
 import { generate } from '../../src/exporters/generate';
 import { hostNames } from '../../src/exporters/targets/server/names';
-import type { Probe } from '../../src/exporters/planTypes';
+import type { DeploymentPlan, Probe } from '../../src/exporters/planTypes';
+import { hostPlan } from '../../src/exporters/targets/server/hostPlan';
+import { tlsOf } from '../../src/exporters/targets/server/tls';
+import { tlsHostName } from './stack';
 import { hasErrors, hasInputErrors, validate } from '../../src/validation/validate';
 import { makeTempDir, writeFiles } from './bundle';
 import { run, runSync, sleep, tail, waitFor } from './proc';
@@ -97,7 +101,7 @@ function missingPackages(root: string): string[] {
 }
 
 /** Add what a cached root lacks, with apt inside it from the host's mirror (nothing registered). */
-async function completeServerRoot(root: string, missing: string[], print: (line: string) => void) {
+export async function completeServerRoot(root: string, missing: string[], print: (line: string) => void) {
   print(`add ${missing.join(', ')} to the cached root ${root}`);
   const result = await run(
     [
@@ -190,7 +194,7 @@ function readText(path: string): string {
 const CLEAN_ENV = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8' };
 
 /** A command inside the booted container (all its namespaces, a clean environment). */
-function inside(leader: number, argv: readonly string[], timeoutMs = 120_000) {
+export function inside(leader: number, argv: readonly string[], timeoutMs = 120_000) {
   return run(
     [
       'nsenter',
@@ -208,17 +212,37 @@ function inside(leader: number, argv: readonly string[], timeoutMs = 120_000) {
   );
 }
 
+/**
+ * How the smoke reaches the site: plain HTTP on the entry port, or HTTPS on the TLS port with the
+ * name on the certificate resolved to 127.0.0.1 and only the certificate install.sh made trusted
+ * (never -k).
+ */
+export interface Entry {
+  port: number;
+  host: string | null;
+  https?: { name: string; caFile: string; keyFile: string };
+}
+
+function entryUrl(entry: Entry, path: string): { url: string; args: string[] } {
+  if (entry.https) {
+    const { name, caFile } = entry.https;
+    return {
+      url: `https://${name}:${entry.port}${path}`,
+      args: ['--cacert', caFile, '--resolve', `${name}:${entry.port}:127.0.0.1`],
+    };
+  }
+  return {
+    url: `http://127.0.0.1:${entry.port}${path}`,
+    args: entry.host ? ['-H', `Host: ${entry.host}`] : [],
+  };
+}
+
 /** Curl one hop through the site's nginx, with the Host header a browser sends (Django checks it). */
-async function curlProbe(
-  leader: number,
-  port: number,
-  host: string | null,
-  probe: Probe,
-): Promise<ServerStep> {
+async function curlProbe(leader: number, entry: Entry, probe: Probe): Promise<ServerStep> {
   const argv = ['curl', '-sS', '--max-time', '10', '-o', '-', '-w', '\n%{http_code}', '-X', probe.method];
   if (probe.body !== undefined) argv.push('-H', 'Content-Type: application/json', '--data', probe.body);
-  if (host) argv.push('-H', `Host: ${host}`);
-  argv.push(`http://127.0.0.1:${port}${probe.path}`);
+  const { url, args } = entryUrl(entry, probe.path);
+  argv.push(...args, url);
   const result = await inside(leader, argv, 20_000);
   const lines = result.stdout.split('\n');
   const status = Number(lines.at(-1));
@@ -228,7 +252,7 @@ async function curlProbe(
     status === probe.expectStatus &&
     (probe.expectBody === undefined || body.includes(probe.expectBody));
   return {
-    step: `${probe.hop} ${probe.method} ${probe.path} → ${Number.isFinite(status) ? status : 'no answer'}`,
+    step: `${probe.hop} ${probe.method} ${entry.https ? url : probe.path} → ${Number.isFinite(status) ? status : 'no answer'}`,
     ok,
     detail: ok
       ? ''
@@ -236,17 +260,71 @@ async function curlProbe(
   };
 }
 
+/** The private key install.sh made: root's alone (0600), in a folder only root enters (0700). */
+async function keyIsPrivate(leader: number, keyFile: string): Promise<ServerStep> {
+  const folder = keyFile.slice(0, keyFile.lastIndexOf('/'));
+  const result = await inside(leader, ['stat', '-c', '%a %U:%G %n', keyFile, folder]);
+  const expected = `600 root:root ${keyFile}\n700 root:root ${folder}`;
+  const ok = result.status === 0 && result.stdout.trim() === expected;
+  return {
+    step: `the TLS key is root's alone: ${result.stdout.trim().replace(/\n/g, '; ')}`,
+    ok,
+    detail: ok ? '' : `expected ${expected}\n${result.output}`,
+  };
+}
+
+/** With HTTPS and the redirect: plain HTTP answers 301 to the same path on https. */
+async function redirectsToHttps(
+  leader: number,
+  httpPort: number,
+  entry: Entry,
+  path: string,
+): Promise<ServerStep> {
+  const name = entry.https!.name;
+  const expected = `https://${name}${entry.port === 443 ? '' : `:${entry.port}`}${path}`;
+  const result = await inside(
+    leader,
+    [
+      'curl',
+      '-sS',
+      '--max-time',
+      '10',
+      '-o',
+      '/dev/null',
+      '-w',
+      '%{http_code} %{redirect_url}',
+      '-H',
+      `Host: ${name}`,
+      `http://127.0.0.1:${httpPort}${path}`,
+    ],
+    20_000,
+  );
+  const ok = result.status === 0 && result.stdout.trim() === `301 ${expected}`;
+  return {
+    step: `http://${name}:${httpPort}${path} → ${result.stdout.trim() || 'no answer'}`,
+    ok,
+    detail: ok ? '' : `expected 301 ${expected}\n${tail(result.output, 10)}`,
+  };
+}
+
 /** Replicas: 60 GETs through nginx meet every copy's INSTANCE in the answers (round robin). */
 async function everyCopyAnswers(
   leader: number,
-  port: number,
+  entry: Entry,
   probe: Probe,
   copies: number,
 ): Promise<ServerStep> {
-  const url = `http://127.0.0.1:${port}${probe.path}`;
+  const { url, args } = entryUrl(entry, probe.path);
   const result = await inside(
     leader,
-    ['sh', '-c', `for i in $(seq 60); do curl -sS --max-time 5 "$1"; echo; done`, 'sh', url],
+    [
+      'sh',
+      '-c',
+      `url="$1"; shift; for i in $(seq 60); do curl -sS --max-time 5 "$@" "$url"; echo; done`,
+      'sh',
+      url,
+      ...args,
+    ],
     60_000,
   );
   const seen = new Set([...result.stdout.matchAll(/"instance":\s*"([^"]*)"/g)].map((m) => m[1]));
@@ -289,14 +367,20 @@ async function prebuildFrontend(bundleDir: string, frontendDir: string, cacheRoo
   }
 }
 
-interface Machine {
+export interface Machine {
   nspawn: ChildProcess;
   leader: number;
   merged: string;
   log: () => string;
 }
 
-async function boot(root: string, work: string, bundleDir: string): Promise<Machine> {
+/** Boot an overlay of `root` (a lowerdir list, top first) with the bundle at /bundle and `binds` (read-only). */
+export async function boot(
+  root: string,
+  work: string,
+  bundleDir: string,
+  binds: readonly string[] = [],
+): Promise<Machine> {
   const upper = join(work, 'upper');
   const overlayWork = join(work, 'overlay-work');
   const merged = join(work, 'root');
@@ -322,6 +406,7 @@ async function boot(root: string, work: string, bundleDir: string): Promise<Mach
       '--keep-unit',
       '-q',
       `--bind-ro=${bundleDir}:/bundle`,
+      ...binds.map((bind) => `--bind-ro=${bind}`),
       '-b',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
@@ -337,7 +422,7 @@ async function boot(root: string, work: string, bundleDir: string): Promise<Mach
   return machine;
 }
 
-async function shutdown(machine: Machine | null, work: string): Promise<void> {
+export async function shutdown(machine: Machine | null, work: string): Promise<void> {
   if (machine) {
     if (machine.nspawn.exitCode === null) {
       machine.nspawn.kill('SIGTERM'); // nspawn asks the container's systemd to power off
@@ -352,6 +437,22 @@ async function shutdown(machine: Machine | null, work: string): Promise<void> {
   const merged = join(work, 'root');
   if (existsSync(merged)) runSync(['umount', '--lazy', merged]);
   rmSync(work, { recursive: true, force: true });
+}
+
+/** The entry the smoke curls: with HTTPS, the TLS port and the certificate as install.sh put it on the host. */
+function entryOf(design: Design, plan: DeploymentPlan): Entry {
+  const plain = { port: plan.entryPort!, host: plan.entryHost };
+  const entryTls = plan.entryTls;
+  if (!entryTls) return plain;
+  const onHost = tlsOf(hostPlan(design, plan).web.map((web) => web.run)).find(
+    (tls) => tls.port === entryTls.port && tls.domains.join(' ') === entryTls.domains.join(' '),
+  );
+  if (!onHost) return plain;
+  return {
+    port: onHost.port,
+    host: null,
+    https: { name: tlsHostName(onHost.domains), caFile: onHost.certificate, keyFile: onHost.key },
+  };
 }
 
 /** Validate and export a design for the server target, boot a host, install, probe, restart, uninstall. */
@@ -437,18 +538,17 @@ export async function smokeServer(
       units,
     );
     const record = (result: ServerStep) => step(result.step, result.ok, result.detail);
+    const entry = entryOf(design, plan);
     // A Type=notify unit is ready when systemctl returns; a dev server only once it listens.
     const firstGet = plan.probes.find((probe) => probe.method === 'GET')!;
-    const ready = () =>
-      waitFor(
-        async () => (await curlProbe(leader, plan.entryPort!, plan.entryHost, firstGet)).ok,
-        20_000,
-        300,
-      );
+    const ready = () => waitFor(async () => (await curlProbe(leader, entry, firstGet)).ok, 20_000, 300);
     await ready();
-    for (const probe of plan.probes) record(await curlProbe(leader, plan.entryPort, plan.entryHost, probe));
+    for (const probe of plan.probes) record(await curlProbe(leader, entry, probe));
+    if (entry.https) record(await keyIsPrivate(leader, entry.https.keyFile));
+    if (entry.https && plan.entryTls?.redirectHttp)
+      record(await redirectsToHttps(leader, plan.entryPort, entry, firstGet.path));
     const copies = units.split('\n').filter((line) => /@\d+\.service/.test(line)).length;
-    if (copies > 1) record(await everyCopyAnswers(leader, plan.entryPort, firstGet, copies));
+    if (copies > 1) record(await everyCopyAnswers(leader, entry, firstGet, copies));
     const appUnits = units
       .split('\n')
       .map((line) => line.split(/\s+/)[0] ?? '')
@@ -458,7 +558,7 @@ export async function smokeServer(
       step(`systemctl restart ${appUnits.join(' ')}`, restart.status === 0, restart.output);
       await ready();
       for (const probe of plan.probes.filter((p) => p.method === 'GET' && p.expectBody !== undefined))
-        record(await curlProbe(leader, plan.entryPort, plan.entryHost, probe));
+        record(await curlProbe(leader, entry, probe));
     }
     const uninstall = await inside(leader, ['/bundle/uninstall.sh'], 60_000);
     step('uninstall.sh', uninstall.status === 0, tail(uninstall.output, 20));

@@ -82,6 +82,8 @@ export interface PlannedTls {
   email: string;
   /** OCSP stapling: only for a CA chain that may carry a responder (the user's own files). */
   stapling: boolean;
+  /** Where nginx serves the ACME challenge from (letsencrypt); absent: the shared volume's path. */
+  acmeWebroot?: string;
 }
 
 /** The certbot service of a web service whose servers use Let's Encrypt. */

@@ -116,10 +116,62 @@ describe('HTTPS in the compose bundle', () => {
 });
 
 describe('HTTPS on the server target', () => {
-  it('is not generated yet: the site serves plain HTTP and the README says so', () => {
-    const files = generate(withTls({ tls: 'self-signed' }), { target: 'server', lang: 'en' }).files;
-    const site = Object.entries(files).find(([path]) => path.startsWith('nginx/'))![1];
-    expect(site).not.toMatch(/ssl|443/);
-    expect(files['README.md']).toContain('the server target does not set up certificates yet');
+  const server = (design: Design, lang: 'en' | 'ko' = 'en') =>
+    generate(design, { target: 'server', lang }).files;
+  const siteOf = (files: Record<string, string>) =>
+    Object.entries(files).find(([path]) => path.startsWith('nginx/'))![1];
+
+  it('self-signed: install.sh makes the certificate under /etc/<site>/tls before nginx -t, never in the bundle', () => {
+    const files = server(withTls({ tls: 'self-signed' }));
+    const site = siteOf(files);
+    expect(site).toContain('listen 443 ssl http2;');
+    expect(site).toContain('ssl_certificate /etc/flask-gunicorn-sqlite/tls/site-1/fullchain.pem;');
+    expect(site).toContain('ssl_certificate_key /etc/flask-gunicorn-sqlite/tls/site-1/privkey.pem;');
+    expect(site).toContain('return 301 https://$host$request_uri;');
+    const install = files['install.sh']!;
+    expect(install).toContain('make_certificate /etc/flask-gunicorn-sqlite/tls/site-1 825 localhost');
+    expect(install.indexOf('make_certificate /etc')).toBeLessThan(install.indexOf('\nnginx -t\n'));
+    expect(install).toMatch(/PACKAGES=\(nginx python3 python3-venv openssl\)/);
+    expect(install).not.toContain('certbot');
+    expect(Object.keys(files).some((path) => /\.(pem|key|crt)$/.test(path))).toBe(false);
+    expect(files['README.md']).toContain('**self-signed certificate**');
+    expect(server(withTls({ tls: 'self-signed' }), 'ko')['README.md']).toContain('**자체 서명 인증서**');
+  });
+
+  it("files: nginx reads the user's own certificate, and install.sh stops clearly when it is missing", () => {
+    const files = server(
+      withTls({
+        tls: 'files',
+        serverName: 'shop.example.test',
+        certFile: '/srv/tls/c.pem',
+        keyFile: '/srv/tls/k.pem',
+      }),
+    );
+    expect(siteOf(files)).toContain('ssl_certificate /srv/tls/c.pem;');
+    expect(files['install.sh']).toContain('if [ ! -s /srv/tls/k.pem ]; then');
+    expect(files['install.sh']).not.toContain('make_certificate');
+  });
+
+  it("letsencrypt: a stand-in, the challenge from the site's webroot, Debian's certbot with a deploy hook and its timer", () => {
+    const files = server(loadTemplate('https-letsencrypt'));
+    const site = siteOf(files);
+    expect(site).toContain('root /var/www/https-letsencrypt-acme;');
+    const install = files['install.sh']!;
+    expect(install).toContain('make_certificate /etc/https-letsencrypt/tls/site-1 30 shop.example.com');
+    expect(install).toContain('--cert-name https-letsencrypt-site-1');
+    expect(install).toContain(
+      '--deploy-hook /etc/https-letsencrypt/certbot-deploy-hook.sh -d shop.example.com',
+    );
+    // certbot runs once nginx serves the challenge, and renewal is Debian's certbot.timer.
+    expect(install.indexOf('certbot certonly')).toBeGreaterThan(
+      install.indexOf('systemctl reload-or-restart nginx'),
+    );
+    expect(install).toContain('systemctl enable --now certbot.timer');
+    expect(files['tls/certbot-deploy-hook.sh']).toContain('systemctl reload nginx');
+    expect(files['uninstall.sh']).toContain(
+      'certbot delete --non-interactive --cert-name https-letsencrypt-site-1',
+    );
+    expect(files['README.md']).toContain('certbot.timer');
+    expect(server(loadTemplate('https-letsencrypt'), 'ko')['README.md']).toContain('갱신');
   });
 });

@@ -414,6 +414,7 @@ class Resolver {
         }
         this.runSystemdService(unit, file, service);
       }
+      this.hostDatabasesToTheirStateFolder();
       for (const file of unit.files) {
         if (this.consumed.has(file.path)) continue;
         if (roles.get(file.path) === 'uwsgi-ini')
@@ -501,6 +502,21 @@ class Resolver {
       for (const copy of files)
         if (copy.path.startsWith(copiesDir) && !copy.path.startsWith(`${copiesDir}1/`))
           this.consumed.add(copy.path);
+    }
+  }
+
+  /**
+   * A SQLite file several units of a host open lives in the state folder of their container
+   * (`/var/lib/<site>/<container>/`), which the container's first server's folder is named after:
+   * that folder's container holds the database.
+   */
+  private hostDatabasesToTheirStateFolder(): void {
+    const containers = new Set(this.nodes.flatMap((node) => (node.container ? [node.container] : [])));
+    for (const node of this.nodes) {
+      if (node.kind !== IMPORTED_KIND.sqliteFile || typeof node.props.file !== 'string') continue;
+      const stateFolder = baseName(node.props.file.slice(0, node.props.file.lastIndexOf('/')));
+      const owner = [...containers].find((container) => hostSafeName(container, 24) === stateFolder);
+      if (owner) node.container = owner;
     }
   }
 
@@ -850,11 +866,12 @@ class Resolver {
       if (match && !found.includes(match[1]!)) found.push(match[1]!);
     }
     for (const path of found) {
-      // One file opened by two apps of one container is one database.
+      // One file opened by two apps of one container is one database; on a bare host (no unit
+      // name) one path is one file, whichever systemd unit opens it.
       const shared = this.nodes.find(
         (node) =>
           node.kind === IMPORTED_KIND.sqliteFile &&
-          node.container === (unit.name ?? undefined) &&
+          (unit.name === null || node.container === unit.name) &&
           node.props.file === path,
       );
       const db = shared?.id ?? this.addNode(unit, IMPORTED_KIND.sqliteFile, { file: path });

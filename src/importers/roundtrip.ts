@@ -84,10 +84,13 @@ const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1)
 export function asOnHost(design: Design): Design {
   const host = hostPlan(design, plan(design));
   const nodes = new Map(design.nodes.map((node) => [node.id, structuredClone(node)]));
+  const placed = new Set<string>();
   for (const entry of host.python)
     for (const id of entry.service.nodes) {
       const node = nodes.get(id);
-      if (!node) continue;
+      // A database two servers of one container share belongs to the first (its state folder's name).
+      if (!node || placed.has(id)) continue;
+      placed.add(id);
       node.container = entry.service.buildDir;
       const props = node.props as unknown as Record<string, unknown>;
       const bind = entry.run.process.bind;

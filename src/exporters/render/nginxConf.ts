@@ -177,19 +177,22 @@ const HSTS = fragment(
   directive('add_header', lit('Strict-Transport-Security'), lit('max-age=63072000'), lit('always')),
 );
 
-const ACME_LOCATION = fragment(
-  2,
-  comment("Let's Encrypt's HTTP-01 challenge: certbot writes the token files to the shared webroot."),
-  block(
-    'location',
-    [lit('^~'), lit('/.well-known/acme-challenge/')],
-    [
-      directive('root', lit(ACME_WEBROOT)),
-      directive('default_type', lit('text/plain')),
-      directive('try_files', lit('$uri'), lit('=404')),
-    ],
-  ),
-);
+/** The ACME location; the webroot is generator text (a fixed path, or one made of the host-safe site name). */
+const acmeLocation = (webroot: string): NginxNode =>
+  fragment(
+    2,
+    comment("Let's Encrypt's HTTP-01 challenge: certbot writes the token files to the shared webroot."),
+    block(
+      'location',
+      [lit('^~'), lit('/.well-known/acme-challenge/')],
+      [
+        directive('root', lit(webroot)),
+        directive('default_type', lit('text/plain')),
+        directive('try_files', lit('$uri'), lit('=404')),
+      ],
+    ),
+  );
+const ACME_LOCATION = acmeLocation(ACME_WEBROOT);
 
 const GZIP_ON = fragment(
   2,
@@ -345,7 +348,8 @@ function siteDirectives(server: PlannedNginxServer, extra: readonly NginxNode[] 
 function serverBlocks(server: PlannedNginxServer): NginxNode[] {
   const tls = server.tls;
   if (!tls) return [serverBlock(server)];
-  const acme = tls.mode === 'letsencrypt' ? [ACME_LOCATION] : [];
+  const acme =
+    tls.mode === 'letsencrypt' ? [tls.acmeWebroot ? acmeLocation(tls.acmeWebroot) : ACME_LOCATION] : [];
   const http = tls.redirectHttp
     ? block(
         'server',

@@ -18,7 +18,8 @@ import type {
   UpstreamAddress,
   WebRun,
 } from '../../planTypes';
-import { hostNames, type HostNames, type ServiceNames } from './names';
+import { hostTlsRun } from './tls';
+import { distinctHostNames, hostNames, type HostNames, type ServiceNames } from './names';
 
 /** One python service on the host: its names, copies, and the run with host paths. */
 export interface HostPythonService {
@@ -61,15 +62,17 @@ function hostBind(bind: Listener, names: ServiceNames, socketUnit: boolean): Lis
   return { kind: 'unix', path };
 }
 
+const containerOf = (design: Design, service: PlannedService): string =>
+  design.nodes.find((node) => node.id === service.nodes[0])?.container ?? service.name;
+
 function hostPython(
   design: Design,
   service: PlannedService,
   run: PythonRun,
-  site: HostNames,
+  names: ServiceNames,
 ): HostPythonService {
   // The copies of a replicated container are one service on a host: a template unit runs them.
-  const container = design.nodes.find((node) => node.id === service.nodes[0])?.container ?? service.name;
-  const names = site.service(container);
+  const container = containerOf(design, service);
   const replicas = replicasOf(design, container);
   const socketUnit =
     run.process.role === 'wsgi-server' &&
@@ -148,8 +151,23 @@ function hostLocation(
 /** The plan's services with the host's paths and addresses. */
 export function hostPlan(design: Design, plan: DeploymentPlan): HostPlan {
   const names = hostNames(design.name);
-  const python = oneServicePerBuild(plan.services).flatMap((service) =>
-    service.runs.kind === 'python' ? [hostPython(design, service, service.runs, names)] : [],
+  const services = oneServicePerBuild(plan.services).filter((service) => service.runs.kind === 'python');
+  // Each python process is a unit of its own, named after its bundle folder (two servers of one
+  // container are "backend" and "backend-2", as in the Compose bundle); the processes of one
+  // container share its state folder, where their SQLite file is.
+  const dirs = distinctHostNames(services.map((service) => service.buildDir));
+  const stateDirs = distinctHostNames(services.map((service) => containerOf(design, service)));
+  const python = services.flatMap((service) =>
+    service.runs.kind === 'python'
+      ? [
+          hostPython(
+            design,
+            service,
+            service.runs,
+            names.service(dirs.get(service.buildDir)!, stateDirs.get(containerOf(design, service))!),
+          ),
+        ]
+      : [],
   );
   const web = plan.services.flatMap((service): HostWebService[] => {
     if (service.runs.kind !== 'web') return [];
@@ -157,7 +175,7 @@ export function hostPlan(design: Design, plan: DeploymentPlan): HostPlan {
       ...server,
       locations: server.locations.map((location) => hostLocation(location, names, python)),
     }));
-    return [{ service, run: { kind: 'web', servers } }];
+    return [{ service, run: hostTlsRun({ kind: 'web', servers }, names) }];
   });
   return { names, python, web };
 }

@@ -43,7 +43,37 @@ export interface HostNames {
   www: string;
   etc: string;
   envFile: string;
-  service(container: string): ServiceNames;
+  /**
+   * The names of one python process: `dir` is its own (unit, code, runtime folder), `stateDir` the
+   * state folder it shares with the other processes of its container (one SQLite file there).
+   * Both are host-safe names already (see distinctHostNames).
+   */
+  service(dir: string, stateDir?: string): ServiceNames;
+}
+
+/** The longest folder name of a service, so that "<site>-<folder>" stays a short unit name. */
+export const MAX_SERVICE_NAME = 24;
+
+/**
+ * A host-safe name for each key, no two alike: two keys that are the same once made safe (or cut
+ * to length) get "-2", "-3", … in order, so a unit never overwrites another's file.
+ */
+export function distinctHostNames(
+  keys: readonly string[],
+  maxLength = MAX_SERVICE_NAME,
+): Map<string, string> {
+  const taken = new Set<string>();
+  const names = new Map<string, string>();
+  for (const key of keys) {
+    if (names.has(key)) continue;
+    const base = hostSafeName(key, maxLength);
+    let name = base;
+    for (let suffix = 2; taken.has(name); suffix++)
+      name = `${base.slice(0, maxLength - String(suffix).length - 1).replace(/-+$/, '')}-${suffix}`;
+    taken.add(name);
+    names.set(key, name);
+  }
+  return names;
 }
 
 export function hostNames(designName: string): HostNames {
@@ -55,15 +85,14 @@ export function hostNames(designName: string): HostNames {
     www: `/var/www/${site}`,
     etc: `/etc/${site}`,
     envFile: `/etc/${site}/env`,
-    service(container) {
-      const dir = hostSafeName(container, 24);
+    service(dir, stateDir = dir) {
       const unit = `${site}-${dir}`;
       return {
         unit,
         dir,
         codeDir: `/srv/${site}/${dir}`,
         venv: `/srv/${site}/${dir}/venv`,
-        stateDir: `${site}/${dir}`,
+        stateDir: `${site}/${stateDir}`,
         runtimeDir: unit,
       };
     },

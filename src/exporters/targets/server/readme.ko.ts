@@ -4,6 +4,8 @@
  */
 import type { Design } from '../../../model/design';
 import type { HostPlan } from './hostPlan';
+import { tlsReadmeSection } from './readmeTls';
+import { tlsOf } from './tls';
 import { code, md } from './readme';
 import { serviceUnitName } from './units';
 import { appPart } from '../../../nodes/planParts';
@@ -41,7 +43,7 @@ export function renderKoreanServerReadme(
     ...serviceRows(host),
     `| nginx (Debian 패키지) | ${code(`/etc/nginx/sites-available/${names.site}.conf`)} | 디자인의 포트 |`,
     '',
-    `SQLite 파일은 ${code(`/var/lib/${names.site}/`)} 아래(유닛마다 StateDirectory), React 빌드는`,
+    `SQLite 파일은 ${code(`/var/lib/${names.site}/`)} 아래(컨테이너마다 StateDirectory, 그 서버들이 함께 씀), React 빌드는`,
     `${code(names.www)} 아래, 시크릿 키는 ${code(names.envFile)}에 있습니다. 모든 유닛은 시스템 사용자`,
     `${code(names.user)}로 실행됩니다.`,
     '',
@@ -77,6 +79,7 @@ export function renderKoreanServerReadme(
     '',
     '바꾼 뒤에는 다시 실행하세요. 모든 단계는 여러 번 실행해도 결과가 같습니다.',
     '',
+    ...tlsReadmeSection(tlsOf(host.web.map((web) => web.run)), names, 'ko'),
     '## 상태 보기',
     '',
     '```sh',

@@ -3,6 +3,8 @@ import type { Design } from '../../../model/design';
 import type { Lang } from '../../../i18n';
 import { appPart } from '../../../nodes/planParts';
 import type { HostPlan } from './hostPlan';
+import { tlsReadmeSection } from './readmeTls';
+import { tlsOf } from './tls';
 import { renderKoreanServerReadme } from './readme.ko';
 import { serviceUnitName } from './units';
 
@@ -52,7 +54,7 @@ function renderEnglishServerReadme(design: Design, host: HostPlan, warnings: rea
     ...serviceRows(host),
     `| nginx (Debian's) | ${code(`/etc/nginx/sites-available/${names.site}.conf`)} | the design's ports |`,
     '',
-    `SQLite files live under ${code(`/var/lib/${names.site}/`)} (each unit's StateDirectory), the React build`,
+    `SQLite files live under ${code(`/var/lib/${names.site}/`)} (each container's StateDirectory, shared by its servers), the React build`,
     `under ${code(names.www)}, the secret key in ${code(names.envFile)}. Every unit runs as the system user`,
     `${code(names.user)}.`,
     '',
@@ -88,6 +90,7 @@ function renderEnglishServerReadme(design: Design, host: HostPlan, warnings: rea
     '',
     'Run it again after a change: every step is idempotent.',
     '',
+    ...tlsReadmeSection(tlsOf(host.web.map((web) => web.run)), names, 'en'),
     '## Look at it',
     '',
     '```sh',

@@ -8,6 +8,7 @@ import { compareText } from '../../order';
 import { shQuote } from '../../serializers/shell';
 import type { HostPlan, HostPythonService } from './hostPlan';
 import { commandBinary, serviceUnitName } from './units';
+import { tlsCertbotLines, tlsCertificateLines, tlsOf, tlsPackages, tlsUninstallLines } from './tls';
 
 /** What install.sh copies and enables, from the bundle's files. */
 export interface InstallInputs {
@@ -196,6 +197,7 @@ function siteLines(inputs: InstallInputs): string[] {
 export function renderInstallScript(inputs: InstallInputs): string {
   const { names, python } = inputs.host;
   const packages = debianPackages(python);
+  const tls = tlsOf(inputs.host.web.map((web) => web.run));
   const units = python.flatMap((entry) => [
     ...(entry.socketUnit ? [`${entry.names.unit}.socket`] : []),
     ...startedUnits(entry),
@@ -226,7 +228,9 @@ export function renderInstallScript(inputs: InstallInputs): string {
     '',
     ...OS_CHECK,
     '# Packages: nginx and Python always; the servers and frameworks from Debian with --system-packages.',
-    'PACKAGES=(nginx python3 python3-venv)',
+    `PACKAGES=(nginx python3 python3-venv${tlsPackages(tls)
+      .map((name) => ` ${q(name)}`)
+      .join('')})`,
     ...(packages.length > 0
       ? [`if [ "$SYSTEM_PACKAGES" -eq 1 ]; then PACKAGES+=(${packages.map(q).join(' ')}); fi`]
       : []),
@@ -257,7 +261,9 @@ export function renderInstallScript(inputs: InstallInputs): string {
     ...units.map((unit) => `systemctl enable ${q(unit)}`),
     ...units.map((unit) => `systemctl restart ${q(unit)}`),
     '',
+    ...tlsCertificateLines(tls, names),
     ...siteLines(inputs),
+    ...tlsCertbotLines(tls, names),
     `echo "installed ${names.site}: nginx serves it on port${inputs.ports.length > 1 ? 's' : ''} ${inputs.ports.join(', ')}"`,
     '',
   ].join('\n');
@@ -306,6 +312,7 @@ export function renderUninstallScript(host: HostPlan): string {
     ...files.map((file) => `rm -f /etc/systemd/system/${q(file)}`),
     'systemctl daemon-reload',
     '',
+    ...tlsUninstallLines(tlsOf(host.web.map((web) => web.run)), names),
     '# The code, the venvs and the React build (install.sh puts them back).',
     `rm -rf ${q(names.srv)} ${q(names.www)}`,
     ...python.map((entry) => `rm -f ${q(`${names.etc}/${entry.names.dir}.env`)}`),

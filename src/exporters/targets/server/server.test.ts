@@ -5,7 +5,8 @@ import { generate } from '../../generate';
 import { setNodeProps } from '../../../model/edit';
 import { setReplicas } from '../../../model/containers';
 import { isSafeBundlePath } from '../../folder';
-import { hostNames, hostSafeName } from './names';
+import { distinctHostNames, hostNames, hostSafeName } from './names';
+import { VARIETY, load } from '../../testing/designs';
 
 const SERVER = { target: 'server', lang: 'en' } as const;
 const filesOf = (id: Parameters<typeof loadTemplate>[0], replicas?: number) => {
@@ -21,9 +22,23 @@ describe('host names from the design name', () => {
       expect(name).toMatch(/^[a-z][a-z0-9-]{0,31}$/);
       expect(name).not.toMatch(/-$/);
       const names = hostNames(value);
-      expect(names.service(value).unit).toMatch(/^[a-z][a-z0-9-]*$/);
-      expect(names.service(value).codeDir.split('/')).not.toContain('..');
+      const dir = distinctHostNames([value]).get(value)!;
+      expect(names.service(dir).unit).toMatch(/^[a-z][a-z0-9-]*$/);
+      expect(names.service(dir).codeDir.split('/')).not.toContain('..');
     }
+  });
+
+  it('gives names that clash once made safe or cut a suffix of their own, in order', () => {
+    const long = 'a'.repeat(30);
+    const names = distinctHostNames(['Backend', 'backend', 'backend-2', `${long}x`, `${long}y`]);
+    expect([...names.values()]).toEqual([
+      'backend',
+      'backend-2',
+      'backend-2-2',
+      'a'.repeat(24),
+      `${'a'.repeat(22)}-2`,
+    ]);
+    expect(new Set(names.values()).size).toBe(names.size);
   });
 
   it('keeps a plain name and falls back when nothing is left', () => {
@@ -226,6 +241,36 @@ describe('the server bundle', () => {
     expect(files['uninstall.sh']).toMatch(
       /if \[ "\$PURGE" -eq 1 \]; then\n {2}rm -rf \/var\/lib\/flask-gunicorn-sqlite/,
     );
+  });
+
+  it('gives each of two servers in one container its own unit, code, socket and runtime folder', () => {
+    const files = generate(load(VARIETY['two-servers-one-container']!), SERVER).files;
+    const units = Object.keys(files).filter((path) => path.startsWith('systemd/'));
+    expect(units).toEqual([
+      'systemd/two-servers-one-container-backend-2.service',
+      'systemd/two-servers-one-container-backend.service',
+      'systemd/two-servers-one-container-backend.socket',
+    ]);
+    const gunicorn = files['systemd/two-servers-one-container-backend.service']!;
+    const uwsgi = files['systemd/two-servers-one-container-backend-2.service']!;
+    expect(gunicorn).toContain('WorkingDirectory=/srv/two-servers-one-container/backend\n');
+    expect(uwsgi).toContain('WorkingDirectory=/srv/two-servers-one-container/backend-2\n');
+    expect(gunicorn).toContain('RuntimeDirectory=two-servers-one-container-backend\n');
+    expect(uwsgi).toContain('RuntimeDirectory=two-servers-one-container-backend-2\n');
+    // Their container's one SQLite file: one state folder for both.
+    for (const unit of [gunicorn, uwsgi])
+      expect(unit).toContain('StateDirectory=two-servers-one-container/backend\n');
+    expect(files['nginx/two-servers-one-container.conf']).toContain(
+      'unix:/run/two-servers-one-container-backend-2/uwsgi.sock',
+    );
+    expect(files['nginx/two-servers-one-container.conf']).toContain(
+      'unix:/run/two-servers-one-container-backend.sock',
+    );
+    for (const unit of units.map((path) => path.slice('systemd/'.length))) {
+      expect(files['install.sh']).toContain(`/etc/systemd/system/${unit}`);
+      expect(files['uninstall.sh']).toContain(`rm -f /etc/systemd/system/${unit}`);
+    }
+    expect(files['README.md']).toContain('`two-servers-one-container-backend-2.service`');
   });
 
   it('is deterministic', () => {
