@@ -66,7 +66,7 @@ export async function runExport(args: string[], language: CliLanguage = cliLangu
   }
   const loaded = readDesignFile(file);
   if (!loaded.ok) {
-    printLoadErrors(file, loaded, cli);
+    printLoadErrors(file, loaded, language);
     return 2;
   }
   const design = loaded.design;

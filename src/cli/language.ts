@@ -2,6 +2,7 @@
 import { cliMessages as englishCli } from '../i18n/en/cli';
 import { cliMessages as koreanCli } from '../i18n/ko/cli';
 import { importNoteInKorean } from '../i18n/ko/imports';
+import { loadErrorInKorean } from '../i18n/ko/loadErrors';
 import { ruleMessages as koreanRules } from '../i18n/ko/rules';
 import { EN_RULE_MESSAGES, isLang, langFromEnv, type Lang, type RuleMessages } from '../i18n';
 
@@ -13,12 +14,24 @@ export interface CliLanguage {
   rules: RuleMessages;
   /** An import report entry (written in English by the readers) in this language. */
   importNote: (message: string) => string;
+  /** Why a design file could not be loaded (written in English by the loader) in this language. */
+  loadError: (message: string) => string;
 }
 
 export function cliLanguage(lang: Lang): CliLanguage {
   return lang === 'ko'
-    ? { lang, cli: koreanCli, rules: koreanRules, importNote: importNoteInKorean }
-    : { lang, cli: englishCli, rules: EN_RULE_MESSAGES, importNote: (message) => message };
+    ? {
+        lang,
+        cli: koreanCli,
+        rules: koreanRules,
+        importNote: importNoteInKorean,
+        loadError: loadErrorInKorean,
+      }
+    : { lang, cli: englishCli, rules: EN_RULE_MESSAGES, importNote: sameMessage, loadError: sameMessage };
+}
+
+function sameMessage(message: string): string {
+  return message;
 }
 
 export type LangOption =

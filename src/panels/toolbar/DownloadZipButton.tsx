@@ -22,7 +22,7 @@ export function DownloadZipButton() {
       await downloadBundle(filesOf(design, target), design.name);
       markClean();
     } catch (error) {
-      showAlert(`The download failed: ${error instanceof Error ? error.message : String(error)}`);
+      showAlert(text.failed({ detail: error instanceof Error ? error.message : String(error) }));
     } finally {
       setBusy(false);
     }
@@ -30,7 +30,7 @@ export function DownloadZipButton() {
 
   const onClick = () => {
     const { design, target, askConfirm, showAlert } = useAppStore.getState();
-    const decision = downloadDecision(diagnosticsOf(design, target));
+    const decision = downloadDecision(diagnosticsOf(design, target), text);
     if (decision.kind === 'refuse') return showAlert(decision.message);
     if (decision.kind === 'confirm')
       return askConfirm({
