@@ -90,10 +90,10 @@ function isTarget(value: string): value is Target {
   return (TARGETS as readonly string[]).includes(value);
 }
 
-function templatesCommand(args: string[], { cli }: CliLanguage): number {
+function templatesCommand(args: string[], { cli, templateTitle }: CliLanguage): number {
   const id = args[0];
   if (!id) {
-    for (const template of TEMPLATES) process.stdout.write(`${template.id}\t${template.title}\n`);
+    for (const { id } of TEMPLATES) process.stdout.write(`${id}\t${templateTitle(id)}\n`);
     return 0;
   }
   if (!isTemplateId(id)) {

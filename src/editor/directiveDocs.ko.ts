@@ -291,7 +291,7 @@ export const UWSGI_DOCS_KO: Record<string, DirectiveDoc> = {
   },
   'need-app': {
     what: '애플리케이션을 불러올 수 없으면 시작할 때 바로 종료합니다.',
-    why: '그러지 않으면 uWSGI는 "no app loaded" 상태로 계속 돌면서 모든 요청에 에러로 답합니다. 조용히 망가지느니 요란하게 실패하는 편이 낫습니다.',
+    why: '그러지 않으면 uWSGI는 "no app loaded" 상태로 계속 돌면서 모든 요청에 오류로 답합니다. 조용히 망가지느니 요란하게 실패하는 편이 낫습니다.',
   },
   strict: {
     what: '설정에 모르는 옵션이 있으면 거부합니다.',

@@ -116,7 +116,7 @@ export const uiMessages: typeof englishUiMessages = {
     failed: (p) => `내려받기에 실패했습니다: ${p.detail}`,
     refused: (p) =>
       `번들을 내려받을 수 없습니다. 설정 파일에 넣기에 안전하지 않은 값이 있습니다. 먼저 고치세요:\n${p.list}`,
-    confirmTitle: (p) => `에러 ${p.count}개가 있는 채로 내려받을까요?`,
+    confirmTitle: (p) => `오류 ${p.count}개가 있는 채로 내려받을까요?`,
     confirmMessage: (p) => `이 번들은 지금 상태로는 동작하지 않습니다:\n${p.list}`,
   },
   share: {
@@ -234,7 +234,7 @@ export const uiMessages: typeof englishUiMessages = {
     overwrite: '덮어쓰기',
   },
   crash: {
-    appTitle: '예상하지 못한 에러로 StackSketch가 멈췄습니다',
+    appTitle: '예상하지 못한 오류로 StackSketch가 멈췄습니다',
     appNotLost:
       '디자인은 사라지지 않았습니다. 아직 여기 있으니 파일로 내려받아 두었다가 나중에 열기…로 다시 열 수 있습니다.',
     autosaved: '이 브라우저에도 저장되어 있어서 새로 고침하면 돌아옵니다.',
@@ -242,7 +242,7 @@ export const uiMessages: typeof englishUiMessages = {
       '최근 변경 사항이 이 브라우저의 자동 저장에 없습니다(다른 탭의 디자인이 저장되어 있거나 저장 공간이 가득 찼습니다). 새로 고침하기 전에 내려받아 두세요.',
     whatWentWrong: '무엇이 잘못되었나',
     panel: (p) =>
-      `예상하지 못한 에러로 ${p.panel} 패널이 멈췄습니다(${p.detail}). 편집기의 나머지 부분과 디자인에는 영향이 없습니다.`,
+      `예상하지 못한 오류로 ${p.panel} 패널이 멈췄습니다(${p.detail}). 편집기의 나머지 부분과 디자인에는 영향이 없습니다.`,
     panels: { preview: '미리보기', problems: '문제', inspector: '속성' },
     tryAgain: '다시 시도',
     reload: '새로 고침',

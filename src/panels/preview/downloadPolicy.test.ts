@@ -52,7 +52,7 @@ describe('downloadDecision in Korean', () => {
     const asked = downloadDecision([diagnostic('cycle', 'error', '순환')], uiMessages.download);
     expect(asked).toEqual({
       kind: 'confirm',
-      title: '에러 1개가 있는 채로 내려받을까요?',
+      title: '오류 1개가 있는 채로 내려받을까요?',
       message: '이 번들은 지금 상태로는 동작하지 않습니다:\n• cycle: 순환',
     });
     const refused = downloadDecision([diagnostic('invalid-port', 'error', '포트')], uiMessages.download);
