@@ -110,7 +110,11 @@ function PanelCrashed({ area, error, onRetry }: { area: PanelArea; error: Error;
   const text = useText().crash;
   return (
     <div className="crash crash-panel" role="alert" data-testid={`crash-${area}`}>
-      <p>{text.panel({ panel: text.panels[area], detail: error.message })}</p>
+      <p>{text.panel({ panel: text.panels[area] })}</p>
+      <details>
+        <summary>{text.whatWentWrong}</summary>
+        <pre>{error.message}</pre>
+      </details>
       <div className="crash-actions">
         <button type="button" onClick={onRetry}>
           {text.tryAgain}

@@ -248,8 +248,8 @@ export const uiMessages = {
     notAutosaved:
       'Your latest changes are not in this browser’s autosave (another tab’s design is kept there, or storage is full), so download them before you reload.',
     whatWentWrong: 'What went wrong',
-    panel: (p: { panel: string; detail: string }) =>
-      `The ${p.panel} panel stopped because of an unexpected error (${p.detail}). The rest of the editor and your design are unaffected.`,
+    panel: (p: { panel: string }) =>
+      `The ${p.panel} panel stopped because of an unexpected error. The rest of the editor and your design are unaffected.`,
     panels: { preview: 'preview', problems: 'problems', inspector: 'inspector' },
     tryAgain: 'Try again',
     reload: 'Reload',

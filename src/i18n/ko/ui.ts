@@ -242,7 +242,7 @@ export const uiMessages: typeof englishUiMessages = {
       '최근 변경 사항이 이 브라우저의 자동 저장에 없습니다(다른 탭의 디자인이 저장되어 있거나 저장 공간이 가득 찼습니다). 새로 고침하기 전에 내려받아 두세요.',
     whatWentWrong: '무엇이 잘못되었나',
     panel: (p) =>
-      `예상하지 못한 오류로 ${p.panel} 패널이 멈췄습니다(${p.detail}). 편집기의 나머지 부분과 디자인에는 영향이 없습니다.`,
+      `예상하지 못한 오류로 ${p.panel} 패널이 멈췄습니다. 편집기의 나머지 부분과 디자인에는 영향이 없습니다.`,
     panels: { preview: '미리보기', problems: '문제', inspector: '속성' },
     tryAgain: '다시 시도',
     reload: '새로 고침',
