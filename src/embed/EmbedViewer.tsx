@@ -212,14 +212,14 @@ function EmbedFlow({ design, fragment, theme }: { design: Design; fragment: stri
           rel="noopener noreferrer"
           data-testid="open-in-stacksketch"
         >
-          Open in StackSketch
+          {embedCatalogue().ui.embed.open}
         </a>
       </Panel>
       {shownNode && (
         <Panel position="top-right" className="embed-info" data-testid="embed-info">
           <NodeInfo
             title={titleOf(shownNode)}
-            settings={keySettings(shownNode)}
+            settings={keySettings(shownNode, embedCatalogue())}
             id={shownNode.id}
             diagnostics={diagnostics.filter((d) => d.nodes.includes(shownNode.id))}
           />

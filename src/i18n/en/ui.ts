@@ -151,6 +151,7 @@ export const uiMessages = {
     why: 'Why it matters',
     nodes: (p: { count: number }): string => (p.count === 1 ? 'node ' : 'nodes '),
     edges: (p: { count: number }): string => (p.count === 1 ? 'edge ' : 'edges '),
+    applied: (p: { label: string }) => `Applied: ${p.label}. Ctrl+Z undoes it.`,
     fixFailed: (p: { label: string; failure: string }) =>
       `The quick fix "${p.label}" could not be applied: ${p.failure}`,
   },
@@ -183,6 +184,10 @@ export const uiMessages = {
     noProblems: 'No problems found.',
     error: 'error',
     warning: 'warning',
+    open: 'Open in StackSketch',
+    container: 'Container',
+    yes: 'yes',
+    no: 'no',
   },
   dialogs: {
     replaceTitle: (p: { what: string }) => `${p.what}?`,

@@ -148,6 +148,7 @@ export const uiMessages: typeof englishUiMessages = {
     why: '왜 문제인가요',
     nodes: (p) => `노드 ${p.count > 1 ? '' : ''}`,
     edges: (p) => `엣지 ${p.count > 1 ? '' : ''}`,
+    applied: (p) => `적용했습니다: ${p.label}. Ctrl+Z로 되돌릴 수 있습니다.`,
     fixFailed: (p) => `빠른 수정 "${p.label}"을 적용하지 못했습니다: ${p.failure}`,
   },
   palette: {
@@ -177,6 +178,10 @@ export const uiMessages: typeof englishUiMessages = {
     noProblems: '발견된 문제가 없습니다.',
     error: '오류',
     warning: '경고',
+    open: 'StackSketch에서 열기',
+    container: '컨테이너',
+    yes: '예',
+    no: '아니요',
   },
   dialogs: {
     replaceTitle: (p) => `${p.what}: 지금 디자인을 바꿀까요?`,
