@@ -71,6 +71,8 @@ export const uiMessages = {
     frameTitle: 'Docker Compose service: click to select, drag to move it, double-click to rename',
     deleteFrame: 'Delete this empty service',
     deleteFrameLabel: (p: { container: string }) => `Delete the empty service ${p.container}`,
+    frameKind: 'service',
+    renameFrame: (p: { container: string }) => `Rename service ${p.container}`,
     handleIn: 'Incoming: drop a connection here',
     handleInNone: 'Nothing connects to this',
     handleOut: 'Drag to what this calls',

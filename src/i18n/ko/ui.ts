@@ -71,6 +71,8 @@ export const uiMessages: typeof englishUiMessages = {
     frameTitle: 'Docker Compose 서비스: 클릭해서 선택, 끌어서 옮기기, 더블클릭해서 이름 바꾸기',
     deleteFrame: '이 빈 서비스 지우기',
     deleteFrameLabel: (p) => `빈 서비스 ${p.container} 지우기`,
+    frameKind: '서비스',
+    renameFrame: (p) => `서비스 ${p.container} 이름 바꾸기`,
     handleIn: '들어오는 쪽: 여기에 연결을 놓으세요',
     handleInNone: '여기로 들어오는 연결은 없습니다',
     handleOut: '이것이 호출하는 대상으로 끌어다 놓으세요',
