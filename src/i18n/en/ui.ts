@@ -134,6 +134,12 @@ export const uiMessages = {
     json: 'Design file (.stacksketch.json)',
     mermaidTitle: 'Mermaid',
     pngFailed: (p: { detail: string }) => `The PNG export failed: ${p.detail}`,
+    pngReasons: {
+      'cannot-draw': 'this browser cannot draw the image',
+      'cannot-encode': 'the browser could not encode the PNG',
+      'too-large':
+        'the PNG would be larger than 5 MB, which StackSketch could not open again; export SVG instead',
+    },
   },
   problems: {
     label: 'Problems',

@@ -134,6 +134,11 @@ export const uiMessages: typeof englishUiMessages = {
     json: '디자인 파일 (.stacksketch.json)',
     mermaidTitle: 'Mermaid 텍스트',
     pngFailed: (p) => `PNG로 내보내지 못했습니다: ${p.detail}`,
+    pngReasons: {
+      'cannot-draw': '이 브라우저는 이미지를 그릴 수 없습니다',
+      'cannot-encode': '브라우저가 PNG로 인코딩하지 못했습니다',
+      'too-large': 'PNG가 5 MB를 넘어 StackSketch로 다시 열 수 없게 됩니다. 대신 SVG로 내보내세요',
+    },
   },
   problems: {
     label: '문제',
