@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import JSZip from 'jszip';
+import { AUTOSAVE_KEY, chooseTemplate, openEditor } from './helpers';
+
+declare global {
+  interface Window {
+    __stacksketchCrashForTest?: boolean | string;
+  }
+}
 
 // The browser asks for Korean: the designer must start in Korean without being told.
 test.use({ locale: 'ko-KR' });
@@ -103,7 +110,8 @@ const ALLOWED = new Set(
 function proseOf(region: Locator): Promise<string> {
   return region.evaluate((element) => {
     const copy = element.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('code, kbd, textarea, input').forEach((code) => code.replaceWith(' '));
+    // An exception's own text (a crash's details) is shown as it was thrown, like code.
+    copy.querySelectorAll('code, kbd, pre, textarea, input').forEach((code) => code.replaceWith(' '));
     copy.querySelectorAll('*').forEach((inner) => inner.append(' '));
     return copy.textContent ?? '';
   });
@@ -169,6 +177,62 @@ test('the Korean walk: toolbar, palette, problems, dialogs and menus say nothing
   expect(englishWords(await proseOf(inspector)), 'inspector').toEqual([]);
   const preview = page.locator('.preview-editor-bar');
   expect(englishWords(await proseOf(preview)), 'preview').toEqual([]);
+});
+
+test('the rarer screens say nothing in English: a broken link, the handles, a search, a crashed panel', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+
+  // A damaged share link: the reason it gives is Korean too, not only the sentence around it.
+  await page.evaluate(() => {
+    window.location.hash = `#s1.${'A'.repeat(40)}!!`;
+  });
+  const refused = page.getByRole('alert').filter({ hasText: '공유 링크를 열 수 없습니다' });
+  await expect(refused).toBeVisible();
+  await expect(refused).toContainText('링크가 손상되었습니다');
+  expect(englishWords(await proseOf(refused)), 'share link').toEqual([]);
+
+  const handles = await page
+    .locator('.react-flow__handle')
+    .evaluateAll((all) => all.map((element) => element.getAttribute('title') ?? ''));
+  expect(handles.length).toBeGreaterThan(0);
+  for (const title of handles) expect(englishWords(title), title).toEqual([]);
+
+  await page.locator('.palette-search').fill('없는 구성');
+  await expect(page.locator('.palette')).toContainText('맞는 구성 요소가 없습니다');
+  expect(englishWords(await proseOf(page.locator('.palette'))), 'palette').toEqual([]);
+  await page.locator('.palette-search').fill('');
+
+  await page.evaluate(() => {
+    window.__stacksketchCrashForTest = 'inspector';
+  });
+  await page.locator('.react-flow__node').first().click();
+  const crash = page.getByTestId('crash-inspector');
+  await expect(crash).toBeVisible();
+  await expect(crash).toContainText('속성 패널이 멈췄습니다');
+  expect(englishWords(await proseOf(crash)), 'crash').toEqual([]);
+});
+
+test('the two-tab banner and its question say nothing in English', async ({ context }) => {
+  const first = await openEditor(context);
+  await first.evaluate(() => localStorage.clear());
+  const second = await openEditor(context);
+  await chooseTemplate(first, 'uwsgi-unix-socket');
+  await expect
+    .poll(() => first.evaluate((key) => localStorage.getItem(key) ?? '', AUTOSAVE_KEY))
+    .toContain('flask-uwsgi-socket');
+  await chooseTemplate(second, 'gunicorn-flask-sqlite');
+
+  const banner = second.getByTestId('tab-conflict');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('다른 탭에서도 열려 있습니다');
+  expect(englishWords(await proseOf(banner)), 'banner').toEqual([]);
+  await second.getByTestId('keep-mine').click();
+  const question = second.getByRole('dialog');
+  await expect(question).toContainText('덮어쓸까요?');
+  expect(englishWords(await proseOf(question)), 'question').toEqual([]);
 });
 
 test.describe('switching an English designer to Korean', () => {

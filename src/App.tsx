@@ -3,6 +3,7 @@ import '@xyflow/react/dist/style.css';
 import { lazy, Suspense, useEffect } from 'react';
 import { AlertBanner, ConfirmDialog, HelpDialog, Toast } from './app/Dialogs';
 import { ErrorBoundary } from './app/ErrorBoundary';
+import { loadErrorText, useText } from './app/language';
 import { useShortcuts } from './app/shortcuts';
 import { storedColorMode, useThemeAttribute } from './app/theme';
 import { Canvas } from './canvas/Canvas';
@@ -22,11 +23,13 @@ if (typeof window !== 'undefined') useAppStore.setState({ colorMode: storedColor
 
 function Editor() {
   const colorMode = useAppStore((state) => state.colorMode);
+  const text = useText();
   useThemeAttribute(colorMode);
   useShortcuts();
   useEffect(() => {
     const problem = autosaveProblem();
-    if (problem) useAppStore.getState().showToast(problem);
+    const { showToast, catalogue } = useAppStore.getState();
+    if (problem) showToast(catalogue.ui.startup.autosaveUnreadable({ detail: loadErrorText(problem) }));
     return startAutosave(useAppStore);
   }, []);
   return (
@@ -42,7 +45,9 @@ function Editor() {
           {/* A crash in the preview must not take the canvas down with it. */}
           <ErrorBoundary area="preview">
             <Suspense
-              fallback={<section className="preview-loading" aria-label="Generated files" aria-busy="true" />}
+              fallback={
+                <section className="preview-loading" aria-label={text.preview.label} aria-busy="true" />
+              }
             >
               <PreviewPanel />
             </Suspense>

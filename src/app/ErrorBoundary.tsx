@@ -3,6 +3,7 @@ import { bundleFolderName } from '../exporters/folder';
 import { serializeDesign } from '../model/serialize';
 import { useAppStore } from '../store';
 import { AUTOSAVE_KEY } from '../store/autosave';
+import { useText } from './language';
 import './errorBoundary.css';
 
 declare global {
@@ -16,9 +17,12 @@ declare global {
   }
 }
 
+/** The panels a crash can stop on their own (their names are in the catalogues). */
+type PanelArea = 'preview' | 'problems' | 'inspector';
+
 interface ErrorBoundaryProps {
-  /** `app` for the whole editor; otherwise the panel's name, shown in the message. */
-  area: string;
+  /** `app` for the whole editor; otherwise the panel, named in the message. */
+  area: 'app' | PanelArea;
   children: ReactNode;
 }
 
@@ -64,18 +68,17 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
 
 function AppCrashed({ error }: { error: Error }) {
   const autosaved = useIsAutosaved();
+  const text = useText().crash;
   return (
     <div className="crash crash-app" role="alert" data-testid="crash">
-      <h1>StackSketch stopped because of an unexpected error</h1>
+      <h1>{text.appTitle}</h1>
       <p>
-        Your design is not lost: it is still here, and you can download it as a file to open again later with
-        Open…. {autosaved === true && 'It is also saved in this browser and comes back when you reload.'}
-        {autosaved === false &&
-          'Your latest changes are not in this browser’s autosave (another tab’s design is kept there, or storage is full), so download them before you reload.'}
+        {text.appNotLost} {autosaved === true && text.autosaved}
+        {autosaved === false && text.notAutosaved}
       </p>
       <CrashActions />
       <details>
-        <summary>What went wrong</summary>
+        <summary>{text.whatWentWrong}</summary>
         <pre>{error.message}</pre>
       </details>
     </div>
@@ -103,16 +106,18 @@ function useIsAutosaved(): boolean | null {
   return autosaved;
 }
 
-function PanelCrashed({ area, error, onRetry }: { area: string; error: Error; onRetry: () => void }) {
+function PanelCrashed({ area, error, onRetry }: { area: PanelArea; error: Error; onRetry: () => void }) {
+  const text = useText().crash;
   return (
     <div className="crash crash-panel" role="alert" data-testid={`crash-${area}`}>
-      <p>
-        The {area} panel stopped because of an unexpected error ({error.message}). The rest of the editor and
-        your design are unaffected.
-      </p>
+      <p>{text.panel({ panel: text.panels[area] })}</p>
+      <details>
+        <summary>{text.whatWentWrong}</summary>
+        <pre>{error.message}</pre>
+      </details>
       <div className="crash-actions">
         <button type="button" onClick={onRetry}>
-          Try again
+          {text.tryAgain}
         </button>
         <DownloadDesignButton />
       </div>
@@ -121,20 +126,22 @@ function PanelCrashed({ area, error, onRetry }: { area: string; error: Error; on
 }
 
 function CrashActions() {
+  const text = useText().crash;
   return (
     <div className="crash-actions">
       <DownloadDesignButton />
       <button type="button" data-testid="reload" onClick={() => window.location.reload()}>
-        Reload
+        {text.reload}
       </button>
     </div>
   );
 }
 
 function DownloadDesignButton() {
+  const text = useText().crash;
   return (
     <button type="button" data-testid="download-design" onClick={downloadCurrentDesign}>
-      Download my design
+      {text.downloadDesign}
     </button>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { useAppStore } from '../store';
+import { loadErrorText, useText } from './language';
 import { autosaveProblem, readAutosave } from '../store/autosave';
 import { tabGuard, type TabGuardState } from '../store/tabGuard';
 import './tabConflictBanner.css';
@@ -14,6 +15,7 @@ const NO_GUARD = createStore<TabGuardState>()(() => ({ conflict: null }));
  */
 export function TabConflictBanner() {
   const conflict = useStore(tabGuard?.state ?? NO_GUARD, (state) => state.conflict);
+  const text = useText();
   const paused = conflict !== null;
   useEffect(() => {
     if (!paused) return;
@@ -28,9 +30,14 @@ export function TabConflictBanner() {
   function loadOther() {
     const other = readAutosave();
     if (!other) {
+      const problem = autosaveProblem();
       useAppStore
         .getState()
-        .showAlert(autosaveProblem() ?? "The other tab's design is no longer saved in this browser.");
+        .showAlert(
+          problem
+            ? text.startup.autosaveUnreadable({ detail: loadErrorText(problem) })
+            : text.tabConflict.otherGone,
+        );
       return;
     }
     guard.acceptOther();
@@ -40,10 +47,9 @@ export function TabConflictBanner() {
 
   function keepMine() {
     useAppStore.getState().askConfirm({
-      title: "Overwrite the other tab's design?",
-      message:
-        "The design saved by the other tab will be replaced by this tab's design. The other tab keeps its copy on screen until it saves again, when it will ask the same question.",
-      confirmLabel: 'Overwrite',
+      title: text.tabConflict.overwriteTitle,
+      message: text.tabConflict.overwriteMessage,
+      confirmLabel: text.tabConflict.overwrite,
       onConfirm: () => guard.overwrite(),
     });
   }
@@ -51,15 +57,14 @@ export function TabConflictBanner() {
   return (
     <div className="tab-conflict" role="alert" data-testid="tab-conflict">
       <p>
-        <strong>This design is also open in another tab.</strong> That tab saved a different design since this
-        tab last saved, so autosave is paused here and neither design is overwritten.
+        <strong>{text.tabConflict.headline}</strong> {text.tabConflict.explanation}
       </p>
       <div className="tab-conflict-actions">
         <button type="button" data-testid="load-other-tab" onClick={loadOther}>
-          Load the other tab&apos;s design
+          {text.tabConflict.loadOther}
         </button>
         <button type="button" data-testid="keep-mine" onClick={keepMine}>
-          Keep mine (overwrite)
+          {text.tabConflict.keepMine}
         </button>
       </div>
     </div>

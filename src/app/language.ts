@@ -3,6 +3,7 @@
  * <html lang> follows it. Korean is fetched only when chosen, so English users never download it.
  */
 import { isLang, langFromLocale, loadCatalogue, type Lang } from '../i18n';
+import { formatLoadError, type LoadError } from '../model/load';
 import { useAppStore } from '../store';
 
 const STORAGE_KEY = 'stacksketch.lang';
@@ -45,4 +46,9 @@ const sameSentence = (problem: string) => problem;
 /** The current catalogue's UI words, for components. */
 export function useText() {
   return useAppStore((state) => state.catalogue.ui);
+}
+
+/** Why a file or link could not be opened, in the UI's current language. */
+export function loadErrorText(error: LoadError): string {
+  return formatLoadError(error, useAppStore.getState().catalogue.loadError);
 }

@@ -1,5 +1,6 @@
 import { downloadBaseName } from '../exporters/folder';
-import { formatLoadError, type LoadResult } from '../model/load';
+import type { LoadResult } from '../model/load';
+import { loadErrorText } from './language';
 import type { Design } from '../model/design';
 import { FORMAT } from '../model/design';
 import { useAppStore } from '../store';
@@ -35,7 +36,7 @@ export function openLoadResult(result: LoadResult, fileName: string): void {
   const text = catalogue.ui.dialogs;
   if (!result.ok) {
     const [first, ...rest] = result.errors;
-    const detail = first ? formatLoadError(first) : text.unknownProblem;
+    const detail = first ? loadErrorText(first) : text.unknownProblem;
     showAlert(text.openFailed({ file: fileName, detail, more: rest.length }));
     return;
   }

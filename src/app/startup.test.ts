@@ -32,10 +32,13 @@ describe('decideShareLink', () => {
     const newer = decideShareLink(link.replace('#s1.', '#s2.'), work, true);
     expect(newer).toMatchObject({
       action: 'refuse',
-      message: expect.stringMatching(/newer StackSketch.*kept/),
+      error: { message: expect.stringMatching(/newer StackSketch/) },
     });
     const tampered = decideShareLink(`${link.slice(0, 40)}!!${link.slice(42)}`, work, true);
-    expect(tampered).toMatchObject({ action: 'refuse', message: expect.stringMatching(/damaged/) });
+    expect(tampered).toMatchObject({
+      action: 'refuse',
+      error: { message: expect.stringMatching(/damaged/) },
+    });
     expect(decideShareLink('#intro', work, true)).toMatchObject({ action: 'refuse' });
   });
 });

@@ -1,5 +1,6 @@
 import type { Design } from '../model/design';
 import { serializeDesign } from '../model/serialize';
+import type { LoadError } from '../model/load';
 import { decodeShareFragment } from '../model/share';
 import { loadTemplate } from '../model/templates';
 import { readAutosave, readAutosavedHistory } from '../store/autosave';
@@ -23,8 +24,8 @@ export function initialDesign(): { design: Design; history: History | null } {
 export type ShareLinkDecision =
   /** The address has no fragment: nothing to do. */
   | { action: 'none' }
-  /** The fragment is not a design this StackSketch can open: say why, change nothing. */
-  | { action: 'refuse'; message: string }
+  /** The fragment is not a design this StackSketch can open: say why (the UI words it), change nothing. */
+  | { action: 'refuse'; error: LoadError | null }
   /** The editor already shows the link's design. */
   | { action: 'same' }
   /** Nothing would be lost: open the link's design. */
@@ -41,11 +42,7 @@ export function decideShareLink(hash: string, current: Design, hasWork: boolean)
   if (fragment === '') return { action: 'none' };
   const result = decodeShareFragment(fragment);
   if (!result.ok) {
-    const [first] = result.errors;
-    return {
-      action: 'refuse',
-      message: `This share link cannot be opened: ${first ? first.message : 'it is damaged'}. Your design was kept as it was.`,
-    };
+    return { action: 'refuse', error: result.errors[0] ?? null };
   }
   if (serializeDesign(result.design) === serializeDesign(current)) return { action: 'same' };
   if (hasWork && current.nodes.length > 0) return { action: 'ask', design: result.design };

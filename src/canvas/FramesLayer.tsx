@@ -94,7 +94,7 @@ function FrameName({ frame }: { frame: Frame }) {
           if (event.key === 'Enter' || event.key === 'F2') start();
         }}
       >
-        <span className="frame-kind">service</span> {frame.container}
+        <span className="frame-kind">{words.frameKind}</span> {frame.container}
       </button>
     );
   }
@@ -102,7 +102,7 @@ function FrameName({ frame }: { frame: Frame }) {
     <span className="frame-rename nodrag nopan">
       <input
         autoFocus
-        aria-label={`Rename service ${frame.container}`}
+        aria-label={words.renameFrame({ container: frame.container })}
         data-testid={`frame-rename-${frame.container}`}
         aria-invalid={problem !== null}
         value={text}

@@ -66,19 +66,19 @@ export async function runExport(args: string[], language: CliLanguage = cliLangu
   }
   const loaded = readDesignFile(file);
   if (!loaded.ok) {
-    printLoadErrors(file, loaded, cli);
+    printLoadErrors(file, loaded, language);
     return 2;
   }
   const design = loaded.design;
   const diagnostics = validate(design, target, rules);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (hasInputErrors(diagnostics)) {
-    printDiagnostics(errors);
+    printDiagnostics(errors, cli);
     process.stderr.write(`${cli.refuseInvalid}\n`);
     return 1;
   }
   if (hasErrors(diagnostics) && !values.force) {
-    printDiagnostics(errors);
+    printDiagnostics(errors, cli);
     process.stderr.write(`${cli.refuseErrors({ count: errors.length })}\n`);
     return 1;
   }
@@ -113,8 +113,9 @@ function isTarget(value: string): value is Target {
   return (TARGETS as readonly string[]).includes(value);
 }
 
-function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) process.stderr.write(`${d.severity}: ${d.rule}: ${d.message}\n`);
+function printDiagnostics(diagnostics: readonly Diagnostic[], cli: CliMessages): void {
+  for (const { severity, rule, message } of diagnostics)
+    process.stderr.write(`${cli.diagnostic({ severity, rule, message })}\n`);
 }
 
 /** lstat that answers null for a missing path. */
@@ -136,10 +137,9 @@ async function writeZip(
   const target = resolve(out);
   const parent = dirname(target);
   const parentInfo = lstatOrNull(parent);
-  if (!parentInfo) throw new Refusal(`the folder of ${out} does not exist`, 2);
+  if (!parentInfo) throw new Refusal(cli.refusals.noParentFolder({ out }), 2);
   const existing = lstatOrNull(target);
-  if (existing && !existing.isFile())
-    throw new Refusal(`${out} exists and is not a regular file (a folder or a symlink)`, 2);
+  if (existing && !existing.isFile()) throw new Refusal(cli.refusals.zipNotFile({ out }), 2);
   const bytes = await buildBundleZip(files, folder);
   // Write next to the target, then rename: a half-written zip never replaces a good one, and rename
   // replaces a path without following links.
@@ -181,35 +181,32 @@ function writeFolder(
   cli: CliMessages,
 ): void {
   if (!isSafeBundlePath(folder) || folder.includes('/'))
-    throw new Refusal(`unsafe bundle folder name ${JSON.stringify(folder)}`, 2);
+    throw new Refusal(cli.refusals.unsafeFolder({ folder: JSON.stringify(folder) }), 2);
   const outInfo = lstatOrNull(resolve(out));
   if (outInfo && !outInfo.isDirectory() && !outInfo.isSymbolicLink())
-    throw new Refusal(`--out ${out} exists and is not a folder`, 2);
+    throw new Refusal(cli.refusals.outExistsNotFolder({ out }), 2);
   mkdirSync(resolve(out), { recursive: true });
   // The root is where --out really is (the user may name it through a link); below it, no links.
   const root = realpathSync(resolve(out));
-  if (!lstatSync(root).isDirectory()) throw new Refusal(`--out ${out} is not a folder`, 2);
+  if (!lstatSync(root).isDirectory()) throw new Refusal(cli.refusals.outNotFolder({ out }), 2);
   const bundle = join(root, folder);
   const bundleInfo = lstatOrNull(bundle);
   if (bundleInfo) {
-    if (bundleInfo.isSymbolicLink())
-      throw new Refusal(`${bundle} is a symlink; refusing to write through it`, 2);
-    if (!bundleInfo.isDirectory()) throw new Refusal(`${bundle} exists and is not a folder`, 2);
+    if (bundleInfo.isSymbolicLink()) throw new Refusal(cli.refusals.symlink({ path: bundle }), 2);
+    if (!bundleInfo.isDirectory()) throw new Refusal(cli.refusals.existsNotFolder({ path: bundle }), 2);
     if (readdirSync(bundle).length > 0 && !isPreviousBundle(bundle) && !force)
-      throw new Refusal(
-        `${bundle} is not empty and is not a previous StackSketch export; choose another --out, or add --force to write the bundle's files into it (other files are left alone)`,
-        2,
-      );
+      throw new Refusal(cli.refusals.notEmpty({ path: bundle }), 2);
   }
 
   // Check every target before writing any: inside the bundle, no symlinked folder or file on the way.
   const targets: { path: string; full: string }[] = [];
   const checkedDirs = new Set<string>([bundle]);
   for (const path of Object.keys(files)) {
-    if (!isSafeBundlePath(path)) throw new Refusal(`unsafe path in bundle ${JSON.stringify(path)}`, 2);
+    if (!isSafeBundlePath(path))
+      throw new Refusal(cli.refusals.unsafePath({ path: JSON.stringify(path) }), 2);
     const full = resolve(bundle, path);
     if (!full.startsWith(bundle + sep))
-      throw new Refusal(`path ${JSON.stringify(path)} leaves the bundle`, 2);
+      throw new Refusal(cli.refusals.leavesBundle({ path: JSON.stringify(path) }), 2);
     const parts = path.split('/');
     let dir = bundle;
     for (const part of parts.slice(0, -1)) {
@@ -218,7 +215,9 @@ function writeFolder(
       const info = lstatOrNull(dir);
       if (info && (info.isSymbolicLink() || !info.isDirectory()))
         throw new Refusal(
-          `${dir} is ${info.isSymbolicLink() ? 'a symlink' : 'not a folder'}; refusing to write there`,
+          (info.isSymbolicLink() ? cli.refusals.folderIsSymlink : cli.refusals.folderIsNotFolder)({
+            path: dir,
+          }),
           2,
         );
       checkedDirs.add(dir);
@@ -226,7 +225,7 @@ function writeFolder(
     const info = lstatOrNull(full);
     if (info && !info.isFile())
       throw new Refusal(
-        `${full} exists and is ${info.isSymbolicLink() ? 'a symlink' : 'not a regular file'}`,
+        (info.isSymbolicLink() ? cli.refusals.fileIsSymlink : cli.refusals.fileIsNotRegular)({ path: full }),
         2,
       );
     targets.push({ path, full });

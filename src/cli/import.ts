@@ -14,7 +14,7 @@ import { importConfigs } from '../importers/resolve';
 import { MAX_CONFIG_BYTES, type ReportEntry, type SourceFile } from '../importers/types';
 import { MAX_PROJECT_FILES, isProjectPath, readProjectZip } from '../importers/zip';
 import { serializeDesign } from '../model/serialize';
-import { cliLanguage, type CliLanguage } from './language';
+import { cliLanguage, type CliLanguage, type CliMessages } from './language';
 import { formatLoadError } from '../model/load';
 
 const USAGE = 'usage: stacksketch import FILE... [--out DESIGN.json] [--force] [--json]\n';
@@ -71,9 +71,9 @@ export async function runImport(args: string[], language: CliLanguage = cliLangu
   }
   const text = serializeDesign(design);
   if (values.out) {
-    const written = writeDesign(values.out, text, values.force);
+    const written = writeDesign(values.out, text, values.force, language.cli);
     if (written) {
-      process.stderr.write(`error: ${written}; nothing was written\n`);
+      process.stderr.write(`${language.cli.refused({ detail: written })}\n`);
       return 2;
     }
   } else if (!values.json) process.stdout.write(text);
@@ -81,7 +81,7 @@ export async function runImport(args: string[], language: CliLanguage = cliLangu
 }
 
 /** Write the design file; refuses a symlink, a folder, and an existing file without --force. */
-function writeDesign(out: string, text: string, force: boolean): string | null {
+function writeDesign(out: string, text: string, force: boolean, cli: CliMessages): string | null {
   const target = resolve(out);
   let info;
   try {
@@ -89,9 +89,9 @@ function writeDesign(out: string, text: string, force: boolean): string | null {
   } catch {
     info = null;
   }
-  if (info?.isSymbolicLink()) return `${out} is a symlink; refusing to write through it`;
-  if (info?.isDirectory()) return `${out} is a folder; --out names the design file to write`;
-  if (info && !force) return `${out} exists; add --force to overwrite it`;
+  if (info?.isSymbolicLink()) return cli.refusals.symlink({ path: out });
+  if (info?.isDirectory()) return cli.refusals.designOutIsFolder({ out });
+  if (info && !force) return cli.refusals.designOutExists({ out });
   try {
     const flags =
       constants.O_WRONLY |
@@ -105,7 +105,10 @@ function writeDesign(out: string, text: string, force: boolean): string | null {
       closeSync(fd);
     }
   } catch (error) {
-    return `cannot write ${out} (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    return cli.refusals.cannotWriteDesign({
+      out,
+      code: (error as NodeJS.ErrnoException).code ?? String(error),
+    });
   }
   return null;
 }

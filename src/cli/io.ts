@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { MAX_FILE_BYTES } from '../model/design';
 import { formatLoadError, parseDesign, type LoadResult } from '../model/load';
-import { cliMessages as englishCli } from '../i18n/en/cli';
+import { cliLanguage, type CliLanguage } from './language';
 
 /** Read a design file (or "-" for standard input) through the same loader as the browser. */
 export function readDesignFile(file: string): LoadResult {
@@ -25,10 +25,10 @@ export function readDesignFile(file: string): LoadResult {
 export function printLoadErrors(
   file: string,
   result: Extract<LoadResult, { ok: false }>,
-  cli: Pick<typeof englishCli, 'loadError'> = englishCli,
+  { cli, loadError }: Pick<CliLanguage, 'cli' | 'loadError'> = cliLanguage('en'),
 ): void {
   for (const error of result.errors)
-    process.stderr.write(`${cli.loadError({ file, message: formatLoadError(error) })}\n`);
+    process.stderr.write(`${cli.loadError({ file, message: formatLoadError(error, loadError) })}\n`);
 }
 
 function failure(message: string): LoadResult {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -77,6 +77,51 @@ describe('the CLI language', () => {
     }
     expect(readmes[0]).toContain('## 실행 방법');
     expect(readmes[1]).toBe(readmes[0]);
+  });
+
+  it('says in Korean why a design file cannot be loaded, keeping the field path', async () => {
+    const broken = join(dir, 'broken.json');
+    writeFileSync(
+      broken,
+      JSON.stringify({ format: 'stacksketch/v2', nodes: [{ id: 'a', kind: 'spaceship' }] }),
+    );
+    const korean = await run(['validate', broken, '--lang', 'ko']);
+    expect(korean.code).toBe(2);
+    expect(korean.err).toContain('nodes[0].kind: 알 수 없는 종류 "spaceship"');
+    expect((await run(['validate', join(dir, 'missing.json'), '--lang', 'ko'])).err).toContain(
+      '파일이 없습니다',
+    );
+    expect((await run(['validate', broken])).err).toContain('nodes[0].kind: unknown kind "spaceship"');
+  });
+
+  it('lists the templates with Korean titles', async () => {
+    const listed = await run(['templates', '--lang', 'ko']);
+    expect(listed.out).toContain('uwsgi-unix-socket\t유닉스 소켓으로 잇는 Nginx + uWSGI');
+    expect((await run(['templates'])).out).not.toMatch(HANGUL);
+  });
+
+  it('refuses to write over an existing file or into a non-empty folder in Korean', async () => {
+    const taken = join(dir, 'taken.json');
+    writeFileSync(taken, '{}');
+    const imported = await run([
+      'import',
+      join(__dirname, '../../scripts/fixtures/import/flask-dev-compose'),
+      '--out',
+      taken,
+      '--lang',
+      'ko',
+    ]);
+    expect(imported.code).toBe(2);
+    expect(imported.err).toContain(`${taken}가 이미 있습니다. 덮어쓰려면 --force를 붙이세요`);
+    expect(imported.err).toContain('아무것도 쓰지 않았습니다');
+
+    const busy = join(dir, 'busy');
+    mkdirSync(join(busy, 'flask-dev-server'), { recursive: true });
+    writeFileSync(join(busy, 'flask-dev-server', 'notes.txt'), 'mine');
+    const exported = await run(['export', designFile(), '--out', busy, '--lang', 'ko']);
+    expect(exported.err.startsWith('오류: ')).toBe(true);
+    expect(exported.err).toContain('비어 있지 않고, 이전에 StackSketch로 내보낸 폴더도 아닙니다');
+    expect(exported.err).not.toMatch(/\b(error|warning|refusing)\b/);
   });
 
   it('leaves arguments after -- alone', () => {

@@ -2,6 +2,9 @@
 import { cliMessages as englishCli } from '../i18n/en/cli';
 import { cliMessages as koreanCli } from '../i18n/ko/cli';
 import { importNoteInKorean } from '../i18n/ko/imports';
+import { loadErrorInKorean } from '../i18n/ko/loadErrors';
+import { TEMPLATE_TEXT_KO } from '../model/templates.ko';
+import { TEMPLATES, type TemplateId } from '../model/templates';
 import { ruleMessages as koreanRules } from '../i18n/ko/rules';
 import { EN_RULE_MESSAGES, isLang, langFromEnv, type Lang, type RuleMessages } from '../i18n';
 
@@ -13,12 +16,34 @@ export interface CliLanguage {
   rules: RuleMessages;
   /** An import report entry (written in English by the readers) in this language. */
   importNote: (message: string) => string;
+  /** Why a design file could not be loaded (written in English by the loader) in this language. */
+  loadError: (message: string) => string;
+  /** A template's title in this language, for `templates`. */
+  templateTitle: (id: TemplateId) => string;
 }
 
 export function cliLanguage(lang: Lang): CliLanguage {
   return lang === 'ko'
-    ? { lang, cli: koreanCli, rules: koreanRules, importNote: importNoteInKorean }
-    : { lang, cli: englishCli, rules: EN_RULE_MESSAGES, importNote: (message) => message };
+    ? {
+        lang,
+        cli: koreanCli,
+        rules: koreanRules,
+        importNote: importNoteInKorean,
+        loadError: loadErrorInKorean,
+        templateTitle: (id) => TEMPLATE_TEXT_KO[id].title,
+      }
+    : {
+        lang,
+        cli: englishCli,
+        rules: EN_RULE_MESSAGES,
+        importNote: sameMessage,
+        loadError: sameMessage,
+        templateTitle: (id) => TEMPLATES.find((template) => template.id === id)!.title,
+      };
+}
+
+function sameMessage(message: string): string {
+  return message;
 }
 
 export type LangOption =

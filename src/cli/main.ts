@@ -54,7 +54,8 @@ export async function main(
   }
 }
 
-function validateCommand(args: string[], { cli, rules }: CliLanguage): number {
+function validateCommand(args: string[], language: CliLanguage): number {
+  const { cli, rules } = language;
   const { values, positionals } = parseArgs({
     args,
     options: {
@@ -74,7 +75,7 @@ function validateCommand(args: string[], { cli, rules }: CliLanguage): number {
   }
   const loaded = readDesignFile(file);
   if (!loaded.ok) {
-    printLoadErrors(file, loaded, cli);
+    printLoadErrors(file, loaded, language);
     if (values.json)
       process.stdout.write(`${JSON.stringify({ diagnostics: [], loadErrors: loaded.errors })}\n`);
     return 2;
@@ -89,10 +90,10 @@ function isTarget(value: string): value is Target {
   return (TARGETS as readonly string[]).includes(value);
 }
 
-function templatesCommand(args: string[], { cli }: CliLanguage): number {
+function templatesCommand(args: string[], { cli, templateTitle }: CliLanguage): number {
   const id = args[0];
   if (!id) {
-    for (const template of TEMPLATES) process.stdout.write(`${template.id}\t${template.title}\n`);
+    for (const { id } of TEMPLATES) process.stdout.write(`${id}\t${templateTitle(id)}\n`);
     return 0;
   }
   if (!isTemplateId(id)) {
@@ -103,7 +104,8 @@ function templatesCommand(args: string[], { cli }: CliLanguage): number {
   return 0;
 }
 
-function shareCommand(args: string[], { cli }: CliLanguage): number {
+function shareCommand(args: string[], language: CliLanguage): number {
+  const { cli } = language;
   const { values, positionals } = parseArgs({
     args,
     options: { base: { type: 'string', default: DEFAULT_SHARE_BASE } },
@@ -124,7 +126,7 @@ function shareCommand(args: string[], { cli }: CliLanguage): number {
   }
   const loaded = readDesignFile(file);
   if (!loaded.ok) {
-    printLoadErrors(file, loaded, cli);
+    printLoadErrors(file, loaded, language);
     return 2;
   }
   process.stdout.write(`${shareUrl(loaded.design, base.toString())}\n`);

@@ -7,7 +7,7 @@ import {
   GUNICORN_DOCS,
   UWSGI_DOCS,
 } from './directiveDocs';
-import { NGINX_DOCS_KO } from './directiveDocs.ko';
+import { GUNICORN_DOCS_KO, NGINX_DOCS_KO, UWSGI_DOCS_KO } from './directiveDocs.ko';
 
 describe('directiveFamilyOf', () => {
   it('recognises the config files by name', () => {
@@ -108,5 +108,37 @@ describe('the nginx hover docs in Korean', () => {
     expect(markdown).toContain('여기서: `unix:/run/uwsgi/uwsgi.sock`');
     expect(markdown).toContain('502');
     expect(hoverMarkdown(hover, 'en')).toBe(hoverMarkdown(hover));
+  });
+});
+
+describe.each([
+  ['Gunicorn', GUNICORN_DOCS, GUNICORN_DOCS_KO],
+  ['uWSGI', UWSGI_DOCS, UWSGI_DOCS_KO],
+] as const)('the %s hover docs in Korean', (_name, english, korean) => {
+  it('cover every setting the English table explains', () => {
+    expect(Object.keys(korean).sort()).toEqual(Object.keys(english).sort());
+    for (const [name, doc] of Object.entries(korean)) {
+      expect(doc.what, name).toMatch(/[\uac00-\ud7a3]/);
+      expect(doc.why, name).toMatch(/[\uac00-\ud7a3]/);
+    }
+  });
+});
+
+describe('the Gunicorn and uWSGI hovers in Korean', () => {
+  it('explain a Gunicorn setting in Korean with its value', () => {
+    const hover = directiveAt('app/gunicorn.conf.py', 'workers = 5', 3)!;
+    const markdown = hoverMarkdown(hover, 'ko');
+    expect(markdown).toContain('**workers** (Gunicorn)');
+    expect(markdown).toContain('워커 프로세스');
+    expect(markdown).toContain('여기서: `5`');
+    expect(markdown).toContain('2 × CPU 코어 + 1');
+  });
+
+  it('explain a uWSGI option in Korean, keeping the 502 of a mismatched socket', () => {
+    const hover = directiveAt('app/uwsgi.ini', 'http-socket = :3031', 3)!;
+    const markdown = hoverMarkdown(hover, 'ko');
+    expect(markdown).toContain('*이유:*');
+    expect(markdown).toContain('502');
+    expect(markdown).not.toContain('Handy for testing');
   });
 });

@@ -3,7 +3,7 @@
  * uses it. Pure data plus a lookup, so the tests and the editor share one table.
  */
 import type { Lang } from '../i18n/lang';
-import { NGINX_DOCS_KO } from './directiveDocs.ko';
+import { GUNICORN_DOCS_KO, NGINX_DOCS_KO, UWSGI_DOCS_KO } from './directiveDocs.ko';
 
 export type DirectiveFamily = 'nginx' | 'gunicorn' | 'uwsgi';
 
@@ -472,10 +472,15 @@ const FAMILY_LABEL: Record<DirectiveFamily, string> = {
   uwsgi: 'uWSGI',
 };
 
-/** The hover's Markdown. */
-/** The hover's Markdown in the UI's language (the Gunicorn and uWSGI docs are English for now). */
+const KOREAN_DOCS: Record<DirectiveFamily, Record<string, DirectiveDoc>> = {
+  nginx: NGINX_DOCS_KO,
+  gunicorn: GUNICORN_DOCS_KO,
+  uwsgi: UWSGI_DOCS_KO,
+};
+
+/** The hover's Markdown in the UI's language. */
 export function hoverMarkdown(hover: DirectiveHover, lang: Lang = 'en'): string {
-  const korean = lang === 'ko' && hover.family === 'nginx' ? NGINX_DOCS_KO[hover.name] : undefined;
+  const korean = lang === 'ko' ? KOREAN_DOCS[hover.family][hover.name] : undefined;
   const doc = korean ?? hover.doc;
   const words = korean ? { here: '여기서', why: '이유' } : { here: 'Here', why: 'Why' };
   const head = `**${hover.name}** (${FAMILY_LABEL[hover.family]})`;

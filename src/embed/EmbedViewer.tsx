@@ -89,11 +89,11 @@ function loadFromHash(): Loaded {
   const fragment = window.location.hash.replace(/^#/, '');
   if (fragment === '') return { ok: false, message: embedCatalogue().ui.embed.noDesign };
   const result = decodeShareFragment(fragment);
-  if (!result.ok)
-    return {
-      ok: false,
-      message: embedCatalogue().ui.embed.cannotShow({ detail: result.errors[0]!.message }),
-    };
+  if (!result.ok) {
+    const { ui, loadError } = embedCatalogue();
+    const reason = result.errors[0]!.message;
+    return { ok: false, message: ui.embed.cannotShow({ detail: loadError ? loadError(reason) : reason }) };
+  }
   return { ok: true, design: result.design, fragment };
 }
 
@@ -212,14 +212,14 @@ function EmbedFlow({ design, fragment, theme }: { design: Design; fragment: stri
           rel="noopener noreferrer"
           data-testid="open-in-stacksketch"
         >
-          Open in StackSketch
+          {embedCatalogue().ui.embed.open}
         </a>
       </Panel>
       {shownNode && (
         <Panel position="top-right" className="embed-info" data-testid="embed-info">
           <NodeInfo
             title={titleOf(shownNode)}
-            settings={keySettings(shownNode)}
+            settings={keySettings(shownNode, embedCatalogue())}
             id={shownNode.id}
             diagnostics={diagnostics.filter((d) => d.nodes.includes(shownNode.id))}
           />

@@ -35,6 +35,8 @@ export interface Catalogue {
   fieldProblem?: (problem: string) => string;
   /** An import report entry (the readers write English) in this language; absent for English. */
   importNote?: (message: string) => string;
+  /** Why a file or link could not be opened (the loader writes English) in this language; absent for English. */
+  loadError?: (message: string) => string;
 }
 
 export const EN_CATALOGUE: Catalogue = { lang: 'en', ui: uiMessages, rules: ruleMessages };
@@ -52,5 +54,6 @@ export async function loadCatalogue(lang: Lang): Promise<Catalogue> {
     templates: korean.templateTexts,
     fieldProblem: korean.fieldProblemInKorean,
     importNote: korean.importNoteInKorean,
+    loadError: korean.loadErrorInKorean,
   };
 }

@@ -502,6 +502,10 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
-export function formatLoadError(error: LoadError): string {
-  return error.path ? `${error.path}: ${error.message}` : error.message;
+/** A load error as one line; `reason` puts the loader's English reason in the reader's language. */
+export function formatLoadError(error: LoadError, reason: (message: string) => string = sameReason): string {
+  const message = reason(error.message);
+  return error.path ? `${error.path}: ${message}` : message;
 }
+
+const sameReason = (message: string) => message;

@@ -1,5 +1,4 @@
-import { parseDesign } from '../model/load';
-import { formatLoadError } from '../model/load';
+import { parseDesign, type LoadError } from '../model/load';
 import type { Design } from '../model/design';
 import { serializeDesign } from '../model/serialize';
 import { HISTORY_KEY, historyText, readHistory, type History } from './savedHistory';
@@ -9,7 +8,7 @@ import { AUTOSAVE_META_KEY, tabGuard } from './tabGuard';
 export const AUTOSAVE_KEY = 'stacksketch:autosave';
 const DEBOUNCE_MS = 300;
 
-let lastProblem: string | null = null;
+let lastProblem: LoadError | null = null;
 
 /** The autosaved design, or null when there is none or it cannot be read (see autosaveProblem). */
 export function readAutosave(): Design | null {
@@ -23,15 +22,14 @@ export function readAutosave(): Design | null {
   if (text === null) return null;
   const result = parseDesign(text);
   if (!result.ok) {
-    const first = result.errors[0];
-    lastProblem = `The design saved in this browser could not be read (${first ? formatLoadError(first) : 'unknown problem'}), so StackSketch started without it.`;
+    lastProblem = result.errors[0] ?? { path: '', message: 'unknown problem' };
     return null;
   }
   return result.design;
 }
 
-/** Why the last readAutosave() returned nothing although something was stored. */
-export function autosaveProblem(): string | null {
+/** Why the last readAutosave() returned nothing although something was stored (the UI words it). */
+export function autosaveProblem(): LoadError | null {
   return lastProblem;
 }
 

@@ -52,6 +52,7 @@ export const uiMessages = {
     label: 'Generated files',
     files: 'Bundle files',
     readOnly: 'read-only',
+    editorLabel: 'Generated file (read-only)',
     copyPath: 'Copy path',
     copyFile: 'Copy file',
     copied: 'Copied',
@@ -70,6 +71,12 @@ export const uiMessages = {
     frameTitle: 'Docker Compose service: click to select, drag to move it, double-click to rename',
     deleteFrame: 'Delete this empty service',
     deleteFrameLabel: (p: { container: string }) => `Delete the empty service ${p.container}`,
+    frameKind: 'service',
+    renameFrame: (p: { container: string }) => `Rename service ${p.container}`,
+    handleIn: 'Incoming: drop a connection here',
+    handleInNone: 'Nothing connects to this',
+    handleOut: 'Drag to what this calls',
+    handleOutNone: 'This calls nothing',
   },
   target: {
     label: 'Target',
@@ -108,6 +115,11 @@ export const uiMessages = {
     button: 'Download zip',
     title: 'Download the bundle shown in the preview as a zip',
     anyway: 'Download anyway',
+    failed: (p: { detail: string }) => `The download failed: ${p.detail}`,
+    refused: (p: { list: string }) =>
+      `The bundle cannot be downloaded: some values would not be safe in a config file. Fix them first:\n${p.list}`,
+    confirmTitle: (p: { count: number }) => `Download with ${p.count} error${p.count === 1 ? '' : 's'}?`,
+    confirmMessage: (p: { list: string }) => `This bundle will not work as it is:\n${p.list}`,
   },
   share: {
     share: 'Share',
@@ -122,6 +134,12 @@ export const uiMessages = {
     json: 'Design file (.stacksketch.json)',
     mermaidTitle: 'Mermaid',
     pngFailed: (p: { detail: string }) => `The PNG export failed: ${p.detail}`,
+    pngReasons: {
+      'cannot-draw': 'this browser cannot draw the image',
+      'cannot-encode': 'the browser could not encode the PNG',
+      'too-large':
+        'the PNG would be larger than 5 MB, which StackSketch could not open again; export SVG instead',
+    },
   },
   problems: {
     label: 'Problems',
@@ -144,6 +162,7 @@ export const uiMessages = {
     why: 'Why it matters',
     nodes: (p: { count: number }): string => (p.count === 1 ? 'node ' : 'nodes '),
     edges: (p: { count: number }): string => (p.count === 1 ? 'edge ' : 'edges '),
+    applied: (p: { label: string }) => `Applied: ${p.label}. Ctrl+Z undoes it.`,
     fixFailed: (p: { label: string; failure: string }) =>
       `The quick fix "${p.label}" could not be applied: ${p.failure}`,
   },
@@ -154,6 +173,7 @@ export const uiMessages = {
     dragHint: 'Drag onto the canvas, or click to add.',
     templates: 'Templates',
     loadTemplate: 'Load template',
+    noMatch: (p: { query: string }) => `No piece matches “${p.query}”.`,
   },
   importConfigs: {
     button: 'Import configs…',
@@ -175,6 +195,10 @@ export const uiMessages = {
     noProblems: 'No problems found.',
     error: 'error',
     warning: 'warning',
+    open: 'Open in StackSketch',
+    container: 'Container',
+    yes: 'yes',
+    no: 'no',
   },
   dialogs: {
     replaceTitle: (p: { what: string }) => `${p.what}?`,
@@ -208,5 +232,43 @@ export const uiMessages = {
     ].map(([keys, what]) => ({ keys: keys!, what: what! })),
     frames:
       'Each frame is a Docker Compose service. Drag a node into another frame to move it to that service; a node dropped outside every frame keeps its service. New pieces go to their usual service (nginx and the React build to web, a WSGI server to app, app-2, …); a Flask app or SQLite dropped into a frame joins it. The design is saved in this browser as you work.',
+  },
+  startup: {
+    autosaveUnreadable: (p: { detail: string }) =>
+      `The design saved in this browser could not be read (${p.detail}), so StackSketch started without it.`,
+    shareRefused: (p: { detail: string }) =>
+      `This share link cannot be opened: ${p.detail}. Your design was kept as it was.`,
+    shareDamaged: 'it is damaged',
+    openSharedTitle: 'Open the shared design?',
+    openSharedMessage: (p: { name: string }) =>
+      `The link carries the design “${p.name}”, which is not the one you are working on. Opening it replaces your design on the canvas and in this browser’s autosave (Undo brings yours back).`,
+    openShared: 'Open shared design',
+  },
+  tabConflict: {
+    headline: 'This design is also open in another tab.',
+    explanation:
+      'That tab saved a different design since this tab last saved, so autosave is paused here and neither design is overwritten.',
+    loadOther: "Load the other tab's design",
+    keepMine: 'Keep mine (overwrite)',
+    otherGone: "The other tab's design is no longer saved in this browser.",
+    overwriteTitle: "Overwrite the other tab's design?",
+    overwriteMessage:
+      "The design saved by the other tab will be replaced by this tab's design. The other tab keeps its copy on screen until it saves again, when it will ask the same question.",
+    overwrite: 'Overwrite',
+  },
+  crash: {
+    appTitle: 'StackSketch stopped because of an unexpected error',
+    appNotLost:
+      'Your design is not lost: it is still here, and you can download it as a file to open again later with Open….',
+    autosaved: 'It is also saved in this browser and comes back when you reload.',
+    notAutosaved:
+      'Your latest changes are not in this browser’s autosave (another tab’s design is kept there, or storage is full), so download them before you reload.',
+    whatWentWrong: 'What went wrong',
+    panel: (p: { panel: string }) =>
+      `The ${p.panel} panel stopped because of an unexpected error. The rest of the editor and your design are unaffected.`,
+    panels: { preview: 'preview', problems: 'problems', inspector: 'inspector' },
+    tryAgain: 'Try again',
+    reload: 'Reload',
+    downloadDesign: 'Download my design',
   },
 };

@@ -53,6 +53,10 @@ const MORE = [
   'error: not a readable zip (End of data reached)',
   'more than 500 files: the rest is not read',
   'nothing in the given files could be imported',
+  'error: the imported design does not load: nodes[0].props.workers: expected "auto" or a whole number, found the string "x"',
+  'error: no such file',
+  'error: cannot be read (EACCES)',
+  'error: the archive is too large to read',
 ];
 
 describe('the import report in Korean', () => {

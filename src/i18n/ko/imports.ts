@@ -5,6 +5,8 @@
  * marks a refusal. A unit test imports hostile and partial projects and checks every entry they
  * produce has its Korean sentence.
  */
+import { loadErrorInKorean } from './loadErrors';
+
 type Pattern = [RegExp, (...values: string[]) => string];
 
 const NOTES: Pattern[] = [
@@ -301,7 +303,14 @@ const NOTES: Pattern[] = [
     (n) => `압축 파일 안의 파일이 ${n} MB를 넘습니다. 나머지는 읽지 않습니다`,
   ],
   [/^larger than (\d+) MB once inflated \(refused\)$/, (n) => `압축을 풀면 ${n} MB보다 큽니다(거부)`],
-  [/^the imported design does not load: (.*)$/s, (d) => `가져온 디자인을 불러올 수 없습니다: ${d}`],
+  [
+    /^the imported design does not load: (?:([\w.$[\]-]+): )?(.*)$/s,
+    (path, reason) =>
+      `가져온 디자인을 불러올 수 없습니다: ${path ? `${path}: ` : ''}${loadErrorInKorean(reason!)}`,
+  ],
+  [/^no such file$/, () => '파일이 없습니다'],
+  [/^cannot be read \((.*)\)$/s, (code) => `읽을 수 없습니다 (${code})`],
+  [/^the archive is too large to read$/, () => '압축 파일이 너무 커서 읽을 수 없습니다'],
   // uwsgi.ini
   [
     /^section \[(.*)\] is not read \(only \[uwsgi\]\)$/s,

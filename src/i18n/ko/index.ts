@@ -3,5 +3,6 @@ export { uiMessages } from './ui';
 export { ruleDocs, ruleMessages } from './rules';
 export { fieldProblemInKorean } from './fields';
 export { importNoteInKorean } from './imports';
+export { loadErrorInKorean } from './loadErrors';
 export { KIND_TEXT_KO as kindTexts } from '../../nodes/koText';
 export { TEMPLATE_TEXT_KO as templateTexts } from '../../model/templates.ko';

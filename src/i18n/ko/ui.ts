@@ -53,6 +53,7 @@ export const uiMessages: typeof englishUiMessages = {
     label: '생성된 파일',
     files: '번들 파일',
     readOnly: '읽기 전용',
+    editorLabel: '생성된 파일(읽기 전용)',
     copyPath: '경로 복사',
     copyFile: '파일 복사',
     copied: '복사했습니다',
@@ -70,6 +71,12 @@ export const uiMessages: typeof englishUiMessages = {
     frameTitle: 'Docker Compose 서비스: 클릭해서 선택, 끌어서 옮기기, 더블클릭해서 이름 바꾸기',
     deleteFrame: '이 빈 서비스 지우기',
     deleteFrameLabel: (p) => `빈 서비스 ${p.container} 지우기`,
+    frameKind: '서비스',
+    renameFrame: (p) => `서비스 ${p.container} 이름 바꾸기`,
+    handleIn: '들어오는 쪽: 여기에 연결을 놓으세요',
+    handleInNone: '여기로 들어오는 연결은 없습니다',
+    handleOut: '이것이 호출하는 대상으로 끌어다 놓으세요',
+    handleOutNone: '이것은 아무것도 호출하지 않습니다',
   },
   target: {
     label: '배포 대상',
@@ -108,6 +115,11 @@ export const uiMessages: typeof englishUiMessages = {
     button: 'zip 내려받기',
     title: '미리보기에 보이는 번들을 zip으로 내려받기',
     anyway: '그래도 내려받기',
+    failed: (p) => `내려받기에 실패했습니다: ${p.detail}`,
+    refused: (p) =>
+      `번들을 내려받을 수 없습니다. 설정 파일에 넣기에 안전하지 않은 값이 있습니다. 먼저 고치세요:\n${p.list}`,
+    confirmTitle: (p) => `오류 ${p.count}개가 있는 채로 내려받을까요?`,
+    confirmMessage: (p) => `이 번들은 지금 상태로는 동작하지 않습니다:\n${p.list}`,
   },
   share: {
     share: '공유',
@@ -122,6 +134,11 @@ export const uiMessages: typeof englishUiMessages = {
     json: '디자인 파일 (.stacksketch.json)',
     mermaidTitle: 'Mermaid 텍스트',
     pngFailed: (p) => `PNG로 내보내지 못했습니다: ${p.detail}`,
+    pngReasons: {
+      'cannot-draw': '이 브라우저는 이미지를 그릴 수 없습니다',
+      'cannot-encode': '브라우저가 PNG로 인코딩하지 못했습니다',
+      'too-large': 'PNG가 5 MB를 넘어 StackSketch로 다시 열 수 없게 됩니다. 대신 SVG로 내보내세요',
+    },
   },
   problems: {
     label: '문제',
@@ -140,6 +157,7 @@ export const uiMessages: typeof englishUiMessages = {
     why: '왜 문제인가요',
     nodes: (p) => `노드 ${p.count > 1 ? '' : ''}`,
     edges: (p) => `엣지 ${p.count > 1 ? '' : ''}`,
+    applied: (p) => `적용했습니다: ${p.label}. Ctrl+Z로 되돌릴 수 있습니다.`,
     fixFailed: (p) => `빠른 수정 "${p.label}"을 적용하지 못했습니다: ${p.failure}`,
   },
   palette: {
@@ -149,6 +167,7 @@ export const uiMessages: typeof englishUiMessages = {
     dragHint: '캔버스로 끌어다 놓거나, 클릭해서 추가하세요.',
     templates: '템플릿',
     loadTemplate: '템플릿 불러오기',
+    noMatch: (p) => `“${p.query}”와 맞는 구성 요소가 없습니다.`,
   },
   importConfigs: {
     button: '설정 가져오기…',
@@ -168,6 +187,10 @@ export const uiMessages: typeof englishUiMessages = {
     noProblems: '발견된 문제가 없습니다.',
     error: '오류',
     warning: '경고',
+    open: 'StackSketch에서 열기',
+    container: '컨테이너',
+    yes: '예',
+    no: '아니요',
   },
   dialogs: {
     replaceTitle: (p) => `${p.what}: 지금 디자인을 바꿀까요?`,
@@ -201,5 +224,42 @@ export const uiMessages: typeof englishUiMessages = {
     ].map(([keys, what]) => ({ keys: keys!, what: what! })),
     frames:
       '프레임 하나가 Docker Compose 서비스 하나입니다. 노드를 다른 프레임으로 끌어다 놓으면 그 서비스로 옮겨지고, 프레임 밖에 놓으면 원래 서비스에 남습니다. 새 구성 요소는 보통 가는 서비스로 들어갑니다(nginx와 React 빌드는 web, WSGI 서버는 app, app-2, …). Flask 앱이나 SQLite를 프레임 안에 놓으면 그 프레임에 들어갑니다. 작업하는 동안 디자인은 이 브라우저에 저장됩니다.',
+  },
+  startup: {
+    autosaveUnreadable: (p) =>
+      `이 브라우저에 저장된 디자인을 읽을 수 없어서(${p.detail}) 그 디자인 없이 StackSketch를 시작했습니다.`,
+    shareRefused: (p) => `이 공유 링크를 열 수 없습니다: ${p.detail}. 작업 중인 디자인은 그대로 두었습니다.`,
+    shareDamaged: '링크가 손상되었습니다',
+    openSharedTitle: '공유된 디자인을 열까요?',
+    openSharedMessage: (p) =>
+      `링크에 담긴 디자인 “${p.name}”은 지금 작업 중인 디자인이 아닙니다. 열면 캔버스와 이 브라우저의 자동 저장에 있는 디자인이 바뀝니다(실행 취소로 되돌릴 수 있습니다).`,
+    openShared: '공유된 디자인 열기',
+  },
+  tabConflict: {
+    headline: '이 디자인이 다른 탭에서도 열려 있습니다.',
+    explanation:
+      '이 탭이 마지막으로 저장한 뒤 그 탭이 다른 디자인을 저장했습니다. 그래서 이 탭의 자동 저장을 멈췄고, 어느 디자인도 덮어쓰지 않았습니다.',
+    loadOther: '다른 탭의 디자인 불러오기',
+    keepMine: '내 디자인 유지(덮어쓰기)',
+    otherGone: '다른 탭의 디자인이 이 브라우저에 더 이상 저장되어 있지 않습니다.',
+    overwriteTitle: '다른 탭의 디자인을 덮어쓸까요?',
+    overwriteMessage:
+      '다른 탭이 저장한 디자인이 이 탭의 디자인으로 바뀝니다. 다른 탭은 다시 저장할 때까지 화면에 자기 사본을 유지하고, 그때 같은 질문을 합니다.',
+    overwrite: '덮어쓰기',
+  },
+  crash: {
+    appTitle: '예상하지 못한 오류로 StackSketch가 멈췄습니다',
+    appNotLost:
+      '디자인은 사라지지 않았습니다. 아직 여기 있으니 파일로 내려받아 두었다가 나중에 열기…로 다시 열 수 있습니다.',
+    autosaved: '이 브라우저에도 저장되어 있어서 새로 고침하면 돌아옵니다.',
+    notAutosaved:
+      '최근 변경 사항이 이 브라우저의 자동 저장에 없습니다(다른 탭의 디자인이 저장되어 있거나 저장 공간이 가득 찼습니다). 새로 고침하기 전에 내려받아 두세요.',
+    whatWentWrong: '무엇이 잘못되었나',
+    panel: (p) =>
+      `예상하지 못한 오류로 ${p.panel} 패널이 멈췄습니다. 편집기의 나머지 부분과 디자인에는 영향이 없습니다.`,
+    panels: { preview: '미리보기', problems: '문제', inspector: '속성' },
+    tryAgain: '다시 시도',
+    reload: '새로 고침',
+    downloadDesign: '내 디자인 내려받기',
   },
 };

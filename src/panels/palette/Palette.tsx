@@ -65,7 +65,7 @@ export function Palette() {
             </li>
           );
         })}
-        {kinds.length === 0 && <li className="muted">No piece matches “{query}”.</li>}
+        {kinds.length === 0 && <li className="muted">{text.noMatch({ query })}</li>}
       </ul>
       <TemplatesList />
     </nav>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useText } from '../../app/language';
 import { diagnosticMarkers } from '../../editor/diagnosticMarkers';
 import { languageForPath } from '../../editor/languages';
 import { modelUri, monaco } from '../../editor/monacoSetup';
@@ -58,6 +59,7 @@ export default function MonacoView({ files, path, design, diagnostics, dark }: M
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const modelsRef = useRef(new Map<string, monaco.editor.ITextModel>());
   const viewStatesRef = useRef(new Map<string, monaco.editor.ICodeEditorViewState | null>());
+  const editorLabel = useText().preview.editorLabel;
   const shownPathRef = useRef<string | null>(null);
   const highlightsRef = useRef(new Map<string, Highlight>());
 
@@ -71,7 +73,6 @@ export default function MonacoView({ files, path, design, diagnostics, dark }: M
       fontSize: 13,
       renderLineHighlight: 'none',
       fixedOverflowWidgets: true,
-      ariaLabel: 'Generated file (read-only)',
     });
     editorRef.current = editor;
     // Monaco announces through hidden role="alert" regions; the app keeps role="alert" for errors the
@@ -91,6 +92,11 @@ export default function MonacoView({ files, path, design, diagnostics, dark }: M
       shownPathRef.current = null;
     };
   }, []);
+
+  // The editor's accessible name, set after it is made and whenever the UI's language changes.
+  useEffect(() => {
+    editorRef.current?.updateOptions({ ariaLabel: editorLabel });
+  }, [editorLabel]);
 
   // Keep one model per file in step with the generated files.
   useEffect(() => {

@@ -45,3 +45,19 @@ describe('downloadDecision', () => {
     expect(decision.message).not.toContain('cycle');
   });
 });
+
+describe('downloadDecision in Korean', () => {
+  it('asks and refuses in the words it is given', async () => {
+    const { uiMessages } = await import('../../i18n/ko/ui');
+    const asked = downloadDecision([diagnostic('cycle', 'error', '순환')], uiMessages.download);
+    expect(asked).toEqual({
+      kind: 'confirm',
+      title: '오류 1개가 있는 채로 내려받을까요?',
+      message: '이 번들은 지금 상태로는 동작하지 않습니다:\n• cycle: 순환',
+    });
+    const refused = downloadDecision([diagnostic('invalid-port', 'error', '포트')], uiMessages.download);
+    expect(refused.kind === 'refuse' && refused.message).toMatch(
+      /^번들을 내려받을 수 없습니다.*\n• invalid-port: 포트$/s,
+    );
+  });
+});

@@ -1,3 +1,5 @@
+import { uiMessages } from '../../i18n/en/ui';
+import type { UiMessages } from '../../i18n';
 import type { Diagnostic } from '../../validation/types';
 import { hasErrors, hasInputErrors } from '../../validation/severity';
 
@@ -11,7 +13,11 @@ function describe(diagnostics: readonly Diagnostic[]): string {
   return diagnostics.map((diagnostic) => `• ${diagnostic.rule}: ${diagnostic.message}`).join('\n');
 }
 
-export function downloadDecision(diagnostics: readonly Diagnostic[]): DownloadDecision {
+/** `words` are the download words of the UI's language (the diagnostics are already in it). */
+export function downloadDecision(
+  diagnostics: readonly Diagnostic[],
+  words: UiMessages['download'] = uiMessages.download,
+): DownloadDecision {
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   if (hasInputErrors(diagnostics)) {
     const inputErrors = errors.filter(
@@ -19,14 +25,14 @@ export function downloadDecision(diagnostics: readonly Diagnostic[]): DownloadDe
     );
     return {
       kind: 'refuse',
-      message: `The bundle cannot be downloaded: some values would not be safe in a config file. Fix them first:\n${describe(inputErrors)}`,
+      message: words.refused({ list: describe(inputErrors) }),
     };
   }
   if (hasErrors(diagnostics)) {
     return {
       kind: 'confirm',
-      title: `Download with ${errors.length} error${errors.length === 1 ? '' : 's'}?`,
-      message: `This bundle will not work as it is:\n${describe(errors)}`,
+      title: words.confirmTitle({ count: errors.length }),
+      message: words.confirmMessage({ list: describe(errors) }),
     };
   }
   return { kind: 'download' };

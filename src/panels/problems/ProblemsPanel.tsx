@@ -68,7 +68,7 @@ function ProblemsList() {
       showAlert(text.fixFailed({ label: fix.label, failure: String(failure) }));
       return;
     }
-    showToast(`Applied: ${fix.label}. Ctrl+Z undoes it.`);
+    showToast(text.applied({ label: fix.label }));
     // The fixed problem leaves the list: keep keyboard focus inside the panel.
     headingRef.current?.focus();
   }

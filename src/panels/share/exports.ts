@@ -55,6 +55,18 @@ export function downloadMermaid(design: Design): void {
 /** Browsers refuse canvases past about 16k pixels a side. */
 const MAX_CANVAS_SIDE = 16384;
 
+/** Why a PNG could not be made; the UI words it in its language (see `share.pngReasons`). */
+export type PngFailure = 'cannot-draw' | 'cannot-encode' | 'too-large';
+
+export class PngExportError extends Error {
+  constructor(
+    readonly reason: PngFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 async function renderPng(svg: string, scale: number): Promise<Uint8Array> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
@@ -67,10 +79,10 @@ async function renderPng(svg: string, scale: number): Promise<Uint8Array> {
     canvas.width = Math.max(1, Math.round(image.naturalWidth * factor));
     canvas.height = Math.max(1, Math.round(image.naturalHeight * factor));
     const context = canvas.getContext('2d');
-    if (!context) throw new Error('this browser cannot draw the image');
+    if (!context) throw new PngExportError('cannot-draw', 'this browser cannot draw the image');
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (!blob) throw new Error('the browser could not encode the PNG');
+    if (!blob) throw new PngExportError('cannot-encode', 'the browser could not encode the PNG');
     return new Uint8Array(await blob.arrayBuffer());
   } finally {
     URL.revokeObjectURL(url);
@@ -88,7 +100,8 @@ export async function pngWithDesign(design: Design): Promise<Uint8Array> {
     const png = writePngText(await renderPng(svg, scale), PNG_DESIGN_KEYWORD, text);
     if (png.length <= MAX_FILE_BYTES) return png;
   }
-  throw new Error(
+  throw new PngExportError(
+    'too-large',
     'the PNG would be larger than 5 MB, which StackSketch could not open again; export SVG instead',
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { loadErrorText } from '../../app/language';
 import { decideShareLink } from '../../app/startup';
 import { useAppStore } from '../../store';
 import { AUTOSAVE_KEY, writeAutosave } from '../../store/autosave';
@@ -14,6 +15,7 @@ export function applyShareLink(hash: string): void {
   const state = useAppStore.getState();
   const hasWork = state.dirty || hasAutosave();
   const decision = decideShareLink(hash, state.design, hasWork);
+  const text = state.catalogue.ui.startup;
   const open = (design: typeof state.design) => {
     useAppStore.getState().replaceDesign(design, { markClean: true });
     useAppStore.getState().showAlert(null);
@@ -23,7 +25,9 @@ export function applyShareLink(hash: string): void {
     case 'none':
       return;
     case 'refuse':
-      state.showAlert(decision.message);
+      state.showAlert(
+        text.shareRefused({ detail: decision.error ? loadErrorText(decision.error) : text.shareDamaged }),
+      );
       return;
     case 'same':
       // Opened from the link with nothing saved before: keep it, so a reload without the fragment shows it.
@@ -35,9 +39,9 @@ export function applyShareLink(hash: string): void {
       return;
     case 'ask':
       state.askConfirm({
-        title: 'Open the shared design?',
-        message: `The link carries the design “${decision.design.name}”, which is not the one you are working on. Opening it replaces your design on the canvas and in this browser’s autosave (Undo brings yours back).`,
-        confirmLabel: 'Open shared design',
+        title: text.openSharedTitle,
+        message: text.openSharedMessage({ name: decision.design.name }),
+        confirmLabel: text.openShared,
         onConfirm: () => open(decision.design),
       });
   }

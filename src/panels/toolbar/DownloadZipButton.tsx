@@ -23,7 +23,7 @@ export function DownloadZipButton() {
       await downloadBundle(filesOf(design, target), design.name);
       markClean();
     } catch (error) {
-      showAlert(`The download failed: ${error instanceof Error ? error.message : String(error)}`);
+      showAlert(text.failed({ detail: error instanceof Error ? error.message : String(error) }));
     } finally {
       setBusy(false);
     }
@@ -33,7 +33,7 @@ export function DownloadZipButton() {
     // A click before the rules have loaded waits for them: a bundle is never judged unchecked.
     await loadValidation();
     const { design, target, askConfirm, showAlert } = useAppStore.getState();
-    const decision = downloadDecision(diagnosticsOf(design, target));
+    const decision = downloadDecision(diagnosticsOf(design, target), text);
     if (decision.kind === 'refuse') return showAlert(decision.message);
     if (decision.kind === 'confirm')
       return askConfirm({

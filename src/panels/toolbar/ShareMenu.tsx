@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../store';
 import { useShareLinkStartup } from '../share/useShareLink';
 import '../share/share.css';
+import type { PngFailure } from '../share/exports';
 
 type Open = 'share' | 'embed' | 'mermaid' | null;
 
@@ -35,9 +36,14 @@ export function ShareMenu() {
     try {
       await (await exports()).downloadPng(useAppStore.getState().design);
     } catch (error) {
-      useAppStore
-        .getState()
-        .showAlert(text.pngFailed({ detail: error instanceof Error ? error.message : String(error) }));
+      // A PngExportError names its reason, worded here in the UI's language.
+      const reason = (error as { reason?: PngFailure } | null)?.reason;
+      const detail = reason
+        ? text.pngReasons[reason]
+        : error instanceof Error
+          ? error.message
+          : String(error);
+      useAppStore.getState().showAlert(text.pngFailed({ detail }));
     } finally {
       setBusy(false);
     }
