@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { FORMAT } from '../../model/design';
 import { readDesignFromBytes } from '../../model/importFile';
 import { loadDesign, parseDesign, type LoadResult } from '../../model/load';
-import { encodeShareFragment, decodeShareFragment } from '../../model/share';
+import { decodeShareFragment } from '../../model/share';
+import { encodeShareFragment } from '../../model/shareLink';
 import { loadTemplate } from '../../model/templates';
 import { loadErrorInKorean } from './loadErrors';
 
