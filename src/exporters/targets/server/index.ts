@@ -59,7 +59,6 @@ export function renderServerBundle({ design, plan, warnings, lang }: RenderInput
       ports.add(server.listen);
       if (server.tls) ports.add(server.tls.port);
     }
-    files.push([`nginx/${host.names.site}.conf`, renderNginxSite(run, SITE_HEADING)]);
     const stage = service.buildStage;
     if (stage && !frontend) {
       const withItems = new Set(
@@ -74,6 +73,11 @@ export function renderServerBundle({ design, plan, warnings, lang }: RenderInput
         files.push([`${stage.dir}/${path}`, text]);
       frontend = { dir: stage.dir, to: `${host.names.www}${stage.to.slice(HTML_ROOT.length)}` };
     }
+  }
+  // One host runs one nginx: every proxy container's server blocks go into the site's one file.
+  if (host.web.length > 0) {
+    const servers = host.web.flatMap((web) => web.run.servers);
+    files.push([`nginx/${host.names.site}.conf`, renderNginxSite({ kind: 'web', servers }, SITE_HEADING)]);
   }
   if (tlsOf(host.web.map((web) => web.run)).some((tls) => tls.mode === 'letsencrypt'))
     files.push([DEPLOY_HOOK_FILE, renderDeployHook(host.names)]);

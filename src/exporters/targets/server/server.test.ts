@@ -64,6 +64,38 @@ describe('host names from the design name', () => {
 });
 
 describe('the server bundle', () => {
+  it('puts every proxy container in the one nginx site of the host', () => {
+    const base = loadTemplate('gunicorn-flask-sqlite');
+    const copy = (id: string, changes: { id: string; container: string; props: object }) => {
+      const node = base.nodes.find((n) => n.id === id)!;
+      return { ...node, ...changes, props: { ...node.props, ...changes.props } };
+    };
+    const design = {
+      ...base,
+      containers: { ...base.containers, web2: {}, app2: {} },
+      nodes: [
+        ...base.nodes,
+        copy('proxy', { id: 'proxy2', container: 'web2', props: { listen: 8080 } }),
+        copy('wsgi', { id: 'wsgi2', container: 'app2', props: { port: 8001 } }),
+        copy('api', { id: 'api2', container: 'app2', props: { port: 5001 } }),
+      ],
+      edges: [
+        ...base.edges,
+        { id: 'e5', source: 'browser', target: 'proxy2', props: {} },
+        { id: 'e6', source: 'proxy2', target: 'wsgi2', props: { route: '/' } },
+        { id: 'e7', source: 'wsgi2', target: 'api2', props: {} },
+      ],
+    } as typeof base;
+    const files = generate(design, { target: 'server' }).files;
+    const sites = Object.keys(files).filter((path) => path.startsWith('nginx/'));
+    expect(sites).toEqual(['nginx/flask-gunicorn-sqlite.conf']);
+    const site = files[sites[0]!]!;
+    expect(site).toMatch(/listen 80;/);
+    expect(site).toMatch(/listen 8080;/);
+    expect(site).toContain('proxy_pass http://flask-gunicorn-sqlite-app_8000;');
+    expect(site).toContain('proxy_pass http://flask-gunicorn-sqlite-app2_8001;');
+  });
+
   it('holds the site, the units, the scripts and the code', () => {
     expect(Object.keys(filesOf('uwsgi-unix-socket'))).toEqual([
       'README.md',
