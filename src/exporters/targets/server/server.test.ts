@@ -72,7 +72,7 @@ describe('the server bundle', () => {
     };
     const design = {
       ...base,
-      containers: { ...base.containers, web2: {}, app2: {} },
+      containers: { ...base.containers, web2: { replicas: 1 }, app2: { replicas: 1 } },
       nodes: [
         ...base.nodes,
         copy('proxy', { id: 'proxy2', container: 'web2', props: { listen: 8080 } }),
@@ -86,7 +86,7 @@ describe('the server bundle', () => {
         { id: 'e7', source: 'wsgi2', target: 'api2', props: {} },
       ],
     } as typeof base;
-    const files = generate(design, { target: 'server' }).files;
+    const files = generate(design, SERVER).files;
     const sites = Object.keys(files).filter((path) => path.startsWith('nginx/'));
     expect(sites).toEqual(['nginx/flask-gunicorn-sqlite.conf']);
     const site = files[sites[0]!]!;
