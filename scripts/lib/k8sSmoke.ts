@@ -42,6 +42,7 @@ import {
 import { readManifests, type Manifests } from './k8sChecks';
 import { runProbes } from './probes';
 import { run, runSync, waitFor } from './proc';
+import { makeTestCertificate } from './testCertificate';
 import {
   containerCommand,
   prepareService,
@@ -145,28 +146,7 @@ interface PodVolumes {
  * or cert-manager would issue it: here a self-signed pair for the server's names, under its keys.
  */
 function tlsSecretFiles(secret: TlsSecret, dir: string): Record<string, string> {
-  const san = secret.domains.map((name) => `DNS:${name}`).join(',');
-  const made = runSync([
-    'openssl',
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:prime256v1',
-    '-nodes',
-    '-days',
-    '2',
-    '-subj',
-    `/CN=${secret.domains[0]}`,
-    '-addext',
-    `subjectAltName=${san}`,
-    '-keyout',
-    join(dir, '.key'),
-    '-out',
-    join(dir, '.crt'),
-  ]);
-  if (made.status !== 0) throw new Error(`openssl could not make the test certificate: ${made.output}`);
+  makeTestCertificate(secret.domains, join(dir, '.crt'), join(dir, '.key'));
   return { 'tls.crt': join(dir, '.crt'), 'tls.key': join(dir, '.key') };
 }
 

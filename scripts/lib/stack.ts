@@ -43,7 +43,8 @@ import {
   type UserSpec,
 } from './containerLite';
 import { readImageFacts, type ImageFacts } from './dockerfile';
-import { run, runSync, waitFor } from './proc';
+import { run, waitFor } from './proc';
+import { makeTestCertificate } from './testCertificate';
 import { requireTools } from './tools';
 
 /** What the official nginx image has: user and group "nginx" with id 101. */
@@ -108,28 +109,7 @@ function hostFileVolumes(
     mkdirSync(dir, { recursive: true });
     const cert = join(dir, 'cert.pem');
     const key = join(dir, 'key.pem');
-    const san = tls.domains.map((name) => `DNS:${name}`).join(',');
-    const made = runSync([
-      'openssl',
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      `/CN=${tls.domains[0]}`,
-      '-addext',
-      `subjectAltName=${san}`,
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ]);
-    if (made.status !== 0) throw new Error(`openssl could not make the test certificate: ${made.output}`);
+    makeTestCertificate(tls.domains, cert, key);
     volumes.push({ hostDir: cert, target: tls.certificate, file: true });
     volumes.push({ hostDir: key, target: tls.key, file: true });
   }
