@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import type { Design } from '../../src/model/design';
 import { CERTBOT_SCRIPT_PATH } from '../../src/exporters/render/tlsScripts';
 import { makeTempDir } from './bundle';
-import { run, runSync, sleep, waitFor } from './proc';
+import { writePebbleConfig } from './pebble';
+import { run, sleep, waitFor } from './proc';
 import { startDesign, tlsHostName, type Stack } from './stack';
 import { requireTools } from './tools';
 
@@ -79,45 +80,10 @@ export async function letsencryptProof(design: Design): Promise<ProofCheck[]> {
       stack.startupProblems.join('\n'),
     );
     const host = stack.addresses.get(web.spec.name)!;
-    // Pebble's own API certificate (for the address it listens on), as the recipe makes it.
-    const apiCert = join(dir, 'pebble-api.pem');
-    const apiKey = join(dir, 'pebble-api.key');
     // The host side of the stack's network: where a client of the published ports sits.
     const address = new URL(stack.entryUrl).hostname;
-    const made = runSync([
-      'openssl',
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      apiKey,
-      '-out',
-      apiCert,
-      '-days',
-      '2',
-      '-subj',
-      '/CN=pebble',
-      '-addext',
-      `subjectAltName=IP:${address},DNS:localhost`,
-    ]);
-    if (made.status !== 0) throw new Error(made.output);
-    writeFileSync(
-      join(dir, 'pebble.json'),
-      JSON.stringify({
-        pebble: {
-          listenAddress: `${address}:14000`,
-          managementListenAddress: `${address}:15000`,
-          certificate: apiCert,
-          privateKey: apiKey,
-          httpPort: 80,
-          tlsPort: 443,
-          ocspResponderURL: '',
-          externalAccountBindingRequired: false,
-        },
-      }),
-    );
+    // Pebble's own API certificate, for the address it listens on.
+    const apiCert = writePebbleConfig(join(dir, 'pebble'), address);
     // Every A query answers with the web container: the design's domain points at this nginx.
     children.push(
       background(
@@ -146,7 +112,7 @@ export async function letsencryptProof(design: Design): Promise<ProofCheck[]> {
     children.push(
       background(
         stack,
-        ['pebble', '-config', join(dir, 'pebble.json'), '-dnsserver', `${address}:8053`],
+        ['pebble', '-config', join(dir, 'pebble', 'pebble.json'), '-dnsserver', `${address}:8053`],
         { PEBBLE_VA_NOSLEEP: '1', PEBBLE_WFE_NONCEREJECT: '0' },
         join(dir, 'pebble.log'),
       ),

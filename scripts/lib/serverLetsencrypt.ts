@@ -9,13 +9,14 @@
  * new certificate. certbot comes from a layer of its own over the cached root (made once, with apt
  * from the host's mirror), so the shared root is never changed.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Design } from '../../src/model/design';
 import { generate } from '../../src/exporters/generate';
 import { hostPlan } from '../../src/exporters/targets/server/hostPlan';
 import { tlsOf } from '../../src/exporters/targets/server/tls';
 import { makeTempDir, writeFiles } from './bundle';
+import { writePebbleConfig } from './pebble';
 import { runSync, tail, waitFor } from './proc';
 import {
   boot,
@@ -26,6 +27,7 @@ import {
   shutdown,
   type Machine,
   type ServerStep,
+  untilBooted,
 } from './serverSmoke';
 import { tlsHostName } from './stack';
 import { requireTools } from './tools';
@@ -62,46 +64,6 @@ async function ensureCertbotLayer(root: string, print: (line: string) => void): 
   return `${upper}:${root}`;
 }
 
-/** Pebble's API certificate for 127.0.0.1 and its config, in a folder bound into the host at /pebble. */
-function pebbleFolder(dir: string): void {
-  mkdirSync(dir, { recursive: true });
-  const made = runSync([
-    'openssl',
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    join(dir, 'api.key'),
-    '-out',
-    join(dir, 'api.pem'),
-    '-days',
-    '2',
-    '-subj',
-    '/CN=pebble',
-    '-addext',
-    'subjectAltName=IP:127.0.0.1,DNS:localhost',
-  ]);
-  if (made.status !== 0) throw new Error(made.output);
-  chmodSync(join(dir, 'api.key'), 0o644);
-  writeFileSync(
-    join(dir, 'pebble.json'),
-    JSON.stringify({
-      pebble: {
-        listenAddress: '127.0.0.1:14000',
-        managementListenAddress: '127.0.0.1:15000',
-        certificate: '/pebble/api.pem',
-        privateKey: '/pebble/api.key',
-        httpPort: 80,
-        tlsPort: 443,
-        ocspResponderURL: '',
-        externalAccountBindingRequired: false,
-      },
-    }),
-  );
-}
-
 /** Export for the server target, boot a host with certbot and Pebble, install, and check each step. */
 export async function letsencryptOnServer(
   design: Design,
@@ -118,7 +80,7 @@ export async function letsencryptOnServer(
   writeFiles(bundleDir, files);
   chmodSync(join(bundleDir, 'install.sh'), 0o755);
   const pebbleDir = join(work, 'pebble');
-  pebbleFolder(pebbleDir);
+  writePebbleConfig(pebbleDir, '127.0.0.1', '/pebble');
   const steps: ServerStep[] = [];
   const step = (label: string, ok: boolean, detail = '') => {
     steps.push({ step: label, ok, detail });
@@ -133,14 +95,8 @@ export async function letsencryptOnServer(
       '/usr/bin/pebble:/usr/local/bin/pebble',
     ]);
     const leader = machine.leader;
-    await waitFor(
-      async () =>
-        /running|degraded/.test(
-          (await inside(leader, ['systemctl', 'is-system-running', '--wait'], 90_000)).stdout,
-        ),
-      90_000,
-      300,
-    );
+    const booted = await untilBooted(leader);
+    if (!step(`booted Debian 12 with systemd (${booted.state})`, booted.ok)) return { ok: false, steps };
     // The design's domain points at this host; Pebble validates the challenge over it.
     await inside(leader, ['sh', '-c', `echo "127.0.0.1 ${name}" >>/etc/hosts`]);
     await inside(leader, [

@@ -422,6 +422,22 @@ export async function boot(
   return machine;
 }
 
+/** Wait for the booted host's systemd to finish starting up (running, or degraded by a unit we do not use). */
+export async function untilBooted(leader: number): Promise<{ ok: boolean; state: string }> {
+  // PID 1 answers on its socket a moment after it starts; then `--wait` blocks until the boot is done.
+  let state = '';
+  const ok = await waitFor(
+    async () => {
+      const answer = await inside(leader, ['systemctl', 'is-system-running', '--wait'], 90_000);
+      state = answer.stdout.trim() || answer.output;
+      return /running|degraded/.test(answer.stdout);
+    },
+    90_000,
+    300,
+  );
+  return { ok, state };
+}
+
 export async function shutdown(machine: Machine | null, work: string): Promise<void> {
   if (machine) {
     if (machine.nspawn.exitCode === null) {
@@ -502,23 +518,8 @@ export async function smokeServer(
     }
     machine = await boot(root, join(work, 'machine'), bundleDir);
     const leader = machine.leader;
-    // PID 1 answers on its socket a moment after it starts; then wait for the boot to finish.
-    let booted = await inside(leader, ['systemctl', 'is-system-running', '--wait'], 90_000);
-    await waitFor(
-      async () => {
-        booted = await inside(leader, ['systemctl', 'is-system-running', '--wait'], 90_000);
-        return /running|degraded/.test(booted.stdout);
-      },
-      60_000,
-      300,
-    );
-    if (
-      !step(
-        `booted Debian 12 with systemd (${booted.stdout.trim() || booted.output})`,
-        /running|degraded/.test(booted.stdout),
-      )
-    )
-      return { ok: false, steps };
+    const booted = await untilBooted(leader);
+    if (!step(`booted Debian 12 with systemd (${booted.state})`, booted.ok)) return { ok: false, steps };
     const install = await inside(leader, ['/bundle/install.sh', '--system-packages'], 180_000);
     if (!step('install.sh --system-packages', install.status === 0, tail(install.output, 40)))
       return { ok: false, steps };
