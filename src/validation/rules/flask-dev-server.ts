@@ -1,54 +1,6 @@
-import { passFor } from '../../model/connections';
-import type { Design, DesignEdge, DesignNode } from '../../model/design';
-import {
-  deleteElements,
-  insertEdge,
-  insertNode,
-  newEdge,
-  newNode,
-  retargetEdge,
-  setEdgeProps,
-  uniqueId,
-} from '../../model/edit';
-import { isClient, isProxy, isWsgiServer } from '../../nodes/registry';
 import { design, e, n } from './examples';
-import { freePort, nodeName } from '../fixes';
+import { devServerCheck } from './devServer';
 import type { Rule } from '../types';
-
-/** Send the proxies' traffic for this app through a WSGI server: its existing one, or a new Gunicorn beside it. */
-export function putWsgiServerInFront(current: Design, appId: string): Design {
-  const app = current.nodes.find((node) => node.id === appId);
-  if (!app) return current;
-  const byId = new Map(current.nodes.map((node) => [node.id, node]));
-  const from = (link: DesignEdge, role: (node: DesignNode) => boolean) => {
-    const source = byId.get(link.source);
-    return source !== undefined && role(source);
-  };
-  const existing = current.edges.find((link) => link.target === appId && from(link, isWsgiServer));
-  let next = current;
-  let server: DesignNode;
-  if (existing) server = byId.get(existing.source)!;
-  else {
-    const id = uniqueId(current, 'gunicorn');
-    const port = freePort(current, app.container, 8000);
-    server = newNode('gunicorn', id, {
-      container: app.container ?? 'app',
-      props: { transport: 'tcp', port },
-      position: app.position && { x: app.position.x - 40, y: app.position.y + 120 },
-    });
-    next = insertNode(next, server);
-    next = insertEdge(next, newEdge(uniqueId(next, `${id}-${appId}`), id, appId));
-  }
-  const pass = passFor(server);
-  // A proxy that already reaches the server needs no second connection to it.
-  const alreadyServed = new Set(next.edges.filter((link) => link.target === server.id).map((l) => l.source));
-  const proxied = next.edges.filter((link) => link.target === appId && from(link, isProxy));
-  return proxied.reduce((design, link) => {
-    if (alreadyServed.has(link.source)) return deleteElements(design, [], [link.id]);
-    const moved = retargetEdge(design, link.id, server.id);
-    return pass ? setEdgeProps(moved, link.id, { pass }) : moved;
-  }, next);
-}
 
 export const flaskDevServer: Rule = {
   id: 'flask-dev-server',
@@ -58,43 +10,7 @@ export const flaskDevServer: Rule = {
   why: 'The built-in server of `flask run` / `python app.py` is for development: one process handling requests one after another, no worker management, no protection against slow clients (Slowloris) and no security hardening. In production a WSGI server (Gunicorn or uWSGI) runs the app in several workers behind nginx.',
   fixSummary:
     'Put a WSGI server in front: nginx’s connections to the app go to its existing Gunicorn/uWSGI, or to a new Gunicorn (TCP, port 8000 or the next free one) in the app’s container that runs the app.',
-  check(current, { nodeById, edgesIn, text }) {
-    const t = text['flask-dev-server'];
-    return current.nodes
-      .filter((app) => app.kind === 'flask')
-      .flatMap((app) => {
-        const sourceOf = (link: DesignEdge) => nodeById.get(link.source)!;
-        const incoming = edgesIn(app.id);
-        // Only WSGI servers import the app (or nothing reaches it): no dev server runs.
-        if (incoming.every((link) => isWsgiServer(sourceOf(link)))) return [];
-        const direct = incoming.filter((link) => isProxy(sourceOf(link)) || isClient(sourceOf(link)));
-        const servedByWsgi = incoming.some((link) => isWsgiServer(sourceOf(link)));
-        if (direct.length === 0 && servedByWsgi) return [];
-        const reaching = direct.length > 0 ? direct : incoming;
-        const fixable =
-          direct.length > 0 && direct.every((link) => isProxy(sourceOf(link))) && app.container !== undefined;
-        return [
-          {
-            rule: 'flask-dev-server',
-            severity: 'warning' as const,
-            message: t.message({
-              app: nodeName(app),
-              reaching: reaching.map((e) => nodeName(nodeById.get(e.source)!)),
-            }),
-            nodes: [app.id, ...reaching.map((e) => e.source)],
-            edges: reaching.map((e) => e.id),
-            ...(fixable
-              ? {
-                  fix: {
-                    label: t.fix({ app: nodeName(app) }),
-                    apply: (design: Design) => putWsgiServerInFront(design, app.id),
-                  },
-                }
-              : {}),
-          },
-        ];
-      });
-  },
+  check: devServerCheck('flask-dev-server', 'flask'),
   examples: {
     fires: design(
       [n('browser', 'client'), n('proxy', 'nginx', 'web'), n('api', 'flask', 'app')],

@@ -1,0 +1,95 @@
+import { passFor } from '../../model/connections';
+import type { Design, DesignEdge, DesignNode } from '../../model/design';
+import type { NodeKind } from '../../nodes/types';
+import {
+  deleteElements,
+  insertEdge,
+  insertNode,
+  newEdge,
+  newNode,
+  retargetEdge,
+  setEdgeProps,
+  uniqueId,
+} from '../../model/edit';
+import { isClient, isProxy, isWsgiServer } from '../../nodes/registry';
+import { freePort, nodeName } from '../fixes';
+import type { Rule } from '../types';
+
+/** Send the proxies' traffic for this app through a WSGI server: its existing one, or a new Gunicorn beside it. */
+export function putWsgiServerInFront(current: Design, appId: string): Design {
+  const app = current.nodes.find((node) => node.id === appId);
+  if (!app) return current;
+  const byId = new Map(current.nodes.map((node) => [node.id, node]));
+  const from = (link: DesignEdge, role: (node: DesignNode) => boolean) => {
+    const source = byId.get(link.source);
+    return source !== undefined && role(source);
+  };
+  const existing = current.edges.find((link) => link.target === appId && from(link, isWsgiServer));
+  let next = current;
+  let server: DesignNode;
+  if (existing) server = byId.get(existing.source)!;
+  else {
+    const id = uniqueId(current, 'gunicorn');
+    const port = freePort(current, app.container, 8000);
+    server = newNode('gunicorn', id, {
+      container: app.container ?? 'app',
+      props: { transport: 'tcp', port },
+      position: app.position && { x: app.position.x - 40, y: app.position.y + 120 },
+    });
+    next = insertNode(next, server);
+    next = insertEdge(next, newEdge(uniqueId(next, `${id}-${appId}`), id, appId));
+  }
+  const pass = passFor(server);
+  // A proxy that already reaches the server needs no second connection to it.
+  const alreadyServed = new Set(next.edges.filter((link) => link.target === server.id).map((l) => l.source));
+  const proxied = next.edges.filter((link) => link.target === appId && from(link, isProxy));
+  return proxied.reduce((design, link) => {
+    if (alreadyServed.has(link.source)) return deleteElements(design, [], [link.id]);
+    const moved = retargetEdge(design, link.id, server.id);
+    return pass ? setEdgeProps(moved, link.id, { pass }) : moved;
+  }, next);
+}
+
+/**
+ * An app of `kind` reached by a proxy or a client directly (or by anything but a WSGI server) runs on
+ * its framework's development server: the check both dev-server rules make, each for its framework.
+ */
+export function devServerCheck(id: 'flask-dev-server' | 'django-dev-server', kind: NodeKind): Rule['check'] {
+  return (current, { nodeById, edgesIn, text }) => {
+    const t = text[id];
+    return current.nodes
+      .filter((app) => app.kind === kind)
+      .flatMap((app) => {
+        const sourceOf = (link: DesignEdge) => nodeById.get(link.source)!;
+        const incoming = edgesIn(app.id);
+        // Only WSGI servers import the app (or nothing reaches it): no dev server runs.
+        if (incoming.every((link) => isWsgiServer(sourceOf(link)))) return [];
+        const direct = incoming.filter((link) => isProxy(sourceOf(link)) || isClient(sourceOf(link)));
+        const servedByWsgi = incoming.some((link) => isWsgiServer(sourceOf(link)));
+        if (direct.length === 0 && servedByWsgi) return [];
+        const reaching = direct.length > 0 ? direct : incoming;
+        const fixable =
+          direct.length > 0 && direct.every((link) => isProxy(sourceOf(link))) && app.container !== undefined;
+        return [
+          {
+            rule: id,
+            severity: 'warning' as const,
+            message: t.message({
+              app: nodeName(app),
+              reaching: reaching.map((link) => nodeName(sourceOf(link))),
+            }),
+            nodes: [app.id, ...reaching.map((link) => link.source)],
+            edges: reaching.map((link) => link.id),
+            ...(fixable
+              ? {
+                  fix: {
+                    label: t.fix({ app: nodeName(app) }),
+                    apply: (next: Design) => putWsgiServerInFront(next, app.id),
+                  },
+                }
+              : {}),
+          },
+        ];
+      });
+  };
+}
