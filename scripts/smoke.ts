@@ -16,6 +16,8 @@ import { smokeDesign } from './lib/smokeRun';
 const USAGE =
   'usage: npm run --silent smoke -- FILE [--force] [--keep] [--verbose] [--target compose|server|kubernetes]\n';
 
+const printStep = (line: string) => process.stderr.write(`  ${line}\n`);
+
 async function main(): Promise<number> {
   let parsed;
   try {
@@ -50,34 +52,22 @@ async function main(): Promise<number> {
     return 2;
   }
   const started = Date.now();
-  if (values.target === 'server') {
-    const outcome = await smokeServer(loaded.design, {
-      force: values.force,
-      print: (line) => process.stderr.write(`  ${line}\n`),
-    });
+  // The server and kubernetes runs report steps; the outcome line is the same for both.
+  const stepRun =
+    values.target === 'server'
+      ? smokeServer(loaded.design, { force: values.force, print: printStep })
+      : values.target === 'kubernetes'
+        ? smokeKubernetes(loaded.design, { force: values.force, keep: values.keep, print: printStep })
+        : undefined;
+  if (stepRun) {
+    const outcome = await stepRun;
     if (outcome.refused) {
       process.stderr.write(`error: ${outcome.refused}\n`);
       return 1;
     }
     const passed = outcome.steps.filter((step) => step.ok).length;
     process.stdout.write(
-      `${outcome.ok ? 'smoke passed' : 'smoke FAILED'} (server): ${passed}/${outcome.steps.length} steps in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
-    );
-    return outcome.ok ? 0 : 1;
-  }
-  if (values.target === 'kubernetes') {
-    const outcome = await smokeKubernetes(loaded.design, {
-      force: values.force,
-      keep: values.keep,
-      print: (line) => process.stderr.write(`  ${line}\n`),
-    });
-    if (outcome.refused) {
-      process.stderr.write(`error: ${outcome.refused}\n`);
-      return 1;
-    }
-    const passed = outcome.steps.filter((step) => step.ok).length;
-    process.stdout.write(
-      `${outcome.ok ? 'smoke passed' : 'smoke FAILED'} (kubernetes): ${passed}/${outcome.steps.length} steps in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      `${outcome.ok ? 'smoke passed' : 'smoke FAILED'} (${values.target}): ${passed}/${outcome.steps.length} steps in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
     );
     return outcome.ok ? 0 : 1;
   }
