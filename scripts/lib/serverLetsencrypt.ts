@@ -24,7 +24,8 @@ import {
   ensureServerRoot,
   inside,
   SERVER_ROOT_CACHE,
-  shutdown,
+  closeHost,
+  recordSteps,
   type Machine,
   type ServerStep,
   untilBooted,
@@ -81,12 +82,7 @@ export async function letsencryptOnServer(
   chmodSync(join(bundleDir, 'install.sh'), 0o755);
   const pebbleDir = join(work, 'pebble');
   writePebbleConfig(pebbleDir, '127.0.0.1', '/pebble');
-  const steps: ServerStep[] = [];
-  const step = (label: string, ok: boolean, detail = '') => {
-    steps.push({ step: label, ok, detail });
-    print(`${ok ? 'ok  ' : 'FAIL'} ${label}${ok || !detail ? '' : `\n${detail}`}`);
-    return ok;
-  };
+  const { steps, step } = recordSteps(print);
   let machine: Machine | null = null;
   const trust = ['REQUESTS_CA_BUNDLE=/pebble/api.pem', 'ACME_SERVER=https://127.0.0.1:14000/dir'];
   try {
@@ -216,8 +212,6 @@ export async function letsencryptOnServer(
     step('run', false, error instanceof Error ? error.message : String(error));
     return { ok: false, steps };
   } finally {
-    if (machine && !steps.every((s) => s.ok)) print(tail(machine.log(), 30));
-    await shutdown(machine, join(work, 'machine'));
-    rmSync(work, { recursive: true, force: true });
+    await closeHost(machine, work, steps, print);
   }
 }

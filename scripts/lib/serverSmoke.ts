@@ -438,6 +438,29 @@ export async function untilBooted(leader: number): Promise<{ ok: boolean; state:
   return { ok, state };
 }
 
+/** The steps of a run on a booted host, each printed as it is recorded. */
+export function recordSteps(print: (line: string) => void) {
+  const steps: ServerStep[] = [];
+  const step = (label: string, ok: boolean, detail = '') => {
+    steps.push({ step: label, ok, detail });
+    print(`${ok ? 'ok  ' : 'FAIL'} ${label}${ok || !detail ? '' : `\n${detail}`}`);
+    return ok;
+  };
+  return { steps, step };
+}
+
+/** End a run on a booted host: its log when a step failed, then power off and remove the run's folder. */
+export async function closeHost(
+  machine: Machine | null,
+  work: string,
+  steps: readonly ServerStep[],
+  print: (line: string) => void,
+): Promise<void> {
+  if (machine && !steps.every((s) => s.ok)) print(tail(machine.log(), 30));
+  await shutdown(machine, join(work, 'machine'));
+  rmSync(work, { recursive: true, force: true });
+}
+
 export async function shutdown(machine: Machine | null, work: string): Promise<void> {
   if (machine) {
     if (machine.nspawn.exitCode === null) {
@@ -498,12 +521,7 @@ export async function smokeServer(
   writeFiles(bundleDir, files);
   chmodSync(join(bundleDir, 'install.sh'), 0o755);
   chmodSync(join(bundleDir, 'uninstall.sh'), 0o755);
-  const steps: ServerStep[] = [];
-  const step = (name: string, ok: boolean, detail = '') => {
-    steps.push({ step: name, ok, detail });
-    print(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `\n${detail}`}`);
-    return ok;
-  };
+  const { steps, step } = recordSteps(print);
   const frontend = Object.keys(files).find((path) => path.endsWith('/frontend/package.json'));
   let machine: Machine | null = null;
   try {
@@ -580,8 +598,6 @@ export async function smokeServer(
     step('run', false, error instanceof Error ? error.message : String(error));
     return { ok: false, steps };
   } finally {
-    if (machine && !steps.every((s) => s.ok)) print(tail(machine.log(), 30));
-    await shutdown(machine, join(work, 'machine'));
-    rmSync(work, { recursive: true, force: true });
+    await closeHost(machine, work, steps, print);
   }
 }
