@@ -1,7 +1,8 @@
-import type { Design, DesignNode } from '../model/design';
+import type { Design, DesignEdge, DesignNode } from '../model/design';
 import { groupPush } from '../model/group';
 import { edgeCaptionOf } from '../nodes/captions';
 import { oneLineLabelOf, shapeOf, type NodeShape } from '../nodes/registry';
+import { reuseWhenSame } from './incremental';
 
 const SAFE_LABEL = /^[\p{L}\p{M}\p{N} _.,:/()+=@-]*$/u;
 const SAFE_CHARACTER = /^[\p{L}\p{M}\p{N} _.,:/()+=@-]$/u;
@@ -29,9 +30,22 @@ const SHAPES: Record<NodeShape, (id: string, text: string) => string> = {
   cylinder: (id, text) => `${id}[(${text})]`,
 };
 
-function nodeLine(node: DesignNode, id: string): string {
-  return SHAPES[shapeOf(node)](id, `"${mermaidText(oneLineLabelOf(node))}"`);
-}
+/** A node's line, written again only when the node (or its chart id) changes. */
+const nodeLine = reuseWhenSame(
+  (node: DesignNode, id: string): string =>
+    SHAPES[shapeOf(node)](id, `"${mermaidText(oneLineLabelOf(node))}"`),
+  (node) => node,
+);
+
+/** An edge's arrow and label, worked out again only when the edge or one of its nodes changes. */
+const edgeArrow = reuseWhenSame(
+  (edge: DesignEdge, source: DesignNode, target: DesignNode): string => {
+    const caption = edgeCaptionOf(edge, source, target);
+    const arrow = caption.allowed ? '-->' : '-.->';
+    return caption.text !== null ? `${arrow}|"${mermaidText(caption.text)}"|` : arrow;
+  },
+  (edge) => edge,
+);
 
 /** A Mermaid flowchart of the design: containers as subgraphs, edges labelled with protocol and route. */
 export function toMermaid(design: Design): string {
@@ -60,10 +74,8 @@ export function mermaidLines(design: Design): string[] {
     const sourceIndex = indexOf.get(edge.source);
     const targetIndex = indexOf.get(edge.target);
     if (sourceIndex === undefined || targetIndex === undefined) continue;
-    const caption = edgeCaptionOf(edge, design.nodes[sourceIndex]!, design.nodes[targetIndex]!);
-    const arrow = caption.allowed ? '-->' : '-.->';
-    const label = caption.text !== null ? `|"${mermaidText(caption.text)}"|` : '';
-    lines.push(`  n${sourceIndex} ${arrow}${label} n${targetIndex}`);
+    const arrow = edgeArrow(edge, design.nodes[sourceIndex]!, design.nodes[targetIndex]!);
+    lines.push(`  n${sourceIndex} ${arrow} n${targetIndex}`);
   }
   return lines;
 }

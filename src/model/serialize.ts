@@ -1,6 +1,7 @@
 import { KINDS } from '../nodes/registry';
 import { containerNames, containerSettings } from './containers';
 import type { Design, DesignEdge, DesignNode } from './design';
+import { joinPieces } from './text';
 
 /**
  * The design as file text: keys in a fixed order, props in descriptor order, every prop written out
@@ -18,7 +19,7 @@ export function serializeDesign(design: Design): string {
 }
 
 function list<T>(items: readonly T[], block: (item: T) => string): string {
-  return items.length === 0 ? '[]' : `[\n${items.map(block).join(',\n')}\n  ]`;
+  return items.length === 0 ? '[]' : `[\n${joinPieces(items.map(block), ',\n')}\n  ]`;
 }
 
 const nodeBlocks = new WeakMap<DesignNode, string>();

@@ -1,45 +1,22 @@
-import { clientDescriptor, type ClientProps } from './client/descriptor';
-import { djangoDescriptor, type DjangoProps } from './django/descriptor';
-import { flaskDescriptor, type FlaskProps } from './flask/descriptor';
-import { gunicornDescriptor, type GunicornProps } from './gunicorn/descriptor';
-import { nginxDescriptor, type NginxProps } from './nginx/descriptor';
-import { reactStaticDescriptor, type ReactStaticProps } from './react-static/descriptor';
-import { sqliteDescriptor, type SqliteProps } from './sqlite/descriptor';
-import {
-  NODE_KINDS,
-  type KindDescriptor,
-  type Listener,
-  type NodeKind,
-  type NodeShape,
-  type Role,
-} from './types';
-import { uwsgiDescriptor, type UwsgiProps } from './uwsgi/descriptor';
+import { clientDescriptor } from './client/descriptor';
+import { djangoDescriptor } from './django/descriptor';
+import { flaskDescriptor } from './flask/descriptor';
+import { gunicornDescriptor } from './gunicorn/descriptor';
+import { nginxDescriptor } from './nginx/descriptor';
+import { reactStaticDescriptor } from './react-static/descriptor';
+import { sqliteDescriptor } from './sqlite/descriptor';
+import type { KindDescriptor, Listener, NodeShape, Role } from './types';
+import { uwsgiDescriptor } from './uwsgi/descriptor';
 
-export {
-  NODE_KINDS,
-  type Category,
-  type Listener,
-  type NodeShape,
-  type NodeKind,
-  type PropSpec,
-  type PropValue,
-  type Protocol,
-  type Role,
-} from './types';
+export type { Category, Listener, NodeShape, PropSpec, PropValue, Protocol, Role } from './types';
 
-export interface KindPropsMap {
-  client: ClientProps;
-  nginx: NginxProps;
-  gunicorn: GunicornProps;
-  uwsgi: UwsgiProps;
-  flask: FlaskProps;
-  django: DjangoProps;
-  sqlite: SqliteProps;
-  'react-static': ReactStaticProps;
-}
-
-/** Every node kind, keyed by kind: leaving one out fails to compile. */
-export const KINDS: { readonly [K in NodeKind]: KindDescriptor<K, KindPropsMap[K]> } = {
+/**
+ * Every node kind, in the palette's order: adding a kind is its folder (src/nodes/<kind>/) and one
+ * line here (see docs/architecture.md). NODE_KINDS, NodeKind and the props types derive from it. The
+ * kind's plan part and Korean words load with other chunks, so planParts.ts and koText.ts list them
+ * (keyed by NodeKind: a kind missing there fails typecheck).
+ */
+const DESCRIPTORS = {
   client: clientDescriptor,
   nginx: nginxDescriptor,
   gunicorn: gunicornDescriptor,
@@ -49,6 +26,19 @@ export const KINDS: { readonly [K in NodeKind]: KindDescriptor<K, KindPropsMap[K
   sqlite: sqliteDescriptor,
   'react-static': reactStaticDescriptor,
 };
+
+export type NodeKind = keyof typeof DESCRIPTORS;
+
+/** Every kind, in registry order (the palette's order). */
+export const NODE_KINDS = Object.keys(DESCRIPTORS) as readonly NodeKind[];
+
+type PropsOf<D> = D extends KindDescriptor<string, infer P> ? P : never;
+
+/** Each kind's props type, as its descriptor declares it. */
+export type KindPropsMap = { [K in NodeKind]: PropsOf<(typeof DESCRIPTORS)[K]> };
+
+/** Every kind's descriptor, keyed by kind. */
+export const KINDS: { readonly [K in NodeKind]: KindDescriptor<K, KindPropsMap[K]> } = DESCRIPTORS;
 
 export function descriptorOf<K extends NodeKind>(kind: K): KindDescriptor<K, KindPropsMap[K]> {
   return KINDS[kind];

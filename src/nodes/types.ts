@@ -1,16 +1,8 @@
 /** React-free descriptor types: what a node kind is, which props it has and how each is checked. */
 
-export const NODE_KINDS = [
-  'client',
-  'nginx',
-  'gunicorn',
-  'uwsgi',
-  'flask',
-  'django',
-  'sqlite',
-  'react-static',
-] as const;
-export type NodeKind = (typeof NODE_KINDS)[number];
+// The kinds are the registry's keys (registry.ts): adding a kind adds its entry there.
+import type { NodeKind } from './registry';
+export type { NodeKind };
 
 export type PropValue = string | number | boolean;
 

@@ -3,7 +3,7 @@ import { PALETTE_MIME, useAddNodeAt } from '../../canvas/addNode';
 import { KindIcon } from '../../canvas/icons';
 import { categoryClass } from '../../nodes/palette';
 import { KINDS } from '../../nodes/registry';
-import { NODE_KINDS, type NodeKind } from '../../nodes/types';
+import { NODE_KINDS, type NodeKind } from '../../nodes/registry';
 import { TemplatesList } from './TemplatesList';
 import { useAppStore } from '../../store';
 

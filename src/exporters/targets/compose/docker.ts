@@ -1,3 +1,4 @@
+import { joinPieces } from '../../../model/text';
 import { wsgiServerPart } from '../../../nodes/planParts';
 import { compareText } from '../../order';
 import { reuseWhenSame } from '../../incremental';
@@ -317,7 +318,8 @@ export const composeServiceBlock = reuseWhenSame(
 
 /** docker-compose.yml from its service blocks and the named volumes. */
 export function renderComposeFile(blocks: readonly string[], volumes: readonly PlannedVolume[]): string {
-  const services = blocks.length > 0 ? `services:\n${blocks.join('')}` : formatCompose({ services: {} });
+  const services =
+    blocks.length > 0 ? `services:\n${joinPieces(blocks, '')}` : formatCompose({ services: {} });
   const named = volumes.length > 0 ? formatCompose({ volumes: volumesEntry(volumes) }) : '';
   return `${composeHeader(COMPOSE_HEADER)}${services}${named}`;
 }
