@@ -37,6 +37,8 @@ import { FramesLayer } from './FramesLayer';
 import { LabelledEdge } from './LabelledEdge';
 import { createFrameSharer } from './frames';
 import { useText } from '../app/language';
+import { useZoomedOutClass } from '../flow/zoomedOut';
+import { FAR_READABLE_ZOOM, READABLE_ZOOM } from '../nodes/card/readable';
 import {
   FIT_VIEW,
   layoutEngineReady,
@@ -92,6 +94,7 @@ export function Canvas() {
   const loadCount = useAppStore((state) => state.loadCount);
   const flow = useReactFlow();
   const addNodeAt = useAddNodeAt();
+  const zoomedOutClass = useZoomedOutClass();
 
   const [deriveNodes] = useState(createNodeDeriver);
   const [deriveEdges] = useState(createEdgeDeriver);
@@ -140,7 +143,8 @@ export function Canvas() {
     if (loadCount === 0) return;
     const timer = window.setTimeout(() => {
       // An empty canvas starts at a fixed zoom: fitting nothing would zoom to the maximum.
-      if (useAppStore.getState().design.nodes.length === 0) void flow.setViewport({ x: 0, y: 0, zoom: 0.8 });
+      if (useAppStore.getState().design.nodes.length === 0)
+        void flow.setViewport({ x: 0, y: 0, zoom: READABLE_ZOOM });
       else void flow.fitView(FIT_VIEW);
     }, 50);
     return () => window.clearTimeout(timer);
@@ -283,6 +287,7 @@ export function Canvas() {
   return (
     <div className="canvas-wrap" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow
+        className={zoomedOutClass}
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_VIEWS}
@@ -304,7 +309,7 @@ export function Canvas() {
         colorMode={colorMode}
         fitView
         fitViewOptions={FIT_VIEW}
-        minZoom={0.2}
+        minZoom={FAR_READABLE_ZOOM}
         maxZoom={2}
         proOptions={PRO_OPTIONS}
       >
