@@ -2,6 +2,7 @@ import {
   applyNodeChanges,
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -38,6 +39,7 @@ import { LabelledEdge } from './LabelledEdge';
 import { createFrameSharer } from './frames';
 import { useText } from '../app/language';
 import { useZoomedOutClass } from '../flow/zoomedOut';
+import { usePanels } from '../app/panels';
 import { FAR_READABLE_ZOOM, READABLE_ZOOM } from '../nodes/card/readable';
 import {
   FIT_VIEW,
@@ -55,6 +57,8 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
 const EDGE_TYPES = { labelled: LabelledEdge };
+// Smaller than the library's 200 × 150 so it covers less of the design (and it can be hidden).
+const MINIMAP_SIZE = { width: 160, height: 110 };
 
 /** Module-level so the MiniMap sees the same function every render and skips unchanged nodes. */
 function minimapNodeColor(node: Node): string {
@@ -95,6 +99,9 @@ export function Canvas() {
   const flow = useReactFlow();
   const addNodeAt = useAddNodeAt();
   const zoomedOutClass = useZoomedOutClass();
+  const minimapHidden = usePanels((state) => state.minimapHidden);
+  const panelWords = useText().panels;
+  const minimapLabel = minimapHidden ? panelWords.showMinimap : panelWords.hideMinimap;
 
   const [deriveNodes] = useState(createNodeDeriver);
   const [deriveEdges] = useState(createEdgeDeriver);
@@ -315,8 +322,16 @@ export function Canvas() {
       >
         <FramesLayer frames={frames} dropTarget={dropTarget} />
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-        <MiniMap pannable zoomable nodeColor={minimapNodeColor} />
-        <Controls />
+        {!minimapHidden && <MiniMap pannable zoomable nodeColor={minimapNodeColor} style={MINIMAP_SIZE} />}
+        <Controls>
+          <ControlButton
+            onClick={() => usePanels.getState().setMinimapHidden(!minimapHidden)}
+            aria-label={minimapLabel}
+            title={minimapLabel}
+            data-testid="toggle-minimap"
+            className="minimap-toggle"
+          />
+        </Controls>
       </ReactFlow>
       {design.nodes.length === 0 && (
         <div className="canvas-empty">
