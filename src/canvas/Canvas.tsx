@@ -323,7 +323,7 @@ export function Canvas() {
         <FramesLayer frames={frames} dropTarget={dropTarget} />
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
         {!minimapHidden && <MiniMap pannable zoomable nodeColor={minimapNodeColor} style={MINIMAP_SIZE} />}
-        <Controls>
+        <Controls fitViewOptions={FIT_VIEW}>
           <ControlButton
             onClick={() => usePanels.getState().setMinimapHidden(!minimapHidden)}
             aria-label={minimapLabel}
