@@ -10,11 +10,13 @@ async function startEmpty(page: Page) {
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   await page.getByTestId('new-design').click();
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
-  // Room for five cards side by side in the test window.
+  // Room for five cards side by side in the test window (zoomed out, cards show only their names).
   await page.locator('.react-flow__controls-zoomout').click();
 }
 
 async function loadTemplate(page: Page, id: string) {
+  // A five-tier template fits whole at a readable zoom (card text 11 px on screen) in a wide window only.
+  await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto('/');
   await page.getByTestId(`template-${id}`).click();
   const confirm = page.getByTestId('confirm');
@@ -112,11 +114,11 @@ test('a connection released on a node body connects to that node, or says why it
   await drop(page, 'sqlite', 420, 330);
   await node(page, 'client')
     .locator('.react-flow__handle.source')
-    .dragTo(node(page, 'nginx').locator('.node-summary'));
+    .dragTo(node(page, 'nginx').locator('.node-card'));
   await expect(page.locator('.react-flow__edge')).toHaveCount(1);
   await node(page, 'client')
     .locator('.react-flow__handle.source')
-    .dragTo(node(page, 'sqlite').locator('.node-summary'));
+    .dragTo(node(page, 'sqlite').locator('.node-card'));
   await expect(
     page.locator('[role="status"]', { hasText: 'Only a Flask app or a Django app opens a SQLite file' }),
   ).toBeVisible();

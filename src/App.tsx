@@ -1,9 +1,11 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { AlertBanner, ConfirmDialog, HelpDialog, Toast } from './app/Dialogs';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { loadErrorText, useText } from './app/language';
+import { applyPanelLayout, usePanels } from './app/panels';
+import { Splitter } from './app/Splitter';
 import { useShortcuts } from './app/shortcuts';
 import { storedColorMode, useThemeAttribute } from './app/theme';
 import { Canvas } from './canvas/Canvas';
@@ -32,32 +34,48 @@ function Editor() {
     if (problem) showToast(catalogue.ui.startup.autosaveUnreadable({ detail: loadErrorText(problem) }));
     return startAutosave(useAppStore);
   }, []);
+  // Sizes go straight to CSS variables: a drag of a splitter re-renders no panel.
+  const main = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    applyPanelLayout(main.current!, usePanels.getState());
+    return usePanels.subscribe((layout) => applyPanelLayout(main.current!, layout));
+  }, []);
   return (
     <div className="app">
       <Toolbar />
       <AlertBanner />
-      <div className="app-main">
+      <div className="app-main" ref={main}>
         <aside className="palette-column">
           <Palette />
         </aside>
+        <Splitter panel="palette" vertical grows={1} />
         <main className="center-column">
           <Canvas />
-          {/* A crash in the preview must not take the canvas down with it. */}
-          <ErrorBoundary area="preview">
-            <Suspense
-              fallback={
-                <section className="preview-loading" aria-label={text.preview.label} aria-busy="true" />
-              }
-            >
-              <PreviewPanel />
-            </Suspense>
-          </ErrorBoundary>
+          <Splitter panel="preview" vertical={false} grows={-1} />
+          <div className="preview-slot">
+            {/* A crash in the preview must not take the canvas down with it. */}
+            <ErrorBoundary area="preview">
+              <Suspense
+                fallback={
+                  <section className="preview-loading" aria-label={text.preview.label} aria-busy="true" />
+                }
+              >
+                <PreviewPanel />
+              </Suspense>
+            </ErrorBoundary>
+          </div>
         </main>
+        <Splitter panel="side" vertical grows={-1} />
         <aside className="side-column">
-          <ErrorBoundary area="inspector">
-            <Inspector />
-          </ErrorBoundary>
-          <ProblemsPanel />
+          <div className="inspector-slot">
+            <ErrorBoundary area="inspector">
+              <Inspector />
+            </ErrorBoundary>
+          </div>
+          <Splitter panel="problems" vertical={false} grows={-1} />
+          <div className="problems-slot">
+            <ProblemsPanel />
+          </div>
         </aside>
       </div>
       <Toast />
@@ -68,7 +86,8 @@ function Editor() {
 }
 
 /**
- * Layout: toolbar on top; palette | canvas | inspector + problems; preview below the canvas.
+ * Layout: toolbar on top; palette | canvas | inspector + problems; preview below the canvas. The
+ * panels are resized and collapsed with the splitters between them (see app/panels.ts).
  * Each panel lives in its own folder under src/panels and is mounted here. One React Flow provider
  * sits above the canvas and the panels, so panels can centre the view.
  */

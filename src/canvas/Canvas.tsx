@@ -2,6 +2,7 @@ import {
   applyNodeChanges,
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -37,6 +38,9 @@ import { FramesLayer } from './FramesLayer';
 import { LabelledEdge } from './LabelledEdge';
 import { createFrameSharer } from './frames';
 import { useText } from '../app/language';
+import { useZoomedOutClass } from '../flow/zoomedOut';
+import { usePanels } from '../app/panels';
+import { FAR_READABLE_ZOOM, READABLE_ZOOM } from '../nodes/card/readable';
 import {
   FIT_VIEW,
   layoutEngineReady,
@@ -53,6 +57,8 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
 const EDGE_TYPES = { labelled: LabelledEdge };
+// Smaller than the library's 200 × 150 so it covers less of the design (and it can be hidden).
+const MINIMAP_SIZE = { width: 160, height: 110 };
 
 /** Module-level so the MiniMap sees the same function every render and skips unchanged nodes. */
 function minimapNodeColor(node: Node): string {
@@ -92,6 +98,10 @@ export function Canvas() {
   const loadCount = useAppStore((state) => state.loadCount);
   const flow = useReactFlow();
   const addNodeAt = useAddNodeAt();
+  const zoomedOutClass = useZoomedOutClass();
+  const minimapHidden = usePanels((state) => state.minimapHidden);
+  const panelWords = useText().panels;
+  const minimapLabel = minimapHidden ? panelWords.showMinimap : panelWords.hideMinimap;
 
   const [deriveNodes] = useState(createNodeDeriver);
   const [deriveEdges] = useState(createEdgeDeriver);
@@ -140,7 +150,8 @@ export function Canvas() {
     if (loadCount === 0) return;
     const timer = window.setTimeout(() => {
       // An empty canvas starts at a fixed zoom: fitting nothing would zoom to the maximum.
-      if (useAppStore.getState().design.nodes.length === 0) void flow.setViewport({ x: 0, y: 0, zoom: 0.8 });
+      if (useAppStore.getState().design.nodes.length === 0)
+        void flow.setViewport({ x: 0, y: 0, zoom: READABLE_ZOOM });
       else void flow.fitView(FIT_VIEW);
     }, 50);
     return () => window.clearTimeout(timer);
@@ -283,6 +294,7 @@ export function Canvas() {
   return (
     <div className="canvas-wrap" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow
+        className={zoomedOutClass}
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_VIEWS}
@@ -304,14 +316,22 @@ export function Canvas() {
         colorMode={colorMode}
         fitView
         fitViewOptions={FIT_VIEW}
-        minZoom={0.2}
+        minZoom={FAR_READABLE_ZOOM}
         maxZoom={2}
         proOptions={PRO_OPTIONS}
       >
         <FramesLayer frames={frames} dropTarget={dropTarget} />
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-        <MiniMap pannable zoomable nodeColor={minimapNodeColor} />
-        <Controls />
+        {!minimapHidden && <MiniMap pannable zoomable nodeColor={minimapNodeColor} style={MINIMAP_SIZE} />}
+        <Controls fitViewOptions={FIT_VIEW}>
+          <ControlButton
+            onClick={() => usePanels.getState().setMinimapHidden(!minimapHidden)}
+            aria-label={minimapLabel}
+            title={minimapLabel}
+            data-testid="toggle-minimap"
+            className="minimap-toggle"
+          />
+        </Controls>
       </ReactFlow>
       {design.nodes.length === 0 && (
         <div className="canvas-empty">

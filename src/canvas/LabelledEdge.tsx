@@ -1,9 +1,10 @@
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { SMALLEST_CANVAS_TEXT_PX } from '../nodes/card/readable';
 
 // Labels are set in the monospace stack (.react-flow__edge-text), whose advance is about 0.6 em, so
 // the background is sized from the character count rather than measured after the first paint.
-const FONT_PX = 10.5;
+const FONT_PX = SMALLEST_CANVAS_TEXT_PX;
 const ADVANCE_PX = FONT_PX * 0.6;
 const PAD_X_PX = 3;
 const PAD_Y_PX = 2;

@@ -1,5 +1,6 @@
 import type { Design, Position } from '../model/design';
 import { autoPositions } from '../exporters/diagram';
+import { READABLE_ZOOM } from '../nodes/card/readable';
 
 type Dagre = typeof import('@dagrejs/dagre');
 
@@ -31,8 +32,14 @@ export function subscribeLayoutEngine(listener: () => void): () => void {
 /** The size the layout reserves for a node: a 190 px card with a 10 px handle on each side, about this tall. */
 export const NODE_WIDTH = 210;
 export const NODE_HEIGHT = 72;
-/** Fit the design in view, but never zoom a small design past 100 %. */
-export const FIT_VIEW = { padding: 0.15, maxZoom: 1 };
+/**
+ * Fit the design in view, but never zoom a small design past 100 %, nor a large one below the zoom at
+ * which its cards and edge labels are readable: a design that does not fit then shows its middle at
+ * that zoom (React Flow centres the clamped view), with the rest a pan or the minimap away. The middle,
+ * not the client's corner: it is where the app and its server sit, with what calls them and what they
+ * call cut at both sides, which says at once that there is more to either side.
+ */
+export const FIT_VIEW = { padding: 0.15, maxZoom: 1, minZoom: READABLE_ZOOM };
 
 /**
  * Left-to-right layout with dagre, grouping each container as a cluster so frames do not overlap.

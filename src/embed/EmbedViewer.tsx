@@ -23,8 +23,14 @@ import type { Diagnostic } from '../validation/types';
 import { validate } from '../validation/validate';
 import { keySettings } from './settings';
 import { embedCatalogue } from './language';
+import { useZoomedOutClass } from '../flow/zoomedOut';
+import { FAR_READABLE_ZOOM } from '../nodes/card/readable';
 
-const FIT_VIEW_OPTIONS = { padding: 0.12 };
+/**
+ * The whole design when it fits at a zoom its titles are readable at (cards zoomed out that far show
+ * only their titles), else its middle at that zoom: the embed can be panned, never shows unreadable text.
+ */
+const FIT_VIEW_OPTIONS = { padding: 0.12, minZoom: FAR_READABLE_ZOOM };
 
 type EmbedNodeData = { node: DesignNode; errors: number; warnings: number };
 
@@ -172,9 +178,11 @@ function EmbedFlow({ design, fragment, theme }: { design: Design; fragment: stri
   const [pinned, setPinned] = useState<string | null>(null);
   const shownId = pinned ?? hovered;
   const shownNode = shownId ? design.nodes.find((node) => node.id === shownId) : undefined;
+  const zoomedOutClass = useZoomedOutClass();
 
   return (
     <ReactFlow
+      className={zoomedOutClass}
       nodes={nodes}
       edges={edges}
       nodeTypes={NODE_TYPES}
@@ -188,7 +196,7 @@ function EmbedFlow({ design, fragment, theme }: { design: Design; fragment: stri
       multiSelectionKeyCode={null}
       fitView
       fitViewOptions={FIT_VIEW_OPTIONS}
-      minZoom={0.1}
+      minZoom={FAR_READABLE_ZOOM}
       onNodeMouseEnter={(_event, node) => setHovered(node.id)}
       onNodeMouseLeave={() => setHovered(null)}
       onNodeClick={(_event, node) => setPinned((current) => (current === node.id ? null : node.id))}
@@ -288,7 +296,7 @@ function FitOnResize() {
     let frame = 0;
     const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => void fitView({ padding: 0.12 }));
+      frame = requestAnimationFrame(() => void fitView(FIT_VIEW_OPTIONS));
     });
     observer.observe(container);
     return () => {

@@ -65,6 +65,19 @@ export const uiMessages = {
     stale: 'Not up to date: these are the last files that could be generated.',
     staleWhy: (p: { why: string }) => `They update once this is fixed: ${p.why}`,
   },
+  panels: {
+    names: {
+      palette: 'the palette',
+      side: 'the inspector and problems column',
+      preview: 'the preview',
+      problems: 'the problems panel',
+    },
+    resize: (p: { panel: string }) => `Resize ${p.panel}`,
+    collapse: (p: { panel: string }) => `Collapse ${p.panel}`,
+    expand: (p: { panel: string }) => `Expand ${p.panel}`,
+    hideMinimap: 'Hide the minimap',
+    showMinimap: 'Show the minimap',
+  },
   canvas: {
     emptyTitle: 'An empty canvas',
     emptyHint: 'Drag a piece from the palette, or start from a template.',

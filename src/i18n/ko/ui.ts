@@ -65,6 +65,19 @@ export const uiMessages: typeof englishUiMessages = {
     stale: '최신 상태가 아닙니다: 마지막으로 만들 수 있었던 파일을 보여 줍니다.',
     staleWhy: (p) => `이 문제를 고치면 다시 갱신됩니다: ${p.why}`,
   },
+  panels: {
+    names: {
+      palette: '팔레트',
+      side: '속성·문제 열',
+      preview: '미리보기',
+      problems: '문제 패널',
+    },
+    resize: (p) => `${p.panel} 크기 조절`,
+    collapse: (p) => `${p.panel} 접기`,
+    expand: (p) => `${p.panel} 펼치기`,
+    hideMinimap: '미니맵 숨기기',
+    showMinimap: '미니맵 보이기',
+  },
   canvas: {
     emptyTitle: '빈 캔버스',
     emptyHint: '팔레트에서 구성 요소를 끌어 오거나, 템플릿으로 시작하세요.',

@@ -3,6 +3,7 @@ import { cardLinesOf, KINDS, NODE_KINDS, type NodeKind } from '../registry';
 import { categoryClass, categoryColors } from '../palette';
 import { canvasMeasure, fitter } from './fitText';
 import { glyphImageUrl } from './glyphs';
+import { SMALLEST_CANVAS_TEXT_PX } from './readable';
 import './card.css';
 
 // Room for text in a card (see .node-card in card.css): 190 px wide, borders 3 + 1, padding 9 + 10.
@@ -11,7 +12,7 @@ const SUMMARY_ROOM_PX = 167;
 const NAME_ROOM_PX = 131;
 const BADGE_ROOM_PX = 32;
 // .node-kind is set in capitals with 0.05em letter spacing, which a canvas measure does not see.
-const KIND_FONT_PX = 10.5;
+const KIND_FONT_PX = SMALLEST_CANVAS_TEXT_PX;
 const KIND_LETTER_SPACING_PX = KIND_FONT_PX * 0.05;
 // The id, when the kind line shows one, sits at the line's end, at least this far from the label.
 const KIND_ID_GAP_PX = 8;
@@ -20,8 +21,12 @@ const KIND_ID_GAP_PX = 8;
 const bodyStyle = () => getComputedStyle(document.body);
 const family = () => bodyStyle().fontFamily || 'sans-serif';
 const fitName = fitter(canvasMeasure(() => `600 13px ${family()}`, 13 * 0.62));
+const SUMMARY_FONT_PX = SMALLEST_CANVAS_TEXT_PX;
 const fitSummary = fitter(
-  canvasMeasure(() => `11px ${bodyStyle().getPropertyValue('--mono').trim() || 'monospace'}`, 11 * 0.6),
+  canvasMeasure(
+    () => `${SUMMARY_FONT_PX}px ${bodyStyle().getPropertyValue('--mono').trim() || 'monospace'}`,
+    SUMMARY_FONT_PX * 0.6,
+  ),
 );
 const measureKind = canvasMeasure(() => `${KIND_FONT_PX}px ${family()}`, KIND_FONT_PX * 0.6);
 const fitKindId = fitter(measureKind);
