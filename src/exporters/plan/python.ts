@@ -91,7 +91,7 @@ export const planPythonService = reuseWhenSame(
     const files = new Set(['requirements.txt', 'health-check.py']);
     const project = appPart(apps[0]!.kind).project;
     if (process.role === 'wsgi-server') files.add(wsgiServerPart(process.kind).configFile);
-    if (project) for (const file of Object.keys(project.files(apps[0]!, []))) files.add(file);
+    if (project) for (const file of Object.keys(project.files(apps[0]!, [], 'en'))) files.add(file);
     else {
       if (process.role === 'wsgi-server') files.add(layout.entryFile);
       for (const file of [...layout.packages, ...apps.map((app) => app.file)]) files.add(file);

@@ -9,7 +9,7 @@ import { renderFrontend } from '../../render/frontend';
 import { renderHealthCheck } from '../../render/python';
 import { renderReadme } from '../../render/readme';
 import { nginxConfFile, pythonCodeFiles } from '../shared';
-import type { FileEntry, RenderInput } from '../types';
+import type { FileEntry, Lang, RenderInput } from '../types';
 import { TLS_INIT_PATH } from '../../plan/tls';
 import { renderCertbotScript, renderTlsInit } from '../../render/tlsScripts';
 import { formatComposeEntry } from '../../serializers/yaml';
@@ -27,12 +27,12 @@ import { renderEnvExample, renderMakefile, renderSmokeScript } from './scripts';
 const byPath = (a: FileEntry, b: FileEntry) => compareText(a[0], b[0]);
 
 /** A python service's folder: its image, healthcheck and code, sorted by path. */
-function pythonServiceFiles(service: PlannedService, run: PythonRun): FileEntry[] {
+function pythonServiceFiles(service: PlannedService, run: PythonRun, lang: Lang): FileEntry[] {
   return [
     ['.dockerignore', renderDockerignore(service)] as FileEntry,
     ['Dockerfile', renderPythonDockerfile(service)] as FileEntry,
     ['health-check.py', renderHealthCheck(service, run)] as FileEntry,
-    ...pythonCodeFiles(service, run),
+    ...pythonCodeFiles(service, run, lang),
   ];
 }
 
@@ -42,11 +42,12 @@ function webServiceFiles(
   run: WebRun,
   title: string,
   withItems: readonly string[],
+  lang: Lang,
 ): FileEntry[] {
   const files: FileEntry[] = [
     ['.dockerignore', renderDockerignore(service)],
     ['Dockerfile', renderWebDockerfile(service)],
-    nginxConfFile(run),
+    nginxConfFile(run, lang),
   ];
   if (service.copies.some((copy) => copy.to === TLS_INIT_PATH))
     files.push(['tls-init.sh', renderTlsInit(run)]);
@@ -58,11 +59,11 @@ function webServiceFiles(
 
 /** A service's files under its folder, sorted; rendered again only when its planned service changes. */
 const serviceFiles = reuseWhenSame(
-  (service: PlannedService, title: string, withItems: readonly string[]): FileEntry[] => {
+  (service: PlannedService, title: string, withItems: readonly string[], lang: Lang): FileEntry[] => {
     const files =
       service.runs.kind === 'web'
-        ? webServiceFiles(service, service.runs, title, withItems)
-        : pythonServiceFiles(service, service.runs);
+        ? webServiceFiles(service, service.runs, title, withItems, lang)
+        : pythonServiceFiles(service, service.runs, lang);
     return files.map(([path, text]): FileEntry => [`${service.buildDir}/${path}`, text]).sort(byPath);
   },
   (service) => service,
@@ -90,11 +91,15 @@ function proxiedWithItems(service: PlannedService, withItems: ReadonlySet<string
  * Each image's build folder ("web/", "app/") with its files: the Dockerfile, .dockerignore, configs
  * and code. The kubernetes target builds its images from the same folders.
  */
-export function buildFolders(design: Design, plan: DeploymentPlan): [key: string, files: FileEntry[]][] {
+export function buildFolders(
+  design: Design,
+  plan: DeploymentPlan,
+  lang: Lang,
+): [key: string, files: FileEntry[]][] {
   const withItems = nodesWithItems(plan);
   return oneServicePerBuild(plan.services).map((service): [string, FileEntry[]] => [
     `${service.buildDir}/`,
-    serviceFiles(service, design.name, proxiedWithItems(service, withItems)),
+    serviceFiles(service, design.name, proxiedWithItems(service, withItems), lang),
   ]);
 }
 
@@ -115,7 +120,7 @@ export function renderComposeBundle({ design, plan, warnings, lang }: RenderInpu
     ['Makefile', [['Makefile', renderMakefile(plan)]]],
     ['design.json', [['design.json', serializeDesign(design)]]],
     ['scripts/', [['scripts/smoke.sh', renderSmokeScript(plan)]]],
-    ...buildFolders(design, plan),
+    ...buildFolders(design, plan, lang),
     ...certbots.map((certbot): [string, FileEntry[]] => [
       `${certbot.buildDir}/`,
       [

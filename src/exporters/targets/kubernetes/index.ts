@@ -112,7 +112,7 @@ export function renderKubernetesBundle({
   warnings,
   lang,
 }: RenderInput): Record<string, string> {
-  const cluster = clusterPlan(design, plan);
+  const cluster = clusterPlan(design, plan, lang);
   const dataVolumes = new Set(plan.volumes.filter((v) => v.purpose === 'data').map((v) => v.name));
   const manifests = manifestFiles(cluster, dataVolumes);
   const files: FileEntry[] = [
@@ -132,7 +132,7 @@ export function renderKubernetesBundle({
       ),
     ],
     ...manifests.map(([name, text]): FileEntry => [`k8s/${name}`, text]),
-    ...buildFolders(design, plan).flatMap(([, entries]) => entries),
+    ...buildFolders(design, plan, lang).flatMap(([, entries]) => entries),
   ];
   files.sort((a, b) => compareText(a[0], b[0]));
   return Object.fromEntries(files);

@@ -10,7 +10,7 @@ import { HTML_ROOT } from '../../plan/routes';
 import { renderNginxSite } from '../../render/nginxConf';
 import { renderFrontend } from '../../render/frontend';
 import { pythonCodeFiles } from '../shared';
-import type { FileEntry, RenderInput } from '../types';
+import type { FileEntry, Lang, RenderInput } from '../types';
 import { COPIES_DIR, copyRun, hostPlan, type HostPythonService } from './hostPlan';
 import { wsgiServerPart } from '../../../nodes/planParts';
 import { renderServerReadme } from './readme';
@@ -24,12 +24,12 @@ const SITE_HEADING = [
 ];
 
 /** A service's code; with copies, the server's config once per copy (its own port) under copies/<k>/. */
-function hostCodeFiles(entry: HostPythonService): FileEntry[] {
-  const shared = pythonCodeFiles(entry.service, entry.run);
+function hostCodeFiles(entry: HostPythonService, lang: Lang): FileEntry[] {
+  const shared = pythonCodeFiles(entry.service, entry.run, lang);
   if (entry.copyPorts.length <= 1 || entry.run.process.role !== 'wsgi-server') return shared;
   const config = wsgiServerPart(entry.run.process.kind).configFile;
   const perCopy = entry.copyPorts.flatMap((_, index) =>
-    pythonCodeFiles(entry.service, copyRun(entry, index + 1))
+    pythonCodeFiles(entry.service, copyRun(entry, index + 1), lang)
       .filter(([path]) => path === config)
       .map(([path, text]): FileEntry => [`${COPIES_DIR}/${index + 1}/${path}`, text]),
   );
@@ -44,7 +44,7 @@ export function renderServerBundle({ design, plan, warnings, lang }: RenderInput
   ];
   const codeFiles = new Map<string, string[]>();
   for (const entry of host.python) {
-    const code = hostCodeFiles(entry).map(([path, text]): FileEntry => [
+    const code = hostCodeFiles(entry, lang).map(([path, text]): FileEntry => [
       `${entry.service.buildDir}/${path}`,
       text,
     ]);
@@ -77,7 +77,10 @@ export function renderServerBundle({ design, plan, warnings, lang }: RenderInput
   // One host runs one nginx: every proxy container's server blocks go into the site's one file.
   if (host.web.length > 0) {
     const servers = host.web.flatMap((web) => web.run.servers);
-    files.push([`nginx/${host.names.site}.conf`, renderNginxSite({ kind: 'web', servers }, SITE_HEADING)]);
+    files.push([
+      `nginx/${host.names.site}.conf`,
+      renderNginxSite({ kind: 'web', servers }, SITE_HEADING, lang),
+    ]);
   }
   if (tlsOf(host.web.map((web) => web.run)).some((tls) => tls.mode === 'letsencrypt'))
     files.push([DEPLOY_HOOK_FILE, renderDeployHook(host.names)]);
