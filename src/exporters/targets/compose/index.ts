@@ -29,8 +29,8 @@ const byPath = (a: FileEntry, b: FileEntry) => compareText(a[0], b[0]);
 /** A python service's folder: its image, healthcheck and code, sorted by path. */
 function pythonServiceFiles(service: PlannedService, run: PythonRun, lang: Lang): FileEntry[] {
   return [
-    ['.dockerignore', renderDockerignore(service)] as FileEntry,
-    ['Dockerfile', renderPythonDockerfile(service)] as FileEntry,
+    ['.dockerignore', renderDockerignore(service, lang)] as FileEntry,
+    ['Dockerfile', renderPythonDockerfile(service, lang)] as FileEntry,
     ['health-check.py', renderHealthCheck(service, run)] as FileEntry,
     ...pythonCodeFiles(service, run, lang),
   ];
@@ -45,8 +45,8 @@ function webServiceFiles(
   lang: Lang,
 ): FileEntry[] {
   const files: FileEntry[] = [
-    ['.dockerignore', renderDockerignore(service)],
-    ['Dockerfile', renderWebDockerfile(service)],
+    ['.dockerignore', renderDockerignore(service, lang)],
+    ['Dockerfile', renderWebDockerfile(service, lang)],
     nginxConfFile(run, lang),
   ];
   if (service.copies.some((copy) => copy.to === TLS_INIT_PATH))
@@ -115,16 +115,16 @@ export function renderComposeBundle({ design, plan, warnings, lang }: RenderInpu
     blocks.push(formatComposeEntry('services', certbot.name, composeCertbot(certbot)));
   const groups: [key: string, files: FileEntry[]][] = [
     ['README.md', [['README.md', renderReadme(design, plan, warnings, lang)]]],
-    ['docker-compose.yml', [['docker-compose.yml', renderComposeFile(blocks, plan.volumes)]]],
-    ['.env.example', [['.env.example', renderEnvExample(certbots.length > 0)]]],
-    ['Makefile', [['Makefile', renderMakefile(plan)]]],
+    ['docker-compose.yml', [['docker-compose.yml', renderComposeFile(blocks, plan.volumes, lang)]]],
+    ['.env.example', [['.env.example', renderEnvExample(certbots.length > 0, lang)]]],
+    ['Makefile', [['Makefile', renderMakefile(plan, lang)]]],
     ['design.json', [['design.json', serializeDesign(design)]]],
-    ['scripts/', [['scripts/smoke.sh', renderSmokeScript(plan)]]],
+    ['scripts/', [['scripts/smoke.sh', renderSmokeScript(plan, lang)]]],
     ...buildFolders(design, plan, lang),
     ...certbots.map((certbot): [string, FileEntry[]] => [
       `${certbot.buildDir}/`,
       [
-        [`${certbot.buildDir}/Dockerfile`, renderCertbotDockerfile()],
+        [`${certbot.buildDir}/Dockerfile`, renderCertbotDockerfile(lang)],
         [`${certbot.buildDir}/certbot-run.sh`, renderCertbotScript(certbot)],
       ],
     ]),
