@@ -50,7 +50,7 @@ function webServiceFiles(
     nginxConfFile(run, lang),
   ];
   if (service.copies.some((copy) => copy.to === TLS_INIT_PATH))
-    files.push(['tls-init.sh', renderTlsInit(run)]);
+    files.push(['tls-init.sh', renderTlsInit(run, lang)]);
   if (service.buildStage)
     for (const [path, text] of Object.entries(renderFrontend(service, title, withItems)))
       files.push([`frontend/${path}`, text]);
@@ -125,7 +125,7 @@ export function renderComposeBundle({ design, plan, warnings, lang }: RenderInpu
       `${certbot.buildDir}/`,
       [
         [`${certbot.buildDir}/Dockerfile`, renderCertbotDockerfile(lang)],
-        [`${certbot.buildDir}/certbot-run.sh`, renderCertbotScript(certbot)],
+        [`${certbot.buildDir}/certbot-run.sh`, renderCertbotScript(certbot, lang)],
       ],
     ]),
   ];
