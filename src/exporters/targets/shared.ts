@@ -24,7 +24,7 @@ export function pythonCodeFiles(service: PlannedService, run: PythonRun, lang: L
     const requirements = process.role === 'wsgi-server' ? wsgiServerPart(process.kind).requirements : [];
     return [...serverConfig(), ...Object.entries(project.files(apps[0]!, requirements, lang))];
   }
-  const files: FileEntry[] = [['requirements.txt', renderRequirements(run)], ...serverConfig()];
+  const files: FileEntry[] = [['requirements.txt', renderRequirements(run, lang)], ...serverConfig()];
   for (const pkg of run.packages) files.push([pkg, renderPackageInit(pkg.slice(0, pkg.lastIndexOf('/')))]);
   for (const app of apps) {
     files.push([app.file, appPart(app.kind).renderApp(app, app.file === entryFile, lang)]);

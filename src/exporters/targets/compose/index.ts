@@ -31,7 +31,7 @@ function pythonServiceFiles(service: PlannedService, run: PythonRun, lang: Lang)
   return [
     ['.dockerignore', renderDockerignore(service, lang)] as FileEntry,
     ['Dockerfile', renderPythonDockerfile(service, lang)] as FileEntry,
-    ['health-check.py', renderHealthCheck(service, run)] as FileEntry,
+    ['health-check.py', renderHealthCheck(service, run, lang)] as FileEntry,
     ...pythonCodeFiles(service, run, lang),
   ];
 }
@@ -52,7 +52,7 @@ function webServiceFiles(
   if (service.copies.some((copy) => copy.to === TLS_INIT_PATH))
     files.push(['tls-init.sh', renderTlsInit(run, lang)]);
   if (service.buildStage)
-    for (const [path, text] of Object.entries(renderFrontend(service, title, withItems)))
+    for (const [path, text] of Object.entries(renderFrontend(service, title, withItems, lang)))
       files.push([`frontend/${path}`, text]);
   return files;
 }

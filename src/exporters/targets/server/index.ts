@@ -65,7 +65,7 @@ export function renderServerBundle({ design, plan, warnings, lang }: RenderInput
       const proxied = [
         ...new Set(run.servers.flatMap((server) => server.locations.map((l) => l.node))),
       ].filter((node) => withItems.has(node));
-      for (const [path, text] of Object.entries(renderFrontend(service, design.name, proxied)))
+      for (const [path, text] of Object.entries(renderFrontend(service, design.name, proxied, lang)))
         files.push([`${stage.dir}/${path}`, text]);
       frontend = { dir: stage.dir, to: `${host.names.www}${stage.to.slice(HTML_ROOT.length)}` };
     }
