@@ -3,6 +3,7 @@ import { TEMPLATE_IDS, loadTemplate } from '../model/templates';
 import { TARGETS } from '../model/target';
 import { generate } from './generate';
 import { HANGUL, codeLines, commentLines } from './testing/comments';
+import { PYTHON_LINE_LENGTH } from '../nodes/pythonTooling';
 
 /** The files whose comments explain the stack's choices: each must speak Korean in a Korean bundle. */
 const MAIN_CONFIGS = [
@@ -32,6 +33,12 @@ describe('a Korean bundle: Korean comments, the same files and the same code as 
         for (const [path, text] of Object.entries(english)) {
           if (path.endsWith('.md') || path === 'design.json') continue;
           expect(codeLines(korean[path]!), path).toEqual(codeLines(text));
+          if (path.endsWith('.py'))
+            for (const line of korean[path]!.split('\n'))
+              expect(
+                line.length <= PYTHON_LINE_LENGTH || line.endsWith('# noqa: E501'),
+                `${path}: ${line}`,
+              ).toBe(true);
           if (MAIN_CONFIGS.some((pattern) => pattern.test(path)) && commentLines(text).length > 0)
             expect(
               commentLines(korean[path]!).some((line) => HANGUL.test(line)),

@@ -101,7 +101,7 @@ export interface AppPart<P> {
 
 /** The self-check files of a service folder, and the README's explanation of each. */
 export interface SelfChecks {
-  files(apps: readonly PlannedApp[]): Record<string, string>;
+  files(apps: readonly PlannedApp[], lang: Lang): Record<string, string>;
   explanations: { en: readonly [path: string, text: string][]; ko: readonly [path: string, text: string][] };
 }
 

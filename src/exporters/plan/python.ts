@@ -97,7 +97,8 @@ export const planPythonService = reuseWhenSame(
       for (const file of [...layout.packages, ...apps.map((app) => app.file)]) files.add(file);
       for (const app of apps)
         for (const file of Object.keys(appPart(app.kind).extraFiles?.(app) ?? {})) files.add(file);
-      for (const file of Object.keys(appPart(apps[0]!.kind).selfChecks?.files(apps) ?? {})) files.add(file);
+      for (const file of Object.keys(appPart(apps[0]!.kind).selfChecks?.files(apps, 'en') ?? {}))
+        files.add(file);
     }
     const listener = process.bind;
     const service: PlannedService = {

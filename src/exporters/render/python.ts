@@ -1,6 +1,7 @@
 import { KINDS } from '../../nodes/registry';
 import type { Lang } from '../../i18n/lang';
 import { CODE_COMMENTS, type CodeComments } from './codeComments';
+import { TOOLING_COMMENTS } from '../../nodes/toolingComments';
 import { appPart, wsgiServerPart } from '../../nodes/planParts';
 import type { PlannedService, PythonRun } from '../planTypes';
 import { fitLine } from '../../nodes/pythonTooling';
@@ -10,7 +11,7 @@ import { pyInt, pyString } from '../serializers/python';
 export function renderRequirements(run: PythonRun, lang: Lang): string {
   const server = run.process.role === 'wsgi-server' ? wsgiServerPart(run.process.kind).requirements : [];
   return [
-    `# ${CODE_COMMENTS[lang].requirements}`,
+    `# ${TOOLING_COMMENTS[lang].requirements}`,
     ...appPart(run.apps[0]!.kind).requirements,
     ...server,
     '',

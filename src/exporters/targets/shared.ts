@@ -30,7 +30,7 @@ export function pythonCodeFiles(service: PlannedService, run: PythonRun, lang: L
     files.push([app.file, appPart(app.kind).renderApp(app, app.file === entryFile, lang)]);
     files.push(...Object.entries(appPart(app.kind).extraFiles?.(app) ?? {}));
   }
-  files.push(...Object.entries(appPart(apps[0]!.kind).selfChecks?.files(apps) ?? {}));
+  files.push(...Object.entries(appPart(apps[0]!.kind).selfChecks?.files(apps, lang) ?? {}));
   const entryIsApp = apps.some((app) => app.file === entryFile);
   if (process.role === 'wsgi-server' && !entryIsApp)
     files.push([entryFile, appPart(apps[0]!.kind).renderWsgiEntry(apps[0]!, lang)]);
