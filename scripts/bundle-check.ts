@@ -37,7 +37,7 @@
  *    config, nginx -t, gunicorn --check-config, uwsgi, the app import, py_compile, sh -n; server:
  *    systemd-analyze verify, shellcheck, nginx -t; kubernetes: the offline schemas). Only the comments
  *    change with the language, and this proves each file still reads in its own syntax ("korean"
- *    selects this part).
+ *    selects this part, "korean <template>" one template).
  *
  * Options: --only SUBSTRING (cases whose id contains it; "fuzz", "broken", "502", "fault", "server",
  * "kubernetes" select those parts; "kubernetes:SUBSTRING" the kubernetes part with only the real runs
@@ -421,11 +421,12 @@ async function kubernetesTargetChecks(realRuns: boolean, fuzzCount: number, runs
 }
 
 /** Every template exported in Korean for each target, through the static checks of that target (no runs). */
-async function koreanChecks(temp: string): Promise<void> {
+async function koreanChecks(temp: string, only: string | undefined): Promise<void> {
+  const ids = TEMPLATE_IDS.filter((id) => !only || `korean ${id}`.includes(only));
   process.stdout.write(
-    `\n== Korean bundles (--lang ko): static checks of ${TEMPLATE_IDS.length} templates × 3 targets\n`,
+    `\n== Korean bundles (--lang ko): static checks of ${ids.length} templates × 3 targets\n`,
   );
-  for (const id of TEMPLATE_IDS) {
+  for (const id of ids) {
     const design = loadTemplate(id);
     const label = `korean ${id}`;
     const safe = id.replace(/[^a-z0-9-]+/gi, '_');
@@ -600,7 +601,7 @@ async function main(): Promise<number> {
         }
       }
     }
-    if (!values.only || values.only.includes('korean')) await koreanChecks(temp);
+    if (!values.only || values.only.includes('korean')) await koreanChecks(temp, values.only);
     if (!values.only || values.only.includes('server'))
       await serverTargetChecks(temp, !values['no-run'], values.only);
     if (!values.only || values.only.includes('kubernetes'))
