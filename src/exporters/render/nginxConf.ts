@@ -111,8 +111,8 @@ const acmeLocation = (c: NginxComments, webroot: string): NginxNode =>
     ),
   );
 
-/** The parts every nginx.conf shares, with their comments in one language. */
-function nginxParts(c: NginxComments) {
+/** The parts of every nginx.conf and server block, with their comments in one language. */
+function serverParts(c: NginxComments) {
   const MAIN_SETTINGS = fragment(
     0,
     comment(c.generated),
@@ -154,7 +154,11 @@ function nginxParts(c: NginxComments) {
     comment(c.securityHeaders),
     ...SECURITY_HEADERS.map(([name, value]) => directive('add_header', lit(name), lit(value), lit('always'))),
   );
+  return { MAIN_SETTINGS, HTTP_SETTINGS, UPSTREAM_KEEPALIVE, BODY_SIZE_COMMENT, SECURITY_HEADER_LINES };
+}
 
+/** The parts of an HTTPS server block, with their comments in one language. */
+function httpsParts(c: NginxComments) {
   const HTTPS_LISTEN_COMMENT = fragment(2, comment(c.httpsListen));
 
   const TLS_SETTINGS = fragment(
@@ -189,7 +193,11 @@ function nginxParts(c: NginxComments) {
   );
 
   const ACME_LOCATION = acmeLocation(c, ACME_WEBROOT);
+  return { HTTPS_LISTEN_COMMENT, TLS_SETTINGS, STAPLING, HSTS, ACME_LOCATION };
+}
 
+/** The parts of the locations, with their comments in one language. */
+function locationParts(c: NginxComments) {
   const GZIP_ON = fragment(
     2,
     comment(c.gzip),
@@ -242,7 +250,20 @@ function nginxParts(c: NginxComments) {
     directive('proxy_next_upstream', lit('error'), lit('timeout'), lit('http_502'), lit('http_503')),
     directive('proxy_next_upstream_tries', lit('3')),
   );
+  return {
+    GZIP_ON,
+    GZIP_OFF,
+    HEALTH_LOCATION,
+    UWSGI_HEAD,
+    UWSGI_TAIL,
+    PROXY_COMMENT_DEV,
+    PROXY_COMMENT,
+    PROXY_SETTINGS,
+  };
+}
 
+/** The parts of upstreams and static files, with their comments in one language. */
+function upstreamParts(c: NginxComments) {
   // A server that fails this often within fail_timeout is skipped for fail_timeout (with one server,
   // nginx never skips it).
   const SERVER_HEALTH = [lit('max_fails=3'), lit('fail_timeout=10s')];
@@ -262,31 +283,12 @@ function nginxParts(c: NginxComments) {
     directive('expires', lit('30d')),
     directive('access_log', lit('off')),
   );
-  return {
-    comments: c,
-    MAIN_SETTINGS,
-    HTTP_SETTINGS,
-    UPSTREAM_KEEPALIVE,
-    BODY_SIZE_COMMENT,
-    SECURITY_HEADER_LINES,
-    HTTPS_LISTEN_COMMENT,
-    TLS_SETTINGS,
-    STAPLING,
-    HSTS,
-    ACME_LOCATION,
-    GZIP_ON,
-    GZIP_OFF,
-    HEALTH_LOCATION,
-    UWSGI_HEAD,
-    UWSGI_TAIL,
-    PROXY_COMMENT_DEV,
-    PROXY_COMMENT,
-    PROXY_SETTINGS,
-    SERVER_HEALTH,
-    BALANCE_DIRECTIVES,
-    COPIES_COMMENT,
-    FILES_SETTINGS,
-  };
+  return { SERVER_HEALTH, BALANCE_DIRECTIVES, COPIES_COMMENT, FILES_SETTINGS };
+}
+
+/** The parts every nginx.conf shares, with their comments in one language. */
+function nginxParts(c: NginxComments) {
+  return { comments: c, ...serverParts(c), ...httpsParts(c), ...locationParts(c), ...upstreamParts(c) };
 }
 type NginxParts = ReturnType<typeof nginxParts>;
 
