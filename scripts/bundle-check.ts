@@ -32,6 +32,13 @@
  *    schemas plus a strict unknown-field check, references, selectors and ports; then the real run of
  *    every template from what the manifests declare ("kubernetes" selects this part).
  *
+ * 7. The Korean bundles (scripts/lib/bundle.ts, `export --lang ko`): every template exported in Korean for
+ *    each target and put through the same static checks as the English ones (compose: docker-compose
+ *    config, nginx -t, gunicorn --check-config, uwsgi, the app import, py_compile, sh -n; server:
+ *    systemd-analyze verify, shellcheck, nginx -t; kubernetes: the offline schemas). Only the comments
+ *    change with the language, and this proves each file still reads in its own syntax ("korean"
+ *    selects this part, "korean <template>" one template).
+ *
  * Options: --only SUBSTRING (cases whose id contains it; "fuzz", "broken", "502", "fault", "server",
  * "kubernetes" select those parts; "kubernetes:SUBSTRING" the kubernetes part with only the real runs
  * whose id contains SUBSTRING; "server <id>" one design of the server part),
@@ -413,6 +420,46 @@ async function kubernetesTargetChecks(realRuns: boolean, fuzzCount: number, runs
   }
 }
 
+/** Every template exported in Korean for each target, through the static checks of that target (no runs). */
+async function koreanChecks(temp: string, only: string | undefined): Promise<void> {
+  const ids = TEMPLATE_IDS.filter((id) => !only || `korean ${id}`.includes(only));
+  process.stdout.write(
+    `\n== Korean bundles (--lang ko): static checks of ${ids.length} templates × 3 targets\n`,
+  );
+  for (const id of ids) {
+    const design = loadTemplate(id);
+    const label = `korean ${id}`;
+    const safe = id.replace(/[^a-z0-9-]+/gi, '_');
+    try {
+      const bundle = writeBundle(design, join(temp, 'korean', 'compose', safe), {
+        target: 'compose',
+        lang: 'ko',
+      });
+      for (const result of await checkBundle(bundle.dir, bundle.plan, join(temp, 'work', 'korean', safe)))
+        report(
+          result.ok,
+          `${label} compose: ${result.name}`,
+          result.ok ? '' : `$ ${result.command}\n${result.detail}`,
+        );
+      const server = generate(design, { target: 'server', lang: 'ko' }).files;
+      const serverDir = join(temp, 'korean', 'server', safe);
+      writeFiles(serverDir, server);
+      const checked = checkServerBundle(serverDir, server, join(temp, 'work', 'korean-server', safe));
+      for (const result of checked.results)
+        report(
+          result.ok,
+          `${label} server: ${result.name}`,
+          result.ok ? '' : `$ ${result.command}\n${result.detail}`,
+        );
+      const kubernetes = generate(design, { target: 'kubernetes', lang: 'ko' }).files;
+      for (const check of await checkKubernetesBundle(kubernetes))
+        report(check.ok, `${label} kubernetes: ${check.name}`, check.ok ? '' : check.detail);
+    } catch (error) {
+      report(false, `${label}: export and check`, String(error instanceof Error ? error.stack : error));
+    }
+  }
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
@@ -554,6 +601,7 @@ async function main(): Promise<number> {
         }
       }
     }
+    if (!values.only || values.only.includes('korean')) await koreanChecks(temp, values.only);
     if (!values.only || values.only.includes('server'))
       await serverTargetChecks(temp, !values['no-run'], values.only);
     if (!values.only || values.only.includes('kubernetes'))

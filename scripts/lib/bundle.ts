@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Design } from '../../src/model/design';
 import { fileMode, isSafeBundlePath } from '../../src/exporters/folder';
-import { COMPOSE_EN, generate } from '../../src/exporters/generate';
+import { COMPOSE_EN, generate, type GenerateOptions } from '../../src/exporters/generate';
 
 import type { DeploymentPlan } from '../../src/exporters/planTypes';
 
@@ -30,8 +30,12 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
 }
 
 /** Export a design into `parent/<folder>` with the same generate() the CLI uses. */
-export function writeBundle(design: Design, parent: string): WrittenBundle {
-  const { plan: deployment, files } = generate(design, COMPOSE_EN);
+export function writeBundle(
+  design: Design,
+  parent: string,
+  options: GenerateOptions = COMPOSE_EN,
+): WrittenBundle {
+  const { plan: deployment, files } = generate(design, options);
   const dir = join(parent, deployment.folder);
   mkdirSync(dir, { recursive: true });
   writeFiles(dir, files);

@@ -662,7 +662,7 @@ export async function smokeKubernetes(
       '',
     ].join('\n');
     const tlsSecrets = new Map(
-      tlsSecretsOfCluster(clusterPlan(design, plan)).map((secret) => [secret.name, secret]),
+      tlsSecretsOfCluster(clusterPlan(design, plan, 'en')).map((secret) => [secret.name, secret]),
     );
     const initProblems = await startPods(
       pods,

@@ -72,7 +72,7 @@ describe('plan parts', () => {
         settings: {},
         frontDoors: [],
       };
-      const config = wsgiServerPart(kind).renderConfig(planned, app, '/app');
+      const config = wsgiServerPart(kind).renderConfig(planned, app, '/app', 'en');
       expect(config.length).toBeGreaterThan(100);
       expect(wsgiServerPart(kind).command.join(' ')).toContain(
         wsgiServerPart(kind).configFile.split('.')[0]!,

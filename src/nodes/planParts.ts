@@ -14,6 +14,7 @@ import { reactStaticPlan } from './react-static/plan';
 import type { KindPropsMap } from './registry';
 import { sqlitePlan } from './sqlite/plan';
 import type { NodeKind, PropValue } from './types';
+import type { Lang } from '../i18n/lang';
 import { uwsgiPlan } from './uwsgi/plan';
 
 /** What a server speaks on its socket: HTTP, or the binary uwsgi protocol. */
@@ -28,7 +29,8 @@ export interface WsgiServerPart<P> {
   compiled: boolean;
   /** Its config file, relative to the service folder. */
   configFile: string;
-  renderConfig(process: PythonProcess, app: PlannedApp, workdir: string): string;
+  /** The config file, its comments in `lang`. */
+  renderConfig(process: PythonProcess, app: PlannedApp, workdir: string, lang: Lang): string;
   /** The README's explanation of the config file. */
   configExplanation(process: PythonProcess): string;
   /** Its command line (the Dockerfile's CMD). */
@@ -59,9 +61,9 @@ export interface AppPart<P> {
   entry(props: P | null): { module: string; callable: string };
   requirements: readonly string[];
   /** The app module; `exposeAsApp`: it is also the WSGI entry, so it must expose `app`. */
-  renderApp(app: PlannedApp, exposeAsApp: boolean): string;
+  renderApp(app: PlannedApp, exposeAsApp: boolean, lang: Lang): string;
   /** The WSGI entry module a server loads (`wsgi:app`). */
-  renderWsgiEntry(app: PlannedApp): string;
+  renderWsgiEntry(app: PlannedApp, lang: Lang): string;
   /** The README's explanation of the app module. */
   explanation(app: PlannedApp): string;
   /** The development server's command line (listening on all addresses unless `host` is given). */
@@ -99,7 +101,7 @@ export interface AppPart<P> {
 
 /** The self-check files of a service folder, and the README's explanation of each. */
 export interface SelfChecks {
-  files(apps: readonly PlannedApp[]): Record<string, string>;
+  files(apps: readonly PlannedApp[], lang: Lang): Record<string, string>;
   explanations: { en: readonly [path: string, text: string][]; ko: readonly [path: string, text: string][] };
 }
 
@@ -115,7 +117,7 @@ export interface StaticFiles {
 /** A project's files and the container command that prepares it before the server starts. */
 export interface ProjectPart {
   /** Every file of the project, relative to the service folder (its requirements.txt included). */
-  files(app: PlannedApp, serverRequirements: readonly string[]): Record<string, string>;
+  files(app: PlannedApp, serverRequirements: readonly string[], lang: Lang): Record<string, string>;
   /** The container command: the server (or development server) wrapped in the project's start-up. */
   command(app: PlannedApp, process: PythonProcess): string[];
   /** The README's explanation of the project's files, by path (a path not listed has none). */

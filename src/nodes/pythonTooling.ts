@@ -3,6 +3,8 @@
  * lint tools, and the one line length black and flake8 agree on. Generated Python text is written
  * the way black writes it, so `black --check` and flake8 pass with the shipped config.
  */
+import type { Lang } from '../i18n/lang';
+import { TOOLING_COMMENTS } from './toolingComments';
 
 /** Test and lint tools with what they need, pinned apart from the image's requirements. */
 export const PYTHON_DEV_PINNED = [
@@ -61,10 +63,10 @@ export function pySequence(
 }
 
 /** requirements-dev.txt: the runtime requirements, then the tools (minus what the runtime pins already). */
-export function renderDevRequirements(runtime: readonly string[]): string {
+export function renderDevRequirements(runtime: readonly string[], lang: Lang): string {
   const pinned = new Set(runtime.map((line) => line.split('==')[0]!.toLowerCase()));
   return [
-    '# Test and lint tools (make test, make lint, make format), kept out of the image.',
+    `# ${TOOLING_COMMENTS[lang].devRequirements}`,
     '-r requirements.txt',
     ...PYTHON_DEV_PINNED.filter((line) => !pinned.has(line.split('==')[0]!.toLowerCase())),
     '',

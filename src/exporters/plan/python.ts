@@ -91,13 +91,14 @@ export const planPythonService = reuseWhenSame(
     const files = new Set(['requirements.txt', 'health-check.py']);
     const project = appPart(apps[0]!.kind).project;
     if (process.role === 'wsgi-server') files.add(wsgiServerPart(process.kind).configFile);
-    if (project) for (const file of Object.keys(project.files(apps[0]!, []))) files.add(file);
+    if (project) for (const file of Object.keys(project.files(apps[0]!, [], 'en'))) files.add(file);
     else {
       if (process.role === 'wsgi-server') files.add(layout.entryFile);
       for (const file of [...layout.packages, ...apps.map((app) => app.file)]) files.add(file);
       for (const app of apps)
         for (const file of Object.keys(appPart(app.kind).extraFiles?.(app) ?? {})) files.add(file);
-      for (const file of Object.keys(appPart(apps[0]!.kind).selfChecks?.files(apps) ?? {})) files.add(file);
+      for (const file of Object.keys(appPart(apps[0]!.kind).selfChecks?.files(apps, 'en') ?? {}))
+        files.add(file);
     }
     const listener = process.bind;
     const service: PlannedService = {

@@ -1,4 +1,6 @@
 import { printableText } from '../../model/fields';
+import type { Lang } from '../../i18n/lang';
+import { CODE_COMMENTS, type CodeComments } from './codeComments';
 import type { PlannedService } from '../planTypes';
 import { apiBaseFor } from '../plan/routes';
 
@@ -124,12 +126,12 @@ function packageJson(): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-function viteConfig(base: string): string {
+function viteConfig(base: string, c: CodeComments): string {
   return [
     "import { defineConfig } from 'vite';",
     "import react from '@vitejs/plugin-react';",
     '',
-    '// base: the nginx route the build is served on, so asset URLs resolve behind it.',
+    `// ${c.viteBase}`,
     'export default defineConfig({',
     `  base: ${jsString(base)},`,
     '  plugins: [react()],',
@@ -158,12 +160,12 @@ function indexHtml(title: string): string {
   ].join('\n');
 }
 
-function mainJsx(apis: { base: string; items: boolean }[], title: string): string {
+function mainJsx(apis: { base: string; items: boolean }[], title: string, c: CodeComments): string {
   return [
     "import { StrictMode, useEffect, useState } from 'react';",
     "import { createRoot } from 'react-dom/client';",
     '',
-    '// The APIs nginx proxies next to this page (same origin: no CORS needed).',
+    `// ${c.apis}`,
     `const APIS = ${JSON.stringify(apis)
       .replace(/\u2028/g, '\\u2028')
       .replace(/\u2029/g, '\\u2029')};`,
@@ -181,8 +183,10 @@ export function renderFrontend(
   service: PlannedService,
   title: string,
   withItems: readonly string[],
+  lang: Lang,
 ): Record<string, string> {
   if (service.runs.kind !== 'web') return {};
+  const c = CODE_COMMENTS[lang];
   const server = service.runs.servers.find((candidate) =>
     candidate.locations.some((location) => location.kind === 'static'),
   );
@@ -196,8 +200,8 @@ export function renderFrontend(
   );
   return {
     'package.json': packageJson(),
-    'vite.config.js': viteConfig(staticLocation.base),
+    'vite.config.js': viteConfig(staticLocation.base, c),
     'index.html': indexHtml(title),
-    'src/main.jsx': mainJsx(apis, title),
+    'src/main.jsx': mainJsx(apis, title, c),
   };
 }

@@ -1,14 +1,17 @@
 import { KINDS } from '../../nodes/registry';
+import type { Lang } from '../../i18n/lang';
+import { CODE_COMMENTS, type CodeComments } from './codeComments';
+import { TOOLING_COMMENTS } from '../../nodes/toolingComments';
 import { appPart, wsgiServerPart } from '../../nodes/planParts';
 import type { PlannedService, PythonRun } from '../planTypes';
 import { fitLine } from '../../nodes/pythonTooling';
 import { pyInt, pyString } from '../serializers/python';
 
 /** requirements.txt: the app's pinned lines, then its server's (a dev server needs none of its own). */
-export function renderRequirements(run: PythonRun): string {
+export function renderRequirements(run: PythonRun, lang: Lang): string {
   const server = run.process.role === 'wsgi-server' ? wsgiServerPart(run.process.kind).requirements : [];
   return [
-    '# Exact versions, so every build of this image installs the same code.',
+    `# ${TOOLING_COMMENTS[lang].requirements}`,
     ...appPart(run.apps[0]!.kind).requirements,
     ...server,
     '',
@@ -36,57 +39,63 @@ const HEALTH_CHECK_HEAD = [
   'import sys',
   '',
 ].join('\n');
-const HEALTH_CHECK_TAIL = [
-  '',
-  '',
-  'def request_bytes():',
-  '    if PROTOCOL == "http":',
-  '        return ("GET %s HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n" % PATH).encode("ascii")',
-  '    # The uwsgi protocol: a 4-byte header, then length-prefixed CGI variables.',
-  '    variables = {',
-  '        "REQUEST_METHOD": "GET",',
-  '        "PATH_INFO": PATH,',
-  '        "REQUEST_URI": PATH,',
-  '        "QUERY_STRING": "",',
-  '        "SERVER_NAME": "localhost",',
-  '        "SERVER_PORT": "80",',
-  '        "SERVER_PROTOCOL": "HTTP/1.0",',
-  '        "HTTP_HOST": "localhost",',
-  '    }',
-  '    body = b"".join(',
-  '        struct.pack("<H", len(k)) + k.encode() + struct.pack("<H", len(v)) + v.encode()',
-  '        for k, v in variables.items()',
-  '    )',
-  '    return struct.pack("<BHB", 0, len(body), 0) + body',
-  '',
-  '',
-  'def main():',
-  '    try:',
-  '        if UNIX_SOCKET:',
-  '            connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)',
-  '            connection.settimeout(5)',
-  '            connection.connect(UNIX_SOCKET)',
-  '        else:',
-  '            connection = socket.create_connection(("127.0.0.1", PORT), timeout=5)',
-  '        with connection:',
-  '            connection.sendall(request_bytes())',
-  '            status_line = connection.recv(64).split(b"\\r\\n")[0].split(b" ")',
-  '    except OSError as error:',
-  '        print("healthcheck: %s" % error, file=sys.stderr)',
-  '        return 1',
-  '    if len(status_line) > 1 and status_line[1] == b"200":',
-  '        return 0',
-  '    print("healthcheck: unexpected answer %r" % b" ".join(status_line), file=sys.stderr)',
-  '    return 1',
-  '',
-  '',
-  'if __name__ == "__main__":',
-  '    sys.exit(main())',
-  '',
-].join('\n');
+const healthCheckTail = (c: CodeComments): string =>
+  [
+    '',
+    '',
+    'def request_bytes():',
+    '    if PROTOCOL == "http":',
+    '        return ("GET %s HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n" % PATH).encode("ascii")',
+    `    # ${c.uwsgiProtocol}`,
+    '    variables = {',
+    '        "REQUEST_METHOD": "GET",',
+    '        "PATH_INFO": PATH,',
+    '        "REQUEST_URI": PATH,',
+    '        "QUERY_STRING": "",',
+    '        "SERVER_NAME": "localhost",',
+    '        "SERVER_PORT": "80",',
+    '        "SERVER_PROTOCOL": "HTTP/1.0",',
+    '        "HTTP_HOST": "localhost",',
+    '    }',
+    '    body = b"".join(',
+    '        struct.pack("<H", len(k)) + k.encode() + struct.pack("<H", len(v)) + v.encode()',
+    '        for k, v in variables.items()',
+    '    )',
+    '    return struct.pack("<BHB", 0, len(body), 0) + body',
+    '',
+    '',
+    'def main():',
+    '    try:',
+    '        if UNIX_SOCKET:',
+    '            connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)',
+    '            connection.settimeout(5)',
+    '            connection.connect(UNIX_SOCKET)',
+    '        else:',
+    '            connection = socket.create_connection(("127.0.0.1", PORT), timeout=5)',
+    '        with connection:',
+    '            connection.sendall(request_bytes())',
+    '            status_line = connection.recv(64).split(b"\\r\\n")[0].split(b" ")',
+    '    except OSError as error:',
+    '        print("healthcheck: %s" % error, file=sys.stderr)',
+    '        return 1',
+    '    if len(status_line) > 1 and status_line[1] == b"200":',
+    '        return 0',
+    '    print("healthcheck: unexpected answer %r" % b" ".join(status_line), file=sys.stderr)',
+    '    return 1',
+    '',
+    '',
+    'if __name__ == "__main__":',
+    '    sys.exit(main())',
+    '',
+  ].join('\n');
 
 /** The container healthcheck: connects to the server the way nginx does and asks for the health route. */
-export function renderHealthCheck(service: PlannedService, run: PythonRun): string {
+const HEALTH_CHECK_TAIL: Readonly<Record<Lang, string>> = {
+  en: healthCheckTail(CODE_COMMENTS.en),
+  ko: healthCheckTail(CODE_COMMENTS.ko),
+};
+
+export function renderHealthCheck(service: PlannedService, run: PythonRun, lang: Lang): string {
   const listener = service.listens[0]!;
   const protocol = run.process.protocol;
   const path = `${run.apps[0]!.apiBases[0]!}health`;
@@ -96,6 +105,6 @@ export function renderHealthCheck(service: PlannedService, run: PythonRun): stri
     `PORT = ${listener.kind === 'tcp' ? pyInt(listener.port) : 'None'}`,
     `PROTOCOL = ${pyString(protocol)}`,
     `PATH = ${pyString(path)}`,
-    HEALTH_CHECK_TAIL,
+    HEALTH_CHECK_TAIL[lang],
   ].join('\n');
 }

@@ -2,6 +2,7 @@ import type { PlannedApp, PythonProcess } from '../../exporters/planTypes';
 import { docText } from '../docText';
 import type { KindPlanPart } from '../planParts';
 import type { DjangoProps } from './descriptor';
+import type { Lang } from '../../i18n/lang';
 import { projectExplanationsKo } from './ko';
 import {
   DJANGO_PINNED,
@@ -63,7 +64,11 @@ function httpsOf(app: PlannedApp): NginxHttps | null {
   };
 }
 
-function renderFiles(app: PlannedApp, serverRequirements: readonly string[]): Record<string, string> {
+function renderFiles(
+  app: PlannedApp,
+  serverRequirements: readonly string[],
+  lang: Lang,
+): Record<string, string> {
   const tls = httpsOf(app);
   const publicPorts = [...new Set(app.frontDoors.map((door) => (tls ? door.tls!.port : door.listen)))];
   return renderDjangoProject({
@@ -79,6 +84,7 @@ function renderFiles(app: PlannedApp, serverRequirements: readonly string[]): Re
     behindProxy: app.frontDoors.length > 0,
     tls,
     serverRequirements,
+    lang,
   });
 }
 

@@ -4,7 +4,10 @@
  * Every user value reaches the Python text through the serializers (string literals, identifiers),
  * never as raw text. The code runs on Django 3.2 (Debian's, in the tests) and on the pinned 4.2.
  */
+import { TOOLING_COMMENTS, type ToolingComments } from '../toolingComments';
 import { pyIdentifier, pyInt, pyString } from '../../exporters/serializers/python';
+import type { Lang } from '../../i18n/lang';
+import { DJANGO_COMMENTS, commentBlock, type DjangoComments } from './comments';
 import {
   checkAbsolutePath,
   checkDjangoProjectName,
@@ -49,6 +52,8 @@ export interface DjangoProjectInput {
   tls: NginxHttps | null;
   /** Pinned requirement lines of the WSGI server (empty or missing: runserver, none). */
   serverRequirements?: readonly string[];
+  /** The language of the comments that explain a choice (default English). */
+  lang?: Lang;
 }
 
 /** Exact versions of Django and what it needs at run time (Django 4.2 LTS). */
@@ -104,29 +109,31 @@ export function renderDjangoProject(input: DjangoProjectInput): Record<string, s
   const bases = (input.apiBases ?? ['/api/']).map(checkedBase);
   if (bases.length === 0) throw new Error('django: at least one API base is needed');
   const database = input.databasePath === null ? null : checkedPath(input.databasePath);
+  const comments = DJANGO_COMMENTS[input.lang ?? 'en'];
+  const tooling = TOOLING_COMMENTS[input.lang ?? 'en'];
   const files: Record<string, string> = {
     'manage.py': renderManage(project),
     [`${project}/__init__.py`]: `"""The Django project package: settings, URL routes and the WSGI entry."""\n`,
-    [`${project}/settings.py`]: renderSettings(input, project, app, database),
+    [`${project}/settings.py`]: renderSettings(input, project, app, database, comments),
     [`${project}/urls.py`]: renderUrls(app, bases, database !== null),
     [`${project}/wsgi.py`]: renderWsgi(project),
     [`${app}/__init__.py`]: `"""The app that serves the JSON API and stores the items."""\n`,
     [`${app}/apps.py`]: renderApps(app),
     [`${app}/models.py`]: MODELS,
-    [`${app}/views.py`]: VIEWS,
+    [`${app}/views.py`]: VIEWS[input.lang ?? 'en'],
     [`${app}/migrations/__init__.py`]: '',
-    [`${app}/migrations/0001_initial.py`]: MIGRATION,
+    [`${app}/migrations/0001_initial.py`]: migration(tooling),
     [`${app}/management/__init__.py`]: '',
     [`${app}/management/commands/__init__.py`]: '',
     [`${app}/management/commands/prestart.py`]: PRESTART,
     [`${app}/static/${app}/app.css`]: APP_CSS,
-    'conftest.py': renderConftest(project, database !== null),
+    'conftest.py': renderConftest(project, database !== null, tooling),
     'tests/__init__.py': '',
-    'tests/test_api.py': renderTests(app, bases, database !== null),
+    'tests/test_api.py': renderTests(app, bases, database !== null, tooling),
     'pyproject.toml': PYPROJECT,
-    'setup.cfg': SETUP_CFG,
-    'requirements.txt': renderRequirements(input.serverRequirements ?? []),
-    'requirements-dev.txt': REQUIREMENTS_DEV,
+    'setup.cfg': setupCfg(tooling),
+    'requirements.txt': renderRequirements(input.serverRequirements ?? [], tooling),
+    'requirements-dev.txt': requirementsDev(tooling),
   };
   return files;
 }
@@ -287,6 +294,7 @@ function renderSettings(
   project: string,
   app: string,
   database: string | null,
+  comments: DjangoComments,
 ): string {
   const hosts = djangoHosts(input.serverNames, input.tls !== null, input.publicPort ?? null);
   const staticRoute = checkedBase(input.staticRoute);
@@ -306,7 +314,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-# Never a key in the code: signed cookies and CSRF tokens depend on it staying secret.
+${commentBlock(comments.secretKey)}
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     raise ImproperlyConfigured(
@@ -315,25 +323,21 @@ if not SECRET_KEY:
 
 DEBUG = False
 `,
-    hosts.anyHost
-      ? `# nginx answers any host name (server_name _), so Django accepts any Host header
-# too; set ALLOWED_HOSTS (comma-separated) in the environment to check it here.`
-      : `# The names nginx answers to, and localhost for the container healthcheck. ALLOWED_HOSTS
-# (comma-separated) in the environment replaces them.`,
+    hosts.anyHost ? commentBlock(comments.anyHost) : commentBlock(comments.allowedHosts),
     `ALLOWED_HOSTS = ${pyList('', hosts.allowedHosts.map(pyString))}
 if os.environ.get("ALLOWED_HOSTS"):
     ALLOWED_HOSTS = [
         host.strip() for host in os.environ["ALLOWED_HOSTS"].split(",") if host.strip()
     ]
 `,
-    renderCsrfOrigins(hosts),
+    renderCsrfOrigins(hosts, comments),
   ];
   if (input.behindProxy)
-    parts.push(`# nginx is the only way in: it says which scheme and host the browser used.
+    parts.push(`${commentBlock(comments.behindProxy)}
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 USE_X_FORWARDED_HOST = True
 `);
-  if (input.tls) parts.push(httpsSettings(input.tls));
+  if (input.tls) parts.push(httpsSettings(input.tls, comments));
   parts.push(
     `INSTALLED_APPS = [
     "django.contrib.staticfiles",
@@ -357,13 +361,10 @@ USE_I18N = True
 USE_TZ = True
 `,
     database === null
-      ? `# No database in the design: Django's dummy backend, and no items endpoints.
+      ? `${commentBlock(comments.noDatabase)}
 DATABASES = {}
 `
-      : `# The SQLite file; DATABASE_PATH in the environment overrides it (the tests use a
-# temporary one). WAL mode and busy_timeout are set on every connection (see apps.py);
-# "timeout" makes a writer wait up to 5 s for another worker's lock instead of failing
-# with "database is locked".
+      : `${commentBlock(comments.database)}
 ${fit(`DEFAULT_DATABASE_PATH = ${pyString(database)}`)}
 DATABASES = {
     "default": {
@@ -374,12 +375,11 @@ DATABASES = {
     }
 }
 `,
-    `# Static files: collectstatic gathers them into STATIC_ROOT, nginx serves that folder
-# under STATIC_URL (no worker is woken for a stylesheet).
+    `${commentBlock(comments.staticFiles)}
 ${fit(`STATIC_URL = ${pyString(staticRoute)}`)}
 ${staticRootLines(staticRoot)}
 `,
-    `# Logs on stdout, where \`docker compose logs\` reads them.
+    `${commentBlock(comments.logging)}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -405,20 +405,23 @@ LOGGING = {
  * HTTP, the HSTS header) Django leaves to it, and its deploy check is told so; what nginx does not
  * do stays a warning of `manage.py check --deploy`.
  */
-function httpsSettings(tls: NginxHttps): string {
-  const byNginx = [
-    ...(tls.hsts ? [['security.W004', 'sends HSTS']] : []),
-    ...(tls.redirectHttp ? [['security.W008', 'redirects plain HTTP']] : []),
-  ];
+function httpsSettings(tls: NginxHttps, comments: DjangoComments): string {
+  const byNginx = [...(tls.hsts ? ['security.W004'] : []), ...(tls.redirectHttp ? ['security.W008'] : [])];
+  const byNginxComment =
+    tls.hsts && tls.redirectHttp
+      ? comments.sendsHstsAndRedirects
+      : tls.hsts
+        ? comments.sendsHsts
+        : comments.redirectsHttp;
   const lines = [
-    '# HTTPS ends at nginx: session and CSRF cookies travel over HTTPS only.',
+    commentBlock([comments.secureCookies]),
     'SESSION_COOKIE_SECURE = True',
     'CSRF_COOKIE_SECURE = True',
   ];
   if (byNginx.length > 0)
     lines.push(
-      `# nginx ${byNginx.map(([, what]) => what).join(' and ')}: Django does not (checks silenced).`,
-      `SILENCED_SYSTEM_CHECKS = [${byNginx.map(([id]) => pyString(id!)).join(', ')}]`,
+      commentBlock([byNginxComment]),
+      `SILENCED_SYSTEM_CHECKS = [${byNginx.map((id) => pyString(id)).join(', ')}]`,
     );
   return `${lines.join('\n')}\n`;
 }
@@ -433,11 +436,11 @@ function staticRootLines(staticRoot: string | null): string {
   ].join('\n');
 }
 
-function renderCsrfOrigins(hosts: HostSettings): string {
-  const comment = `# Origins whose forms may post here (the API views set no cookies: no CSRF token).`;
+function renderCsrfOrigins(hosts: HostSettings, comments: DjangoComments): string {
+  const comment = commentBlock([comments.csrfOrigins]);
   if (hosts.origins.length === 0) return `${comment}\nCSRF_TRUSTED_ORIGINS = []\n`;
   return `${comment}
-# Django 4 wants scheme://host[:port]; Django 3.2 the host alone.
+${commentBlock([comments.csrfOriginForm])}
 if django.VERSION >= (4, 0):
     CSRF_TRUSTED_ORIGINS = ${pyList('    ', hosts.origins.map(pyString))}
 else:
@@ -488,7 +491,7 @@ class Item(models.Model):
 `;
 
 /** As \`makemigrations\` writes it (Django 3.2 to 4.2, formatted by black), without the date line. */
-const MIGRATION = `# Generated by StackSketch as Django's makemigrations writes it.
+const migration = (c: ToolingComments): string => `# ${c.migration}
 
 from django.db import migrations, models
 
@@ -518,7 +521,9 @@ class Migration(migrations.Migration):
     ]
 `;
 
-const VIEWS = `"""The JSON API: GET health, GET items (newest first), POST items {"name": "..."}."""
+const views = (
+  comments: DjangoComments,
+): string => `"""The JSON API: GET health, GET items (newest first), POST items {"name": "..."}."""
 
 import json
 import os
@@ -531,7 +536,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from .models import Item
 
-# Who answers: a copy of a replicated container gets INSTANCE; otherwise the host name.
+${commentBlock([comments.instance])}
 INSTANCE = os.environ.get("INSTANCE") or socket.gethostname()
 NAME_MAX = Item._meta.get_field("name").max_length
 BAD_INPUT = 'send JSON like {"name": "..."} (1 to %d characters)' % NAME_MAX
@@ -559,7 +564,7 @@ def as_json(item):
     return {"id": item.id, "name": item.name, "created_at": item.created_at.isoformat()}
 
 
-# The API sets no cookies and trusts none, so a CSRF token would protect nothing.
+${commentBlock([comments.csrfExempt])}
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def items(request):
@@ -580,6 +585,11 @@ def create_item(request):
     item = Item.objects.create(name=name.strip())
     return JsonResponse(as_json(item), status=201)
 `;
+
+const VIEWS: Readonly<Record<Lang, string>> = {
+  en: views(DJANGO_COMMENTS.en),
+  ko: views(DJANGO_COMMENTS.ko),
+};
 
 const PRESTART = `"""Prepare a container start: apply the migrations, then collect the static files.
 
@@ -627,7 +637,7 @@ body {
 // ---------------------------------------------------------------------------------------------
 // Tests and tooling.
 
-function renderConftest(project: string, withDatabase: boolean): string {
+function renderConftest(project: string, withDatabase: boolean, c: ToolingComments): string {
   const migrate = withDatabase
     ? `    from django.core.management import call_command
 
@@ -658,7 +668,7 @@ def pytest_configure(config):
     django.setup()
     from django.test.utils import setup_test_environment
 
-    # Lets the test client in (its host "testserver") and keeps outgoing mail in memory.
+    # ${c.testEnvironment}
     setup_test_environment()
 ${migrate}
 
@@ -667,7 +677,7 @@ def pytest_unconfigure(config):
 `;
 }
 
-function renderTests(app: string, bases: readonly string[], withItems: boolean): string {
+function renderTests(app: string, bases: readonly string[], withItems: boolean, c: ToolingComments): string {
   const head = `"""Tests of the JSON API with Django's test client (run: python -m pytest)."""
 ${withItems ? '\nimport json' : ''}
 import os
@@ -699,7 +709,7 @@ def test_health(client, api):
     response = client.get(api + "health")
     assert response.status_code == 200
     assert response.json()["status"] == "ok"
-    # Which copy answered: INSTANCE in a replicated container, else the host name.
+    # ${c.instanceTest}
     assert response.json()["instance"]
 
 
@@ -769,25 +779,16 @@ testpaths = ["tests"]
 addopts = "-p no:cacheprovider"
 `;
 
-const SETUP_CFG = `[flake8]
-# black's line length; E203 (space before ":") is how black formats slices.
+const setupCfg = (c: ToolingComments): string => `[flake8]
+# ${c.flake8}
 max-line-length = ${PYTHON_LINE_LENGTH}
 extend-ignore = E203
 exclude = .git,__pycache__,staticfiles
 `;
 
-function renderRequirements(server: readonly string[]): string {
-  return [
-    '# Exact versions, so every build of this image installs the same code.',
-    ...DJANGO_PINNED,
-    ...server,
-    '',
-  ].join('\n');
+function renderRequirements(server: readonly string[], c: ToolingComments): string {
+  return [`# ${c.requirements}`, ...DJANGO_PINNED, ...server, ''].join('\n');
 }
 
-const REQUIREMENTS_DEV = [
-  '# Test and lint tools (make test, make lint, make format), kept out of the image.',
-  '-r requirements.txt',
-  ...DJANGO_DEV_PINNED,
-  '',
-].join('\n');
+const requirementsDev = (c: ToolingComments): string =>
+  [`# ${c.devRequirements}`, '-r requirements.txt', ...DJANGO_DEV_PINNED, ''].join('\n');

@@ -2,6 +2,7 @@
  * The self-checks a Flask service folder ships: pytest tests of every app's API with Flask's test
  * client against a temporary SQLite file, the flake8, black and pytest config, and the pinned tools.
  */
+import { TOOLING_COMMENTS, type ToolingComments } from '../toolingComments';
 import type { PlannedApp } from '../../exporters/planTypes';
 import { pyDottedName, pyIdentifier, pyString } from '../../exporters/serializers/python';
 import type { SelfChecks } from '../planParts';
@@ -56,14 +57,14 @@ def client_of(module, name):
     return getattr(importlib.import_module(module), name).test_client()
 `;
 
-const HEALTH_TEST = `
+const healthTest = (c: ToolingComments): string => `
 
 @pytest.mark.parametrize("module, name, base", EVERY_API)
 def test_health(module, name, base):
     response = client_of(module, name).get(base + "health")
     assert response.status_code == 200
     assert response.get_json()["status"] == "ok"
-    # Which copy answered: INSTANCE in a replicated container, else the host name.
+    # ${c.instanceTest}
     assert response.get_json()["instance"]
 `;
 
@@ -108,13 +109,13 @@ def test_no_items_without_a_database(module, name, base):
     assert client_of(module, name).get(base + "items").status_code == 404
 `;
 
-function renderTests(apps: readonly PlannedApp[]): string {
+function renderTests(apps: readonly PlannedApp[], c: ToolingComments): string {
   const withItems = apps.filter((app) => app.database !== null);
   const withoutItems = apps.filter((app) => app.database === null);
   const lists = [
     '',
     '',
-    '# (module, Flask object, API prefix): each app of this folder under each nginx prefix.',
+    `# ${c.testCases}`,
     caseList('EVERY_API', apps),
     ...(withItems.length > 0 ? [caseList('WITH_ITEMS', withItems)] : []),
     ...(withoutItems.length > 0 ? [caseList('WITHOUT_ITEMS', withoutItems)] : []),
@@ -123,7 +124,7 @@ function renderTests(apps: readonly PlannedApp[]): string {
   return [
     TESTS_HEAD,
     lists.join('\n'),
-    HEALTH_TEST,
+    healthTest(c),
     withItems.length > 0 ? ITEM_TESTS : '',
     withoutItems.length > 0 ? NO_ITEMS_TEST : '',
   ].join('');
@@ -137,8 +138,8 @@ testpaths = ["tests"]
 addopts = "-p no:cacheprovider"
 `;
 
-const SETUP_CFG = `[flake8]
-# black's line length; E203 (space before ":") is how black formats slices.
+const setupCfg = (c: ToolingComments): string => `[flake8]
+# ${c.flake8}
 max-line-length = ${PYTHON_LINE_LENGTH}
 extend-ignore = E203
 exclude = .git,__pycache__,static
@@ -156,13 +157,13 @@ const LINT_KO =
 /** Flask's self-checks, for every app of a service folder at once. */
 export function flaskSelfChecks(requirements: readonly string[]): SelfChecks {
   return {
-    files: (apps) => ({
+    files: (apps, lang) => ({
       'conftest.py': CONFTEST,
       'tests/__init__.py': '',
-      'tests/test_api.py': renderTests(apps),
+      'tests/test_api.py': renderTests(apps, TOOLING_COMMENTS[lang]),
       'pyproject.toml': PYPROJECT,
-      'setup.cfg': SETUP_CFG,
-      'requirements-dev.txt': renderDevRequirements(requirements),
+      'setup.cfg': setupCfg(TOOLING_COMMENTS[lang]),
+      'requirements-dev.txt': renderDevRequirements(requirements, lang),
     }),
     explanations: {
       en: [

@@ -7,124 +7,139 @@ import type { KindPlanPart } from '../planParts';
 import { PYTHON_LINE_LENGTH, assignDesignName, fitLine, pySequence } from '../pythonTooling';
 import { flaskSelfChecks } from './checks';
 import type { FlaskProps } from './descriptor';
+import type { Lang } from '../../i18n/lang';
+import { FLASK_COMMENTS, type FlaskComments } from './comments';
 
-/** The constant parts of the Flask app, joined once (a 200-app design writes them 200 times). */
-const FLASK_APP_IMPORTS = [
-  '',
-  '',
-  'def _create_app():',
-  '    # Imports live in here so the module exposes only its WSGI callable (any name).',
-  '    import logging',
-  '    import os',
-  '    import secrets',
-  '    import socket',
-  '    import sqlite3',
-  '    import threading',
-  '',
-  '    from flask import Flask, jsonify, request',
-  '    from werkzeug.middleware.proxy_fix import ProxyFix',
-  '',
-].join('\n');
-const FLASK_APP_BODY = [
-  '    secret_key = os.environ.get("SECRET_KEY", "")',
-  '    if not secret_key:',
-  '        # Never a key in the code: without one, a random per-process key (sessions do',
-  '        # not survive restarts).',
-  '        logging.getLogger(__name__).warning(',
-  '            "SECRET_KEY is not set; using a random key (set it in .env)"',
-  '        )',
-  '        secret_key = secrets.token_hex(32)',
-  '    app.config.update(SECRET_KEY=secret_key, DEBUG=False)',
-  '    # nginx is the one proxy in front: trust exactly one hop of X-Forwarded-* headers.',
-  '    app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)',
-  '',
-  '    # Who answers: a copy of a replicated container gets INSTANCE, else the host name.',
-  '    instance = os.environ.get("INSTANCE") or socket.gethostname()',
-  '',
-  '    schema_ready = []',
-  '',
-  '    def connect():',
-  '        folder = os.path.dirname(database)',
-  '        if folder and not os.path.isdir(folder):',
-  '            os.makedirs(folder, exist_ok=True)',
-  "        # timeout + busy_timeout: wait for another worker's lock, not fail at once.",
-  '        connection = sqlite3.connect(database, timeout=5.0)',
-  '        connection.row_factory = sqlite3.Row',
-  '        connection.execute("PRAGMA busy_timeout = 5000")',
-  '        if not schema_ready:',
-  '            # WAL lets readers and one writer work at the same time.',
-  '            connection.execute("PRAGMA journal_mode = WAL")',
-  '            connection.execute(',
-  '                "CREATE TABLE IF NOT EXISTS items ("',
-  '                "id INTEGER PRIMARY KEY AUTOINCREMENT, "',
-  '                "name TEXT NOT NULL, "',
-  '                "created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)"',
-  '            )',
-  '            connection.commit()',
-  '            schema_ready.append(True)',
-  '        return connection',
-  '',
-  '    # One connection per worker thread, opened on first use and kept: opening the file,',
-  '    # mapping the WAL index and setting the pragmas on every request cost more than the',
-  '    # query itself.',
-  '    per_thread = threading.local()',
-  '',
-  '    def get_db():',
-  '        connection = getattr(per_thread, "connection", None)',
-  '        if connection is None:',
-  '            connection = per_thread.connection = connect()',
-  '        return connection',
-  '',
-  '    @app.teardown_appcontext',
-  '    def end_request(_error):',
-  '        # A request that failed half-way must not keep its write lock into the next.',
-  '        connection = getattr(per_thread, "connection", None)',
-  '        if connection is not None and connection.in_transaction:',
-  '            connection.rollback()',
-  '',
-  '    def health():',
-  '        if database is not None:',
-  '            try:',
-  '                get_db().execute("SELECT 1").fetchone()',
-  '            except (sqlite3.Error, OSError) as error:',
-  '                return (',
-  '                    jsonify(status="error", detail=str(error), instance=instance),',
-  '                    503,',
-  '                )',
-  '        return jsonify(status="ok", instance=instance)',
-  '',
-  '    def list_items():',
-  '        query = "SELECT id, name, created_at FROM items ORDER BY id DESC LIMIT 100"',
-  '        rows = get_db().execute(query).fetchall()',
-  '        return jsonify(items=[dict(row) for row in rows])',
-  '',
-  '    bad_input = \'send JSON like {"name": "..."} (1 to 200 characters)\'',
-  '',
-  '    def create_item():',
-  '        payload = request.get_json(silent=True)',
-  '        name = payload.get("name") if isinstance(payload, dict) else None',
-  '        if not isinstance(name, str) or not name.strip() or len(name) > 200:',
-  '            return jsonify(error=bad_input), 400',
-  '        connection = get_db()',
-  '        insert = "INSERT INTO items (name) VALUES (?)"',
-  '        cursor = connection.execute(insert, (name.strip(),))',
-  '        connection.commit()',
-  '        return jsonify(id=cursor.lastrowid, name=name.strip()), 201',
-  '',
-  '    for index, base in enumerate(api_bases):',
-  '        app.add_url_rule(base + "health", "health_%d" % index, health)',
-  '        if database is not None:',
-  '            items = base + "items"',
-  '            app.add_url_rule(items, "list_items_%d" % index, list_items)',
-  '            create = "create_item_%d" % index',
-  '            app.add_url_rule(items, create, create_item, methods=["POST"])',
-  '    return app',
-  '',
-  '',
-].join('\n');
+/** `# ` comment lines at an indentation. */
+const commentLines = (indent: string, lines: readonly string[]): string[] =>
+  lines.map((line) => `${indent}# ${line}`);
+
+/** The constant parts of the Flask app, joined once per language (a 200-app design writes them 200 times). */
+const appImports = (comments: FlaskComments): string =>
+  [
+    '',
+    '',
+    'def _create_app():',
+    ...commentLines('    ', [comments.imports]),
+    '    import logging',
+    '    import os',
+    '    import secrets',
+    '    import socket',
+    '    import sqlite3',
+    '    import threading',
+    '',
+    '    from flask import Flask, jsonify, request',
+    '    from werkzeug.middleware.proxy_fix import ProxyFix',
+    '',
+  ].join('\n');
+const appBody = (comments: FlaskComments): string =>
+  [
+    '    secret_key = os.environ.get("SECRET_KEY", "")',
+    '    if not secret_key:',
+    ...commentLines('        ', comments.noSecretKey),
+    '        logging.getLogger(__name__).warning(',
+    '            "SECRET_KEY is not set; using a random key (set it in .env)"',
+    '        )',
+    '        secret_key = secrets.token_hex(32)',
+    '    app.config.update(SECRET_KEY=secret_key, DEBUG=False)',
+    ...commentLines('    ', [comments.proxyFix]),
+    '    app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)',
+    '',
+    ...commentLines('    ', [comments.instance]),
+    '    instance = os.environ.get("INSTANCE") or socket.gethostname()',
+    '',
+    '    schema_ready = []',
+    '',
+    '    def connect():',
+    '        folder = os.path.dirname(database)',
+    '        if folder and not os.path.isdir(folder):',
+    '            os.makedirs(folder, exist_ok=True)',
+    ...commentLines('        ', [comments.busyTimeout]),
+    '        connection = sqlite3.connect(database, timeout=5.0)',
+    '        connection.row_factory = sqlite3.Row',
+    '        connection.execute("PRAGMA busy_timeout = 5000")',
+    '        if not schema_ready:',
+    ...commentLines('            ', [comments.wal]),
+    '            connection.execute("PRAGMA journal_mode = WAL")',
+    '            connection.execute(',
+    '                "CREATE TABLE IF NOT EXISTS items ("',
+    '                "id INTEGER PRIMARY KEY AUTOINCREMENT, "',
+    '                "name TEXT NOT NULL, "',
+    '                "created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)"',
+    '            )',
+    '            connection.commit()',
+    '            schema_ready.append(True)',
+    '        return connection',
+    '',
+    ...commentLines('    ', comments.perThread),
+    '    per_thread = threading.local()',
+    '',
+    '    def get_db():',
+    '        connection = getattr(per_thread, "connection", None)',
+    '        if connection is None:',
+    '            connection = per_thread.connection = connect()',
+    '        return connection',
+    '',
+    '    @app.teardown_appcontext',
+    '    def end_request(_error):',
+    ...commentLines('        ', [comments.rollback]),
+    '        connection = getattr(per_thread, "connection", None)',
+    '        if connection is not None and connection.in_transaction:',
+    '            connection.rollback()',
+    '',
+    '    def health():',
+    '        if database is not None:',
+    '            try:',
+    '                get_db().execute("SELECT 1").fetchone()',
+    '            except (sqlite3.Error, OSError) as error:',
+    '                return (',
+    '                    jsonify(status="error", detail=str(error), instance=instance),',
+    '                    503,',
+    '                )',
+    '        return jsonify(status="ok", instance=instance)',
+    '',
+    '    def list_items():',
+    '        query = "SELECT id, name, created_at FROM items ORDER BY id DESC LIMIT 100"',
+    '        rows = get_db().execute(query).fetchall()',
+    '        return jsonify(items=[dict(row) for row in rows])',
+    '',
+    '    bad_input = \'send JSON like {"name": "..."} (1 to 200 characters)\'',
+    '',
+    '    def create_item():',
+    '        payload = request.get_json(silent=True)',
+    '        name = payload.get("name") if isinstance(payload, dict) else None',
+    '        if not isinstance(name, str) or not name.strip() or len(name) > 200:',
+    '            return jsonify(error=bad_input), 400',
+    '        connection = get_db()',
+    '        insert = "INSERT INTO items (name) VALUES (?)"',
+    '        cursor = connection.execute(insert, (name.strip(),))',
+    '        connection.commit()',
+    '        return jsonify(id=cursor.lastrowid, name=name.strip()), 201',
+    '',
+    '    for index, base in enumerate(api_bases):',
+    '        app.add_url_rule(base + "health", "health_%d" % index, health)',
+    '        if database is not None:',
+    '            items = base + "items"',
+    '            app.add_url_rule(items, "list_items_%d" % index, list_items)',
+    '            create = "create_item_%d" % index',
+    '            app.add_url_rule(items, create, create_item, methods=["POST"])',
+    '    return app',
+    '',
+    '',
+  ].join('\n');
 
 /** The Flask app module: /health and SQLite-backed /items under each API base. */
-function renderFlaskApp(app: PlannedApp, exposeAsApp: boolean): string {
+const FLASK_APP_IMPORTS: Readonly<Record<Lang, string>> = {
+  en: appImports(FLASK_COMMENTS.en),
+  ko: appImports(FLASK_COMMENTS.ko),
+};
+const FLASK_APP_BODY: Readonly<Record<Lang, string>> = {
+  en: appBody(FLASK_COMMENTS.en),
+  ko: appBody(FLASK_COMMENTS.ko),
+};
+
+function renderFlaskApp(app: PlannedApp, exposeAsApp: boolean, lang: Lang): string {
+  const comments = FLASK_COMMENTS[lang];
   const callable = pyIdentifier(app.callable);
   pyDottedName(app.module);
   const db = app.database;
@@ -137,19 +152,18 @@ function renderFlaskApp(app: PlannedApp, exposeAsApp: boolean): string {
     'of failing, one connection per worker thread kept between requests.',
     '"""',
     '',
-    fitLine(`# The app of node ${docText(app.node)}. Routes (nginx passes the request URI`),
-    '# unchanged, so they sit under the nginx route):',
+    ...commentLines('', comments.routesHeading(docText(app.node))).map(fitLine),
   ];
   for (const base of app.apiBases) {
-    lines.push(fitLine(`#   GET  ${base}health   liveness (and the database, when there is one)`));
+    lines.push(fitLine(`#   GET  ${base}health   ${comments.healthRoute}`));
     if (db)
       lines.push(
-        fitLine(`#   GET  ${base}items    the stored items, newest first`),
-        fitLine(`#   POST ${base}items    {"name": "..."} stores one item`),
+        fitLine(`#   GET  ${base}items    ${comments.listRoute}`),
+        fitLine(`#   POST ${base}items    ${comments.createRoute}`),
       );
   }
   lines.push(
-    FLASK_APP_IMPORTS,
+    FLASK_APP_IMPORTS[lang],
     pySequence('    ', 'api_bases = ', app.apiBases.map(pyString), '()'),
     ...(db
       ? [
@@ -158,8 +172,8 @@ function renderFlaskApp(app: PlannedApp, exposeAsApp: boolean): string {
         ]
       : ['    database = None']),
     '',
-    ...flaskConstructor(app),
-    FLASK_APP_BODY,
+    ...flaskConstructor(app, comments),
+    FLASK_APP_BODY[lang],
     assignDesignName(callable, '_create_app()'),
   );
   if (exposeAsApp && callable !== 'app')
@@ -175,11 +189,11 @@ function staticUrlPath(app: PlannedApp): string | null {
   return typeof route === 'string' && route !== '' ? route.replace(/\/$/, '') : null;
 }
 
-function flaskConstructor(app: PlannedApp): string[] {
+function flaskConstructor(app: PlannedApp, comments: FlaskComments): string[] {
   const urlPath = staticUrlPath(app);
   if (urlPath === null) return ['    app = Flask(__name__)'];
   return [
-    '    # The static/ folder beside this module, under the static route (nginx serves it).',
+    ...commentLines('    ', [comments.staticFolder]),
     fitLine(`    static_url_path = ${pyString(checkedRoute(urlPath))}`),
     '    app = Flask(__name__, static_url_path=static_url_path)',
   ];
@@ -207,7 +221,7 @@ body {
 /** Where the container copies the static folder for nginx: a named volume shared with it. */
 const FLASK_STATIC_COPY = '/srv/static';
 
-function renderWsgiEntry(app: PlannedApp): string {
+function renderWsgiEntry(app: PlannedApp, lang: Lang): string {
   const module = pyDottedName(app.module);
   const callable = pyIdentifier(app.callable);
   const oneLine = `from ${module} import ${callable} as app`;
@@ -221,7 +235,7 @@ function renderWsgiEntry(app: PlannedApp): string {
     '',
     importLine,
     '',
-    '# What this module is for: the name the server loads.',
+    ...commentLines('', [FLASK_COMMENTS[lang].wsgiAll]),
     '__all__ = ["app"]',
     '',
   ].join('\n');

@@ -4,43 +4,55 @@ import { docText } from '../docText';
 import type { KindPlanPart } from '../planParts';
 import type { GunicornProps } from './descriptor';
 import { listenerOf } from '../registry';
+import type { Lang } from '../../i18n/lang';
+import { GUNICORN_COMMENTS, type GunicornComments } from './comments';
 
 type GunicornSettings = Pick<
   GunicornProps,
   'workers' | 'threads' | 'timeout' | 'maxRequests' | 'maxRequestsJitter'
 >;
 
-/** The constant parts of gunicorn.conf.py, joined once. */
-const GUNICORN_SECRET_KEY = [
-  '',
-  pyComment('This file runs once, in the master, before the workers start: without SECRET_KEY'),
-  pyComment('in the environment (.env), every worker would invent its own key and reject the'),
-  pyComment("others' sessions."),
-  'if not os.environ.get("SECRET_KEY"):',
-  '    os.environ["SECRET_KEY"] = secrets.token_hex(32)',
-  '    print(',
-  '        "SECRET_KEY is not set: using one random key for this run (set it in .env)",',
-  '        file=sys.stderr,',
-  '    )',
-].join('\n');
+/** The constant parts of gunicorn.conf.py, joined once per language. */
+const secretKeyBlock = (comments: GunicornComments): string =>
+  [
+    '',
+    ...comments.secretKey.map(pyComment),
+    'if not os.environ.get("SECRET_KEY"):',
+    '    os.environ["SECRET_KEY"] = secrets.token_hex(32)',
+    '    print(',
+    '        "SECRET_KEY is not set: using one random key for this run (set it in .env)",',
+    '        file=sys.stderr,',
+    '    )',
+  ].join('\n');
 /** Seconds Gunicorn gives in-flight requests when it is asked to stop. */
 const GRACEFUL_TIMEOUT = 30;
 
-const GUNICORN_SETTINGS = [
-  `graceful_timeout = ${GRACEFUL_TIMEOUT}`,
-  'keepalive = 5',
-  pyComment('Worker heartbeat files in memory: /tmp on a container disk can stall workers.'),
-  'worker_tmp_dir = "/dev/shm"',
-  pyComment('nginx already logs every request; a second access log here costs throughput.'),
-  'accesslog = None',
-  pyComment('Errors to stderr, where `docker compose logs` reads them.'),
-  'errorlog = "-"',
-  'loglevel = "info"',
-  pyComment('nginx is the only client: trust its X-Forwarded-* headers.'),
-  'forwarded_allow_ips = "*"',
-].join('\n');
+const settingsBlock = (comments: GunicornComments): string =>
+  [
+    `graceful_timeout = ${GRACEFUL_TIMEOUT}`,
+    'keepalive = 5',
+    pyComment(comments.workerTmpDir),
+    'worker_tmp_dir = "/dev/shm"',
+    pyComment(comments.accessLog),
+    'accesslog = None',
+    pyComment(comments.errorLog),
+    'errorlog = "-"',
+    'loglevel = "info"',
+    pyComment(comments.forwarded),
+    'forwarded_allow_ips = "*"',
+  ].join('\n');
 
-function renderGunicornConf(process: PythonProcess): string {
+const GUNICORN_SECRET_KEY: Readonly<Record<Lang, string>> = {
+  en: secretKeyBlock(GUNICORN_COMMENTS.en),
+  ko: secretKeyBlock(GUNICORN_COMMENTS.ko),
+};
+const GUNICORN_SETTINGS: Readonly<Record<Lang, string>> = {
+  en: settingsBlock(GUNICORN_COMMENTS.en),
+  ko: settingsBlock(GUNICORN_COMMENTS.ko),
+};
+
+function renderGunicornConf(process: PythonProcess, lang: Lang): string {
+  const comments = GUNICORN_COMMENTS[lang];
   const { workers, threads, timeout, maxRequests, maxRequestsJitter } = process.settings as GunicornSettings;
   const node = process.node;
   const bind =
@@ -60,41 +72,33 @@ function renderGunicornConf(process: PythonProcess): string {
     'import secrets',
     'import sys',
   );
-  lines.push(GUNICORN_SECRET_KEY);
+  lines.push(GUNICORN_SECRET_KEY[lang]);
   lines.push(
     '',
     pyComment(
       process.bind.kind === 'unix'
-        ? 'A unix socket on a volume shared with nginx (no TCP port at all).'
+        ? comments.bindUnix
         : process.bindHost
-          ? 'A TCP port on the loopback address: only this host (nginx) reaches it.'
-          : 'A TCP port on the Compose network; not published: only nginx reaches it.',
+          ? comments.bindLoopback
+          : comments.bindNetwork,
     ),
     `bind = ${pyString(bind)}`,
-    pyComment('Worker processes. The guide: 2 x CPU cores + 1, so one busy worker starves no other.'),
+    pyComment(comments.workers),
     workers === 'auto' ? 'workers = multiprocessing.cpu_count() * 2 + 1' : `workers = ${pyInt(workers)}`,
     `threads = ${pyInt(threads)}`,
   );
   if (threads > 1) {
-    lines.push(
-      pyComment('More than one thread per worker needs the gthread worker class.'),
-      'worker_class = "gthread"',
-    );
+    lines.push(pyComment(comments.gthread), 'worker_class = "gthread"');
   } else lines.push('worker_class = "sync"');
   lines.push(
-    pyComment('A worker silent this long is killed and replaced: one stuck request cannot hold it.'),
+    pyComment(comments.timeout),
     `timeout = ${pyInt(timeout)}`,
-    pyComment('Recycling: a worker is replaced after max_requests (+ a random jitter, so they do'),
-    pyComment('not all restart together); memory a leak holds is given back. 0 never recycles.'),
+    ...comments.recycling.map(pyComment),
     `max_requests = ${pyInt(maxRequests)}`,
     `max_requests_jitter = ${pyInt(maxRequestsJitter)}`,
-    GUNICORN_SETTINGS,
+    GUNICORN_SETTINGS[lang],
   );
-  if (process.bind.kind === 'unix')
-    lines.push(
-      pyComment('umask 0: nginx can connect to the socket; only the two containers mount its folder.'),
-      'umask = 0',
-    );
+  if (process.bind.kind === 'unix') lines.push(pyComment(comments.umask), 'umask = 0');
   lines.push('');
   return lines.join('\n');
 }
@@ -119,7 +123,7 @@ export const gunicornPlan: KindPlanPart<GunicornProps> = {
     requirements: ['gunicorn==23.0.0', 'packaging==24.1'],
     compiled: false,
     configFile: 'gunicorn.conf.py',
-    renderConfig: (process) => renderGunicornConf(process),
+    renderConfig: (process, _app, _workdir, lang) => renderGunicornConf(process, lang),
     configExplanation: () => GUNICORN_CONF,
     command: ['gunicorn', '--config', 'gunicorn.conf.py', 'wsgi:app'],
     summary: (process) => {

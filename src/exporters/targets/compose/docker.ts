@@ -1,5 +1,7 @@
 import { joinPieces } from '../../../model/text';
 import { wsgiServerPart } from '../../../nodes/planParts';
+import type { Lang } from '../../../i18n/lang';
+import { COMPOSE_COMMENTS, hashComments, type ComposeComments } from './comments';
 import { compareText } from '../../order';
 import { reuseWhenSame } from '../../incremental';
 import type {
@@ -27,6 +29,10 @@ export const IMAGES = {
 /** Fixed ids for the app user, so volume ownership is the same on every build. */
 export const APP_UID = 10001;
 
+/** Dockerfile comment instructions, one per line. */
+const comments = (lines: readonly string[]): DockerInstruction[] =>
+  lines.map((text) => ({ op: 'comment', text }));
+
 const HEALTH = { interval: '10s', timeout: '5s', startPeriod: '15s', retries: 5 };
 
 const PYTHON_HEALTH_COMMAND = ['python', 'health-check.py'];
@@ -37,82 +43,97 @@ export function healthCommand(service: PlannedService): string[] {
   return ['wget', '-q', '-O', '/dev/null', `http://127.0.0.1:${port}${NGINX_HEALTH_PATH}`];
 }
 
-// The instructions every Dockerfile of a kind shares, formatted (and checked) once when the module loads.
-const COMPILE_STAGE = dockerFragment([
-  {
-    op: 'comment',
-    text: 'Stage 1: uWSGI is a C program; compile its wheel here, with the compiler that the',
-  },
-  { op: 'comment', text: 'final image does not need to carry.' },
-  { op: 'FROM', image: IMAGES.python, as: 'build' },
-  {
-    op: 'RUN',
-    shell:
-      'apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*',
-  },
-  { op: 'COPY', sources: ['requirements.txt'], dest: '/tmp/requirements.txt' },
-  { op: 'RUN', shell: 'pip wheel --no-cache-dir --wheel-dir /wheels -r /tmp/requirements.txt' },
-  { op: 'blank' },
-  { op: 'comment', text: 'Stage 2: the runtime image, with the prebuilt wheels only.' },
-]);
+/** The instructions every Python Dockerfile of a kind shares, with their comments in one language. */
+function pythonParts(c: ComposeComments) {
+  const COMPILE_STAGE = dockerFragment([
+    ...comments(c.compileStage),
+    { op: 'FROM', image: IMAGES.python, as: 'build' },
+    {
+      op: 'RUN',
+      shell:
+        'apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*',
+    },
+    { op: 'COPY', sources: ['requirements.txt'], dest: '/tmp/requirements.txt' },
+    { op: 'RUN', shell: 'pip wheel --no-cache-dir --wheel-dir /wheels -r /tmp/requirements.txt' },
+    { op: 'blank' },
+    ...comments([c.runtimeStage]),
+  ]);
 
-const PYTHON_BASE = dockerFragment([
-  { op: 'FROM', image: IMAGES.python },
-  {
-    op: 'ENV',
-    vars: [
-      ['PYTHONDONTWRITEBYTECODE', '1'],
-      ['PYTHONUNBUFFERED', '1'],
-      ['PIP_NO_CACHE_DIR', '1'],
-      ['PIP_DISABLE_PIP_VERSION_CHECK', '1'],
-    ],
-  },
-  { op: 'comment', text: 'A non-root user: a compromised app cannot take over the container.' },
-  {
-    op: 'RUN',
-    shell: `groupadd --system --gid ${APP_UID} app && useradd --system --uid ${APP_UID} --gid app --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin app`,
-  },
-]);
+  const PYTHON_BASE = dockerFragment([
+    { op: 'FROM', image: IMAGES.python },
+    {
+      op: 'ENV',
+      vars: [
+        ['PYTHONDONTWRITEBYTECODE', '1'],
+        ['PYTHONUNBUFFERED', '1'],
+        ['PIP_NO_CACHE_DIR', '1'],
+        ['PIP_DISABLE_PIP_VERSION_CHECK', '1'],
+      ],
+    },
+    ...comments([c.nonRootUser]),
+    {
+      op: 'RUN',
+      shell: `groupadd --system --gid ${APP_UID} app && useradd --system --uid ${APP_UID} --gid app --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin app`,
+    },
+  ]);
 
-// Code owned by root: the app user can read it but not rewrite it (the last COPY of both).
-const WHEELS_INSTALL = dockerFragment([
-  { op: 'COPY', from: 'build', sources: ['/wheels'], dest: '/wheels' },
-  { op: 'COPY', sources: ['requirements.txt'], dest: './' },
-  {
-    op: 'RUN',
-    shell: 'pip install --no-index --find-links=/wheels -r requirements.txt && rm -rf /wheels',
-  },
-  { op: 'COPY', sources: ['.'], dest: './' },
-]);
-const PIP_INSTALL = dockerFragment([
-  {
-    op: 'comment',
-    text: 'Requirements first: this layer is rebuilt only when they change, not on every code edit.',
-  },
-  { op: 'COPY', sources: ['requirements.txt'], dest: './' },
-  { op: 'RUN', shell: 'pip install -r requirements.txt' },
-  { op: 'COPY', sources: ['.'], dest: './' },
-]);
+  // Code owned by root: the app user can read it but not rewrite it (the last COPY of both).
+  const WHEELS_INSTALL = dockerFragment([
+    { op: 'COPY', from: 'build', sources: ['/wheels'], dest: '/wheels' },
+    { op: 'COPY', sources: ['requirements.txt'], dest: './' },
+    {
+      op: 'RUN',
+      shell: 'pip install --no-index --find-links=/wheels -r requirements.txt && rm -rf /wheels',
+    },
+    { op: 'COPY', sources: ['.'], dest: './' },
+  ]);
+  const PIP_INSTALL = dockerFragment([
+    ...comments([c.requirementsFirst]),
+    { op: 'COPY', sources: ['requirements.txt'], dest: './' },
+    { op: 'RUN', shell: 'pip install -r requirements.txt' },
+    { op: 'COPY', sources: ['.'], dest: './' },
+  ]);
 
-const APP_USER = dockerFragment([{ op: 'USER', name: 'app' }]);
+  const APP_USER = dockerFragment([{ op: 'USER', name: 'app' }]);
 
-const DEV_SERVER_STOP = dockerFragment([
-  {
-    op: 'comment',
-    text: 'The Flask dev server stops on Ctrl-C (SIGINT), not on the SIGTERM Docker sends.',
-  },
-  { op: 'STOPSIGNAL', signal: 'SIGINT' },
-]);
+  const DEV_SERVER_STOP = dockerFragment([
+    ...comments([c.devServerStop]),
+    { op: 'STOPSIGNAL', signal: 'SIGINT' },
+  ]);
 
-const PYTHON_HEALTHCHECK = dockerFragment([{ op: 'HEALTHCHECK', ...HEALTH, command: PYTHON_HEALTH_COMMAND }]);
+  const PYTHON_HEALTHCHECK = dockerFragment([
+    { op: 'HEALTHCHECK', ...HEALTH, command: PYTHON_HEALTH_COMMAND },
+  ]);
+  return {
+    COMPILE_STAGE,
+    PYTHON_BASE,
+    WHEELS_INSTALL,
+    PIP_INSTALL,
+    APP_USER,
+    DEV_SERVER_STOP,
+    PYTHON_HEALTHCHECK,
+  };
+}
+
+// Formatted (and checked) once per language when the module loads.
+const PYTHON_PARTS = { en: pythonParts(COMPOSE_COMMENTS.en), ko: pythonParts(COMPOSE_COMMENTS.ko) };
 
 /** A server pip builds from source (uWSGI is a C program): the image compiles it in a stage of its own. */
 export function isCompiled(process: PythonProcess): boolean {
   return process.role === 'wsgi-server' && wsgiServerPart(process.kind).compiled;
 }
 
-export function renderPythonDockerfile(service: PlannedService): string {
+export function renderPythonDockerfile(service: PlannedService, lang: Lang): string {
   if (service.runs.kind !== 'python') throw new Error('not a python service');
+  const {
+    COMPILE_STAGE,
+    PYTHON_BASE,
+    WHEELS_INSTALL,
+    PIP_INSTALL,
+    APP_USER,
+    DEV_SERVER_STOP,
+    PYTHON_HEALTHCHECK,
+  } = PYTHON_PARTS[lang];
   const process = service.runs.process;
   const ownDirs = [...new Set(service.mounts.map((mount) => mount.target))].sort(compareText).map(shQuote);
   const listener = service.listens[0]!;
@@ -122,13 +143,10 @@ export function renderPythonDockerfile(service: PlannedService): string {
   ins.push(PYTHON_BASE, { op: 'WORKDIR', path: service.workdir });
   ins.push(compiled ? WHEELS_INSTALL : PIP_INSTALL);
   if (ownDirs.length > 0) {
-    ins.push(
-      {
-        op: 'comment',
-        text: 'Volume folders owned by the app user: a new named volume takes this ownership.',
-      },
-      { op: 'RUN', shell: `mkdir -p ${ownDirs.join(' ')} && chown app:app ${ownDirs.join(' ')}` },
-    );
+    ins.push(...comments([COMPOSE_COMMENTS[lang].volumeOwnership]), {
+      op: 'RUN',
+      shell: `mkdir -p ${ownDirs.join(' ')} && chown app:app ${ownDirs.join(' ')}`,
+    });
   }
   ins.push(APP_USER);
   if (listener.kind === 'tcp') ins.push({ op: 'EXPOSE', port: listener.port });
@@ -137,41 +155,38 @@ export function renderPythonDockerfile(service: PlannedService): string {
   return formatDockerfile(ins);
 }
 
-const WEB_BUILD_STAGE = dockerFragment([
-  {
-    op: 'comment',
-    text: 'Stage 1: build the React app with Node. Only the built files go to the final image.',
-  },
-  { op: 'FROM', image: IMAGES.node, as: 'build' },
-  { op: 'WORKDIR', path: '/src' },
-  { op: 'COPY', sources: ['frontend/package.json'], dest: './' },
-  { op: 'RUN', shell: 'npm install --no-audit --no-fund' },
-  { op: 'COPY', sources: ['frontend/'], dest: './' },
-  { op: 'RUN', shell: 'npm run build' },
-  { op: 'blank' },
-  { op: 'comment', text: 'Stage 2: nginx serves the build and proxies the API.' },
-]);
+/** The instructions every nginx Dockerfile shares, with their comments in one language. */
+function webParts(c: ComposeComments) {
+  const WEB_BUILD_STAGE = dockerFragment([
+    ...comments([c.webBuildStage]),
+    { op: 'FROM', image: IMAGES.node, as: 'build' },
+    { op: 'WORKDIR', path: '/src' },
+    { op: 'COPY', sources: ['frontend/package.json'], dest: './' },
+    { op: 'RUN', shell: 'npm install --no-audit --no-fund' },
+    { op: 'COPY', sources: ['frontend/'], dest: './' },
+    { op: 'RUN', shell: 'npm run build' },
+    { op: 'blank' },
+    ...comments([c.webServeStage]),
+  ]);
 
-const WEB_BASE = dockerFragment([
-  { op: 'FROM', image: IMAGES.nginx },
-  {
-    op: 'comment',
-    text: 'The whole nginx.conf: the master process binds the port, workers run as user "nginx".',
-  },
-  { op: 'COPY', sources: ['nginx.conf'], dest: '/etc/nginx/nginx.conf' },
-]);
+  const WEB_BASE = dockerFragment([
+    { op: 'FROM', image: IMAGES.nginx },
+    ...comments([c.wholeNginxConf]),
+    { op: 'COPY', sources: ['nginx.conf'], dest: '/etc/nginx/nginx.conf' },
+  ]);
 
-const TLS_INIT_COPY = dockerFragment([
-  {
-    op: 'comment',
-    text: 'openssl and the script that makes the first certificate at start, into the TLS volume',
-  },
-  { op: 'comment', text: '(the image and the bundle never hold a private key).' },
-  { op: 'RUN', shell: 'apk add --no-cache openssl' },
-  { op: 'COPY', sources: ['tls-init.sh'], dest: TLS_INIT_PATH },
-]);
+  const TLS_INIT_COPY = dockerFragment([
+    ...comments(c.tlsInit),
+    { op: 'RUN', shell: 'apk add --no-cache openssl' },
+    { op: 'COPY', sources: ['tls-init.sh'], dest: TLS_INIT_PATH },
+  ]);
+  return { WEB_BUILD_STAGE, WEB_BASE, TLS_INIT_COPY };
+}
 
-export function renderWebDockerfile(service: PlannedService): string {
+const WEB_PARTS = { en: webParts(COMPOSE_COMMENTS.en), ko: webParts(COMPOSE_COMMENTS.ko) };
+
+export function renderWebDockerfile(service: PlannedService, lang: Lang): string {
+  const { WEB_BUILD_STAGE, WEB_BASE, TLS_INIT_COPY } = WEB_PARTS[lang];
   const ins: DockerInstruction[] = [];
   if (service.buildStage) ins.push(WEB_BUILD_STAGE);
   ins.push(WEB_BASE);
@@ -188,22 +203,21 @@ export function renderWebDockerfile(service: PlannedService): string {
 }
 
 /** .dockerignore: what never belongs in the build context (the study notes' reasoning in comments). */
-function dockerignoreText(image: PlannedService['image']): string {
+function dockerignoreText(image: PlannedService['image'], c: ComposeComments['dockerignore']): string {
   const lines = [
-    '# Files kept out of the build context: faster builds, smaller images, nothing private baked in.',
-    '# Git metadata and history: large, and not something a production image should expose.',
+    ...hashComments([c.heading, c.git]),
     '.git',
     '.gitignore',
-    '# Build instructions are not needed inside the image once it is built.',
+    ...hashComments([c.buildFiles]),
     '.dockerignore',
     'Dockerfile',
-    '# Secrets stay out of images; they come from the environment at run time.',
+    ...hashComments([c.secrets]),
     '.env',
     '.env.*',
   ];
   if (image === 'python')
     lines.push(
-      '# Local caches and virtualenvs.',
+      ...hashComments([c.caches]),
       '__pycache__/',
       '*.pyc',
       '.venv/',
@@ -212,17 +226,24 @@ function dockerignoreText(image: PlannedService['image']): string {
       '*.db-wal',
       '*.db-shm',
     );
-  else
-    lines.push('# Installed and built by the Dockerfile itself.', 'frontend/node_modules/', 'frontend/dist/');
+  else lines.push(...hashComments([c.frontend]), 'frontend/node_modules/', 'frontend/dist/');
   lines.push('');
   return lines.join('\n');
 }
 
-/** Fixed text per image kind, so built once rather than per service. */
-const DOCKERIGNORE = { python: dockerignoreText('python'), web: dockerignoreText('web') };
+const dockerignores = (c: ComposeComments['dockerignore']) => ({
+  python: dockerignoreText('python', c),
+  web: dockerignoreText('web', c),
+});
 
-export function renderDockerignore(service: PlannedService): string {
-  return DOCKERIGNORE[service.image];
+/** Fixed text per image kind and language, so built once rather than per service. */
+const DOCKERIGNORE = {
+  en: dockerignores(COMPOSE_COMMENTS.en.dockerignore),
+  ko: dockerignores(COMPOSE_COMMENTS.ko.dockerignore),
+};
+
+export function renderDockerignore(service: PlannedService, lang: Lang): string {
+  return DOCKERIGNORE[lang][service.image];
 }
 
 /** One service's entry of the Compose file, as data. */
@@ -276,15 +297,12 @@ export function composeDocument(plan: DeploymentPlan): Record<string, unknown> {
   return plan.volumes.length > 0 ? { services, volumes: volumesEntry(plan.volumes) } : { services };
 }
 
-export const COMPOSE_HEADER = [
-  'Generated by StackSketch: one service per container of the design.',
-  'Start: docker compose up --build   (SECRET_KEY comes from .env, see .env.example)',
-  'Only nginx publishes a port; app servers are reachable only on the Compose network.',
-];
+/** The English header of docker-compose.yml. */
+export const COMPOSE_HEADER = COMPOSE_COMMENTS.en.composeHeader;
 
 /** docker-compose.yml of a plan in one go (the same text as renderComposeFile over its blocks). */
-export function renderCompose(plan: DeploymentPlan): string {
-  return formatCompose(composeDocument(plan), COMPOSE_HEADER);
+export function renderCompose(plan: DeploymentPlan, lang: Lang = 'en'): string {
+  return formatCompose(composeDocument(plan), COMPOSE_COMMENTS[lang].composeHeader);
 }
 
 /** The certbot service of a web service (Let's Encrypt): obtains and renews, never publishes a port. */
@@ -300,15 +318,13 @@ export function composeCertbot(certbot: PlannedCertbot): Record<string, unknown>
   };
 }
 
-export function renderCertbotDockerfile(): string {
-  return CERTBOT_DOCKERFILE;
+export function renderCertbotDockerfile(lang: Lang): string {
+  return formatDockerfile([
+    ...comments([COMPOSE_COMMENTS[lang].certbotImage]),
+    { op: 'FROM', image: IMAGES.certbot },
+    { op: 'COPY', sources: ['certbot-run.sh'], dest: CERTBOT_SCRIPT_PATH },
+  ]);
 }
-
-const CERTBOT_DOCKERFILE = formatDockerfile([
-  { op: 'comment', text: "certbot, Let's Encrypt's client, with the bundle's script that runs it." },
-  { op: 'FROM', image: IMAGES.certbot },
-  { op: 'COPY', sources: ['certbot-run.sh'], dest: CERTBOT_SCRIPT_PATH },
-]);
 
 /** One service's lines of docker-compose.yml, written again only when its planned service changes. */
 export const composeServiceBlock = reuseWhenSame(
@@ -317,9 +333,13 @@ export const composeServiceBlock = reuseWhenSame(
 );
 
 /** docker-compose.yml from its service blocks and the named volumes. */
-export function renderComposeFile(blocks: readonly string[], volumes: readonly PlannedVolume[]): string {
+export function renderComposeFile(
+  blocks: readonly string[],
+  volumes: readonly PlannedVolume[],
+  lang: Lang = 'en',
+): string {
   const services =
     blocks.length > 0 ? `services:\n${joinPieces(blocks, '')}` : formatCompose({ services: {} });
   const named = volumes.length > 0 ? formatCompose({ volumes: volumesEntry(volumes) }) : '';
-  return `${composeHeader(COMPOSE_HEADER)}${services}${named}`;
+  return `${composeHeader(COMPOSE_COMMENTS[lang].composeHeader)}${services}${named}`;
 }

@@ -9,7 +9,7 @@ import { renderFrontend } from '../../render/frontend';
 import { renderHealthCheck } from '../../render/python';
 import { renderReadme } from '../../render/readme';
 import { nginxConfFile, pythonCodeFiles } from '../shared';
-import type { FileEntry, RenderInput } from '../types';
+import type { FileEntry, Lang, RenderInput } from '../types';
 import { TLS_INIT_PATH } from '../../plan/tls';
 import { renderCertbotScript, renderTlsInit } from '../../render/tlsScripts';
 import { formatComposeEntry } from '../../serializers/yaml';
@@ -27,12 +27,12 @@ import { renderEnvExample, renderMakefile, renderSmokeScript } from './scripts';
 const byPath = (a: FileEntry, b: FileEntry) => compareText(a[0], b[0]);
 
 /** A python service's folder: its image, healthcheck and code, sorted by path. */
-function pythonServiceFiles(service: PlannedService, run: PythonRun): FileEntry[] {
+function pythonServiceFiles(service: PlannedService, run: PythonRun, lang: Lang): FileEntry[] {
   return [
-    ['.dockerignore', renderDockerignore(service)] as FileEntry,
-    ['Dockerfile', renderPythonDockerfile(service)] as FileEntry,
-    ['health-check.py', renderHealthCheck(service, run)] as FileEntry,
-    ...pythonCodeFiles(service, run),
+    ['.dockerignore', renderDockerignore(service, lang)] as FileEntry,
+    ['Dockerfile', renderPythonDockerfile(service, lang)] as FileEntry,
+    ['health-check.py', renderHealthCheck(service, run, lang)] as FileEntry,
+    ...pythonCodeFiles(service, run, lang),
   ];
 }
 
@@ -42,27 +42,28 @@ function webServiceFiles(
   run: WebRun,
   title: string,
   withItems: readonly string[],
+  lang: Lang,
 ): FileEntry[] {
   const files: FileEntry[] = [
-    ['.dockerignore', renderDockerignore(service)],
-    ['Dockerfile', renderWebDockerfile(service)],
-    nginxConfFile(run),
+    ['.dockerignore', renderDockerignore(service, lang)],
+    ['Dockerfile', renderWebDockerfile(service, lang)],
+    nginxConfFile(run, lang),
   ];
   if (service.copies.some((copy) => copy.to === TLS_INIT_PATH))
-    files.push(['tls-init.sh', renderTlsInit(run)]);
+    files.push(['tls-init.sh', renderTlsInit(run, lang)]);
   if (service.buildStage)
-    for (const [path, text] of Object.entries(renderFrontend(service, title, withItems)))
+    for (const [path, text] of Object.entries(renderFrontend(service, title, withItems, lang)))
       files.push([`frontend/${path}`, text]);
   return files;
 }
 
 /** A service's files under its folder, sorted; rendered again only when its planned service changes. */
 const serviceFiles = reuseWhenSame(
-  (service: PlannedService, title: string, withItems: readonly string[]): FileEntry[] => {
+  (service: PlannedService, title: string, withItems: readonly string[], lang: Lang): FileEntry[] => {
     const files =
       service.runs.kind === 'web'
-        ? webServiceFiles(service, service.runs, title, withItems)
-        : pythonServiceFiles(service, service.runs);
+        ? webServiceFiles(service, service.runs, title, withItems, lang)
+        : pythonServiceFiles(service, service.runs, lang);
     return files.map(([path, text]): FileEntry => [`${service.buildDir}/${path}`, text]).sort(byPath);
   },
   (service) => service,
@@ -90,11 +91,15 @@ function proxiedWithItems(service: PlannedService, withItems: ReadonlySet<string
  * Each image's build folder ("web/", "app/") with its files: the Dockerfile, .dockerignore, configs
  * and code. The kubernetes target builds its images from the same folders.
  */
-export function buildFolders(design: Design, plan: DeploymentPlan): [key: string, files: FileEntry[]][] {
+export function buildFolders(
+  design: Design,
+  plan: DeploymentPlan,
+  lang: Lang,
+): [key: string, files: FileEntry[]][] {
   const withItems = nodesWithItems(plan);
   return oneServicePerBuild(plan.services).map((service): [string, FileEntry[]] => [
     `${service.buildDir}/`,
-    serviceFiles(service, design.name, proxiedWithItems(service, withItems)),
+    serviceFiles(service, design.name, proxiedWithItems(service, withItems), lang),
   ]);
 }
 
@@ -110,17 +115,17 @@ export function renderComposeBundle({ design, plan, warnings, lang }: RenderInpu
     blocks.push(formatComposeEntry('services', certbot.name, composeCertbot(certbot)));
   const groups: [key: string, files: FileEntry[]][] = [
     ['README.md', [['README.md', renderReadme(design, plan, warnings, lang)]]],
-    ['docker-compose.yml', [['docker-compose.yml', renderComposeFile(blocks, plan.volumes)]]],
-    ['.env.example', [['.env.example', renderEnvExample(certbots.length > 0)]]],
-    ['Makefile', [['Makefile', renderMakefile(plan)]]],
+    ['docker-compose.yml', [['docker-compose.yml', renderComposeFile(blocks, plan.volumes, lang)]]],
+    ['.env.example', [['.env.example', renderEnvExample(certbots.length > 0, lang)]]],
+    ['Makefile', [['Makefile', renderMakefile(plan, lang)]]],
     ['design.json', [['design.json', serializeDesign(design)]]],
-    ['scripts/', [['scripts/smoke.sh', renderSmokeScript(plan)]]],
-    ...buildFolders(design, plan),
+    ['scripts/', [['scripts/smoke.sh', renderSmokeScript(plan, lang)]]],
+    ...buildFolders(design, plan, lang),
     ...certbots.map((certbot): [string, FileEntry[]] => [
       `${certbot.buildDir}/`,
       [
-        [`${certbot.buildDir}/Dockerfile`, renderCertbotDockerfile()],
-        [`${certbot.buildDir}/certbot-run.sh`, renderCertbotScript(certbot)],
+        [`${certbot.buildDir}/Dockerfile`, renderCertbotDockerfile(lang)],
+        [`${certbot.buildDir}/certbot-run.sh`, renderCertbotScript(certbot, lang)],
       ],
     ]),
   ];

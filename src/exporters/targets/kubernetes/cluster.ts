@@ -6,6 +6,7 @@
  * do under Compose. The copies of a replicated container are one workload behind one Service, which
  * spreads the connections: nginx's upstream names that Service alone.
  */
+import type { Lang } from '../../../i18n/lang';
 import type { Design } from '../../../model/design';
 import { replicasOf } from '../../../model/containers';
 import { appPart, wsgiServerPart } from '../../../nodes/planParts';
@@ -134,7 +135,7 @@ export function clusterWebRun(run: WebRun): WebRun {
   };
 }
 
-function pythonContainer(service: PlannedService, run: PythonRun): PodContainer {
+function pythonContainer(service: PlannedService, run: PythonRun, lang: Lang): PodContainer {
   const name = checkedName(service.copyOf ?? service.name, 'service name');
   let config: MountedConfig | null = null;
   if (run.process.role === 'wsgi-server') {
@@ -142,7 +143,7 @@ function pythonContainer(service: PlannedService, run: PythonRun): PodContainer 
     config = {
       file: part.configFile,
       mountPath: `${service.workdir}/${part.configFile}`,
-      text: part.renderConfig(run.process, run.apps[0]!, service.workdir),
+      text: part.renderConfig(run.process, run.apps[0]!, service.workdir, lang),
     };
   }
   return { name, service, config, tlsSecrets: [], stopSeconds: pythonStopSeconds(run) };
@@ -153,6 +154,7 @@ function webContainer(
   service: PlannedService,
   run: WebRun,
   stopByNode: ReadonlyMap<string, number>,
+  lang: Lang,
 ): PodContainer {
   const clusterRun = clusterWebRun(run);
   const upstreamStops = clusterRun.servers.flatMap((server) =>
@@ -163,7 +165,7 @@ function webContainer(
   const config = {
     file: 'nginx.conf',
     mountPath: '/etc/nginx/nginx.conf',
-    text: renderNginxConf(clusterRun),
+    text: renderNginxConf(clusterRun, lang),
   };
   const name = checkedName(service.name, 'service name');
   return {
@@ -285,7 +287,8 @@ function staticFileFillers(
   return [...fillers.values()];
 }
 
-export function clusterPlan(design: Design, plan: DeploymentPlan): ClusterPlan {
+/** The cluster's workloads and services; `lang`: the language of the mounted configs' comments. */
+export function clusterPlan(design: Design, plan: DeploymentPlan, lang: Lang): ClusterPlan {
   const byContainer = new Map<string, PlannedService[]>();
   for (const service of oneServicePerBuild(plan.services)) {
     const container = containerOf(design, service);
@@ -297,13 +300,13 @@ export function clusterPlan(design: Design, plan: DeploymentPlan): ClusterPlan {
   const python = new Map<PlannedService, PodContainer>();
   for (const service of oneServicePerBuild(plan.services))
     if (service.runs.kind === 'python') {
-      const container = pythonContainer(service, service.runs);
+      const container = pythonContainer(service, service.runs, lang);
       python.set(service, container);
       stopByNode.set(service.runs.process.node, container.stopSeconds);
     }
   const workloads = [...byContainer].map(([name, services]): Workload => {
     const containers = services.map(
-      (service) => python.get(service) ?? webContainer(service, service.runs as WebRun, stopByNode),
+      (service) => python.get(service) ?? webContainer(service, service.runs as WebRun, stopByNode, lang),
     );
     return {
       name: checkedName(name, 'container name'),

@@ -7,6 +7,8 @@
  * copies each new certificate into the slot and reloads nginx. The user's own files are read where
  * they are.
  */
+import type { Lang } from '../../../i18n/lang';
+import { SERVER_COMMENTS, shellComments } from './comments';
 import type { PlannedTls, WebRun } from '../../planTypes';
 import { LETSENCRYPT_PRODUCTION, LETSENCRYPT_STAGING } from '../../render/tlsScripts';
 import { shQuote } from '../../serializers/shell';
@@ -62,8 +64,6 @@ export function tlsPackages(tls: readonly PlannedTls[]): string[] {
 }
 
 const MAKE_CERTIFICATE = [
-  '# make_certificate DIR DAYS NAME...: a self-signed certificate for the names, unless DIR already',
-  '# holds one (a new install keeps the key, so a trust you gave it stays valid). Only root reads the key.',
   'make_certificate() {',
   '  dir="$1"; days="$2"; shift 2',
   '  if [ -s "$dir/fullchain.pem" ] && [ -s "$dir/privkey.pem" ]; then return 0; fi',
@@ -84,14 +84,20 @@ const MAKE_CERTIFICATE = [
 ];
 
 /** install.sh, before nginx -t: the certificates nginx needs to start (made, or checked to exist). */
-export function tlsCertificateLines(tls: readonly PlannedTls[], names: HostNames): string[] {
+export function tlsCertificateLines(tls: readonly PlannedTls[], names: HostNames, lang: Lang): string[] {
   if (tls.length === 0) return [];
-  const lines = ['# HTTPS: every certificate nginx reads must exist before `nginx -t`.'];
-  if (tls.some((t) => t.slot)) lines.push(...MAKE_CERTIFICATE, `install -d -m 0700 ${q(tlsDir(names))}`);
+  const c = SERVER_COMMENTS[lang].tls;
+  const lines = shellComments([c.certificates]);
+  if (tls.some((t) => t.slot))
+    lines.push(
+      ...shellComments(c.makeCertificate),
+      ...MAKE_CERTIFICATE,
+      `install -d -m 0700 ${q(tlsDir(names))}`,
+    );
   for (const t of tls) {
     if (t.mode === 'files') {
       lines.push(
-        `# ${t.domains.join(' ')}: your own certificate and key, read where they are.`,
+        ...shellComments([c.ownFiles(t.domains.join(' '))]),
         ...[t.certificate, t.key].flatMap((file) => [
           `if [ ! -s ${q(file)} ]; then`,
           `  echo ${q(`HTTPS needs ${file}: put your certificate and key there (certFile, keyFile), then run install.sh again`)} >&2`,
@@ -104,17 +110,17 @@ export function tlsCertificateLines(tls: readonly PlannedTls[], names: HostNames
     const dir = `${tlsDir(names)}/${t.slot!}`;
     const args = [dir, String(t.mode === 'letsencrypt' ? STAND_IN_DAYS : SELF_SIGNED_DAYS), ...t.domains];
     lines.push(
-      t.mode === 'letsencrypt'
-        ? `# ${t.domains.join(' ')}: a stand-in until certbot has the real certificate (nginx cannot start without one).`
-        : `# ${t.domains.join(' ')}: self-signed, for local use (README.md says how to trust it).`,
+      ...shellComments([
+        t.mode === 'letsencrypt' ? c.standIn(t.domains.join(' ')) : c.selfSigned(t.domains.join(' ')),
+      ]),
       `make_certificate ${args.map(q).join(' ')}`,
     );
   }
   if (tls.some((t) => t.mode === 'letsencrypt'))
     lines.push(
-      "# The folder nginx serves Let's Encrypt's challenge from (certbot writes the token files there).",
+      ...shellComments([c.webroot]),
       `install -d -m 0755 ${q(acmeWebroot(names))}`,
-      '# The deploy hook certbot runs after each new certificate: copies it to nginx and reloads nginx.',
+      ...shellComments([c.deployHook]),
       `install -m 0700 "$BUNDLE"/${q(DEPLOY_HOOK_FILE)} ${q(deployHookPath(names))}`,
     );
   lines.push('');
@@ -122,12 +128,12 @@ export function tlsCertificateLines(tls: readonly PlannedTls[], names: HostNames
 }
 
 /** install.sh, once nginx serves the challenge: certbot obtains each Let's Encrypt certificate. */
-export function tlsCertbotLines(tls: readonly PlannedTls[], names: HostNames): string[] {
+export function tlsCertbotLines(tls: readonly PlannedTls[], names: HostNames, lang: Lang): string[] {
   const acme = tls.filter((t) => t.mode === 'letsencrypt' && t.slot);
   if (acme.length === 0) return [];
+  const c = SERVER_COMMENTS[lang].tls;
   const lines = [
-    "# Let's Encrypt over HTTP-01: nginx (reloaded above) serves the challenge on port 80. ACME_SERVER",
-    `# chooses the CA (default: production; staging, ${LETSENCRYPT_STAGING}, while testing).`,
+    ...shellComments(c.certbot(LETSENCRYPT_STAGING)),
     `ACME_SERVER="\${ACME_SERVER:-${LETSENCRYPT_PRODUCTION}}"`,
   ];
   for (const t of acme) {
@@ -140,23 +146,16 @@ export function tlsCertbotLines(tls: readonly PlannedTls[], names: HostNames): s
       'fi',
     );
   }
-  lines.push(
-    "# Renewal: Debian's certbot package ships certbot.timer (twice a day, `certbot renew`), which",
-    '# reuses the webroot and the deploy hook saved with each certificate.',
-    'systemctl enable --now certbot.timer',
-    '',
-  );
+  lines.push(...shellComments(c.renewal), 'systemctl enable --now certbot.timer', '');
   return lines;
 }
 
 /** The deploy hook: RENEWED_LINEAGE is /etc/letsencrypt/live/<site>-<slot>; copy it into the slot. */
-export function renderDeployHook(names: HostNames): string {
+export function renderDeployHook(names: HostNames, lang: Lang): string {
   const prefix = `${names.site}-`;
   return [
     '#!/bin/sh',
-    "# Generated by StackSketch: certbot runs this after it obtained or renewed one of this site's",
-    '# certificates. It copies the certificate to where nginx reads it, then reloads nginx: running',
-    '# requests finish on the old workers, new ones get the new certificate.',
+    ...shellComments(SERVER_COMMENTS[lang].tls.deployHookHeading),
     'set -eu',
     'lineage="${RENEWED_LINEAGE:?certbot sets RENEWED_LINEAGE}"',
     'name="$(basename "$lineage")"',
@@ -174,11 +173,11 @@ export function renderDeployHook(names: HostNames): string {
 }
 
 /** uninstall.sh: the challenge folder always; with --purge the certificates and certbot's copies. */
-export function tlsUninstallLines(tls: readonly PlannedTls[], names: HostNames): string[] {
+export function tlsUninstallLines(tls: readonly PlannedTls[], names: HostNames, lang: Lang): string[] {
   const acme = tls.filter((t) => t.mode === 'letsencrypt' && t.slot);
   if (acme.length === 0) return [];
   return [
-    "# Let's Encrypt: the challenge folder goes; with --purge, certbot forgets the certificates too.",
+    ...shellComments([SERVER_COMMENTS[lang].uninstall.letsencrypt]),
     `rm -rf ${q(acmeWebroot(names))}`,
     'if [ "$PURGE" -eq 1 ] && command -v certbot >/dev/null 2>&1; then',
     ...acme.map(
