@@ -32,7 +32,9 @@ import { edgeSeverities } from '../store/selectors';
 import { PALETTE_MIME, useAddNodeAt } from './addNode';
 import { connect, connectionProblem, deleteElements, moveNodesTo, moveNodesToContainer } from '../model/edit';
 import { createEdgeDeriver, createNodeDeriver, type FlowNode } from './flowState';
-import { computeFrames, emptyFramesOf, frameAt, type Frame } from './frames';
+import { computeFrames, emptyFramesOf, frameAt, serviceBoxesOf, type Frame } from './frames';
+import { servicesOf } from '../model/services';
+import { ServiceBoxes } from './ServiceBoxes';
 import { FramesLayer } from './FramesLayer';
 import { LabelledEdge } from './LabelledEdge';
 import { createFrameSharer } from './frames';
@@ -154,6 +156,9 @@ export function Canvas() {
   );
   const [keepFrames] = useState(createFrameSharer);
   const frames = useMemo(() => keepFrames(computedFrames), [keepFrames, computedFrames]);
+  // The services the bundle splits a container into, from the planner's own grouping.
+  const services = useMemo(() => servicesOf(design), [design]);
+  const serviceBoxes = useMemo(() => serviceBoxesOf(services, placedOf(nodes, false)), [services, nodes]);
   const dragging = useMemo(() => nodes.filter((node) => node.dragging), [nodes]);
   const dropTarget = useMemo(() => {
     const first = dragging.find((node) => !isClient((node as FlowNode).data.node));
@@ -309,6 +314,7 @@ export function Canvas() {
         proOptions={PRO_OPTIONS}
       >
         <FramesLayer frames={frames} dropTarget={dropTarget} />
+        {serviceBoxes.length > 0 && <ServiceBoxes boxes={serviceBoxes} />}
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
         <MiniMap pannable zoomable nodeColor={minimapNodeColor} />
         <Controls />

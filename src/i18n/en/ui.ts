@@ -72,6 +72,9 @@ export const uiMessages = {
     deleteFrame: 'Delete this empty service',
     deleteFrameLabel: (p: { container: string }) => `Delete the empty service ${p.container}`,
     frameKind: 'service',
+    serviceBoxName: (p: { service: string }) => `runs as ${p.service}/`,
+    serviceBoxTitle: (p: { service: string; container: string }) =>
+      `"${p.container}" runs more than one process, so the bundle splits it: this part is the service ${p.service} (folder ${p.service}/)`,
     renameFrame: (p: { container: string }) => `Rename service ${p.container}`,
     handleIn: 'Incoming: drop a connection here',
     handleInNone: 'Nothing connects to this',

@@ -72,6 +72,9 @@ export const uiMessages: typeof englishUiMessages = {
     deleteFrame: '이 빈 서비스 지우기',
     deleteFrameLabel: (p) => `빈 서비스 ${p.container} 지우기`,
     frameKind: '서비스',
+    serviceBoxName: (p) => `${p.service}/로 실행`,
+    serviceBoxTitle: (p) =>
+      `"${p.container}"에 프로세스가 둘 이상이라 번들에서 나뉩니다: 이 부분은 서비스 ${p.service}(폴더 ${p.service}/)입니다`,
     renameFrame: (p) => `서비스 ${p.container} 이름 바꾸기`,
     handleIn: '들어오는 쪽: 여기에 연결을 놓으세요',
     handleInNone: '여기로 들어오는 연결은 없습니다',
