@@ -13,6 +13,7 @@ import {
   type Node,
   type NodeChange,
   type OnConnectEnd,
+  type OnConnectStart,
 } from '@xyflow/react';
 import {
   useCallback,
@@ -22,8 +23,9 @@ import {
   useState,
   useSyncExternalStore,
   type DragEvent,
+  type PointerEvent,
 } from 'react';
-import type { Position } from '../model/design';
+import type { Design, Position } from '../model/design';
 import { categoryColors } from '../nodes/palette';
 import { KINDS, isClient, isNodeKind } from '../nodes/registry';
 import { NODE_VIEWS } from '../nodes/views';
@@ -80,6 +82,33 @@ function placedOf(nodes: readonly Node[], skipDragging: boolean) {
     }));
 }
 
+/** A connection being dragged: from which node and end, and the nodes that would accept it. */
+interface PendingConnection {
+  from: string;
+  fromSource: boolean;
+  validTargets: ReadonlySet<string>;
+}
+
+/** The nodes a connection dragged from this node's source (or target) end may be dropped on. */
+function validTargetsOf(design: Design, from: string, fromSource: boolean): Set<string> {
+  return new Set(
+    design.nodes
+      .filter((node) =>
+        fromSource
+          ? connectionProblem(design, from, node.id) === null
+          : connectionProblem(design, node.id, from) === null,
+      )
+      .map((node) => node.id),
+  );
+}
+
+/** Where the pointer is over a refused target while a connection is dragged, and why it is refused. */
+interface RefusedHover {
+  target: string;
+  x: number;
+  y: number;
+}
+
 /**
  * The canvas. The store's design is the source of truth; React Flow's nodes are derived from it,
  * and only a drag in progress lives in local state (committed as one undo step on drag stop).
@@ -132,6 +161,19 @@ export function Canvas() {
       });
     });
   }
+
+  // While a connection is dragged, the nodes that accept it carry a class (computed once at its start).
+  const [pending, setPending] = useState<PendingConnection | null>(null);
+  const [refusedHover, setRefusedHover] = useState<RefusedHover | null>(null);
+  const shownNodes = useMemo(
+    () =>
+      pending
+        ? nodes.map((node) =>
+            pending.validTargets.has(node.id) ? { ...node, className: 'is-connect-target' } : node,
+          )
+        : nodes,
+    [nodes, pending],
+  );
 
   const designRef = useRef(design);
   useEffect(() => {
@@ -224,37 +266,87 @@ export function Canvas() {
     });
   }, []);
 
+  const refusalText = useCallback(
+    (current: Design, source: string, target: string): string | null => {
+      const problem = connectionProblem(current, source, target);
+      return problem === null ? null : text.connectRefused({ source, target, reason: problem });
+    },
+    [text],
+  );
   const isValidConnection = useCallback(
     (connection: Connection | Edge) =>
       connectionProblem(designRef.current, connection.source, connection.target) === null,
     [],
   );
 
-  const onConnect = useCallback((connection: Connection) => {
-    const { commit, showToast } = useAppStore.getState();
-    const problem = connectionProblem(designRef.current, connection.source, connection.target);
-    if (problem) showToast(problem);
-    else commit((current) => connect(current, connection.source, connection.target));
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const { commit, showToast } = useAppStore.getState();
+      const problem = refusalText(designRef.current, connection.source, connection.target);
+      if (problem) showToast(problem);
+      else commit((current) => connect(current, connection.source, connection.target));
+    },
+    [refusalText],
+  );
+
+  const onConnectStart: OnConnectStart = useCallback((_event, { nodeId, handleType }) => {
+    if (!nodeId) return;
+    const fromSource = handleType !== 'target';
+    setPending({
+      from: nodeId,
+      fromSource,
+      validTargets: validTargetsOf(designRef.current, nodeId, fromSource),
+    });
   }, []);
 
-  const onConnectEnd: OnConnectEnd = useCallback((event, state: FinalConnectionState) => {
-    if (state.isValid || !state.fromNode) return;
-    // Released on a node's body rather than on its handle: connect to that node all the same.
-    let toId = state.toNode?.id;
-    if (!toId) {
-      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
-      const element = point ? document.elementFromPoint(point.clientX, point.clientY) : null;
-      toId = element?.closest<HTMLElement>('.react-flow__node')?.dataset.id;
-    }
-    if (!toId || toId === state.fromNode.id) return;
-    const fromSource = state.fromHandle?.type !== 'target';
-    const source = fromSource ? state.fromNode.id : toId;
-    const target = fromSource ? toId : state.fromNode.id;
-    const { commit, showToast } = useAppStore.getState();
-    const problem = connectionProblem(designRef.current, source, target);
-    if (problem) showToast(problem);
-    else if (!state.toNode) commit((current) => connect(current, source, target));
-  }, []);
+  // Only the hovered node's id is kept per move; the reason is worded when it changes.
+  const onPointerMove = useCallback(
+    (event: PointerEvent) => {
+      if (!pending) return;
+      const element = event.target instanceof Element ? event.target : null;
+      const over = element?.closest<HTMLElement>('.react-flow__node')?.dataset.id;
+      const refused = over !== undefined && over !== pending.from && !pending.validTargets.has(over);
+      if (!refused) {
+        setRefusedHover((current) => (current ? null : current));
+        return;
+      }
+      const bounds = event.currentTarget.getBoundingClientRect();
+      setRefusedHover({ target: over, x: event.clientX - bounds.left, y: event.clientY - bounds.top });
+    },
+    [pending],
+  );
+
+  const refusedReason = useMemo(() => {
+    if (!pending || !refusedHover) return null;
+    const [source, target] = pending.fromSource
+      ? [pending.from, refusedHover.target]
+      : [refusedHover.target, pending.from];
+    return refusalText(design, source, target);
+  }, [design, pending, refusedHover, refusalText]);
+
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event, state: FinalConnectionState) => {
+      setPending(null);
+      setRefusedHover(null);
+      if (state.isValid || !state.fromNode) return;
+      // Released on a node's body rather than on its handle: connect to that node all the same.
+      let toId = state.toNode?.id;
+      if (!toId) {
+        const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+        const element = point ? document.elementFromPoint(point.clientX, point.clientY) : null;
+        toId = element?.closest<HTMLElement>('.react-flow__node')?.dataset.id;
+      }
+      if (!toId || toId === state.fromNode.id) return;
+      const fromSource = state.fromHandle?.type !== 'target';
+      const source = fromSource ? state.fromNode.id : toId;
+      const target = fromSource ? toId : state.fromNode.id;
+      const { commit, showToast } = useAppStore.getState();
+      const problem = refusalText(designRef.current, source, target);
+      if (problem) showToast(problem);
+      else if (!state.toNode) commit((current) => connect(current, source, target));
+    },
+    [refusalText],
+  );
 
   const onDelete = useCallback(({ nodes: gone, edges: cut }: { nodes: Node[]; edges: Edge[] }) => {
     const { commit, select } = useAppStore.getState();
@@ -286,9 +378,15 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas-wrap" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className={`canvas-wrap${pending ? ' is-connecting' : ''}`}
+      data-testid="canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onPointerMove={pending ? onPointerMove : undefined}
+    >
       <ReactFlow
-        nodes={nodes}
+        nodes={shownNodes}
         edges={edges}
         nodeTypes={NODE_VIEWS}
         edgeTypes={EDGE_TYPES}
@@ -298,6 +396,7 @@ export function Canvas() {
         nodeDragThreshold={0}
         selectNodesOnDrag={false}
         onConnect={onConnect}
+        onConnectStart={onConnectStart}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onDelete={onDelete}
@@ -319,6 +418,16 @@ export function Canvas() {
         <MiniMap pannable zoomable nodeColor={minimapNodeColor} />
         <Controls />
       </ReactFlow>
+      {refusedHover && refusedReason && (
+        <div
+          className="connect-refusal"
+          role="status"
+          data-testid="connect-refusal"
+          style={{ left: refusedHover.x + 14, top: refusedHover.y + 14 }}
+        >
+          {refusedReason}
+        </div>
+      )}
       {design.nodes.length === 0 && (
         <div className="canvas-empty">
           <strong>{text.emptyTitle}</strong>

@@ -72,6 +72,8 @@ export const uiMessages = {
     deleteFrame: 'Delete this empty service',
     deleteFrameLabel: (p: { container: string }) => `Delete the empty service ${p.container}`,
     frameKind: 'service',
+    connectRefused: (p: { source: string; target: string; reason: string }) =>
+      `Cannot connect "${p.source}" → "${p.target}": ${p.reason}`,
     serviceBoxName: (p: { service: string }) => `runs as ${p.service}/`,
     serviceBoxTitle: (p: { service: string; container: string }) =>
       `"${p.container}" runs more than one process, so the bundle splits it: this part is the service ${p.service} (folder ${p.service}/)`,

@@ -72,6 +72,7 @@ export const uiMessages: typeof englishUiMessages = {
     deleteFrame: '이 빈 서비스 지우기',
     deleteFrameLabel: (p) => `빈 서비스 ${p.container} 지우기`,
     frameKind: '서비스',
+    connectRefused: (p) => `"${p.source}" → "${p.target}"는 만들 수 없는 연결입니다. (${p.reason})`,
     serviceBoxName: (p) => `${p.service}/로 실행`,
     serviceBoxTitle: (p) =>
       `"${p.container}"에 프로세스가 둘 이상이라 번들에서 나뉩니다: 이 부분은 서비스 ${p.service}(폴더 ${p.service}/)입니다`,
