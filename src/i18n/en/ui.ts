@@ -114,6 +114,9 @@ export const uiMessages = {
     themeDark: 'Theme: dark',
     themeLight: 'Theme: light',
     help: 'Keyboard shortcuts and help',
+    more: 'More…',
+    moreTitle: 'More actions: auto-layout, new frame, colour theme',
+    moreLabel: 'More actions',
     helpTitle: 'Help (?)',
   },
   download: {

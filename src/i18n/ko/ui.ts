@@ -113,6 +113,9 @@ export const uiMessages: typeof englishUiMessages = {
     themeDark: '테마: 어둡게',
     themeLight: '테마: 밝게',
     help: '단축키와 도움말',
+    more: '더 보기…',
+    moreTitle: '다른 동작: 자동 배치, 새 프레임, 색상 테마',
+    moreLabel: '다른 동작',
     helpTitle: '도움말 (?)',
   },
   download: {
