@@ -4,7 +4,11 @@ import { chooseTemplate, freshEditor } from './helpers';
 /** The toolbar's height and how many of its direct children start below its first row. */
 async function toolbarRows(page: Page) {
   return page.locator('header.toolbar').evaluate((toolbar) => {
-    const children = [...toolbar.children].filter((child) => child.getBoundingClientRect().width > 0);
+    // the spacer has no height: it sits on whatever line it is on
+    const children = [...toolbar.children].filter((child) => {
+      const box = child.getBoundingClientRect();
+      return box.width > 0 && box.height > 0;
+    });
     const tops = children.map((child) => child.getBoundingClientRect().top);
     const bottoms = children.map((child) => child.getBoundingClientRect().bottom);
     const rowBottom = Math.min(...bottoms);
