@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { chooseTemplate, freshEditor } from './helpers';
+import { chooseTemplate, freshEditor, moreAction } from './helpers';
 
 const canvas = (page: Page) => page.getByTestId('canvas');
 const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
@@ -158,7 +158,7 @@ test('a plain dragTo onto a node in another frame moves the node into that servi
 test('new frame puts the selection into a new service', async ({ page }) => {
   await loadTemplate(page, 'gunicorn-flask-sqlite');
   await node(page, 'db').click();
-  await page.getByTestId('new-frame').click();
+  await moreAction(page, 'new-frame');
   await expect(page.getByTestId('frame-service')).toBeVisible();
   await expect(page.getByTestId('prop-container')).toHaveValue('service');
 });
@@ -308,14 +308,14 @@ test('copy, paste, duplicate, help dialog and theme toggle', async ({ page }) =>
   await expect(page.getByRole('dialog')).toContainText('Keyboard shortcuts');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
-  await page.getByTestId('color-mode').click();
+  await moreAction(page, 'color-mode');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
 
 test('the editor with a template loaded (README screenshot)', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await loadTemplate(page, 'react-nginx-gunicorn');
-  await page.getByTestId('auto-layout').click();
+  await moreAction(page, 'auto-layout');
   await node(page, 'wsgi').click();
   await page.getByTestId('fit-view').click();
   await page.locator('.palette-column').evaluate((el) => el.scrollTo(0, 0));

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { moreAction } from './helpers';
 
 const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 const v1File = new URL('../src/model/fixtures/v1/two-apps.stacksketch.json', import.meta.url);
@@ -50,7 +51,7 @@ test('a new empty frame survives a reload, Save writes it in a stacksketch/v2 fi
 }) => {
   await loadTemplate(page, 'gunicorn-flask-sqlite');
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-  await page.getByTestId('new-frame').click();
+  await moreAction(page, 'new-frame');
   await expect(page.getByTestId('frame-service')).toBeVisible();
   await expect.poll(() => autosave(page)).toContain('"service": {}');
   await page.reload();

@@ -31,3 +31,9 @@ export async function openEditor(context: BrowserContext): Promise<Page> {
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   return page;
 }
+
+/** Run one of the toolbar's less used actions (auto-layout, new-frame, color-mode): they live in "More…". */
+export async function moreAction(page: Page, testId: string): Promise<void> {
+  await page.getByTestId('more').click();
+  await page.getByTestId(testId).click();
+}

@@ -12,7 +12,8 @@ import { createRoot } from 'react-dom/client';
 
 /**
  * The baseline for the drag benchmark: React Flow's documented controlled setup (useNodesState and
- * useEdgesState), default nodes and edges, nothing else. The graph comes from graph.json beside the page.
+ * useEdgesState), default nodes and edges, nothing else. The graph comes from graph.json beside the page,
+ * or from the file `?graph=` names (the first-paint benchmark's template).
  */
 interface Graph {
   nodes: Node[];
@@ -36,7 +37,8 @@ function Flow({ graph }: { graph: Graph }) {
 }
 
 async function start() {
-  const response = await fetch('./graph.json');
+  const file = new URLSearchParams(location.search).get('graph') ?? 'graph.json';
+  const response = await fetch(`./${file}`);
   const graph = (await response.json()) as Graph;
   createRoot(document.getElementById('root')!).render(
     <ReactFlowProvider>

@@ -14,6 +14,7 @@ import {
   type Node,
   type NodeChange,
   type OnConnectEnd,
+  type OnConnectStart,
 } from '@xyflow/react';
 import {
   useCallback,
@@ -23,8 +24,9 @@ import {
   useState,
   useSyncExternalStore,
   type DragEvent,
+  type PointerEvent,
 } from 'react';
-import type { Position } from '../model/design';
+import type { Design, Position } from '../model/design';
 import { categoryColors } from '../nodes/palette';
 import { KINDS, isClient, isNodeKind } from '../nodes/registry';
 import { NODE_VIEWS } from '../nodes/views';
@@ -33,7 +35,9 @@ import { edgeSeverities } from '../store/selectors';
 import { PALETTE_MIME, useAddNodeAt } from './addNode';
 import { connect, connectionProblem, deleteElements, moveNodesTo, moveNodesToContainer } from '../model/edit';
 import { createEdgeDeriver, createNodeDeriver, type FlowNode } from './flowState';
-import { computeFrames, emptyFramesOf, frameAt, type Frame } from './frames';
+import { computeFrames, emptyFramesOf, frameAt, serviceBoxesOf, type Frame } from './frames';
+import { servicesOf } from '../model/services';
+import { ServiceBoxes } from './ServiceBoxes';
 import { FramesLayer } from './FramesLayer';
 import { LabelledEdge } from './LabelledEdge';
 import { createFrameSharer } from './frames';
@@ -82,6 +86,33 @@ function placedOf(nodes: readonly Node[], skipDragging: boolean) {
       width: node.measured?.width,
       height: node.measured?.height,
     }));
+}
+
+/** A connection being dragged: from which node and end, and the nodes that would accept it. */
+interface PendingConnection {
+  from: string;
+  fromSource: boolean;
+  validTargets: ReadonlySet<string>;
+}
+
+/** The nodes a connection dragged from this node's source (or target) end may be dropped on. */
+function validTargetsOf(design: Design, from: string, fromSource: boolean): Set<string> {
+  return new Set(
+    design.nodes
+      .filter((node) =>
+        fromSource
+          ? connectionProblem(design, from, node.id) === null
+          : connectionProblem(design, node.id, from) === null,
+      )
+      .map((node) => node.id),
+  );
+}
+
+/** Where the pointer is over a refused target while a connection is dragged, and why it is refused. */
+interface RefusedHover {
+  target: string;
+  x: number;
+  y: number;
 }
 
 /**
@@ -141,6 +172,19 @@ export function Canvas() {
     });
   }
 
+  // While a connection is dragged, the nodes that accept it carry a class (computed once at its start).
+  const [pending, setPending] = useState<PendingConnection | null>(null);
+  const [refusedHover, setRefusedHover] = useState<RefusedHover | null>(null);
+  const shownNodes = useMemo(
+    () =>
+      pending
+        ? nodes.map((node) =>
+            pending.validTargets.has(node.id) ? { ...node, className: 'is-connect-target' } : node,
+          )
+        : nodes,
+    [nodes, pending],
+  );
+
   const designRef = useRef(design);
   useEffect(() => {
     designRef.current = design;
@@ -165,6 +209,9 @@ export function Canvas() {
   );
   const [keepFrames] = useState(createFrameSharer);
   const frames = useMemo(() => keepFrames(computedFrames), [keepFrames, computedFrames]);
+  // The services the bundle splits a container into, from the planner's own grouping.
+  const services = useMemo(() => servicesOf(design), [design]);
+  const serviceBoxes = useMemo(() => serviceBoxesOf(services, placedOf(nodes, false)), [services, nodes]);
   const dragging = useMemo(() => nodes.filter((node) => node.dragging), [nodes]);
   const dropTarget = useMemo(() => {
     const first = dragging.find((node) => !isClient((node as FlowNode).data.node));
@@ -230,37 +277,87 @@ export function Canvas() {
     });
   }, []);
 
+  const refusalText = useCallback(
+    (current: Design, source: string, target: string): string | null => {
+      const problem = connectionProblem(current, source, target);
+      return problem === null ? null : text.connectRefused({ source, target, reason: problem });
+    },
+    [text],
+  );
   const isValidConnection = useCallback(
     (connection: Connection | Edge) =>
       connectionProblem(designRef.current, connection.source, connection.target) === null,
     [],
   );
 
-  const onConnect = useCallback((connection: Connection) => {
-    const { commit, showToast } = useAppStore.getState();
-    const problem = connectionProblem(designRef.current, connection.source, connection.target);
-    if (problem) showToast(problem);
-    else commit((current) => connect(current, connection.source, connection.target));
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const { commit, showToast } = useAppStore.getState();
+      const problem = refusalText(designRef.current, connection.source, connection.target);
+      if (problem) showToast(problem);
+      else commit((current) => connect(current, connection.source, connection.target));
+    },
+    [refusalText],
+  );
+
+  const onConnectStart: OnConnectStart = useCallback((_event, { nodeId, handleType }) => {
+    if (!nodeId) return;
+    const fromSource = handleType !== 'target';
+    setPending({
+      from: nodeId,
+      fromSource,
+      validTargets: validTargetsOf(designRef.current, nodeId, fromSource),
+    });
   }, []);
 
-  const onConnectEnd: OnConnectEnd = useCallback((event, state: FinalConnectionState) => {
-    if (state.isValid || !state.fromNode) return;
-    // Released on a node's body rather than on its handle: connect to that node all the same.
-    let toId = state.toNode?.id;
-    if (!toId) {
-      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
-      const element = point ? document.elementFromPoint(point.clientX, point.clientY) : null;
-      toId = element?.closest<HTMLElement>('.react-flow__node')?.dataset.id;
-    }
-    if (!toId || toId === state.fromNode.id) return;
-    const fromSource = state.fromHandle?.type !== 'target';
-    const source = fromSource ? state.fromNode.id : toId;
-    const target = fromSource ? toId : state.fromNode.id;
-    const { commit, showToast } = useAppStore.getState();
-    const problem = connectionProblem(designRef.current, source, target);
-    if (problem) showToast(problem);
-    else if (!state.toNode) commit((current) => connect(current, source, target));
-  }, []);
+  // Only the hovered node's id is kept per move; the reason is worded when it changes.
+  const onPointerMove = useCallback(
+    (event: PointerEvent) => {
+      if (!pending) return;
+      const element = event.target instanceof Element ? event.target : null;
+      const over = element?.closest<HTMLElement>('.react-flow__node')?.dataset.id;
+      const refused = over !== undefined && over !== pending.from && !pending.validTargets.has(over);
+      if (!refused) {
+        setRefusedHover((current) => (current ? null : current));
+        return;
+      }
+      const bounds = event.currentTarget.getBoundingClientRect();
+      setRefusedHover({ target: over, x: event.clientX - bounds.left, y: event.clientY - bounds.top });
+    },
+    [pending],
+  );
+
+  const refusedReason = useMemo(() => {
+    if (!pending || !refusedHover) return null;
+    const [source, target] = pending.fromSource
+      ? [pending.from, refusedHover.target]
+      : [refusedHover.target, pending.from];
+    return refusalText(design, source, target);
+  }, [design, pending, refusedHover, refusalText]);
+
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event, state: FinalConnectionState) => {
+      setPending(null);
+      setRefusedHover(null);
+      if (state.isValid || !state.fromNode) return;
+      // Released on a node's body rather than on its handle: connect to that node all the same.
+      let toId = state.toNode?.id;
+      if (!toId) {
+        const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+        const element = point ? document.elementFromPoint(point.clientX, point.clientY) : null;
+        toId = element?.closest<HTMLElement>('.react-flow__node')?.dataset.id;
+      }
+      if (!toId || toId === state.fromNode.id) return;
+      const fromSource = state.fromHandle?.type !== 'target';
+      const source = fromSource ? state.fromNode.id : toId;
+      const target = fromSource ? toId : state.fromNode.id;
+      const { commit, showToast } = useAppStore.getState();
+      const problem = refusalText(designRef.current, source, target);
+      if (problem) showToast(problem);
+      else if (!state.toNode) commit((current) => connect(current, source, target));
+    },
+    [refusalText],
+  );
 
   const onDelete = useCallback(({ nodes: gone, edges: cut }: { nodes: Node[]; edges: Edge[] }) => {
     const { commit, select } = useAppStore.getState();
@@ -292,10 +389,16 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas-wrap" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className={`canvas-wrap${pending ? ' is-connecting' : ''}`}
+      data-testid="canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onPointerMove={pending ? onPointerMove : undefined}
+    >
       <ReactFlow
         className={zoomedOutClass}
-        nodes={nodes}
+        nodes={shownNodes}
         edges={edges}
         nodeTypes={NODE_VIEWS}
         edgeTypes={EDGE_TYPES}
@@ -305,6 +408,7 @@ export function Canvas() {
         nodeDragThreshold={0}
         selectNodesOnDrag={false}
         onConnect={onConnect}
+        onConnectStart={onConnectStart}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onDelete={onDelete}
@@ -321,6 +425,7 @@ export function Canvas() {
         proOptions={PRO_OPTIONS}
       >
         <FramesLayer frames={frames} dropTarget={dropTarget} />
+        {serviceBoxes.length > 0 && <ServiceBoxes boxes={serviceBoxes} />}
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
         {!minimapHidden && <MiniMap pannable zoomable nodeColor={minimapNodeColor} style={MINIMAP_SIZE} />}
         <Controls fitViewOptions={FIT_VIEW}>
@@ -333,6 +438,16 @@ export function Canvas() {
           />
         </Controls>
       </ReactFlow>
+      {refusedHover && refusedReason && (
+        <div
+          className="connect-refusal"
+          role="status"
+          data-testid="connect-refusal"
+          style={{ left: refusedHover.x + 14, top: refusedHover.y + 14 }}
+        >
+          {refusedReason}
+        </div>
+      )}
       {design.nodes.length === 0 && (
         <div className="canvas-empty">
           <strong>{text.emptyTitle}</strong>

@@ -1,4 +1,5 @@
 import { emptyContainers } from '../model/containers';
+import type { ContainerServices } from '../model/services';
 import type { Design, Position } from '../model/design';
 import type { DraftFrame } from '../store/uiSlice';
 import { NODE_HEIGHT, NODE_WIDTH } from './layout';
@@ -157,4 +158,51 @@ export function createFrameSharer(): (next: Frame[]) => Frame[] {
     if (changed) previous = shared;
     return previous;
   };
+}
+
+/** A bundle service drawn inside its container's frame, where the container becomes several services. */
+export interface ServiceBox {
+  service: string;
+  container: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Room between a service box and its nodes; the bottom holds the service's name. */
+export const SERVICE_BOX_PADDING = { top: 10, side: 8, bottom: 24 };
+
+/**
+ * Boxes for the services (from `servicesOf`, the planner's own grouping) that the container frames
+ * alone do not show: every service of a container that becomes more than one, or one named otherwise.
+ */
+export function serviceBoxesOf(
+  services: readonly ContainerServices[],
+  nodes: readonly PlacedNode[],
+): ServiceBox[] {
+  const placed = new Map(nodes.map((node) => [node.id, node]));
+  return services
+    .filter(
+      ({ container, groups }) => groups.length > 1 || groups.some((group) => group.service !== container),
+    )
+    .flatMap(({ groups }) => groups)
+    .flatMap((group) => {
+      const members = group.nodes.flatMap((id) => placed.get(id) ?? []);
+      if (members.length === 0) return [];
+      const x1 = Math.min(...members.map((node) => node.position.x));
+      const y1 = Math.min(...members.map((node) => node.position.y));
+      const x2 = Math.max(...members.map((node) => node.position.x + (node.width ?? NODE_WIDTH)));
+      const y2 = Math.max(...members.map((node) => node.position.y + (node.height ?? NODE_HEIGHT)));
+      return [
+        {
+          service: group.service,
+          container: group.container,
+          x: x1 - SERVICE_BOX_PADDING.side,
+          y: y1 - SERVICE_BOX_PADDING.top,
+          width: x2 - x1 + 2 * SERVICE_BOX_PADDING.side,
+          height: y2 - y1 + SERVICE_BOX_PADDING.top + SERVICE_BOX_PADDING.bottom,
+        },
+      ];
+    });
 }

@@ -5,7 +5,7 @@
 import { matchingPass } from '../model/connections';
 import type { Design, DesignNode } from '../model/design';
 import { setEdgeProps, setNodeProps } from '../model/edit';
-import { KINDS, devServerOf, isProxy, isWsgiServer, listenerOf } from '../nodes/registry';
+import { KINDS, devServerOf, isApp, isProxy, isWsgiServer, listenerOf } from '../nodes/registry';
 import type { ProxiedProtocol } from '../nodes/types';
 
 /** Ids of the apps a WSGI server runs (those do not start their own dev server). */
@@ -67,4 +67,32 @@ export function switchProtocol(design: Design, serverId: string, protocol: Proxi
   return design.edges
     .filter((e) => e.target === serverId && proxyIds.has(e.source))
     .reduce((next, e) => setEdgeProps(next, e.id, { pass }), setNodeProps(design, serverId, { protocol }));
+}
+
+/**
+ * What a quick fix reuses before it creates a node: the first candidate in `container`, else the
+ * first one at all (users expect the Flask app already on the canvas to be connected, not a second one).
+ */
+export function reusable(
+  candidates: readonly DesignNode[],
+  container: string | undefined,
+): DesignNode | undefined {
+  return candidates.find((node) => node.container === container) ?? candidates[0];
+}
+
+/** The apps (Flask, Django) no WSGI server runs yet: what "add an app" fixes connect first. */
+export function appsWithoutServer(design: Design): DesignNode[] {
+  const run = appsRunByWsgi(design);
+  return design.nodes.filter((node) => isApp(node) && !run.has(node.id));
+}
+
+/** The WSGI servers that run no app yet: what "put a WSGI server in front" fixes use first. */
+export function serversWithoutApp(design: Design): DesignNode[] {
+  const byId = new Map(design.nodes.map((node) => [node.id, node]));
+  const running = new Set(
+    design.edges
+      .filter((edge) => byId.get(edge.target) && isApp(byId.get(edge.target)!))
+      .map((e) => e.source),
+  );
+  return design.nodes.filter((node) => isWsgiServer(node) && !running.has(node.id));
 }

@@ -44,7 +44,7 @@ describe('nginx → uWSGI protocol pairs', () => {
 });
 
 describe('app-server-exposed', () => {
-  it('inserts an nginx in a free container and on a free host port, leaving a clean design', () => {
+  it('routes the client through the nginx already there instead of adding one, leaving a clean design', () => {
     const file = design(
       [
         n('browser', 'client'),
@@ -57,15 +57,54 @@ describe('app-server-exposed', () => {
     const [diagnostic] = only(file, 'app-server-exposed');
     expect(diagnostic!.nodes).toEqual(['browser', 'u']);
     expect(diagnostic!.edges).toEqual(['e3']);
+    expect(diagnostic!.fix!.label).toBe('Route Client "browser" to uWSGI "u" through Nginx "proxy"');
+    const fixed = roundTrip(diagnostic!.fix!.apply(deepFreeze(load(file))));
+    expect(fixed.nodes.map((node) => node.id)).toEqual(['browser', 'proxy', 'u', 'api']);
+    expect(fixed.edges.map((edge) => edge.id)).toEqual(['e1', 'e2', 'e4']);
+    expect(validate(fixed)).toEqual([]);
+  });
+
+  it('connects an nginx the client does not reach yet to both ends', () => {
+    const file = design(
+      [
+        n('browser', 'client'),
+        n('proxy', 'nginx', 'web'),
+        n('wsgi', 'gunicorn', 'app'),
+        n('api', 'flask', 'app'),
+      ],
+      [e('e1', 'browser', 'wsgi'), e('e2', 'wsgi', 'api')],
+    );
+    const [diagnostic] = only(file, 'app-server-exposed');
+    const fixed = roundTrip(diagnostic!.fix!.apply(deepFreeze(load(file))));
+    expect(fixed.nodes).toHaveLength(4);
+    expect(fixed.edges.map((edge) => [edge.source, edge.target, edge.props])).toEqual([
+      ['wsgi', 'api', {}],
+      ['browser', 'proxy', {}],
+      ['proxy', 'wsgi', { route: '/' }],
+    ]);
+    expect(validate(fixed)).toEqual([]);
+  });
+
+  it('inserts an nginx in a free container and on a free host port when there is none', () => {
+    const file = design(
+      [
+        n('browser', 'client'),
+        n('site', 'react-static', 'web'),
+        n('u', 'uwsgi', 'app', { protocol: 'http' }),
+        n('api', 'flask', 'app'),
+      ],
+      [e('e3', 'browser', 'u'), e('e4', 'u', 'api')],
+    );
+    const [diagnostic] = only(file, 'app-server-exposed');
+    expect(diagnostic!.fix!.label).toBe('Insert an nginx in front of uWSGI "u"');
     const fixed = roundTrip(diagnostic!.fix!.apply(deepFreeze(load(file))));
     const added = fixed.nodes.find((node) => node.id === 'nginx')!;
-    expect(added).toMatchObject({ kind: 'nginx', container: 'web-2', props: { listen: 8080 } });
+    expect(added).toMatchObject({ kind: 'nginx', container: 'web-2', props: { listen: 80 } });
     expect(fixed.edges.some((edge) => edge.source === 'browser' && edge.target === 'u')).toBe(false);
     expect(fixed.edges.find((edge) => edge.source === 'nginx')!.props).toEqual({
       route: '/',
       pass: 'proxy_pass',
     });
-    expect(validate(fixed)).toEqual([]);
   });
 
   it('fires for a client straight to Flask, alongside the dev-server warning', () => {

@@ -1,8 +1,8 @@
-import { replicasOf } from '../../model/containers';
+import { servicesOf } from '../../model/services';
 import type { Design, DesignNode } from '../../model/design';
 import { groupPush } from '../../model/group';
-import { isApp, isClient, isProxy, isStatic, isWsgiServer } from '../../nodes/registry';
-import { Names, servedByServer, type Graph } from './graph';
+import { isClient, isProxy, isStatic, isWsgiServer } from '../../nodes/registry';
+import type { Graph } from './graph';
 import { devServerProcess, pythonDraft, serverProcess, type PythonDraft } from './processes';
 
 /** A web service in the making: the proxies of one container and the static builds beside them. */
@@ -34,46 +34,37 @@ export function containersOf(design: Design): Map<string, DesignNode[]> {
  * a Compose service runs one main process.
  */
 export function planContainers(design: Design, graph: Graph): ContainerPlan {
-  const containers = containersOf(design);
-  const serviceNames = new Names(containers.keys());
   const plan: ContainerPlan = { webDrafts: [], pythonDrafts: [], serviceOf: new Map(), notes: [] };
-  for (const [container, nodes] of containers) {
-    const proxies = nodes.filter(isProxy);
-    const statics = nodes.filter(isStatic);
-    if (proxies.length > 0) {
-      plan.webDrafts.push({ service: container, proxies, statics });
-      for (const node of [...proxies, ...statics]) plan.serviceOf.set(node.id, container);
+  for (const { container, groups, sharesWithNginx } of servicesOf(design)) {
+    // A static build alone is reported by the static-needs-nginx rule, not here.
+    const holdsStatic = design.nodes.some((node) => node.container === container && isStatic(node));
+    if (groups.length === 0 && !holdsStatic)
+      plan.notes.push(`Container "${container}" runs no server or app, so it has no service in the bundle.`);
+    const pythonGroups = groups.filter((group) => group.process !== undefined);
+    for (const group of groups) {
+      if (group.process !== undefined) continue;
+      const nodes = group.nodes.map((id) => graph.byId.get(id)!);
+      plan.webDrafts.push({
+        service: group.service,
+        proxies: nodes.filter(isProxy),
+        statics: nodes.filter(isStatic),
+      });
+      for (const id of group.nodes) plan.serviceOf.set(id, group.service);
     }
-    const processes = [
-      ...nodes.filter(isWsgiServer).map(serverProcess),
-      ...nodes.filter((node) => isApp(node) && !servedByServer(graph, node)).map(devServerProcess),
-    ];
-    if (processes.length === 0) {
-      if (proxies.length === 0 && statics.length === 0)
-        plan.notes.push(
-          `Container "${container}" runs no server or app, so it has no service in the bundle.`,
-        );
-      continue;
-    }
-    const firstService = proxies.length > 0 ? serviceNames.take(`${container}-app`) : container;
-    if (proxies.length > 0)
+    if (sharesWithNginx)
       plan.notes.push(
-        `Container "${container}" holds nginx and a Python server; they run as two services, "${container}" and "${firstService}".`,
+        `Container "${container}" holds nginx and a Python server; they run as two services, "${container}" and "${pythonGroups[0]!.service}".`,
       );
-    processes.forEach((process, index) => {
-      const name = index === 0 ? firstService : serviceNames.take(`${container}-${index + 1}`);
+    pythonGroups.forEach((group, index) => {
+      const node = graph.byId.get(group.process!)!;
+      const process = isWsgiServer(node) ? serverProcess(node) : devServerProcess(node);
       if (index > 0)
         plan.notes.push(
-          `Container "${container}" runs more than one server; "${process.node}" runs as its own service "${name}" (a container runs one main process). Databases they share sit on one named volume.`,
+          `Container "${container}" runs more than one server; "${process.node}" runs as its own service "${group.service}" (a container runs one main process). Databases they share sit on one named volume.`,
         );
-      const replicas = replicasOf(design, container);
-      const copies =
-        replicas > 1
-          ? Array.from({ length: replicas }, (_, copy) => serviceNames.take(`${name}-${copy + 1}`))
-          : [name];
-      const draft = pythonDraft(graph, container, name, process, copies);
+      const draft = pythonDraft(graph, container, group.service, process, group.copies);
       plan.pythonDrafts.push(draft);
-      for (const id of draft.nodes) if (!plan.serviceOf.has(id)) plan.serviceOf.set(id, name);
+      for (const id of draft.nodes) if (!plan.serviceOf.has(id)) plan.serviceOf.set(id, group.service);
       for (const { app, databases } of draft.apps)
         if (app && databases.length > 1)
           plan.notes.push(

@@ -22,16 +22,20 @@ export const ruleMessages = {
     message: (p: { client: string; server: string; isApp: boolean }) =>
       `${p.client} connects straight to ${p.server}. Without nginx in front there is no buffering: slow clients tie up the ${p.isApp ? 'single development server process' : 'workers'} and nobody serves static files or terminates HTTPS. Route the client through nginx.`,
     fix: (p: { server: string }) => `Insert an nginx in front of ${p.server}`,
+    reuse: (p: { client: string; proxy: string; server: string }) =>
+      `Route ${p.client} to ${p.server} through ${p.proxy}`,
   },
   'flask-dev-server': {
     message: (p: { app: string; reaching: string[] }) =>
       `${p.app} is reached by ${p.reaching.join(', ')} without a WSGI server, so it runs on the Werkzeug development server: one process, requests one at a time, no protection against slow clients. Run it with Gunicorn or uWSGI behind nginx.`,
     fix: (p: { app: string }) => `Serve ${p.app} with a WSGI server (Gunicorn)`,
+    reuse: (p: { app: string; server: string }) => `Serve ${p.app} with ${p.server}`,
   },
   'django-dev-server': {
     message: (p: { app: string; reaching: string[] }) =>
       `${p.app} is reached by ${p.reaching.join(', ')} without a WSGI server, so it runs on manage.py runserver: a development server, not audited for security or built for load. Run it with Gunicorn or uWSGI behind nginx.`,
     fix: (p: { app: string }) => `Serve ${p.app} with a WSGI server (Gunicorn)`,
+    reuse: (p: { app: string; server: string }) => `Serve ${p.app} with ${p.server}`,
   },
   'wsgi-needs-app': {
     none: (p: { server: string }) =>
@@ -39,6 +43,7 @@ export const ruleMessages = {
     many: (p: { server: string; apps: string[] }) =>
       `${p.server} is connected to ${p.apps.length} Flask apps (${p.apps.map((id) => `"${id}"`).join(', ')}). A WSGI server imports exactly one module:callable; give each app its own server.`,
     fix: (p: { server: string }) => `Add a Flask app run by ${p.server}`,
+    connect: (p: { server: string; app: string }) => `Connect ${p.server} to ${p.app}`,
   },
   'wsgi-app-same-container': {
     message: (p: {

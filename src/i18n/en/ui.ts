@@ -85,6 +85,11 @@ export const uiMessages = {
     deleteFrame: 'Delete this empty service',
     deleteFrameLabel: (p: { container: string }) => `Delete the empty service ${p.container}`,
     frameKind: 'service',
+    connectRefused: (p: { source: string; target: string; reason: string }) =>
+      `Cannot connect "${p.source}" → "${p.target}": ${p.reason}`,
+    serviceBoxName: (p: { service: string }) => `runs as ${p.service}/`,
+    serviceBoxTitle: (p: { service: string; container: string }) =>
+      `"${p.container}" runs more than one process, so the bundle splits it: this part is the service ${p.service} (folder ${p.service}/)`,
     renameFrame: (p: { container: string }) => `Rename service ${p.container}`,
     handleIn: 'Incoming: drop a connection here',
     handleInNone: 'Nothing connects to this',
@@ -122,6 +127,9 @@ export const uiMessages = {
     themeDark: 'Theme: dark',
     themeLight: 'Theme: light',
     help: 'Keyboard shortcuts and help',
+    more: 'More…',
+    moreTitle: 'More actions: auto-layout, new frame, colour theme',
+    moreLabel: 'More actions',
     helpTitle: 'Help (?)',
   },
   download: {

@@ -21,16 +21,19 @@ export const ruleMessages: typeof englishRuleMessages = {
     message: (p) =>
       `${p.client}가 ${p.server}에 바로 연결됩니다. 앞에 nginx가 없으면 버퍼링이 없어서 느린 클라이언트가 ${p.isApp ? '하나뿐인 개발 서버 프로세스' : '워커'}를 붙잡고, 정적 파일을 서빙하거나 HTTPS를 처리해 줄 곳도 없습니다. 클라이언트가 nginx를 거치도록 연결하세요.`,
     fix: (p) => `${p.server} 앞에 nginx 넣기`,
+    reuse: (p) => `${p.client}가 ${p.proxy}를 거쳐 ${p.server}에 닿게 하기`,
   },
   'flask-dev-server': {
     message: (p) =>
       `${p.app}에 ${p.reaching.join(', ')}가 WSGI 서버 없이 바로 연결되어 있어 Werkzeug 개발 서버로 실행됩니다. 프로세스 하나가 요청을 한 번에 하나씩 처리하고, 느린 클라이언트를 막아 주지도 못합니다. nginx 뒤에서 Gunicorn이나 uWSGI로 실행하세요.`,
     fix: (p) => `${p.app}를 WSGI 서버(Gunicorn)로 실행하기`,
+    reuse: (p) => `${p.app}를 ${p.server}로 실행하기`,
   },
   'django-dev-server': {
     message: (p) =>
       `${p.app}에 ${p.reaching.join(', ')}가 WSGI 서버 없이 바로 연결되어 있어 manage.py runserver로 실행됩니다. 보안 감사도 성능 테스트도 거치지 않은 개발용 서버입니다. nginx 뒤에서 Gunicorn이나 uWSGI로 실행하세요.`,
     fix: (p) => `${p.app}를 WSGI 서버(Gunicorn)로 실행하기`,
+    reuse: (p) => `${p.app}를 ${p.server}로 실행하기`,
   },
   'wsgi-needs-app': {
     none: (p) =>
@@ -38,6 +41,7 @@ export const ruleMessages: typeof englishRuleMessages = {
     many: (p) =>
       `${p.server}가 Flask 앱 ${p.apps.length}개(${p.apps.map((id) => `"${id}"`).join(', ')})에 연결되어 있습니다. WSGI 서버는 module:callable 하나만 import하니, 앱마다 서버를 따로 두세요.`,
     fix: (p) => `${p.server}가 실행할 Flask 앱 추가하기`,
+    connect: (p) => `${p.server}를 ${p.app}에 연결하기`,
   },
   'wsgi-app-same-container': {
     message: (p) =>
@@ -206,27 +210,27 @@ export const ruleDocs: Record<RuleId, RuleDocText> = {
     summary: '클라이언트가 nginx를 거치지 않고 Gunicorn, uWSGI, Flask, Django에 바로 연결됩니다.',
     why: '앱 서버 앞에 버퍼링해 주는 프록시가 없으면, 느린 클라이언트 하나가 업로드나 다운로드 내내 동기 워커 하나를 붙잡고, 느린 클라이언트 몇 개(Slowloris)면 워커가 전부 묶입니다. nginx가 요청과 응답을 버퍼링하고, 정적 파일을 서빙하고, HTTPS를 처리해 주면 파이썬 워커는 앱이 계산하는 동안에만 일합니다.',
     fixSummary:
-      '앞에 nginx를 넣습니다: 새 nginx 노드(컨테이너 `web`, 이미 쓰이면 `web-2` …), 클라이언트 → nginx, nginx → 서버(경로 `/`).',
+      '클라이언트가 nginx를 거치게 합니다: 디자인에 있는 nginx(클라이언트가 이미 닿는 것 먼저)를 서버에 연결해 쓰고, nginx가 없을 때만 앞에 새 nginx를 넣습니다: 새 nginx 노드(컨테이너 `web`, 이미 쓰이면 `web-2` …), 클라이언트 → nginx, nginx → 서버(경로 `/`).',
   },
   'flask-dev-server': {
     summary:
       'Flask 앱에 nginx나 클라이언트가 바로, 또는 WSGI 서버가 아닌 무언가가 연결되어 있어 Werkzeug 개발 서버로 실행됩니다.',
     why: '`flask run` / `python app.py`의 내장 서버는 개발용입니다. 프로세스 하나가 요청을 차례로 처리하고, 워커 관리도, 느린 클라이언트(Slowloris) 방어도, 보안 강화도 없습니다. 운영 환경에서는 nginx 뒤에서 WSGI 서버(Gunicorn이나 uWSGI)가 여러 워커로 앱을 실행합니다.',
     fixSummary:
-      '앞에 WSGI 서버를 둡니다: nginx에서 앱으로 가던 연결을 기존 Gunicorn/uWSGI로, 없으면 앱 컨테이너에 새로 만든 Gunicorn(TCP, 포트 8000 또는 다음 빈 포트)으로 돌립니다.',
+      '앞에 WSGI 서버를 둡니다: nginx에서 앱으로 가던 연결을 기존 Gunicorn/uWSGI로, 또는 아직 앱을 실행하지 않는 서버(앱에 연결해서)로, 둘 다 없으면 앱 컨테이너에 새로 만든 Gunicorn(TCP, 포트 8000 또는 다음 빈 포트)으로 돌립니다.',
   },
   'django-dev-server': {
     summary:
       'Django 앱에 nginx나 클라이언트가 바로, 또는 WSGI 서버가 아닌 무언가가 연결되어 있어 `manage.py runserver`로 실행됩니다.',
     why: 'Django의 `runserver`는 개발용입니다. Django 공식 문서도 운영 환경에서 쓰지 말라고 합니다: 보안 감사도 성능 테스트도 거치지 않았고, 프로세스 하나로 요청을 처리하며, 워커 관리도 느린 클라이언트 방어도 없습니다. 운영 환경에서는 nginx 뒤에서 Gunicorn이나 uWSGI가 `<project>.wsgi:application`을 여러 워커로 실행합니다.',
     fixSummary:
-      '앞에 WSGI 서버를 둡니다: nginx에서 앱으로 가던 연결을 기존 Gunicorn/uWSGI로, 없으면 앱 컨테이너에 새로 만든 Gunicorn(TCP, 포트 8000 또는 다음 빈 포트)으로 돌립니다. 새 Gunicorn이 프로젝트를 실행합니다.',
+      '앞에 WSGI 서버를 둡니다: nginx에서 앱으로 가던 연결을 기존 Gunicorn/uWSGI로, 또는 아직 앱을 실행하지 않는 서버(앱에 연결해서)로, 둘 다 없으면 앱 컨테이너에 새로 만든 Gunicorn(TCP, 포트 8000 또는 다음 빈 포트)으로 돌립니다. 새 Gunicorn이 프로젝트를 실행합니다.',
   },
   'wsgi-needs-app': {
     summary: 'Gunicorn이나 uWSGI 노드가 실행하는 Flask 또는 Django 앱이 없거나 둘 이상입니다.',
     why: 'WSGI 서버는 애플리케이션 하나(`module:callable`)를 import해서 모든 요청을 넘깁니다. 앱이 없으면 실행할 게 없고(`need-app`을 켠 uWSGI는 시작을 거부하고, Gunicorn은 부팅에 실패합니다), 둘이면 하나만 import할 수 있습니다.',
     fixSummary:
-      '서버가 실행하는 앱이 없으면 서버의 컨테이너에 Flask 앱(module `app`, callable `app`)을 추가합니다.',
+      '서버가 실행하는 앱이 없으면 아직 아무 서버도 실행하지 않는 Flask나 Django 앱(같은 컨테이너에 있는 앱 먼저)에 연결합니다. 그런 앱이 없을 때만 서버의 컨테이너에 Flask 앱(module `app`, callable `app`)을 추가합니다.',
   },
   'wsgi-app-same-container': {
     summary:

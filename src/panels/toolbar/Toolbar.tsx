@@ -16,6 +16,7 @@ import { ImportConfigs } from '../import/ImportConfigs';
 import { DownloadZipButton } from './DownloadZipButton';
 import { ShareMenu } from './ShareMenu';
 import { ProblemsCount } from './ProblemsCount';
+import { MoreMenu } from './MoreMenu';
 
 /** Where the bundle runs; the problems panel, the preview and the zip follow it. */
 function TargetSelect() {
@@ -150,7 +151,7 @@ export function Toolbar() {
           <rect x="13" y="13" width="8" height="8" rx="2" fill="currentColor" opacity="0.6" />
           <path d="M11 7h4a2 2 0 0 1 2 2v4" stroke="currentColor" strokeWidth="1.8" fill="none" />
         </svg>
-        StackSketch
+        <span className="brand-name">StackSketch</span>
       </span>
       <DesignName />
       <div className="toolbar-group">
@@ -183,8 +184,10 @@ export function Toolbar() {
           disabled={!canUndo}
           onClick={() => useAppStore.getState().undo()}
           title={text.undoTitle}
+          aria-label={text.undo}
+          className="icon-button"
         >
-          {text.undo}
+          <span aria-hidden="true">↶</span>
         </button>
         <button
           type="button"
@@ -192,30 +195,45 @@ export function Toolbar() {
           disabled={!canRedo}
           onClick={() => useAppStore.getState().redo()}
           title={text.redoTitle}
+          aria-label={text.redo}
+          className="icon-button"
         >
-          {text.redo}
+          <span aria-hidden="true">↷</span>
         </button>
       </div>
       <div className="toolbar-group">
         <button
           type="button"
-          data-testid="auto-layout"
-          onClick={() => void autoLayout(flow)}
-          title={text.autoLayoutTitle}
-        >
-          {text.autoLayout}
-        </button>
-        <button type="button" data-testid="new-frame" onClick={newFrame} title={text.newFrameTitle}>
-          {text.newFrame}
-        </button>
-        <button
-          type="button"
           data-testid="fit-view"
           onClick={() => void flow.fitView(FIT_VIEW)}
           title={text.fitTitle}
+          aria-label={text.fit}
+          className="icon-button"
         >
-          {text.fit}
+          <span aria-hidden="true">⤢</span>
         </button>
+        <MoreMenu
+          items={[
+            {
+              testId: 'auto-layout',
+              label: text.autoLayout,
+              title: text.autoLayoutTitle,
+              run: () => void autoLayout(flow),
+            },
+            { testId: 'new-frame', label: text.newFrame, title: text.newFrameTitle, run: newFrame },
+            {
+              testId: 'color-mode',
+              label:
+                colorMode === 'system'
+                  ? text.themeAuto
+                  : colorMode === 'dark'
+                    ? text.themeDark
+                    : text.themeLight,
+              title: text.themeTitle,
+              run: () => useAppStore.getState().setColorMode(nextColorMode(colorMode)),
+            },
+          ]}
+        />
       </div>
       <div className="toolbar-spacer" />
       <div className="toolbar-group">
@@ -226,14 +244,6 @@ export function Toolbar() {
       </div>
       <div className="toolbar-group">
         <LanguageSelect />
-        <button
-          type="button"
-          data-testid="color-mode"
-          title={text.themeTitle}
-          onClick={() => useAppStore.getState().setColorMode(nextColorMode(colorMode))}
-        >
-          {colorMode === 'system' ? text.themeAuto : colorMode === 'dark' ? text.themeDark : text.themeLight}
-        </button>
         <button
           type="button"
           data-testid="help"

@@ -1,6 +1,7 @@
 import { passFor } from '../../model/connections';
-import type { Design, DesignEdge } from '../../model/design';
+import type { Design, DesignEdge, DesignNode } from '../../model/design';
 import {
+  connect,
   deleteElements,
   insertEdge,
   insertNode,
@@ -9,7 +10,7 @@ import {
   uniqueId,
   unusedContainer,
 } from '../../model/edit';
-import { isApp, isClient, isWsgiServer } from '../../nodes/registry';
+import { isApp, isClient, isProxy, isWsgiServer } from '../../nodes/registry';
 import { design, e, n } from './examples';
 import { freeNginxPort, nodeName, positionBetween } from '../fixes';
 import type { Rule } from '../types';
@@ -39,19 +40,36 @@ function insertNginx(current: Design, exposed: DesignEdge): Design {
   );
 }
 
+/** The nginx already on the canvas a fix routes the client through: one the client reaches first. */
+function proxyToReuse(current: Design, clientId: string): DesignNode | undefined {
+  const proxies = current.nodes.filter(isProxy);
+  const reached = new Set(
+    current.edges.filter((link) => link.source === clientId).map((link) => link.target),
+  );
+  return proxies.find((proxy) => reached.has(proxy.id)) ?? proxies[0];
+}
+
+/** Route the client through an nginx already there: client → nginx (when missing), nginx → server. */
+function routeThroughNginx(current: Design, exposed: DesignEdge, proxyId: string): Design {
+  if (!current.edges.some((e) => e.id === exposed.id)) return current;
+  const unexposed = deleteElements(current, [], [exposed.id]);
+  return connect(connect(unexposed, exposed.source, proxyId), proxyId, exposed.target);
+}
+
 export const appServerExposed: Rule = {
   id: 'app-server-exposed',
   severity: 'error',
   summary: 'A client connects straight to Gunicorn, uWSGI, Flask or Django instead of going through nginx.',
   why: 'App servers have no buffering proxy in front of them: a slow client holds a sync worker for the whole upload or download, and a handful of slow clients (Slowloris) exhaust every worker. Nginx buffers requests and responses, serves static files and terminates HTTPS, so the Python workers are busy only while the app computes.',
   fixSummary:
-    'Insert an nginx in front: a new nginx node (container `web`, or `web-2`, … when `web` is taken), client → nginx, nginx → server with route `/`.',
+    'Route the client through nginx: through the nginx already in the design (the one the client reaches first), connected to the server; only when there is none, insert a new nginx node (container `web`, or `web-2`, … when `web` is taken), client → nginx, nginx → server with route `/`.',
   check(current, { nodeById, text }) {
     const t = text['app-server-exposed'];
     return current.edges.flatMap((exposed) => {
       const source = nodeById.get(exposed.source);
       const target = nodeById.get(exposed.target);
       if (!source || !target || !isClient(source) || !(isWsgiServer(target) || isApp(target))) return [];
+      const reuse = proxyToReuse(current, source.id);
       return [
         {
           rule: 'app-server-exposed',
@@ -59,10 +77,19 @@ export const appServerExposed: Rule = {
           message: t.message({ client: nodeName(source), server: nodeName(target), isApp: isApp(target) }),
           nodes: [source.id, target.id],
           edges: [exposed.id],
-          fix: {
-            label: t.fix({ server: nodeName(target) }),
-            apply: (design) => insertNginx(design, exposed),
-          },
+          fix: reuse
+            ? {
+                label: t.reuse({
+                  client: nodeName(source),
+                  proxy: nodeName(reuse),
+                  server: nodeName(target),
+                }),
+                apply: (design: Design) => routeThroughNginx(design, exposed, reuse.id),
+              }
+            : {
+                label: t.fix({ server: nodeName(target) }),
+                apply: (design: Design) => insertNginx(design, exposed),
+              },
         },
       ];
     });

@@ -2,6 +2,7 @@ import { passFor } from '../../model/connections';
 import type { Design, DesignEdge, DesignNode } from '../../model/design';
 import type { NodeKind } from '../../nodes/types';
 import {
+  connect,
   deleteElements,
   insertEdge,
   insertNode,
@@ -12,10 +13,24 @@ import {
   uniqueId,
 } from '../../model/edit';
 import { isClient, isProxy, isWsgiServer } from '../../nodes/registry';
-import { freePort, nodeName } from '../fixes';
+import { freePort, nodeName, reusable, serversWithoutApp } from '../fixes';
 import type { Rule } from '../types';
 
-/** Send the proxies' traffic for this app through a WSGI server: its existing one, or a new Gunicorn beside it. */
+/**
+ * The WSGI server a fix sends the app's traffic to without creating one: the server that already runs
+ * the app, else one that runs no app yet (in the app's container first).
+ */
+export function wsgiServerToReuse(current: Design, appId: string): DesignNode | undefined {
+  const app = current.nodes.find((node) => node.id === appId);
+  if (!app) return undefined;
+  const byId = new Map(current.nodes.map((node) => [node.id, node]));
+  const runner = current.edges
+    .map((link) => (link.target === appId ? byId.get(link.source) : undefined))
+    .find((source) => source !== undefined && isWsgiServer(source));
+  return runner ?? reusable(serversWithoutApp(current), app.container);
+}
+
+/** Send the proxies' traffic for this app through a WSGI server: one to reuse, or a new Gunicorn beside it. */
 export function putWsgiServerInFront(current: Design, appId: string): Design {
   const app = current.nodes.find((node) => node.id === appId);
   if (!app) return current;
@@ -24,11 +39,13 @@ export function putWsgiServerInFront(current: Design, appId: string): Design {
     const source = byId.get(link.source);
     return source !== undefined && role(source);
   };
-  const existing = current.edges.find((link) => link.target === appId && from(link, isWsgiServer));
+  const existing = wsgiServerToReuse(current, appId);
   let next = current;
   let server: DesignNode;
-  if (existing) server = byId.get(existing.source)!;
-  else {
+  if (existing) {
+    server = existing;
+    next = connect(next, server.id, appId);
+  } else {
     const id = uniqueId(current, 'gunicorn');
     const port = freePort(current, app.container, 8000);
     server = newNode('gunicorn', id, {
@@ -48,6 +65,16 @@ export function putWsgiServerInFront(current: Design, appId: string): Design {
     const moved = retargetEdge(design, link.id, server.id);
     return pass ? setEdgeProps(moved, link.id, { pass }) : moved;
   }, next);
+}
+
+/** "Serve app with Gunicorn "wsgi"" when a server is reused, else "with a WSGI server (Gunicorn)". */
+export function fixLabel(
+  t: { fix: (p: { app: string }) => string; reuse: (p: { app: string; server: string }) => string },
+  current: Design,
+  app: DesignNode,
+): string {
+  const server = wsgiServerToReuse(current, app.id);
+  return server ? t.reuse({ app: nodeName(app), server: nodeName(server) }) : t.fix({ app: nodeName(app) });
 }
 
 /**
@@ -83,7 +110,7 @@ export function devServerCheck(id: 'flask-dev-server' | 'django-dev-server', kin
             ...(fixable
               ? {
                   fix: {
-                    label: t.fix({ app: nodeName(app) }),
+                    label: fixLabel(t, current, app),
                     apply: (next: Design) => putWsgiServerInFront(next, app.id),
                   },
                 }

@@ -9,7 +9,7 @@ export const djangoDevServer: Rule = {
     'A Django app is reached by nginx or a client directly, or by anything but a WSGI server: it runs on `manage.py runserver`.',
   why: "Django's `runserver` is for development: Django's own documentation says not to use it in production. It has not gone through security audits or performance tests, handles requests in one process, has no worker management and no protection against slow clients. In production Gunicorn or uWSGI runs `<project>.wsgi:application` in several workers behind nginx.",
   fixSummary:
-    'Put a WSGI server in front: nginx’s connections to the app go to its existing Gunicorn/uWSGI, or to a new Gunicorn (TCP, port 8000 or the next free one) in the app’s container that runs the project.',
+    'Put a WSGI server in front: nginx’s connections to the app go to its existing Gunicorn/uWSGI, or to one that runs no app yet (connected to the app), or to a new Gunicorn (TCP, port 8000 or the next free one) in the app’s container that runs the project.',
   check: devServerCheck('django-dev-server', 'django'),
   examples: {
     fires: design(

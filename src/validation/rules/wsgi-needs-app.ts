@@ -1,8 +1,8 @@
 import type { Design } from '../../model/design';
-import { insertEdge, insertNode, newEdge, newNode, uniqueId } from '../../model/edit';
+import { connect, insertEdge, insertNode, newEdge, newNode, uniqueId } from '../../model/edit';
 import { isWsgiServer } from '../../nodes/registry';
 import { design, e, n } from './examples';
-import { nodeName } from '../fixes';
+import { appsWithoutServer, nodeName, reusable } from '../fixes';
 import type { Rule } from '../types';
 
 /** A new Flask app (module app, callable app) in the server's container, run by the server. */
@@ -21,13 +21,14 @@ export const wsgiNeedsApp: Rule = {
   summary: 'A Gunicorn or uWSGI node runs no Flask or Django app, or more than one.',
   why: 'A WSGI server imports exactly one application (`module:callable`) and hands it every request. Without an app it has nothing to run (uWSGI with `need-app` refuses to start, Gunicorn fails to boot); with two, only one could be imported.',
   fixSummary:
-    'When the server runs no app: add a Flask app (module `app`, callable `app`) in the server’s container.',
+    'When the server runs no app: connect it to a Flask or Django app no server runs yet (one in its own container first); only when there is none, add a Flask app (module `app`, callable `app`) in the server’s container.',
   check(current, { edgesOut, nodeById, text }) {
     const t = text['wsgi-needs-app'];
     return current.nodes.filter(isWsgiServer).flatMap((server) => {
       const apps = edgesOut(server.id, 'app');
       if (apps.length === 1) return [];
       if (apps.length === 0) {
+        const idleApp = reusable(appsWithoutServer(current), server.container);
         return [
           {
             rule: 'wsgi-needs-app',
@@ -35,10 +36,15 @@ export const wsgiNeedsApp: Rule = {
             message: t.none({ server: nodeName(server) }),
             nodes: [server.id],
             edges: [],
-            fix: {
-              label: t.fix({ server: nodeName(server) }),
-              apply: (d: Design) => addApp(d, server.id),
-            },
+            fix: idleApp
+              ? {
+                  label: t.connect({ server: nodeName(server), app: nodeName(idleApp) }),
+                  apply: (d: Design) => connect(d, server.id, idleApp.id),
+                }
+              : {
+                  label: t.fix({ server: nodeName(server) }),
+                  apply: (d: Design) => addApp(d, server.id),
+                },
           },
         ];
       }

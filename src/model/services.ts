@@ -1,0 +1,100 @@
+import { replicasOf } from './containers';
+import type { Design, DesignNode } from './design';
+import { Names } from './names';
+import { hasRole, isApp, isClient, isProxy, isStatic, isWsgiServer, type Role } from '../nodes/registry';
+
+/**
+ * One service of the bundle (one folder of the preview): the nginx of a container with its static
+ * builds, or one Python process (a WSGI server, or an app on its development server) with the app it
+ * imports and that app's databases.
+ */
+export interface ServiceGroup {
+  container: string;
+  service: string;
+  /** The process node of a Python service; undefined for a web service. */
+  process?: string;
+  /** The nodes it runs, the process first. */
+  nodes: string[];
+  /** The Compose services that run it: itself, or one per copy when its container has replicas. */
+  copies: string[];
+}
+
+/** What a container becomes, with the notes that explain a split. */
+export interface ContainerServices {
+  container: string;
+  groups: ServiceGroup[];
+  /** The container holds nginx and a Python process: they become two services. */
+  sharesWithNginx: boolean;
+}
+
+function calleesWithRole(
+  design: Design,
+  byId: Map<string, DesignNode>,
+  id: string,
+  role: Role,
+): DesignNode[] {
+  return design.edges.flatMap((edge) => {
+    const node = edge.source === id ? byId.get(edge.target) : undefined;
+    return node && hasRole(node, role) ? [node] : [];
+  });
+}
+
+/**
+ * The services each container becomes, in order of first appearance. A container runs one main
+ * process, so a container with two Python processes (say a Gunicorn with no app beside a Flask app on
+ * its development server) becomes two services (`app`, `app-2`). The bundle's planner and the canvas
+ * both ask this function, so the canvas draws every service the preview shows.
+ */
+export function servicesOf(design: Design): ContainerServices[] {
+  const containers = new Map<string, DesignNode[]>();
+  for (const node of design.nodes) {
+    if (isClient(node) || node.container === undefined) continue;
+    containers.set(node.container, [...(containers.get(node.container) ?? []), node]);
+  }
+  const byId = new Map(design.nodes.map((node) => [node.id, node]));
+  const runByServer = new Set(
+    design.edges
+      .filter((edge) => {
+        const source = byId.get(edge.source);
+        return source !== undefined && isWsgiServer(source);
+      })
+      .map((edge) => edge.target),
+  );
+  const names = new Names(containers.keys());
+  return [...containers].map(([container, nodes]) => {
+    const groups: ServiceGroup[] = [];
+    const proxies = nodes.filter(isProxy);
+    if (proxies.length > 0)
+      groups.push({
+        container,
+        service: container,
+        nodes: [...proxies, ...nodes.filter(isStatic)].map((node) => node.id),
+        copies: [container],
+      });
+    const processes = [
+      ...nodes.filter(isWsgiServer),
+      ...nodes.filter((node) => isApp(node) && !runByServer.has(node.id)),
+    ];
+    const firstService =
+      proxies.length > 0 && processes.length > 0 ? names.take(`${container}-app`) : container;
+    processes.forEach((process, index) => {
+      const service = index === 0 ? firstService : names.take(`${container}-${index + 1}`);
+      const replicas = replicasOf(design, container);
+      const copies =
+        replicas > 1
+          ? Array.from({ length: replicas }, (_, copy) => names.take(`${service}-${copy + 1}`))
+          : [service];
+      const apps = isWsgiServer(process)
+        ? calleesWithRole(design, byId, process.id, 'app').slice(0, 1)
+        : [process];
+      const members = [process.id];
+      for (const app of apps) {
+        if (!members.includes(app.id)) members.push(app.id);
+        for (const db of calleesWithRole(design, byId, app.id, 'database'))
+          if (!members.includes(db.id)) members.push(db.id);
+      }
+      groups.push({ container, service, process: process.id, nodes: members, copies });
+    });
+    return { container, groups, sharesWithNginx: proxies.length > 0 && processes.length > 0 };
+  });
+}
