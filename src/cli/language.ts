@@ -6,7 +6,8 @@ import { loadErrorInKorean } from '../i18n/ko/loadErrors';
 import { TEMPLATE_TEXT_KO } from '../model/templates.ko';
 import { TEMPLATES, type TemplateId } from '../model/templates';
 import { ruleMessages as koreanRules } from '../i18n/ko/rules';
-import { EN_RULE_MESSAGES, isLang, langFromEnv, type Lang, type RuleMessages } from '../i18n';
+import { isLang, langFromEnv, type Lang, type RuleMessages } from '../i18n';
+import { ruleMessages as EN_RULE_MESSAGES } from '../i18n/en/rules';
 
 export type CliMessages = typeof englishCli;
 

@@ -3,7 +3,7 @@
  * (a missing or extra key fails `npm run typecheck`), and messages with values are functions of named
  * parameters. Pure: the rules, the exporters and the CLI use it without React or the DOM.
  */
-import { ruleMessages, type RuleDocText, type RuleId } from './en/rules';
+import type { ruleMessages, RuleDocText, RuleId } from './en/rules';
 import { uiMessages } from './en/ui';
 import type { Lang } from './lang';
 import type { KindText, NodeKind } from '../nodes/types';
@@ -15,8 +15,6 @@ export type { RuleDocText, RuleId } from './en/rules';
 /** The rules' texts: messages and quick-fix labels. */
 export type RuleMessages = typeof ruleMessages;
 
-export const EN_RULE_MESSAGES: RuleMessages = ruleMessages;
-
 /** The designer's words. */
 export type UiMessages = typeof uiMessages;
 
@@ -24,7 +22,11 @@ export type UiMessages = typeof uiMessages;
 export interface Catalogue {
   lang: Lang;
   ui: UiMessages;
-  rules: RuleMessages;
+  /**
+   * The rules' messages in this language; absent for English, whose messages load with the rules
+   * themselves (the editor's first paint does not need them).
+   */
+  rules?: RuleMessages;
   /** The rules' docs in this language; absent for English, whose docs live beside each rule. */
   ruleDocs?: Record<RuleId, RuleDocText>;
   /** The kinds' roles and docs in this language; absent for English, whose words are in the descriptors. */
@@ -39,7 +41,7 @@ export interface Catalogue {
   loadError?: (message: string) => string;
 }
 
-export const EN_CATALOGUE: Catalogue = { lang: 'en', ui: uiMessages, rules: ruleMessages };
+export const EN_CATALOGUE: Catalogue = { lang: 'en', ui: uiMessages };
 
 /** A language's catalogue, loaded on demand: the browser fetches Korean only when it is chosen. */
 export async function loadCatalogue(lang: Lang): Promise<Catalogue> {

@@ -1,7 +1,8 @@
 import type { Design, DesignEdge } from '../model/design';
 import { groupPush } from '../model/group';
 import type { Target } from '../model/target';
-import { EN_RULE_MESSAGES, type RuleMessages } from '../i18n';
+import { type RuleMessages } from '../i18n';
+import { ruleMessages as EN_RULE_MESSAGES } from '../i18n/en/rules';
 import { hasRole, type Role } from '../nodes/registry';
 import type { RuleContext } from './types';
 

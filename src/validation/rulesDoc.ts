@@ -1,6 +1,7 @@
 /** docs/rules.md, rendered from the rule registry (`npm run docs:rules`); a unit test keeps the file in step. */
 import { loadDesign } from '../model/load';
-import { EN_RULE_MESSAGES, type Lang, type RuleDocText, type RuleMessages } from '../i18n';
+import { type Lang, type RuleDocText, type RuleMessages } from '../i18n';
+import { ruleMessages as EN_RULE_MESSAGES } from '../i18n/en/rules';
 import { ruleDocs as koreanRuleDocs, ruleMessages as koreanRuleMessages } from '../i18n/ko/rules';
 import { RULES } from './registry';
 import { MAX_WORKERS, REFERENCE_CPUS } from './rules/workers-out-of-range';

@@ -1,6 +1,7 @@
 import type { Design } from '../model/design';
 import type { Target } from '../model/target';
-import { EN_RULE_MESSAGES, type RuleMessages } from '../i18n';
+import { type RuleMessages } from '../i18n';
+import { ruleMessages as EN_RULE_MESSAGES } from '../i18n/en/rules';
 import { buildContext } from './context';
 import { RULES } from './registry';
 import type { Diagnostic, Rule } from './types';
