@@ -8,6 +8,7 @@ import { useShortcuts } from './app/shortcuts';
 import { storedColorMode, useThemeAttribute } from './app/theme';
 import { Canvas } from './canvas/Canvas';
 import { Inspector } from './panels/inspector/Inspector';
+import { ConnectDialog } from './panels/connect/ConnectDialog';
 import { Palette } from './panels/palette/Palette';
 import { ProblemsPanel } from './panels/problems/ProblemsPanel';
 import { Toolbar } from './panels/toolbar/Toolbar';
@@ -63,6 +64,7 @@ function Editor() {
       <Toast />
       <ConfirmDialog />
       <HelpDialog />
+      <ConnectDialog />
     </div>
   );
 }
