@@ -8,7 +8,7 @@ import { useShortcuts } from './app/shortcuts';
 import { storedColorMode, useThemeAttribute } from './app/theme';
 import { Canvas } from './canvas/Canvas';
 import { Inspector } from './panels/inspector/Inspector';
-import { ConnectDialog } from './panels/connect/ConnectDialog';
+import { LazyConnectDialog } from './panels/connect/LazyConnectDialog';
 import { Palette } from './panels/palette/Palette';
 import { ProblemsPanel } from './panels/problems/ProblemsPanel';
 import { Toolbar } from './panels/toolbar/Toolbar';
@@ -18,6 +18,11 @@ import { autosaveProblem, startAutosave } from './store/autosave';
 // The preview (and the exporters it runs) loads after the canvas has painted.
 const PreviewPanel = lazy(() =>
   import('./panels/preview/PreviewPanel').then((module) => ({ default: module.PreviewPanel })),
+);
+
+// The outline (a list mirroring the canvas) is not needed for the first paint either.
+const Outline = lazy(() =>
+  import('./panels/outline/Outline').then((module) => ({ default: module.Outline })),
 );
 
 if (typeof window !== 'undefined') useAppStore.setState({ colorMode: storedColorMode() });
@@ -40,6 +45,9 @@ function Editor() {
       <div className="app-main">
         <aside className="palette-column">
           <Palette />
+          <Suspense fallback={null}>
+            <Outline />
+          </Suspense>
         </aside>
         <main className="center-column">
           <Canvas />
@@ -64,7 +72,7 @@ function Editor() {
       <Toast />
       <ConfirmDialog />
       <HelpDialog />
-      <ConnectDialog />
+      <LazyConnectDialog />
     </div>
   );
 }
