@@ -116,7 +116,7 @@ export const uiMessages: typeof englishUiMessages = {
     noService: '서비스 밖',
     service: (p) => `서비스 ${p.name} (노드 ${p.count}개)`,
     calls: (p) => (p.what ? `→ ${p.target}: ${p.what}` : `→ ${p.target}`),
-    hint: '클릭하거나 Space를 누르면 캔버스에서 선택하고, Enter를 누르면 캔버스의 노드로 이동합니다.',
+    hint: '클릭하거나 스페이스 바를 누르면 캔버스에서 선택하고, Enter를 누르면 캔버스의 노드로 이동합니다.',
   },
   target: {
     label: '배포 대상',

@@ -91,7 +91,7 @@ export function Outline() {
                       }
                     >
                       <span className="outline-kind">{KINDS[node.kind].label}</span> <span>{node.id}</span>
-                      {summary && <span className="outline-summary"> {summary}</span>}
+                      {summary && <code className="outline-summary"> {summary}</code>}
                     </button>
                     {calls.length > 0 && (
                       <ul className="outline-calls">
@@ -111,7 +111,7 @@ export function Outline() {
                                 )
                               }
                             >
-                              {text.calls({ target: edge.target, what })}
+                              <code>{text.calls({ target: edge.target, what })}</code>
                             </button>
                           </li>
                         ))}
