@@ -160,6 +160,16 @@ test('select, move, rename, connect from the outline and delete with the keyboar
   await page.keyboard.press('Delete');
   await expect(node(page, 'flask')).toHaveCount(0);
   await expect(outline.locator('[data-outline-node]')).toHaveCount(1);
+
+  // A quick fix of the problems panel, applied with Enter.
+  const fix = page.locator('[data-testid="problems"] [data-testid="quick-fix"]').first();
+  await expect(fix).toBeVisible();
+  const rule = await fix.locator('xpath=ancestor::*[@data-rule][1]').getAttribute('data-rule');
+  const problems = page.locator(`[data-testid="problems"] [data-rule="${rule}"]`);
+  const problemsBefore = await problems.count();
+  await fix.focus();
+  await page.keyboard.press('Enter');
+  await expect(problems).toHaveCount(problemsBefore - 1);
 });
 
 test('Tab walks the nodes, never an edge first: the edges are reached through the outline', async ({
