@@ -156,6 +156,49 @@ test('the Korean walk: toolbar, palette, problems, dialogs and menus say nothing
   expect(englishWords(await proseOf(help))).toEqual([]);
   await page.keyboard.press('Escape');
 
+  // The outline, the keyboard's connect dialog and the names screen readers hear.
+  const outline = page.getByTestId('outline');
+  await expect(outline.locator('[data-outline-node]').first()).toBeVisible();
+  expect(englishWords(await proseOf(outline)), 'outline').toEqual([]);
+  await node(page, 'proxy').focus();
+  await page.keyboard.press('c');
+  const connectDialog = page.getByTestId('connect-dialog');
+  await expect(connectDialog).toBeVisible();
+  expect(englishWords(await proseOf(connectDialog)), 'connect dialog').toEqual([]);
+  await page.keyboard.press('Escape');
+  const names = await page
+    .locator('.react-flow__handle, .react-flow__controls button')
+    .evaluateAll((all) =>
+      all.flatMap((element) =>
+        ['aria-label', 'aria-roledescription'].map((name) => element.getAttribute(name) ?? ''),
+      ),
+    );
+  for (const name of names) expect(englishWords(name), name).toEqual([]);
+  // A node's name: its kind and id in words, then its key setting as the card shows it (code).
+  for (const card of await page.locator('.react-flow__node').all()) {
+    const name = (await card.getAttribute('aria-label')) ?? '';
+    const [words] = name.split(': ');
+    expect(englishWords(words!), name).toEqual([]);
+    const summary = (await card.locator('.node-summary').getAttribute('title')) ?? '';
+    if (summary) expect(name.endsWith(summary), `${name} / ${summary}`).toBe(true);
+    await expect(card).toHaveAttribute('aria-roledescription', '노드');
+  }
+  // An edge's name says what its caption on the canvas says (protocol words are drawn as they are).
+  const edges = await page.locator('.react-flow__edge').all();
+  expect(edges.length).toBeGreaterThan(0);
+  for (const edge of edges) {
+    const caption = (await edge.locator('.react-flow__edge-text').textContent()) ?? '';
+    const name = (await edge.getAttribute('aria-label')) ?? '';
+    expect(name, caption).toMatch(/^\S+ → \S+: /);
+    expect(name.endsWith(`: ${caption}`), `${name} / ${caption}`).toBe(true);
+    await expect(edge).toHaveAttribute('aria-roledescription', '연결');
+  }
+  const keyboardHelp = await page
+    .locator('[id^="react-flow__node-desc"], [id^="react-flow__edge-desc"]')
+    .allTextContents();
+  expect(keyboardHelp.length).toBe(2);
+  for (const help of keyboardHelp) expect(englishWords(help), help).toEqual([]);
+
   await page.getByTestId('export-menu').click();
   const menu = page.locator('.share-export__items');
   await expect(menu).toBeVisible();

@@ -10,6 +10,7 @@ import { useShortcuts } from './app/shortcuts';
 import { storedColorMode, useThemeAttribute } from './app/theme';
 import { Canvas } from './canvas/Canvas';
 import { Inspector } from './panels/inspector/Inspector';
+import { LazyConnectDialog } from './panels/connect/LazyConnectDialog';
 import { Palette } from './panels/palette/Palette';
 import { ProblemsPanel } from './panels/problems/ProblemsPanel';
 import { Toolbar } from './panels/toolbar/Toolbar';
@@ -19,6 +20,11 @@ import { autosaveProblem, startAutosave } from './store/autosave';
 // The preview (and the exporters it runs) loads after the canvas has painted.
 const PreviewPanel = lazy(() =>
   import('./panels/preview/PreviewPanel').then((module) => ({ default: module.PreviewPanel })),
+);
+
+// The outline (a list mirroring the canvas) is not needed for the first paint either.
+const Outline = lazy(() =>
+  import('./panels/outline/Outline').then((module) => ({ default: module.Outline })),
 );
 
 if (typeof window !== 'undefined') useAppStore.setState({ colorMode: storedColorMode() });
@@ -47,6 +53,9 @@ function Editor() {
       <div className="app-main" ref={main}>
         <aside className="palette-column">
           <Palette />
+          <Suspense fallback={null}>
+            <Outline />
+          </Suspense>
         </aside>
         <Splitter panel="palette" vertical grows={1} />
         <main className="center-column">
@@ -81,6 +90,7 @@ function Editor() {
       <Toast />
       <ConfirmDialog />
       <HelpDialog />
+      <LazyConnectDialog />
     </div>
   );
 }

@@ -129,6 +129,25 @@ export function useShortcuts(): void {
         store.setHelpOpen(true);
       } else if (!mod && !event.altKey && event.shiftKey && key === 'l') {
         void autoLayout(flow);
+      } else if (!mod && !event.altKey && !event.shiftKey && key === 'c') {
+        // The node with the keyboard focus, else the one selected node.
+        const focused = (event.target as HTMLElement | null)?.closest?.<HTMLElement>('.react-flow__node')
+          ?.dataset.id;
+        const nodeId = focused ?? (store.selectedNodeIds.length === 1 ? store.selectedNodeIds[0] : undefined);
+        if (nodeId === undefined) {
+          store.showToast(store.catalogue.ui.canvas.selectFirst);
+          return;
+        }
+        event.preventDefault();
+        if (!store.selectedNodeIds.includes(nodeId)) store.select({ nodes: [nodeId] });
+        store.setConnectFrom(nodeId);
+      } else if (!mod && event.key === 'F2' && store.selectedNodeIds.length === 1) {
+        const idField = document.querySelector<HTMLInputElement>('[data-testid="node-id"]');
+        if (idField) {
+          event.preventDefault();
+          idField.focus();
+          idField.select();
+        }
       } else if (!mod && !event.altKey && !event.shiftKey && key === 'f') {
         void flow.fitView(FIT_VIEW);
       } else if (event.key === 'Escape') {

@@ -7,6 +7,8 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStoreApi,
+  type AriaLabelConfig,
   type Connection,
   type Edge,
   type EdgeChange,
@@ -24,6 +26,7 @@ import {
   useState,
   useSyncExternalStore,
   type DragEvent,
+  type KeyboardEvent,
   type PointerEvent,
 } from 'react';
 import type { Design, Position } from '../model/design';
@@ -34,7 +37,12 @@ import { useAppStore } from '../store';
 import { edgeSeverities } from '../store/selectors';
 import { PALETTE_MIME, useAddNodeAt } from './addNode';
 import { connect, connectionProblem, deleteElements, moveNodesTo, moveNodesToContainer } from '../model/edit';
-import { createEdgeDeriver, createNodeDeriver, type FlowNode } from './flowState';
+import {
+  createEdgeDeriver,
+  createNodeDeriver,
+  type CanvasWords as CanvasWordsOf,
+  type FlowNode,
+} from './flowState';
 import { computeFrames, emptyFramesOf, frameAt, serviceBoxesOf, type Frame } from './frames';
 import { servicesOf } from '../model/services';
 import { ServiceBoxes } from './ServiceBoxes';
@@ -67,6 +75,35 @@ const MINIMAP_SIZE = { width: 160, height: 110 };
 /** Module-level so the MiniMap sees the same function every render and skips unchanged nodes. */
 function minimapNodeColor(node: Node): string {
   return categoryColors(KINDS[(node as FlowNode).data.node.kind].category, 'light').accent;
+}
+
+const ARROW_STEPS: Record<string, { x: number; y: number; direction: 'up' | 'down' | 'left' | 'right' }> = {
+  ArrowUp: { x: 0, y: -1, direction: 'up' },
+  ArrowDown: { x: 0, y: 1, direction: 'down' },
+  ArrowLeft: { x: -1, y: 0, direction: 'left' },
+  ArrowRight: { x: 1, y: 0, direction: 'right' },
+};
+
+/** React Flow's own words (keyboard help of nodes and edges, controls, minimap) in the UI's language. */
+function ariaLabelsFrom(words: CanvasWordsOf): Partial<AriaLabelConfig> {
+  return {
+    'node.a11yDescription.default': words.nodeHelp,
+    'node.a11yDescription.keyboardDisabled': words.nodeHelp,
+    'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) =>
+      words.moved({
+        direction: words.directions[direction as keyof CanvasWordsOf['directions']] ?? direction,
+        x,
+        y,
+      }),
+    'edge.a11yDescription.default': words.edgeHelp,
+    'controls.ariaLabel': words.controls,
+    'controls.zoomIn.ariaLabel': words.zoomIn,
+    'controls.zoomOut.ariaLabel': words.zoomOut,
+    'controls.fitView.ariaLabel': words.fitView,
+    'controls.interactive.ariaLabel': words.interactive,
+    'minimap.ariaLabel': words.minimap,
+    'handle.ariaLabel': words.handle,
+  };
 }
 
 function centreOf(node: Node): Position {
@@ -141,16 +178,16 @@ export function Canvas() {
   // Re-derive once dagre has loaded, for a design that has nodes without positions.
   const layoutReady = useSyncExternalStore(subscribeLayoutEngine, layoutEngineReady);
   const derivedNodes = useMemo(
-    () => deriveNodes(design, positionsFor(design), selectedNodes),
+    () => deriveNodes(design, positionsFor(design), selectedNodes, text),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [deriveNodes, design, selectedNodes, layoutReady],
+    [deriveNodes, design, selectedNodes, layoutReady, text],
   );
   // Re-derive once the rules have loaded (edges then show their problems).
   const validationReady = useAppStore((state) => state.validationReady);
   const edges = useMemo(
-    () => deriveEdges(design, edgeSeverities(design), selectedEdges),
+    () => deriveEdges(design, edgeSeverities(design), selectedEdges, text),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [deriveEdges, design, selectedEdges, validationReady],
+    [deriveEdges, design, selectedEdges, validationReady, text],
   );
 
   // Local copy for React Flow: it adds measured sizes and moves a dragged node between commits.
@@ -371,6 +408,47 @@ export function Canvas() {
     select({});
   }, []);
 
+  const ariaLabelConfig = useMemo(() => ariaLabelsFrom(text), [text]);
+  const flowStore = useStoreApi();
+
+  /**
+   * Arrow keys on a focused node move the selected nodes one grid step (Shift: four) and commit the
+   * move to the design; the presses of one run share an undo step. A node moved this way keeps its
+   * service: joining another takes an explicit drop into its frame.
+   */
+  const onKeyDownCapture = useCallback(
+    (event: KeyboardEvent) => {
+      const step = ARROW_STEPS[event.key];
+      const target = event.target as HTMLElement;
+      if (!step || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (!target.closest('.react-flow__node, .react-flow__nodesselection-rect')) return;
+      const { selectedNodeIds: moving, commit } = useAppStore.getState();
+      if (moving.length === 0) return;
+      // React Flow would move its own copy of the nodes only; the design is the source of truth.
+      event.preventDefault();
+      event.stopPropagation();
+      const distance = SNAP_GRID[0] * (event.shiftKey ? 4 : 1);
+      let moved: Position = { x: 0, y: 0 };
+      commit(
+        (current) => {
+          const positions = positionsFor(current);
+          for (const id of moving) {
+            const was = positions.get(id);
+            if (!was) continue;
+            moved = { x: was.x + step.x * distance, y: was.y + step.y * distance };
+            positions.set(id, moved);
+          }
+          return moveNodesTo(current, positions);
+        },
+        { coalesce: `keyboard-move:${moving.join(',')}` },
+      );
+      flowStore.setState({
+        ariaLiveMessage: text.moved({ direction: text.directions[step.direction], x: moved.x, y: moved.y }),
+      });
+    },
+    [flowStore, text],
+  );
+
   const onDragOver = useCallback((event: DragEvent) => {
     if (event.dataTransfer.types.includes(PALETTE_MIME)) {
       event.preventDefault();
@@ -395,6 +473,7 @@ export function Canvas() {
       onDragOver={onDragOver}
       onDrop={onDrop}
       onPointerMove={pending ? onPointerMove : undefined}
+      onKeyDownCapture={onKeyDownCapture}
     >
       <ReactFlow
         className={zoomedOutClass}
@@ -423,6 +502,7 @@ export function Canvas() {
         minZoom={FAR_READABLE_ZOOM}
         maxZoom={2}
         proOptions={PRO_OPTIONS}
+        ariaLabelConfig={ariaLabelConfig}
       >
         <FramesLayer frames={frames} dropTarget={dropTarget} />
         {serviceBoxes.length > 0 && <ServiceBoxes boxes={serviceBoxes} />}

@@ -18,7 +18,11 @@ type CanvasWords = UiMessages['canvas'];
  * A kind's two handles: every kind shows both so a refused connection can be tried and explained; the
  * handles the kind does not use (nothing calls a client, SQLite calls nothing) are drawn faint.
  */
-function handlesOf(kind: NodeKind, words: CanvasWords): { inputs: ReactElement; outputs: ReactElement } {
+function handlesOf(
+  id: string,
+  kind: NodeKind,
+  words: CanvasWords,
+): { inputs: ReactElement; outputs: ReactElement } {
   const { handles } = KINDS[kind];
   const inputs = (
     <Handle
@@ -26,6 +30,8 @@ function handlesOf(kind: NodeKind, words: CanvasWords): { inputs: ReactElement; 
       position={Position.Left}
       className={handles.target ? '' : 'handle-unused'}
       title={handles.target ? words.handleIn : words.handleInNone}
+      role="img"
+      aria-label={words.handleInOf({ id })}
     />
   );
   const outputs = (
@@ -34,6 +40,8 @@ function handlesOf(kind: NodeKind, words: CanvasWords): { inputs: ReactElement; 
       position={Position.Right}
       className={handles.source ? '' : 'handle-unused'}
       title={handles.source ? words.handleOut : words.handleOutNone}
+      role="img"
+      aria-label={words.handleOutOf({ id })}
     />
   );
   return { inputs, outputs };
@@ -46,7 +54,7 @@ export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps
   const words = useAppStore((state) => state.catalogue.ui.canvas);
   // The same elements until the kind or the language changes, so the memoized card skips the frames of
   // a drag that change nothing in it.
-  const { inputs, outputs } = useMemo(() => handlesOf(node.kind, words), [node.kind, words]);
+  const { inputs, outputs } = useMemo(() => handlesOf(id, node.kind, words), [id, node.kind, words]);
   return (
     <KindCard
       node={node}

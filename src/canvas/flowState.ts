@@ -1,10 +1,24 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { Design, DesignEdge, DesignNode, Position } from '../model/design';
 import { edgeCaptionOf } from '../nodes/captions';
+import { cardLinesOf } from '../nodes/registry';
+import { uiMessages } from '../i18n/en/ui';
+import type { UiMessages } from '../i18n';
 import type { ElementProblems } from '../store/selectors';
 import type { DesignNodeData } from './NodeCard';
 
 export type FlowNode = Node<DesignNodeData>;
+
+/** The canvas's words (node and edge names for assistive technology), English unless told. */
+export type CanvasWords = UiMessages['canvas'];
+
+/** A node's accessible name: its kind, id and key setting ("Gunicorn gunicorn: :8000"). */
+export function nodeAriaLabel(node: DesignNode, words: CanvasWords): string {
+  const lines = cardLinesOf(node);
+  // A titled kind (a client) shows its title as its name: say it beside the id.
+  const details = [lines.id !== null ? lines.name : '', lines.summary].filter(Boolean).join(', ');
+  return words.nodeLabel({ kind: lines.kind, id: node.id, details });
+}
 
 /**
  * Derive React Flow nodes from the design, keeping the same object for every node whose design
@@ -13,12 +27,17 @@ export type FlowNode = Node<DesignNodeData>;
 export function createNodeDeriver() {
   let cache = new Map<
     string,
-    { source: DesignNode; position: Position; selected: boolean; flow: FlowNode }
+    { source: DesignNode; position: Position; selected: boolean; words: CanvasWords; flow: FlowNode }
   >();
-  return (design: Design, positions: ReadonlyMap<string, Position>, selected: ReadonlySet<string>) => {
+  return (
+    design: Design,
+    positions: ReadonlyMap<string, Position>,
+    selected: ReadonlySet<string>,
+    words: CanvasWords = uiMessages.canvas,
+  ) => {
     const next = new Map<
       string,
-      { source: DesignNode; position: Position; selected: boolean; flow: FlowNode }
+      { source: DesignNode; position: Position; selected: boolean; words: CanvasWords; flow: FlowNode }
     >();
     const out = design.nodes.map((node) => {
       const position = positions.get(node.id) ?? { x: 0, y: 0 };
@@ -29,7 +48,8 @@ export function createNodeDeriver() {
         hit.source === node &&
         hit.position.x === position.x &&
         hit.position.y === position.y &&
-        hit.selected === isSelected
+        hit.selected === isSelected &&
+        hit.words === words
       ) {
         next.set(node.id, hit);
         return hit.flow;
@@ -40,8 +60,10 @@ export function createNodeDeriver() {
         position,
         data: hit && hit.source === node ? hit.flow.data : { node },
         selected: isSelected,
+        ariaLabel: nodeAriaLabel(node, words),
+        domAttributes: { 'aria-roledescription': words.nodeRole },
       };
-      next.set(node.id, { source: node, position, selected: isSelected, flow });
+      next.set(node.id, { source: node, position, selected: isSelected, words, flow });
       return flow;
     });
     cache = next;
@@ -59,14 +81,15 @@ export function edgeLabel(
 }
 
 export function createEdgeDeriver() {
-  let cache = new Map<string, { source: DesignEdge; key: string; flow: Edge }>();
+  let cache = new Map<string, { source: DesignEdge; key: string; words: CanvasWords; flow: Edge }>();
   return (
     design: Design,
     severities: ReadonlyMap<string, ElementProblems>,
     selected: ReadonlySet<string>,
+    words: CanvasWords = uiMessages.canvas,
   ) => {
     const byId = new Map(design.nodes.map((node) => [node.id, node]));
-    const next = new Map<string, { source: DesignEdge; key: string; flow: Edge }>();
+    const next = new Map<string, { source: DesignEdge; key: string; words: CanvasWords; flow: Edge }>();
     const out = design.edges.map((edge) => {
       const label = edgeLabel(edge, byId.get(edge.source), byId.get(edge.target));
       const problems = severities.get(edge.id);
@@ -74,7 +97,7 @@ export function createEdgeDeriver() {
       const isSelected = selected.has(edge.id);
       const key = `${label}\u0000${severity}\u0000${isSelected}`;
       const hit = cache.get(edge.id);
-      if (hit && hit.source === edge && hit.key === key) {
+      if (hit && hit.source === edge && hit.key === key && hit.words === words) {
         next.set(edge.id, hit);
         return hit.flow;
       }
@@ -89,8 +112,12 @@ export function createEdgeDeriver() {
         className: `edge-${severity}`,
         markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, ...(color ? { color } : {}) },
         data: { severity },
+        ariaLabel: words.edgeLabel({ source: edge.source, target: edge.target, what: label }),
+        // Out of the Tab sequence, which reaches the nodes (React Flow draws edges first): the outline
+        // lists every connection and focuses it here.
+        domAttributes: { 'aria-roledescription': words.edgeRole, tabIndex: -1 },
       };
-      next.set(edge.id, { source: edge, key, flow });
+      next.set(edge.id, { source: edge, key, words, flow });
       return flow;
     });
     cache = next;

@@ -38,6 +38,9 @@ export interface UiSlice {
   askConfirm: (request: ConfirmRequest | null) => void;
   helpOpen: boolean;
   setHelpOpen: (open: boolean) => void;
+  /** The node whose keyboard connect dialog is open (C on a selected node), or null. */
+  connectFrom: string | null;
+  setConnectFrom: (nodeId: string | null) => void;
   draftFrames: DraftFrame[];
   setDraftFrames: (frames: DraftFrame[]) => void;
   /** Where the bundle runs: the problems panel, the preview and the zip follow it. */
@@ -64,6 +67,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   askConfirm: (request) => set({ confirm: request }),
   helpOpen: false,
   setHelpOpen: (open) => set({ helpOpen: open }),
+  connectFrom: null,
+  setConnectFrom: (nodeId) => set({ connectFrom: nodeId }),
   draftFrames: [],
   setDraftFrames: (frames) => set({ draftFrames: frames }),
   target: 'compose',

@@ -95,6 +95,50 @@ export const uiMessages = {
     handleInNone: 'Nothing connects to this',
     handleOut: 'Drag to what this calls',
     handleOutNone: 'This calls nothing',
+    nodeRole: 'node',
+    edgeRole: 'connection',
+    nodeLabel: (p: { kind: string; id: string; details: string }) =>
+      p.details ? `${p.kind} ${p.id}: ${p.details}` : `${p.kind} ${p.id}`,
+    edgeLabel: (p: { source: string; target: string; what: string }) =>
+      p.what ? `${p.source} → ${p.target}: ${p.what}` : `${p.source} → ${p.target}`,
+    handleInOf: (p: { id: string }) => `Incoming connections of ${p.id}`,
+    handleOutOf: (p: { id: string }) => `Outgoing connections of ${p.id}`,
+    nodeHelp:
+      'Enter selects the node; arrow keys move it (Shift for bigger steps); C connects it; F2 renames it; Delete removes it.',
+    edgeHelp: 'Enter selects the connection; Delete removes it.',
+    moved: (p: { direction: string; x: number; y: number }) => `Moved ${p.direction}: x ${p.x}, y ${p.y}`,
+    directions: { up: 'up', down: 'down', left: 'left', right: 'right' },
+    controls: 'Zoom controls',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fitView: 'Fit the design in view',
+    interactive: 'Lock or unlock editing',
+    minimap: 'Overview map',
+    handle: 'Connection handle',
+    selectFirst: 'Select a node first: C connects the selected node.',
+  },
+  connect: {
+    title: (p: { id: string }) => `Connect ${p.id}`,
+    calls: (p: { id: string }) => `${p.id} calls…`,
+    calledBy: (p: { id: string }) => `…calls ${p.id}`,
+    choice: (p: { kind: string; id: string; what: string }) =>
+      p.what ? `${p.kind} ${p.id} (${p.what})` : `${p.kind} ${p.id}`,
+    none: 'Nothing here: no node it may connect to in this direction.',
+    refused: (p: { count: number }) =>
+      `${p.count} other node${p.count === 1 ? ' is' : 's are'} left out: the connection rules refuse ${p.count === 1 ? 'it' : 'them'} or ${p.count === 1 ? 'it is' : 'they are'} connected already.`,
+    connected: (p: { source: string; target: string }) => `Connected ${p.source} → ${p.target}.`,
+  },
+  outline: {
+    label: 'Outline',
+    heading: 'Outline',
+    tab: 'Outline',
+    piecesTab: 'Pieces',
+    empty: 'The design is empty.',
+    noService: 'Outside every service',
+    service: (p: { name: string; count: number }) =>
+      `Service ${p.name} (${p.count} node${p.count === 1 ? '' : 's'})`,
+    calls: (p: { target: string; what: string }) => (p.what ? `→ ${p.target}: ${p.what}` : `→ ${p.target}`),
+    hint: 'Click or Space selects on the canvas; Enter focuses the node on the canvas.',
   },
   target: {
     label: 'Target',
@@ -236,6 +280,10 @@ export const uiMessages = {
     shortcutList: [
       ['Drag from the palette', 'add a piece (or click it to add at the centre)'],
       ['Drag handle → handle', 'connect: from what calls to what is called'],
+      ['C', 'connect the selected node: choose from the nodes it may call or be called by'],
+      ['Tab, Enter', 'go to a node and select it'],
+      ['Arrow keys (Shift: bigger steps)', 'move the selected nodes'],
+      ['F2', 'rename the selected node'],
       ['Delete / Backspace', 'delete the selected nodes and connections'],
       ['Shift + click, Shift + drag', 'select several nodes; box select'],
       ['Ctrl + Z', 'undo'],
