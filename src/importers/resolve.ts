@@ -1128,7 +1128,7 @@ class Resolver {
     for (const found of [certbot, selfSigned]) if (found) this.useCertificateStep(found.step, found.owner);
     if (certbot || live !== null) {
       const email = certbot?.step.email ?? null;
-      const at = server.tls.certificate!;
+      const at = server.tls.certificate ?? server;
       if (email === null)
         this.note(
           at.file,
