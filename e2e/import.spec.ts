@@ -64,3 +64,41 @@ test('importing a compose file and an nginx config opens a design the problems p
   await page.getByTestId('undo').click();
   await expect(page.locator('.react-flow__node-uwsgi')).toHaveCount(1);
 });
+
+const CERTBOT_SITE = `server {
+    server_name shop.example.com;
+    location / {
+        proxy_pass http://127.0.0.1:8000;
+    }
+    listen 443 ssl; # managed by Certbot
+    ssl_certificate /etc/letsencrypt/live/shop.example.com/fullchain.pem; # managed by Certbot
+    ssl_certificate_key /etc/letsencrypt/live/shop.example.com/privkey.pem; # managed by Certbot
+    include /etc/letsencrypt/options-ssl-nginx.conf; # managed by Certbot
+}
+server {
+    if ($host = shop.example.com) {
+        return 301 https://$host$request_uri;
+    } # managed by Certbot
+    listen 80;
+    server_name shop.example.com;
+    return 404; # managed by Certbot
+}
+`;
+
+test('importing a site certbot manages gives one nginx node on HTTPS, and the missing e-mail is a problem', async ({
+  page,
+}) => {
+  await page
+    .getByTestId('import-configs')
+    .setInputFiles([{ name: 'shop.conf', mimeType: 'text/plain', buffer: Buffer.from(CERTBOT_SITE) }]);
+  const confirm = page.getByTestId('confirm');
+  if (await confirm.isVisible()) await confirm.click();
+
+  const proxies = page.locator('.react-flow__node-nginx');
+  await expect(proxies).toHaveCount(1);
+  await expect(proxies).toContainText('https :443');
+  await expect(page.getByTestId('problems').locator('[data-rule="tls-needs-email"]').first()).toBeVisible();
+  const report = page.getByTestId('import-report');
+  await expect(report).toContainText('options-ssl-nginx.conf');
+  await expect(report).toContainText('shop.conf:7');
+});

@@ -62,7 +62,7 @@ const UWSGI = /^(?:.*\/)?uwsgi(?:_python3\d*)?$/;
 const FLASK = /^(?:.*\/)?flask$/;
 const NGINX = /^(?:.*\/)?nginx$/;
 const PYTHON = /^(?:.*\/)?python[0-9.]*$/;
-const SHELL = /^(?:.*\/)?(?:ba|da)?sh$/;
+export const SHELL = /^(?:.*\/)?(?:ba|da)?sh$/;
 
 /** Flag values: `--flag value`, `--flag=value`, `-f value`, `-fvalue`. */
 function flagValues(

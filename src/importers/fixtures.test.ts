@@ -136,6 +136,96 @@ describe('real-world fixtures import through the CLI and the rules name their pr
     expect(result.rules.sort()).toEqual(['app-server-exposed', 'django-dev-server']);
   });
 
+  it("a site certbot --nginx manages: one nginx node on Let's Encrypt, its e-mail reported as unknown", async () => {
+    const result = await importFixture('certbot-nginx-site');
+    expect(result.code).toBe(0);
+    const design = assertLoads(result.design);
+    const proxies = design.nodes.filter((node) => node.kind === 'nginx');
+    expect(proxies).toHaveLength(1);
+    expect(proxies[0]!.props).toMatchObject({
+      listen: 80,
+      serverName: 'shop.example.com www.shop.example.com',
+      tls: 'letsencrypt',
+      httpsPort: 443,
+      redirectHttp: true,
+      hsts: false,
+      email: '',
+    });
+    // No e-mail for certbot's account: the rules ask for one.
+    expect(result.rules).toContain('tls-needs-email');
+    const at = (line: number) =>
+      result.report.filter((entry) => entry.file === 'shop.nginx' && entry.line === line);
+    expect(at(15)[0]?.message).toMatch(/Let's Encrypt's, but no certbot command .* names its e-mail/);
+    expect(at(10)[0]?.message).toBe(
+      'nginx: "ssl_stapling on" is not among the design\'s TLS settings (left out)',
+    );
+    expect(at(17)[0]?.message).toMatch(/options-ssl-nginx\.conf" \(certbot's TLS settings\)/);
+    expect(at(18)[0]?.message).toMatch(/"ssl_dhparam .*" is not among the design's TLS settings/);
+    // certbot's two `if ($host = …)` redirects are the redirect; its `return 404` is not modelled.
+    expect(result.report.some((entry) => entry.message.includes('"if"'))).toBe(false);
+    expect(at(36)[0]?.message).toBe('nginx: "return" in server is not modelled (left out)');
+  });
+
+  it('a hand-written ssl server with a redirect server, in Compose with certificates from the host', async () => {
+    const result = await importFixture('ssl-redirect-compose');
+    expect(result.code).toBe(0);
+    expect(result.rules).toEqual([]);
+    const design = assertLoads(result.design);
+    expect(design.nodes.find((node) => node.id === 'proxy-nginx')?.props).toMatchObject({
+      listen: 80,
+      serverName: 'api.example.com',
+      tls: 'files',
+      certFile: '/etc/nginx/certs/api.crt',
+      keyFile: '/etc/nginx/certs/api.key',
+      httpsPort: 443,
+      redirectHttp: true,
+      hsts: true,
+      clientMaxBodySize: '20m',
+      gzip: true,
+    });
+    expect(design.nodes.filter((node) => node.kind === 'nginx')).toHaveLength(1);
+    const say = (needle: string) => result.report.find((entry) => entry.message.includes(needle));
+    expect(say('return 308')).toMatchObject({ file: 'nginx/default.conf', line: 6 });
+    expect(say('Strict-Transport-Security')).toMatchObject({ file: 'nginx/default.conf', line: 19 });
+    // http2 on, ssl_protocols and ssl_session_timeout are what the design writes itself.
+    expect(result.report.filter((entry) => /ssl_|http2/.test(entry.message))).toEqual([]);
+  });
+
+  it('client certificates, stapling and old protocols: reported with file and line', async () => {
+    const result = await importFixture('ssl-client-certs');
+    expect(result.code).toBe(0);
+    const design = assertLoads(result.design);
+    expect(design.nodes.find((node) => node.kind === 'nginx')?.props).toMatchObject({
+      tls: 'files',
+      httpsPort: 8443,
+      certFile: '/etc/ssl/certs/internal.pem',
+      keyFile: '/etc/ssl/private/internal.key',
+    });
+    const lines = result.report
+      .filter((entry) => entry.file === 'internal.conf')
+      .map((entry) => [entry.line, entry.message]);
+    expect(lines).toEqual([
+      [
+        3,
+        'nginx: the HTTPS server "internal.example.com" (port 8443) has no plain HTTP server; the design always has one: listen is left at 80, redirecting to HTTPS',
+      ],
+      [
+        8,
+        'nginx: "ssl_protocols TLSv1 TLSv1.1 TLSv1.2" differs from the design\'s "ssl_protocols TLSv1.2 TLSv1.3" (left out)',
+      ],
+      [
+        9,
+        'nginx: "ssl_client_certificate /etc/ssl/certs/clients-ca.pem" is not among the design\'s TLS settings (left out)',
+      ],
+      [10, 'nginx: "ssl_verify_client on" is not among the design\'s TLS settings (left out)'],
+      // The design staples the user's own certificate itself, with Docker's resolver.
+      [
+        13,
+        'nginx: "resolver 1.1.1.1" differs from the design\'s "resolver 127.0.0.11 valid=300s" (left out)',
+      ],
+    ]);
+  });
+
   it('--out writes the design and refuses to overwrite without --force', async () => {
     const target = join(out, 'design.json');
     const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);

@@ -145,6 +145,9 @@ export function parseNginx(file: string, text: string): NginxDirective[] {
 const STOCK_INCLUDES =
   /(^|\/)(uwsgi_params|proxy_params|fastcgi_params|fastcgi\.conf|scgi_params|mime\.types|snippets\/[^/]+)$/;
 
+/** certbot's TLS settings, which `certbot --nginx` includes in the HTTPS servers it manages. */
+export const CERTBOT_TLS_OPTIONS = /(^|\/)letsencrypt\/options-ssl-nginx\.conf$/;
+
 function globToRegExp(pattern: string): RegExp {
   const escaped = pattern
     .replace(/[.+^${}()|[\]\\]/g, '\\$&')
@@ -171,7 +174,7 @@ export function expandIncludes(
         if (directive.block) return [{ ...directive, block: walk(directive.block, level + 1) }];
         if (directive.name !== 'include') return [directive];
         const target = directive.args[0] ?? '';
-        if (STOCK_INCLUDES.test(target)) return [directive];
+        if (STOCK_INCLUDES.test(target) || CERTBOT_TLS_OPTIONS.test(target)) return [directive];
         const matches = resolveInclude(file, directive, target, files);
         if (matches.length === 0) {
           report.push({
@@ -273,6 +276,27 @@ export interface NginxLocation {
   alias: string | null;
   index: string[];
   tryFiles: string[] | null;
+  /** `return 301|308 https://…`: the plain side of an HTTPS server sending everything to HTTPS. */
+  redirect: NginxRedirect | null;
+}
+
+export interface NginxRedirect {
+  code: string;
+  target: string;
+  file: string;
+  line: number;
+  /** The directive that holds it (`return`, or certbot's `if ($host = …) { return … }`). */
+  directive: NginxDirective;
+}
+
+/** What an HTTPS server says about its certificate and TLS, read once the certificate's origin is known. */
+export interface NginxTls {
+  certificate: NginxDirective | null;
+  key: NginxDirective | null;
+  /** `ssl_*` settings, `http2`, `resolver`, certbot's options include: the design's own, or reported. */
+  settings: NginxDirective[];
+  /** `add_header Strict-Transport-Security …`. */
+  hsts: NginxDirective | null;
 }
 
 export interface NginxServer {
@@ -285,6 +309,9 @@ export interface NginxServer {
   clientMaxBodySize: string | null;
   gzip: boolean | null;
   locations: NginxLocation[];
+  tls: NginxTls;
+  /** Server-level redirects to https (`return 301 https://…`, certbot's `if ($host = …)` per name). */
+  redirects: NginxRedirect[];
 }
 
 export interface NginxUpstream {
@@ -360,6 +387,44 @@ function readListen(d: NginxDirective): NginxListen {
   return { port: /^\d+$/.test(value) ? Number(value) : 80, host: value, unix: null, ssl, line: d.line };
 }
 
+/** Listen flags the design writes (`ssl` and `http2` on its HTTPS port). */
+const LISTEN_FLAGS = ['ssl', 'http2', 'default_server'];
+
+/** Keep a server's certificate, TLS settings and HSTS header aside for the resolver; true when taken. */
+function readTlsDirective(d: NginxDirective, tls: NginxTls): boolean {
+  if (d.block) return false;
+  if (d.name === 'ssl_certificate') tls.certificate = d;
+  else if (d.name === 'ssl_certificate_key') tls.key = d;
+  else if (
+    d.name === 'ssl' ||
+    d.name.startsWith('ssl_') ||
+    d.name === 'http2' ||
+    d.name === 'resolver' ||
+    d.name === 'resolver_timeout' ||
+    (d.name === 'include' && CERTBOT_TLS_OPTIONS.test(d.args[0] ?? ''))
+  )
+    tls.settings.push(d);
+  else if (d.name === 'add_header' && d.args[0]?.toLowerCase() === 'strict-transport-security') tls.hsts = d;
+  else return false;
+  return true;
+}
+
+/**
+ * `return 301|308 https://…`, alone or as the only directive of an `if` block (certbot's
+ * `if ($host = example.com) { return 301 https://$host$request_uri; }`); null for anything else.
+ */
+export function httpsRedirect(d: NginxDirective): NginxRedirect | null {
+  if (d.name === 'if') {
+    const inner = d.block?.length === 1 ? d.block[0]! : null;
+    const redirect = inner?.name === 'return' ? httpsRedirect(inner) : null;
+    return redirect ? { ...redirect, directive: d } : null;
+  }
+  const [code = '', target = ''] = d.args;
+  if (d.name !== 'return' || d.block || !['301', '308'].includes(code) || !/^https:\/\//.test(target))
+    return null;
+  return { code, target, file: d.file, line: d.line, directive: d };
+}
+
 function readServer(
   d: NginxDirective,
   inherited: { gzip: boolean | null; size: string | null },
@@ -375,12 +440,20 @@ function readServer(
     clientMaxBodySize: inherited.size,
     gzip: inherited.gzip,
     locations: [],
+    tls: { certificate: null, key: null, settings: [], hsts: null },
+    redirects: [],
   };
   for (const child of d.block ?? []) {
+    if (readTlsDirective(child, server.tls)) continue;
+    const redirect = child.name === 'return' || child.name === 'if' ? httpsRedirect(child) : null;
+    if (redirect) {
+      server.redirects.push(redirect);
+      continue;
+    }
     switch (child.name) {
       case 'listen':
         server.listens.push(readListen(child));
-        if (child.args.slice(1).some((arg) => arg !== 'ssl' && arg !== 'default_server'))
+        if (child.args.slice(1).some((arg) => !LISTEN_FLAGS.includes(arg)))
           note(report, child, `listen options "${child.args.slice(1).join(' ')}" are not modelled`);
         break;
       case 'server_name':
@@ -433,9 +506,15 @@ function readLocation(d: NginxDirective, server: NginxServer, report: ReportEntr
     alias: null,
     index: [],
     tryFiles: null,
+    redirect: null,
   };
   const where = `location ${d.args.join(' ')}`;
   for (const child of d.block ?? []) {
+    const redirect = child.name === 'return' ? httpsRedirect(child) : null;
+    if (redirect && !location.redirect) {
+      location.redirect = redirect;
+      continue;
+    }
     switch (child.name) {
       case 'proxy_pass':
       case 'uwsgi_pass':

@@ -7,16 +7,31 @@
 import { FORMAT } from '../model/design';
 import { loadDesign, type LoadError } from '../model/load';
 import type { Design } from '../model/design';
-import { IMPORTED_KIND, UWSGI_PROTOCOL } from '../nodes/imported';
+import { IMPORTED_KIND, IMPORTED_TLS, UWSGI_PROTOCOL } from '../nodes/imported';
 import type { NodeKind } from '../nodes/registry';
-import { recognise, splitShellWords, type Recognised } from './commands';
+import { SHELL, recognise, splitShellWords, type Recognised } from './commands';
 import { readCompose, readDotEnv, interpolate, type ComposeFile, type ComposeService } from './compose';
 import { readDockerfile, type Dockerfile } from './dockerfile';
-import { readNginx, type NginxConfig, type NginxLocation, type NginxServer } from './nginx';
+import {
+  readNginx,
+  type NginxConfig,
+  type NginxDirective,
+  type NginxListen,
+  type NginxLocation,
+  type NginxRedirect,
+  type NginxServer,
+} from './nginx';
 import { readGunicornConf, scanPythonModule, type PyValue } from './python';
 import { readSystemdUnit, type SystemdService } from './systemd';
 import { hostSafeName } from '../exporters/targets/server/names';
 import { readUwsgiIni } from './uwsgi';
+import {
+  DESIGN_HSTS,
+  LETSENCRYPT_LIVE,
+  certificateSteps,
+  judgeTlsSetting,
+  type CertificateStep,
+} from './tls';
 import {
   ImportError,
   baseName,
@@ -47,6 +62,11 @@ type FileRole =
   | 'python'
   | 'env'
   | 'other';
+
+const NOT_READ =
+  'not a file the import reads (Compose, nginx, gunicorn.conf.py, uwsgi.ini, Dockerfile, Python, .env): left out';
+
+const isShellScript = (file: SourceFile): boolean => file.path.endsWith('.sh');
 
 /** Every folder a path is in: `a/b/c.py` is in `a` and `a/b`. */
 function parentFolders(path: string): string[] {
@@ -88,6 +108,21 @@ interface Unit {
   commandLine: number;
   env: Record<string, string>;
   dockerfile: Dockerfile | null;
+  /** The shell script its command runs (a wrapper like tls-init.sh, or the program itself). */
+  script: SourceFile | null;
+}
+
+/** A container running certbot; reported as not modelled unless an nginx server uses its certificates. */
+interface CertbotUnit {
+  unit: Unit;
+  steps: CertificateStep[];
+  entry: ReportEntry;
+  used: boolean;
+}
+
+interface ConfiguredServer {
+  config: NginxConfig;
+  server: NginxServer;
 }
 
 interface ListenerEntry {
@@ -187,12 +222,8 @@ class Resolver {
   run(): void {
     const roles = new Map(this.files.map((file) => [file.path, classify(file)]));
     const of = (role: FileRole) => this.files.filter((file) => roles.get(file.path) === role);
-    for (const file of of('other'))
-      this.note(
-        file.path,
-        0,
-        'not a file the import reads (Compose, nginx, gunicorn.conf.py, uwsgi.ini, Dockerfile, Python, .env): left out',
-      );
+    // Shell scripts are read for their certificate steps (HTTPS); the rest are reported at the end.
+    for (const file of of('other').filter((f) => !isShellScript(f))) this.note(file.path, 0, NOT_READ);
     const composeFiles = of('compose-file');
     const env = new Map<string, string>();
     for (const file of of('env'))
@@ -210,15 +241,20 @@ class Resolver {
     else this.bareUnit(of('dockerfile'));
     for (const unit of this.units) this.runPython(unit, roles);
     for (const unit of this.units) this.runNginx(unit, roles);
+    for (const certbot of this.certbotUnits) if (!certbot.used) this.report.push(certbot.entry);
     this.clients();
     this.reportUnused(roles);
   }
 
   private readonly consumed = new Set<string>();
+  /** Containers running certbot (a script with certbot steps), until an nginx server uses them. */
+  private readonly certbotUnits: CertbotUnit[] = [];
 
   private reportUnused(roles: Map<string, FileRole>): void {
     for (const file of this.files) {
       const role = roles.get(file.path);
+      if (role === 'other' && isShellScript(file) && !this.consumed.has(file.path))
+        this.note(file.path, 0, NOT_READ);
       if (role === 'other' || role === 'compose-file' || role === 'env' || this.consumed.has(file.path))
         continue;
       if (role === 'python') continue;
@@ -312,6 +348,11 @@ class Resolver {
       // An entrypoint script that ends in `exec "$@"` runs the CMD.
       if (command?.tool === 'other' && service.command === null && dockerfile?.cmd && entry)
         command = recognise(asArgv(dockerfile.cmd));
+      const run = argv ? scriptRun(argv, files) : null;
+      if (command?.tool === 'other' && run?.handsOver) {
+        command = recognise(run.rest);
+        this.consumed.add(run.script.path);
+      }
       const image = service.image ?? dockerfile?.from ?? '';
       if (!command && /(^|\/)nginx(:|$)/.test(image)) command = { tool: 'nginx-server' };
       if (service.replicas !== null) this.replicas.set(service.name, service.replicas);
@@ -325,6 +366,7 @@ class Resolver {
         commandLine,
         env,
         dockerfile,
+        script: run?.script ?? null,
       });
     }
   }
@@ -337,14 +379,18 @@ class Resolver {
       const argv = [...(dockerfile.entrypoint ?? []), ...(dockerfile.cmd ?? [])];
       const name = baseName(context) || 'app';
       const image = dockerfile.from ?? '';
+      const files = this.files.filter((file) => context === '' || file.path.startsWith(`${context}/`));
+      const run = scriptRun(argv, files);
       this.units.push({
         name: name.toLowerCase().replace(/[^a-z0-9_.-]/g, '-'),
         service: null,
-        files: this.files.filter((file) => context === '' || file.path.startsWith(`${context}/`)),
+        files,
         mounts: [],
         command:
           argv.length > 0
-            ? recognise(argv)
+            ? run?.handsOver
+              ? recognise(run.rest)
+              : recognise(argv)
             : /(^|\/)nginx(:|$)/.test(image)
               ? { tool: 'nginx-server' }
               : null,
@@ -352,6 +398,7 @@ class Resolver {
         commandLine: dockerfile.cmdLine,
         env: dockerfile.env,
         dockerfile,
+        script: run?.script ?? null,
       });
     }
     if (this.units.length === 0)
@@ -365,6 +412,7 @@ class Resolver {
         commandLine: 0,
         env: {},
         dockerfile: null,
+        script: null,
       });
   }
 
@@ -539,12 +587,19 @@ class Resolver {
         return this.djangoDev(unit, command.address);
       case 'nginx-server':
         return;
-      case 'other':
-        this.note(
-          unit.commandFile,
-          unit.commandLine,
-          `${where} runs "${command.text.slice(0, 80)}", which the design does not model (left out)`,
-        );
+      case 'other': {
+        const entry: ReportEntry = {
+          file: unit.commandFile,
+          line: unit.commandLine,
+          message: `${where} runs "${command.text.slice(0, 80)}", which the design does not model (left out)`,
+        };
+        // A certbot service is part of the nginx node whose certificate it obtains: reported only
+        // when no nginx server uses its certificates.
+        const steps = unit.script ? certificateSteps(unit.script) : [];
+        if (unit.name !== null && steps.some((step) => step.kind === 'certbot'))
+          this.certbotUnits.push({ unit, steps, entry, used: false });
+        else this.report.push(entry);
+      }
     }
   }
 
@@ -914,11 +969,15 @@ class Resolver {
       for (const path of config.included) includedSomewhere.add(path);
       configs.push(config);
     }
+    const servers: ConfiguredServer[] = [];
     for (const config of configs.filter((c) => !includedSomewhere.has(c.file))) {
       this.consumed.add(config.file);
       for (const path of config.included) this.consumed.add(path);
-      for (const server of config.servers) this.nginxServer(unit, config, server);
+      servers.push(...config.servers.map((server) => ({ config, server })));
     }
+    for (const site of pairHttpsServers(servers))
+      if (site.secure) this.httpsSite(unit, site.secure, site.plain);
+      else this.nginxServer(unit, site.plain!.config, site.plain!.server);
   }
 
   /** nginx templates: `${VAR}` filled from the service's environment (envsubst), the rest reported. */
@@ -948,26 +1007,236 @@ class Resolver {
       .join('\n');
   }
 
+  /** A plain HTTP server: one nginx node; HTTPS settings and redirects it holds are not modelled. */
   private nginxServer(unit: Unit, config: NginxConfig, server: NginxServer): void {
     const listen =
       server.listens.find((l) => l.port !== null && !l.ssl) ?? server.listens.find((l) => l.port !== null);
-    for (const extra of server.listens.filter((l) => l !== listen))
+    this.otherListens(server, [listen]);
+    this.leftOutTls(server, true);
+    const proxy = this.addNode(unit, IMPORTED_KIND.proxy, {
+      listen: listen?.port ?? 80,
+      ...siteProps(server),
+    });
+    this.listen(unit, { unix: null, port: listen?.port ?? 80 }, proxy, false);
+    this.serverLocations(unit, config, server, proxy, () => false);
+  }
+
+  private otherListens(server: NginxServer, modelled: (NginxListen | undefined)[]): void {
+    for (const extra of server.listens.filter((l) => !modelled.includes(l)))
       this.note(
         server.file,
         extra.line,
         `nginx: another listen${extra.ssl ? ' (ssl)' : ''} of this server is not modelled (left out)`,
       );
+  }
+
+  /** A server's TLS directives (and its redirect, unless the design models it) reported as left out. */
+  private leftOutTls(server: NginxServer, withRedirect: boolean): void {
+    const { certificate, key, settings, hsts } = server.tls;
+    const left = [certificate, key, ...settings, hsts].filter((d): d is NginxDirective => d !== null);
+    if (withRedirect) left.push(...server.redirects.map((redirect) => redirect.directive));
+    for (const d of left.sort((a, b) => a.line - b.line))
+      this.note(d.file, d.line, `nginx: "${d.name}" in server is not modelled (left out)`);
+  }
+
+  /**
+   * The HTTPS side of an nginx node (`listen N ssl`) with the plain HTTP server of the same names:
+   * one node with `tls` on. The certificate's origin gives the mode; the plain server's redirect to
+   * https gives redirectHttp; Strict-Transport-Security gives hsts. A plain server that redirects
+   * serves nothing else the design models; one that does not serves the same site.
+   */
+  private httpsSite(unit: Unit, secure: ConfiguredServer, plain: ConfiguredServer | null): void {
+    const server = secure.server;
+    const sslListen = server.listens.find((l) => l.ssl && l.port !== null)!;
+    const plainServer = plain?.server ?? null;
+    const plainListen = plainServer?.listens.find((l) => !l.ssl && l.port !== null);
+    this.otherListens(server, [sslListen, ...(plainServer === server ? [plainListen] : [])]);
+    if (plainServer && plainServer !== server) this.otherListens(plainServer, [plainListen]);
+    const names = server.serverNames.length > 0 ? server.serverNames.join(' ') : '_';
+    if (!plainServer)
+      this.note(
+        server.file,
+        sslListen.line,
+        `nginx: the HTTPS server "${names}" (port ${sslListen.port}) has no plain HTTP server; the design always has one: listen is left at 80, redirecting to HTTPS`,
+      );
+    const redirectLocation = plainServer?.locations.find(
+      (l) => l.path === '/' && l.modifier === '' && l.redirect !== null,
+    );
+    const redirects = plainServer
+      ? [...plainServer.redirects, ...(redirectLocation ? [redirectLocation.redirect!] : [])]
+      : [];
+    const httpsPort = sslListen.port!;
+    for (const redirect of redirects) this.checkRedirect(redirect, httpsPort);
+    const certificate = this.certificateOf(unit, server, names);
     const props: RawNode['props'] = {
-      listen: listen?.port ?? 80,
-      serverName: server.serverNames.length > 0 ? server.serverNames.join(' ') : '_',
-      gzip: server.gzip ?? false,
-      clientMaxBodySize: server.clientMaxBodySize ?? '1m',
+      listen: plainListen?.port ?? 80,
+      ...siteProps(server),
+      tls: certificate.mode,
+      httpsPort,
+      redirectHttp: plainServer ? redirects.length > 0 : true,
+      hsts: server.tls.hsts !== null,
+      ...certificate.props,
     };
+    this.checkTlsSettings(server, certificate.mode === IMPORTED_TLS.files);
+    if (plainServer && plainServer !== server) this.leftOutTls(plainServer, false);
     const proxy = this.addNode(unit, IMPORTED_KIND.proxy, props);
-    this.listen(unit, { unix: null, port: listen?.port ?? 80 }, proxy, false);
+    this.listen(unit, { unix: null, port: Number(props.listen) }, proxy, false);
+    this.listen(unit, { unix: null, port: httpsPort }, proxy, false);
+    this.serverLocations(unit, secure.config, server, proxy, () => false);
+    if (!plain || plainServer === server) return;
+    // The plain side: its redirect and, with Let's Encrypt, the ACME challenge are the design's own.
+    const acme = certificate.mode === IMPORTED_TLS.letsencrypt;
+    this.serverLocations(
+      unit,
+      plain.config,
+      plainServer!,
+      proxy,
+      (location) => location === redirectLocation || (acme && isAcmeChallenge(location)),
+    );
+  }
+
+  /**
+   * Where a server's certificate comes from. A certbot step that obtains it (by the folder it lands
+   * in, or by its names) → Let's Encrypt with that step's e-mail; a `make_certificate` step alone →
+   * self-signed; certbot's own /etc/letsencrypt/live/ → Let's Encrypt without a known e-mail;
+   * anything else → the user's own files at those paths.
+   */
+  private certificateOf(
+    unit: Unit,
+    server: NginxServer,
+    names: string,
+  ): { mode: (typeof IMPORTED_TLS)[keyof typeof IMPORTED_TLS]; props: RawNode['props'] } {
+    const certificate = server.tls.certificate?.args[0] ?? '';
+    const key = server.tls.key?.args[0] ?? '';
+    const dir = dirOf(certificate);
+    const live = LETSENCRYPT_LIVE.exec(certificate)?.[1] ?? null;
+    const domains = names.split(' ').filter((name) => name !== '' && name !== '_');
+    const wanted = domains.length > 0 ? domains : ['localhost'];
+    const sameNames = (step: CertificateStep) =>
+      step.domains.length === wanted.length && wanted.every((name) => step.domains.includes(name));
+    const certNameFits = (name: string) =>
+      name === live || name === baseName(dir) || name.endsWith(`-${baseName(dir)}`);
+    const candidates = this.certificateStepsFor(unit);
+    const certbot = candidates.find(
+      ({ step }) =>
+        step.kind === 'certbot' &&
+        (step.dir !== null
+          ? step.dir === dir
+          : sameNames(step) && (step.certName === null || certNameFits(step.certName))),
+    );
+    const selfSigned = candidates.find(({ step }) => step.kind === 'self-signed' && step.dir === dir);
+    for (const found of [certbot, selfSigned]) if (found) this.useCertificateStep(found.step, found.owner);
+    if (certbot || live !== null) {
+      const email = certbot?.step.email ?? null;
+      const at = server.tls.certificate ?? server;
+      if (email === null)
+        this.note(
+          at.file,
+          at.line,
+          `nginx: the certificate "${certificate}" is Let's Encrypt's, but no certbot command among the given files names its e-mail (left empty)`,
+        );
+      return { mode: IMPORTED_TLS.letsencrypt, props: { email: email ?? '' } };
+    }
+    if (selfSigned) return { mode: IMPORTED_TLS.selfSigned, props: {} };
+    const props: RawNode['props'] = {};
+    for (const [directive, prop, path] of [
+      ['ssl_certificate', 'certFile', certificate],
+      ['ssl_certificate_key', 'keyFile', key],
+    ] as const) {
+      if (path) props[prop] = path;
+      else
+        this.note(
+          server.file,
+          server.line,
+          `nginx: the HTTPS server "${names}" names no ${directive}: ${prop} is left at its default`,
+        );
+    }
+    return { mode: IMPORTED_TLS.files, props };
+  }
+
+  /**
+   * The certificate steps that can serve a container's nginx, in its own paths: its wrapper script's
+   * (tls-init.sh), each certbot container's translated through the named volume both mount, and on a
+   * bare server every given shell script's (install.sh).
+   */
+  private certificateStepsFor(unit: Unit): { step: CertificateStep; owner: CertbotUnit | null }[] {
+    if (unit.name === null)
+      return unit.files
+        .filter(isShellScript)
+        .flatMap((file) => certificateSteps(file).map((step) => ({ step, owner: null })));
+    const own = unit.script ? certificateSteps(unit.script).map((step) => ({ step, owner: null })) : [];
+    const shared = this.certbotUnits.flatMap((certbot) =>
+      certbot.steps.flatMap((step) => {
+        const dir = step.dir === null ? null : sharedPath(certbot.unit, unit, step.dir);
+        return dir === null ? [] : [{ step: { ...step, dir }, owner: certbot }];
+      }),
+    );
+    return [...own, ...shared];
+  }
+
+  /** A script (and a certbot container) that makes a certificate nginx serves is part of the nginx node. */
+  private useCertificateStep(step: CertificateStep, owner: CertbotUnit | null): void {
+    this.consumed.add(step.file);
+    if (owner) owner.used = true;
+    // certbot's deploy hook, named in the same step's file, goes with it.
+    const hook = /--deploy-hook\s+(?:'|")?([^\s'"]+)/.exec(this.byPath.get(step.file) ?? '')?.[1];
+    const hookFile = hook ? this.files.find((file) => baseName(file.path) === baseName(hook)) : undefined;
+    if (hookFile && isShellScript(hookFile)) this.consumed.add(hookFile.path);
+  }
+
+  /** A redirect other than the design's own (301 to the same host, path and query on the HTTPS port). */
+  private checkRedirect(redirect: NginxRedirect, httpsPort: number): void {
+    const expected = `https://$host${httpsPort === 443 ? '' : `:${httpsPort}`}$request_uri`;
+    if (redirect.code === '301' && redirect.target === expected) return;
+    this.note(
+      redirect.file,
+      redirect.line,
+      `nginx: "return ${redirect.code} ${redirect.target}" is modelled as redirectHttp (the design answers 301 ${expected})`,
+    );
+  }
+
+  /** TLS settings the design writes itself pass silently; others are reported with file and line. */
+  private checkTlsSettings(server: NginxServer, stapling: boolean): void {
+    const hsts = server.tls.hsts;
+    const hstsValue = hsts?.args[1] ?? '';
+    if (hsts && hstsValue !== DESIGN_HSTS)
+      this.note(
+        hsts.file,
+        hsts.line,
+        `nginx: Strict-Transport-Security "${hstsValue}" is modelled as hsts on (the design sends "${DESIGN_HSTS}")`,
+      );
+    for (const d of server.tls.settings) {
+      const written = `${d.name} ${d.args.join(' ')}`.trim();
+      if (d.name === 'include')
+        this.note(
+          d.file,
+          d.line,
+          `nginx: include "${d.args[0]}" (certbot's TLS settings) is replaced by the design's own TLS settings`,
+        );
+      else {
+        const verdict = judgeTlsSetting(d, stapling);
+        if (verdict.kind === 'differs')
+          this.note(
+            d.file,
+            d.line,
+            `nginx: "${written}" differs from the design's "${d.name} ${verdict.expected}" (left out)`,
+          );
+        else if (verdict.kind === 'not-modelled')
+          this.note(d.file, d.line, `nginx: "${written}" is not among the design's TLS settings (left out)`);
+      }
+    }
+  }
+
+  private serverLocations(
+    unit: Unit,
+    config: NginxConfig,
+    server: NginxServer,
+    proxy: string,
+    ownedByDesign: (location: NginxLocation) => boolean,
+  ): void {
     const named = new Map(server.locations.filter((l) => l.modifier === '@').map((l) => [l.path, l]));
     for (const location of server.locations) {
-      if (location.modifier === '@') continue;
+      if (location.modifier === '@' || ownedByDesign(location)) continue;
       if (location.modifier === '~' || location.modifier === '~*') {
         this.note(
           location.file,
@@ -1189,6 +1458,88 @@ class Resolver {
     file.edges = this.edges;
     return file;
   }
+}
+
+/** The server's site settings every nginx node has. */
+function siteProps(server: NginxServer): RawNode['props'] {
+  return {
+    serverName: server.serverNames.length > 0 ? server.serverNames.join(' ') : '_',
+    gzip: server.gzip ?? false,
+    clientMaxBodySize: server.clientMaxBodySize ?? '1m',
+  };
+}
+
+const hasPlainListen = (server: NginxServer) => server.listens.some((l) => l.port !== null && !l.ssl);
+const hasSslListen = (server: NginxServer) => server.listens.some((l) => l.port !== null && l.ssl);
+const namesKey = (server: NginxServer) => [...server.serverNames].sort().join(' ') || '_';
+
+/**
+ * The sites of one nginx: an HTTPS server (`listen N ssl`) with the plain server of the same names
+ * (or itself, when one server listens on both), a plain server alone, or an HTTPS server alone.
+ */
+export function pairHttpsServers(
+  servers: ConfiguredServer[],
+): { plain: ConfiguredServer | null; secure: ConfiguredServer | null }[] {
+  const paired = new Set<ConfiguredServer>();
+  const sites: { plain: ConfiguredServer | null; secure: ConfiguredServer | null }[] = [];
+  for (const entry of servers) {
+    if (paired.has(entry)) continue;
+    paired.add(entry);
+    const plain = hasPlainListen(entry.server);
+    const secure = hasSslListen(entry.server);
+    if (plain && secure) {
+      sites.push({ plain: entry, secure: entry });
+      continue;
+    }
+    const twin = servers.find(
+      (other) =>
+        !paired.has(other) &&
+        namesKey(other.server) === namesKey(entry.server) &&
+        hasPlainListen(other.server) === !plain &&
+        hasSslListen(other.server) === plain &&
+        (plain || secure),
+    );
+    if (twin) paired.add(twin);
+    if (secure) sites.push({ plain: twin ?? null, secure: entry });
+    else sites.push({ plain: entry, secure: twin ?? null });
+  }
+  return sites;
+}
+
+/** The ACME HTTP-01 challenge location certbot's webroot answers from. */
+const isAcmeChallenge = (location: NginxLocation): boolean =>
+  (location.modifier === '^~' || location.modifier === '') &&
+  location.path.startsWith('/.well-known/acme-challenge');
+
+/**
+ * A path in one Compose container as another sees it, through a named volume both mount (certbot
+ * writes into the volume nginx reads); null when they share none there.
+ */
+function sharedPath(from: Unit, to: Unit, path: string): string | null {
+  for (const mount of from.service?.volumes ?? []) {
+    if (!mount.named || mount.source === null) continue;
+    if (path !== mount.target && !path.startsWith(`${mount.target}/`)) continue;
+    const other = to.service?.volumes.find((v) => v.named && v.source === mount.source);
+    if (other) return `${other.target}${path.slice(mount.target.length)}`;
+  }
+  return null;
+}
+
+/**
+ * `sh SCRIPT ARGS…` (or `SCRIPT ARGS…`) where the script is among the container's files: the script,
+ * and whether it hands over to the rest of the command (it ends in `exec "$@"`, like tls-init.sh
+ * before nginx).
+ */
+function scriptRun(
+  argv: string[],
+  files: SourceFile[],
+): { script: SourceFile; rest: string[]; handsOver: boolean } | null {
+  const words = SHELL.test(argv[0] ?? '') ? argv.slice(1) : argv;
+  const [path = '', ...rest] = words;
+  if (!path.endsWith('.sh')) return null;
+  const script = files.find((file) => baseName(file.path) === baseName(path));
+  if (!script) return null;
+  return { script, rest, handsOver: rest.length > 0 && /^\s*exec "\$@"\s*$/m.test(script.text) };
 }
 
 function roles(file: SourceFile): string {

@@ -1,4 +1,5 @@
 import type { NodeKind } from './types';
+import type { TlsMode } from './nginx/descriptor';
 
 /**
  * What the config import (src/importers) finds, as node kinds: the one place that turns a recognised
@@ -17,3 +18,10 @@ export const IMPORTED_KIND = {
 
 /** The uWSGI node's `protocol` values: `socket` speaks the binary uwsgi protocol, `http-socket` HTTP. */
 export const UWSGI_PROTOCOL = { binary: 'uwsgi', http: 'http' } as const;
+
+/** The nginx node's `tls` modes the import recognises (where the certificate comes from). */
+export const IMPORTED_TLS = {
+  selfSigned: 'self-signed',
+  letsencrypt: 'letsencrypt',
+  files: 'files',
+} as const satisfies Record<string, TlsMode>;

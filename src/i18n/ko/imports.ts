@@ -113,6 +113,41 @@ const NOTES: Pattern[] = [
     /^another listen( \(ssl\))? of this server is not modelled \(left out\)$/,
     (ssl) => `이 서버의 다른 listen${ssl ? '(ssl)' : ''}은 디자인에 담지 않습니다(제외)`,
   ],
+  // HTTPS
+  [
+    /^the HTTPS server "(.*)" \(port (\d+)\) has no plain HTTP server; the design always has one: listen is left at 80, redirecting to HTTPS$/s,
+    (n, p) =>
+      `HTTPS 서버 "${n}"(포트 ${p})에 짝이 되는 평문 HTTP 서버가 없습니다. 디자인에는 HTTP 서버가 늘 있으므로 listen은 80으로 두고 HTTPS로 리다이렉트합니다`,
+  ],
+  [
+    /^the HTTPS server "(.*)" names no (ssl_certificate|ssl_certificate_key): (certFile|keyFile) is left at its default$/s,
+    (n, d, p) => `HTTPS 서버 "${n}"에 ${d}가 없습니다. ${p}는 기본값으로 둡니다`,
+  ],
+  [
+    /^"return (\S+) (.*)" is modelled as redirectHttp \(the design answers 301 (.*)\)$/s,
+    (c, t, e) => `"return ${c} ${t}"는 redirectHttp로 담습니다(디자인은 301 ${e}로 응답합니다)`,
+  ],
+  [
+    /^Strict-Transport-Security "(.*)" is modelled as hsts on \(the design sends "(.*)"\)$/s,
+    (v, d) => `Strict-Transport-Security "${v}"는 hsts 켬으로 담습니다(디자인은 "${d}"를 보냅니다)`,
+  ],
+  [
+    /^include "(.*)" \(certbot's TLS settings\) is replaced by the design's own TLS settings$/s,
+    (f) => `include "${f}"(certbot의 TLS 설정)는 디자인 자체의 TLS 설정으로 바뀝니다`,
+  ],
+  [
+    /^"(.*)" differs from the design's "(.*)" \(left out\)$/s,
+    (a, b) => `"${a}"는 디자인의 "${b}"와 다릅니다(제외)`,
+  ],
+  [
+    /^"(.*)" is not among the design's TLS settings \(left out\)$/s,
+    (d) => `"${d}"는 디자인의 TLS 설정에 없습니다(제외)`,
+  ],
+  [
+    /^the certificate "(.*)" is Let's Encrypt's, but no certbot command among the given files names its e-mail \(left empty\)$/s,
+    (p) =>
+      `인증서 "${p}"는 Let's Encrypt 인증서지만, 주어진 파일의 certbot 명령 어디에도 이메일이 없습니다(비워 둠)`,
+  ],
   [
     /^regex location "(.*)" is not modelled \(left out\)$/s,
     (l) => `정규식 location "${l}"는 디자인에 담지 않습니다(제외)`,
