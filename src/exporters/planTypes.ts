@@ -80,7 +80,10 @@ export interface PlannedTls {
   domains: string[];
   /** The ACME account address (letsencrypt). */
   email: string;
-  /** OCSP stapling: only for a CA chain that may carry a responder (the user's own files). */
+  /**
+   * OCSP stapling: only for a CA chain that may carry a responder (the user's own files), and written
+   * only where nginx has a known resolver (Compose's embedded DNS).
+   */
   stapling: boolean;
   /** Where nginx serves the ACME challenge from (letsencrypt); absent: the shared volume's path. */
   acmeWebroot?: string;

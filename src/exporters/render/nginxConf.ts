@@ -54,8 +54,20 @@ const GZIP_TYPES = [
   'image/svg+xml',
 ];
 
+/**
+ * Whether nginx runs where Docker's embedded DNS server (127.0.0.11) answers: only under Compose. OCSP
+ * stapling needs a resolver for the CA's responder, so elsewhere (a host, a Pod) nginx does not staple.
+ */
+export interface NginxSurroundings {
+  dockerDns: boolean;
+}
+
 /** The whole nginx.conf of one nginx container (not a snippet). */
-export function renderNginxConf(run: WebRun, lang: Lang): string {
+export function renderNginxConf(
+  run: WebRun,
+  lang: Lang,
+  surroundings: NginxSurroundings = { dockerDns: true },
+): string {
   const parts = NGINX_PARTS[lang];
   const upstreams = new Map<string, NginxNode>();
   for (const server of run.servers)
@@ -66,7 +78,7 @@ export function renderNginxConf(run: WebRun, lang: Lang): string {
   const http: NginxNode[] = [
     parts.HTTP_SETTINGS,
     ...[...upstreams.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, node]) => node),
-    ...run.servers.flatMap((server) => serverBlocks(server, parts)),
+    ...run.servers.flatMap((server) => serverBlocks(server, parts, surroundings)),
   ];
 
   return formatNginx([parts.MAIN_SETTINGS, block('http', [], http)]);
@@ -86,7 +98,7 @@ export function renderNginxSite(run: WebRun, heading: readonly string[], lang: L
   const http: NginxNode[] = [
     ...heading.map(comment),
     ...[...upstreams.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, node]) => node),
-    ...run.servers.flatMap((server) => serverBlocks(server, parts)),
+    ...run.servers.flatMap((server) => serverBlocks(server, parts, { dockerDns: false })),
   ];
   const lines = formatNginx([block('http', [], http)])
     .trimEnd()
@@ -368,7 +380,11 @@ function siteDirectives(
 }
 
 /** A server block, or with HTTPS the plain HTTP server (redirecting, or serving) and the HTTPS one. */
-function serverBlocks(server: PlannedNginxServer, parts: NginxParts): NginxNode[] {
+function serverBlocks(
+  server: PlannedNginxServer,
+  parts: NginxParts,
+  surroundings: NginxSurroundings,
+): NginxNode[] {
   const { SECURITY_HEADER_LINES, HEALTH_LOCATION, ACME_LOCATION, HTTPS_LISTEN_COMMENT, TLS_SETTINGS } = parts;
   const tls = server.tls;
   if (!tls) return [serverBlock(server, parts)];
@@ -408,7 +424,7 @@ function serverBlocks(server: PlannedNginxServer, parts: NginxParts): NginxNode[
       directive('ssl_certificate', user('path', tls.certificate)),
       directive('ssl_certificate_key', user('path', tls.key)),
       TLS_SETTINGS,
-      ...(tls.stapling ? [parts.STAPLING] : []),
+      ...(tls.stapling && surroundings.dockerDns ? [parts.STAPLING] : []),
       ...siteDirectives(server, parts, tls.hsts ? [parts.HSTS] : []),
     ],
   );

@@ -165,7 +165,8 @@ function webContainer(
   const config = {
     file: 'nginx.conf',
     mountPath: '/etc/nginx/nginx.conf',
-    text: renderNginxConf(clusterRun, lang),
+    // A Pod has no Docker DNS: the cluster's resolver is not known when the bundle is written.
+    text: renderNginxConf(clusterRun, lang, { dockerDns: false }),
   };
   const name = checkedName(service.name, 'service name');
   return {

@@ -309,3 +309,32 @@ describe('the server bundle', () => {
     expect(filesOf('react-nginx-gunicorn')).toEqual(filesOf('react-nginx-gunicorn'));
   });
 });
+
+describe('OCSP stapling with the user’s own certificate files', () => {
+  const design = setNodeProps(loadTemplate('https-letsencrypt'), 'proxy', { tls: 'files' });
+  const nginxTexts = (target: 'compose' | 'server' | 'kubernetes', runs = /./) =>
+    Object.entries(generate(design, { target, lang: 'en' }).files)
+      .filter(([path, text]) => runs.test(path) && text.includes('ssl_certificate '))
+      .map(([, text]) => text);
+
+  it('staples under Compose, whose embedded DNS resolves the CA’s responder', () => {
+    const texts = nginxTexts('compose');
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) expect(text).toMatch(/ssl_stapling on;[\s\S]*resolver 127\.0\.0\.11 /);
+  });
+
+  it('does not staple on a host or in a Pod, where 127.0.0.11 answers nothing', () => {
+    // In a Pod the ConfigMap's nginx.conf (k8s/) is mounted over the one the web image was built with.
+    for (const [target, runs] of [
+      ['server', /./],
+      ['kubernetes', /^k8s\//],
+    ] as const) {
+      const texts = nginxTexts(target, runs);
+      expect(texts.length, target).toBeGreaterThan(0);
+      for (const text of texts) {
+        expect(text, target).not.toContain('127.0.0.11');
+        expect(text, target).not.toContain('ssl_stapling');
+      }
+    }
+  });
+});
