@@ -20,6 +20,8 @@ import { isProxy } from '../src/nodes/registry';
 import {
   countRendersDuringDrag,
   draggableNodes,
+  viewCentreOf,
+  centreNearestNode,
   dragNode,
   FRAME_WORK,
   traceDrag,
@@ -567,10 +569,15 @@ async function browserParts(
         const editor = await newPage(browser, [PAGE_SCRIPTS.FRAME_RECORDER]);
         const opened = await openEditorWith(editor.page, appUrl, dragDesign);
         details.dragEditorLoad = opened;
-        const bare = await newPage(browser, [PAGE_SCRIPTS.FRAME_RECORDER]);
-        await bare.page.goto(`${server.url}/bare/index.html`);
-        await bare.page.waitForSelector('.react-flow__node');
         await editor.page.waitForTimeout(1000);
+        await centreNearestNode(editor.page, ids);
+        // The bare page shows what the editor shows: the same flow point in the middle, at the same zoom
+        // (the editor never fits below its readable zoom; fitting the bare page would draw other nodes).
+        const view = await viewCentreOf(editor.page);
+        details.dragView = view;
+        const bare = await newPage(browser, [PAGE_SCRIPTS.FRAME_RECORDER]);
+        await bare.page.goto(`${server.url}/bare/index.html?view=${view.x},${view.y},${view.zoom}`);
+        await bare.page.waitForSelector('.react-flow__node');
         // a node free to grab (its centre on screen, nothing over it) on both pages; picked again before
         // each pair of drags, since a node dragged before may have come to rest under another element
         const pickCommon = async () => {
@@ -579,7 +586,9 @@ async function browserParts(
           const preferred = inEditor.filter((c) => inBare.has(c.id));
           const pick = preferred.find((c) => /^(nginx|gunicorn)-/.test(c.id)) ?? preferred[0];
           if (!pick)
-            throw new Error(`no node is free to drag on both pages (editor: ${inEditor.length} candidates)`);
+            throw new Error(
+              `no node is free to drag on both pages (editor: ${inEditor.length} candidates, bare page: ${inBare.size})`,
+            );
           return pick.id;
         };
         const first = await pickCommon();

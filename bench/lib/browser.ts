@@ -165,6 +165,52 @@ export async function draggableNodes(page: Page, ids: string[]): Promise<{ id: s
   ) as Promise<{ id: string; distance: number }[]>;
 }
 
+/** The flow point at the middle of the canvas and the zoom, read from React Flow's viewport transform. */
+export async function viewCentreOf(page: Page): Promise<{ x: number; y: number; zoom: number }> {
+  return page.evaluate(`(() => {
+    const box = document.querySelector('.react-flow').getBoundingClientRect();
+    const transform = document.querySelector('.react-flow__viewport').style.transform;
+    const [tx, ty, zoom] = transform.match(/-?[0-9.]+/g).map(Number);
+    return { x: (box.width / 2 - tx) / zoom, y: (box.height / 2 - ty) / zoom, zoom };
+  })()`) as Promise<{ x: number; y: number; zoom: number }>;
+}
+
+/**
+ * Pan the canvas (by dragging an empty spot of it, as a user would) so that the node of `ids` nearest
+ * the middle comes to the middle, with room around it for a drag.
+ */
+export async function centreNearestNode(page: Page, ids: string[]): Promise<void> {
+  const plan = (await page.evaluate(`(() => {
+    const box = document.querySelector('.react-flow').getBoundingClientRect();
+    const cx = (box.left + box.right) / 2, cy = (box.top + box.bottom) / 2;
+    let best = null;
+    for (const id of ${JSON.stringify(ids)}) {
+      const el = document.querySelector('.react-flow__node[data-id="' + CSS.escape(id) + '"]');
+      if (!el) continue;
+      const r = el.getBoundingClientRect();
+      const x = r.left + r.width / 2, y = r.top + r.height / 2;
+      if (x < box.left || x > box.right || y < box.top || y > box.bottom) continue;
+      const d = Math.hypot(x - cx, y - cy);
+      if (!best || d < best.d) best = { d, dx: cx - x, dy: cy - y };
+    }
+    if (!best) return null;
+    for (let gy = box.top + 20; gy < box.bottom - 20; gy += 12)
+      for (let gx = box.left + 20; gx < box.right - 20; gx += 12) {
+        const top = document.elementFromPoint(gx, gy);
+        const tx = gx + best.dx, ty = gy + best.dy;
+        if (top && top.classList.contains('react-flow__pane') && tx > box.left && tx < box.right && ty > box.top && ty < box.bottom)
+          return { x: gx, y: gy, dx: best.dx, dy: best.dy };
+      }
+    return null;
+  })()`)) as { x: number; y: number; dx: number; dy: number } | null;
+  if (!plan) return;
+  await page.mouse.move(plan.x, plan.y);
+  await page.mouse.down();
+  await page.mouse.move(plan.x + plan.dx, plan.y + plan.dy, { steps: 12 });
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+}
+
 async function nodeCentre(page: Page, id: string): Promise<{ x: number; y: number }> {
   const box = await page.locator(`.react-flow__node[data-id="${id}"]`).first().boundingBox();
   if (!box) throw new Error(`node ${id} has no box`);
