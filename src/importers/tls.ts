@@ -5,6 +5,7 @@
  * split into words line by line.
  */
 import { splitShellWords } from './commands';
+import { HSTS_MAX_AGE, STAPLING_DIRECTIVES, TLS_DIRECTIVES } from '../exporters/render/tlsSettings';
 import type { NginxDirective } from './nginx';
 import type { SourceFile } from './types';
 
@@ -114,32 +115,19 @@ export function certificateSteps(file: SourceFile): CertificateStep[] {
 /** Where certbot keeps the certificates it manages itself (`certbot --nginx`, `certbot certonly`). */
 export const LETSENCRYPT_LIVE = /^\/etc\/letsencrypt\/live\/([^/]+)\/[^/]+$/;
 
+const argsText = (table: Readonly<Record<string, readonly string[]>>) =>
+  Object.fromEntries(Object.entries(table).map(([name, args]) => [name, args.join(' ')]));
+
 /**
- * The TLS settings the design writes in every HTTPS server (Mozilla "intermediate", session cache,
- * HTTP/2): read back, they are the design's own and not reported. Stapling is written for the
- * user's own certificate files only.
+ * The TLS settings the design writes in every HTTPS server, read back as the design's own and not
+ * reported; `http2 on;` is the newer spelling of the `http2` listen parameter the design writes.
+ * Stapling is written for the user's own certificate files only.
  */
-const DESIGN_TLS_SETTINGS: Record<string, string> = {
-  ssl_protocols: 'TLSv1.2 TLSv1.3',
-  ssl_ciphers:
-    'ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305',
-  ssl_ecdh_curve: 'X25519:prime256v1:secp384r1',
-  ssl_prefer_server_ciphers: 'on',
-  ssl_conf_command: 'Options PrioritizeChaCha',
-  ssl_session_cache: 'shared:TLS:10m',
-  ssl_session_timeout: '1d',
-  ssl_session_tickets: 'off',
-  http2: 'on',
-};
-const DESIGN_STAPLING: Record<string, string> = {
-  ssl_stapling: 'on',
-  ssl_stapling_verify: 'on',
-  resolver: '127.0.0.11 valid=300s',
-  resolver_timeout: '5s',
-};
+const DESIGN_TLS_SETTINGS: Record<string, string> = { ...argsText(TLS_DIRECTIVES), http2: 'on' };
+const DESIGN_STAPLING: Record<string, string> = argsText(STAPLING_DIRECTIVES);
 
 /** The HSTS header the design sends. */
-export const DESIGN_HSTS = 'max-age=63072000';
+export const DESIGN_HSTS = HSTS_MAX_AGE;
 
 /** How a TLS setting of an imported server compares with what the design writes. */
 export type TlsSettingVerdict =

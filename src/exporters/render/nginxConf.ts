@@ -1,4 +1,5 @@
 import type { BalanceMethod } from '../../model/design';
+import { HSTS_MAX_AGE, STAPLING_DIRECTIVES, TLS_DIRECTIVES } from './tlsSettings';
 import type { WebRun, PlannedLocation, PlannedNginxServer, PlannedTls } from '../planTypes';
 import { ACME_WEBROOT } from '../plan/tls';
 import { upstreamEndpoints } from '../plan/copies';
@@ -29,20 +30,6 @@ const SECURITY_HEADERS: [string, string][] = [
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'",
   ],
 ];
-
-/**
- * Mozilla's "intermediate" recommendation: TLS 1.2 and 1.3 only, forward-secret AEAD ciphers. The
- * DHE suites of that list are left out: they need a dhparam file, and every client that supports TLS 1.2
- * has ECDHE.
- */
-const TLS_CIPHERS = [
-  'ECDHE-ECDSA-AES128-GCM-SHA256',
-  'ECDHE-RSA-AES128-GCM-SHA256',
-  'ECDHE-ECDSA-AES256-GCM-SHA384',
-  'ECDHE-RSA-AES256-GCM-SHA384',
-  'ECDHE-ECDSA-CHACHA20-POLY1305',
-  'ECDHE-RSA-CHACHA20-POLY1305',
-].join(':');
 
 const GZIP_TYPES = [
   'text/plain',
@@ -169,6 +156,11 @@ function serverParts(c: NginxComments) {
   return { MAIN_SETTINGS, HTTP_SETTINGS, UPSTREAM_KEEPALIVE, BODY_SIZE_COMMENT, SECURITY_HEADER_LINES };
 }
 
+const tlsDirective = (name: keyof typeof TLS_DIRECTIVES) =>
+  directive(name, ...TLS_DIRECTIVES[name].map((arg) => lit(arg)));
+const staplingDirective = (name: keyof typeof STAPLING_DIRECTIVES) =>
+  directive(name, ...STAPLING_DIRECTIVES[name].map((arg) => lit(arg)));
+
 /** The parts of an HTTPS server block, with their comments in one language. */
 function httpsParts(c: NginxComments) {
   const HTTPS_LISTEN_COMMENT = fragment(2, comment(c.httpsListen));
@@ -176,32 +168,32 @@ function httpsParts(c: NginxComments) {
   const TLS_SETTINGS = fragment(
     2,
     comment(c.tlsProtocols),
-    directive('ssl_protocols', lit('TLSv1.2'), lit('TLSv1.3')),
-    directive('ssl_ciphers', lit(TLS_CIPHERS)),
-    directive('ssl_ecdh_curve', lit('X25519:prime256v1:secp384r1')),
+    tlsDirective('ssl_protocols'),
+    tlsDirective('ssl_ciphers'),
+    tlsDirective('ssl_ecdh_curve'),
     ...c.serverCiphers.map(comment),
-    directive('ssl_prefer_server_ciphers', lit('on')),
-    directive('ssl_conf_command', lit('Options'), lit('PrioritizeChaCha')),
+    tlsDirective('ssl_prefer_server_ciphers'),
+    tlsDirective('ssl_conf_command'),
     ...c.sessions.map(comment),
-    directive('ssl_session_cache', lit('shared:TLS:10m')),
-    directive('ssl_session_timeout', lit('1d')),
-    directive('ssl_session_tickets', lit('off')),
+    tlsDirective('ssl_session_cache'),
+    tlsDirective('ssl_session_timeout'),
+    tlsDirective('ssl_session_tickets'),
   );
 
   const STAPLING = fragment(
     2,
     comment(c.stapling),
-    directive('ssl_stapling', lit('on')),
-    directive('ssl_stapling_verify', lit('on')),
+    staplingDirective('ssl_stapling'),
+    staplingDirective('ssl_stapling_verify'),
     comment(c.resolver),
-    directive('resolver', lit('127.0.0.11'), lit('valid=300s')),
-    directive('resolver_timeout', lit('5s')),
+    staplingDirective('resolver'),
+    staplingDirective('resolver_timeout'),
   );
 
   const HSTS = fragment(
     2,
     comment(c.hsts),
-    directive('add_header', lit('Strict-Transport-Security'), lit('max-age=63072000'), lit('always')),
+    directive('add_header', lit('Strict-Transport-Security'), lit(HSTS_MAX_AGE), lit('always')),
   );
 
   const ACME_LOCATION = acmeLocation(c, ACME_WEBROOT);
