@@ -1,21 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import {
-  directiveAt,
-  directiveFamilyOf,
-  hoverMarkdown,
-  NGINX_DOCS,
-  GUNICORN_DOCS,
-  UWSGI_DOCS,
-} from './directiveDocs';
-import { GUNICORN_DOCS_KO, NGINX_DOCS_KO, UWSGI_DOCS_KO } from './directiveDocs.ko';
+import { configFile as gunicornConfig } from '../nodes/gunicorn/configFile';
+import { configFile as nginxConfig } from '../nodes/nginx/configFile';
+import { configFile as uwsgiConfig } from '../nodes/uwsgi/configFile';
+import { configFileOf, directiveAt, hoverMarkdown, KIND_CONFIG_FILES } from './directiveDocs';
 
-describe('directiveFamilyOf', () => {
+const NGINX_DOCS = nginxConfig.directives.en;
+const GUNICORN_DOCS = gunicornConfig.directives.en;
+const UWSGI_DOCS = uwsgiConfig.directives.en;
+const NGINX_DOCS_KO = nginxConfig.directives.ko;
+const GUNICORN_DOCS_KO = gunicornConfig.directives.ko;
+const UWSGI_DOCS_KO = uwsgiConfig.directives.ko;
+
+describe('configFileOf', () => {
+  it('finds every kind config file in the kinds folders', () => {
+    expect(KIND_CONFIG_FILES).toHaveLength(3);
+    expect(KIND_CONFIG_FILES).toEqual(expect.arrayContaining([nginxConfig, gunicornConfig, uwsgiConfig]));
+  });
+
   it('recognises the config files by name', () => {
-    expect(directiveFamilyOf('web/nginx.conf')).toBe('nginx');
-    expect(directiveFamilyOf('app/gunicorn.conf.py')).toBe('gunicorn');
-    expect(directiveFamilyOf('app-2/uwsgi.ini')).toBe('uwsgi');
-    expect(directiveFamilyOf('app/app.py')).toBeNull();
-    expect(directiveFamilyOf('docker-compose.yml')).toBeNull();
+    expect(configFileOf('web/nginx.conf')).toBe(nginxConfig);
+    expect(configFileOf('app/gunicorn.conf.py')).toBe(gunicornConfig);
+    expect(configFileOf('app-2/uwsgi.ini')).toBe(uwsgiConfig);
+    expect(configFileOf('app/app.py')).toBeNull();
+    expect(configFileOf('docker-compose.yml')).toBeNull();
   });
 });
 
@@ -47,7 +54,7 @@ describe('directiveAt', () => {
 
   it('reads Gunicorn settings with their values', () => {
     const hover = directiveAt('app/gunicorn.conf.py', 'workers = 5', 3);
-    expect(hover?.family).toBe('gunicorn');
+    expect(hover?.file).toBe(gunicornConfig);
     expect(hover?.value).toBe('5');
     expect(hoverMarkdown(hover!)).toMatch(/2 × CPU cores \+ 1/);
     expect(directiveAt('app/gunicorn.conf.py', 'worker_tmp_dir = "/dev/shm"', 4)?.doc.why).toMatch(

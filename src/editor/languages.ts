@@ -1,6 +1,9 @@
 /** The Monaco language of a bundle file, from its path. Pure: used by the preview and its tests. */
+import { configFileOf } from './directiveDocs';
+
+/** The languages Monaco colours itself, and those of the kinds' config files (their grammar's id). */
 export type PreviewLanguage =
-  | 'nginx'
+  | KindGrammarId
   | 'ini'
   | 'yaml'
   | 'dockerfile'
@@ -12,6 +15,9 @@ export type PreviewLanguage =
   | 'html'
   | 'css'
   | 'plaintext';
+
+/** A kind's config-file grammar (src/nodes/<kind>/configFile.ts), registered with Monaco by its id. */
+type KindGrammarId = string;
 
 const BY_EXTENSION: Record<string, PreviewLanguage> = {
   ini: 'ini',
@@ -32,8 +38,9 @@ const BY_EXTENSION: Record<string, PreviewLanguage> = {
 };
 
 export function languageForPath(path: string): PreviewLanguage {
+  const grammar = configFileOf(path)?.grammar;
+  if (grammar) return grammar.id;
   const base = path.slice(path.lastIndexOf('/') + 1);
-  if (base === 'nginx.conf' || /\.nginx$|nginx.*\.conf$/.test(base)) return 'nginx';
   if (base === 'Dockerfile' || base.startsWith('Dockerfile.') || base.endsWith('.dockerfile'))
     return 'dockerfile';
   // Make recipes are run by a shell; the shell colours read well enough and avoid another grammar.

@@ -23,14 +23,18 @@ import 'monaco-editor/languages/definitions/javascript/register';
 import 'monaco-editor/languages/definitions/html/register';
 import 'monaco-editor/languages/definitions/css/register';
 import { useAppStore } from '../store';
-import { directiveAt, hoverMarkdown } from './directiveDocs';
-import { jsonConfiguration, jsonLanguage, nginxConfiguration, nginxLanguage } from './nginxLanguage';
+import { directiveAt, hoverMarkdown, KIND_CONFIG_FILES } from './directiveDocs';
+import { jsonConfiguration, jsonLanguage } from './jsonLanguage';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
-monaco.languages.register({ id: 'nginx', aliases: ['nginx'], filenames: ['nginx.conf'] });
-monaco.languages.setMonarchTokensProvider('nginx', nginxLanguage);
-monaco.languages.setLanguageConfiguration('nginx', nginxConfiguration);
+// The config formats Monaco does not colour itself (nginx.conf): each kind brings its grammar.
+for (const { grammar } of KIND_CONFIG_FILES) {
+  if (!grammar) continue;
+  monaco.languages.register({ id: grammar.id });
+  monaco.languages.setMonarchTokensProvider(grammar.id, grammar.tokens);
+  monaco.languages.setLanguageConfiguration(grammar.id, grammar.configuration);
+}
 monaco.languages.register({ id: 'json', aliases: ['JSON'], extensions: ['.json'] });
 monaco.languages.setMonarchTokensProvider('json', jsonLanguage);
 monaco.languages.setLanguageConfiguration('json', jsonConfiguration);
@@ -44,23 +48,22 @@ export function bundlePathOf(model: monaco.editor.ITextModel): string {
   return model.uri.path.replace(/^\//, '');
 }
 
-// nginx.conf, gunicorn.conf.py and uwsgi.ini explain their directives on hover.
-for (const language of ['nginx', 'python', 'ini']) {
-  monaco.languages.registerHoverProvider(language, {
-    provideHover(model, position) {
-      const hover = directiveAt(
-        bundlePathOf(model),
-        model.getLineContent(position.lineNumber),
-        position.column,
-      );
-      if (!hover) return null;
-      return {
-        range: new monaco.Range(position.lineNumber, hover.startColumn, position.lineNumber, hover.endColumn),
-        contents: [{ value: hoverMarkdown(hover, useAppStore.getState().catalogue.lang) }],
-      };
-    },
-  });
-}
+// The kinds' config files (nginx.conf, gunicorn.conf.py, uwsgi.ini …) explain their directives on
+// hover, whatever language colours them: directiveAt answers only for those files.
+monaco.languages.registerHoverProvider('*', {
+  provideHover(model, position) {
+    const hover = directiveAt(
+      bundlePathOf(model),
+      model.getLineContent(position.lineNumber),
+      position.column,
+    );
+    if (!hover) return null;
+    return {
+      range: new monaco.Range(position.lineNumber, hover.startColumn, position.lineNumber, hover.endColumn),
+      contents: [{ value: hoverMarkdown(hover, useAppStore.getState().catalogue.lang) }],
+    };
+  },
+});
 
 declare global {
   interface Window {

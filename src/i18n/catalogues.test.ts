@@ -9,8 +9,8 @@ import { ruleDocs, ruleMessages as koRules } from './ko/rules';
 import { RULES } from '../validation/registry';
 import { catalogueEntries, catalogueTexts } from './testing';
 import { loadDesign } from '../model/load';
-import { KIND_TEXT_KO } from '../nodes/koText';
-import { KINDS } from '../nodes/registry';
+import { loadKindTextsKo } from '../nodes/koText';
+import { KINDS, NODE_KINDS } from '../nodes/registry';
 import type { PropSpec } from '../nodes/types';
 import { validate } from '../validation/validate';
 
@@ -54,6 +54,8 @@ describe('the Korean rule docs', () => {
     }
   });
 });
+
+const KIND_TEXT_KO = await loadKindTextsKo(NODE_KINDS);
 
 describe('the kinds in Korean', () => {
   it.each(Object.keys(KIND_TEXT_KO))('%s: every prop and option has Korean words', (kind) => {

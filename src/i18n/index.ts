@@ -6,6 +6,7 @@
 import type { ruleMessages, RuleDocText, RuleId } from './en/rules';
 import { uiMessages } from './en/ui';
 import type { Lang } from './lang';
+import { NODE_KINDS } from '../nodes/registry';
 import type { KindText, NodeKind } from '../nodes/types';
 import type { TemplateId } from '../model/templates';
 
@@ -52,7 +53,7 @@ export async function loadCatalogue(lang: Lang): Promise<Catalogue> {
     ui: korean.uiMessages,
     rules: korean.ruleMessages,
     ruleDocs: korean.ruleDocs,
-    kinds: korean.kindTexts,
+    kinds: await korean.loadKindTexts(NODE_KINDS),
     templates: korean.templateTexts,
     fieldProblem: korean.fieldProblemInKorean,
     importNote: korean.importNoteInKorean,

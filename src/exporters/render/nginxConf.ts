@@ -49,9 +49,10 @@ export interface NginxSurroundings {
   dockerDns: boolean;
 }
 
-/** The whole nginx.conf of one nginx container (not a snippet). */
+/** The whole nginx.conf of one nginx container (not a snippet); `user`: the one its workers run as. */
 export function renderNginxConf(
   run: WebRun,
+  user: string,
   lang: Lang,
   surroundings: NginxSurroundings = { dockerDns: true },
 ): string {
@@ -68,7 +69,13 @@ export function renderNginxConf(
     ...run.servers.flatMap((server) => serverBlocks(server, parts, surroundings)),
   ];
 
-  return formatNginx([parts.MAIN_SETTINGS, block('http', [], http)]);
+  const { comments } = parts;
+  return formatNginx([
+    comment(comments.generated),
+    comment(comments.workersUser(user)),
+    parts.MAIN_SETTINGS,
+    block('http', [], http),
+  ]);
 }
 
 /**
@@ -114,8 +121,6 @@ const acmeLocation = (c: NginxComments, webroot: string): NginxNode =>
 function serverParts(c: NginxComments) {
   const MAIN_SETTINGS = fragment(
     0,
-    comment(c.generated),
-    comment(c.workersUser),
     directive('worker_processes', lit('auto')),
     directive('pid', lit('/var/run/nginx.pid')),
     directive('error_log', lit('/var/log/nginx/error.log'), lit('warn')),

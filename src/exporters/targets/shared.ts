@@ -45,6 +45,6 @@ export function pythonStopSeconds(run: PythonRun): number {
   return run.process.role === 'wsgi-server' ? wsgiServerPart(run.process.kind).stopSeconds(run.process) : 10;
 }
 
-export function nginxConfFile(run: WebRun, lang: Lang): FileEntry {
-  return ['nginx.conf', renderNginxConf(run, lang)];
+export function nginxConfFile(service: PlannedService, run: WebRun, lang: Lang): FileEntry {
+  return ['nginx.conf', renderNginxConf(run, service.user, lang)];
 }

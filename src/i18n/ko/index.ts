@@ -4,5 +4,5 @@ export { ruleDocs, ruleMessages } from './rules';
 export { fieldProblemInKorean } from './fields';
 export { importNoteInKorean } from './imports';
 export { loadErrorInKorean } from './loadErrors';
-export { KIND_TEXT_KO as kindTexts } from '../../nodes/koText';
+export { loadKindTextsKo as loadKindTexts } from '../../nodes/koText';
 export { TEMPLATE_TEXT_KO as templateTexts } from '../../model/templates.ko';

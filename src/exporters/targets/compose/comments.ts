@@ -18,7 +18,8 @@ const en = {
   volumeOwnership: 'Volume folders owned by the app user: a new named volume takes this ownership.',
   webBuildStage: 'Stage 1: build the React app with Node. Only the built files go to the final image.',
   webServeStage: 'Stage 2: nginx serves the build and proxies the API.',
-  wholeNginxConf: 'The whole nginx.conf: the master process binds the port, workers run as user "nginx".',
+  wholeNginxConf: (user: string) =>
+    `The whole nginx.conf: the master process binds the port, workers run as user "${user}".`,
   tlsInit: [
     'openssl and the script that makes the first certificate at start, into the TLS volume',
     '(the image and the bundle never hold a private key).',
@@ -79,7 +80,8 @@ const ko: ComposeComments = {
   volumeOwnership: '볼륨 폴더의 소유자를 앱 사용자로: 새 named volume이 이 소유권을 그대로 받습니다.',
   webBuildStage: '1단계: Node로 React 앱을 빌드합니다. 최종 이미지에는 빌드 결과물만 들어갑니다.',
   webServeStage: '2단계: nginx가 빌드 결과물을 서빙하고 API를 프록시합니다.',
-  wholeNginxConf: 'nginx.conf 전체: 마스터 프로세스가 포트를 바인딩하고, 워커는 "nginx" 사용자로 실행됩니다.',
+  wholeNginxConf: (user: string) =>
+    `nginx.conf 전체: 마스터 프로세스가 포트를 바인딩하고, 워커는 "${user}" 사용자로 실행됩니다.`,
   tlsInit: [
     '시작할 때 첫 인증서를 TLS 볼륨에 만드는 openssl과 스크립트',
     '(이미지와 번들에는 개인 키가 절대 들어가지 않습니다).',

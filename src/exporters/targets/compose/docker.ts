@@ -169,9 +169,9 @@ function webParts(c: ComposeComments) {
     ...comments([c.webServeStage]),
   ]);
 
-  const WEB_BASE = dockerFragment([
-    { op: 'FROM', image: IMAGES.nginx },
-    ...comments([c.wholeNginxConf]),
+  // Between the two, the comment names the user the proxy's workers run as (the planned service's).
+  const WEB_FROM = dockerFragment([{ op: 'FROM', image: IMAGES.nginx }]);
+  const NGINX_CONF_COPY = dockerFragment([
     { op: 'COPY', sources: ['nginx.conf'], dest: '/etc/nginx/nginx.conf' },
   ]);
 
@@ -180,16 +180,16 @@ function webParts(c: ComposeComments) {
     { op: 'RUN', shell: 'apk add --no-cache openssl' },
     { op: 'COPY', sources: ['tls-init.sh'], dest: TLS_INIT_PATH },
   ]);
-  return { WEB_BUILD_STAGE, WEB_BASE, TLS_INIT_COPY };
+  return { WEB_BUILD_STAGE, WEB_FROM, NGINX_CONF_COPY, TLS_INIT_COPY };
 }
 
 const WEB_PARTS = { en: webParts(COMPOSE_COMMENTS.en), ko: webParts(COMPOSE_COMMENTS.ko) };
 
 export function renderWebDockerfile(service: PlannedService, lang: Lang): string {
-  const { WEB_BUILD_STAGE, WEB_BASE, TLS_INIT_COPY } = WEB_PARTS[lang];
+  const { WEB_BUILD_STAGE, WEB_FROM, NGINX_CONF_COPY, TLS_INIT_COPY } = WEB_PARTS[lang];
   const ins: DockerInstruction[] = [];
   if (service.buildStage) ins.push(WEB_BUILD_STAGE);
-  ins.push(WEB_BASE);
+  ins.push(WEB_FROM, ...comments([COMPOSE_COMMENTS[lang].wholeNginxConf(service.user)]), NGINX_CONF_COPY);
   if (service.copies.some((copy) => copy.to === TLS_INIT_PATH)) ins.push(TLS_INIT_COPY);
   if (service.buildStage)
     ins.push({ op: 'COPY', from: 'build', sources: ['/src/dist/'], dest: `${service.buildStage.to}/` });

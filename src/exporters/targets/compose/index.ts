@@ -47,7 +47,7 @@ function webServiceFiles(
   const files: FileEntry[] = [
     ['.dockerignore', renderDockerignore(service, lang)],
     ['Dockerfile', renderWebDockerfile(service, lang)],
-    nginxConfFile(run, lang),
+    nginxConfFile(service, run, lang),
   ];
   if (service.copies.some((copy) => copy.to === TLS_INIT_PATH))
     files.push(['tls-init.sh', renderTlsInit(run, lang)]);

@@ -166,7 +166,7 @@ function webContainer(
     file: 'nginx.conf',
     mountPath: '/etc/nginx/nginx.conf',
     // A Pod has no Docker DNS: the cluster's resolver is not known when the bundle is written.
-    text: renderNginxConf(clusterRun, lang, { dockerDns: false }),
+    text: renderNginxConf(clusterRun, service.user, lang, { dockerDns: false }),
   };
   const name = checkedName(service.name, 'service name');
   return {
@@ -218,9 +218,10 @@ function serviceOf(container: PodContainer, workload: string): ClusterService | 
   );
   const ports = service.listens.flatMap((listener): ServicePort[] => {
     if (listener.kind !== 'tcp') return [];
+    // A Python server's port is named by its wire protocol (http, uwsgi); nginx's by HTTP or HTTPS.
     const protocol =
-      service.runs.kind === 'python' && service.runs.process.protocol === 'uwsgi'
-        ? 'uwsgi'
+      service.runs.kind === 'python'
+        ? service.runs.process.protocol
         : httpsPorts.has(listener.port)
           ? 'https'
           : 'http';

@@ -21,7 +21,7 @@ import type {
 type Manifest = Record<string, unknown>;
 type Image = PlannedService['image'];
 
-/** The official nginx image's "nginx" user; the python image's "app" user (the Dockerfile's). */
+/** The official nginx image's unprivileged user (uid 101); the python image's app user (the Dockerfile's). */
 const RUN_AS: Record<Image, number> = { web: 101, python: APP_UID };
 
 /**

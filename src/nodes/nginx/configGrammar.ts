@@ -69,7 +69,7 @@ export const NGINX_KEYWORDS = [
 ];
 
 /** A Monarch grammar for nginx.conf: directives, blocks, variables, strings, numbers with units. */
-export const nginxLanguage: languages.IMonarchLanguage = {
+export const nginxGrammar: languages.IMonarchLanguage = {
   defaultToken: '',
   tokenPostfix: '.nginx',
   ignoreCase: false,
@@ -148,28 +148,4 @@ export const nginxConfiguration: languages.LanguageConfiguration = {
     { open: "'", close: "'" },
   ],
   wordPattern: /[A-Za-z_$][\w$-]*/,
-};
-
-/** JSON has no basic-language in the trimmed Monaco: a small grammar keeps design.json readable. */
-export const jsonLanguage: languages.IMonarchLanguage = {
-  defaultToken: '',
-  tokenPostfix: '.json',
-  tokenizer: {
-    root: [
-      [/\s+/, 'white'],
-      [/"(?:[^"\\]|\\.)*"(?=\s*:)/, 'type'],
-      [/"(?:[^"\\]|\\.)*"/, 'string'],
-      [/-?\d+(\.\d+)?([eE][+-]?\d+)?/, 'number'],
-      [/\b(?:true|false|null)\b/, 'keyword'],
-      [/[{}[\]]/, '@brackets'],
-      [/[,:]/, 'delimiter'],
-    ],
-  },
-};
-
-export const jsonConfiguration: languages.LanguageConfiguration = {
-  brackets: [
-    ['{', '}'],
-    ['[', ']'],
-  ],
 };
