@@ -15,7 +15,7 @@ import { appPart, wsgiServerPart } from '../../nodes/planParts';
 import { IMAGES, isCompiled } from '../targets/compose/docker';
 import { testedFolders } from '../targets/compose/scripts';
 import type { Lang } from '../../i18n';
-import { code, codeBlock, md, tableHeader } from './markdown';
+import { code, codeBlock, md, tableHeader, warningSection } from './markdown';
 import { composeReadmeEn, type ComposeReadmeText } from './readme.en';
 import { composeReadmeKo } from './readme.ko';
 
@@ -159,12 +159,6 @@ function volumeLines(plan: DeploymentPlan, text: ComposeReadmeText): string[] {
   ];
 }
 
-function warningLines(warnings: readonly string[], text: ComposeReadmeText): string[] {
-  return warnings.length > 0
-    ? [`## ${text.headings.warnings}`, '', ...warnings.map((warning) => `- ⚠️ ${md(warning)}`), '']
-    : [];
-}
-
 const MAKE_TARGETS = ['up', 'smoke', 'logs', 'down'] as const;
 
 function howToRun(plan: DeploymentPlan, text: ComposeReadmeText): string[] {
@@ -275,7 +269,10 @@ export function renderReadme(
     ...plan.services.map((service) => serviceRow(service, text)),
     '',
     ...volumeLines(plan, text),
-    ...warningLines(warnings, text),
+    ...warningSection(
+      text.headings.warnings,
+      warnings.map((warning) => `⚠️ ${md(warning)}`),
+    ),
     ...howToRun(plan, text),
     ...httpsLines(plan, text),
     ...endpoints(plan, text),

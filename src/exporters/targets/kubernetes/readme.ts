@@ -6,7 +6,14 @@
  */
 import type { Design } from '../../../model/design';
 import type { Lang } from '../../../i18n/lang';
-import { codeBlock, codeSpan as code, escapeMarkdown, tableHeader } from '../../render/markdown';
+import {
+  bullet,
+  codeBlock,
+  codeSpan as code,
+  escapeMarkdown,
+  openingLines,
+  warningSection,
+} from '../../render/markdown';
 import type { ClusterPlan } from './cluster';
 import { imageName, secretName } from './manifests';
 import { kubernetesReadmeEn, type KubernetesReadmeText } from './readme.en';
@@ -14,11 +21,6 @@ import { kubernetesReadmeKo } from './readme.ko';
 import { httpsNotes, type HttpsNotes } from './tlsNotes';
 
 const README_TEXT: Record<Lang, KubernetesReadmeText> = { en: kubernetesReadmeEn, ko: kubernetesReadmeKo };
-
-/** A bullet of several lines: the first after the dash, the rest indented under it. */
-function bullet(lines: readonly string[]): string[] {
-  return [`- ${lines[0]}`, ...lines.slice(1).map((line) => `  ${line}`)];
-}
 
 function workloadRows(cluster: ClusterPlan): string[] {
   return cluster.workloads.map((workload) => {
@@ -141,20 +143,17 @@ export function renderKubernetesReadme(
   const entry = cluster.services.find((service) => service.type === 'LoadBalancer');
   const https = httpsNotes(cluster);
   return [
-    `# ${text.title({ name: escapeMarkdown(design.name) })}`,
-    '',
-    ...text.intro,
-    '',
-    `## ${text.headings.whatRunsWhere}`,
-    '',
-    ...tableHeader(text.workloadColumns),
+    ...openingLines(
+      text.title({ name: escapeMarkdown(design.name) }),
+      text.intro,
+      text.headings.whatRunsWhere,
+      text.workloadColumns,
+    ),
     ...workloadRows(cluster),
     '',
     ...text.exposure({ entry: entry?.name ?? null }),
     '',
-    ...(warnings.length > 0
-      ? [`## ${text.headings.warnings}`, '', ...warnings.map((w) => `- ${w}`), '']
-      : []),
+    ...warningSection(text.headings.warnings, warnings),
     `## ${text.headings.build}`,
     '',
     ...codeBlock('sh', [

@@ -25,7 +25,7 @@ export const DEPLOY_HOOK_FILE = 'tls/certbot-deploy-hook.sh';
 
 export const tlsDir = (names: HostNames): string => `${names.etc}/tls`;
 export const acmeWebroot = (names: HostNames): string => `/var/www/${names.site}-acme`;
-const deployHookPath = (names: HostNames): string => `${names.etc}/certbot-deploy-hook.sh`;
+export const deployHookPath = (names: HostNames): string => `${names.etc}/certbot-deploy-hook.sh`;
 /** certbot's name of a slot's certificate: /etc/letsencrypt/live/<site>-<slot>/. */
 export const certName = (names: HostNames, slot: string): string => `${names.site}-${slot}`;
 
