@@ -49,6 +49,16 @@ export interface NginxSurroundings {
   dockerDns: boolean;
 }
 
+/** One upstream block per upstream the run's locations proxy to, sorted by name. */
+function upstreamBlocks(run: WebRun, parts: NginxParts): NginxNode[] {
+  const upstreams = new Map<string, NginxNode>();
+  for (const server of run.servers)
+    for (const location of server.locations)
+      if (location.kind === 'proxy' && !upstreams.has(location.upstream))
+        upstreams.set(location.upstream, upstreamBlock(location, parts));
+  return [...upstreams.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, node]) => node);
+}
+
 /** The whole nginx.conf of one nginx container (not a snippet); `user`: the one its workers run as. */
 export function renderNginxConf(
   run: WebRun,
@@ -57,15 +67,9 @@ export function renderNginxConf(
   surroundings: NginxSurroundings = { dockerDns: true },
 ): string {
   const parts = NGINX_PARTS[lang];
-  const upstreams = new Map<string, NginxNode>();
-  for (const server of run.servers)
-    for (const location of server.locations)
-      if (location.kind === 'proxy' && !upstreams.has(location.upstream))
-        upstreams.set(location.upstream, upstreamBlock(location, parts));
-
   const http: NginxNode[] = [
     parts.HTTP_SETTINGS,
-    ...[...upstreams.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, node]) => node),
+    ...upstreamBlocks(run, parts),
     ...run.servers.flatMap((server) => serverBlocks(server, parts, surroundings)),
   ];
 
@@ -84,14 +88,9 @@ export function renderNginxConf(
  */
 export function renderNginxSite(run: WebRun, heading: readonly string[], lang: Lang): string {
   const parts = NGINX_PARTS[lang];
-  const upstreams = new Map<string, NginxNode>();
-  for (const server of run.servers)
-    for (const location of server.locations)
-      if (location.kind === 'proxy' && !upstreams.has(location.upstream))
-        upstreams.set(location.upstream, upstreamBlock(location, parts));
   const http: NginxNode[] = [
     ...heading.map(comment),
-    ...[...upstreams.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, node]) => node),
+    ...upstreamBlocks(run, parts),
     ...run.servers.flatMap((server) => serverBlocks(server, parts, { dockerDns: false })),
   ];
   const lines = formatNginx([block('http', [], http)])

@@ -17,8 +17,52 @@ const RELOAD_FLAG = `${TLS_DIR}/reload-requested`;
 /** Let's Encrypt's production directory (the default of ACME_SERVER). */
 export const LETSENCRYPT_PRODUCTION = 'https://acme-v02.api.letsencrypt.org/directory';
 export const LETSENCRYPT_STAGING = 'https://acme-staging-v02.api.letsencrypt.org/directory';
+/** Days a self-signed certificate is valid (what browsers still accept), and a stand-in's. */
+export const SELF_SIGNED_DAYS = 825;
+export const STAND_IN_DAYS = 30;
 
 const hashComments = (lines: readonly string[]): string[] => lines.map((line) => `# ${line}`);
+
+/** Where a host's make_certificate differs: how it reads its arguments, makes its folder and logs. */
+export interface CertificateShell {
+  /** The lines that set `dir` and `days` from the arguments and shift them off. */
+  args: readonly string[];
+  /** The command that makes the certificate's folder. */
+  makeDir: string;
+  /** The certificate file's mode (the key stays 0600 by umask). */
+  certificateMode: string;
+  /** What its log line starts with. */
+  logPrefix: string;
+}
+
+/**
+ * The shell function every bundle makes its first certificates with (`make_certificate <where> <days>
+ * <domain>…`): a self-signed EC key and certificate, named for the first domain with all of them as
+ * alternative names, unless both files are there already; written beside and then moved into place.
+ */
+export function makeCertificateFunction(shell: CertificateShell): string[] {
+  return [
+    'make_certificate() {',
+    ...[
+      ...shell.args,
+      'if [ -s "$dir/fullchain.pem" ] && [ -s "$dir/privkey.pem" ]; then return 0; fi',
+      `${shell.makeDir} "$dir"`,
+      'san=""',
+      'for name in "$@"; do san="${san:+$san,}DNS:$name"; done',
+      '(',
+      '  umask 077',
+      '  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -sha256 \\',
+      '    -days "$days" -subj "/CN=$1" -addext "subjectAltName=$san" \\',
+      '    -keyout "$dir/privkey.pem.new" -out "$dir/fullchain.pem.new" 2>/dev/null',
+      ')',
+      `chmod ${shell.certificateMode} "$dir/fullchain.pem.new"`,
+      'mv "$dir/privkey.pem.new" "$dir/privkey.pem"',
+      'mv "$dir/fullchain.pem.new" "$dir/fullchain.pem"',
+      `echo "${shell.logPrefix}made a self-signed certificate for $* in $dir"`,
+    ].map((line) => `  ${line}`),
+    '}',
+  ];
+}
 
 const tlsInitHead = (c: TlsComments): string[] => [
   '#!/bin/sh',
@@ -27,24 +71,12 @@ const tlsInitHead = (c: TlsComments): string[] => [
   `TLS_DIR=${TLS_DIR}`,
   '',
   ...hashComments(c.makeCertificate),
-  'make_certificate() {',
-  '  slot="$1"; days="$2"; shift 2',
-  '  dir="$TLS_DIR/$slot"',
-  '  if [ -s "$dir/fullchain.pem" ] && [ -s "$dir/privkey.pem" ]; then return 0; fi',
-  '  mkdir -p "$dir"',
-  '  san=""',
-  '  for name in "$@"; do san="${san:+$san,}DNS:$name"; done',
-  '  (',
-  '    umask 077',
-  '    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -sha256 \\',
-  '      -days "$days" -subj "/CN=$1" -addext "subjectAltName=$san" \\',
-  '      -keyout "$dir/privkey.pem.new" -out "$dir/fullchain.pem.new" 2>/dev/null',
-  '  )',
-  '  chmod 644 "$dir/fullchain.pem.new"',
-  '  mv "$dir/privkey.pem.new" "$dir/privkey.pem"',
-  '  mv "$dir/fullchain.pem.new" "$dir/fullchain.pem"',
-  '  echo "tls-init: made a self-signed certificate for $* in $dir"',
-  '}',
+  ...makeCertificateFunction({
+    args: ['slot="$1"; days="$2"; shift 2', 'dir="$TLS_DIR/$slot"'],
+    makeDir: 'mkdir -p',
+    certificateMode: '644',
+    logPrefix: 'tls-init: ',
+  }),
   '',
 ];
 
@@ -79,12 +111,12 @@ export function renderTlsInit(run: WebRun, lang: Lang): string {
       acme = true;
       lines.push(
         ...hashComments([c.standIn(tls.domains.join(' '))]),
-        certificateLine(tls.slot, 30, tls.domains),
+        certificateLine(tls.slot, STAND_IN_DAYS, tls.domains),
       );
     } else
       lines.push(
         ...hashComments([c.selfSigned(tls.domains.join(' '))]),
-        certificateLine(tls.slot, 825, tls.domains),
+        certificateLine(tls.slot, SELF_SIGNED_DAYS, tls.domains),
       );
   }
   if (acme) lines.push(...reloadWatch(c));

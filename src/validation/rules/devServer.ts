@@ -16,6 +16,15 @@ import { isClient, isProxy, isWsgiServer } from '../../nodes/registry';
 import { freePort, nodeName, reusable, serversWithoutApp } from '../fixes';
 import type { Rule } from '../types';
 
+/** The connections into node `id`, each with the node it comes from. */
+function connectionsInto(current: Design, id: string): { link: DesignEdge; source: DesignNode }[] {
+  const byId = new Map(current.nodes.map((node) => [node.id, node]));
+  return current.edges.flatMap((link) => {
+    const source = link.target === id ? byId.get(link.source) : undefined;
+    return source ? [{ link, source }] : [];
+  });
+}
+
 /**
  * The WSGI server a fix sends the app's traffic to without creating one: the server that already runs
  * the app, else one that runs no app yet (in the app's container first).
@@ -23,22 +32,14 @@ import type { Rule } from '../types';
 export function wsgiServerToReuse(current: Design, appId: string): DesignNode | undefined {
   const app = current.nodes.find((node) => node.id === appId);
   if (!app) return undefined;
-  const byId = new Map(current.nodes.map((node) => [node.id, node]));
-  const runner = current.edges
-    .map((link) => (link.target === appId ? byId.get(link.source) : undefined))
-    .find((source) => source !== undefined && isWsgiServer(source));
-  return runner ?? reusable(serversWithoutApp(current), app.container);
+  const runner = connectionsInto(current, appId).find(({ source }) => isWsgiServer(source));
+  return runner?.source ?? reusable(serversWithoutApp(current), app.container);
 }
 
 /** Send the proxies' traffic for this app through a WSGI server: one to reuse, or a new Gunicorn beside it. */
 export function putWsgiServerInFront(current: Design, appId: string): Design {
   const app = current.nodes.find((node) => node.id === appId);
   if (!app) return current;
-  const byId = new Map(current.nodes.map((node) => [node.id, node]));
-  const from = (link: DesignEdge, role: (node: DesignNode) => boolean) => {
-    const source = byId.get(link.source);
-    return source !== undefined && role(source);
-  };
   const existing = wsgiServerToReuse(current, appId);
   let next = current;
   let server: DesignNode;
@@ -59,7 +60,9 @@ export function putWsgiServerInFront(current: Design, appId: string): Design {
   const pass = passFor(server);
   // A proxy that already reaches the server needs no second connection to it.
   const alreadyServed = new Set(next.edges.filter((link) => link.target === server.id).map((l) => l.source));
-  const proxied = next.edges.filter((link) => link.target === appId && from(link, isProxy));
+  const proxied = connectionsInto(next, appId)
+    .filter(({ source }) => isProxy(source))
+    .map(({ link }) => link);
   return proxied.reduce((design, link) => {
     if (alreadyServed.has(link.source)) return deleteElements(design, [], [link.id]);
     const moved = retargetEdge(design, link.id, server.id);

@@ -33,6 +33,25 @@ export const APP_UID = 10001;
 const comments = (lines: readonly string[]): DockerInstruction[] =>
   lines.map((text) => ({ op: 'comment', text }));
 
+/**
+ * A first stage named `build` on `image` that makes what the final image copies (its comment first),
+ * then the comment that opens the final stage.
+ */
+function buildStage(
+  about: readonly string[],
+  image: string,
+  finalStage: string,
+  steps: readonly DockerInstruction[],
+): DockerInstruction {
+  return dockerFragment([
+    ...comments(about),
+    { op: 'FROM', image, as: 'build' },
+    ...steps,
+    { op: 'blank' },
+    ...comments([finalStage]),
+  ]);
+}
+
 const HEALTH = { interval: '10s', timeout: '5s', startPeriod: '15s', retries: 5 };
 
 const PYTHON_HEALTH_COMMAND = ['python', 'health-check.py'];
@@ -45,9 +64,7 @@ export function healthCommand(service: PlannedService): string[] {
 
 /** The instructions every Python Dockerfile of a kind shares, with their comments in one language. */
 function pythonParts(c: ComposeComments) {
-  const COMPILE_STAGE = dockerFragment([
-    ...comments(c.compileStage),
-    { op: 'FROM', image: IMAGES.python, as: 'build' },
+  const COMPILE_STAGE = buildStage(c.compileStage, IMAGES.python, c.runtimeStage, [
     {
       op: 'RUN',
       shell:
@@ -55,8 +72,6 @@ function pythonParts(c: ComposeComments) {
     },
     { op: 'COPY', sources: ['requirements.txt'], dest: '/tmp/requirements.txt' },
     { op: 'RUN', shell: 'pip wheel --no-cache-dir --wheel-dir /wheels -r /tmp/requirements.txt' },
-    { op: 'blank' },
-    ...comments([c.runtimeStage]),
   ]);
 
   const PYTHON_BASE = dockerFragment([
@@ -125,48 +140,36 @@ export function isCompiled(process: PythonProcess): boolean {
 
 export function renderPythonDockerfile(service: PlannedService, lang: Lang): string {
   if (service.runs.kind !== 'python') throw new Error('not a python service');
-  const {
-    COMPILE_STAGE,
-    PYTHON_BASE,
-    WHEELS_INSTALL,
-    PIP_INSTALL,
-    APP_USER,
-    DEV_SERVER_STOP,
-    PYTHON_HEALTHCHECK,
-  } = PYTHON_PARTS[lang];
+  const parts = PYTHON_PARTS[lang];
   const process = service.runs.process;
   const ownDirs = [...new Set(service.mounts.map((mount) => mount.target))].sort(compareText).map(shQuote);
   const listener = service.listens[0]!;
   const ins: DockerInstruction[] = [];
   const compiled = isCompiled(process);
-  if (compiled) ins.push(COMPILE_STAGE);
-  ins.push(PYTHON_BASE, { op: 'WORKDIR', path: service.workdir });
-  ins.push(compiled ? WHEELS_INSTALL : PIP_INSTALL);
+  if (compiled) ins.push(parts.COMPILE_STAGE);
+  ins.push(parts.PYTHON_BASE, { op: 'WORKDIR', path: service.workdir });
+  ins.push(compiled ? parts.WHEELS_INSTALL : parts.PIP_INSTALL);
   if (ownDirs.length > 0) {
     ins.push(...comments([COMPOSE_COMMENTS[lang].volumeOwnership]), {
       op: 'RUN',
       shell: `mkdir -p ${ownDirs.join(' ')} && chown app:app ${ownDirs.join(' ')}`,
     });
   }
-  ins.push(APP_USER);
+  ins.push(parts.APP_USER);
   if (listener.kind === 'tcp') ins.push({ op: 'EXPOSE', port: listener.port });
-  if (process.role === 'dev-server') ins.push(DEV_SERVER_STOP);
-  ins.push(PYTHON_HEALTHCHECK, { op: 'CMD', command: service.command });
+  if (process.role === 'dev-server') ins.push(parts.DEV_SERVER_STOP);
+  ins.push(parts.PYTHON_HEALTHCHECK, { op: 'CMD', command: service.command });
   return formatDockerfile(ins);
 }
 
 /** The instructions every nginx Dockerfile shares, with their comments in one language. */
 function webParts(c: ComposeComments) {
-  const WEB_BUILD_STAGE = dockerFragment([
-    ...comments([c.webBuildStage]),
-    { op: 'FROM', image: IMAGES.node, as: 'build' },
+  const WEB_BUILD_STAGE = buildStage([c.webBuildStage], IMAGES.node, c.webServeStage, [
     { op: 'WORKDIR', path: '/src' },
     { op: 'COPY', sources: ['frontend/package.json'], dest: './' },
     { op: 'RUN', shell: 'npm install --no-audit --no-fund' },
     { op: 'COPY', sources: ['frontend/'], dest: './' },
     { op: 'RUN', shell: 'npm run build' },
-    { op: 'blank' },
-    ...comments([c.webServeStage]),
   ]);
 
   // Between the two, the comment names the user the proxy's workers run as (the planned service's).

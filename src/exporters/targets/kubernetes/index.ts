@@ -24,7 +24,6 @@ import {
   workloadManifest,
 } from './manifests';
 import { renderKubernetesReadme } from './readme';
-import { renderKoreanKubernetesReadme } from './readme.ko';
 
 /** The registry the README and kustomization.yaml name until the user sets theirs. */
 export const REGISTRY_PLACEHOLDER = 'registry.example.com';
@@ -117,12 +116,7 @@ export function renderKubernetesBundle({
   const dataVolumes = new Set(plan.volumes.filter((v) => v.purpose === 'data').map((v) => v.name));
   const manifests = manifestFiles(cluster, dataVolumes, lang);
   const files: FileEntry[] = [
-    [
-      'README.md',
-      lang === 'ko'
-        ? renderKoreanKubernetesReadme(design, cluster, warnings)
-        : renderKubernetesReadme(design, cluster, warnings),
-    ],
+    ['README.md', renderKubernetesReadme(design, cluster, warnings, lang)],
     ['design.json', serializeDesign(design)],
     ['k8s/.env.example', envExample(lang)],
     [

@@ -1,29 +1,119 @@
-/** The server bundle's README: what runs where on the host, and the install steps with why each is there. */
+/**
+ * The server bundle's README, in every language: what runs where on the host, the install steps with
+ * why each is there, HTTPS, and how to look at and remove it. Its sections, their order, the facts
+ * each shows, its tables and commands are written here once; the words come from the language's text
+ * (readme.en.ts, readme.ko.ts).
+ */
 import type { Design } from '../../../model/design';
 import type { Lang } from '../../../i18n';
 import { appPart } from '../../../nodes/planParts';
+import type { PlannedTls } from '../../planTypes';
+import {
+  bullet,
+  codeBlock,
+  codeSpan as code,
+  escapeMarkdown,
+  numbered,
+  openingLines,
+  warningSection,
+} from '../../render/markdown';
 import type { HostPlan } from './hostPlan';
-import { tlsReadmeSection } from './readmeTls';
-import { tlsOf } from './tls';
-import { renderKoreanServerReadme } from './readme.ko';
+import type { HostNames } from './names';
+import { serverReadmeEn, type ServerReadmeText } from './readme.en';
+import { serverReadmeKo } from './readme.ko';
+import { acmeWebroot, certName, deployHookPath, tlsOf } from './tls';
 import { serviceUnitName } from './units';
 
-export function md(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|<>]/g, (c) => `\\${c}`);
-}
-export const code = (text: string) => `\`${text}\``;
+const README_TEXT: Record<Lang, ServerReadmeText> = { en: serverReadmeEn, ko: serverReadmeKo };
 
-function serviceRows(host: HostPlan): string[] {
+function serviceRows(host: HostPlan, text: ServerReadmeText): string[] {
   return host.python.map((entry) => {
     const bind = entry.run.process.bind;
-    const listens = bind.kind === 'unix' ? `unix socket ${code(bind.path)}` : code(`127.0.0.1:${bind.port}`);
+    const where =
+      bind.kind === 'unix' ? text.unixSocket({ path: bind.path }) : code(`127.0.0.1:${bind.port}`);
     const ports = entry.copyPorts;
-    const copies =
+    const listens =
       ports.length > 1
-        ? `, ${entry.replicas} copies on ${code(`127.0.0.1:${ports[0]}`)}…${code(String(ports.at(-1)))} (one port each; nginx balances over them)`
-        : '';
-    return `| ${code(serviceUnitName(entry))} | ${code(entry.names.codeDir)} | ${listens}${copies} |`;
+        ? text.copies({
+            where,
+            replicas: entry.replicas,
+            first: `127.0.0.1:${ports[0]}`,
+            last: String(ports.at(-1)),
+          })
+        : where;
+    return `| ${code(serviceUnitName(entry))} | ${code(entry.names.codeDir)} | ${listens} |`;
   });
+}
+
+function installSteps(host: HostPlan, text: ServerReadmeText): string[] {
+  const { names } = host;
+  const words = text.install;
+  const project = host.python.some((entry) => appPart(entry.run.apps[0]!.kind).project);
+  return [
+    `## ${text.headings.install}`,
+    '',
+    ...codeBlock('sh', [
+      `sudo ./install.sh                    # ${words.fromPypi}`,
+      `sudo ./install.sh --system-packages  # ${words.systemPackages}`,
+    ]),
+    '',
+    words.stepsIntro,
+    '',
+    ...numbered([
+      words.refuses,
+      words.packages,
+      words.user,
+      [...words.copiesApp({ srv: names.srv }), ...(project ? words.projectSetup : [])],
+      words.react,
+      words.units,
+      words.site({ conf: `sites-available/${names.site}.conf` }),
+      words.nginxTest,
+    ]),
+    '',
+    words.again,
+    '',
+  ];
+}
+
+/** The HTTPS section: where each certificate comes from; nothing when no server has HTTPS. */
+function httpsSection(tls: readonly PlannedTls[], names: HostNames, text: ServerReadmeText): string[] {
+  if (tls.length === 0) return [];
+  const words = text.https;
+  const lines = [`## ${text.headings.https}`, ''];
+  for (const t of tls) {
+    const where = words.where({ domains: t.domains.map(code).join(', '), port: t.port });
+    if (t.mode === 'self-signed')
+      lines.push(...bullet(words.selfSigned({ where, certificate: t.certificate })));
+    else if (t.mode === 'files')
+      lines.push(...bullet(words.files({ where, certificate: t.certificate, key: t.key })));
+    else
+      lines.push(
+        ...bullet(
+          words.letsencrypt({
+            where,
+            webroot: acmeWebroot(names),
+            certName: certName(names, t.slot!),
+            email: t.email,
+          }),
+        ),
+        ...bullet(words.renewal({ deployHook: deployHookPath(names), certificate: t.certificate })),
+      );
+  }
+  if (tls.some((t) => t.redirectHttp)) lines.push(`- ${words.redirect}`);
+  if (tls.some((t) => t.hsts)) lines.push(`- ${words.hsts}`);
+  lines.push('');
+  return lines;
+}
+
+/** `systemctl status` and `journalctl` of every python service (all copies of a replicated one). */
+function lookAtIt(host: HostPlan): string[] {
+  const units = host.python.map((entry) =>
+    entry.replicas > 1 ? `'${entry.names.unit}@*'` : entry.names.unit,
+  );
+  return codeBlock('sh', [
+    ...units.map((unit) => `systemctl status ${unit}`),
+    ...units.map((unit) => `journalctl -u ${unit} -f`),
+  ]);
 }
 
 /** The README in the bundle's language; `warnings` are already in that language. */
@@ -33,81 +123,38 @@ export function renderServerReadme(
   warnings: readonly string[],
   lang: Lang = 'en',
 ): string {
-  return lang === 'ko'
-    ? renderKoreanServerReadme(design, host, warnings)
-    : renderEnglishServerReadme(design, host, warnings);
-}
-
-function renderEnglishServerReadme(design: Design, host: HostPlan, warnings: readonly string[]): string {
+  const text = README_TEXT[lang];
   const { names } = host;
   return [
-    `# ${md(design.name)} on a server with systemd`,
-    '',
-    'Generated by StackSketch from `design.json`: the same design as the Docker Compose bundle, installed',
-    'on one Debian or Ubuntu host. nginx faces the clients; the app servers listen only on 127.0.0.1 or',
-    'on a unix socket under /run, so nothing but nginx reaches them.',
-    '',
-    '## What runs where',
-    '',
-    '| Unit | Code | Listens on |',
-    '| --- | --- | --- |',
-    ...serviceRows(host),
-    `| nginx (Debian's) | ${code(`/etc/nginx/sites-available/${names.site}.conf`)} | the design's ports |`,
-    '',
-    `SQLite files live under ${code(`/var/lib/${names.site}/`)} (each container's StateDirectory, shared by its servers), the React build`,
-    `under ${code(names.www)}, the secret key in ${code(names.envFile)}. Every unit runs as the system user`,
-    `${code(names.user)}.`,
-    '',
-    ...(warnings.length > 0 ? ['## Warnings', '', ...warnings.map((w) => `- ${w}`), ''] : []),
-    '## Install',
-    '',
-    '```sh',
-    'sudo ./install.sh                    # the pinned requirements from PyPI, in a venv per service',
-    "sudo ./install.sh --system-packages  # or Debian's python3-flask, gunicorn, uwsgi (no PyPI needed)",
-    '```',
-    '',
-    'What it does, and why each step is there:',
-    '',
-    '1. **Refuses an unsupported system** (reads /etc/os-release): it uses apt, systemd and Debian paths.',
-    '2. **Installs the packages** (nginx, Python; with `--system-packages` the servers and Flask too).',
-    '3. **Creates a system user** with no login and no home: a hole in the app cannot reach the rest.',
-    `4. **Copies the app** to ${code(names.srv)} (owned by root: the service can read its code, not change it)`,
-    '   and makes a **venv** per service, so the app never depends on whatever else is installed.',
-    ...(host.python.some((entry) => appPart(entry.run.apps[0]!.kind).project)
-      ? [
-          '   A Django project then gets its **static files collected** beside the code (nginx serves them',
-          '   itself) and its **migrations applied** as the system user, before its server starts.',
-        ]
-      : []),
-    '5. **Copies or builds the React app** into the folder nginx serves.',
-    '6. **Installs the systemd units** and starts them. systemd restarts a crashed server, starts it at',
-    '   boot, and confines it: read-only system, private /tmp, no new privileges, no capabilities,',
-    '   only the system calls and address families a web server needs (`systemd-analyze security`).',
-    `7. **Enables the nginx site**: ${code(`sites-available/${names.site}.conf`)} holds it, a symlink in`,
-    "   `sites-enabled/` turns it on (Debian's default site is turned off when it takes the same port).",
-    '8. **`nginx -t`** checks the whole configuration first, so a mistake never reaches the running nginx,',
-    '   then **`systemctl reload nginx`** applies it without dropping a connection.',
-    '',
-    'Run it again after a change: every step is idempotent.',
-    '',
-    ...tlsReadmeSection(tlsOf(host.web.map((web) => web.run)), names, 'en'),
-    '## Look at it',
-    '',
-    '```sh',
-    ...host.python.map(
-      (entry) => `systemctl status ${entry.replicas > 1 ? `'${entry.names.unit}@*'` : entry.names.unit}`,
+    ...openingLines(
+      text.title({ name: escapeMarkdown(design.name) }),
+      text.intro,
+      text.headings.whatRunsWhere,
+      text.unitColumns,
     ),
-    ...host.python.map(
-      (entry) => `journalctl -u ${entry.replicas > 1 ? `'${entry.names.unit}@*'` : entry.names.unit} -f`,
-    ),
-    '```',
+    ...serviceRows(host, text),
+    `| ${text.nginxUnit} | ${code(`/etc/nginx/sites-available/${names.site}.conf`)} | ${text.nginxListens} |`,
     '',
-    '## Uninstall',
+    ...text.layout({
+      stateDir: `/var/lib/${names.site}/`,
+      www: names.www,
+      envFile: names.envFile,
+      user: names.user,
+    }),
     '',
-    '```sh',
-    'sudo ./uninstall.sh          # removes the site, the units and the code; keeps the database',
-    'sudo ./uninstall.sh --purge  # also the database, the secret key and the user',
-    '```',
+    ...warningSection(text.headings.warnings, warnings),
+    ...installSteps(host, text),
+    ...httpsSection(tlsOf(host.web.map((web) => web.run)), names, text),
+    `## ${text.headings.lookAtIt}`,
+    '',
+    ...lookAtIt(host),
+    '',
+    `## ${text.headings.uninstall}`,
+    '',
+    ...codeBlock('sh', [
+      `sudo ./uninstall.sh          # ${text.uninstall.keep}`,
+      `sudo ./uninstall.sh --purge  # ${text.uninstall.purge}`,
+    ]),
     '',
   ].join('\n');
 }

@@ -10,22 +10,24 @@
 import type { Lang } from '../../../i18n/lang';
 import { SERVER_COMMENTS, shellComments } from './comments';
 import type { PlannedTls, WebRun } from '../../planTypes';
-import { LETSENCRYPT_PRODUCTION, LETSENCRYPT_STAGING } from '../../render/tlsScripts';
+import {
+  LETSENCRYPT_PRODUCTION,
+  LETSENCRYPT_STAGING,
+  makeCertificateFunction,
+  SELF_SIGNED_DAYS,
+  STAND_IN_DAYS,
+} from '../../render/tlsScripts';
 import { shQuote } from '../../serializers/shell';
 import type { HostNames } from './names';
 
 const q = shQuote;
-
-/** Days a self-signed certificate is valid (what browsers still accept), and a stand-in's. */
-const SELF_SIGNED_DAYS = 825;
-const STAND_IN_DAYS = 30;
 
 /** The bundle's deploy hook, installed beside the site's settings. */
 export const DEPLOY_HOOK_FILE = 'tls/certbot-deploy-hook.sh';
 
 export const tlsDir = (names: HostNames): string => `${names.etc}/tls`;
 export const acmeWebroot = (names: HostNames): string => `/var/www/${names.site}-acme`;
-const deployHookPath = (names: HostNames): string => `${names.etc}/certbot-deploy-hook.sh`;
+export const deployHookPath = (names: HostNames): string => `${names.etc}/certbot-deploy-hook.sh`;
 /** certbot's name of a slot's certificate: /etc/letsencrypt/live/<site>-<slot>/. */
 export const certName = (names: HostNames, slot: string): string => `${names.site}-${slot}`;
 
@@ -63,25 +65,13 @@ export function tlsPackages(tls: readonly PlannedTls[]): string[] {
   ];
 }
 
-const MAKE_CERTIFICATE = [
-  'make_certificate() {',
-  '  dir="$1"; days="$2"; shift 2',
-  '  if [ -s "$dir/fullchain.pem" ] && [ -s "$dir/privkey.pem" ]; then return 0; fi',
-  '  install -d -m 0700 "$dir"',
-  '  san=""',
-  '  for name in "$@"; do san="${san:+$san,}DNS:$name"; done',
-  '  (',
-  '    umask 077',
-  '    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -sha256 \\',
-  '      -days "$days" -subj "/CN=$1" -addext "subjectAltName=$san" \\',
-  '      -keyout "$dir/privkey.pem.new" -out "$dir/fullchain.pem.new" 2>/dev/null',
-  '  )',
-  '  chmod 0644 "$dir/fullchain.pem.new"',
-  '  mv "$dir/privkey.pem.new" "$dir/privkey.pem"',
-  '  mv "$dir/fullchain.pem.new" "$dir/fullchain.pem"',
-  '  echo "made a self-signed certificate for $* in $dir"',
-  '}',
-];
+/** make_certificate on the host: its first argument is the folder, which only root may enter. */
+const MAKE_CERTIFICATE = makeCertificateFunction({
+  args: ['dir="$1"; days="$2"; shift 2'],
+  makeDir: 'install -d -m 0700',
+  certificateMode: '0644',
+  logPrefix: '',
+});
 
 /** install.sh, before nginx -t: the certificates nginx needs to start (made, or checked to exist). */
 export function tlsCertificateLines(tls: readonly PlannedTls[], names: HostNames, lang: Lang): string[] {
