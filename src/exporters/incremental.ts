@@ -37,3 +37,18 @@ export function sameValue(a: unknown, b: unknown): boolean {
     (key) => Object.prototype.hasOwnProperty.call(b, key) && sameValue((a as never)[key], (b as never)[key]),
   );
 }
+
+/**
+ * Structural sharing for a value a step builds afresh each time: the value kept for `key` when the
+ * new one equals it, so the steps that read it find their input unchanged by identity (one small
+ * comparison here instead of one walk per reader).
+ */
+export function sharedWhenEqual<T>(): (key: object, value: T) => T {
+  const kept = new WeakMap<object, T>();
+  return (key, value) => {
+    const previous = kept.get(key);
+    if (previous !== undefined && sameValue(previous, value)) return previous;
+    kept.set(key, value);
+    return value;
+  };
+}
