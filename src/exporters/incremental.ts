@@ -14,11 +14,16 @@ export function reuseWhenSame<A extends unknown[], R>(
   return (...args) => {
     const key = keyOf(...args);
     const hit = last.get(key);
-    if (hit && sameValue(hit.args, args)) return hit.result;
+    if (hit && sameArguments(hit.args, args)) return hit.result;
     const result = step(...args);
     last.set(key, { args, result });
     return result;
   };
+}
+
+/** Arguments compared one by one: identity (the usual hit, since unchanged inputs are shared) before value. */
+function sameArguments(last: readonly unknown[], next: readonly unknown[]): boolean {
+  return last.length === next.length && last.every((arg, at) => arg === next[at] || sameValue(arg, next[at]));
 }
 
 /** Identity, or equal plain data (arrays, plain objects, primitives). */
