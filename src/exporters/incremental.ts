@@ -2,9 +2,11 @@
  * Incremental generation in one place: a step returns its last result for the same key and inputs.
  *
  * The key (a design node, a planned service) is held weakly; inputs compare by identity first, small
- * plain data by value. The editor keeps unchanged nodes as the same objects, so after an edit only
- * the services that read the edited node are planned and rendered again (the bench's
- * editRegenerateRatio1000Nodes measures what it saves).
+ * plain data by value. The editor keeps unchanged nodes as the same objects, and each step hands on
+ * the same objects while its own inputs are the same (structural sharing: processes, python drafts,
+ * nginx server blocks, planned services, their files), so after an edit the checks of unchanged
+ * services are identity checks and only the services that read the edited node are planned and
+ * rendered again (the bench's editRegenerateRatio1000Nodes measures what it saves).
  */
 export function reuseWhenSame<A extends unknown[], R>(
   step: (...args: A) => R,
