@@ -2,9 +2,11 @@
  * Incremental generation in one place: a step returns its last result for the same key and inputs.
  *
  * The key (a design node, a planned service) is held weakly; inputs compare by identity first, small
- * plain data by value. The editor keeps unchanged nodes as the same objects, so after an edit only
- * the services that read the edited node are planned and rendered again (the bench's
- * editRegenerateRatio1000Nodes measures what it saves).
+ * plain data by value. The editor keeps unchanged nodes as the same objects, and each step hands on
+ * the same objects while its own inputs are the same (structural sharing: processes, python drafts,
+ * nginx server blocks, planned services, their files), so after an edit the checks of unchanged
+ * services are identity checks and only the services that read the edited node are planned and
+ * rendered again (the bench's editRegenerateRatio1000Nodes measures what it saves).
  */
 export function reuseWhenSame<A extends unknown[], R>(
   step: (...args: A) => R,
@@ -14,11 +16,16 @@ export function reuseWhenSame<A extends unknown[], R>(
   return (...args) => {
     const key = keyOf(...args);
     const hit = last.get(key);
-    if (hit && sameValue(hit.args, args)) return hit.result;
+    if (hit && sameArguments(hit.args, args)) return hit.result;
     const result = step(...args);
     last.set(key, { args, result });
     return result;
   };
+}
+
+/** Arguments compared one by one: identity (the usual hit, since unchanged inputs are shared) before value. */
+function sameArguments(last: readonly unknown[], next: readonly unknown[]): boolean {
+  return last.length === next.length && last.every((arg, at) => arg === next[at] || sameValue(arg, next[at]));
 }
 
 /** Identity, or equal plain data (arrays, plain objects, primitives). */
@@ -36,4 +43,19 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return keys.every(
     (key) => Object.prototype.hasOwnProperty.call(b, key) && sameValue((a as never)[key], (b as never)[key]),
   );
+}
+
+/**
+ * Structural sharing for a value a step builds afresh each time: the value kept for `key` when the
+ * new one equals it, so the steps that read it find their input unchanged by identity (one small
+ * comparison here instead of one walk per reader).
+ */
+export function sharedWhenEqual<T>(): (key: object, value: T) => T {
+  const kept = new WeakMap<object, T>();
+  return (key, value) => {
+    const previous = kept.get(key);
+    if (previous !== undefined && sameValue(previous, value)) return previous;
+    kept.set(key, value);
+    return value;
+  };
 }

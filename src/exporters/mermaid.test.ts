@@ -14,6 +14,20 @@ describe('toMermaid', () => {
     expect(text).toMatch(/n5\[\("SQLite \/data\/app\.db"\)\]/);
   });
 
+  it('writes the same chart as a cold run when nodes move to other indexes or another container', () => {
+    const design = loadTemplate('react-nginx-gunicorn');
+    toMermaid(design);
+    const [first, ...rest] = design.nodes;
+    const reordered = { ...design, nodes: [...rest, first!] };
+    expect(toMermaid(reordered)).toBe(toMermaid(structuredClone(reordered)));
+    expect(toMermaid(reordered)).toMatch(new RegExp(`n${rest.length}\\(\\["Browser"\\]\\)`));
+    const unframed = {
+      ...design,
+      nodes: design.nodes.map((node, index) => (index === 1 ? { ...node, container: undefined } : node)),
+    };
+    expect(toMermaid(unframed)).toBe(toMermaid(structuredClone(unframed)));
+  });
+
   it('escapes label text so nothing breaks out of the quotes', () => {
     expect(mermaidText('a"b]|<script>')).toBe('a#34;b#93;#124;#60;script#62;');
     const design = loadTemplate('gunicorn-flask-sqlite');

@@ -30,19 +30,30 @@ const SHAPES: Record<NodeShape, (id: string, text: string) => string> = {
   cylinder: (id, text) => `${id}[(${text})]`,
 };
 
-/** A node's line, written again only when the node (or its chart id) changes. */
+/**
+ * A node's line (indented, with its chart id n<index>), written again only when the node, its
+ * index or its indentation changes: the arguments are the node and two primitives, so a hit
+ * allocates nothing.
+ */
 const nodeLine = reuseWhenSame(
-  (node: DesignNode, id: string): string =>
-    SHAPES[shapeOf(node)](id, `"${mermaidText(oneLineLabelOf(node))}"`),
+  (node: DesignNode, index: number, indent: string): string =>
+    `${indent}${SHAPES[shapeOf(node)](`n${index}`, `"${mermaidText(oneLineLabelOf(node))}"`)}`,
   (node) => node,
 );
 
-/** An edge's arrow and label, worked out again only when the edge or one of its nodes changes. */
-const edgeArrow = reuseWhenSame(
-  (edge: DesignEdge, source: DesignNode, target: DesignNode): string => {
+/** An edge's line, worked out again only when the edge, one of its nodes or their indexes change. */
+const edgeLine = reuseWhenSame(
+  (
+    edge: DesignEdge,
+    source: DesignNode,
+    target: DesignNode,
+    sourceIndex: number,
+    targetIndex: number,
+  ): string => {
     const caption = edgeCaptionOf(edge, source, target);
     const arrow = caption.allowed ? '-->' : '-.->';
-    return caption.text !== null ? `${arrow}|"${mermaidText(caption.text)}"|` : arrow;
+    const labelled = caption.text !== null ? `${arrow}|"${mermaidText(caption.text)}"|` : arrow;
+    return `  n${sourceIndex} ${labelled} n${targetIndex}`;
   },
   (edge) => edge,
 );
@@ -57,25 +68,26 @@ export function mermaidLines(design: Design): string[] {
   // One index per id serves as both the chart id (n<index>) and the lookup of an edge's nodes; a
   // repeated id keeps its last node, as a map filled in order would.
   const indexOf = new Map(design.nodes.map((node, index) => [node.id, index]));
-  const chartId = (node: DesignNode) => `n${indexOf.get(node.id)!}`;
+  const lineOf = (node: DesignNode, indent: string) => nodeLine(node, indexOf.get(node.id)!, indent);
   const lines = ['flowchart LR'];
   const containers = new Map<string, DesignNode[]>();
   for (const node of design.nodes) {
-    if (node.container === undefined) lines.push(`  ${nodeLine(node, chartId(node))}`);
+    if (node.container === undefined) lines.push(lineOf(node, '  '));
     else groupPush(containers, node.container, node);
   }
   let index = 0;
   for (const [container, members] of containers) {
     lines.push(`  subgraph c${index++}["${mermaidText(`container ${container}`)}"]`);
-    for (const node of members) lines.push(`    ${nodeLine(node, chartId(node))}`);
+    for (const node of members) lines.push(lineOf(node, '    '));
     lines.push('  end');
   }
   for (const edge of design.edges) {
     const sourceIndex = indexOf.get(edge.source);
     const targetIndex = indexOf.get(edge.target);
     if (sourceIndex === undefined || targetIndex === undefined) continue;
-    const arrow = edgeArrow(edge, design.nodes[sourceIndex]!, design.nodes[targetIndex]!);
-    lines.push(`  n${sourceIndex} ${arrow} n${targetIndex}`);
+    lines.push(
+      edgeLine(edge, design.nodes[sourceIndex]!, design.nodes[targetIndex]!, sourceIndex, targetIndex),
+    );
   }
   return lines;
 }

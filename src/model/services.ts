@@ -1,5 +1,6 @@
 import { replicasOf } from './containers';
 import type { Design, DesignNode } from './design';
+import { groupPush } from './group';
 import { Names } from './names';
 import { hasRole, isApp, isClient, isProxy, isStatic, isWsgiServer, type Role } from '../nodes/registry';
 
@@ -27,16 +28,14 @@ export interface ContainerServices {
   sharesWithNginx: boolean;
 }
 
-function calleesWithRole(
-  design: Design,
-  byId: Map<string, DesignNode>,
-  id: string,
-  role: Role,
-): DesignNode[] {
-  return design.edges.flatMap((edge) => {
-    const node = edge.source === id ? byId.get(edge.target) : undefined;
-    return node && hasRole(node, role) ? [node] : [];
-  });
+/** The nodes each node calls, by id, in edge order (edges to missing nodes left out). */
+function calleesById(design: Design, byId: ReadonlyMap<string, DesignNode>): Map<string, DesignNode[]> {
+  const callees = new Map<string, DesignNode[]>();
+  for (const edge of design.edges) {
+    const target = byId.get(edge.target);
+    if (target) groupPush(callees, edge.source, target);
+  }
+  return callees;
 }
 
 /**
@@ -49,9 +48,12 @@ export function servicesOf(design: Design): ContainerServices[] {
   const containers = new Map<string, DesignNode[]>();
   for (const node of design.nodes) {
     if (isClient(node) || node.container === undefined) continue;
-    containers.set(node.container, [...(containers.get(node.container) ?? []), node]);
+    groupPush(containers, node.container, node);
   }
   const byId = new Map(design.nodes.map((node) => [node.id, node]));
+  const callees = calleesById(design, byId);
+  const calleesWithRole = (id: string, role: Role) =>
+    (callees.get(id) ?? []).filter((node) => hasRole(node, role));
   const runByServer = new Set(
     design.edges
       .filter((edge) => {
@@ -84,13 +86,11 @@ export function servicesOf(design: Design): ContainerServices[] {
         replicas > 1
           ? Array.from({ length: replicas }, (_, copy) => names.take(`${service}-${copy + 1}`))
           : [service];
-      const apps = isWsgiServer(process)
-        ? calleesWithRole(design, byId, process.id, 'app').slice(0, 1)
-        : [process];
+      const apps = isWsgiServer(process) ? calleesWithRole(process.id, 'app').slice(0, 1) : [process];
       const members = [process.id];
       for (const app of apps) {
         if (!members.includes(app.id)) members.push(app.id);
-        for (const db of calleesWithRole(design, byId, app.id, 'database'))
+        for (const db of calleesWithRole(app.id, 'database'))
           if (!members.includes(db.id)) members.push(db.id);
       }
       groups.push({ container, service, process: process.id, nodes: members, copies });

@@ -5,7 +5,5 @@
  * reads (the editor shows one file at a time) is never copied (the bench's edit ratio shows it).
  */
 export function joinPieces(pieces: readonly string[], separator: string): string {
-  let text = '';
-  for (const [index, piece] of pieces.entries()) text = index === 0 ? piece : text + separator + piece;
-  return text;
+  return pieces.length === 0 ? '' : pieces.reduce((text, piece) => text + separator + piece);
 }

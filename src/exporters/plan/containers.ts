@@ -35,10 +35,10 @@ export function containersOf(design: Design): Map<string, DesignNode[]> {
  */
 export function planContainers(design: Design, graph: Graph): ContainerPlan {
   const plan: ContainerPlan = { webDrafts: [], pythonDrafts: [], serviceOf: new Map(), notes: [] };
+  const withStatic = new Set(design.nodes.filter(isStatic).map((node) => node.container));
   for (const { container, groups, sharesWithNginx } of servicesOf(design)) {
     // A static build alone is reported by the static-needs-nginx rule, not here.
-    const holdsStatic = design.nodes.some((node) => node.container === container && isStatic(node));
-    if (groups.length === 0 && !holdsStatic)
+    if (groups.length === 0 && !withStatic.has(container))
       plan.notes.push(`Container "${container}" runs no server or app, so it has no service in the bundle.`);
     const pythonGroups = groups.filter((group) => group.process !== undefined);
     for (const group of groups) {

@@ -16,6 +16,7 @@ import { HTML_ROOT, staticBaseFor } from './routes';
 import { serverProcess } from './processes';
 import type { Volumes } from './volumes';
 import { plannedTls } from './tls';
+import { sharedWhenEqual } from '../incremental';
 
 type ProxyLocation = Extract<PlannedLocation, { kind: 'proxy' }>;
 
@@ -170,6 +171,9 @@ function serverBlock(
   return server;
 }
 
+/** A proxy's server block: last plan's object while it reads the same (the web service is then reused by identity). */
+const sharedServer = sharedWhenEqual<PlannedNginxServer>();
+
 /** Step: the server blocks of every web service (upstream names are unique across the bundle). */
 export function planNginxServers(
   webDrafts: readonly WebDraft[],
@@ -178,7 +182,9 @@ export function planNginxServers(
   const full: NginxContext = { ...context, upstreams: { names: new Names(), byAddress: new Map() } };
   return webDrafts.map((draft) => {
     const web: WebServers = { draft, servers: [], dependsOn: new Set() };
-    web.servers = draft.proxies.map((proxy, position) => serverBlock(full, web, proxy, position));
+    web.servers = draft.proxies.map((proxy, position) =>
+      sharedServer(proxy, serverBlock(full, web, proxy, position)),
+    );
     return web;
   });
 }

@@ -2,20 +2,27 @@ import type { DesignNode } from '../../model/design';
 import { devServerOf } from '../../nodes/registry';
 import { databasePart, wsgiServerPart } from '../../nodes/planParts';
 import type { PythonProcess } from '../planTypes';
+import { reuseWhenSame } from '../incremental';
 import { calleesWithRole, type Graph } from './graph';
 
-/** The process a WSGI server node runs, as its kind's plan part describes it. */
-export function serverProcess(server: DesignNode): PythonProcess {
-  const { bind, protocol, settings } = wsgiServerPart(server.kind).process(server.props);
-  return { node: server.id, kind: server.kind, role: 'wsgi-server', bind, protocol, settings };
-}
+/** The process a WSGI server node runs, as its kind's plan part describes it (the same object while the node is). */
+export const serverProcess = reuseWhenSame(
+  (server: DesignNode): PythonProcess => {
+    const { bind, protocol, settings } = wsgiServerPart(server.kind).process(server.props);
+    return { node: server.id, kind: server.kind, role: 'wsgi-server', bind, protocol, settings };
+  },
+  (server) => server,
+);
 
 /** An app on its own development server (no WSGI server imports it): plain HTTP on its dev port. */
-export function devServerProcess(app: DesignNode): PythonProcess {
-  const bind = devServerOf(app);
-  if (!bind) throw new Error(`${app.kind} has no development server`);
-  return { node: app.id, kind: app.kind, role: 'dev-server', bind, protocol: 'http', settings: {} };
-}
+export const devServerProcess = reuseWhenSame(
+  (app: DesignNode): PythonProcess => {
+    const bind = devServerOf(app);
+    if (!bind) throw new Error(`${app.kind} has no development server`);
+    return { node: app.id, kind: app.kind, role: 'dev-server', bind, protocol: 'http', settings: {} };
+  },
+  (app) => app,
+);
 
 /** A python service in the making: its one process, the app(s) it imports and the nodes it runs. */
 export interface PythonDraft {
@@ -32,6 +39,36 @@ export interface PythonDraft {
   nodes: string[];
 }
 
+/** The nodes a draft is made of: its process node, the app it imports (null: none) and that app's databases. */
+interface DraftParts {
+  processNode: DesignNode;
+  apps: { app: DesignNode | null; databaseNodes: DesignNode[] }[];
+}
+
+/**
+ * A draft from its parts, the same object while its parts are the same nodes and names, so the steps
+ * after it (volumes, the python service) find their inputs unchanged by identity.
+ */
+const draftFromParts = reuseWhenSame(
+  (
+    parts: DraftParts,
+    container: string,
+    service: string,
+    process: PythonProcess,
+    copies: readonly string[],
+  ): PythonDraft => {
+    const nodes = [process.node];
+    const apps = parts.apps.map(({ app, databaseNodes }) => {
+      if (app && !nodes.includes(app.id)) nodes.push(app.id);
+      for (const db of databaseNodes) if (!nodes.includes(db.id)) nodes.push(db.id);
+      const databases = databaseNodes.map((db) => databasePart(db.kind).file(db.props));
+      return { app, database: databases[0] ?? null, databases };
+    });
+    return { service, copies: [...copies], container, process, apps, nodes };
+  },
+  (parts) => parts.processNode,
+);
+
 /**
  * The apps a process runs: a dev server runs its own app; a WSGI server imports the first app it
  * calls (the wsgi-needs-app rule reports none or several; a default app keeps the bundle starting).
@@ -41,18 +78,14 @@ export function pythonDraft(
   container: string,
   service: string,
   process: PythonProcess,
-  copies: string[] = [service],
+  copies: readonly string[] = [service],
 ): PythonDraft {
   const processNode = graph.byId.get(process.node)!;
   const appNodes =
     process.role === 'dev-server' ? [processNode] : calleesWithRole(graph, processNode.id, 'app').slice(0, 1);
-  const nodes = [process.node];
-  const apps = (appNodes.length > 0 ? appNodes : [null]).map((app) => {
-    const databaseNodes = app ? calleesWithRole(graph, app.id, 'database') : [];
-    if (app && !nodes.includes(app.id)) nodes.push(app.id);
-    for (const db of databaseNodes) if (!nodes.includes(db.id)) nodes.push(db.id);
-    const databases = databaseNodes.map((db) => databasePart(db.kind).file(db.props));
-    return { app, database: databases[0] ?? null, databases };
-  });
-  return { service, copies, container, process, apps, nodes };
+  const apps = (appNodes.length > 0 ? appNodes : [null]).map((app) => ({
+    app,
+    databaseNodes: app ? calleesWithRole(graph, app.id, 'database') : [],
+  }));
+  return draftFromParts({ processNode, apps }, container, service, process, copies);
 }
