@@ -61,12 +61,30 @@ test.describe('dragging a connection', () => {
     await page.mouse.up();
   });
 
-  test('says it in Korean too', async ({ page }) => {
+  test('says it in Korean too, while hovering and in the toast after the drop', async ({ page }) => {
     await page.getByTestId('language').selectOption('ko');
     await startConnectionFromProxy(page);
     const sqlite = await centreOf(page, '.react-flow__node[data-id="sqlite"]');
     await page.mouse.move(sqlite.x, sqlite.y, { steps: 8 });
-    await expect(page.getByTestId('connect-refusal')).toContainText('만들 수 없는 연결입니다');
+    const status = page.getByTestId('connect-refusal');
+    await expect(status).toContainText('만들 수 없는 연결입니다');
+    await expect(status).toContainText('nginx → SQLite: SQLite 파일은 Flask 앱 또는 Django 앱만 엽니다.');
+    await expect(status).not.toContainText(/is not a connection|Only|opens/);
     await page.mouse.up();
+    const toast = page.getByTestId('toast');
+    await expect(toast).toContainText('SQLite 파일은 Flask 앱 또는 Django 앱만 엽니다.');
+    await expect(toast).not.toContainText(/is not a connection|Only|opens/);
+    await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+  });
+
+  test('says why in the toast when a refused connection is dropped', async ({ page }) => {
+    await startConnectionFromProxy(page);
+    const sqlite = await centreOf(page, '.react-flow__node[data-id="sqlite"]');
+    await page.mouse.move(sqlite.x, sqlite.y, { steps: 8 });
+    await page.mouse.up();
+    await expect(page.getByTestId('toast')).toContainText(
+      'Cannot connect "nginx" → "sqlite": nginx → SQLite is not a connection: Only a Flask app or a Django app opens a SQLite file.',
+    );
+    await expect(page.locator('.react-flow__edge')).toHaveCount(0);
   });
 });

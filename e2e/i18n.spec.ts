@@ -222,6 +222,65 @@ test('the Korean walk: toolbar, palette, problems, dialogs and menus say nothing
   expect(englishWords(await proseOf(preview)), 'preview').toEqual([]);
 });
 
+/** A Gunicorn that opens SQLite itself: the matrix forbids the edge e4 (only an app opens the file). */
+const FORBIDDEN_EDGE = JSON.stringify({
+  format: 'stacksketch/v2',
+  name: 'forbidden',
+  nodes: [
+    { id: 'browser', kind: 'client' },
+    { id: 'proxy', kind: 'nginx', container: 'web' },
+    { id: 'wsgi', kind: 'gunicorn', container: 'app' },
+    { id: 'api', kind: 'flask', container: 'app' },
+    { id: 'db', kind: 'sqlite', container: 'app' },
+  ],
+  edges: [
+    { id: 'e1', source: 'browser', target: 'proxy' },
+    { id: 'e2', source: 'proxy', target: 'wsgi' },
+    { id: 'e3', source: 'wsgi', target: 'api' },
+    { id: 'e4', source: 'wsgi', target: 'db' },
+  ],
+});
+
+test('a refused connection says why in Korean: the problem, the inspector and the connect dialog (the drag: connect-drag.spec.ts)', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'forbidden.stacksketch.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(FORBIDDEN_EDGE),
+  });
+  const confirm = page.getByTestId('confirm');
+  if (await confirm.isVisible()) await confirm.click();
+  await expect(node(page, 'db')).toBeVisible();
+
+  // The loaded design's forbidden edge: the rule's message gives the reason in Korean too.
+  const problem = page.locator('[data-testid="problems"] [data-rule="invalid-connection"]');
+  await expect(problem.locator('.problem-message')).toContainText(
+    'SQLite 파일은 Flask 앱 또는 Django 앱만 엽니다',
+  );
+  expect(englishWords(await proseOf(problem)), 'problem').toEqual([]);
+
+  // The inspector of that edge.
+  await page.locator('.react-flow__edge[data-id="e4"]').focus();
+  await page.keyboard.press('Enter');
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector.locator('[data-edge-id="e4"]')).toBeVisible();
+  await expect(inspector.locator('.inspector-role')).toContainText(
+    'SQLite 파일은 Flask 앱 또는 Django 앱만 엽니다',
+  );
+  expect(englishWords(await proseOf(inspector.locator('.inspector-head'))), 'inspector').toEqual([]);
+
+  // The keyboard's way: the connect dialog counts the refused nodes in Korean.
+  await node(page, 'proxy').focus();
+  await page.keyboard.press('c');
+  const connectDialog = page.getByTestId('connect-dialog');
+  await expect(connectDialog).toContainText('연결 규칙이 허용하지 않거나 이미 연결되어 있습니다');
+  expect(englishWords(await proseOf(connectDialog)), 'connect dialog').toEqual([]);
+  await page.keyboard.press('Escape');
+});
+
 test('the rarer screens say nothing in English: a broken link, the handles, a search, a crashed panel', async ({
   page,
 }) => {

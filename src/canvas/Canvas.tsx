@@ -37,6 +37,7 @@ import { useAppStore } from '../store';
 import { edgeSeverities } from '../store/selectors';
 import { PALETTE_MIME, useAddNodeAt } from './addNode';
 import { connect, connectionProblem, deleteElements, moveNodesTo, moveNodesToContainer } from '../model/edit';
+import type { ConnectionProblem } from '../model/edit';
 import {
   createEdgeDeriver,
   createNodeDeriver,
@@ -50,6 +51,7 @@ import { FramesLayer } from './FramesLayer';
 import { LabelledEdge } from './LabelledEdge';
 import { createFrameSharer } from './frames';
 import { useText } from '../app/language';
+import { loadConnectionWords, useConnectionWords } from '../app/connectionWords';
 import { useZoomedOutClass } from '../flow/zoomedOut';
 import { usePanels } from '../app/panels';
 import { FAR_READABLE_ZOOM, READABLE_ZOOM } from '../nodes/card/readable';
@@ -314,13 +316,23 @@ export function Canvas() {
     });
   }, []);
 
+  const connectionWords = useConnectionWords();
+  // Null when allowed, and for the moment after startup while the words load.
   const refusalText = useCallback(
     (current: Design, source: string, target: string): string | null => {
       const problem = connectionProblem(current, source, target);
-      return problem === null ? null : text.connectRefused({ source, target, reason: problem });
+      if (problem === null || connectionWords === null) return null;
+      return text.connectRefused({ source, target, reason: connectionWords.problem(problem) });
     },
-    [text],
+    [text, connectionWords],
   );
+  /** A refused drop: the toast says why, once the words are there. */
+  const refuse = useCallback((source: string, target: string, problem: ConnectionProblem) => {
+    const { catalogue, showToast } = useAppStore.getState();
+    void loadConnectionWords(catalogue).then((words) =>
+      showToast(catalogue.ui.canvas.connectRefused({ source, target, reason: words.problem(problem) })),
+    );
+  }, []);
   const isValidConnection = useCallback(
     (connection: Connection | Edge) =>
       connectionProblem(designRef.current, connection.source, connection.target) === null,
@@ -329,12 +341,11 @@ export function Canvas() {
 
   const onConnect = useCallback(
     (connection: Connection) => {
-      const { commit, showToast } = useAppStore.getState();
-      const problem = refusalText(designRef.current, connection.source, connection.target);
-      if (problem) showToast(problem);
-      else commit((current) => connect(current, connection.source, connection.target));
+      const problem = connectionProblem(designRef.current, connection.source, connection.target);
+      if (problem) refuse(connection.source, connection.target, problem);
+      else useAppStore.getState().commit((current) => connect(current, connection.source, connection.target));
     },
-    [refusalText],
+    [refuse],
   );
 
   const onConnectStart: OnConnectStart = useCallback((_event, { nodeId, handleType }) => {
@@ -388,12 +399,11 @@ export function Canvas() {
       const fromSource = state.fromHandle?.type !== 'target';
       const source = fromSource ? state.fromNode.id : toId;
       const target = fromSource ? toId : state.fromNode.id;
-      const { commit, showToast } = useAppStore.getState();
-      const problem = refusalText(designRef.current, source, target);
-      if (problem) showToast(problem);
-      else if (!state.toNode) commit((current) => connect(current, source, target));
+      const problem = connectionProblem(designRef.current, source, target);
+      if (problem) refuse(source, target, problem);
+      else if (!state.toNode) useAppStore.getState().commit((current) => connect(current, source, target));
     },
-    [refusalText],
+    [refuse],
   );
 
   const onDelete = useCallback(({ nodes: gone, edges: cut }: { nodes: Node[]; edges: Edge[] }) => {

@@ -6,6 +6,7 @@ import { serializeDesign } from '../model/serialize';
 import { loadTemplate } from '../model/templates';
 import { main } from './main';
 import { takeLangOption } from './language';
+import { invalidConnection } from '../validation/rules/invalid-connection';
 
 const dir = mkdtempSync(join(tmpdir(), 'stacksketch-lang-'));
 const HANGUL = /[\uac00-\ud7a3]/;
@@ -41,6 +42,25 @@ describe('the CLI language', () => {
     expect(shape(korean)).toEqual(shape(english));
     for (const diagnostic of korean.diagnostics) expect(diagnostic.message).toMatch(HANGUL);
     for (const diagnostic of english.diagnostics) expect(diagnostic.message).not.toMatch(HANGUL);
+  });
+
+  it('validate --lang ko --json says why a forbidden edge is refused in Korean, with no English sentence', async () => {
+    const file = join(dir, 'forbidden-edge.json');
+    writeFileSync(file, JSON.stringify(invalidConnection.examples.fires));
+    const refused = (json: Json) => json.diagnostics.filter(({ rule }) => rule === 'invalid-connection');
+    const [english] = refused(JSON.parse((await run(['validate', file, '--json'])).out) as Json);
+    const [korean] = refused(
+      JSON.parse((await run(['validate', file, '--json', '--lang', 'ko'])).out) as Json,
+    );
+    expect(english!.message).toBe(
+      'Gunicorn → SQLite is not a connection: Only a Flask app or a Django app opens a SQLite file. (edge "e4": "wsgi" → "db")',
+    );
+    expect(korean!.message).toContain('SQLite 파일은 Flask 앱 또는 Django 앱만 엽니다.');
+    // Ids are quoted; every other Latin word is a name Korean keeps (kinds, WSGI).
+    const words = korean!.message.replace(/"[^"]*"/g, ' ').match(/[A-Za-z]+/g) ?? [];
+    expect(
+      words.filter((word) => !['nginx', 'WSGI', 'Gunicorn', 'SQLite', 'Flask', 'Django'].includes(word)),
+    ).toEqual([]);
   });
 
   it('follows LC_ALL, then LANG, and --lang overrides both', async () => {

@@ -3,6 +3,7 @@
  * (a missing or extra key fails `npm run typecheck`), and messages with values are functions of named
  * parameters. Pure: the rules, the exporters and the CLI use it without React or the DOM.
  */
+import type { ConnectionMessages } from './en/connections';
 import type { ruleMessages, RuleDocText, RuleId } from './en/rules';
 import { uiMessages } from './en/ui';
 import type { Lang } from './lang';
@@ -28,6 +29,11 @@ export interface Catalogue {
    * themselves (the editor's first paint does not need them).
    */
   rules?: RuleMessages;
+  /**
+   * Why a connection is refused, in this language; absent for English, whose words load after the
+   * first paint (only a drag onto a refused node or a refused edge needs them).
+   */
+  connection?: ConnectionMessages;
   /** The rules' docs in this language; absent for English, whose docs live beside each rule. */
   ruleDocs?: Record<RuleId, RuleDocText>;
   /** The kinds' roles and docs in this language; absent for English, whose words are in the descriptors. */
@@ -52,6 +58,7 @@ export async function loadCatalogue(lang: Lang): Promise<Catalogue> {
     lang,
     ui: korean.uiMessages,
     rules: korean.ruleMessages,
+    connection: korean.connectionMessages,
     ruleDocs: korean.ruleDocs,
     kinds: await korean.loadKindTexts(NODE_KINDS),
     templates: korean.templateTexts,

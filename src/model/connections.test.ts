@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { KINDS, NODE_KINDS, hasRole, type NodeKind } from '../nodes/registry';
 import { canConnect, matchingPass, passFor, protocolLabel } from './connections';
+import { refusalText } from '../i18n/connections';
+import { connectionMessages } from '../i18n/en/connections';
 import { connect, connectionProblem, newNode, insertNode } from './edit';
 import { FORMAT, type Design } from './design';
+import { validate } from '../validation/validate';
 
 /** Every allowed pair of the first release's kinds, with what flows and where (as the matrix said before it was written over roles). */
 const ALLOWED = [
@@ -14,8 +17,6 @@ const ALLOWED = [
       protocol: 'http',
       meaning: 'HTTP straight to Gunicorn',
       sameContainer: false,
-      alwaysError:
-        'A client talking straight to an app server has no buffering proxy in front: slow clients tie up the workers. Draw it through nginx.',
     },
   ],
   [
@@ -25,8 +26,6 @@ const ALLOWED = [
       protocol: 'http',
       meaning: 'HTTP straight to uWSGI',
       sameContainer: false,
-      alwaysError:
-        'A client talking straight to an app server has no buffering proxy in front: slow clients tie up the workers. Draw it through nginx.',
     },
   ],
   [
@@ -36,8 +35,6 @@ const ALLOWED = [
       protocol: 'http',
       meaning: 'HTTP straight to the Flask dev server',
       sameContainer: false,
-      alwaysError:
-        'A client talking straight to an app server has no buffering proxy in front: slow clients tie up the workers. Draw it through nginx.',
     },
   ],
   ['nginx', 'gunicorn', { protocol: 'http', meaning: 'proxy_pass to Gunicorn', sameContainer: false }],
@@ -247,9 +244,6 @@ const REFUSED: readonly (readonly [NodeKind, NodeKind, string])[] = [
   ],
 ];
 
-const EXPOSED =
-  'A client talking straight to an app server has no buffering proxy in front: slow clients tie up the workers. Draw it through nginx.';
-
 const roles = (kind: NodeKind) => KINDS[kind].roles;
 const empty = (): Design => ({ format: FORMAT, name: 'test', nodes: [], edges: [], containers: {} });
 
@@ -263,8 +257,25 @@ describe('the connection matrix', () => {
     expect(canConnect(source, target)).toEqual({ allowed: true, ...verdict });
   });
 
-  it.each(REFUSED)('refuses %s → %s in the same words', (source, target, reason) => {
-    expect(canConnect(source, target)).toEqual({ allowed: false, reason });
+  it.each(REFUSED)(
+    'refuses %s → %s with a code the English catalogue words as before',
+    (source, target, reason) => {
+      const verdict = canConnect(source, target);
+      expect(verdict).toMatchObject({ allowed: false, source, target });
+      if (!verdict.allowed) expect(refusalText(verdict, connectionMessages)).toBe(reason);
+    },
+  );
+
+  it('gives every refused pair a code of the closed list, with its kinds as parameters', () => {
+    const codes = Object.keys(connectionMessages.reasons);
+    for (const source of NODE_KINDS)
+      for (const target of NODE_KINDS) {
+        const verdict = canConnect(source, target);
+        if (verdict.allowed) continue;
+        expect(codes, `${source} → ${target}`).toContain(verdict.refusal.code);
+        for (const kinds of Object.values(verdict.refusal.params) as (NodeKind | NodeKind[])[])
+          for (const kind of [kinds].flat()) expect(NODE_KINDS).toContain(kind);
+      }
   });
 
   it('is written over roles: the client may call proxies, servers and apps; a proxy calls static builds, servers and apps; a server its app; an app its database', () => {
@@ -287,13 +298,21 @@ describe('the connection matrix', () => {
       }
   });
 
-  it('marks every client → server or app connection as an error while letting it be drawn', () => {
+  it('lets every client → server or app connection be drawn, and the validator marks it as an error', () => {
     for (const target of NODE_KINDS) {
-      const verdict = canConnect('client', target);
-      const exposed = roles(target).includes('wsgi-server') || roles(target).includes('app');
-      expect(verdict.allowed ? verdict.alwaysError : 'refused', target).toBe(
-        exposed ? EXPOSED : verdict.allowed ? undefined : 'refused',
+      if (!roles(target).includes('wsgi-server') && !roles(target).includes('app')) continue;
+      expect(canConnect('client', target).allowed, target).toBe(true);
+      const design = connect(
+        insertNode(insertNode(empty(), newNode('client', 'a')), newNode(target, 'b')),
+        'a',
+        'b',
       );
+      expect(
+        validate(design)
+          .filter((d) => d.rule === 'app-server-exposed')
+          .map((d) => d.severity),
+        target,
+      ).toEqual(['error']);
     }
   });
 
@@ -308,8 +327,12 @@ describe('the connection matrix', () => {
     const refused = canConnect('gunicorn', 'sqlite');
     expect(refused.allowed).toBe(false);
     if (!refused.allowed) {
-      expect(refused.reason).toContain(KINDS.gunicorn.noun);
-      expect(refused.reason).toContain(KINDS.flask.noun);
+      expect(refused.refusal).toEqual({
+        code: 'onlyAppsOpenDatabase',
+        params: { target: 'sqlite', apps: ['flask', 'django'] },
+      });
+      expect(refusalText(refused, connectionMessages)).toContain(KINDS.gunicorn.noun);
+      expect(refusalText(refused, connectionMessages)).toContain(KINDS.flask.noun);
     }
   });
 
@@ -324,7 +347,9 @@ describe('the connection matrix', () => {
         const design = insertNode(insertNode(empty(), newNode(source, 'a')), newNode(target, 'b'));
         const verdict = canConnect(source, target);
         expect(connect(design, 'a', 'b').edges.length, `${source} → ${target}`).toBe(verdict.allowed ? 1 : 0);
-        expect(connectionProblem(design, 'a', 'b')).toBe(verdict.allowed ? null : verdict.reason);
+        expect(connectionProblem(design, 'a', 'b')).toEqual(
+          verdict.allowed ? null : { code: 'refused', params: verdict },
+        );
       }
   });
 });

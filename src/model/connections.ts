@@ -10,24 +10,46 @@ import {
   kindsWithRole,
   type NodeKind,
   type Protocol,
-  type Role,
 } from '../nodes/registry';
 import type { ProxiedProtocol, Upstream } from '../nodes/types';
 import type { PassDirective } from './design';
 
+/**
+ * Why a pair of kinds may not be connected: a code and the kinds it speaks of (role lists: every kind
+ * playing the role). The catalogues in src/i18n word each code in each language.
+ */
+export interface RefusalParams {
+  databaseCallsNothing: { source: NodeKind };
+  staticCallsNothing: { source: NodeKind; proxies: NodeKind[] };
+  clientIsCalled: Record<string, never>;
+  onlyAppsOpenDatabase: { target: NodeKind; apps: NodeKind[] };
+  onlyProxiesServeStatic: { target: NodeKind; proxies: NodeKind[] };
+  clientGoesThroughProxy: { source: NodeKind; proxies: NodeKind[] };
+  proxyIsFrontDoor: { target: NodeKind };
+  appOpensOnlyDatabase: { source: NodeKind; databases: NodeKind[] };
+  serverRunsOnlyApp: { source: NodeKind; apps: NodeKind[] };
+  cannotCall: { source: NodeKind; target: NodeKind };
+}
+
+export type RefusalCode = keyof RefusalParams;
+
+/** One refusal: its code with that code's parameters. */
+export type Refusal = { [Code in RefusalCode]: { code: Code; params: RefusalParams[Code] } }[RefusalCode];
+
+/** A pair of kinds the matrix refuses, and why. */
+export interface RefusedPair {
+  source: NodeKind;
+  target: NodeKind;
+  refusal: Refusal;
+}
+
 export type ConnectionVerdict =
-  | { allowed: true; protocol: Protocol; meaning: string; sameContainer: boolean; alwaysError?: string }
-  | { allowed: false; reason: string };
+  | { allowed: true; protocol: Protocol; meaning: string; sameContainer: boolean }
+  | ({ allowed: false } & RefusedPair);
 
 type Allowed = Extract<ConnectionVerdict, { allowed: true }>;
 
-const EXPOSED =
-  'A client talking straight to an app server has no buffering proxy in front: slow clients tie up the workers. Draw it through nginx.';
-
 const noun = (kind: NodeKind): string => KINDS[kind].noun;
-const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-/** The kinds playing a role, as a message names them (nginx, a Flask app). */
-const nounsOf = (role: Role): string => kindsWithRole(role).map(noun).join(' or ');
 const upstreamOf = (kind: NodeKind) => KINDS[kind].upstream as Upstream<object> | undefined;
 
 /**
@@ -47,7 +69,6 @@ function allowed(source: NodeKind, target: NodeKind): Allowed | null {
       protocol: 'http',
       meaning: `HTTP straight to ${upstream.name}`,
       sameContainer: false,
-      alwaysError: EXPOSED,
     };
   if (isProxy(from) && isStatic(to))
     return {
@@ -78,30 +99,29 @@ function allowed(source: NodeKind, target: NodeKind): Allowed | null {
   return null;
 }
 
-/** Why a refused pair is refused, in the words of the roles involved. */
-function refusal(source: NodeKind, target: NodeKind): string {
+/** Why a refused pair is refused, in terms of the roles involved. */
+function refusal(source: NodeKind, target: NodeKind): Refusal {
   const from = { kind: source };
   const to = { kind: target };
-  if (isDatabase(from)) return `${capitalized(noun(source))} is a file that the app opens; it calls nothing.`;
+  if (isDatabase(from)) return { code: 'databaseCallsNothing', params: { source } };
   if (isStatic(from))
-    return `${capitalized(noun(source))} is static files that ${nounsOf('proxy')} serves; it calls nothing on the server.`;
-  if (isClient(to)) return 'Nothing in the stack calls the client: edges point from caller to callee.';
-  if (isDatabase(to)) return `Only ${nounsOf('app')} opens a ${noun(target)} file.`;
-  if (isStatic(to)) return `Only ${nounsOf('proxy')} serves ${noun(target)}.`;
-  if (isClient(from)) return `${capitalized(noun(source))} reaches the stack through ${nounsOf('proxy')}.`;
-  if (isProxy(to)) return `${capitalized(noun(target))} is the front door: only clients connect to it.`;
-  if (isApp(from)) return `${capitalized(noun(source))} only opens its ${nounsOf('database')} database.`;
-  if (isWsgiServer(from)) return `${noun(source)} only runs ${nounsOf('app')}.`;
-  return `${noun(source)} cannot call ${noun(target)}.`;
+    return { code: 'staticCallsNothing', params: { source, proxies: kindsWithRole('proxy') } };
+  if (isClient(to)) return { code: 'clientIsCalled', params: {} };
+  if (isDatabase(to)) return { code: 'onlyAppsOpenDatabase', params: { target, apps: kindsWithRole('app') } };
+  if (isStatic(to))
+    return { code: 'onlyProxiesServeStatic', params: { target, proxies: kindsWithRole('proxy') } };
+  if (isClient(from))
+    return { code: 'clientGoesThroughProxy', params: { source, proxies: kindsWithRole('proxy') } };
+  if (isProxy(to)) return { code: 'proxyIsFrontDoor', params: { target } };
+  if (isApp(from))
+    return { code: 'appOpensOnlyDatabase', params: { source, databases: kindsWithRole('database') } };
+  if (isWsgiServer(from))
+    return { code: 'serverRunsOnlyApp', params: { source, apps: kindsWithRole('app') } };
+  return { code: 'cannotCall', params: { source, target } };
 }
 
 function judge(source: NodeKind, target: NodeKind): ConnectionVerdict {
-  return (
-    allowed(source, target) ?? {
-      allowed: false,
-      reason: `${noun(source)} → ${noun(target)} is not a connection: ${refusal(source, target)}`,
-    }
-  );
+  return allowed(source, target) ?? { allowed: false, source, target, refusal: refusal(source, target) };
 }
 
 /** Every pair of kinds judged once, from the registry: the canvas asks on every hover. */

@@ -96,9 +96,13 @@ describe('connecting', () => {
 
   it('refuses what the matrix forbids, with the reason, and returns the same design', () => {
     const design = build('nginx', 'sqlite');
-    expect(connectionProblem(design, 'sqlite', 'nginx')).toMatch(/SQLite is a file/);
+    expect(connectionProblem(design, 'sqlite', 'nginx')).toMatchObject({
+      code: 'refused',
+      params: { source: 'sqlite', target: 'nginx', refusal: { code: 'databaseCallsNothing' } },
+    });
     expect(connect(design, 'sqlite', 'nginx')).toBe(design);
-    expect(connectionProblem(design, 'nginx', 'nginx')).toMatch(/itself/);
+    expect(connectionProblem(design, 'nginx', 'nginx')).toEqual({ code: 'self' });
+    expect(connectionProblem(design, 'nginx', 'gone')).toEqual({ code: 'notNodes' });
   });
 
   it('gives a second route to a second target and the matching pass to uWSGI', () => {
@@ -112,7 +116,10 @@ describe('connecting', () => {
       { route: '/api/', pass: 'uwsgi_pass' },
       { route: '/app/', pass: 'proxy_pass' },
     ]);
-    expect(connectionProblem(design, 'nginx', 'uwsgi')).toMatch(/already connected/);
+    expect(connectionProblem(design, 'nginx', 'uwsgi')).toEqual({
+      code: 'alreadyConnected',
+      params: { source: 'nginx', target: 'uwsgi' },
+    });
   });
 
   it('allows a client to reach an app server directly (the validator reports it)', () => {

@@ -3,7 +3,7 @@
  * design and returns a new one (or the same object when nothing changes, so the store records no empty
  * undo step); unchanged nodes and edges stay the same objects.
  */
-import { canConnect, passFor } from './connections';
+import { canConnect, passFor, type RefusedPair } from './connections';
 import type { Design, DesignEdge, DesignNode, EdgeProps, Position } from './design';
 import { renameContainerEntry } from './containers';
 import { KINDS, isClient, isProxy, isWsgiServer } from '../nodes/registry';
@@ -83,16 +83,23 @@ export function addNode(
   return { design: insertNode(design, node), id };
 }
 
+/** Why a connection between two nodes is refused, as a code each language words (src/i18n). */
+export type ConnectionProblem =
+  | { code: 'self' }
+  | { code: 'notNodes' }
+  | { code: 'alreadyConnected'; params: { source: string; target: string } }
+  | { code: 'refused'; params: RefusedPair };
+
 /** Why a connection is refused, or null when it may be drawn. */
-export function connectionProblem(design: Design, source: string, target: string): string | null {
-  if (source === target) return 'A node cannot connect to itself.';
+export function connectionProblem(design: Design, source: string, target: string): ConnectionProblem | null {
+  if (source === target) return { code: 'self' };
   const from = design.nodes.find((n) => n.id === source);
   const to = design.nodes.find((n) => n.id === target);
-  if (!from || !to) return 'Both ends of a connection must be nodes.';
+  if (!from || !to) return { code: 'notNodes' };
   const verdict = canConnect(from.kind, to.kind);
-  if (!verdict.allowed) return verdict.reason;
+  if (!verdict.allowed) return { code: 'refused', params: verdict };
   if (design.edges.some((e) => e.source === source && e.target === target))
-    return `${source} is already connected to ${target}.`;
+    return { code: 'alreadyConnected', params: { source, target } };
   return null;
 }
 

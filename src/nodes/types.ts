@@ -164,6 +164,8 @@ export interface PropText {
  * and every prop's label and help (a prop without its words fails typecheck).
  */
 export interface KindText<P extends object = Record<string, PropValue>> {
+  /** How connection messages name the kind ("Flask 앱", "SQLite"): the descriptor's `noun`. */
+  noun: string;
   role: string;
   doc: string;
   props: { [Key in keyof P]-?: PropText };

@@ -3,6 +3,8 @@
  * (node names, ports, containers) come in as named parameters, never glued on around the text.
  * Node names arrive formatted (`Gunicorn "wsgi"`), lists as arrays each language joins itself.
  */
+import { connectionMessages } from './connections';
+
 const both = (count: number) => (count === 2 ? 'both' : 'all');
 
 export const ruleMessages = {
@@ -97,6 +99,8 @@ export const ruleMessages = {
     message: (p: { reason: string; edge: string; source: string; target: string }) =>
       `${p.reason} (edge "${p.edge}": "${p.source}" → "${p.target}")`,
     fix: 'Remove this connection',
+    /** The reason, from the matrix's refusal code. */
+    connection: connectionMessages,
   },
   'no-entry-point': {
     noClient:

@@ -1,5 +1,6 @@
 /** Everything Korean the browser needs, as one lazily loaded chunk. */
 export { uiMessages } from './ui';
+export { connectionMessages } from './connections';
 export { ruleDocs, ruleMessages } from './rules';
 export { fieldProblemInKorean } from './fields';
 export { importNoteInKorean } from './imports';

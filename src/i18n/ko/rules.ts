@@ -1,5 +1,6 @@
 /** What the rules say, in Korean: the same keys and parameters as the English catalogue. */
 import type { RuleDocText, RuleId, ruleMessages as englishRuleMessages } from '../en/rules';
+import { connectionMessages } from './connections';
 import { fieldProblemInKorean } from './fields';
 
 const all = (count: number) => (count === 2 ? '둘 다' : '모두');
@@ -87,6 +88,7 @@ export const ruleMessages: typeof englishRuleMessages = {
     message: (p) =>
       `"${p.source}" → "${p.target}"(엣지 "${p.edge}")는 만들 수 없는 연결입니다. 요청은 클라이언트 → nginx → WSGI 서버 → 앱 → 데이터베이스 한 방향으로만 흐릅니다. (${p.reason})`,
     fix: '이 연결 지우기',
+    connection: connectionMessages,
   },
   'no-entry-point': {
     noClient:

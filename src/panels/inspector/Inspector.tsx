@@ -3,6 +3,7 @@ import { useText } from '../../app/language';
 import { moveNodesToContainer, setEdgeProp, setNodeProp, renameNode } from '../../model/edit';
 import { edgeLabel } from '../../canvas/flowState';
 import { KindIcon } from '../../canvas/icons';
+import { useConnectionWords } from '../../app/connectionWords';
 import { canConnect } from '../../model/connections';
 import { hasContainer, replicasOf, setReplicas } from '../../model/containers';
 import { MAX_REPLICAS, MIN_REPLICAS, type BalanceMethod, type PassDirective } from '../../model/design';
@@ -111,6 +112,7 @@ function EdgeForm({ id }: { id: string }) {
   const commit = useAppStore((state) => state.commit);
   const breakCoalesce = useAppStore((state) => state.breakCoalesce);
   const text = useText().inspector;
+  const connectionWords = useConnectionWords();
   const targetReplicas = useAppStore((state) =>
     target?.container === undefined ? 1 : replicasOf(state.design, target.container),
   );
@@ -126,7 +128,8 @@ function EdgeForm({ id }: { id: string }) {
             {source.id} → {target.id}
           </strong>
           <span className="inspector-role">
-            {edgeLabel(edge, source, target)} · {verdict.allowed ? verdict.meaning : verdict.reason}
+            {edgeLabel(edge, source, target)} ·{' '}
+            {verdict.allowed ? verdict.meaning : connectionWords?.refusal(verdict)}
           </span>
         </span>
       </header>

@@ -1,3 +1,4 @@
+import { refusalText } from '../../i18n/connections';
 import { canConnect } from '../../model/connections';
 import { deleteElements } from '../../model/edit';
 import { design, e, n } from './examples';
@@ -34,7 +35,12 @@ export const invalidConnection: Rule = {
         {
           rule: 'invalid-connection',
           severity: 'error' as const,
-          message: t.message({ reason: verdict.reason, edge: edge.id, source: source.id, target: target.id }),
+          message: t.message({
+            reason: refusalText(verdict, t.connection),
+            edge: edge.id,
+            source: source.id,
+            target: target.id,
+          }),
           nodes: [source.id, target.id],
           edges: [edge.id],
           fix: {
