@@ -19,7 +19,7 @@ const HANGUL = /[\uac00-\ud7a3]/;
 const SAME_IN_EVERY_LANGUAGE =
   /^(English|한국어|Docker Compose|Kubernetes|ID|proxy_pass \(HTTP\)|Ctrl \+ .*|Delete \/ Backspace|Shift \+ L|F|F2|C|Tab, Enter|\?|Escape)$/;
 /** Kinds keep their names in Korean (nginx, Gunicorn): the nouns connection messages name them by. */
-const KIND_NAMES: ReadonlySet<string> = new Set(Object.values(KIND_TEXT_KO).map((words) => words.noun));
+const KIND_NAMES: ReadonlySet<string> = new Set(NODE_KINDS.map((kind) => KINDS[kind].nounKo));
 /** A message made only of its parameters and punctuation ("{source} → {target}: {what}"): no words to translate. */
 const ONLY_PARAMETERS = /^(\{\w+\}|[\s:→(),…])+$/;
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { canConnect, type RefusedPair } from '../model/connections';
 import { connectionProblem, insertNode, newNode } from '../model/edit';
 import { FORMAT, type Design } from '../model/design';
-import { KIND_TEXT_KO } from '../nodes/koText';
 import { KINDS, NODE_KINDS } from '../nodes/registry';
 import { connectionProblemText, connectionWordsOf, refusalText } from './connections';
 import { EN_CATALOGUE, loadCatalogue } from './index';
@@ -13,9 +12,7 @@ import { catalogueEntries } from './testing';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 /** The Latin words a Korean refusal may hold: the kinds' own names. */
-const KIND_NAME_WORDS = new Set(
-  Object.values(KIND_TEXT_KO).flatMap((words) => words.noun.match(/[A-Za-z]+/g) ?? []),
-);
+const KIND_NAME_WORDS = new Set(NODE_KINDS.flatMap((kind) => KINDS[kind].nounKo.match(/[A-Za-z]+/g) ?? []));
 
 const refusedPairs: RefusedPair[] = NODE_KINDS.flatMap((source) =>
   NODE_KINDS.flatMap((target) => {

@@ -95,6 +95,7 @@ export const duckdbDescriptor = defineKind<'duckdb', DuckdbProps>({
   defaultContainer: 'app',
   handles: { target: true, source: false },
   noun: 'DuckDB',
+  nounKo: 'DuckDB',
 });
 `,
   'plan.ts': `import type { KindPlanPart } from '../planParts';

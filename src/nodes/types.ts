@@ -133,6 +133,11 @@ export interface KindDescriptor<K extends string = NodeKind, P extends object = 
   staticRoute?: (props: P) => string | null;
   /** How connection messages name the kind ("Gunicorn", "a Flask app", "SQLite"). */
   noun: string;
+  /**
+   * The same noun in Korean ("Flask 앱"): beside the English one because the core words refusals in
+   * Korean synchronously (CLI, README warnings), before the lazily loaded Korean kind texts arrive.
+   */
+  nounKo: string;
   /** How a proxy reaches the kind (servers and apps; absent: no proxy passes requests to it). */
   upstream?: Upstream<P>;
   /** Whether clients reach the node over HTTPS (the client edge says HTTPS, the card shows a lock). */
@@ -164,8 +169,6 @@ export interface PropText {
  * and every prop's label and help (a prop without its words fails typecheck).
  */
 export interface KindText<P extends object = Record<string, PropValue>> {
-  /** How connection messages name the kind ("Flask 앱", "SQLite"): the descriptor's `noun`. */
-  noun: string;
   role: string;
   doc: string;
   props: { [Key in keyof P]-?: PropText };

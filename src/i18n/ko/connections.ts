@@ -1,13 +1,10 @@
 /** Why a connection is refused, in Korean: the same codes and parameters as the English catalogue. */
 import type { connectionMessages as englishConnectionMessages } from '../en/connections';
-import { KIND_TEXT_KO } from '../../nodes/koText';
-import type { NodeKind } from '../../nodes/types';
+import { KINDS, NODE_KINDS, type NodeKind } from '../../nodes/registry';
 import { object, subject, topic } from './particles';
 
 export const connectionMessages: typeof englishConnectionMessages = {
-  nouns: Object.fromEntries(
-    Object.entries(KIND_TEXT_KO).map(([kind, words]) => [kind, words.noun]),
-  ) as Record<NodeKind, string>,
+  nouns: Object.fromEntries(NODE_KINDS.map((kind) => [kind, KINDS[kind].nounKo])) as Record<NodeKind, string>,
   either: (p) => p.nouns.join(' 또는 '),
   refused: (p) => `${p.source} → ${p.target}: ${p.reason}`,
   reasons: {

@@ -27,4 +27,5 @@ export const clientDescriptor = defineKind<'client', ClientProps>({
   defaultContainer: null,
   handles: { target: false, source: true },
   noun: 'a client',
+  nounKo: '클라이언트',
 });

@@ -54,5 +54,6 @@ export const djangoDescriptor = defineKind<'django', DjangoProps>({
   staticRoute: (props) => props.staticRoute || null,
   summary: (props) => `${props.project}.wsgi`,
   noun: 'a Django app',
+  nounKo: 'Django 앱',
   upstream: { name: 'the Django dev server', protocol: 'http' },
 });

@@ -3,7 +3,6 @@ import type { KindText } from '../types';
 import type { DjangoProps } from './descriptor';
 
 export const ko: KindText<DjangoProps> = {
-  noun: 'Django 앱',
   role: '요리사: 모델, 뷰, 비즈니스 로직이 있는 Django 프로젝트. Gunicorn이나 uWSGI와 함께 WAS가 됩니다.',
   doc: 'Django는 서버가 아니라 WSGI 애플리케이션입니다. 같은 컨테이너의 Gunicorn이나 uWSGI가 `<project>.wsgi:application`을 import하고, 둘이 함께여야 웹 애플리케이션 서버가 됩니다. `manage.py runserver`는 개발용일 뿐입니다: 프로세스 하나, 느린 클라이언트 방어 없음, 워커 관리 없음. 앞단의 nginx가 collectstatic으로 모은 정적 파일을 직접 빠르게 서빙하고, 나머지만 넘깁니다.',
   props: {

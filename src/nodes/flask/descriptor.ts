@@ -61,5 +61,6 @@ export const flaskDescriptor = defineKind<'flask', FlaskProps>({
   devServer: (props) => ({ kind: 'tcp', port: props.port }),
   staticRoute: (props) => props.staticRoute || null,
   noun: 'a Flask app',
+  nounKo: 'Flask 앱',
   upstream: { name: 'the Flask dev server', protocol: 'http' },
 });

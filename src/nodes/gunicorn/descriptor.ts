@@ -91,5 +91,6 @@ export const gunicornDescriptor = defineKind<'gunicorn', GunicornProps>({
   listener: (props) =>
     props.transport === 'unix' ? { kind: 'unix', path: props.socketPath } : { kind: 'tcp', port: props.port },
   noun: 'Gunicorn',
+  nounKo: 'Gunicorn',
   upstream: { name: 'Gunicorn', protocol: 'http' },
 });

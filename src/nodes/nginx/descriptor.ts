@@ -121,5 +121,6 @@ export const nginxDescriptor = defineKind<'nginx', NginxProps>({
   handles: { target: true, source: true },
   listener: (props) => ({ kind: 'tcp', port: props.listen }),
   noun: 'nginx',
+  nounKo: 'nginx',
   servesHttps: (props) => props.tls !== 'off',
 });

@@ -23,4 +23,5 @@ export const reactStaticDescriptor = defineKind<'react-static', ReactStaticProps
   defaultContainer: 'web',
   handles: { target: true, source: false },
   noun: 'a React build',
+  nounKo: 'React 빌드',
 });

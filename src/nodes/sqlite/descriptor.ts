@@ -27,4 +27,5 @@ export const sqliteDescriptor = defineKind<'sqlite', SqliteProps>({
   defaultContainer: 'app',
   handles: { target: true, source: false },
   noun: 'SQLite',
+  nounKo: 'SQLite',
 });

@@ -101,5 +101,6 @@ export const uwsgiDescriptor = defineKind<'uwsgi', UwsgiProps>({
   listener: (props) =>
     props.transport === 'unix' ? { kind: 'unix', path: props.socketPath } : { kind: 'tcp', port: props.port },
   noun: 'uWSGI',
+  nounKo: 'uWSGI',
   upstream: { name: 'uWSGI', protocol: 'uwsgi', protocolOf: (props) => props.protocol },
 });
