@@ -1,8 +1,10 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { CanvasPaintWatcher } from './app/CanvasPaintWatcher';
 import { AlertBanner, ConfirmDialog, HelpDialog, Toast } from './app/Dialogs';
 import { ErrorBoundary } from './app/ErrorBoundary';
+import { useCanvasPainted } from './app/firstPaint';
 import { loadErrorText, useText } from './app/language';
 import { applyPanelLayout, usePanels } from './app/panels';
 import { Splitter } from './app/Splitter';
@@ -17,7 +19,7 @@ import { Toolbar } from './panels/toolbar/Toolbar';
 import { useAppStore } from './store';
 import { autosaveProblem, startAutosave } from './store/autosave';
 
-// The preview (and the exporters it runs) loads after the canvas has painted.
+// The preview (and the exporters it runs) is requested once the canvas has painted (app/firstPaint.ts).
 const PreviewPanel = lazy(() =>
   import('./panels/preview/PreviewPanel').then((module) => ({ default: module.PreviewPanel })),
 );
@@ -28,6 +30,11 @@ const Outline = lazy(() =>
 );
 
 if (typeof window !== 'undefined') useAppStore.setState({ colorMode: storedColorMode() });
+
+/** Children that wait for the canvas's first paint (showing `fallback` until then). */
+function AfterCanvasPaint({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
+  return useCanvasPainted() ? children : fallback;
+}
 
 function Editor() {
   const colorMode = useAppStore((state) => state.colorMode);
@@ -40,6 +47,9 @@ function Editor() {
     if (problem) showToast(catalogue.ui.startup.autosaveUnreadable({ detail: loadErrorText(problem) }));
     return startAutosave(useAppStore);
   }, []);
+  const previewLoading = (
+    <section className="preview-loading" aria-label={text.preview.label} aria-busy="true" />
+  );
   // Sizes go straight to CSS variables: a drag of a splitter re-renders no panel.
   const main = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -53,24 +63,25 @@ function Editor() {
       <div className="app-main" ref={main}>
         <aside className="palette-column">
           <Palette />
-          <Suspense fallback={null}>
-            <Outline />
-          </Suspense>
+          <AfterCanvasPaint fallback={null}>
+            <Suspense fallback={null}>
+              <Outline />
+            </Suspense>
+          </AfterCanvasPaint>
         </aside>
         <Splitter panel="palette" vertical grows={1} />
         <main className="center-column">
           <Canvas />
+          <CanvasPaintWatcher />
           <Splitter panel="preview" vertical={false} grows={-1} />
           <div className="preview-slot">
             {/* A crash in the preview must not take the canvas down with it. */}
             <ErrorBoundary area="preview">
-              <Suspense
-                fallback={
-                  <section className="preview-loading" aria-label={text.preview.label} aria-busy="true" />
-                }
-              >
-                <PreviewPanel />
-              </Suspense>
+              <AfterCanvasPaint fallback={previewLoading}>
+                <Suspense fallback={previewLoading}>
+                  <PreviewPanel />
+                </Suspense>
+              </AfterCanvasPaint>
             </ErrorBoundary>
           </div>
         </main>
