@@ -1,10 +1,9 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
-import { CanvasPaintWatcher } from './app/CanvasPaintWatcher';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { AfterCanvasPaint, CanvasPaintWatcher } from './app/CanvasPaint';
 import { AlertBanner, ConfirmDialog, HelpDialog, Toast } from './app/Dialogs';
 import { ErrorBoundary } from './app/ErrorBoundary';
-import { useCanvasPainted } from './app/firstPaint';
 import { loadErrorText, useText } from './app/language';
 import { applyPanelLayout, usePanels } from './app/panels';
 import { Splitter } from './app/Splitter';
@@ -30,11 +29,6 @@ const Outline = lazy(() =>
 );
 
 if (typeof window !== 'undefined') useAppStore.setState({ colorMode: storedColorMode() });
-
-/** Children that wait for the canvas's first paint (showing `fallback` until then). */
-function AfterCanvasPaint({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
-  return useCanvasPainted() ? children : fallback;
-}
 
 function Editor() {
   const colorMode = useAppStore((state) => state.colorMode);
@@ -63,7 +57,7 @@ function Editor() {
       <div className="app-main" ref={main}>
         <aside className="palette-column">
           <Palette />
-          <AfterCanvasPaint fallback={null}>
+          <AfterCanvasPaint>
             <Suspense fallback={null}>
               <Outline />
             </Suspense>

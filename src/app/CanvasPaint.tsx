@@ -1,7 +1,7 @@
 import { useNodesInitialized } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useAppStore } from '../store';
-import { markAfterNextPaint } from './firstPaint';
+import { markAfterNextPaint, useCanvasPainted } from './firstPaint';
 
 /**
  * Tells src/app/firstPaint.ts when the canvas has drawn: React Flow shows a node once it has measured
@@ -16,4 +16,15 @@ export function CanvasPaintWatcher() {
     if (drawn) markAfterNextPaint();
   }, [drawn]);
   return null;
+}
+
+/** Children that wait for the canvas's first paint (showing `fallback` until then). */
+export function AfterCanvasPaint({
+  children,
+  fallback = null,
+}: {
+  children: ReactNode;
+  fallback?: ReactNode;
+}) {
+  return useCanvasPainted() ? children : fallback;
 }
