@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef } from 'react';
+import { AfterCanvasPaint, CanvasPaintWatcher } from './app/CanvasPaint';
 import { AlertBanner, ConfirmDialog, HelpDialog, Toast } from './app/Dialogs';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { loadErrorText, useText } from './app/language';
@@ -9,7 +10,6 @@ import { Splitter } from './app/Splitter';
 import { useShortcuts } from './app/shortcuts';
 import { storedColorMode, useThemeAttribute } from './app/theme';
 import { Canvas } from './canvas/Canvas';
-import { Inspector } from './panels/inspector/Inspector';
 import { LazyConnectDialog } from './panels/connect/LazyConnectDialog';
 import { Palette } from './panels/palette/Palette';
 import { ProblemsPanel } from './panels/problems/ProblemsPanel';
@@ -17,12 +17,14 @@ import { Toolbar } from './panels/toolbar/Toolbar';
 import { useAppStore } from './store';
 import { autosaveProblem, startAutosave } from './store/autosave';
 
-// The preview (and the exporters it runs) loads after the canvas has painted.
+// Requested once the canvas has painted (app/firstPaint.ts): the preview (and the exporters it runs),
+// the inspector's forms (nothing is selected at start) and the outline (a list mirroring the canvas).
 const PreviewPanel = lazy(() =>
   import('./panels/preview/PreviewPanel').then((module) => ({ default: module.PreviewPanel })),
 );
-
-// The outline (a list mirroring the canvas) is not needed for the first paint either.
+const Inspector = lazy(() =>
+  import('./panels/inspector/Inspector').then((module) => ({ default: module.Inspector })),
+);
 const Outline = lazy(() =>
   import('./panels/outline/Outline').then((module) => ({ default: module.Outline })),
 );
@@ -40,9 +42,18 @@ function Editor() {
     if (problem) showToast(catalogue.ui.startup.autosaveUnreadable({ detail: loadErrorText(problem) }));
     return startAutosave(useAppStore);
   }, []);
-  // Sizes go straight to CSS variables: a drag of a splitter re-renders no panel.
+  const inspectorLoading = (
+    <section className="inspector" aria-label={text.inspector.title} aria-busy="true">
+      <h2 className="panel-title">{text.inspector.title}</h2>
+    </section>
+  );
+  const previewLoading = (
+    <section className="preview-loading" aria-label={text.preview.label} aria-busy="true" />
+  );
+  // Sizes go straight to CSS variables: a drag of a splitter re-renders no panel. The first sizes are
+  // set before the browser paints, so the page is not laid out twice on its way to the first paint.
   const main = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     applyPanelLayout(main.current!, usePanels.getState());
     return usePanels.subscribe((layout) => applyPanelLayout(main.current!, layout));
   }, []);
@@ -53,24 +64,25 @@ function Editor() {
       <div className="app-main" ref={main}>
         <aside className="palette-column">
           <Palette />
-          <Suspense fallback={null}>
-            <Outline />
-          </Suspense>
+          <AfterCanvasPaint>
+            <Suspense fallback={null}>
+              <Outline />
+            </Suspense>
+          </AfterCanvasPaint>
         </aside>
         <Splitter panel="palette" vertical grows={1} />
         <main className="center-column">
           <Canvas />
+          <CanvasPaintWatcher />
           <Splitter panel="preview" vertical={false} grows={-1} />
           <div className="preview-slot">
             {/* A crash in the preview must not take the canvas down with it. */}
             <ErrorBoundary area="preview">
-              <Suspense
-                fallback={
-                  <section className="preview-loading" aria-label={text.preview.label} aria-busy="true" />
-                }
-              >
-                <PreviewPanel />
-              </Suspense>
+              <AfterCanvasPaint fallback={previewLoading}>
+                <Suspense fallback={previewLoading}>
+                  <PreviewPanel />
+                </Suspense>
+              </AfterCanvasPaint>
             </ErrorBoundary>
           </div>
         </main>
@@ -78,7 +90,11 @@ function Editor() {
         <aside className="side-column">
           <div className="inspector-slot">
             <ErrorBoundary area="inspector">
-              <Inspector />
+              <AfterCanvasPaint fallback={inspectorLoading}>
+                <Suspense fallback={inspectorLoading}>
+                  <Inspector />
+                </Suspense>
+              </AfterCanvasPaint>
             </ErrorBoundary>
           </div>
           <Splitter panel="problems" vertical={false} grows={-1} />

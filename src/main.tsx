@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { TabConflictBanner } from './app/TabConflictBanner';
+import { startPaintFallback, whenCanvasPainted } from './app/firstPaint';
 import { initialLang, switchLanguage } from './app/language';
 import { installCategoryStyles } from './nodes/card/categoryStyle';
 import { useAppStore } from './store';
@@ -10,13 +11,16 @@ import { loadValidation } from './store/validation';
 import './styles.css';
 
 installCategoryStyles();
-// The rules arrive as a chunk of their own while the first paint happens.
-void loadValidation().catch((error: unknown) => {
-  const { catalogue, showAlert } = useAppStore.getState();
-  showAlert(
-    catalogue.ui.problems.loadFailed({ detail: error instanceof Error ? error.message : String(error) }),
-  );
-});
+startPaintFallback();
+// The rules arrive as a chunk of their own once the canvas has painted (app/firstPaint.ts).
+void whenCanvasPainted()
+  .then(loadValidation)
+  .catch((error: unknown) => {
+    const { catalogue, showAlert } = useAppStore.getState();
+    showAlert(
+      catalogue.ui.problems.loadFailed({ detail: error instanceof Error ? error.message : String(error) }),
+    );
+  });
 // The first paint is already in the chosen language (Korean arrives as its own small chunk).
 void switchLanguage(initialLang(), false)
   .catch(() => undefined)

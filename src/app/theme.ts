@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { ColorMode } from '../store/uiSlice';
 
 const STORAGE_KEY = 'stacksketch:color-mode';
@@ -29,7 +29,8 @@ export function useThemeAttribute(mode: ColorMode): 'light' | 'dark' {
     return () => query.removeEventListener('change', onChange);
   }, []);
   const resolved = mode === 'system' ? (systemDark ? 'dark' : 'light') : mode;
-  useEffect(() => {
+  // Before the browser paints: set after it, the attribute would restyle the whole page a second time.
+  useLayoutEffect(() => {
     document.documentElement.dataset.theme = resolved;
     try {
       if (mode === 'system') localStorage.removeItem(STORAGE_KEY);

@@ -50,6 +50,7 @@ import { ServiceBoxes } from './ServiceBoxes';
 import { FramesLayer } from './FramesLayer';
 import { LabelledEdge } from './LabelledEdge';
 import { createFrameSharer } from './frames';
+import { AfterCanvasPaint } from '../app/CanvasPaint';
 import { useText } from '../app/language';
 import { loadConnectionWords, useConnectionWords } from '../app/connectionWords';
 import { useZoomedOutClass } from '../flow/zoomedOut';
@@ -517,7 +518,12 @@ export function Canvas() {
         <FramesLayer frames={frames} dropTarget={dropTarget} />
         {serviceBoxes.length > 0 && <ServiceBoxes boxes={serviceBoxes} />}
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-        {!minimapHidden && <MiniMap pannable zoomable nodeColor={minimapNodeColor} style={MINIMAP_SIZE} />}
+        {!minimapHidden && (
+          // an overview of what the canvas already shows: drawn after it
+          <AfterCanvasPaint>
+            <MiniMap pannable zoomable nodeColor={minimapNodeColor} style={MINIMAP_SIZE} />
+          </AfterCanvasPaint>
+        )}
         <Controls fitViewOptions={FIT_VIEW}>
           <ControlButton
             onClick={() => usePanels.getState().setMinimapHidden(!minimapHidden)}

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { whenCanvasPainted } from '../../app/firstPaint';
 import { loadErrorText } from '../../app/language';
 import { decideShareLink } from '../../app/startup';
 import { useAppStore } from '../../store';
@@ -57,12 +58,15 @@ function hasAutosave(): boolean {
 
 let startupHandled = false;
 
-/** At start and whenever the fragment changes while the editor is open. */
+/**
+ * At start (once the canvas has painted: the editor already opened a link that has no autosaved work
+ * to replace, see app/startup.ts) and whenever the fragment changes while the editor is open.
+ */
 export function useShareLinkStartup(): void {
   useEffect(() => {
     if (!startupHandled) {
       startupHandled = true;
-      applyShareLink(window.location.hash);
+      void whenCanvasPainted().then(() => applyShareLink(window.location.hash));
     }
     const onHashChange = () => applyShareLink(window.location.hash);
     window.addEventListener('hashchange', onHashChange);
