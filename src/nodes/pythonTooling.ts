@@ -72,3 +72,32 @@ export function renderDevRequirements(runtime: readonly string[], lang: Lang): s
     '',
   ].join('\n');
 }
+
+/** The folder of static files the lint tools leave alone, and whether black is told to skip it too. */
+export interface StaticExclusion {
+  folder: string;
+  alsoFromBlack: boolean;
+}
+
+/** pyproject.toml (black, pytest) and setup.cfg (flake8), with the one line length they share. */
+export function lintAndTestConfig(
+  lang: Lang,
+  excluded: StaticExclusion,
+): { 'pyproject.toml': string; 'setup.cfg': string } {
+  const blackExclude = excluded.alsoFromBlack ? `extend-exclude = "${excluded.folder}"\n` : '';
+  return {
+    'pyproject.toml': `[tool.black]
+line-length = ${PYTHON_LINE_LENGTH}
+${blackExclude}
+[tool.pytest.ini_options]
+testpaths = ["tests"]
+addopts = "-p no:cacheprovider"
+`,
+    'setup.cfg': `[flake8]
+# ${TOOLING_COMMENTS[lang].flake8}
+max-line-length = ${PYTHON_LINE_LENGTH}
+extend-ignore = E203
+exclude = .git,__pycache__,${excluded.folder}
+`,
+  };
+}

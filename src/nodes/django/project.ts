@@ -16,7 +16,11 @@ import {
   checkRoute,
   checkServerName,
 } from '../../model/fields';
-import { PYTHON_DEV_PINNED, PYTHON_LINE_LENGTH as SHARED_LINE_LENGTH } from '../pythonTooling';
+import {
+  PYTHON_DEV_PINNED,
+  PYTHON_LINE_LENGTH as SHARED_LINE_LENGTH,
+  lintAndTestConfig,
+} from '../pythonTooling';
 
 /** What the nginx in front does about HTTPS, so Django does not do it twice. */
 export interface NginxHttps {
@@ -130,8 +134,7 @@ export function renderDjangoProject(input: DjangoProjectInput): Record<string, s
     'conftest.py': renderConftest(project, database !== null, tooling),
     'tests/__init__.py': '',
     'tests/test_api.py': renderTests(app, bases, database !== null, tooling),
-    'pyproject.toml': PYPROJECT,
-    'setup.cfg': setupCfg(tooling),
+    ...lintAndTestConfig(input.lang ?? 'en', { folder: 'staticfiles', alsoFromBlack: true }),
     'requirements.txt': renderRequirements(input.serverRequirements ?? [], tooling),
     'requirements-dev.txt': requirementsDev(tooling),
   };
@@ -769,22 +772,6 @@ def test_other_methods_are_refused(client, api):
     assert client.delete(api + "items").status_code == 405
 `;
 }
-
-const PYPROJECT = `[tool.black]
-line-length = ${PYTHON_LINE_LENGTH}
-extend-exclude = "staticfiles"
-
-[tool.pytest.ini_options]
-testpaths = ["tests"]
-addopts = "-p no:cacheprovider"
-`;
-
-const setupCfg = (c: ToolingComments): string => `[flake8]
-# ${c.flake8}
-max-line-length = ${PYTHON_LINE_LENGTH}
-extend-ignore = E203
-exclude = .git,__pycache__,staticfiles
-`;
 
 function renderRequirements(server: readonly string[], c: ToolingComments): string {
   return [`# ${c.requirements}`, ...DJANGO_PINNED, ...server, ''].join('\n');

@@ -6,7 +6,7 @@ import { TOOLING_COMMENTS, type ToolingComments } from '../toolingComments';
 import type { PlannedApp } from '../../exporters/planTypes';
 import { pyDottedName, pyIdentifier, pyString } from '../../exporters/serializers/python';
 import type { SelfChecks } from '../planParts';
-import { PYTHON_LINE_LENGTH, pySequence, renderDevRequirements } from '../pythonTooling';
+import { lintAndTestConfig, pySequence, renderDevRequirements } from '../pythonTooling';
 
 /** Where each app answers: (module, callable, API base), one entry per base. */
 function cases(apps: readonly PlannedApp[]): string[] {
@@ -130,21 +130,6 @@ function renderTests(apps: readonly PlannedApp[], c: ToolingComments): string {
   ].join('');
 }
 
-const PYPROJECT = `[tool.black]
-line-length = ${PYTHON_LINE_LENGTH}
-
-[tool.pytest.ini_options]
-testpaths = ["tests"]
-addopts = "-p no:cacheprovider"
-`;
-
-const setupCfg = (c: ToolingComments): string => `[flake8]
-# ${c.flake8}
-max-line-length = ${PYTHON_LINE_LENGTH}
-extend-ignore = E203
-exclude = .git,__pycache__,static
-`;
-
 const TESTS_EN =
   "pytest tests of the API with Flask's test client and a temporary SQLite file (`make test`): health, an item posted then read back, 400 on bad input; conftest.py sets them up.";
 const LINT_EN =
@@ -161,8 +146,7 @@ export function flaskSelfChecks(requirements: readonly string[]): SelfChecks {
       'conftest.py': CONFTEST,
       'tests/__init__.py': '',
       'tests/test_api.py': renderTests(apps, TOOLING_COMMENTS[lang]),
-      'pyproject.toml': PYPROJECT,
-      'setup.cfg': setupCfg(TOOLING_COMMENTS[lang]),
+      ...lintAndTestConfig(lang, { folder: 'static', alsoFromBlack: false }),
       'requirements-dev.txt': renderDevRequirements(requirements, lang),
     }),
     explanations: {
