@@ -220,6 +220,23 @@ test('the Korean walk: toolbar, palette, problems, dialogs and menus say nothing
   expect(englishWords(await proseOf(inspector)), 'inspector').toEqual([]);
   const preview = page.locator('.preview-editor-bar');
   expect(englishWords(await proseOf(preview)), 'preview').toEqual([]);
+
+  // Each allowed edge: the inspector's heading says what it does in Korean, after the edge's caption
+  // (its protocol word, drawn as it is on the canvas: "file" for an app opening its database).
+  for (const [id, meaning] of [
+    ['e1', 'HTTP 요청'],
+    ['e2', 'proxy_pass로 Flask 개발 서버에 전달'],
+    ['e3', '데이터베이스 파일 열기'],
+  ]) {
+    const edge = page.locator(`.react-flow__edge[data-id="${id}"]`);
+    const caption = (await edge.locator('.react-flow__edge-text').textContent()) ?? '';
+    await edge.focus();
+    await page.keyboard.press('Enter');
+    const head = inspector.locator(`[data-edge-id="${id}"] .inspector-head`);
+    await expect(head.locator('.inspector-role')).toContainText(`${caption} · ${meaning}`);
+    const prose = (await proseOf(head)).replace(`${caption} · `, ' ');
+    expect(englishWords(prose), `edge ${id}: ${prose}`).toEqual([]);
+  }
 });
 
 /** A Gunicorn that opens SQLite itself: the matrix forbids the edge e4 (only an app opens the file). */
@@ -271,6 +288,12 @@ test('a refused connection says why in Korean: the problem, the inspector and th
     'SQLite 파일은 Flask 앱 또는 Django 앱만 엽니다',
   );
   expect(englishWords(await proseOf(inspector.locator('.inspector-head'))), 'inspector').toEqual([]);
+
+  // An allowed edge beside it, chosen in the outline: what it does, in Korean.
+  await page.getByTestId('outline').locator('[data-outline-edge="e2"]').click();
+  const allowedHead = inspector.locator('[data-edge-id="e2"] .inspector-head');
+  await expect(allowedHead.locator('.inspector-role')).toContainText('proxy_pass로 Gunicorn에 전달');
+  expect(englishWords(await proseOf(allowedHead)), 'allowed edge').toEqual([]);
 
   // The keyboard's way: the connect dialog counts the refused nodes in Korean.
   await node(page, 'proxy').focus();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { canConnect, type RefusedPair } from '../model/connections';
+import { canConnect, type AllowedVerdict, type RefusedPair } from '../model/connections';
 import { connectionProblem, insertNode, newNode } from '../model/edit';
 import { FORMAT, type Design } from '../model/design';
 import { KINDS, NODE_KINDS } from '../nodes/registry';
-import { connectionProblemText, connectionWordsOf, refusalText } from './connections';
+import { connectionProblemText, connectionWordsOf, meaningText, refusalText } from './connections';
 import { EN_CATALOGUE, loadCatalogue } from './index';
 import { connectionMessages as en } from './en/connections';
 import { connectionMessages as ko } from './ko/connections';
@@ -20,6 +20,27 @@ const refusedPairs: RefusedPair[] = NODE_KINDS.flatMap((source) =>
     return verdict.allowed ? [] : [verdict];
   }),
 );
+
+const allowedPairs: (AllowedVerdict & { source: string; target: string })[] = NODE_KINDS.flatMap((source) =>
+  NODE_KINDS.flatMap((target) => {
+    const verdict = canConnect(source, target);
+    return verdict.allowed ? [{ ...verdict, source, target }] : [];
+  }),
+);
+
+/**
+ * The Latin words a Korean meaning may hold: the kinds' names (upstream names included) and the
+ * identifiers written as they are in code: protocols, nginx directives, the `module:callable` notation.
+ */
+const IDENTIFIER_WORDS = new Set([
+  ...KIND_NAME_WORDS,
+  ...NODE_KINDS.flatMap((kind) => KINDS[kind].upstream?.nameKo.match(/[A-Za-z]+/g) ?? []),
+  'HTTP',
+  'proxy_pass',
+  'uwsgi_pass',
+  'module',
+  'callable',
+]);
 
 const twoNodes = (): Design => ({
   format: FORMAT,
@@ -79,7 +100,68 @@ describe('the refusal messages', () => {
   });
 });
 
+describe('the meaning messages', () => {
+  it('word every code in both languages, reading the same parameters', () => {
+    expect(Object.keys(ko.meanings).sort()).toEqual(Object.keys(en.meanings).sort());
+    expect(catalogueEntries(ko.meanings)).toEqual(catalogueEntries(en.meanings));
+    expect(Object.keys(ko.upstreams).sort()).toEqual([...NODE_KINDS].sort());
+  });
+
+  it('say in Korean what each allowed pair does, with no English beyond names and identifiers', () => {
+    expect(allowedPairs.length).toBeGreaterThan(0);
+    for (const pair of allowedPairs) {
+      const text = meaningText(pair.meaning, ko);
+      expect(text, `${pair.source} → ${pair.target}`).toMatch(HANGUL);
+      const english = (text.match(/[A-Za-z_]+/g) ?? []).filter((word) => !IDENTIFIER_WORDS.has(word));
+      expect(english, text).toEqual([]);
+    }
+  });
+
+  it('name a server or app by its upstream name in each language, a proxy by its noun', () => {
+    const words = (
+      source: 'client' | 'nginx' | 'gunicorn' | 'flask',
+      target: (typeof NODE_KINDS)[number],
+    ) => {
+      const verdict = canConnect(source, target);
+      if (!verdict.allowed) throw new Error(`${source} → ${target} must be allowed`);
+      return [meaningText(verdict.meaning, en), meaningText(verdict.meaning, ko)];
+    };
+    expect(words('client', 'nginx')).toEqual(['HTTP request', 'HTTP 요청']);
+    expect(words('client', 'flask')).toEqual([
+      'HTTP straight to the Flask dev server',
+      'Flask 개발 서버에 HTTP로 직접 요청',
+    ]);
+    expect(words('nginx', 'gunicorn')).toEqual(['proxy_pass to Gunicorn', 'proxy_pass로 Gunicorn에 전달']);
+    expect(words('nginx', 'uwsgi')).toEqual([
+      'uwsgi_pass or proxy_pass to uWSGI',
+      'uwsgi_pass 또는 proxy_pass로 uWSGI에 전달',
+    ]);
+    expect(words('nginx', 'django')).toEqual([
+      'proxy_pass to the Django dev server',
+      'proxy_pass로 Django 개발 서버에 전달',
+    ]);
+    expect(words('nginx', 'react-static')).toEqual([
+      'nginx serves the built files',
+      'nginx가 빌드된 파일을 서빙',
+    ]);
+    expect(words('gunicorn', 'flask')).toEqual([
+      'imports module:callable in-process',
+      '같은 프로세스 안에서 module:callable을 임포트',
+    ]);
+    expect(words('flask', 'sqlite')).toEqual(['opens the database file', '데이터베이스 파일 열기']);
+    expect(en.upstreams.flask).toBe(KINDS.flask.upstream!.name);
+  });
+});
+
 describe('the connection words of a catalogue', () => {
+  it('say what an allowed edge does in English, and in Korean once Korean is loaded', async () => {
+    const verdict = canConnect('nginx', 'gunicorn');
+    if (!verdict.allowed) throw new Error('nginx → Gunicorn must be allowed');
+    expect(connectionWordsOf(EN_CATALOGUE).meaning(verdict.meaning)).toBe('proxy_pass to Gunicorn');
+    const korean = connectionWordsOf(await loadCatalogue('ko'));
+    expect(korean.meaning(verdict.meaning)).toBe('proxy_pass로 Gunicorn에 전달');
+  });
+
   it('are English for the English catalogue and Korean once Korean is loaded', async () => {
     const refused = connectionProblem(twoNodes(), 'db', 'proxy')!;
     expect(connectionWordsOf(EN_CATALOGUE).problem(refused)).toBe(

@@ -1,8 +1,10 @@
 /**
- * Why a connection is refused, in one language: the core says it as codes (src/model/connections.ts,
- * `connectionProblem`), this words them from a language's connection messages. Pure.
+ * What a connection does or why it is refused, in one language: the core says it as codes
+ * (src/model/connections.ts, `connectionProblem`), this words them from a language's connection
+ * messages. Pure.
  */
-import type { RefusedPair } from '../model/connections';
+import type { Meaning, MeaningCode, MeaningParams, RefusedPair } from '../model/connections';
+import type { PassDirective } from '../model/design';
 import type { ConnectionProblem } from '../model/edit';
 import type { NodeKind } from '../nodes/types';
 import { connectionMessages as ENGLISH, type ConnectionMessages } from './en/connections';
@@ -33,6 +35,31 @@ export function refusalText({ source, target, refusal }: RefusedPair, text: Conn
   });
 }
 
+/** Every parameter name a meaning may have. */
+type MeaningParamName = { [Code in MeaningCode]: keyof MeaningParams[Code] }[MeaningCode];
+
+/** How each parameter of a meaning is put in words. */
+const MEANING_PARAM_WORDS: {
+  [Name in MeaningParamName]: (value: never, text: ConnectionMessages) => string;
+} = {
+  source: (kind: NodeKind, text) => text.nouns[kind],
+  upstream: (kind: NodeKind, text) => text.upstreams[kind],
+  directives: (directives: PassDirective[], text) => text.either({ nouns: directives }),
+};
+
+/** What an allowed connection does: "proxy_pass to Gunicorn", "nginx serves the built files". */
+export function meaningText({ code, params }: Meaning, text: ConnectionMessages): string {
+  const words = Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [
+      name,
+      MEANING_PARAM_WORDS[name as MeaningParamName](value as never, text),
+    ]),
+  );
+  // Each code's message reads that code's parameters, which TypeScript cannot pair up through the union.
+  const message = text.meanings[code] as (params: Record<string, string>) => string;
+  return message(words);
+}
+
 /** Why a connection between two nodes is refused, in the messages' language. */
 export function connectionProblemText(problem: ConnectionProblem, text: ConnectionMessages): string {
   switch (problem.code) {
@@ -48,16 +75,19 @@ export function connectionProblemText(problem: ConnectionProblem, text: Connecti
 }
 
 export interface ConnectionWords {
+  /** What an allowed connection does. */
+  meaning: (meaning: Meaning) => string;
   /** Why two nodes may not be connected. */
   problem: (problem: ConnectionProblem) => string;
   /** Why the matrix refuses a pair of kinds. */
   refusal: (pair: RefusedPair) => string;
 }
 
-/** Why connections are refused, in a catalogue's language (English when it brings no words of its own). */
+/** What connections do and why they are refused, in a catalogue's language (English when it brings no words of its own). */
 export function connectionWordsOf(catalogue: Catalogue): ConnectionWords {
   const messages = catalogue.connection ?? ENGLISH;
   return {
+    meaning: (meaning) => meaningText(meaning, messages),
     problem: (problem) => connectionProblemText(problem, messages),
     refusal: (pair) => refusalText(pair, messages),
   };

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { KINDS, NODE_KINDS, hasRole, type NodeKind } from '../nodes/registry';
 import { canConnect, matchingPass, passFor, protocolLabel } from './connections';
-import { refusalText } from '../i18n/connections';
+import { meaningText, refusalText } from '../i18n/connections';
 import { connectionMessages } from '../i18n/en/connections';
 import { connect, connectionProblem, newNode, insertNode } from './edit';
 import { FORMAT, type Design } from './design';
 import { validate } from '../validation/validate';
 
-/** Every allowed pair of the first release's kinds, with what flows and where (as the matrix said before it was written over roles). */
+/**
+ * Every allowed pair of the first release's kinds, with what flows and where (as the matrix said before
+ * it was written over roles), and what the English catalogue says the edge does (as the matrix wrote it
+ * before meanings became codes).
+ */
 const ALLOWED = [
   ['client', 'nginx', { protocol: 'http', meaning: 'HTTP request', sameContainer: false }],
   [
@@ -253,8 +257,41 @@ describe('the connection matrix', () => {
     expect(ALLOWED.length + REFUSED.length).toBe(firstRelease.length ** 2);
   });
 
-  it.each(ALLOWED)('allows %s → %s, with what flows over it', (source, target, verdict) => {
-    expect(canConnect(source, target)).toEqual({ allowed: true, ...verdict });
+  it.each(ALLOWED)(
+    'allows %s → %s, with what flows over it and a code the English catalogue words as before',
+    (source, target, { meaning, ...verdict }) => {
+      const judged = canConnect(source, target);
+      expect(judged).toMatchObject({ allowed: true, ...verdict });
+      if (judged.allowed) expect(meaningText(judged.meaning, connectionMessages)).toBe(meaning);
+    },
+  );
+
+  it('gives every allowed pair a meaning code of the closed list, with kinds and directives as parameters', () => {
+    const codes = Object.keys(connectionMessages.meanings);
+    let allowedPairs = 0;
+    for (const source of NODE_KINDS)
+      for (const target of NODE_KINDS) {
+        const verdict = canConnect(source, target);
+        if (!verdict.allowed) continue;
+        allowedPairs += 1;
+        expect(codes, `${source} → ${target}`).toContain(verdict.meaning.code);
+        for (const value of Object.values(verdict.meaning.params) as string[])
+          for (const fact of [value].flat())
+            expect([...NODE_KINDS, 'proxy_pass', 'uwsgi_pass'], `${source} → ${target}`).toContain(fact);
+        expect(meaningText(verdict.meaning, connectionMessages), `${source} → ${target}`).not.toBe('');
+      }
+    expect(allowedPairs).toBeGreaterThan(ALLOWED.length);
+  });
+
+  it('words the meanings of Django, the kind added after the first release, like Flask’s', () => {
+    const words = (source: NodeKind, target: NodeKind) => {
+      const verdict = canConnect(source, target);
+      return verdict.allowed ? meaningText(verdict.meaning, connectionMessages) : null;
+    };
+    expect(words('client', 'django')).toBe('HTTP straight to the Django dev server');
+    expect(words('nginx', 'django')).toBe('proxy_pass to the Django dev server');
+    expect(words('gunicorn', 'django')).toBe('imports module:callable in-process');
+    expect(words('django', 'sqlite')).toBe('opens the database file');
   });
 
   it.each(REFUSED)(
@@ -322,7 +359,11 @@ describe('the connection matrix', () => {
       const verdict = canConnect('nginx', target);
       if (!upstream || !verdict.allowed || roles(target).includes('static')) continue;
       expect(verdict.protocol).toBe(upstream.protocol);
-      expect(verdict.meaning).toContain(upstream.name);
+      expect(verdict.meaning).toEqual({
+        code: 'passesTo',
+        params: expect.objectContaining({ upstream: target }),
+      });
+      expect(meaningText(verdict.meaning, connectionMessages)).toContain(upstream.name);
     }
     const refused = canConnect('gunicorn', 'sqlite');
     expect(refused.allowed).toBe(false);

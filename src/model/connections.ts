@@ -43,13 +43,32 @@ export interface RefusedPair {
   refusal: Refusal;
 }
 
+/**
+ * What an allowed connection does: a code and the facts it speaks of (the kinds at its ends, the nginx
+ * directives that may carry it). The catalogues in src/i18n word each code in each language, a
+ * server or app by its upstream name ("the Flask dev server").
+ */
+export interface MeaningParams {
+  httpRequest: Record<never, never>;
+  httpStraightTo: { upstream: NodeKind };
+  servesBuiltFiles: { source: NodeKind };
+  passesTo: { directives: PassDirective[]; upstream: NodeKind };
+  importsInProcess: Record<never, never>;
+  opensDatabaseFile: Record<never, never>;
+}
+
+export type MeaningCode = keyof MeaningParams;
+
+/** One meaning: its code with that code's parameters. */
+export type Meaning = { [Code in MeaningCode]: { code: Code; params: MeaningParams[Code] } }[MeaningCode];
+
 export type ConnectionVerdict =
-  | { allowed: true; protocol: Protocol; meaning: string; sameContainer: boolean }
+  | { allowed: true; protocol: Protocol; meaning: Meaning; sameContainer: boolean }
   | ({ allowed: false } & RefusedPair);
 
-type Allowed = Extract<ConnectionVerdict, { allowed: true }>;
+/** A pair of kinds the matrix allows, with what flows over it and what it does. */
+export type AllowedVerdict = Extract<ConnectionVerdict, { allowed: true }>;
 
-const noun = (kind: NodeKind): string => KINDS[kind].noun;
 const upstreamOf = (kind: NodeKind) => KINDS[kind].upstream as Upstream<object> | undefined;
 
 /**
@@ -57,33 +76,40 @@ const upstreamOf = (kind: NodeKind) => KINDS[kind].upstream as Upstream<object> 
  * ends must share a container. The kind's own facts (its name, the protocol it speaks to a proxy)
  * come from its descriptor. Null: refused.
  */
-function allowed(source: NodeKind, target: NodeKind): Allowed | null {
+function allowed(source: NodeKind, target: NodeKind): AllowedVerdict | null {
   const from = { kind: source };
   const to = { kind: target };
   const upstream = upstreamOf(target);
   if (isClient(from) && isProxy(to))
-    return { allowed: true, protocol: 'http', meaning: 'HTTP request', sameContainer: false };
+    return {
+      allowed: true,
+      protocol: 'http',
+      meaning: { code: 'httpRequest', params: {} },
+      sameContainer: false,
+    };
   if (isClient(from) && (isWsgiServer(to) || isApp(to)) && upstream)
     return {
       allowed: true,
       protocol: 'http',
-      meaning: `HTTP straight to ${upstream.name}`,
+      meaning: { code: 'httpStraightTo', params: { upstream: target } },
       sameContainer: false,
     };
   if (isProxy(from) && isStatic(to))
     return {
       allowed: true,
       protocol: 'static',
-      meaning: `${noun(source)} serves the built files`,
+      meaning: { code: 'servesBuiltFiles', params: { source } },
       sameContainer: true,
     };
   if (isProxy(from) && (isWsgiServer(to) || isApp(to)) && upstream) {
     // Props that choose the protocol let the edge choose the directive too.
-    const directives = upstream.protocolOf ? 'uwsgi_pass or proxy_pass' : matchingPass(upstream.protocol);
+    const directives: PassDirective[] = upstream.protocolOf
+      ? ['uwsgi_pass', 'proxy_pass']
+      : [matchingPass(upstream.protocol)];
     return {
       allowed: true,
       protocol: upstream.protocol,
-      meaning: `${directives} to ${upstream.name}`,
+      meaning: { code: 'passesTo', params: { directives, upstream: target } },
       sameContainer: false,
     };
   }
@@ -91,11 +117,16 @@ function allowed(source: NodeKind, target: NodeKind): Allowed | null {
     return {
       allowed: true,
       protocol: 'wsgi',
-      meaning: 'imports module:callable in-process',
+      meaning: { code: 'importsInProcess', params: {} },
       sameContainer: true,
     };
   if (isApp(from) && isDatabase(to))
-    return { allowed: true, protocol: 'file', meaning: 'opens the database file', sameContainer: true };
+    return {
+      allowed: true,
+      protocol: 'file',
+      meaning: { code: 'opensDatabaseFile', params: {} },
+      sameContainer: true,
+    };
   return null;
 }
 

@@ -86,6 +86,11 @@ export type ProxiedProtocol = Extract<Protocol, 'http' | 'uwsgi'>;
 export interface Upstream<P> {
   /** What the caller talks to, in connection descriptions ("Gunicorn", "the Flask dev server"). */
   name: string;
+  /**
+   * The same name in Korean ("Flask 개발 서버"): beside the English one, like the kind's `nounKo`, so
+   * the connection words name it without the lazily loaded Korean kind texts.
+   */
+  nameKo: string;
   /** What flows over the connection from a proxy (uWSGI "uwsgi", Gunicorn "http"). */
   protocol: ProxiedProtocol;
   /** When the props choose the protocol, each proxy edge picks the matching directive from it. */

@@ -1,10 +1,16 @@
-/** Why a connection is refused, in Korean: the same codes and parameters as the English catalogue. */
+/**
+ * What a connection does or why it is refused, in Korean: the same codes and parameters as the English
+ * catalogue.
+ */
 import type { connectionMessages as englishConnectionMessages } from '../en/connections';
 import { KINDS, NODE_KINDS, type NodeKind } from '../../nodes/registry';
 import { object, subject, topic } from './particles';
 
 export const connectionMessages: typeof englishConnectionMessages = {
   nouns: Object.fromEntries(NODE_KINDS.map((kind) => [kind, KINDS[kind].nounKo])) as Record<NodeKind, string>,
+  upstreams: Object.fromEntries(
+    NODE_KINDS.map((kind) => [kind, KINDS[kind].upstream?.nameKo ?? KINDS[kind].nounKo]),
+  ) as Record<NodeKind, string>,
   either: (p) => p.nouns.join(' 또는 '),
   refused: (p) => `${p.source} → ${p.target}: ${p.reason}`,
   reasons: {
@@ -20,6 +26,15 @@ export const connectionMessages: typeof englishConnectionMessages = {
     appOpensOnlyDatabase: (p) => `${topic(p.source)} 자기 ${p.databases} 데이터베이스만 엽니다.`,
     serverRunsOnlyApp: (p) => `${topic(p.source)} ${p.apps}만 실행합니다.`,
     cannotCall: (p) => `${topic(p.source)} ${object(p.target)} 호출할 수 없습니다.`,
+  },
+  meanings: {
+    httpRequest: () => 'HTTP 요청',
+    httpStraightTo: (p) => `${p.upstream}에 HTTP로 직접 요청`,
+    servesBuiltFiles: (p) => `${subject(p.source)} 빌드된 파일을 서빙`,
+    // The directives are uwsgi_pass and proxy_pass, both read "…패스": 로, never 으로.
+    passesTo: (p) => `${p.directives}로 ${p.upstream}에 전달`,
+    importsInProcess: () => '같은 프로세스 안에서 module:callable을 임포트',
+    opensDatabaseFile: () => '데이터베이스 파일 열기',
   },
   self: '노드를 자기 자신에게 연결할 수는 없습니다.',
   notNodes: '연결의 양쪽 끝은 모두 노드여야 합니다.',

@@ -55,5 +55,5 @@ export const djangoDescriptor = defineKind<'django', DjangoProps>({
   summary: (props) => `${props.project}.wsgi`,
   noun: 'a Django app',
   nounKo: 'Django 앱',
-  upstream: { name: 'the Django dev server', protocol: 'http' },
+  upstream: { name: 'the Django dev server', nameKo: 'Django 개발 서버', protocol: 'http' },
 });

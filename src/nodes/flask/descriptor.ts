@@ -62,5 +62,5 @@ export const flaskDescriptor = defineKind<'flask', FlaskProps>({
   staticRoute: (props) => props.staticRoute || null,
   noun: 'a Flask app',
   nounKo: 'Flask 앱',
-  upstream: { name: 'the Flask dev server', protocol: 'http' },
+  upstream: { name: 'the Flask dev server', nameKo: 'Flask 개발 서버', protocol: 'http' },
 });

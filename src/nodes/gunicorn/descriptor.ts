@@ -92,5 +92,5 @@ export const gunicornDescriptor = defineKind<'gunicorn', GunicornProps>({
     props.transport === 'unix' ? { kind: 'unix', path: props.socketPath } : { kind: 'tcp', port: props.port },
   noun: 'Gunicorn',
   nounKo: 'Gunicorn',
-  upstream: { name: 'Gunicorn', protocol: 'http' },
+  upstream: { name: 'Gunicorn', nameKo: 'Gunicorn', protocol: 'http' },
 });

@@ -102,5 +102,5 @@ export const uwsgiDescriptor = defineKind<'uwsgi', UwsgiProps>({
     props.transport === 'unix' ? { kind: 'unix', path: props.socketPath } : { kind: 'tcp', port: props.port },
   noun: 'uWSGI',
   nounKo: 'uWSGI',
-  upstream: { name: 'uWSGI', protocol: 'uwsgi', protocolOf: (props) => props.protocol },
+  upstream: { name: 'uWSGI', nameKo: 'uWSGI', protocol: 'uwsgi', protocolOf: (props) => props.protocol },
 });

@@ -129,7 +129,7 @@ function EdgeForm({ id }: { id: string }) {
           </strong>
           <span className="inspector-role">
             {edgeLabel(edge, source, target)} ·{' '}
-            {verdict.allowed ? verdict.meaning : connectionWords?.refusal(verdict)}
+            {verdict.allowed ? connectionWords?.meaning(verdict.meaning) : connectionWords?.refusal(verdict)}
           </span>
         </span>
       </header>
