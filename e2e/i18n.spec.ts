@@ -117,6 +117,17 @@ function proseOf(region: Locator): Promise<string> {
   });
 }
 
+/** The identifiers an edge's caption shows in every language: protocols and nginx directives. */
+const CAPTION_IDENTIFIERS = new Set(['HTTP', 'HTTPS', 'WSGI', 'uwsgi', 'proxy_pass', 'uwsgi_pass']);
+
+/** The English words of an edge's caption: anything but its identifiers and its route ("/api/"). */
+function captionEnglishWords(caption: string): string[] {
+  return caption
+    .split(/\s+/)
+    .filter((word) => word !== '' && !word.startsWith('/') && !CAPTION_IDENTIFIERS.has(word))
+    .filter((word) => /[A-Za-z]/.test(word));
+}
+
 function englishWords(text: string): string[] {
   // File names (docker-compose.yml, .stacksketch.json) stay as they are.
   const withoutFileNames = text.replace(/[\w-]*(\.[A-Za-z]+)+/g, ' ');
@@ -183,11 +194,13 @@ test('the Korean walk: toolbar, palette, problems, dialogs and menus say nothing
     if (summary) expect(name.endsWith(summary), `${name} / ${summary}`).toBe(true);
     await expect(card).toHaveAttribute('aria-roledescription', '노드');
   }
-  // An edge's name says what its caption on the canvas says (protocol words are drawn as they are).
+  // An edge's name says what its caption on the canvas says; the caption has no English word but
+  // its identifiers (protocols, nginx directives) and its route.
   const edges = await page.locator('.react-flow__edge').all();
   expect(edges.length).toBeGreaterThan(0);
   for (const edge of edges) {
     const caption = (await edge.locator('.react-flow__edge-text').textContent()) ?? '';
+    expect(captionEnglishWords(caption), caption).toEqual([]);
     const name = (await edge.getAttribute('aria-label')) ?? '';
     expect(name, caption).toMatch(/^\S+ → \S+: /);
     expect(name.endsWith(`: ${caption}`), `${name} / ${caption}`).toBe(true);
@@ -222,7 +235,7 @@ test('the Korean walk: toolbar, palette, problems, dialogs and menus say nothing
   expect(englishWords(await proseOf(preview)), 'preview').toEqual([]);
 
   // Each allowed edge: the inspector's heading says what it does in Korean, after the edge's caption
-  // (its protocol word, drawn as it is on the canvas: "file" for an app opening its database).
+  // (drawn as on the canvas: "파일" for an app opening its database, identifiers as they are).
   for (const [id, meaning] of [
     ['e1', 'HTTP 요청'],
     ['e2', 'proxy_pass로 Flask 개발 서버에 전달'],
@@ -230,13 +243,45 @@ test('the Korean walk: toolbar, palette, problems, dialogs and menus say nothing
   ]) {
     const edge = page.locator(`.react-flow__edge[data-id="${id}"]`);
     const caption = (await edge.locator('.react-flow__edge-text').textContent()) ?? '';
+    expect(captionEnglishWords(caption), `edge ${id}: ${caption}`).toEqual([]);
+    if (id === 'e3') expect(caption).toBe('파일');
     await edge.focus();
     await page.keyboard.press('Enter');
     const head = inspector.locator(`[data-edge-id="${id}"] .inspector-head`);
     await expect(head.locator('.inspector-role')).toContainText(`${caption} · ${meaning}`);
-    const prose = (await proseOf(head)).replace(`${caption} · `, ' ');
-    expect(englishWords(prose), `edge ${id}: ${prose}`).toEqual([]);
+    const prose = await proseOf(head);
+    expect(englishWords(prose.replace(`${caption} · `, ' ')), `edge ${id}: ${prose}`).toEqual([]);
   }
+});
+
+test("every template's edge captions say no English word but protocols, directives and routes", async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  const templates = [
+    'gunicorn-flask-sqlite',
+    'uwsgi-unix-socket',
+    'react-nginx-gunicorn',
+    'flask-dev-server',
+    'load-balanced-gunicorn',
+    'django-gunicorn-nginx',
+    'https-letsencrypt',
+  ];
+  const seen = new Set<string>();
+  for (const id of templates) {
+    await chooseTemplate(page, id);
+    await expect(page.locator('.react-flow__edge-text').first()).toBeVisible();
+    const captions = await page.locator('.react-flow__edge-text').allTextContents();
+    for (const caption of captions) {
+      expect(captionEnglishWords(caption), `${id}: ${caption}`).toEqual([]);
+      seen.add(caption.split(' /')[0]!);
+    }
+  }
+  // The React build nginx serves and the file an app opens are worded; the test saw both.
+  expect(seen).toContain('정적 파일');
+  expect(seen).toContain('파일');
+  expect(captionEnglishWords('static /')).toEqual(['static']);
 });
 
 /** A Gunicorn that opens SQLite itself: the matrix forbids the edge e4 (only an app opens the file). */

@@ -161,6 +161,7 @@ interface RefusedHover {
  */
 export function Canvas() {
   const text = useText().canvas;
+  const lang = useAppStore((state) => state.catalogue.lang);
   const design = useAppStore((state) => state.design);
   const selectedNodeIds = useAppStore((state) => state.selectedNodeIds);
   const selectedEdgeIds = useAppStore((state) => state.selectedEdgeIds);
@@ -188,9 +189,9 @@ export function Canvas() {
   // Re-derive once the rules have loaded (edges then show their problems).
   const validationReady = useAppStore((state) => state.validationReady);
   const edges = useMemo(
-    () => deriveEdges(design, edgeSeverities(design), selectedEdges, text),
+    () => deriveEdges(design, edgeSeverities(design), selectedEdges, text, lang),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [deriveEdges, design, selectedEdges, validationReady, text],
+    [deriveEdges, design, selectedEdges, validationReady, text, lang],
   );
 
   // Local copy for React Flow: it adds measured sizes and moves a dragged node between commits.

@@ -3,7 +3,7 @@ import type { Design, DesignEdge, DesignNode, Position } from '../model/design';
 import { edgeCaptionOf } from '../nodes/captions';
 import { cardLinesOf } from '../nodes/registry';
 import { uiMessages } from '../i18n/en/ui';
-import type { UiMessages } from '../i18n';
+import type { Lang, UiMessages } from '../i18n';
 import type { ElementProblems } from '../store/selectors';
 import type { DesignNodeData } from './NodeCard';
 
@@ -71,13 +71,17 @@ export function createNodeDeriver() {
   };
 }
 
-/** What flows over an edge (HTTP, uwsgi_pass, WSGI, file, static) and the route on nginx edges. */
+/**
+ * What flows over an edge (HTTP, uwsgi_pass, WSGI, file, static) and the route on nginx edges, what is
+ * not an identifier worded in `lang`.
+ */
 export function edgeLabel(
   edge: DesignEdge,
   source: DesignNode | undefined,
   target: DesignNode | undefined,
+  lang: Lang = 'en',
 ): string {
-  return source && target ? (edgeCaptionOf(edge, source, target).text ?? '') : '';
+  return source && target ? (edgeCaptionOf(edge, source, target, lang).text ?? '') : '';
 }
 
 export function createEdgeDeriver() {
@@ -87,11 +91,12 @@ export function createEdgeDeriver() {
     severities: ReadonlyMap<string, ElementProblems>,
     selected: ReadonlySet<string>,
     words: CanvasWords = uiMessages.canvas,
+    lang: Lang = 'en',
   ) => {
     const byId = new Map(design.nodes.map((node) => [node.id, node]));
     const next = new Map<string, { source: DesignEdge; key: string; words: CanvasWords; flow: Edge }>();
     const out = design.edges.map((edge) => {
-      const label = edgeLabel(edge, byId.get(edge.source), byId.get(edge.target));
+      const label = edgeLabel(edge, byId.get(edge.source), byId.get(edge.target), lang);
       const problems = severities.get(edge.id);
       const severity = problems?.errors ? 'error' : problems?.warnings ? 'warning' : 'ok';
       const isSelected = selected.has(edge.id);

@@ -129,7 +129,7 @@ export function EmbedViewer() {
 
 function EmbedFlow({ design, fragment, theme }: { design: Design; fragment: string; theme: Theme }) {
   const diagnostics = useMemo(() => validate(design, 'compose', embedCatalogue().rules), [design]);
-  const diagram = useMemo(() => layoutDiagram(design), [design]);
+  const diagram = useMemo(() => layoutDiagram(design, embedCatalogue().lang), [design]);
   const nodes = useMemo<Node<EmbedNodeData>[]>(
     () =>
       diagram.nodes.map((placed) => {

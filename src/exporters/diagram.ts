@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/lang';
 import type { Design, DesignEdge, DesignNode, Position } from '../model/design';
 import { edgeCaptionOf } from '../nodes/captions';
 
@@ -56,11 +57,11 @@ export function edgeRoute(from: { x: number; y: number }, to: { x: number; y: nu
   return to.y >= from.y ? 'down' : 'up';
 }
 
-function diagramEdge(design: Design, edge: DesignEdge): DiagramEdge {
+function diagramEdge(design: Design, edge: DesignEdge, lang: Lang): DiagramEdge {
   const source = design.nodes.find((node) => node.id === edge.source);
   const target = design.nodes.find((node) => node.id === edge.target);
   if (!source || !target) return { edge, caption: null, allowed: false };
-  const { text, allowed } = edgeCaptionOf(edge, source, target);
+  const { text, allowed } = edgeCaptionOf(edge, source, target, lang);
   return { edge, caption: text, allowed };
 }
 
@@ -99,7 +100,8 @@ export function autoPositions(design: Design): Map<string, Position> {
   return positions;
 }
 
-export function layoutDiagram(design: Design): Diagram {
+/** The picture of `design`, its edge captions worded in `lang` (see edgeCaptionOf). */
+export function layoutDiagram(design: Design, lang: Lang = 'en'): Diagram {
   const positions = autoPositions(design);
   const nodes: PlacedNode[] = design.nodes.map((node) => {
     const position = positions.get(node.id)!;
@@ -122,7 +124,7 @@ export function layoutDiagram(design: Design): Diagram {
       const bottom = Math.max(...members.map((m) => m.y + NODE_HEIGHT)) + FRAME_PADDING;
       return { container, x: left, y: top, width: right - left, height: bottom - top };
     });
-  const edges = design.edges.map((edge) => diagramEdge(design, edge));
+  const edges = design.edges.map((edge) => diagramEdge(design, edge, lang));
 
   const boxes = [
     ...nodes.map((n) => ({ x: n.x, y: n.y, width: NODE_WIDTH, height: NODE_HEIGHT })),

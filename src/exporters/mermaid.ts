@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/lang';
 import type { Design, DesignEdge, DesignNode } from '../model/design';
 import { groupPush } from '../model/group';
 import { edgeCaptionOf } from '../nodes/captions';
@@ -41,7 +42,7 @@ const nodeLine = reuseWhenSame(
   (node) => node,
 );
 
-/** An edge's line, worked out again only when the edge, one of its nodes or their indexes change. */
+/** An edge's line, worked out again only when the edge, one of its nodes, their indexes or the language change. */
 const edgeLine = reuseWhenSame(
   (
     edge: DesignEdge,
@@ -49,8 +50,9 @@ const edgeLine = reuseWhenSame(
     target: DesignNode,
     sourceIndex: number,
     targetIndex: number,
+    lang: Lang,
   ): string => {
-    const caption = edgeCaptionOf(edge, source, target);
+    const caption = edgeCaptionOf(edge, source, target, lang);
     const arrow = caption.allowed ? '-->' : '-.->';
     const labelled = caption.text !== null ? `${arrow}|"${mermaidText(caption.text)}"|` : arrow;
     return `  n${sourceIndex} ${labelled} n${targetIndex}`;
@@ -58,13 +60,16 @@ const edgeLine = reuseWhenSame(
   (edge) => edge,
 );
 
-/** A Mermaid flowchart of the design: containers as subgraphs, edges labelled with protocol and route. */
-export function toMermaid(design: Design): string {
-  return `${mermaidLines(design).join('\n')}\n`;
+/**
+ * A Mermaid flowchart of the design: containers as subgraphs, edges labelled with protocol and route
+ * (what is not an identifier worded in `lang`).
+ */
+export function toMermaid(design: Design, lang: Lang = 'en'): string {
+  return `${mermaidLines(design, lang).join('\n')}\n`;
 }
 
 /** The lines of toMermaid (no line ends in a space), for a document that embeds the chart. */
-export function mermaidLines(design: Design): string[] {
+export function mermaidLines(design: Design, lang: Lang = 'en'): string[] {
   // One index per id serves as both the chart id (n<index>) and the lookup of an edge's nodes; a
   // repeated id keeps its last node, as a map filled in order would.
   const indexOf = new Map(design.nodes.map((node, index) => [node.id, index]));
@@ -86,7 +91,7 @@ export function mermaidLines(design: Design): string[] {
     const targetIndex = indexOf.get(edge.target);
     if (sourceIndex === undefined || targetIndex === undefined) continue;
     lines.push(
-      edgeLine(edge, design.nodes[sourceIndex]!, design.nodes[targetIndex]!, sourceIndex, targetIndex),
+      edgeLine(edge, design.nodes[sourceIndex]!, design.nodes[targetIndex]!, sourceIndex, targetIndex, lang),
     );
   }
   return lines;

@@ -7,7 +7,8 @@ import { generate } from './generate';
 
 /**
  * A README's Markdown skeleton: headings by level, table rows by cell count, code blocks with their
- * commands (a shell comment, the words, left out), list items and paragraphs, but none of the words.
+ * commands (a shell comment, the words, left out), the Mermaid chart's nodes and edges (an edge's
+ * caption, worded per language, left out), list items and paragraphs, but none of the words.
  * Paragraph and list item lines wrap where each language wraps, so a paragraph counts once.
  */
 function skeleton(readme: string): string[] {
@@ -17,7 +18,9 @@ function skeleton(readme: string): string[] {
     if (line.startsWith('```')) {
       fence = fence === null ? line : null;
       shape.push(line);
-    } else if (fence !== null) shape.push(fence === '```sh' ? line.replace(/(^|\s+)#.*$/, '#') : line);
+    } else if (fence === '```sh') shape.push(line.replace(/(^|\s+)#.*$/, '#'));
+    else if (fence === '```mermaid') shape.push(line.replace(/\|"[^"]*"\|/, '|caption|'));
+    else if (fence !== null) shape.push(line);
     else if (/^#+ /.test(line)) shape.push(line.split(' ')[0]!);
     else if (line.startsWith('|')) shape.push(`row of ${line.split(' | ').length}`);
     else if (/^(- |\d+\. |> )/.test(line)) shape.push(line.split(' ')[0]!);
@@ -71,5 +74,9 @@ describe('the README is one document in every language', () => {
     expect(skeleton(readme)).not.toEqual(skeleton(readme.replace('| x | y |', '| x | y | z |')));
     expect(skeleton(readme)).not.toEqual(skeleton(readme.replace('make up', 'make down')));
     expect(skeleton(readme)).toEqual(skeleton(readme.replace('# go', '# 시작')));
+    const chart = '## D\n\n```mermaid\nflowchart LR\n  n0 -->|"static /"| n1\n```\n';
+    expect(skeleton(chart)).toEqual(skeleton(chart.replace('static', '정적 파일')));
+    expect(skeleton(chart)).not.toEqual(skeleton(chart.replace('-->', '-.->')));
+    expect(skeleton(chart)).not.toEqual(skeleton(chart.replace('n1', 'n2')));
   });
 });

@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/lang';
 import type { Design } from '../model/design';
 import { serializeDesign } from '../model/serialize';
 import { escapeXml, SVG_METADATA_CLOSE, SVG_METADATA_OPEN } from '../model/svgMetadata';
@@ -105,8 +106,9 @@ function nodeCard({ node, x, y }: PlacedNode): string {
   );
 }
 
-export function designToSvg(design: Design): string {
-  const diagram = layoutDiagram(design);
+/** The design as an SVG picture, its edge captions worded in `lang`. */
+export function designToSvg(design: Design, lang: Lang = 'en'): string {
+  const diagram = layoutDiagram(design, lang);
   const { bounds } = diagram;
   const originX = bounds.x - MARGIN;
   const originY = bounds.y - MARGIN;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KINDS, NODE_KINDS, hasRole, type NodeKind } from '../nodes/registry';
-import { canConnect, matchingPass, passFor, protocolLabel } from './connections';
+import { canConnect, matchingPass, passFor, PROTOCOL_WORDS, protocolLabel } from './connections';
+import { LANGS } from '../i18n/lang';
 import { meaningText, refusalText } from '../i18n/connections';
 import { connectionMessages } from '../i18n/en/connections';
 import { connect, connectionProblem, newNode, insertNode } from './edit';
@@ -415,6 +416,19 @@ describe('directives and labels', () => {
       'WSGI',
       'file',
       'static',
+    ]);
+  });
+
+  it('words every protocol in every language, keeping identifiers and wording only what is not one', () => {
+    const protocols = ['http', 'uwsgi', 'wsgi', 'file', 'static'] as const;
+    for (const lang of LANGS) expect(Object.keys(PROTOCOL_WORDS[lang]).sort()).toEqual(['file', 'static']);
+    expect(protocols.map((p) => protocolLabel(p, 'en'))).toEqual(protocols.map((p) => protocolLabel(p)));
+    expect(protocols.map((p) => protocolLabel(p, 'ko'))).toEqual([
+      'HTTP',
+      'uwsgi',
+      'WSGI',
+      '파일',
+      '정적 파일',
     ]);
   });
 });

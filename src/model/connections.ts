@@ -12,6 +12,7 @@ import {
   type Protocol,
 } from '../nodes/registry';
 import type { ProxiedProtocol, Upstream } from '../nodes/types';
+import type { Lang } from '../i18n/lang';
 import type { PassDirective } from './design';
 
 /**
@@ -171,8 +172,20 @@ export function canConnect(source: NodeKind, target: NodeKind): ConnectionVerdic
 /** Acronyms, shown in capitals; the uwsgi wire protocol is written lowercase, as uWSGI's docs do. */
 const ACRONYMS: ReadonlySet<Protocol> = new Set<Protocol>(['http', 'wsgi']);
 
-/** The label an edge shows on the canvas: what flows over it. */
-export function protocolLabel(protocol: Protocol): string {
+/** Protocols that are not identifiers but words: what nginx serves from its disk, what an app opens. */
+type WordedProtocol = Extract<Protocol, 'static' | 'file'>;
+
+/** The worded protocols in each language (docs/glossary.ko.md); identifiers read the same in every language. */
+export const PROTOCOL_WORDS: Record<Lang, Record<WordedProtocol, string>> = {
+  en: { static: 'static', file: 'file' },
+  ko: { static: '정적 파일', file: '파일' },
+};
+
+const isWorded = (protocol: Protocol): protocol is WordedProtocol => protocol in PROTOCOL_WORDS.en;
+
+/** The label an edge shows on every picture of the design: what flows over it, worded in `lang`. */
+export function protocolLabel(protocol: Protocol, lang: Lang = 'en'): string {
+  if (isWorded(protocol)) return PROTOCOL_WORDS[lang][protocol];
   return ACRONYMS.has(protocol) ? protocol.toUpperCase() : protocol;
 }
 

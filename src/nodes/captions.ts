@@ -1,4 +1,5 @@
 import { canConnect, protocolLabel } from '../model/connections';
+import type { Lang } from '../i18n/lang';
 import type { EdgeProps } from '../model/design';
 import { isClient, servesHttps, type NodeWithProps } from './registry';
 
@@ -15,17 +16,19 @@ export interface EdgeCaption {
 /**
  * The caption of an edge on every picture of the design (canvas, embed, SVG/PNG, Mermaid): the
  * protocol of the connection, or the nginx directive the edge chose for it (`pass`), then its `route`.
+ * Protocols and directives are identifiers; what is not one ("static", "file") is worded in `lang`.
  */
 export function edgeCaptionOf(
   edge: { props: EdgeProps },
   source: NodeWithProps,
   target: NodeWithProps,
+  lang: Lang = 'en',
 ): EdgeCaption {
   const verdict = canConnect(source.kind, target.kind);
   // A client reaching an nginx with TLS on speaks HTTPS to it.
   const secured = verdict.allowed && isClient(source) && servesHttps(target);
   const what =
-    edge.props.pass ?? (verdict.allowed ? (secured ? 'HTTPS' : protocolLabel(verdict.protocol)) : null);
+    edge.props.pass ?? (verdict.allowed ? (secured ? 'HTTPS' : protocolLabel(verdict.protocol, lang)) : null);
   const { route } = edge.props;
   const text = what === null ? (route ?? null) : route === undefined ? what : `${what} ${route}`;
   return { text, allowed: verdict.allowed };

@@ -261,7 +261,7 @@ export function renderReadme(
     '',
     `## ${text.headings.design}`,
     '',
-    ...codeBlock('mermaid', mermaidLines(design)),
+    ...codeBlock('mermaid', mermaidLines(design, lang)),
     '',
     `## ${text.headings.whatRunsWhere}`,
     '',

@@ -21,10 +21,14 @@ export function ConnectDialog() {
   const nodeId = useAppStore((state) => state.connectFrom);
   const design = useAppStore((state) => state.design);
   const ui = useAppStore((state) => state.catalogue.ui);
+  const lang = useAppStore((state) => state.catalogue.lang);
   const text = ui.connect;
   const setConnectFrom = useAppStore((state) => state.setConnectFrom);
   const dialog = useRef<HTMLDivElement>(null);
-  const choices = useMemo(() => (nodeId ? connectionChoices(design, nodeId) : null), [design, nodeId]);
+  const choices = useMemo(
+    () => (nodeId ? connectionChoices(design, nodeId, lang) : null),
+    [design, nodeId, lang],
+  );
   const open = nodeId !== null;
   useEffect(() => {
     // The first choice, or Cancel when there is none.

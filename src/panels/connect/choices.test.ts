@@ -33,6 +33,14 @@ describe('connectionChoices', () => {
     expect(choices.leftOut).toBe(1);
   });
 
+  it('words what would flow in the language asked for, identifiers as they are', () => {
+    const design = designOf(['nginx', 'react-static', 'flask', 'sqlite']);
+    expect(connectionChoices(design, 'flask', 'ko').calls.map((choice) => choice.what)).toEqual(['파일']);
+    expect(connectionChoices(design, 'flask').calls.map((choice) => choice.what)).toEqual(['file']);
+    const fromProxy = connectionChoices(design, 'nginx', 'ko').calls.map((choice) => choice.what);
+    expect(fromProxy).toEqual(['정적 파일 /', 'HTTP /']);
+  });
+
   it('offers nothing for a node that is not in the design', () => {
     expect(connectionChoices(designOf(['flask']), 'nope')).toEqual({ calls: [], calledBy: [], leftOut: 0 });
   });

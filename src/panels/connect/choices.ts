@@ -1,3 +1,4 @@
+import type { Lang } from '../../i18n/lang';
 import type { Design, DesignNode } from '../../model/design';
 import { connect, connectionProblem } from '../../model/edit';
 import { edgeCaptionOf } from '../../nodes/captions';
@@ -19,26 +20,26 @@ export interface ConnectChoices {
 }
 
 /** What the new edge would carry: the caption of the edge `connect` adds. */
-function captionOfNewEdge(design: Design, source: DesignNode, target: DesignNode): string {
+function captionOfNewEdge(design: Design, source: DesignNode, target: DesignNode, lang: Lang): string {
   const connected = connect(design, source.id, target.id);
   const added = connected.edges.at(-1);
-  return added ? (edgeCaptionOf(added, source, target).text ?? '') : '';
+  return added ? (edgeCaptionOf(added, source, target, lang).text ?? '') : '';
 }
 
 /**
  * The connections the keyboard's connect dialog offers for one node, in both directions: only those
- * `connectionProblem` accepts, so choosing one always connects.
+ * `connectionProblem` accepts, so choosing one always connects. Captions are worded in `lang`.
  */
-export function connectionChoices(design: Design, nodeId: string): ConnectChoices {
+export function connectionChoices(design: Design, nodeId: string, lang: Lang = 'en'): ConnectChoices {
   const chosen = design.nodes.find((node) => node.id === nodeId);
   if (!chosen) return { calls: [], calledBy: [], leftOut: 0 };
   const others = design.nodes.filter((node) => node.id !== nodeId);
   const calls = others
     .filter((other) => connectionProblem(design, nodeId, other.id) === null)
-    .map((other) => ({ node: other, what: captionOfNewEdge(design, chosen, other) }));
+    .map((other) => ({ node: other, what: captionOfNewEdge(design, chosen, other, lang) }));
   const calledBy = others
     .filter((other) => connectionProblem(design, other.id, nodeId) === null)
-    .map((other) => ({ node: other, what: captionOfNewEdge(design, other, chosen) }));
+    .map((other) => ({ node: other, what: captionOfNewEdge(design, other, chosen, lang) }));
   const offered = new Set([...calls, ...calledBy].map((choice) => choice.node.id));
   return { calls, calledBy, leftOut: others.length - offered.size };
 }

@@ -113,6 +113,7 @@ function EdgeForm({ id }: { id: string }) {
   const breakCoalesce = useAppStore((state) => state.breakCoalesce);
   const text = useText().inspector;
   const connectionWords = useConnectionWords();
+  const lang = useAppStore((state) => state.catalogue.lang);
   const targetReplicas = useAppStore((state) =>
     target?.container === undefined ? 1 : replicasOf(state.design, target.container),
   );
@@ -128,7 +129,7 @@ function EdgeForm({ id }: { id: string }) {
             {source.id} → {target.id}
           </strong>
           <span className="inspector-role">
-            {edgeLabel(edge, source, target)} ·{' '}
+            {edgeLabel(edge, source, target, lang)} ·{' '}
             {verdict.allowed ? connectionWords?.meaning(verdict.meaning) : connectionWords?.refusal(verdict)}
           </span>
         </span>

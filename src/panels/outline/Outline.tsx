@@ -4,10 +4,15 @@ import { KINDS, summaryOf } from '../../nodes/registry';
 import { useAppStore } from '../../store';
 import { memoByDesign } from '../../store/selectors';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../canvas/layout';
-import { outlineOf } from './outline';
+import { LANGS, type Lang } from '../../i18n/lang';
+import type { Design } from '../../model/design';
+import { outlineOf, type OutlineService } from './outline';
 import './outline.css';
 
-const outlineOfDesign = memoByDesign(outlineOf);
+/** One memo per language, so switching back and forth reuses each one's last outline. */
+const outlineOfDesign = Object.fromEntries(
+  LANGS.map((lang) => [lang, memoByDesign((design: Design) => outlineOf(design, lang))]),
+) as Record<Lang, (design: Design) => OutlineService[]>;
 
 /** Focus a canvas element (a node, or an edge, which sits outside the Tab order) once it has rendered. */
 function focusOnCanvas(selector: string) {
@@ -24,8 +29,9 @@ export function Outline() {
   const selectedNodeIds = useAppStore((state) => state.selectedNodeIds);
   const selectedEdgeIds = useAppStore((state) => state.selectedEdgeIds);
   const text = useAppStore((state) => state.catalogue.ui.outline);
+  const lang = useAppStore((state) => state.catalogue.lang);
   const flow = useReactFlow();
-  const services = outlineOfDesign(design);
+  const services = outlineOfDesign[lang](design);
 
   const centreOn = (nodeIds: string[]) => {
     const nodes = nodeIds.flatMap((id) => {

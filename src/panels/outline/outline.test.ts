@@ -24,6 +24,14 @@ describe('outlineOf', () => {
     ]);
   });
 
+  it("words each call's caption in the language asked for", () => {
+    const outline = outlineOf(loadTemplate('gunicorn-flask-sqlite'), 'ko');
+    const whats = outline.flatMap((service) =>
+      service.nodes.flatMap((entry) => entry.calls.map((call) => call.what)),
+    );
+    expect(whats).toEqual(['HTTP', 'HTTP /', 'WSGI', '파일']);
+  });
+
   it('lists an empty service too, and nothing for an empty design', () => {
     const design = loadTemplate('gunicorn-flask-sqlite');
     const empty = { ...design, nodes: [], edges: [] };

@@ -1,3 +1,4 @@
+import type { Lang } from '../../i18n/lang';
 import type { Design, DesignEdge, DesignNode } from '../../model/design';
 import { edgeLabel } from '../../canvas/flowState';
 import { emptyContainers, nodeContainers } from '../../model/containers';
@@ -24,15 +25,15 @@ export interface OutlineService {
 /**
  * The design as a list for reading and quick navigation: the nodes outside every service first, then
  * each service in the order its first node appears, each node with the connections it calls. Empty
- * services (frames drawn before anything was put in them) are listed too.
+ * services (frames drawn before anything was put in them) are listed too. Captions are worded in `lang`.
  */
-export function outlineOf(design: Design): OutlineService[] {
+export function outlineOf(design: Design, lang: Lang = 'en'): OutlineService[] {
   const byId = new Map(design.nodes.map((node) => [node.id, node]));
   const entryOf = (node: DesignNode): OutlineNode => ({
     node,
     calls: design.edges
       .filter((edge) => edge.source === node.id)
-      .map((edge) => ({ edge, what: edgeLabel(edge, node, byId.get(edge.target)) })),
+      .map((edge) => ({ edge, what: edgeLabel(edge, node, byId.get(edge.target), lang) })),
   });
   const outside = design.nodes.filter((node) => node.container === undefined);
   const containers = [...nodeContainers(design), ...emptyContainers(design)];

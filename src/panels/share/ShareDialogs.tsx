@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { toMermaid } from '../../exporters/mermaid';
 import type { Design } from '../../model/design';
 import { useText } from '../../app/language';
+import { useAppStore } from '../../store';
 import { copyText } from '../preview/clipboard';
 import { downloadMermaid, editorShareUrl, iframeSnippet, markdownSnippet } from './exports';
 
@@ -104,14 +105,15 @@ export function EmbedView({ design }: { design: Design }) {
 
 export function MermaidView({ design }: { design: Design }) {
   const words = useText().shareDialogs;
-  const text = useMemo(() => toMermaid(design), [design]);
+  const lang = useAppStore((state) => state.catalogue.lang);
+  const text = useMemo(() => toMermaid(design, lang), [design, lang]);
   return (
     <div className="share-field">
       <label htmlFor="mermaid-text">{words.mermaid}</label>
       <textarea id="mermaid-text" data-testid="mermaid-text" readOnly rows={14} value={text} />
       <div className="share-row">
         <CopyButton text={text} testId="copy-mermaid" />
-        <button type="button" data-testid="download-mermaid" onClick={() => downloadMermaid(design)}>
+        <button type="button" data-testid="download-mermaid" onClick={() => downloadMermaid(design, lang)}>
           {words.downloadMermaid}
         </button>
       </div>

@@ -1,6 +1,7 @@
 import { designFileName } from '../../app/loadFlow';
 import { toMermaid } from '../../exporters/mermaid';
 import { designToSvg } from '../../exporters/svg';
+import type { Lang } from '../../i18n/lang';
 import type { Design } from '../../model/design';
 import { MAX_FILE_BYTES } from '../../model/design';
 import { PNG_DESIGN_KEYWORD } from '../../model/importFile';
@@ -40,16 +41,17 @@ export function markdownSnippet(design: Design): string {
   return `[![${alt}](${exportBaseName(design)}.svg)](${editorShareUrl(design)})`;
 }
 
-export function downloadSvg(design: Design): void {
-  saveBlob(new Blob([designToSvg(design)], { type: 'image/svg+xml' }), `${exportBaseName(design)}.svg`);
+/** The exports below word their edge captions in `lang`, the UI's language. */
+export function downloadSvg(design: Design, lang: Lang = 'en'): void {
+  saveBlob(new Blob([designToSvg(design, lang)], { type: 'image/svg+xml' }), `${exportBaseName(design)}.svg`);
 }
 
 export function downloadJson(design: Design): void {
   saveBlob(new Blob([serializeDesign(design)], { type: 'application/json' }), designFileName(design.name));
 }
 
-export function downloadMermaid(design: Design): void {
-  saveBlob(new Blob([toMermaid(design)], { type: 'text/plain' }), `${exportBaseName(design)}.mmd`);
+export function downloadMermaid(design: Design, lang: Lang = 'en'): void {
+  saveBlob(new Blob([toMermaid(design, lang)], { type: 'text/plain' }), `${exportBaseName(design)}.mmd`);
 }
 
 /** Browsers refuse canvases past about 16k pixels a side. */
@@ -93,8 +95,8 @@ async function renderPng(svg: string, scale: number): Promise<Uint8Array> {
  * The diagram as a PNG at 2× (1× if 2× would pass 5 MB) with the design in its `stacksketch` text
  * chunk. Throws with a message when even 1× is too large.
  */
-export async function pngWithDesign(design: Design): Promise<Uint8Array> {
-  const svg = designToSvg(design);
+export async function pngWithDesign(design: Design, lang: Lang = 'en'): Promise<Uint8Array> {
+  const svg = designToSvg(design, lang);
   const text = serializeDesign(design);
   for (const scale of [2, 1]) {
     const png = writePngText(await renderPng(svg, scale), PNG_DESIGN_KEYWORD, text);
@@ -106,7 +108,7 @@ export async function pngWithDesign(design: Design): Promise<Uint8Array> {
   );
 }
 
-export async function downloadPng(design: Design): Promise<void> {
-  const png = await pngWithDesign(design);
+export async function downloadPng(design: Design, lang: Lang = 'en'): Promise<void> {
+  const png = await pngWithDesign(design, lang);
   saveBlob(new Blob([png as BlobPart], { type: 'image/png' }), `${exportBaseName(design)}.png`);
 }

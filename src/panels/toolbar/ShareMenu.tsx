@@ -34,7 +34,8 @@ export function ShareMenu() {
     setMenu(false);
     setBusy(true);
     try {
-      await (await exports()).downloadPng(useAppStore.getState().design);
+      const { design, catalogue } = useAppStore.getState();
+      await (await exports()).downloadPng(design, catalogue.lang);
     } catch (error) {
       // A PngExportError names its reason, worded here in the UI's language.
       const reason = (error as { reason?: PngFailure } | null)?.reason;
@@ -82,7 +83,8 @@ export function ShareMenu() {
               data-testid="export-svg"
               onClick={() => {
                 setMenu(false);
-                void exports().then(({ downloadSvg }) => downloadSvg(useAppStore.getState().design));
+                const { design, catalogue } = useAppStore.getState();
+                void exports().then(({ downloadSvg }) => downloadSvg(design, catalogue.lang));
               }}
             >
               {text.svg}
