@@ -14,6 +14,16 @@ describe('toMermaid', () => {
     expect(text).toMatch(/n5\[\("SQLite \/data\/app\.db"\)\]/);
   });
 
+  it("titles the subgraphs in the chart's language, with the same structure", () => {
+    const design = loadTemplate('react-nginx-gunicorn');
+    const korean = toMermaid(design, 'ko');
+    expect(korean).toContain('subgraph c0["컨테이너 web"]');
+    expect(korean).not.toContain('container');
+    expect(korean.replaceAll('컨테이너', 'container').split('\n').length).toBe(
+      toMermaid(design).split('\n').length,
+    );
+  });
+
   it('writes the same chart as a cold run when nodes move to other indexes or another container', () => {
     const design = loadTemplate('react-nginx-gunicorn');
     toMermaid(design);

@@ -60,6 +60,12 @@ const edgeLine = reuseWhenSame(
   (edge) => edge,
 );
 
+/** A container's subgraph title in each language ("container web", "컨테이너 web"). */
+const SUBGRAPH_TITLES: Record<Lang, (container: string) => string> = {
+  en: (container) => `container ${container}`,
+  ko: (container) => `컨테이너 ${container}`,
+};
+
 /**
  * A Mermaid flowchart of the design: containers as subgraphs, edges labelled with protocol and route
  * (what is not an identifier worded in `lang`).
@@ -82,7 +88,7 @@ export function mermaidLines(design: Design, lang: Lang = 'en'): string[] {
   }
   let index = 0;
   for (const [container, members] of containers) {
-    lines.push(`  subgraph c${index++}["${mermaidText(`container ${container}`)}"]`);
+    lines.push(`  subgraph c${index++}["${mermaidText(SUBGRAPH_TITLES[lang](container))}"]`);
     for (const node of members) lines.push(lineOf(node, '    '));
     lines.push('  end');
   }

@@ -7,8 +7,9 @@ import { generate } from './generate';
 
 /**
  * A README's Markdown skeleton: headings by level, table rows by cell count, code blocks with their
- * commands (a shell comment, the words, left out), the Mermaid chart's nodes and edges (an edge's
- * caption, worded per language, left out), list items and paragraphs, but none of the words.
+ * commands (a shell comment, the words, left out), the Mermaid chart's nodes, subgraphs and edges (a
+ * subgraph's title and an edge's caption, worded per language, left out), list items and paragraphs,
+ * but none of the words.
  * Paragraph and list item lines wrap where each language wraps, so a paragraph counts once.
  */
 function skeleton(readme: string): string[] {
@@ -19,7 +20,8 @@ function skeleton(readme: string): string[] {
       fence = fence === null ? line : null;
       shape.push(line);
     } else if (fence === '```sh') shape.push(line.replace(/(^|\s+)#.*$/, '#'));
-    else if (fence === '```mermaid') shape.push(line.replace(/\|"[^"]*"\|/, '|caption|'));
+    else if (fence === '```mermaid')
+      shape.push(line.replace(/\|"[^"]*"\|/, '|caption|').replace(/^(\s*subgraph \w+)\[.*\]$/, '$1[title]'));
     else if (fence !== null) shape.push(line);
     else if (/^#+ /.test(line)) shape.push(line.split(' ')[0]!);
     else if (line.startsWith('|')) shape.push(`row of ${line.split(' | ').length}`);
@@ -78,5 +80,8 @@ describe('the README is one document in every language', () => {
     expect(skeleton(chart)).toEqual(skeleton(chart.replace('static', '정적 파일')));
     expect(skeleton(chart)).not.toEqual(skeleton(chart.replace('-->', '-.->')));
     expect(skeleton(chart)).not.toEqual(skeleton(chart.replace('n1', 'n2')));
+    const frame = '```mermaid\nflowchart LR\n  subgraph c0["container web"]\n  end\n```\n';
+    expect(skeleton(frame)).toEqual(skeleton(frame.replace('container', '컨테이너')));
+    expect(skeleton(frame)).not.toEqual(skeleton(frame.replace('c0', 'c1')));
   });
 });
