@@ -569,6 +569,13 @@ async function browserParts(
         const editor = await newPage(browser, [PAGE_SCRIPTS.FRAME_RECORDER]);
         const opened = await openEditorWith(editor.page, appUrl, dragDesign);
         details.dragEditorLoad = opened;
+        // The canvas gets the window, as the bare page's does: with the side panels open only a few
+        // nodes sit clear of the auto-pan margins, and some runs found none to drag.
+        for (const panel of ['palette', 'side', 'preview']) {
+          const collapse = editor.page.locator(`[data-testid="collapse-${panel}"]`);
+          if ((await collapse.count()) > 0 && (await collapse.getAttribute('aria-expanded')) !== 'false')
+            await collapse.click();
+        }
         await editor.page.waitForTimeout(1000);
         await centreNearestNode(editor.page, ids);
         // The bare page shows what the editor shows: the same flow point in the middle, at the same zoom
