@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { AUTOSAVE_KEY, chooseTemplate, openEditor } from './helpers';
+import { TEMPLATE_IDS } from '../src/model/templates';
 
 declare global {
   interface Window {
@@ -259,17 +260,8 @@ test("every template's edge captions say no English word but protocols, directiv
 }) => {
   await page.goto('/');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
-  const templates = [
-    'gunicorn-flask-sqlite',
-    'uwsgi-unix-socket',
-    'react-nginx-gunicorn',
-    'flask-dev-server',
-    'load-balanced-gunicorn',
-    'django-gunicorn-nginx',
-    'https-letsencrypt',
-  ];
   const seen = new Set<string>();
-  for (const id of templates) {
+  for (const id of TEMPLATE_IDS) {
     await chooseTemplate(page, id);
     await expect(page.locator('.react-flow__edge-text').first()).toBeVisible();
     const captions = await page.locator('.react-flow__edge-text').allTextContents();
