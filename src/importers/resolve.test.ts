@@ -34,6 +34,28 @@ describe('resolver', () => {
     expect(validate(result.design!).map((d) => d.rule)).not.toContain('app-server-exposed');
   });
 
+  it('an upstream listing one address twice is one server, not two to balance over', () => {
+    const files = (servers: string[]) => [
+      {
+        path: 'docker-compose.yml',
+        text: 'services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n    volumes: [./site.conf:/etc/nginx/conf.d/default.conf]\n  app:\n    image: python\n    command: gunicorn -b :8000 app:app\n',
+      },
+      {
+        path: 'site.conf',
+        text: `upstream app_8000 { ${servers.map((s) => `server ${s};`).join(' ')} }\nserver { listen 80; location / { proxy_pass http://app_8000; } }`,
+      },
+    ];
+    const balances = (result: ReturnType<typeof importConfigs>) =>
+      result.report.filter((entry) => entry.message.includes('balances over')).map((e) => e.message);
+    const twice = importConfigs(files(['app:8000 max_fails=0', 'app:8000 max_fails=0']));
+    expect(balances(twice)).toEqual([]);
+    expect(kinds(twice)).toEqual(['client', 'flask', 'gunicorn', 'nginx']);
+    expect(twice.design!.edges).toHaveLength(3);
+    expect(balances(importConfigs(files(['app:8000', 'other:8000'])))).toEqual([
+      'nginx: upstream app_8000 balances over 2 servers; each is modelled as a route target only when one listens there',
+    ]);
+  });
+
   it('a unix socket on a named volume shared by two services joins nginx to uWSGI', () => {
     const result = importConfigs([
       {

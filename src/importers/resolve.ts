@@ -1359,11 +1359,13 @@ class Resolver {
         this.note(upstream.file, upstream.line, `nginx: upstream ${upstream.name} has no servers`);
         return null;
       }
-      if (upstream.servers.length > 1)
+      // One address listed twice is one server (a second try on it), not two to balance over.
+      const addresses = new Set(upstream.servers.map((server) => server.address));
+      if (addresses.size > 1)
         this.note(
           upstream.file,
           upstream.line,
-          `nginx: upstream ${upstream.name} balances over ${upstream.servers.length} servers; each is modelled as a route target only when one listens there`,
+          `nginx: upstream ${upstream.name} balances over ${addresses.size} servers; each is modelled as a route target only when one listens there`,
         );
       address = upstream.servers[0]!.address;
     }

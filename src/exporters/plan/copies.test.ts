@@ -74,7 +74,8 @@ describe('replicas in the compose bundle', () => {
     expect(Object.keys(compose.services).sort()).toEqual(['app', 'web']);
     expect(compose.services.app!.environment!.INSTANCE).toBeUndefined();
     expect(upstreamLines(files[`${LB}web/nginx.conf`]!)).toEqual([
-      'server app:8000 max_fails=3 fail_timeout=10s;',
+      'server app:8000 max_fails=0;',
+      'server app:8000 max_fails=0;',
       'keepalive 16;',
     ]);
     expect(files[`${LB}app/app.py`]).toContain(

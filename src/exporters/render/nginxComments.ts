@@ -38,6 +38,11 @@ const en = {
   leastConn: 'least_conn: each request goes to the copy with the fewest requests in progress.',
   ipHash: 'ip_hash: one client address always reaches the same copy (while it is up).',
   copies: 'One server per copy of the replicated container; a copy that fails is skipped for a while.',
+  oneServer: [
+    'One app server, listed twice: nginx never passes a request to a lone server again, so a GET whose',
+    'connection a worker closes unanswered (one stopping in a graceful reload, or killed) would answer 502.',
+    'Listed twice, it is passed once more to the same address. max_fails=0: the app is never skipped.',
+  ],
   redirect: 'Everything else moves to HTTPS for good (301), keeping the path and query.',
   filesCache: 'Browsers keep the files a month (Expires and Cache-Control: max-age) without asking again.',
   collectedFiles: "The app's collected static files, served by nginx without waking a worker.",
@@ -86,6 +91,11 @@ const ko: NginxComments = {
   leastConn: 'least_conn: 처리 중인 요청이 가장 적은 복제본으로 요청을 보냅니다.',
   ipHash: 'ip_hash: 같은 클라이언트 주소는 (살아 있는 동안) 항상 같은 복제본으로 갑니다.',
   copies: '복제된 컨테이너의 복제본마다 server 하나. 실패한 복제본은 잠시 건너뜁니다.',
+  oneServer: [
+    '앱 서버 하나를 두 번 적습니다: nginx는 서버가 하나뿐이면 요청을 다시 보내지 않으므로, 워커가 답하지 않고',
+    '연결을 닫은 GET(graceful reload로 멈추거나 강제 종료된 워커)은 502가 됩니다. 두 번 적으면 같은 주소로',
+    '한 번 더 보냅니다. max_fails=0: 앱을 건너뛰는 일은 없습니다.',
+  ],
   redirect: '나머지는 모두 경로와 쿼리를 유지한 채 HTTPS로 영구 이동(301)합니다.',
   filesCache: '브라우저가 파일을 한 달 동안 다시 묻지 않고 캐시합니다 (Expires, Cache-Control: max-age).',
   collectedFiles: '앱이 모은 정적 파일. 워커를 깨우지 않고 nginx가 직접 서빙합니다.',

@@ -272,8 +272,7 @@ function locationParts(c: NginxComments) {
 
 /** The parts of upstreams and static files, with their comments in one language. */
 function upstreamParts(c: NginxComments) {
-  // A server that fails this often within fail_timeout is skipped for fail_timeout (with one server,
-  // nginx never skips it).
+  // A copy that fails this often within fail_timeout is skipped for fail_timeout.
   const SERVER_HEALTH = [lit('max_fails=3'), lit('fail_timeout=10s')];
 
   const BALANCE_DIRECTIVES: Record<BalanceMethod, NginxNode | null> = {
@@ -283,6 +282,9 @@ function upstreamParts(c: NginxComments) {
   };
 
   const COPIES_COMMENT = fragment(2, comment(c.copies));
+  const ONE_SERVER_COMMENT = fragment(2, ...c.oneServer.map(comment));
+  // A lone server is listed twice so nginx has a second try for the GET a stopping worker dropped.
+  const ONE_SERVER_HEALTH = [lit('max_fails=0')];
 
   const FILES_SETTINGS = fragment(
     3,
@@ -291,7 +293,14 @@ function upstreamParts(c: NginxComments) {
     directive('expires', lit('30d')),
     directive('access_log', lit('off')),
   );
-  return { SERVER_HEALTH, BALANCE_DIRECTIVES, COPIES_COMMENT, FILES_SETTINGS };
+  return {
+    SERVER_HEALTH,
+    ONE_SERVER_COMMENT,
+    ONE_SERVER_HEALTH,
+    BALANCE_DIRECTIVES,
+    COPIES_COMMENT,
+    FILES_SETTINGS,
+  };
 }
 
 /** The parts every nginx.conf shares, with their comments in one language. */
@@ -307,22 +316,23 @@ const NGINX_PARTS: Readonly<Record<Lang, NginxParts>> = {
 };
 
 function upstreamBlock(location: Extract<PlannedLocation, { kind: 'proxy' }>, parts: NginxParts): NginxNode {
-  const { SERVER_HEALTH, BALANCE_DIRECTIVES, COPIES_COMMENT, UPSTREAM_KEEPALIVE } = parts;
+  const { SERVER_HEALTH, ONE_SERVER_COMMENT, ONE_SERVER_HEALTH, BALANCE_DIRECTIVES, COPIES_COMMENT } = parts;
   const address = location.address;
+  const servers =
+    address.kind === 'unix'
+      ? [`unix:${pathValue(address.path)}`]
+      : upstreamEndpoints(address).map(({ host, port }) => `${hostValue(host)}:${portValue(port)}`);
   const children: NginxNode[] = [];
-  if (address.kind === 'unix')
-    children.push(directive('server', lit(`unix:${pathValue(address.path)}`), ...SERVER_HEALTH));
-  else {
-    const endpoints = upstreamEndpoints(address);
-    if (endpoints.length > 1) {
-      const method = BALANCE_DIRECTIVES[location.balance ?? 'round-robin'];
-      if (method) children.push(method);
-      children.push(COPIES_COMMENT);
-    }
-    for (const { host, port } of endpoints)
-      children.push(directive('server', lit(`${hostValue(host)}:${portValue(port)}`), ...SERVER_HEALTH));
+  if (servers.length === 1) {
+    const server = directive('server', lit(servers[0]!), ...ONE_SERVER_HEALTH);
+    children.push(ONE_SERVER_COMMENT, server, server);
+  } else {
+    const method = BALANCE_DIRECTIVES[location.balance ?? 'round-robin'];
+    if (method) children.push(method);
+    children.push(COPIES_COMMENT);
+    for (const server of servers) children.push(directive('server', lit(server), ...SERVER_HEALTH));
   }
-  if (location.pass === 'proxy_pass') children.push(UPSTREAM_KEEPALIVE);
+  if (location.pass === 'proxy_pass') children.push(parts.UPSTREAM_KEEPALIVE);
   return block('upstream', [lit(location.upstream)], children);
 }
 

@@ -121,9 +121,7 @@ describe('the server bundle', () => {
     const files = filesOf('uwsgi-unix-socket');
     const site = files['nginx/flask-uwsgi-socket.conf']!;
     expect(site).toContain('include /etc/nginx/uwsgi_params;');
-    expect(site).toContain(
-      'server unix:/run/flask-uwsgi-socket-app/uwsgi.sock max_fails=3 fail_timeout=10s;',
-    );
+    expect(site).toContain('server unix:/run/flask-uwsgi-socket-app/uwsgi.sock max_fails=0;');
     expect(site).not.toMatch(/^http|^events/m);
     expect(files['app/uwsgi.ini']).toContain('socket = /run/flask-uwsgi-socket-app/uwsgi.sock');
     expect(files['app/uwsgi.ini']).toContain('chdir = /srv/flask-uwsgi-socket/app');
@@ -148,9 +146,7 @@ describe('the server bundle', () => {
       'CapabilityBoundingSet=\n',
     ])
       expect(unit).toContain(setting);
-    expect(files['nginx/flask-gunicorn-sqlite.conf']).toContain(
-      'server 127.0.0.1:8000 max_fails=3 fail_timeout=10s;',
-    );
+    expect(files['nginx/flask-gunicorn-sqlite.conf']).toContain('server 127.0.0.1:8000 max_fails=0;');
   });
 
   it('runs a container with replicas as a template unit, each copy on its own port behind nginx', () => {
