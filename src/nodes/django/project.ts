@@ -461,16 +461,30 @@ function configClassName(app: string): string {
 }
 
 function renderApps(app: string): string {
-  return `from django.apps import AppConfig
+  return `import time
+
+from django.apps import AppConfig
 from django.db.backends.signals import connection_created
+from django.db.utils import OperationalError
 
 
 def configure_sqlite(sender, connection, **kwargs):
-    """WAL lets readers work while one worker writes; busy_timeout queues writers."""
+    """WAL lets readers work while one worker writes; busy_timeout queues writers.
+
+    Switching to WAL needs the file to itself, and SQLite refuses at once instead of
+    waiting: workers starting together retry until one of them has switched it.
+    """
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA busy_timeout = 5000")
+            for attempt in range(50):
+                try:
+                    cursor.execute("PRAGMA journal_mode = WAL")
+                    break
+                except OperationalError as error:
+                    if "locked" not in str(error) or attempt == 49:
+                        raise
+                    time.sleep(0.1)
 
 
 class ${configClassName(app)}(AppConfig):

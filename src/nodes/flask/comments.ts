@@ -14,6 +14,11 @@ const en = {
   instance: 'Who answers: a copy of a replicated container gets INSTANCE, else the host name.',
   busyTimeout: "timeout + busy_timeout: wait for another worker's lock, not fail at once.",
   wal: 'WAL lets readers and one writer work at the same time.',
+  walRetry: [
+    'Switching to WAL needs the file to itself, and SQLite refuses at once',
+    'instead of waiting: workers starting together retry until one of them',
+    'has switched it (the file then stays in WAL mode).',
+  ],
   perThread: [
     'One connection per worker thread, opened on first use and kept: opening the file,',
     'mapping the WAL index and setting the pragmas on every request cost more than the',
@@ -43,6 +48,11 @@ const ko: FlaskComments = {
   instance: '누가 응답했는지: 복제된 컨테이너의 복제본은 INSTANCE, 아니면 호스트 이름.',
   busyTimeout: 'timeout + busy_timeout: 바로 실패하지 않고 다른 워커의 락을 기다립니다.',
   wal: 'WAL 모드에서는 읽는 쪽들과 쓰는 쪽 하나가 동시에 작업할 수 있습니다.',
+  walRetry: [
+    'WAL로 바꾸려면 파일을 혼자 써야 하는데, SQLite는 기다리지 않고',
+    '바로 거절합니다: 함께 시작한 워커들은 그중 하나가 바꿀 때까지',
+    '다시 시도합니다 (한 번 바뀐 파일은 WAL 모드로 남습니다).',
+  ],
   perThread: [
     '워커 스레드마다 연결 하나를 처음 쓸 때 열어서 계속 씁니다. 요청마다 파일을 열고',
     'WAL 인덱스를 매핑하고 pragma를 설정하면 쿼리 자체보다 비용이 더 큽니다.',
