@@ -17,6 +17,27 @@ describe('buildBundleZip', () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   });
 
+  it('gives the same bytes in every time zone, dated 2024-01-01 00:00', async () => {
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'UTC';
+      const utc = await buildBundleZip(files, 'demo');
+      process.env.TZ = 'Asia/Seoul';
+      const seoul = await buildBundleZip(files, 'demo');
+      process.env.TZ = 'America/Los_Angeles';
+      const angeles = await buildBundleZip(files, 'demo');
+      expect(Buffer.from(seoul).equals(Buffer.from(utc))).toBe(true);
+      expect(Buffer.from(angeles).equals(Buffer.from(utc))).toBe(true);
+      // The DOS date and time of the first local header (offsets 10–13): 2024-01-01 00:00:00.
+      const view = new DataView(utc.buffer, utc.byteOffset);
+      expect(view.getUint16(10, true)).toBe(0);
+      expect(view.getUint16(12, true)).toBe(((2024 - 1980) << 9) | (1 << 5) | 1);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('puts everything under one top folder, with scripts executable', async () => {
     const zip = await JSZip.loadAsync(await buildBundleZip(files, 'demo'));
     const names = Object.keys(zip.files).filter((name) => !zip.files[name]!.dir);

@@ -1,8 +1,12 @@
-import JSZip from 'jszip';
+import { strToU8, zipSync, type Zippable } from 'fflate';
 import { fileMode, isSafeBundlePath } from './folder';
 
-/** Every entry gets this timestamp, so the same files always give the same archive bytes. */
-export const ZIP_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
+/**
+ * Every entry is dated 2024-01-01 00:00, so the same files always give the same archive bytes. A zip
+ * stores the date as local wall-clock fields, which the writer reads in the local time zone: a date
+ * built from local fields writes the same bytes in every zone.
+ */
+const zipDate = (): Date => new Date(2024, 0, 1, 0, 0, 0);
 
 /**
  * The bundle as a zip: one top folder, entries in sorted order, fixed timestamps, unix modes
@@ -11,7 +15,6 @@ export const ZIP_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
 export async function buildBundleZip(files: Record<string, string>, folder: string): Promise<Uint8Array> {
   if (!isSafeBundlePath(folder) || folder.includes('/'))
     throw new Error(`unsafe bundle folder name: ${JSON.stringify(folder)}`);
-  const zip = new JSZip();
   // Folder entries first, so unzip tools create them with sane modes.
   const folders = new Set<string>([folder]);
   for (const path of Object.keys(files)) {
@@ -19,20 +22,15 @@ export async function buildBundleZip(files: Record<string, string>, folder: stri
     const parts = path.split('/');
     for (let i = 1; i < parts.length; i++) folders.add(`${folder}/${parts.slice(0, i).join('/')}`);
   }
-  for (const dir of [...folders].sort()) {
-    zip.file(`${dir}/`, null, { dir: true, date: ZIP_DATE, unixPermissions: 0o40755 });
-  }
-  for (const path of Object.keys(files).sort()) {
-    zip.file(`${folder}/${path}`, files[path]!, {
-      date: ZIP_DATE,
-      unixPermissions: fileMode(path),
-      createFolders: false,
-    });
-  }
-  return zip.generateAsync({
-    type: 'uint8array',
-    platform: 'UNIX',
-    compression: 'DEFLATE',
-    compressionOptions: { level: 6 },
-  });
+  // Unix attributes: the file type and mode in the high 16 bits (0x10 marks a folder for DOS tools).
+  const entries: Zippable = {};
+  const mtime = zipDate();
+  for (const dir of [...folders].sort())
+    entries[`${dir}/`] = [new Uint8Array(0), { level: 0, mtime, os: 3, attrs: (0o40755 << 16) | 0x10 }];
+  for (const path of Object.keys(files).sort())
+    entries[`${folder}/${path}`] = [
+      strToU8(files[path]!),
+      { level: 6, mtime, os: 3, attrs: (0o100000 | fileMode(path)) << 16 },
+    ];
+  return zipSync(entries);
 }
