@@ -55,7 +55,7 @@ const draftFromParts = reuseWhenSame(
     process: PythonProcess,
     copies: readonly string[],
   ): PythonDraft => {
-    const nodes = [process.node];
+    const nodes = [processNode.id];
     if (app && !nodes.includes(app.id)) nodes.push(app.id);
     for (const db of databaseNodes) if (!nodes.includes(db.id)) nodes.push(db.id);
     const databases = databaseNodes.map((db) => databasePart(db.kind).file(db.props));
