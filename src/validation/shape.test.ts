@@ -4,7 +4,6 @@ import { moveNodesToContainer, setNodeProp } from '../model/edit';
 import { loadTemplate } from '../model/templates';
 import { ruleMessages as koreanRuleMessages } from '../i18n/ko/rules';
 import { RULE_BY_ID } from './registry';
-import { designShape } from './shape';
 import { diagnosticsToJson, validate } from './validate';
 
 /** Diagnostics as plain data (fix functions left out), to compare a reused result with a fresh one. */
@@ -15,28 +14,6 @@ function withUnreachableNodes() {
   const design = loadTemplate('gunicorn-flask-sqlite');
   return { ...design, edges: design.edges.filter((edge) => !edge.source.startsWith('browser')) };
 }
-
-describe('designShape', () => {
-  it('stays the same object while only props and positions change', () => {
-    const design = loadTemplate('gunicorn-flask-sqlite');
-    const shape = designShape(design);
-    const proxy = design.nodes.find((node) => node.container === 'web')!;
-    const edited = setNodeProp(design, proxy.id, 'serverName', 'shop.example');
-    expect(edited.edges).toBe(design.edges);
-    expect(designShape(edited)).toBe(shape);
-    const moved = { ...edited, nodes: edited.nodes.map((node) => ({ ...node, position: { x: 1, y: 2 } })) };
-    expect(designShape(moved)).toBe(shape);
-  });
-
-  it('is a new object when a node changes container or kind, or an edge changes', () => {
-    const design = loadTemplate('gunicorn-flask-sqlite');
-    const shape = designShape(design);
-    const proxy = design.nodes.find((node) => node.container === 'web')!;
-    expect(designShape(moveNodesToContainer(design, [proxy.id], 'front'))).not.toBe(shape);
-    expect(designShape({ ...design, edges: design.edges.slice(1) })).not.toBe(shape);
-    expect(designShape({ ...design, nodes: design.nodes.slice(1) })).not.toBe(shape);
-  });
-});
 
 describe('validate reuses the diagnostics of rules that read only the shape', () => {
   it('keeps a shape rule’s diagnostics after a props edit, without running it again', () => {

@@ -4,7 +4,7 @@ import { type RuleMessages } from '../i18n';
 import { ruleMessages as EN_RULE_MESSAGES } from '../i18n/en/rules';
 import { buildContext } from './context';
 import { RULES } from './registry';
-import { designShape, type DesignShape } from './shape';
+import { designShape, type DesignShape } from '../model/shape';
 import type { Diagnostic, Rule, RuleContext } from './types';
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;

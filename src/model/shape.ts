@@ -1,9 +1,10 @@
 import type { Design, DesignEdge, DesignNode } from '../model/design';
 
 /**
- * A design's shape: its node ids, kinds and containers, in order, and its edges. Rules that read
- * nothing else (loops, reachability, what may connect to what, who shares a container) say so with
- * `reads: 'shape'`, and validate() reuses their diagnostics while the shape is the same object.
+ * A design's shape: its node ids, kinds and containers, in order, and its edges. What is worked out
+ * from nothing else is kept per shape object: the services each container becomes (servicesOf), and
+ * the diagnostics of rules that say `reads: 'shape'` (loops, reachability, what may connect to what,
+ * who shares a container). An inspector edit changes props only, so the shape stays the same object.
  */
 export type DesignShape = object;
 
