@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nodeContainers } from './containers';
 import { moveNodesToContainer, setNodeProp } from './edit';
 import { servicesOf } from './services';
 import { designShape } from './shape';
@@ -41,5 +42,17 @@ describe('servicesOf per shape', () => {
     expect(
       servicesOf(replicated).flatMap((entry) => entry.groups.flatMap((group) => group.copies)),
     ).toContain('app-1');
+  });
+});
+
+describe('nodeContainers per shape', () => {
+  it('gives the same list after a props edit, and a new one when a node changes container', () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    const names = nodeContainers(design);
+    const proxy = design.nodes.find((node) => node.container === 'web')!;
+    expect(nodeContainers(setNodeProp(design, proxy.id, 'serverName', 'shop.example'))).toBe(names);
+    const moved = nodeContainers(moveNodesToContainer(design, [proxy.id], 'front'));
+    expect(moved).not.toBe(names);
+    expect(moved).toEqual(['front', 'app']);
   });
 });

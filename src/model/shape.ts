@@ -2,7 +2,8 @@ import type { Design, DesignEdge, DesignNode } from '../model/design';
 
 /**
  * A design's shape: its node ids, kinds and containers, in order, and its edges. What is worked out
- * from nothing else is kept per shape object: the services each container becomes (servicesOf), and
+ * from nothing else is kept per shape object: the services each container becomes (servicesOf), the
+ * containers nodes name (nodeContainers), and
  * the diagnostics of rules that say `reads: 'shape'` (loops, reachability, what may connect to what,
  * who shares a container). An inspector edit changes props only, so the shape stays the same object.
  */
@@ -28,8 +29,9 @@ export function designShape(design: Design): DesignShape {
   const kept = shapeByEdges.get(design.edges);
   const same =
     kept !== undefined &&
-    kept.nodes.length === design.nodes.length &&
-    kept.nodes.every((node, at) => sameShapeNode(node, design.nodes[at]));
+    (kept.nodes === design.nodes ||
+      (kept.nodes.length === design.nodes.length &&
+        kept.nodes.every((node, at) => sameShapeNode(node, design.nodes[at]))));
   const shape = same ? kept.shape : {};
   shapeByEdges.set(design.edges, { nodes: design.nodes, shape });
   return shape;
