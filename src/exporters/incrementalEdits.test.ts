@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Design, DesignEdge, DesignNode } from '../model/design';
+import { servicesOf } from '../model/services';
 import { validate } from '../validation/validate';
 import { COMPOSE_EN, generate, type Generated } from './generate';
 import type { PlannedService } from './planTypes';
@@ -124,6 +125,25 @@ describe('incremental generation after a one-node edit', () => {
     expect(serviceNamed(after, 'app-1')).not.toBe(serviceNamed(before, 'app-1'));
     expect(serviceNamed(after, 'app-0')).toBe(serviceNamed(before, 'app-0'));
     expect(serviceNamed(after, 'web-1')).toBe(serviceNamed(before, 'web-1'));
+  });
+
+  it('keeps the untouched stack’s draft inputs, front doors and grouping, and recomputes the edited one’s', () => {
+    const design = twoStacks();
+    const edited = withNode(design, 'proxy-0', (node) => withProps(node, { serverName: 'shop.example' }));
+    const { before, after } = warmMatchesCold(design, edited);
+    const frontDoor = (generated: Generated, name: string) => {
+      const runs = serviceNamed(generated, name).runs;
+      return runs.kind === 'python' ? runs.apps[0]!.frontDoors[0] : undefined;
+    };
+    expect(frontDoor(after, 'app-1')).toBeDefined();
+    expect(frontDoor(after, 'app-1')).toBe(frontDoor(before, 'app-1'));
+    expect(frontDoor(after, 'app-0')).not.toBe(frontDoor(before, 'app-0'));
+    expect(frontDoor(after, 'app-0')).toMatchObject({ serverName: 'shop.example' });
+    // A props edit leaves the shape alone: the grouping of containers into services is kept whole.
+    expect(servicesOf(edited)).toBe(servicesOf(design));
+    expect(servicesOf(withNode(design, 'db-1', (node) => ({ ...node, container: 'data-1' })))).not.toBe(
+      servicesOf(design),
+    );
   });
 
   it('gives the same bundle again when nothing changed, every service reused', () => {

@@ -2,6 +2,7 @@ import { replicasOf } from './containers';
 import type { Design, DesignNode } from './design';
 import { groupPush } from './group';
 import { Names } from './names';
+import { designShape, type DesignShape } from './shape';
 import { hasRole, isApp, isClient, isProxy, isStatic, isWsgiServer, type Role } from '../nodes/registry';
 
 /**
@@ -45,6 +46,21 @@ function calleesById(design: Design, byId: ReadonlyMap<string, DesignNode>): Map
  * both ask this function, so the canvas draws every service the preview shows.
  */
 export function servicesOf(design: Design): ContainerServices[] {
+  const shape = designShape(design);
+  const kept = servicesByShape.get(shape);
+  if (kept && kept.containers === design.containers) return kept.services;
+  const services = containerServices(design);
+  servicesByShape.set(shape, { containers: design.containers, services });
+  return services;
+}
+
+/** servicesOf's last answer per shape: it reads only the shape and the containers' settings (replicas). */
+const servicesByShape = new WeakMap<
+  DesignShape,
+  { containers: Design['containers']; services: ContainerServices[] }
+>();
+
+function containerServices(design: Design): ContainerServices[] {
   const containers = new Map<string, DesignNode[]>();
   for (const node of design.nodes) {
     if (isClient(node) || node.container === undefined) continue;

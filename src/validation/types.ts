@@ -54,6 +54,12 @@ export interface Rule {
   /** The output targets the rule is about (absent: every target); validate() runs it only for those. */
   targets?: readonly Target[];
   check: (design: Design, context: RuleContext) => Diagnostic[];
+  /**
+   * 'shape': the rule reads only node ids, kinds and containers and the edges (and its fixes read
+   * the design they are applied to), so validate() reuses its diagnostics while that shape is the
+   * same (see designShape). Absent: the rule may read anything, it runs every time.
+   */
+  reads?: 'shape';
   /** Shared by docs/rules.md and the unit tests, so the documented examples are the tested ones. */
   examples: RuleExamples;
 }

@@ -4,7 +4,8 @@ import { type RuleMessages } from '../i18n';
 import { ruleMessages as EN_RULE_MESSAGES } from '../i18n/en/rules';
 import { buildContext } from './context';
 import { RULES } from './registry';
-import type { Diagnostic, Rule } from './types';
+import { designShape, type DesignShape } from '../model/shape';
+import type { Diagnostic, Rule, RuleContext } from './types';
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
 
@@ -19,10 +20,15 @@ export function validate(
   text: RuleMessages = EN_RULE_MESSAGES,
 ): Diagnostic[] {
   const context = buildContext(design, target, text);
+  const shape = designShape(design);
   const diagnostics: Diagnostic[] = [];
   for (const rule of RULES.filter((candidate) => appliesTo(candidate, target))) {
     try {
-      diagnostics.push(...rule.check(design, context));
+      diagnostics.push(
+        ...(rule.reads === 'shape'
+          ? shapeRuleDiagnostics(rule, shape, design, context)
+          : rule.check(design, context)),
+      );
     } catch (error) {
       diagnostics.push({
         rule: rule.id,
@@ -37,6 +43,28 @@ export function validate(
     }
   }
   return sortDiagnostics(diagnostics);
+}
+
+/** A shape rule's last diagnostics for a shape, with the target and texts they were written for. */
+const shapeResults = new WeakMap<
+  DesignShape,
+  Map<Rule, { target: Target; text: RuleMessages; diagnostics: Diagnostic[] }>
+>();
+
+/** A rule that reads only the design's shape: its diagnostics worked out again only when the shape, target or texts change. */
+function shapeRuleDiagnostics(
+  rule: Rule,
+  shape: DesignShape,
+  design: Design,
+  context: RuleContext,
+): Diagnostic[] {
+  const results = shapeResults.get(shape) ?? new Map();
+  shapeResults.set(shape, results);
+  const kept = results.get(rule);
+  if (kept && kept.target === context.target && kept.text === context.text) return kept.diagnostics;
+  const diagnostics = rule.check(design, context);
+  results.set(rule, { target: context.target, text: context.text, diagnostics });
+  return diagnostics;
 }
 
 export function appliesTo(rule: Rule, target: Target): boolean {

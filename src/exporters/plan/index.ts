@@ -5,7 +5,8 @@
 import type { Design } from '../../model/design';
 import { isClient, isProxy } from '../../nodes/registry';
 import { bundleFolderName } from '../folder';
-import type { DeploymentPlan, FrontDoor } from '../planTypes';
+import { reuseWhenSame } from '../incremental';
+import type { DeploymentPlan, FrontDoor, PlannedNginxServer } from '../planTypes';
 import { planContainers } from './containers';
 import { serviceCopies } from './copies';
 import { Names, buildGraph, compare, type Graph } from './graph';
@@ -42,6 +43,18 @@ export function apiBasesByProcess(webServers: readonly WebServers[]): Map<string
   return bases;
 }
 
+/** How a process is reached through one nginx server: the same object while the server block is. */
+const frontDoorOf = reuseWhenSame(
+  (server: PlannedNginxServer): FrontDoor => ({
+    serverName: server.serverName,
+    listen: server.listen,
+    ...(server.tls
+      ? { tls: { port: server.tls.port, redirectHttp: server.tls.redirectHttp, hsts: server.tls.hsts } }
+      : {}),
+  }),
+  (server) => server,
+);
+
 /** Step: the nginx servers that reach each process (its host names and port), in server order. */
 export function frontDoorsByProcess(webServers: readonly WebServers[]): Map<string, FrontDoor[]> {
   const doors = new Map<string, FrontDoor[]>();
@@ -51,19 +64,7 @@ export function frontDoorsByProcess(webServers: readonly WebServers[]): Map<stri
         if (location.kind !== 'proxy') continue;
         const list = doors.get(location.node) ?? [];
         if (!list.some((door) => door.serverName === server.serverName && door.listen === server.listen))
-          list.push({
-            serverName: server.serverName,
-            listen: server.listen,
-            ...(server.tls
-              ? {
-                  tls: {
-                    port: server.tls.port,
-                    redirectHttp: server.tls.redirectHttp,
-                    hsts: server.tls.hsts,
-                  },
-                }
-              : {}),
-          });
+          list.push(frontDoorOf(server));
         doors.set(location.node, list);
       }
   return doors;

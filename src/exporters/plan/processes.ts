@@ -39,34 +39,36 @@ export interface PythonDraft {
   nodes: string[];
 }
 
-/** The nodes a draft is made of: its process node, the app it imports (null: none) and that app's databases. */
-interface DraftParts {
-  processNode: DesignNode;
-  apps: { app: DesignNode | null; databaseNodes: DesignNode[] }[];
-}
-
 /**
- * A draft from its parts, the same object while its parts are the same nodes and names, so the steps
- * after it (volumes, the python service) find their inputs unchanged by identity.
+ * A draft from its parts (the process node, the app it imports, null: none, and that app's databases),
+ * the same object while they are the same nodes and names, so the steps after it (volumes, the python
+ * service) find their inputs unchanged by identity. The parts come as separate arguments, so the check
+ * is one identity comparison each (the databases: a short list of the same node objects).
  */
 const draftFromParts = reuseWhenSame(
   (
-    parts: DraftParts,
+    processNode: DesignNode,
+    app: DesignNode | null,
+    databaseNodes: readonly DesignNode[],
     container: string,
     service: string,
     process: PythonProcess,
     copies: readonly string[],
   ): PythonDraft => {
-    const nodes = [process.node];
-    const apps = parts.apps.map(({ app, databaseNodes }) => {
-      if (app && !nodes.includes(app.id)) nodes.push(app.id);
-      for (const db of databaseNodes) if (!nodes.includes(db.id)) nodes.push(db.id);
-      const databases = databaseNodes.map((db) => databasePart(db.kind).file(db.props));
-      return { app, database: databases[0] ?? null, databases };
-    });
-    return { service, copies: [...copies], container, process, apps, nodes };
+    const nodes = [processNode.id];
+    if (app && !nodes.includes(app.id)) nodes.push(app.id);
+    for (const db of databaseNodes) if (!nodes.includes(db.id)) nodes.push(db.id);
+    const databases = databaseNodes.map((db) => databasePart(db.kind).file(db.props));
+    return {
+      service,
+      copies: [...copies],
+      container,
+      process,
+      apps: [{ app, database: databases[0] ?? null, databases }],
+      nodes,
+    };
   },
-  (parts) => parts.processNode,
+  (processNode) => processNode,
 );
 
 /**
@@ -81,11 +83,8 @@ export function pythonDraft(
   copies: readonly string[] = [service],
 ): PythonDraft {
   const processNode = graph.byId.get(process.node)!;
-  const appNodes =
-    process.role === 'dev-server' ? [processNode] : calleesWithRole(graph, processNode.id, 'app').slice(0, 1);
-  const apps = (appNodes.length > 0 ? appNodes : [null]).map((app) => ({
-    app,
-    databaseNodes: app ? calleesWithRole(graph, app.id, 'database') : [],
-  }));
-  return draftFromParts({ processNode, apps }, container, service, process, copies);
+  const app =
+    process.role === 'dev-server' ? processNode : (calleesWithRole(graph, processNode.id, 'app')[0] ?? null);
+  const databaseNodes = app ? calleesWithRole(graph, app.id, 'database') : [];
+  return draftFromParts(processNode, app, databaseNodes, container, service, process, copies);
 }

@@ -77,59 +77,80 @@ function shadowingNote(module: string): string[] {
     : [];
 }
 
-/** Step: one python service (its process, apps, files, command), reused while its inputs stay the same. */
-export const planPythonService = reuseWhenSame(
-  (inputs: PythonServiceInputs): { service: PlannedService; notes: string[] } => {
-    const { draft, buildDir } = inputs;
-    const process = draft.process;
-    const apiBases =
-      inputs.bases.length === 0 || inputs.clientFacing
-        ? [...new Set([...inputs.bases, '/api/'])]
-        : [...inputs.bases];
-    const { apps, layout } = plannedApps(inputs, apiBases);
-    const workdir = pickWorkdir(inputs.mounts);
-    const files = new Set(['requirements.txt', 'health-check.py']);
-    const project = appPart(apps[0]!.kind).project;
-    if (process.role === 'wsgi-server') files.add(wsgiServerPart(process.kind).configFile);
-    if (project) for (const file of Object.keys(project.files(apps[0]!, [], 'en'))) files.add(file);
-    else {
-      if (process.role === 'wsgi-server') files.add(layout.entryFile);
-      for (const file of [...layout.packages, ...apps.map((app) => app.file)]) files.add(file);
-      for (const app of apps)
-        for (const file of Object.keys(appPart(app.kind).extraFiles?.(app) ?? {})) files.add(file);
-      for (const file of Object.keys(appPart(apps[0]!.kind).selfChecks?.files(apps, 'en') ?? {}))
-        files.add(file);
-    }
-    const listener = process.bind;
-    const service: PlannedService = {
-      name: draft.service,
-      image: 'python',
-      buildDir,
-      command: command(process, apps[0]!),
-      workdir,
-      user: 'app',
-      copies: [...files].sort(compareText).map((file) => ({
-        from: `${buildDir}/${file}`,
-        to: `${workdir}/${file}`,
-      })),
-      mounts: [...inputs.mounts],
-      published:
-        inputs.clientFacing && listener.kind === 'tcp'
-          ? [{ host: listener.port, container: listener.port }]
-          : [],
-      listens: [listener],
-      env: { PYTHONUNBUFFERED: '1', SECRET_KEY: '' },
-      dependsOn: [],
-      nodes: draft.nodes,
-      runs: {
-        kind: 'python',
-        process,
-        apps,
-        packages: project ? [] : layout.packages,
-        entryFile: project ? apps[0]!.file : layout.entryFile,
-      },
-    };
-    return { service, notes: shadowingNote(apps[0]!.module) };
-  },
-  (inputs) => inputs.processNode,
+/** One python service (its process, apps, files, command) from its inputs. */
+function pythonService(inputs: PythonServiceInputs): { service: PlannedService; notes: string[] } {
+  const { draft, buildDir } = inputs;
+  const process = draft.process;
+  const apiBases =
+    inputs.bases.length === 0 || inputs.clientFacing
+      ? [...new Set([...inputs.bases, '/api/'])]
+      : [...inputs.bases];
+  const { apps, layout } = plannedApps(inputs, apiBases);
+  const workdir = pickWorkdir(inputs.mounts);
+  const files = new Set(['requirements.txt', 'health-check.py']);
+  const project = appPart(apps[0]!.kind).project;
+  if (process.role === 'wsgi-server') files.add(wsgiServerPart(process.kind).configFile);
+  if (project) for (const file of Object.keys(project.files(apps[0]!, [], 'en'))) files.add(file);
+  else {
+    if (process.role === 'wsgi-server') files.add(layout.entryFile);
+    for (const file of [...layout.packages, ...apps.map((app) => app.file)]) files.add(file);
+    for (const app of apps)
+      for (const file of Object.keys(appPart(app.kind).extraFiles?.(app) ?? {})) files.add(file);
+    for (const file of Object.keys(appPart(apps[0]!.kind).selfChecks?.files(apps, 'en') ?? {}))
+      files.add(file);
+  }
+  const listener = process.bind;
+  const service: PlannedService = {
+    name: draft.service,
+    image: 'python',
+    buildDir,
+    command: command(process, apps[0]!),
+    workdir,
+    user: 'app',
+    copies: [...files].sort(compareText).map((file) => ({
+      from: `${buildDir}/${file}`,
+      to: `${workdir}/${file}`,
+    })),
+    mounts: [...inputs.mounts],
+    published:
+      inputs.clientFacing && listener.kind === 'tcp'
+        ? [{ host: listener.port, container: listener.port }]
+        : [],
+    listens: [listener],
+    env: { PYTHONUNBUFFERED: '1', SECRET_KEY: '' },
+    dependsOn: [],
+    nodes: draft.nodes,
+    runs: {
+      kind: 'python',
+      process,
+      apps,
+      packages: project ? [] : layout.packages,
+      entryFile: project ? apps[0]!.file : layout.entryFile,
+    },
+  };
+  return { service, notes: shadowingNote(apps[0]!.module) };
+}
+
+/**
+ * pythonService, reused while its inputs stay the same. The inputs are compared one by one: the
+ * process node and draft are shared objects while unchanged, and the short lists (bases, front
+ * doors, mounts) are compared by value only when they are new lists.
+ */
+const reusedPythonService = reuseWhenSame(
+  (
+    processNode: DesignNode,
+    draft: PythonDraft,
+    bases: readonly string[],
+    frontDoors: readonly FrontDoor[],
+    clientFacing: boolean,
+    mounts: readonly Mount[],
+    buildDir: string,
+  ) => pythonService({ processNode, draft, bases, frontDoors, clientFacing, mounts, buildDir }),
+  (processNode) => processNode,
 );
+
+/** Step: one python service, reused while its inputs stay the same (see reusedPythonService). */
+export function planPythonService(inputs: PythonServiceInputs): { service: PlannedService; notes: string[] } {
+  const { processNode, draft, bases, frontDoors, clientFacing, mounts, buildDir } = inputs;
+  return reusedPythonService(processNode, draft, bases, frontDoors, clientFacing, mounts, buildDir);
+}

@@ -100,6 +100,7 @@ function loop(closed: boolean) {
 export const cycle: Rule = {
   id: 'cycle',
   severity: 'error',
+  reads: 'shape',
   summary: 'The connections form a loop (a node that, following the edges, calls itself).',
   why: 'Edges point from caller to callee, and a request flows one way: client → nginx → app server → app → database. A loop would send a request back where it came from for ever; it is always a drawing mistake.',
   check(current, context) {

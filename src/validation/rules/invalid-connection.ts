@@ -19,6 +19,7 @@ const withDb = (source: string) =>
 export const invalidConnection: Rule = {
   id: 'invalid-connection',
   severity: 'error',
+  reads: 'shape',
   summary: 'An edge the connection matrix forbids (for example SQLite → anything, or nginx → SQLite).',
   why: 'Edges point from caller to callee, and only some pieces call others: nginx serves React files and proxies to app servers, app servers import Flask, Flask opens SQLite.',
   fixSummary: 'Remove the connection.',

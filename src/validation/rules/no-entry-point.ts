@@ -61,6 +61,7 @@ export function reachableFromClients(current: Design, context: RuleContext): Set
 export const noEntryPoint: Rule = {
   id: 'no-entry-point',
   severity: 'error',
+  reads: 'shape',
   summary: 'The design has no client, or no client reaches an nginx or an app server.',
   why: 'A deployment exists to answer requests. A client node marks where requests come from; without one that reaches nginx (or, wrongly, an app server), nothing in the design is ever called and the generated stack has no front door.',
   fixSummary:

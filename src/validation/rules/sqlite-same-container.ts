@@ -8,6 +8,7 @@ import type { Diagnostic, Rule } from '../types';
 export const sqliteSameContainer: Rule = {
   id: 'sqlite-same-container',
   severity: 'error',
+  reads: 'shape',
   summary: 'A Flask app uses a SQLite database that is in another container.',
   why: 'SQLite is a file, not a network service: there is no port to connect to. Only a process that can open the file can use it, so the database must sit in the app’s container (on a named volume, so the data outlives the container).',
   fixSummary: 'Move the database into the app’s container.',

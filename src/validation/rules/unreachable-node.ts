@@ -25,6 +25,7 @@ function stack(withSecondEdge: boolean) {
 export const unreachableNode: Rule = {
   id: 'unreachable-node',
   severity: 'warning',
+  reads: 'shape',
   summary:
     'A node that no client can reach by following the connections. Silent when the design has no client at all (then `no-entry-point` reports the missing client once, instead of every node).',
   why: 'Every piece of a deployment is there to serve requests. A node nothing leads to is either forgotten or missing a connection, and its container would start for nothing (or, for SQLite, hold data no app opens).',

@@ -27,6 +27,7 @@ function moveAppWithData(current: Design, appId: string, container: string): Des
 export const wsgiAppSameContainer: Rule = {
   id: 'wsgi-app-same-container',
   severity: 'error',
+  reads: 'shape',
   summary: 'A Gunicorn or uWSGI node and the Flask or Django app it runs are in different containers.',
   why: 'A WSGI server does not call the app over the network: it imports `module:callable` into its own worker processes. The app’s code and its Python packages must therefore be in the server’s container (image), which is why Gunicorn and Flask share one container.',
   fixSummary:

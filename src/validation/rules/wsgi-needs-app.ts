@@ -18,6 +18,7 @@ function addApp(current: Design, serverId: string): Design {
 export const wsgiNeedsApp: Rule = {
   id: 'wsgi-needs-app',
   severity: 'error',
+  reads: 'shape',
   summary: 'A Gunicorn or uWSGI node runs no Flask or Django app, or more than one.',
   why: 'A WSGI server imports exactly one application (`module:callable`) and hands it every request. Without an app it has nothing to run (uWSGI with `need-app` refuses to start, Gunicorn fails to boot); with two, only one could be imported.',
   fixSummary:
