@@ -1,4 +1,5 @@
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './app/ErrorBoundary';
@@ -22,15 +23,21 @@ void whenCanvasPainted()
     );
   });
 // The first paint is already in the chosen language (Korean arrives as its own small chunk).
+// The first render is synchronous: its effects then run before the browser's first frame, so React
+// Flow receives the design's nodes in time to draw them in that frame, instead of a frame of the
+// whole editor without them first.
 void switchLanguage(initialLang(), false)
   .catch(() => undefined)
-  .finally(() =>
-    createRoot(document.getElementById('root')!).render(
-      <StrictMode>
-        <ErrorBoundary area="app">
-          <App />
-          <TabConflictBanner />
-        </ErrorBoundary>
-      </StrictMode>,
-    ),
-  );
+  .finally(() => {
+    const root = createRoot(document.getElementById('root')!);
+    flushSync(() =>
+      root.render(
+        <StrictMode>
+          <ErrorBoundary area="app">
+            <App />
+            <TabConflictBanner />
+          </ErrorBoundary>
+        </StrictMode>,
+      ),
+    );
+  });

@@ -30,6 +30,10 @@ describe('first paint of the canvas', () => {
 
     firstPaint.markCanvasPainted();
     firstPaint.markCanvasPainted();
+    expect(firstPaint.canvasPainted()).toBe(true);
+    // not in the task that marks the paint: each piece of work gets a task of its own
+    expect(listener).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(0);
     await waiting;
     expect(started).toBe(true);
     expect(listener).toHaveBeenCalledTimes(1);

@@ -17,11 +17,15 @@ export function canvasPainted(): boolean {
   return painted;
 }
 
-/** Called once the canvas's first nodes are on screen (or it has none to draw). */
+/**
+ * Called once the canvas's first nodes are on screen (or it has none to draw). Each piece of waiting
+ * work starts in a task of its own, so the page answers input between them instead of sitting in
+ * one long task right after its first paint.
+ */
 export function markCanvasPainted(): void {
   if (painted) return;
   painted = true;
-  for (const listener of [...listeners]) listener();
+  for (const listener of [...listeners]) setTimeout(listener, 0);
   listeners.clear();
 }
 

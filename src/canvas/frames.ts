@@ -1,4 +1,4 @@
-import { emptyContainers } from '../model/containers';
+import { byName, emptyContainers } from '../model/containers';
 import type { ContainerServices } from '../model/services';
 import type { Design, Position } from '../model/design';
 import type { DraftFrame } from '../store/uiSlice';
@@ -104,7 +104,9 @@ export function computeFrames(nodes: readonly PlacedNode[], empty: readonly Empt
       members: 0,
     });
   });
-  return frames.sort((a, b) => a.container.localeCompare(b.container));
+  // Code-point order, as the design lists its containers (a locale-aware compare would load ICU's
+  // collation data during the canvas's first render).
+  return frames.sort((a, b) => byName(a.container, b.container));
 }
 
 /** The frame a point falls in; the smallest one when frames overlap. */
