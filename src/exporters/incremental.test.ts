@@ -25,6 +25,26 @@ describe('reuseWhenSame', () => {
     expect(calls).toBe(3);
   });
 
+  it('keeps the newest equal inputs, so the next call finds them by identity', () => {
+    let calls = 0;
+    const step = reuseWhenSame(
+      (_node: object, options: { port: number }) => {
+        calls++;
+        return options.port;
+      },
+      (node) => node,
+    );
+    const node = {};
+    const older = { port: 80 };
+    const newer = { port: 80 };
+    step(node, older);
+    expect(step(node, newer)).toBe(80);
+    // Had the older inputs been kept, this change to them would make the newer ones differ.
+    older.port = 81;
+    expect(step(node, newer)).toBe(80);
+    expect(calls).toBe(1);
+  });
+
   it('compares plain data by value and anything else by identity', () => {
     expect(sameValue({ a: [1, { b: 'x' }] }, { a: [1, { b: 'x' }] })).toBe(true);
     expect(sameValue({ a: 1 }, { a: 1, b: undefined })).toBe(false);

@@ -16,7 +16,11 @@ export function reuseWhenSame<A extends unknown[], R>(
   return (...args) => {
     const key = keyOf(...args);
     const hit = last.get(key);
-    if (hit && sameArguments(hit.args, args)) return hit.result;
+    if (hit && sameArguments(hit.args, args)) {
+      // The newest equal inputs are kept, so the next call finds them by identity, not by value.
+      hit.args = args;
+      return hit.result;
+    }
     const result = step(...args);
     last.set(key, { args, result });
     return result;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadTemplate } from '../model/templates';
+import { isProxy } from '../nodes/registry';
 import { HOSTILE_STRINGS } from '../validation/hostileInputs';
-import { mermaidText, toMermaid } from './mermaid';
+import { mermaidLines, mermaidText, toMermaid } from './mermaid';
 
 describe('toMermaid', () => {
   it('draws containers as subgraphs and edges with protocol and route', () => {
@@ -36,6 +37,23 @@ describe('toMermaid', () => {
       nodes: design.nodes.map((node, index) => (index === 1 ? { ...node, container: undefined } : node)),
     };
     expect(toMermaid(unframed)).toBe(toMermaid(structuredClone(unframed)));
+  });
+
+  it('after a props edit writes again only the edited node’s line and its edges’, as a cold run would', () => {
+    const design = loadTemplate('react-nginx-gunicorn');
+    const before = mermaidLines(design);
+    expect(mermaidLines(design)).toBe(before);
+    const proxyAt = design.nodes.findIndex(isProxy);
+    const nodes = design.nodes.slice();
+    const proxy = nodes[proxyAt]!;
+    nodes[proxyAt] = { ...proxy, props: { ...proxy.props, listen: 8088 } } as typeof proxy;
+    const edited = { ...design, nodes };
+    const after = mermaidLines(edited);
+    expect(after.join('\n')).toBe(mermaidLines(structuredClone(edited)).join('\n'));
+    const changed = after.filter((line, at) => line !== before[at]);
+    expect(changed).toEqual([expect.stringMatching(new RegExp(`^    n${proxyAt}\\[.*8088`))]);
+    // the Korean chart of the same shape is kept apart
+    expect(mermaidLines(edited, 'ko').join('\n')).toBe(toMermaid(structuredClone(edited), 'ko').trimEnd());
   });
 
   it('escapes label text so nothing breaks out of the quotes', () => {

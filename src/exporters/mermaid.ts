@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n/lang';
 import type { Design, DesignEdge, DesignNode } from '../model/design';
 import { groupPush } from '../model/group';
+import { designShape, type DesignShape } from '../model/shape';
 import { edgeCaptionOf } from '../nodes/captions';
 import { oneLineLabelOf, shapeOf, type NodeShape } from '../nodes/registry';
 import { reuseWhenSame } from './incremental';
@@ -74,31 +75,94 @@ export function toMermaid(design: Design, lang: Lang = 'en'): string {
   return `${mermaidLines(design, lang).join('\n')}\n`;
 }
 
+/** Where a node's line sits in the chart and the chart id it is drawn under. */
+interface NodeSlot {
+  at: number;
+  chartIndex: number;
+  indent: string;
+}
+
+/** Where an edge's line sits in the chart and the indexes of the nodes it joins. */
+interface EdgeSlot {
+  at: number;
+  edge: DesignEdge;
+  sourceIndex: number;
+  targetIndex: number;
+}
+
+/** A chart's lines, the nodes they were written from, and where each node's and edge's line is. */
+interface Chart {
+  nodes: readonly DesignNode[];
+  lines: readonly string[];
+  nodeSlots: NodeSlot[];
+  edgeSlots: EdgeSlot[];
+}
+
+/**
+ * The last chart per design shape and language. Where lines go (containers, chart ids, edges) reads
+ * only the shape, so after a props edit only the lines of the edited nodes and of their edges are
+ * written again.
+ */
+const chartsByShape = new WeakMap<DesignShape, Partial<Record<Lang, Chart>>>();
+
 /** The lines of toMermaid (no line ends in a space), for a document that embeds the chart. */
-export function mermaidLines(design: Design, lang: Lang = 'en'): string[] {
+export function mermaidLines(design: Design, lang: Lang = 'en'): readonly string[] {
+  const shape = designShape(design);
+  const charts = chartsByShape.get(shape) ?? {};
+  const kept = charts[lang];
+  if (kept?.nodes === design.nodes) return kept.lines;
+  const chart = kept ? redrawnNodes(kept, design.nodes, lang) : drawnChart(design, lang);
+  charts[lang] = chart;
+  chartsByShape.set(shape, charts);
+  return chart.lines;
+}
+
+/** The kept chart with the lines of the nodes that are new objects, and of their edges, written again. */
+function redrawnNodes(kept: Chart, nodes: readonly DesignNode[], lang: Lang): Chart {
+  const changed = new Set(nodes.flatMap((node, index) => (node === kept.nodes[index] ? [] : [index])));
+  const lines = kept.lines.slice();
+  for (const index of changed) {
+    const slot = kept.nodeSlots[index]!;
+    lines[slot.at] = nodeLine(nodes[index]!, slot.chartIndex, slot.indent);
+  }
+  for (const { at, edge, sourceIndex, targetIndex } of kept.edgeSlots)
+    if (changed.has(sourceIndex) || changed.has(targetIndex))
+      lines[at] = edgeLine(edge, nodes[sourceIndex]!, nodes[targetIndex]!, sourceIndex, targetIndex, lang);
+  return { ...kept, nodes, lines };
+}
+
+/** The whole chart, and where each node's and edge's line is. */
+function drawnChart(design: Design, lang: Lang): Chart {
   // One index per id serves as both the chart id (n<index>) and the lookup of an edge's nodes; a
   // repeated id keeps its last node, as a map filled in order would.
   const indexOf = new Map(design.nodes.map((node, index) => [node.id, index]));
-  const lineOf = (node: DesignNode, indent: string) => nodeLine(node, indexOf.get(node.id)!, indent);
   const lines = ['flowchart LR'];
-  const containers = new Map<string, DesignNode[]>();
-  for (const node of design.nodes) {
-    if (node.container === undefined) lines.push(lineOf(node, '  '));
-    else groupPush(containers, node.container, node);
-  }
+  const nodeSlots: NodeSlot[] = [];
+  const edgeSlots: EdgeSlot[] = [];
+  const addNode = (node: DesignNode, index: number, indent: string) => {
+    const chartIndex = indexOf.get(node.id)!;
+    nodeSlots[index] = { at: lines.length, chartIndex, indent };
+    lines.push(nodeLine(node, chartIndex, indent));
+  };
+  const containers = new Map<string, [DesignNode, number][]>();
+  design.nodes.forEach((node, index) => {
+    if (node.container === undefined) addNode(node, index, '  ');
+    else groupPush(containers, node.container, [node, index]);
+  });
   let index = 0;
   for (const [container, members] of containers) {
     lines.push(`  subgraph c${index++}["${mermaidText(SUBGRAPH_TITLES[lang](container))}"]`);
-    for (const node of members) lines.push(lineOf(node, '    '));
+    for (const [node, at] of members) addNode(node, at, '    ');
     lines.push('  end');
   }
   for (const edge of design.edges) {
     const sourceIndex = indexOf.get(edge.source);
     const targetIndex = indexOf.get(edge.target);
     if (sourceIndex === undefined || targetIndex === undefined) continue;
+    edgeSlots.push({ at: lines.length, edge, sourceIndex, targetIndex });
     lines.push(
       edgeLine(edge, design.nodes[sourceIndex]!, design.nodes[targetIndex]!, sourceIndex, targetIndex, lang),
     );
   }
-  return lines;
+  return { nodes: design.nodes, lines, nodeSlots, edgeSlots };
 }

@@ -27,4 +27,19 @@ describe('serializeDesign', () => {
     expect(serializeDesign(moved)).not.toBe(before);
     expect(serializeDesign(design)).toBe(before);
   });
+
+  it('keeps the edges list’s text while the list is the same, and writes a new list’s', () => {
+    const { design } = goldenDesigns().find((golden) => golden.design.edges.length > 1)!;
+    serializeDesign(design);
+    const node = design.nodes[0]!;
+    const renamed: Design = {
+      ...design,
+      nodes: design.nodes.map((n) => (n === node ? { ...n, position: { x: 1, y: 2 } } : n)),
+    };
+    expect(serializeDesign(renamed)).toBe(plainJson(renamed));
+    const [first, ...rest] = design.edges;
+    const reordered: Design = { ...renamed, edges: [...rest, first!] };
+    expect(serializeDesign(reordered)).toBe(plainJson(reordered));
+    expect(serializeDesign(reordered)).not.toBe(serializeDesign(renamed));
+  });
 });

@@ -18,8 +18,16 @@ export function serializeDesign(design: Design): string {
   return `${head},\n  "nodes": ${list(design.nodes, nodeBlock)},\n  "edges": ${list(design.edges, edgeBlock)}\n}\n`;
 }
 
-function list<T>(items: readonly T[], block: (item: T) => string): string {
-  return items.length === 0 ? '[]' : `[\n${joinPieces(items.map(block), ',\n')}\n  ]`;
+// Keyed by the nodes or edges list: an edit of a node leaves the edges list (and its text) the same.
+const listTexts = new WeakMap<readonly object[], string>();
+
+function list<T extends object>(items: readonly T[], block: (item: T) => string): string {
+  let text = listTexts.get(items);
+  if (text === undefined) {
+    text = items.length === 0 ? '[]' : `[\n${joinPieces(items.map(block), ',\n')}\n  ]`;
+    listTexts.set(items, text);
+  }
+  return text;
 }
 
 const nodeBlocks = new WeakMap<DesignNode, string>();

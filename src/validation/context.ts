@@ -12,12 +12,7 @@ export function buildContext(
   text: RuleMessages = EN_RULE_MESSAGES,
 ): RuleContext {
   const nodeById = new Map(design.nodes.map((node) => [node.id, node]));
-  const outgoing = new Map<string, DesignEdge[]>();
-  const incoming = new Map<string, DesignEdge[]>();
-  for (const edge of design.edges) {
-    groupPush(outgoing, edge.source, edge);
-    groupPush(incoming, edge.target, edge);
-  }
+  const { outgoing, incoming } = edgesByEnd(design.edges);
   const plays = (id: string, role?: Role) => {
     const node = nodeById.get(id);
     return node !== undefined && (role === undefined || hasRole(node, role));
@@ -31,4 +26,27 @@ export function buildContext(
     edgesOut: (id, role) => (outgoing.get(id) ?? []).filter((edge) => plays(edge.target, role)),
     edgesIn: (id, role) => (incoming.get(id) ?? []).filter((edge) => plays(edge.source, role)),
   };
+}
+
+interface EdgesByEnd {
+  outgoing: ReadonlyMap<string, readonly DesignEdge[]>;
+  incoming: ReadonlyMap<string, readonly DesignEdge[]>;
+}
+
+// Keyed by the edges list, which the store keeps while an edit touches only nodes.
+const edgesByEndOf = new WeakMap<readonly DesignEdge[], EdgesByEnd>();
+
+/** The edges by source and by target node id, worked out again only for a new edges list. */
+function edgesByEnd(edges: readonly DesignEdge[]): EdgesByEnd {
+  let kept = edgesByEndOf.get(edges);
+  if (!kept) {
+    const outgoing = new Map<string, DesignEdge[]>();
+    const incoming = new Map<string, DesignEdge[]>();
+    for (const edge of edges) {
+      groupPush(outgoing, edge.source, edge);
+      groupPush(incoming, edge.target, edge);
+    }
+    edgesByEndOf.set(edges, (kept = { outgoing, incoming }));
+  }
+  return kept;
 }

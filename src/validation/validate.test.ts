@@ -6,6 +6,7 @@ import { KINDS } from '../nodes/registry';
 import { RULES } from './registry';
 import type { Rule } from './types';
 import { appliesTo, validate } from './validate';
+import { buildContext } from './context';
 
 const rule = (targets?: readonly Target[]): Rule => ({ ...RULES[0]!, targets });
 
@@ -65,5 +66,19 @@ describe('field checks after an edit', () => {
     expect(check.mock.calls.length).toBe(first + 1);
     expect(found.map((d) => d.nodes)).toEqual([[proxy.id]]);
     check.mockRestore();
+  });
+});
+
+describe('the rules’ shared lookups', () => {
+  it('keeps the edges by end for the same edges list and works them out again for a new one', () => {
+    const design = loadTemplate('gunicorn-flask-sqlite');
+    const context = buildContext(design);
+    const edited = setNodeProp(design, design.nodes[1]!.id, 'label', 'renamed');
+    expect(buildContext(edited).outgoing).toBe(context.outgoing);
+    expect(buildContext(edited).incoming).toBe(context.incoming);
+    const fewer = { ...design, edges: design.edges.slice(1) };
+    const fresh = buildContext(fewer);
+    expect(fresh.outgoing).not.toBe(context.outgoing);
+    expect(fresh.outgoing.get(design.edges[0]!.source) ?? []).not.toContain(design.edges[0]);
   });
 });

@@ -117,7 +117,6 @@ const serviceFileRows = reuseWhenSame(
  * with the same explanation share one row.
  */
 function fileTable(plan: DeploymentPlan, text: ComposeReadmeText): string[] {
-  const rows = new Map<string, string[]>();
   const files = text.files;
   const topLevel: [path: string, explanation: string][] = [
     ['docker-compose.yml', files.compose],
@@ -126,21 +125,32 @@ function fileTable(plan: DeploymentPlan, text: ComposeReadmeText): string[] {
     ['design.json', files.design],
     ['scripts/smoke.sh', files.smoke],
   ];
-  for (const [path, explanation] of topLevel) groupPush(rows, explanation, path);
-  for (const service of oneServicePerBuild(plan.services))
-    for (const [path, explanation] of serviceFileRows(service, text)) groupPush(rows, explanation, path);
-  for (const certbot of plan.certbots ?? []) {
-    groupPush(rows, files.certbotDockerfile, `${certbot.buildDir}/Dockerfile`);
-    groupPush(rows, files.certbotScript, `${certbot.buildDir}/certbot-run.sh`);
-  }
-  return [...rows].map(
-    ([explanation, paths]) =>
-      `| ${joinPieces(
-        paths.map((path) => `\`${path}\``),
-        ', ',
-      )} | ${explanation} |`,
-  );
+  const certbotRows = (plan.certbots ?? []).flatMap((certbot): [string, string][] => [
+    [`${certbot.buildDir}/Dockerfile`, files.certbotDockerfile],
+    [`${certbot.buildDir}/certbot-run.sh`, files.certbotScript],
+  ]);
+  const serviceRows = oneServicePerBuild(plan.services).map((service) => serviceFileRows(service, text));
+  return fileTableLines(text, [topLevel, ...serviceRows, certbotRows]);
 }
+
+/**
+ * The table's lines from each part's rows, written again only when some part's rows change: an edit
+ * that replans a service usually leaves its rows equal, so the table is the same array as before.
+ */
+const fileTableLines = reuseWhenSame(
+  (_text: ComposeReadmeText, parts: readonly (readonly [path: string, explanation: string][])[]) => {
+    const rows = new Map<string, string[]>();
+    for (const part of parts) for (const [path, explanation] of part) groupPush(rows, explanation, path);
+    return [...rows].map(
+      ([explanation, paths]) =>
+        `| ${joinPieces(
+          paths.map((path) => `\`${path}\``),
+          ', ',
+        )} | ${explanation} |`,
+    );
+  },
+  (text) => text,
+);
 
 /** The "What runs where" row of a service, written again only when the service or the language changes. */
 const serviceRow = reuseWhenSame(

@@ -130,5 +130,8 @@ export function renderComposeBundle({ design, plan, warnings, lang }: RenderInpu
     ]),
   ];
   groups.sort((a, b) => compareText(a[0], b[0]));
-  return Object.fromEntries(groups.flatMap(([, files]) => files));
+  // Filled group by group: no flat list of every file is built first (a bundle has thousands).
+  const files: Record<string, string> = {};
+  for (const [, entries] of groups) for (const [path, text] of entries) files[path] = text;
+  return files;
 }

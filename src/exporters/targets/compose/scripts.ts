@@ -1,4 +1,5 @@
 import { joinPieces } from '../../../model/text';
+import { reuseWhenSame } from '../../incremental';
 import { appPart } from '../../../nodes/planParts';
 import type { DeploymentPlan } from '../../planTypes';
 import { shQuote } from '../../serializers/shell';
@@ -73,16 +74,22 @@ export function renderSmokeScript(plan: DeploymentPlan, lang: Lang): string {
   return lines.join('\n');
 }
 
-/** The service folders whose app ships its own tests and lint config (a project, or its self-checks). */
-export function testedFolders(plan: DeploymentPlan): string[] {
-  const folders = plan.services.flatMap((service) => {
-    if (service.runs.kind !== 'python') return [];
-    const part = appPart(service.runs.apps[0]!.kind);
-    return part.project || part.selfChecks ? [service.buildDir] : [];
-  });
-  // Copies of a replicated service share one folder.
-  return [...new Set(folders)];
-}
+/**
+ * The service folders whose app ships its own tests and lint config (a project, or its self-checks);
+ * the README and the Makefile both ask, so it is worked out once per plan.
+ */
+export const testedFolders = reuseWhenSame(
+  (plan: DeploymentPlan): string[] => {
+    const folders = plan.services.flatMap((service) => {
+      if (service.runs.kind !== 'python') return [];
+      const part = appPart(service.runs.apps[0]!.kind);
+      return part.project || part.selfChecks ? [service.buildDir] : [];
+    });
+    // Copies of a replicated service share one folder.
+    return [...new Set(folders)];
+  },
+  (plan) => plan,
+);
 
 /** make test / lint / format: pytest, flake8 and black in each tested folder, with its shipped config. */
 function checkTargets(folders: readonly string[], c: ComposeComments): string[] {
