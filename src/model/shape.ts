@@ -1,11 +1,11 @@
-import type { Design, DesignEdge, DesignNode } from '../model/design';
+import type { Design, DesignEdge, DesignNode } from './design';
 
 /**
  * A design's shape: its node ids, kinds and containers, in order, and its edges. What is worked out
  * from nothing else is kept per shape object: the services each container becomes (servicesOf), the
- * containers nodes name (nodeContainers), and
- * the diagnostics of rules that say `reads: 'shape'` (loops, reachability, what may connect to what,
- * who shares a container). An inspector edit changes props only, so the shape stays the same object.
+ * containers nodes name (nodeContainers), the Mermaid chart's layout (mermaidLines) and the
+ * diagnostics of rules that say `reads: 'shape'` (loops, reachability, what may connect to what, who
+ * shares a container). An inspector edit changes props only, so the shape stays the same object.
  */
 export type DesignShape = object;
 

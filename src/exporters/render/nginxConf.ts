@@ -316,7 +316,14 @@ const NGINX_PARTS: Readonly<Record<Lang, NginxParts>> = {
 };
 
 function upstreamBlock(location: Extract<PlannedLocation, { kind: 'proxy' }>, parts: NginxParts): NginxNode {
-  const { SERVER_HEALTH, ONE_SERVER_COMMENT, ONE_SERVER_HEALTH, BALANCE_DIRECTIVES, COPIES_COMMENT } = parts;
+  const {
+    SERVER_HEALTH,
+    ONE_SERVER_COMMENT,
+    ONE_SERVER_HEALTH,
+    BALANCE_DIRECTIVES,
+    COPIES_COMMENT,
+    UPSTREAM_KEEPALIVE,
+  } = parts;
   const address = location.address;
   const servers =
     address.kind === 'unix'
@@ -332,7 +339,7 @@ function upstreamBlock(location: Extract<PlannedLocation, { kind: 'proxy' }>, pa
     children.push(COPIES_COMMENT);
     for (const server of servers) children.push(directive('server', lit(server), ...SERVER_HEALTH));
   }
-  if (location.pass === 'proxy_pass') children.push(parts.UPSTREAM_KEEPALIVE);
+  if (location.pass === 'proxy_pass') children.push(UPSTREAM_KEEPALIVE);
   return block('upstream', [lit(location.upstream)], children);
 }
 
