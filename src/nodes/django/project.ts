@@ -7,6 +7,7 @@
 import { TOOLING_COMMENTS, type ToolingComments } from '../toolingComments';
 import { pyIdentifier, pyInt, pyString } from '../../exporters/serializers/python';
 import type { Lang } from '../../i18n/lang';
+import { walSwitchLines } from '../sqliteWal';
 import { DJANGO_COMMENTS, commentBlock, type DjangoComments } from './comments';
 import {
   checkAbsolutePath,
@@ -477,14 +478,7 @@ def configure_sqlite(sender, connection, **kwargs):
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA busy_timeout = 5000")
-            for attempt in range(50):
-                try:
-                    cursor.execute("PRAGMA journal_mode = WAL")
-                    break
-                except OperationalError as error:
-                    if "locked" not in str(error) or attempt == 49:
-                        raise
-                    time.sleep(0.1)
+${walSwitchLines({ indent: '            ', execute: 'cursor.execute', error: 'OperationalError', done: 'break' }).join('\n')}
 
 
 class ${configClassName(app)}(AppConfig):

@@ -5,6 +5,7 @@ import { checkRoute } from '../../model/fields';
 import { docText } from '../docText';
 import type { KindPlanPart } from '../planParts';
 import { PYTHON_LINE_LENGTH, assignDesignName, fitLine, pySequence } from '../pythonTooling';
+import { walSwitchLines } from '../sqliteWal';
 import { flaskSelfChecks } from './checks';
 import type { FlaskProps } from './descriptor';
 import type { Lang } from '../../i18n/lang';
@@ -53,14 +54,12 @@ const appBody = (comments: FlaskComments): string =>
     '',
     '    def use_wal(connection):',
     ...commentLines('        ', comments.walRetry),
-    '        for attempt in range(50):',
-    '            try:',
-    '                connection.execute("PRAGMA journal_mode = WAL")',
-    '                return',
-    '            except sqlite3.OperationalError as error:',
-    '                if "locked" not in str(error) or attempt == 49:',
-    '                    raise',
-    '                time.sleep(0.1)',
+    ...walSwitchLines({
+      indent: '        ',
+      execute: 'connection.execute',
+      error: 'sqlite3.OperationalError',
+      done: 'return',
+    }),
     '',
     '    def connect():',
     '        folder = os.path.dirname(database)',
