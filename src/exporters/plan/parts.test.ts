@@ -107,7 +107,9 @@ describe('planning by independent parts', () => {
   it('gives the plan of the design planned whole, for designs side by side', () => {
     let split = 0;
     for (const { id, design } of pairs(300, 7)) {
-      if (planByParts(structuredClone(design), planPart)) split++;
+      // A shape's first plan is whole; the second, part by part.
+      expect(planByParts(design, planPart), id).toBeNull();
+      if (planByParts(design, planPart)) split++;
       expect(partOf(plan(design)), id).toEqual(planWhole(design));
     }
     // Most pairs are planned in parts; the others (a name two parts would both take, notes in both) whole.
@@ -196,6 +198,8 @@ describe('an edit in one part', () => {
       planned.push(part.nodes.map((node) => node.id));
       return planPart(part, services);
     };
+    expect(planByParts(design, counting)).toBeNull();
+    expect(planned).toEqual([]);
     const before = planByParts(design, counting)!;
     expect(planned).toEqual([
       ['browser-0', 'proxy-0', 'srv-0', 'api-0'],
@@ -212,6 +216,7 @@ describe('an edit in one part', () => {
   it('that makes two parts take one design-wide name gives the bytes of a cold run', () => {
     const design = twoSocketStacks();
     generate(design, COMPOSE_EN);
+    expect(planByParts(design, planPart)).not.toBeNull();
     // Both servers on one socket path: the design-wide upstream for that address is named once.
     const edited = withProps(design, 'srv-1', { socketPath: '/run/app-0/app.sock' });
     expect(planByParts(edited, planPart)).toBeNull();
@@ -224,6 +229,7 @@ describe('parts planned whole instead', () => {
   it('when a certbot would take the name of a service in another part', () => {
     const https = loadTemplate('https-letsencrypt');
     const design = sideBySide(https, https, [same, (container) => `${container}-certbot`]);
+    plan(design); // its first plan is whole in any case
     expect(planByParts(design, planPart)).toBeNull();
     const whole = planWhole(design);
     expect(whole.certbots.map((certbot) => certbot.name)).toEqual(['web-certbot-2', 'web-certbot-certbot']);
@@ -243,6 +249,7 @@ describe('parts planned whole instead', () => {
       ],
       edges: [{ id: 'e1', source: 'api', target: 'db' }],
     });
+    plan(design); // its first plan is whole in any case
     expect(planByParts(design, planPart)).toBeNull();
     const whole = planWhole(design);
     expect(whole.notes[0]).toContain('"spare"');
@@ -255,6 +262,7 @@ describe('parts planned whole instead', () => {
     const byId = (id: string) => stacks.nodes.find((node) => node.id === id)!;
     const order = ['browser-0', 'proxy-0', 'browser-1', 'proxy-1', 'srv-0', 'api-0', 'srv-1', 'api-1'];
     const design = { ...stacks, nodes: order.map(byId) };
+    plan(design); // its first plan is whole in any case
     expect(planByParts(design, planPart)).toBeNull();
     expect(partOf(plan(design))).toEqual(planWhole(design));
   });

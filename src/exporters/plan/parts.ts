@@ -25,19 +25,28 @@ interface Part {
   at: number[];
   edges: DesignEdge[];
   containers: Set<string>;
+  /** Its last plan, with the node objects and services it was planned from, and the design-wide names it took. */
+  last?: { nodes: DesignNode[]; services: ContainerServices[]; plan: PlannedPart; names: string[][] };
 }
 
-/** The parts of a shape (null: one part, or parts whose containers interleave in the design's order). */
+/** The parts of a shape planned before (null: one part, or parts whose containers interleave). */
 const partsByShape = new WeakMap<DesignShape, Part[] | null>();
+/** Shapes planned once: a shape's first plan is whole, since no part of it has a plan to reuse yet. */
+const shapesPlannedOnce = new WeakSet<DesignShape>();
 
 /**
- * The parts in order of their first container. The steps list services in container order, so the
- * parts' plans put one after another are in the whole design's order only when each part's
- * containers come together in that order: otherwise null, and the design is planned whole.
+ * The parts in order of their first container, from a shape's second plan on (an edit of props keeps
+ * the shape; splitting a design planned for the first time would only add work). The steps list
+ * services in container order, so the parts' plans put one after another are in the whole design's
+ * order only when each part's containers come together in that order: otherwise null (planned whole).
  */
 function independentParts(design: Design): Part[] | null {
   const shape = designShape(design);
   if (partsByShape.has(shape)) return partsByShape.get(shape)!;
+  if (!shapesPlannedOnce.has(shape)) {
+    shapesPlannedOnce.add(shape);
+    return null;
+  }
   const parts = partsOf(design);
   partsByShape.set(shape, parts);
   return parts;
@@ -90,22 +99,20 @@ function partServices(design: Design, parts: readonly Part[]): Map<Part, Contain
   const all = servicesOf(design);
   let kept = servicesByPart.get(all);
   if (!kept) {
-    kept = new Map(parts.map((part) => [part, all.filter((entry) => part.containers.has(entry.container))]));
+    const partOf = new Map(
+      parts.flatMap((part) => [...part.containers].map((name) => [name, part] as const)),
+    );
+    kept = new Map(parts.map((part) => [part, []]));
+    for (const entry of all) kept.get(partOf.get(entry.container)!)!.push(entry);
     servicesByPart.set(all, kept);
   }
   return kept;
 }
 
-/** A part's last plan, with the node objects and services it was planned from. */
-const planOfPart = new WeakMap<
-  Part,
-  { nodes: DesignNode[]; services: ContainerServices[]; plan: PlannedPart }
->();
-
 /**
  * The design planned part by part (see independentParts), each part's plan reused while its nodes
- * are the same objects. Null when the design is one part, or when the parts' plans put together
- * would differ from planning the design whole (see joinParts).
+ * are the same objects. Null when the design is planned whole: its shape's first plan, one part, or
+ * parts whose plans put together would differ from planning the design whole (see joinParts).
  */
 export function planByParts(
   design: Design,
@@ -114,17 +121,16 @@ export function planByParts(
   const parts = independentParts(design);
   if (!parts) return null;
   const servicesOfPart = partServices(design, parts);
-  const planned = parts.map((part) => {
+  for (const part of parts) {
     const nodes = part.at.map((at) => design.nodes[at]!);
     const services = servicesOfPart.get(part)!;
-    const kept = planOfPart.get(part);
-    if (kept && kept.services === services && kept.nodes.every((node, index) => node === nodes[index]))
-      return kept.plan;
+    const { last } = part;
+    if (last && last.services === services && last.nodes.every((node, index) => node === nodes[index]))
+      continue;
     const plan = planPart({ ...design, nodes, edges: part.edges }, services);
-    planOfPart.set(part, { nodes, services, plan });
-    return plan;
-  });
-  return joinParts(planned);
+    part.last = { nodes, services, plan, names: designWideNames(plan) };
+  }
+  return joinParts(parts.map((part) => part.last!));
 }
 
 /** Every name a part's plan chose from a design-wide list of names (or keyed a design-wide map by). */
@@ -162,13 +168,13 @@ function designWideNames(part: PlannedPart): string[][] {
  *   an upstream's address) is the same as planned whole when no two parts chose the same one;
  * - notes are listed step by step across the design, so at most one part may have any.
  */
-function joinParts(parts: readonly PlannedPart[]): PlannedPart | null {
+function joinParts(planned: readonly { plan: PlannedPart; names: string[][] }[]): PlannedPart | null {
+  const parts = planned.map(({ plan }) => plan);
   if (parts.filter((part) => part.notes.length > 0).length > 1) return null;
-  const names = parts.map(designWideNames);
-  for (let list = 0; list < names[0]!.length; list++) {
+  for (let list = 0; list < planned[0]!.names.length; list++) {
     const seen = new Set<string>();
-    for (const partNames of names)
-      for (const name of partNames[list]!) {
+    for (const { names } of planned)
+      for (const name of names[list]!) {
         if (seen.has(name)) return null;
         seen.add(name);
       }
