@@ -222,6 +222,10 @@ describe('an edit in one part', () => {
     expect(planByParts(edited, planPart)).toBeNull();
     expect(generate(edited, COMPOSE_EN).files).toEqual(generate(structuredClone(edited), COMPOSE_EN).files);
     expect(partOf(plan(edited))).toEqual(planWhole(edited));
+    // Apart again: the parts are joined again.
+    const apart = withProps(edited, 'srv-1', { socketPath: '/run/app-1/app.sock' });
+    expect(planByParts(apart, planPart)).not.toBeNull();
+    expect(partOf(plan(apart))).toEqual(planWhole(apart));
   });
 });
 

@@ -26,11 +26,42 @@ interface Part {
   edges: DesignEdge[];
   containers: Set<string>;
   /** Its last plan, with the node objects and services it was planned from, and the design-wide names it took. */
-  last?: { nodes: DesignNode[]; services: ContainerServices[]; plan: PlannedPart; names: string[][] };
+  last?: { nodes: DesignNode[]; services: ContainerServices[]; plan: PlannedPart; names: string[] };
+}
+
+/**
+ * How many parts took each design-wide name, and how many names more than one part took: kept up to
+ * date as parts are planned again, so an edit counts only the names of the part it touched.
+ */
+class TakenNames {
+  private counts = new Map<string, number>();
+  clashes = 0;
+
+  add(names: readonly string[]): void {
+    for (const name of names) {
+      const count = (this.counts.get(name) ?? 0) + 1;
+      this.counts.set(name, count);
+      if (count === 2) this.clashes++;
+    }
+  }
+
+  remove(names: readonly string[]): void {
+    for (const name of names) {
+      const count = this.counts.get(name)! - 1;
+      if (count === 1) this.clashes--;
+      if (count === 0) this.counts.delete(name);
+      else this.counts.set(name, count);
+    }
+  }
+}
+
+interface Parts {
+  list: Part[];
+  taken: TakenNames;
 }
 
 /** The parts of a shape planned before (null: one part, or parts whose containers interleave). */
-const partsByShape = new WeakMap<DesignShape, Part[] | null>();
+const partsByShape = new WeakMap<DesignShape, Parts | null>();
 /** Shapes planned once: a shape's first plan is whole, since no part of it has a plan to reuse yet. */
 const shapesPlannedOnce = new WeakSet<DesignShape>();
 
@@ -40,14 +71,15 @@ const shapesPlannedOnce = new WeakSet<DesignShape>();
  * services in container order, so the parts' plans put one after another are in the whole design's
  * order only when each part's containers come together in that order: otherwise null (planned whole).
  */
-function independentParts(design: Design): Part[] | null {
+function independentParts(design: Design): Parts | null {
   const shape = designShape(design);
   if (partsByShape.has(shape)) return partsByShape.get(shape)!;
   if (!shapesPlannedOnce.has(shape)) {
     shapesPlannedOnce.add(shape);
     return null;
   }
-  const parts = partsOf(design);
+  const list = partsOf(design);
+  const parts = list && { list, taken: new TakenNames() };
   partsByShape.set(shape, parts);
   return parts;
 }
@@ -120,65 +152,61 @@ export function planByParts(
 ): PlannedPart | null {
   const parts = independentParts(design);
   if (!parts) return null;
-  const servicesOfPart = partServices(design, parts);
-  for (const part of parts) {
+  const servicesOfPart = partServices(design, parts.list);
+  for (const part of parts.list) {
     const nodes = part.at.map((at) => design.nodes[at]!);
     const services = servicesOfPart.get(part)!;
     const { last } = part;
     if (last && last.services === services && last.nodes.every((node, index) => node === nodes[index]))
       continue;
     const plan = planPart({ ...design, nodes, edges: part.edges }, services);
-    part.last = { nodes, services, plan, names: designWideNames(plan) };
+    const names = designWideNames(plan);
+    if (last) parts.taken.remove(last.names);
+    parts.taken.add(names);
+    part.last = { nodes, services, plan, names };
   }
-  return joinParts(parts.map((part) => part.last!));
+  return joinParts(
+    parts.list.map((part) => part.last!.plan),
+    parts.taken,
+  );
 }
 
-/** Every name a part's plan chose from a design-wide list of names (or keyed a design-wide map by). */
-function designWideNames(part: PlannedPart): string[][] {
-  const upstreams = new Set<string>();
-  const addresses = new Set<string>();
-  for (const service of part.services)
+/**
+ * Every name a part's plan chose from a design-wide list of names or keyed a design-wide map by,
+ * each once, with its list: services and certbots, volumes, build folders, upstreams, addresses.
+ */
+function designWideNames(part: PlannedPart): string[] {
+  const names = new Set<string>();
+  for (const service of part.services) {
+    names.add(`service\u0000${service.name}`);
+    names.add(`folder\u0000${service.buildDir}`);
     if (service.runs.kind === 'web')
       for (const server of service.runs.servers)
         for (const location of server.locations)
           if (location.kind === 'proxy') {
-            upstreams.add(location.upstream);
             const { address } = location;
-            addresses.add(
-              address.kind === 'unix' ? `unix:${address.path}` : `${address.host}:${address.port}`,
+            names.add(`upstream\u0000${location.upstream}`);
+            names.add(
+              `address\u0000${address.kind === 'unix' ? `unix:${address.path}` : `${address.host}:${address.port}`}`,
             );
           }
-  return [
-    [...part.services.map((service) => service.name), ...part.certbots.map((certbot) => certbot.name)],
-    part.volumes.map((volume) => volume.name),
-    [
-      ...new Set([
-        ...part.services.map((service) => service.buildDir),
-        ...part.certbots.map((certbot) => certbot.buildDir),
-      ]),
-    ],
-    [...upstreams],
-    [...addresses],
-  ];
+  }
+  for (const certbot of part.certbots) {
+    names.add(`service\u0000${certbot.name}`);
+    names.add(`folder\u0000${certbot.buildDir}`);
+  }
+  for (const volume of part.volumes) names.add(`volume\u0000${volume.name}`);
+  return [...names];
 }
 
 /**
  * The parts' plans put together, or null when that would differ from planning the design whole:
- * - a name taken from a design-wide list (services and certbots, volumes, build folders, upstreams,
- *   an upstream's address) is the same as planned whole when no two parts chose the same one;
+ * - a name taken from a design-wide list (see designWideNames) is the same as planned whole when
+ *   no two parts took the same one;
  * - notes are listed step by step across the design, so at most one part may have any.
  */
-function joinParts(planned: readonly { plan: PlannedPart; names: string[][] }[]): PlannedPart | null {
-  const parts = planned.map(({ plan }) => plan);
-  if (parts.filter((part) => part.notes.length > 0).length > 1) return null;
-  for (let list = 0; list < planned[0]!.names.length; list++) {
-    const seen = new Set<string>();
-    for (const { names } of planned)
-      for (const name of names[list]!) {
-        if (seen.has(name)) return null;
-        seen.add(name);
-      }
-  }
+function joinParts(parts: readonly PlannedPart[], taken: TakenNames): PlannedPart | null {
+  if (taken.clashes > 0 || parts.filter((part) => part.notes.length > 0).length > 1) return null;
   return {
     services: parts.flatMap((part) => part.services).sort((a, b) => compare(a.name, b.name)),
     volumes: parts.flatMap((part) => part.volumes).sort((a, b) => compare(a.name, b.name)),
