@@ -1,9 +1,10 @@
 /**
- * A design's independent parts: nodes joined by an edge or a shared container belong to one part.
- * Each part is planned alone and its plan kept while its nodes are the same objects, so an edit
- * plans again only the part it touched; the design's plan is then the parts' plans put together.
+ * The design planned in independent parts (src/model/parts.ts): each part is planned alone and its
+ * plan kept while its nodes are the same objects, so an edit plans again only the part it touched;
+ * the design's plan is then the parts' plans put together.
  */
-import type { Design, DesignEdge, DesignNode } from '../../model/design';
+import type { Design, DesignNode } from '../../model/design';
+import { partNodes, partsFromSecondAsk, type DesignPart } from '../../model/parts';
 import { servicesOf, type ContainerServices } from '../../model/services';
 import { designShape, type DesignShape } from '../../model/shape';
 import { isClient } from '../../nodes/registry';
@@ -20,11 +21,8 @@ export interface PlannedPart {
   notes: string[];
 }
 
-/** One independent part: its nodes' positions in the design, its edges and its containers, in design order. */
-interface Part {
-  at: number[];
-  edges: DesignEdge[];
-  containers: Set<string>;
+/** A part with its last plan. */
+interface Part extends DesignPart {
   /** Its last plan, with the node objects and services it was planned from, and the design-wide names it took. */
   last?: { nodes: DesignNode[]; services: ContainerServices[]; plan: PlannedPart; names: string[] };
 }
@@ -60,65 +58,38 @@ interface Parts {
   taken: TakenNames;
 }
 
-/** The parts of a shape planned before (null: one part, or parts whose containers interleave). */
+/** The parts of a shape, in the planner's order (null: one part, or parts whose containers interleave). */
 const partsByShape = new WeakMap<DesignShape, Parts | null>();
-/** Shapes planned once: a shape's first plan is whole, since no part of it has a plan to reuse yet. */
-const shapesPlannedOnce = new WeakSet<DesignShape>();
+/** A shape's first plan is whole, since no part of it has a plan to reuse yet. */
+const partsToPlan = partsFromSecondAsk();
 
 /**
- * The parts in order of their first container, from a shape's second plan on (an edit of props keeps
- * the shape; splitting a design planned for the first time would only add work). The steps list
- * services in container order, so the parts' plans put one after another are in the whole design's
- * order only when each part's containers come together in that order: otherwise null (planned whole).
+ * The parts with containers in order of their first container, from a shape's second plan on. The
+ * steps list services in container order, so the parts' plans put one after another are in the whole
+ * design's order only when each part's containers come together in that order: otherwise null.
  */
 function independentParts(design: Design): Parts | null {
+  const parts = partsToPlan(design);
+  if (!parts) return null;
   const shape = designShape(design);
   if (partsByShape.has(shape)) return partsByShape.get(shape)!;
-  if (!shapesPlannedOnce.has(shape)) {
-    shapesPlannedOnce.add(shape);
-    return null;
-  }
-  const list = partsOf(design);
-  const parts = list && { list, taken: new TakenNames() };
-  partsByShape.set(shape, parts);
-  return parts;
+  const list = inContainerOrder(design, parts);
+  const planned = list && { list: list.map((part): Part => ({ ...part })), taken: new TakenNames() };
+  partsByShape.set(shape, planned);
+  return planned;
 }
 
-function partsOf(design: Design): Part[] | null {
-  const root = design.nodes.map((_, at) => at);
-  const find = (at: number): number => (root[at] === at ? at : (root[at] = find(root[at]!)));
-  const join = (a: number, b: number) => void (root[find(a)] = find(b));
-  const atOf = new Map(design.nodes.map((node, at) => [node.id, at]));
-  const firstInContainer = new Map<string, number>();
-  design.nodes.forEach((node, at) => {
-    if (isClient(node) || node.container === undefined) return;
-    const first = firstInContainer.get(node.container);
-    if (first === undefined) firstInContainer.set(node.container, at);
-    else join(at, first);
-  });
-  for (const edge of design.edges) {
-    const [source, target] = [atOf.get(edge.source), atOf.get(edge.target)];
-    if (source !== undefined && target !== undefined) join(source, target);
-  }
-  const byRoot = new Map<number, Part>();
-  design.nodes.forEach((node, at) => {
-    const key = find(at);
-    const part = byRoot.get(key) ?? { at: [], edges: [], containers: new Set<string>() };
-    byRoot.set(key, part);
-    part.at.push(at);
-    if (!isClient(node) && node.container !== undefined) part.containers.add(node.container);
-  });
-  for (const edge of design.edges) {
-    const source = atOf.get(edge.source);
-    if (source !== undefined && atOf.has(edge.target)) byRoot.get(find(source))!.edges.push(edge);
-  }
+function inContainerOrder(design: Design, parts: readonly DesignPart[]): DesignPart[] | null {
+  const partOf = new Map(parts.flatMap((part) => [...part.containers].map((name) => [name, part] as const)));
   // Containers in order of first appearance, each with its part: a part must not come back.
-  const order: Part[] = [];
-  for (const at of firstInContainer.values()) {
-    const part = byRoot.get(find(at))!;
-    if (order.at(-1) === part) continue;
-    if (order.includes(part)) return null;
+  const order: DesignPart[] = [];
+  const seen = new Set<DesignPart>();
+  for (const node of design.nodes) {
+    const part = isClient(node) || node.container === undefined ? undefined : partOf.get(node.container);
+    if (!part || order.at(-1) === part) continue;
+    if (seen.has(part)) return null;
     order.push(part);
+    seen.add(part);
   }
   // Parts without a container (a lone client) plan nothing; they are left out.
   return order.length > 1 ? order : null;
@@ -154,7 +125,7 @@ export function planByParts(
   if (!parts) return null;
   const servicesOfPart = partServices(design, parts.list);
   for (const part of parts.list) {
-    const nodes = part.at.map((at) => design.nodes[at]!);
+    const nodes = partNodes(design, part);
     const services = servicesOfPart.get(part)!;
     const { last } = part;
     if (last && last.services === services && last.nodes.every((node, index) => node === nodes[index]))
