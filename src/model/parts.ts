@@ -63,6 +63,11 @@ export function partNodes(design: Design, part: DesignPart): Design['nodes'] {
   return part.at.map((at) => design.nodes[at]!);
 }
 
+/** Whether the part's nodes in this design are still the given node objects (what was worked out from them holds). */
+export function samePartNodes(design: Design, part: DesignPart, nodes: Design['nodes']): boolean {
+  return part.at.every((at, index) => design.nodes[at] === nodes[index]);
+}
+
 /**
  * A design's parts from the second time a caller asks about its shape: the first time (a design
  * loaded or a node added) no part has a result to reuse, so splitting would only add work.

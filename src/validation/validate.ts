@@ -5,7 +5,7 @@ import { ruleMessages as EN_RULE_MESSAGES } from '../i18n/en/rules';
 import { buildContext } from './context';
 import { RULES } from './registry';
 import { designShape, type DesignShape } from '../model/shape';
-import { partNodes, partsFromSecondAsk, type DesignPart } from '../model/parts';
+import { partNodes, partsFromSecondAsk, samePartNodes, type DesignPart } from '../model/parts';
 import type { Diagnostic, Rule, RuleContext } from './types';
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
@@ -103,9 +103,9 @@ function checkedParts(design: Design): CheckedPart[] | null {
     checkedByShape.set(shape, checked);
   }
   for (const entry of checked ?? []) {
-    const nodes = partNodes(design, entry.part);
-    if (entry.design.containers === design.containers && nodes.every((node, at) => node === entry.nodes[at]))
+    if (entry.design.containers === design.containers && samePartNodes(design, entry.part, entry.nodes))
       continue;
+    const nodes = partNodes(design, entry.part);
     Object.assign(entry, {
       nodes,
       design: { ...design, nodes, edges: entry.part.edges },
@@ -131,15 +131,18 @@ function inDesignOrder(design: Design, parts: readonly DesignPart[]): boolean {
 
 /** A part rule's diagnostics, part after part, each part's reused while its nodes, the target and texts are the same. */
 function partRuleDiagnostics(rule: Rule, parts: readonly CheckedPart[], whole: RuleContext): Diagnostic[] {
-  return parts.flatMap((entry) => {
-    const kept = entry.results.get(rule);
-    if (kept && kept.target === whole.target && kept.text === whole.text) return kept.diagnostics;
-    if (entry.context?.target !== whole.target || entry.context.text !== whole.text)
-      entry.context = buildContext(entry.design, whole.target, whole.text);
-    const diagnostics = rule.check(entry.design, entry.context);
-    entry.results.set(rule, { target: whole.target, text: whole.text, diagnostics });
-    return diagnostics;
-  });
+  const all: Diagnostic[] = [];
+  for (const entry of parts) {
+    let kept = entry.results.get(rule);
+    if (!kept || kept.target !== whole.target || kept.text !== whole.text) {
+      if (entry.context?.target !== whole.target || entry.context.text !== whole.text)
+        entry.context = buildContext(entry.design, whole.target, whole.text);
+      kept = { target: whole.target, text: whole.text, diagnostics: rule.check(entry.design, entry.context) };
+      entry.results.set(rule, kept);
+    }
+    if (kept.diagnostics.length > 0) all.push(...kept.diagnostics);
+  }
+  return all;
 }
 
 export function appliesTo(rule: Rule, target: Target): boolean {

@@ -4,7 +4,7 @@
  * the design's plan is then the parts' plans put together.
  */
 import type { Design, DesignNode } from '../../model/design';
-import { partNodes, partsFromSecondAsk, type DesignPart } from '../../model/parts';
+import { partNodes, partsFromSecondAsk, samePartNodes, type DesignPart } from '../../model/parts';
 import { servicesOf, type ContainerServices } from '../../model/services';
 import { designShape, type DesignShape } from '../../model/shape';
 import { isClient } from '../../nodes/registry';
@@ -125,11 +125,10 @@ export function planByParts(
   if (!parts) return null;
   const servicesOfPart = partServices(design, parts.list);
   for (const part of parts.list) {
-    const nodes = partNodes(design, part);
     const services = servicesOfPart.get(part)!;
     const { last } = part;
-    if (last && last.services === services && last.nodes.every((node, index) => node === nodes[index]))
-      continue;
+    if (last && last.services === services && samePartNodes(design, part, last.nodes)) continue;
+    const nodes = partNodes(design, part);
     const plan = planPart({ ...design, nodes, edges: part.edges }, services);
     const names = designWideNames(plan);
     if (last) parts.taken.remove(last.names);
