@@ -57,9 +57,14 @@ export interface Rule {
   /**
    * 'shape': the rule reads only node ids, kinds and containers and the edges (and its fixes read
    * the design they are applied to), so validate() reuses its diagnostics while that shape is the
-   * same (see designShape). Absent: the rule may read anything, it runs every time.
+   * same (see designShape).
+   * 'part': what the rule says about a part of the design (nodes joined by edges or a shared
+   * container, see designParts) reads only that part, in node or edge order, and its fixes read the
+   * design they are applied to, so validate() may check each part alone and reuse a part's
+   * diagnostics while its nodes are the same objects.
+   * Absent: the rule may read anything, it runs every time.
    */
-  reads?: 'shape';
+  reads?: 'shape' | 'part';
   /** Shared by docs/rules.md and the unit tests, so the documented examples are the tested ones. */
   examples: RuleExamples;
 }

@@ -1,4 +1,4 @@
-import { servicesOf } from '../../model/services';
+import { servicesOf, type ContainerServices } from '../../model/services';
 import type { Design, DesignNode } from '../../model/design';
 import { groupPush } from '../../model/group';
 import { isClient, isProxy, isStatic, isWsgiServer } from '../../nodes/registry';
@@ -33,10 +33,14 @@ export function containersOf(design: Design): Map<string, DesignNode[]> {
  * service; each process (a WSGI server, an app on its dev server) makes one python service, since
  * a Compose service runs one main process.
  */
-export function planContainers(design: Design, graph: Graph): ContainerPlan {
+export function planContainers(
+  design: Design,
+  graph: Graph,
+  containerServices: readonly ContainerServices[] = servicesOf(design),
+): ContainerPlan {
   const plan: ContainerPlan = { webDrafts: [], pythonDrafts: [], serviceOf: new Map(), notes: [] };
   const withStatic = new Set(design.nodes.filter(isStatic).map((node) => node.container));
-  for (const { container, groups, sharesWithNginx } of servicesOf(design)) {
+  for (const { container, groups, sharesWithNginx } of containerServices) {
     // A static build alone is reported by the static-needs-nginx rule, not here.
     if (groups.length === 0 && !withStatic.has(container))
       plan.notes.push(`Container "${container}" runs no server or app, so it has no service in the bundle.`);

@@ -7,7 +7,9 @@ import { isClient, isProxy } from '../../nodes/registry';
 import { bundleFolderName } from '../folder';
 import { reuseWhenSame } from '../incremental';
 import type { DeploymentPlan, FrontDoor, PlannedNginxServer } from '../planTypes';
+import { servicesOf, type ContainerServices } from '../../model/services';
 import { planContainers } from './containers';
+import { planByParts, type PlannedPart } from './parts';
 import { serviceCopies } from './copies';
 import { Names, buildGraph, compare, type Graph } from './graph';
 import { planNginxServers, type WebServers } from './nginx';
@@ -81,10 +83,13 @@ export function clientFacingNodes(design: Design, graph: Graph): Set<string> {
   return facing;
 }
 
-export function plan(design: Design): DeploymentPlan {
-  assertWritableValues(design);
+/**
+ * Step: the services, volumes, certbots and notes of a design (or of one independent part of it),
+ * from the services its containers become (servicesOf of the whole design, so names are the design's).
+ */
+export function planPart(design: Design, containerServices: readonly ContainerServices[]): PlannedPart {
   const graph = buildGraph(design);
-  const containers = planContainers(design, graph);
+  const containers = planContainers(design, graph, containerServices);
   const volumes = planDataVolumes(containers.pythonDrafts);
   const notes = [...containers.notes];
   const draftByNode = new Map(containers.pythonDrafts.map((draft) => [draft.process.node, draft]));
@@ -134,18 +139,31 @@ export function plan(design: Design): DeploymentPlan {
     ...python.flatMap((result) => serviceCopies(result.service, result.copies)),
     ...web.map((result) => result.service),
   ].sort((a, b) => compare(a.name, b.name));
-  const { entryPort, entryHost, probes, entryTls } = planProbes(design, graph, services);
   // Taken last, so the other folders keep their names.
   for (const certbot of certbots) certbot.buildDir = dirNames.take(certbot.name);
   return {
-    folder: bundleFolderName(design.name),
     services,
     volumes: volumes.list.slice().sort((a, b) => compare(a.name, b.name)),
+    certbots,
+    notes: [...notes, ...volumes.notes, ...planned.flatMap((result) => result.notes)],
+  };
+}
+
+/** The deployment plan: the design planned part by part when it can be (see planByParts), else whole. */
+export function plan(design: Design): DeploymentPlan {
+  assertWritableValues(design);
+  const { services, volumes, certbots, notes } =
+    planByParts(design, planPart) ?? planPart(design, servicesOf(design));
+  const { entryPort, entryHost, probes, entryTls } = planProbes(design, services);
+  return {
+    folder: bundleFolderName(design.name),
+    services,
+    volumes,
     entryPort,
     entryHost,
     probes,
     ...(entryTls ? { entryTls } : {}),
     ...(certbots.length > 0 ? { certbots } : {}),
-    notes: [...notes, ...volumes.notes, ...planned.flatMap((result) => result.notes)],
+    notes,
   };
 }

@@ -8,7 +8,7 @@ import type {
   Probe,
   PythonRun,
 } from '../planTypes';
-import type { Graph } from './graph';
+import { designShape, type DesignShape } from '../../model/shape';
 import { apiBaseFor } from './routes';
 
 export const SMOKE_ITEM = 'stacksketch-smoke-item';
@@ -105,22 +105,42 @@ export function browserHostName(server: PlannedNginxServer): string | null {
   return name.startsWith('*.') ? `www.${name.slice(2)}` : name;
 }
 
+/** The proxy the smoke check enters through, and the nodes clients call in edge order (ids). */
+interface Entry {
+  proxy: string | null;
+  clientTargets: string[];
+}
+
+/** The entry reads only the design's shape (ids, kinds, edges): worked out once per shape. */
+const entryByShape = new WeakMap<DesignShape, Entry>();
+
+/** The first proxy a client calls, else the first proxy; and every node a client calls. */
+function entryOf(design: Design): Entry {
+  const shape = designShape(design);
+  const kept = entryByShape.get(shape);
+  if (kept) return kept;
+  const byId = new Map(design.nodes.map((node) => [node.id, node]));
+  const clientTargets = design.edges.flatMap((edge): DesignNode[] => {
+    const source = byId.get(edge.source);
+    const target = byId.get(edge.target);
+    return source && target && isClient(source) ? [target] : [];
+  });
+  const proxy = clientTargets.find(isProxy) ?? design.nodes.find(isProxy);
+  const entry = { proxy: proxy?.id ?? null, clientTargets: clientTargets.map((node) => node.id) };
+  entryByShape.set(shape, entry);
+  return entry;
+}
+
 /** Step: the published port the smoke check enters through, the Host it sends, and the hops it curls. */
 export function planProbes(
   design: Design,
-  graph: Graph,
   services: readonly PlannedService[],
 ): { entryPort: number | null; entryHost: string | null; probes: Probe[]; entryTls?: PlannedTls } {
-  const clientTargets = design.edges.flatMap((edge): DesignNode[] => {
-    const source = graph.byId.get(edge.source);
-    const target = graph.byId.get(edge.target);
-    return source && target && isClient(source) ? [target] : [];
-  });
-  const entry = clientTargets.find(isProxy) ?? design.nodes.find(isProxy);
-  if (entry) {
+  const { proxy: entry, clientTargets } = entryOf(design);
+  if (entry !== null) {
     const server = services
       .flatMap((service) => (service.runs.kind === 'web' ? service.runs.servers : []))
-      .find((candidate) => candidate.node === entry.id);
+      .find((candidate) => candidate.node === entry);
     if (!server) return { entryPort: null, entryHost: null, probes: [] };
     const probes = serverProbes(server, services);
     const found = { entryPort: server.listen, entryHost: browserHostName(server), probes };
@@ -128,7 +148,7 @@ export function planProbes(
   }
   // No proxy: a client wired straight to a server (a forced error); probe it on its published port.
   for (const target of clientTargets) {
-    const found = pythonRunOf(services, target.id);
+    const found = pythonRunOf(services, target);
     if (!found || found.service.published.length === 0) continue;
     return {
       entryPort: found.service.published[0]!.host,

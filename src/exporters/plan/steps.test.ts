@@ -223,7 +223,7 @@ describe('services and probes', () => {
     expect(webService).toMatchObject({ image: 'web', user: 'nginx', dependsOn: ['app'] });
     expect(webService.buildStage?.commands.at(-1)).toEqual(['npm', 'run', 'build']);
 
-    const probes = planProbes(design, graph, [service, webService]);
+    const probes = planProbes(design, [service, webService]);
     expect(probes.entryPort).toBe(80);
     expect(probes.probes.map((probe) => probe.hop)).toEqual([
       'page',

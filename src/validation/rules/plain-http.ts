@@ -13,6 +13,7 @@ export const plainHttp: Rule = {
   why: 'Without HTTPS, passwords, session cookies and every page cross the internet in clear text: anyone on the path (a café’s Wi-Fi, a provider) can read and change them. Terminating HTTPS is one of nginx’s jobs in front of the app.',
   fixSummary:
     'Turn on HTTPS with a self-signed certificate (then switch to Let’s Encrypt with an e-mail address).',
+  reads: 'part',
   check(current, context) {
     return nginxNodes(current).flatMap(({ node, props }): Diagnostic[] => {
       if (props.tls !== 'off') return [];

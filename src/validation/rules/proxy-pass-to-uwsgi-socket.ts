@@ -10,6 +10,7 @@ export const proxyPassToUwsgiSocket: Rule = {
   why: '`proxy_pass` sends plain HTTP. A uWSGI `socket` expects the binary uwsgi protocol that `uwsgi_pass` and `uwsgi_params` produce, so it cannot read the request and nginx answers 502 Bad Gateway.',
   fixSummary:
     'Switch uWSGI to `http-socket` (protocol "http"), which `proxy_pass` can talk to; alternatively set the edge to `uwsgi_pass`.',
+  reads: 'part',
   check: passMismatch({
     id: 'proxy-pass-to-uwsgi-socket',
     pass: 'proxy_pass',

@@ -47,6 +47,7 @@ export const replicasPublishPort: Rule = {
   why: 'A published port belongs to one process on the host. The first copy binds it and every other copy fails to start. The front door runs once; the copies behind it are reached over the container network, where nginx balances over them.',
   fixSummary:
     'Move nginx (with the static builds it serves) out to its own container (or set replicas to 1).',
+  reads: 'part',
   check(current, context) {
     const { text } = context;
     return publishers(current, context).flatMap((node): Diagnostic[] => {

@@ -22,6 +22,7 @@ export const replicasUnixSocket: Rule = {
   summary: 'A container with replicas > 1 holds a server that listens on a unix socket.',
   why: 'A unix socket is one file on one volume. Every copy of the container would bind the same file: the last one to start takes it over, the others are unreachable, and nginx cannot tell the copies apart to balance over them. Copies need TCP ports, one address each.',
   fixSummary: 'Switch the server to TCP (or set the container’s replicas to 1).',
+  reads: 'part',
   check(design, { text }) {
     return design.nodes.flatMap((node): Diagnostic[] => {
       if (node.container === undefined || listenerOf(node)?.kind !== 'unix') return [];

@@ -54,6 +54,7 @@ export const routeConflict: Rule = {
   summary:
     'One nginx has two outgoing connections with the same route (a missing route counts as `/`), or a route equal to the static files route of an app it reaches.',
   why: 'Each connection becomes a `location` block, and so does the static files route (`staticRoute`) of an app nginx reaches; two blocks with the same prefix make nginx refuse the configuration ("duplicate location"), and even if it did not, only one of them could ever receive the requests. Give each connection its own prefix, like `/` for the React build and `/api/` for the app.',
+  reads: 'part',
   check(current, { nodeById, edgesOut, text }) {
     return current.nodes.filter(isProxy).flatMap((proxy) => {
       const outgoing = edgesOut(proxy.id);

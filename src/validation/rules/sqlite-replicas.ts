@@ -17,6 +17,7 @@ export const sqliteReplicas: Rule = {
     'A container with replicas > 1 holds a SQLite file (a warning; an error for the kubernetes target).',
   why: 'On one host the copies share one SQLite file on one volume: WAL and the busy timeout keep every write, but writes wait their turn, so more copies add no write capacity. On Kubernetes a ReadWriteOnce volume mounts on one node only, so a SQLite container stays at one replica.',
   fixSummary: 'Set the container’s replicas to 1.',
+  reads: 'part',
   check(design, { target, text }) {
     const t = text['sqlite-replicas'];
     const severity = target === 'kubernetes' ? 'error' : 'warning';

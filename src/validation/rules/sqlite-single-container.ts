@@ -31,6 +31,7 @@ export const sqliteSingleContainer: Rule = {
   severity: 'error',
   summary: 'One SQLite database is used by Flask or Django apps in more than one container.',
   why: 'SQLite locks the file with the operating system’s file locks, which only work reliably inside one machine’s view of the file. Sharing the file between containers through a volume risks lock failures and corruption, and the app in the other container cannot open it anyway unless it is its own file.',
+  reads: 'part',
   check(current, { nodeById, edgesIn, text }) {
     return current.nodes.filter(isDatabase).flatMap((db) => {
       const users = edgesIn(db.id, 'app');

@@ -12,6 +12,7 @@ export const tlsNeedsDomain: Rule = {
     'An nginx with `tls` "letsencrypt" has a server name that is `localhost`, `_`, an IP address, a wildcard, or a name without a dot.',
   why: 'A public CA proves that you control each name by fetching a file from it over the internet (HTTP-01). It cannot reach `localhost`, an IP address or a single-label name, `_` names no host, and wildcards need a DNS challenge. certbot would fail at every start.',
   fixSummary: 'Use a self-signed certificate instead (for local use).',
+  reads: 'part',
   check(current, { text }) {
     return nginxNodes(current).flatMap(({ node, props }): Diagnostic[] => {
       if (props.tls !== 'letsencrypt') return [];

@@ -8,6 +8,7 @@ export const tlsNeedsEmail: Rule = {
   severity: 'error',
   summary: 'An nginx with `tls` "letsencrypt" has no `email`.',
   why: 'Let’s Encrypt writes to the account address before a certificate expires; without one, a renewal that keeps failing goes unnoticed until browsers refuse the site. certbot also refuses to register without an address unless told to go on without one.',
+  reads: 'part',
   check(current, { text }) {
     return nginxNodes(current)
       .filter(({ props }) => props.tls === 'letsencrypt' && props.email === '')

@@ -10,6 +10,7 @@ export const uwsgiPassNeedsSocket: Rule = {
   why: '`uwsgi_pass` speaks the binary uwsgi protocol, which only a uWSGI `socket` understands. An `http-socket` expects plain HTTP, closes the connection, and nginx answers every request with 502 Bad Gateway ("upstream prematurely closed connection").',
   fixSummary:
     'Switch uWSGI to `socket` (protocol "uwsgi"), the pair nginx expects; alternatively set the edge to `proxy_pass`.',
+  reads: 'part',
   check: passMismatch({
     id: 'uwsgi-pass-needs-socket',
     pass: 'uwsgi_pass',

@@ -32,6 +32,7 @@ export const workersOutOfRange: Rule = {
   summary: `Gunicorn \`workers\` (when a number) or uWSGI \`processes\` below 1 or above 4 × CPU + 1. The CPU count is unknown when drawing, so StackSketch uses a reference machine of ${REFERENCE_CPUS} CPUs: the limit is ${MAX_WORKERS}.`,
   why: `With no worker process nothing answers requests. Far more processes than cores only add memory use and context switches: the guide is 2 × CPU + 1 (Gunicorn’s "auto" computes it where it runs). Limits assume ${REFERENCE_CPUS} CPUs, a common small server.`,
   fixSummary: `Clamp the count to the nearest bound (1 or ${MAX_WORKERS}).`,
+  reads: 'part',
   check(current, { text }) {
     const t = text['workers-out-of-range'];
     return current.nodes.flatMap((node) => {
