@@ -6,12 +6,12 @@ import { ErrorBoundary } from './app/ErrorBoundary';
 import { TabConflictBanner } from './app/TabConflictBanner';
 import { startPaintFallback, whenCanvasPainted } from './app/firstPaint';
 import { initialLang, switchLanguage } from './app/language';
-import { installCategoryStyles } from './nodes/card/categoryStyle';
+import { installCardStyles } from './nodes/card/categoryStyle';
 import { useAppStore } from './store';
 import { loadValidation } from './store/validation';
 import './styles.css';
 
-installCategoryStyles();
+installCardStyles();
 startPaintFallback();
 // The rules arrive as a chunk of their own once the canvas has painted (app/firstPaint.ts).
 void whenCanvasPainted()

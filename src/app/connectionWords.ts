@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { Catalogue } from '../i18n';
 import type { ConnectionWords } from '../i18n/connections';
 import { useAppStore } from '../store';
+import { whenCanvasPainted } from './firstPaint';
 
 export const loadConnectionWords = (catalogue: Catalogue): Promise<ConnectionWords> =>
   import('../i18n/connections').then((wording) => wording.connectionWordsOf(catalogue));
@@ -16,7 +17,10 @@ export function useConnectionWords(): ConnectionWords | null {
   const catalogue = useAppStore((state) => state.catalogue);
   const [words, setWords] = useState<ConnectionWords | null>(null);
   useEffect(() => {
-    void loadConnectionWords(catalogue).then(setWords);
+    // Asked for once the canvas has painted: the canvas mounts before its first paint.
+    void whenCanvasPainted()
+      .then(() => loadConnectionWords(catalogue))
+      .then(setWords);
   }, [catalogue]);
   return words;
 }

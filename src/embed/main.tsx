@@ -2,11 +2,11 @@ import '@xyflow/react/dist/style.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { EmbedViewer } from './EmbedViewer';
-import { installCategoryStyles } from '../nodes/card/categoryStyle';
+import { installCardStyles } from '../nodes/card/categoryStyle';
 import './embed.css';
 import { chooseEmbedLanguage } from './language';
 
-installCategoryStyles();
+installCardStyles();
 void chooseEmbedLanguage()
   .catch(() => undefined)
   .finally(() =>

@@ -1,8 +1,8 @@
-import { memo, type CSSProperties, type ReactNode } from 'react';
-import { cardLinesOf, KINDS, NODE_KINDS, type NodeKind } from '../registry';
-import { categoryClass, categoryColors } from '../palette';
+import { memo, type ReactNode } from 'react';
+import { cardLinesOf, KINDS, type NodeKind } from '../registry';
+import { categoryClass } from '../palette';
 import { canvasMeasure, fitter } from './fitText';
-import { glyphImageUrl } from './glyphs';
+import { glyphClass } from './glyphStyle';
 import { SMALLEST_CANVAS_TEXT_PX } from './readable';
 import './card.css';
 
@@ -30,21 +30,6 @@ const fitSummary = fitter(
 );
 const measureKind = canvasMeasure(() => `${KIND_FONT_PX}px ${family()}`, KIND_FONT_PX * 0.6);
 const fitKindId = fitter(measureKind);
-
-/**
- * Each kind's icon as CSS custom properties holding one image per theme (card.css picks one). On a
- * canvas of hundreds of nodes an image costs the compositor far less than an inline SVG per card.
- */
-const ICON_STYLES = Object.fromEntries(
-  NODE_KINDS.map((kind) => {
-    const { icon, category } = KINDS[kind];
-    const style = {
-      '--icon-light': glyphImageUrl(icon, categoryColors(category, 'light').accent),
-      '--icon-dark': glyphImageUrl(icon, categoryColors(category, 'dark').accent),
-    } as CSSProperties;
-    return [kind, style];
-  }),
-) as { [K in NodeKind]: CSSProperties };
 
 /** The room an id has on the kind line, after the kind's label (set in capitals) and a gap. */
 function idRoomPx(kindLabel: string): number {
@@ -112,7 +97,7 @@ export const KindCard = memo(function KindCard({
       {inputs}
       <div className={`node-card${selected ? ' is-selected' : ''}${fitText ? '' : ' is-clipped'}`}>
         <div className="node-head">
-          <span className="node-icon" style={ICON_STYLES[node.kind]} aria-hidden="true" />
+          <span className={`node-icon node-glyph ${glyphClass(node.kind)}`} aria-hidden="true" />
           <span className="node-titles">
             <span className="node-kind">
               <span>{lines.kind}</span>

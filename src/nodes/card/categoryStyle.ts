@@ -1,10 +1,14 @@
 import { categoryStyleSheet } from '../palette';
+import { glyphStyleSheet } from './glyphStyle';
 
-/** Give the page the category colours (see palette.ts) once, before anything draws a node. */
-export function installCategoryStyles(doc: Document = document): void {
-  if (doc.querySelector('style[data-category-palette]')) return;
+/**
+ * Give the page what every card's look is made of — the category colours (see palette.ts) and the
+ * kinds' glyphs (see glyphStyle.ts) — once, before anything draws a node.
+ */
+export function installCardStyles(doc: Document = document): void {
+  if (doc.querySelector('style[data-card-styles]')) return;
   const style = doc.createElement('style');
-  style.dataset.categoryPalette = '';
-  style.textContent = categoryStyleSheet();
+  style.dataset.cardStyles = '';
+  style.textContent = categoryStyleSheet() + glyphStyleSheet();
   doc.head.append(style);
 }

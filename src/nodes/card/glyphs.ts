@@ -20,11 +20,3 @@ const FALLBACK_GLYPH = '<circle cx="12" cy="12" r="8"/>';
 export function glyphOf(icon: string): string {
   return GLYPHS[icon] ?? FALLBACK_GLYPH;
 }
-
-/** A glyph as a standalone SVG image stroked in one colour, as a CSS `url(…)`. */
-export function glyphImageUrl(icon: string, color: string): string {
-  const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24" fill="none" ` +
-    `stroke="${color}" stroke-width="1.7" stroke-linecap="round" stroke-linejoin="round">${glyphOf(icon)}</svg>`;
-  return `url("data:image/svg+xml,${encodeURIComponent(svg)}")`;
-}

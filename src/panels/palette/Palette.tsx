@@ -1,4 +1,5 @@
 import { useState, type DragEvent } from 'react';
+import { AfterCanvasPaint } from '../../app/CanvasPaint';
 import { PALETTE_MIME, useAddNodeAt } from '../../canvas/addNode';
 import { KindIcon } from '../../canvas/icons';
 import { categoryClass } from '../../nodes/palette';
@@ -40,34 +41,39 @@ export function Palette() {
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />
-      <ul className="palette-list">
-        {kinds.map((kind) => {
-          const d = KINDS[kind];
-          return (
-            <li key={kind}>
-              <button
-                type="button"
-                draggable
-                className={`palette-item ${categoryClass(d.category)}`}
-                data-testid={`palette-${kind}`}
-                title={`${wordsOf(d.kind).doc}\n\n${text.dragHint}`}
-                onDragStart={(event) => onDragStart(event, kind)}
-                onClick={() => addNodeAt(kind)}
-              >
-                <span className="node-icon">
-                  <KindIcon icon={d.icon} />
-                </span>
-                <span className="palette-text">
-                  <span className="palette-name">{d.label}</span>
-                  <span className="palette-role">{wordsOf(d.kind).role}</span>
-                </span>
-              </button>
-            </li>
-          );
-        })}
-        {kinds.length === 0 && <li className="muted">{text.noMatch({ query })}</li>}
-      </ul>
-      <TemplatesList />
+      {/* The kinds and the templates are most of the page's text: they come in the frame after the
+          canvas's first paint, so laying them out does not hold the canvas back. Nothing outside the
+          column moves when they come (its width is the layout's), and nothing in it sits below them. */}
+      <AfterCanvasPaint>
+        <ul className="palette-list">
+          {kinds.map((kind) => {
+            const d = KINDS[kind];
+            return (
+              <li key={kind}>
+                <button
+                  type="button"
+                  draggable
+                  className={`palette-item ${categoryClass(d.category)}`}
+                  data-testid={`palette-${kind}`}
+                  title={`${wordsOf(d.kind).doc}\n\n${text.dragHint}`}
+                  onDragStart={(event) => onDragStart(event, kind)}
+                  onClick={() => addNodeAt(kind)}
+                >
+                  <span className="node-icon">
+                    <KindIcon icon={d.icon} />
+                  </span>
+                  <span className="palette-text">
+                    <span className="palette-name">{d.label}</span>
+                    <span className="palette-role">{wordsOf(d.kind).role}</span>
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+          {kinds.length === 0 && <li className="muted">{text.noMatch({ query })}</li>}
+        </ul>
+        <TemplatesList />
+      </AfterCanvasPaint>
     </nav>
   );
 }
