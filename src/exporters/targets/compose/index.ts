@@ -110,11 +110,14 @@ const proxiedNodes = reuseWhenSame(
   (service) => service,
 );
 
+const NO_ITEMS: readonly string[] = [];
+
 /** Kept per service while equal, so serviceFolder's check of an unchanged web service is by identity. */
 const sharedItems = sharedWhenEqual<string[]>();
 
 /** The nodes a web service proxies to whose app stores items (its React page lists them). */
 function proxiedWithItems(service: PlannedService, withItems: ReadonlySet<string>): readonly string[] {
+  if (service.runs.kind !== 'web') return NO_ITEMS;
   const proxied = proxiedNodes(service);
   return proxied.length === 0
     ? proxied
