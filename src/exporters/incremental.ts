@@ -16,6 +16,9 @@ export function reuseWhenSame<A extends unknown[], R>(
   return (...args) => {
     const key = keyOf(...args);
     const hit = last.get(key);
+    // The same inputs (the usual hit) leave the kept ones alone: storing each call's fresh arguments
+    // list would keep it alive until the next edit, for the garbage collector to move.
+    if (hit && sameObjects(hit.args, args)) return hit.result;
     if (hit && sameArguments(hit.args, args)) {
       // The newest equal inputs are kept, so the next call finds them by identity, not by value.
       hit.args = args;
@@ -25,6 +28,11 @@ export function reuseWhenSame<A extends unknown[], R>(
     last.set(key, { args, result });
     return result;
   };
+}
+
+/** The same arguments, one by one, by identity. */
+function sameObjects(last: readonly unknown[], next: readonly unknown[]): boolean {
+  return last.length === next.length && last.every((arg, at) => arg === next[at]);
 }
 
 /** Arguments compared one by one: identity (the usual hit, since unchanged inputs are shared) before value. */

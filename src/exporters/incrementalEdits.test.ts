@@ -86,6 +86,27 @@ describe('incremental generation after a one-node edit', () => {
     expect(changed.filter((path) => path.startsWith('web-1/') || path.startsWith('app-1/'))).toEqual([]);
   });
 
+  it('keeps an untouched service’s build folder, and the items its page lists, the same objects', () => {
+    const design = twoStacks();
+    const edited = withNode(design, 'proxy-0', (node) => withProps(node, { serverName: 'shop.example' }));
+    const { before, after } = warmMatchesCold(design, edited);
+    const folder = (generated: Generated, design: Design, key: string) =>
+      buildFolders(design, generated.plan, 'en').find(([folder]) => folder === key);
+    // The whole [folder, files] entry is reused: no new entry, no comparison of the items list by value.
+    expect(folder(after, edited, 'web-1/')).toBe(folder(before, design, 'web-1/'));
+    expect(folder(after, edited, 'app-1/')).toBe(folder(before, design, 'app-1/'));
+    expect(folder(after, edited, 'web-0/')).not.toBe(folder(before, design, 'web-0/'));
+  });
+
+  it('writes the Korean README after an edit as a cold run does', () => {
+    const design = twoStacks();
+    const edited = withNode(design, 'proxy-1', (node) => withProps(node, { serverName: 'shop.example' }));
+    const korean = (design: Design) =>
+      generate(design, { target: 'compose', lang: 'ko', diagnostics: validate(design) }).files['README.md'];
+    korean(design);
+    expect(korean(edited)).toBe(korean(structuredClone(edited)));
+  });
+
   it('follows a port change into the nginx upstream of the service that reads it', () => {
     const design = twoStacks();
     const edited = withNode(design, 'srv-1', (node) => withProps(node, { port: 8001 }));

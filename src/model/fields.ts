@@ -16,7 +16,8 @@ export function hasControlCharacters(value: string): boolean {
 
 /** The text with every control or invisible formatting character shown as U+FFFD (for messages). */
 export function printableText(value: string): string {
-  return value.replace(new RegExp(CONTROL.source, 'g'), '\uFFFD');
+  // Most text has none: one test instead of building a global pattern for every call.
+  return CONTROL.test(value) ? value.replace(new RegExp(CONTROL.source, 'g'), '\uFFFD') : value;
 }
 
 const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;

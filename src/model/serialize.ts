@@ -1,5 +1,5 @@
 import { KINDS } from '../nodes/registry';
-import { containerNames, containerSettings } from './containers';
+import { containerNames, containerSettings, nodeContainers } from './containers';
 import type { Design, DesignEdge, DesignNode } from './design';
 import { joinPieces } from './text';
 
@@ -10,12 +10,28 @@ import { joinPieces } from './text';
 export function serializeDesign(design: Design): string {
   // The same text as JSON.stringify(toFileObject(design), null, 2), with each node's and edge's
   // block reused while the node or edge is the same object: an edit rewrites one block, not the file.
-  const head = JSON.stringify(
+  return `${head(design)},\n  "nodes": ${list(design.nodes, nodeBlock)},\n  "edges": ${list(design.edges, edgeBlock)}\n}\n`;
+}
+
+// Keyed by the containers object, which an edit of a node's props keeps: the head (format, name,
+// containers) is written again only when one of them or the containers nodes name change.
+const heads = new WeakMap<
+  Design['containers'],
+  { format: string; name: string; named: readonly string[]; text: string }
+>();
+
+function head(design: Design): string {
+  const named = nodeContainers(design);
+  const kept = heads.get(design.containers);
+  if (kept && kept.named === named && kept.name === design.name && kept.format === design.format)
+    return kept.text;
+  const text = JSON.stringify(
     { format: design.format, name: design.name, containers: containersObject(design) },
     null,
     2,
   ).slice(0, -2);
-  return `${head},\n  "nodes": ${list(design.nodes, nodeBlock)},\n  "edges": ${list(design.edges, edgeBlock)}\n}\n`;
+  heads.set(design.containers, { format: design.format, name: design.name, named, text });
+  return text;
 }
 
 // Keyed by the nodes or edges list: an edit of a node leaves the edges list (and its text) the same.

@@ -5,7 +5,7 @@
  */
 import type { Design } from '../../model/design';
 import { mermaidLines } from '../mermaid';
-import type { DeploymentPlan, PlannedService, UpstreamAddress } from '../planTypes';
+import type { DeploymentPlan, PlannedNginxServer, PlannedService, UpstreamAddress } from '../planTypes';
 import { TLS_INIT_PATH } from '../plan/tls';
 import { oneServicePerBuild, upstreamEndpoints } from '../plan/copies';
 import { groupPush } from '../../model/group';
@@ -202,9 +202,11 @@ function endpoints(plan: DeploymentPlan, text: ComposeReadmeText): string[] {
 
 /** How the bundle serves HTTPS, per certificate source: how to trust it, or how certbot gets it. */
 function httpsLines(plan: DeploymentPlan, text: ComposeReadmeText): string[] {
-  const servers = plan.services.flatMap((service) =>
-    service.runs.kind === 'web' ? service.runs.servers.filter((server) => server.tls) : [],
-  );
+  const servers: PlannedNginxServer[] = [];
+  // Pushed, not flat-mapped: most designs have none, and no array is made per service to find that out.
+  for (const service of plan.services)
+    if (service.runs.kind === 'web')
+      for (const server of service.runs.servers) if (server.tls) servers.push(server);
   if (servers.length === 0) return [];
   const words = text.https;
   const modes = new Set(servers.map((server) => server.tls!.mode));

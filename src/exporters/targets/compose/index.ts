@@ -1,7 +1,7 @@
 /** The `compose` target: one Docker Compose service per planned service, ready for `docker compose up`. */
 import type { Design } from '../../../model/design';
 import { serializeDesign } from '../../../model/serialize';
-import { reuseWhenSame } from '../../incremental';
+import { reuseWhenSame, sharedWhenEqual } from '../../incremental';
 import { compareText } from '../../order';
 import { oneServicePerBuild } from '../../plan/copies';
 import type { DeploymentPlan, PlannedService, PythonRun, WebRun } from '../../planTypes';
@@ -57,34 +57,74 @@ function webServiceFiles(
   return files;
 }
 
-/** A service's files under its folder, sorted; rendered again only when its planned service changes. */
-const serviceFiles = reuseWhenSame(
-  (service: PlannedService, title: string, withItems: readonly string[], lang: Lang): FileEntry[] => {
+/**
+ * A service's build folder ("web/") with its files under it, sorted; rendered again only when its
+ * planned service, the title or the items its page lists change (an unchanged service is an identity hit).
+ */
+const serviceFolder = reuseWhenSame(
+  (
+    service: PlannedService,
+    title: string,
+    withItems: readonly string[],
+    lang: Lang,
+  ): [key: string, files: FileEntry[]] => {
     const files =
       service.runs.kind === 'web'
         ? webServiceFiles(service, service.runs, title, withItems, lang)
         : pythonServiceFiles(service, service.runs, lang);
-    return files.map(([path, text]): FileEntry => [`${service.buildDir}/${path}`, text]).sort(byPath);
+    return [
+      `${service.buildDir}/`,
+      files.map(([path, text]): FileEntry => [`${service.buildDir}/${path}`, text]).sort(byPath),
+    ];
   },
   (service) => service,
 );
 
-/** The process nodes whose app stores items. */
-function nodesWithItems(plan: DeploymentPlan): Set<string> {
-  return new Set(
-    plan.services.flatMap((service) =>
-      service.runs.kind === 'python' && service.runs.apps.some((app) => app.database)
-        ? [service.runs.process.node]
-        : [],
-    ),
-  );
+/** The process node a python service runs when its app stores items, else null. */
+function itemsNode(service: PlannedService): string | null {
+  return service.runs.kind === 'python' && service.runs.apps.some((app) => app.database)
+    ? service.runs.process.node
+    : null;
 }
 
+/** The process nodes whose app stores items. */
+function nodesWithItems(plan: DeploymentPlan): Set<string> {
+  const nodes = new Set<string>();
+  for (const service of plan.services) {
+    const node = itemsNode(service);
+    if (node !== null) nodes.add(node);
+  }
+  return nodes;
+}
+
+/** The nodes a web service's locations reach, each once, in order: the same array while the service is. */
+const proxiedNodes = reuseWhenSame(
+  (service: PlannedService): string[] =>
+    service.runs.kind === 'web'
+      ? [
+          ...new Set(
+            service.runs.servers.flatMap((server) => server.locations.map((location) => location.node)),
+          ),
+        ]
+      : [],
+  (service) => service,
+);
+
+const NO_ITEMS: readonly string[] = [];
+
+/** Kept per service while equal, so serviceFolder's check of an unchanged web service is by identity. */
+const sharedItems = sharedWhenEqual<string[]>();
+
 /** The nodes a web service proxies to whose app stores items (its React page lists them). */
-function proxiedWithItems(service: PlannedService, withItems: ReadonlySet<string>): string[] {
-  if (service.runs.kind !== 'web') return [];
-  const proxied = service.runs.servers.flatMap((server) => server.locations.map((location) => location.node));
-  return [...new Set(proxied)].filter((node) => withItems.has(node));
+function proxiedWithItems(service: PlannedService, withItems: ReadonlySet<string>): readonly string[] {
+  if (service.runs.kind !== 'web') return NO_ITEMS;
+  const proxied = proxiedNodes(service);
+  return proxied.length === 0
+    ? proxied
+    : sharedItems(
+        service,
+        proxied.filter((node) => withItems.has(node)),
+      );
 }
 
 /**
@@ -97,10 +137,9 @@ export function buildFolders(
   lang: Lang,
 ): [key: string, files: FileEntry[]][] {
   const withItems = nodesWithItems(plan);
-  return oneServicePerBuild(plan.services).map((service): [string, FileEntry[]] => [
-    `${service.buildDir}/`,
-    serviceFiles(service, design.name, proxiedWithItems(service, withItems), lang),
-  ]);
+  return oneServicePerBuild(plan.services).map((service) =>
+    serviceFolder(service, design.name, proxiedWithItems(service, withItems), lang),
+  );
 }
 
 /**
