@@ -58,9 +58,18 @@ function partsOf(design: Design): DesignPart[] {
   return [...byRoot.values()];
 }
 
-/** The part's nodes in this design (the shape's positions, this design's node objects). */
-export function partNodes(design: Design, part: DesignPart): Design['nodes'] {
-  return part.at.map((at) => design.nodes[at]!);
+/**
+ * The part as a design of its own: this design's name and containers, the part's nodes (the shape's
+ * positions, this design's node objects) and its edges. What the planner and validate() work out for
+ * one part.
+ */
+export function partDesign(design: Design, part: DesignPart): Design {
+  return { ...design, nodes: part.at.map((at) => design.nodes[at]!), edges: part.edges };
+}
+
+/** Each container's part. */
+export function partByContainer<P extends DesignPart>(parts: readonly P[]): Map<string, P> {
+  return new Map(parts.flatMap((part) => [...part.containers].map((name) => [name, part] as const)));
 }
 
 /** Whether the part's nodes in this design are still the given node objects (what was worked out from them holds). */

@@ -1,11 +1,11 @@
-import type { Design, DesignNode } from '../model/design';
+import type { Design } from '../model/design';
 import type { Target } from '../model/target';
 import { type RuleMessages } from '../i18n';
 import { ruleMessages as EN_RULE_MESSAGES } from '../i18n/en/rules';
 import { buildContext } from './context';
 import { RULES } from './registry';
 import { designShape, type DesignShape } from '../model/shape';
-import { partNodes, partsFromSecondAsk, samePartNodes, type DesignPart } from '../model/parts';
+import { partDesign, partsFromSecondAsk, samePartNodes, type DesignPart } from '../model/parts';
 import type { Diagnostic, Rule, RuleContext } from './types';
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
@@ -74,7 +74,7 @@ function shapeRuleDiagnostics(
 /** A part of the design as last checked: its nodes (in a design of its own), and each part rule's diagnostics about it. */
 interface CheckedPart {
   part: DesignPart;
-  nodes: DesignNode[];
+  /** The part as a design of its own (see partDesign), from this design's node objects. */
   design: Design;
   context?: RuleContext;
   results: Map<Rule, { target: Target; text: RuleMessages; diagnostics: Diagnostic[] }>;
@@ -98,19 +98,18 @@ function checkedParts(design: Design): CheckedPart[] | null {
   let checked = checkedByShape.get(shape);
   if (checked === undefined) {
     checked = inDesignOrder(design, parts)
-      ? parts.map((part) => ({ part, nodes: [], design, results: new Map() }))
+      ? parts.map((part) => ({ part, design: partDesign(design, part), results: new Map() }))
       : null;
     checkedByShape.set(shape, checked);
   }
   for (const entry of checked ?? []) {
-    if (entry.design.containers === design.containers && samePartNodes(design, entry.part, entry.nodes))
+    if (
+      entry.design.containers === design.containers &&
+      samePartNodes(design, entry.part, entry.design.nodes)
+    )
       continue;
-    const nodes = partNodes(design, entry.part);
-    Object.assign(entry, {
-      nodes,
-      design: { ...design, nodes, edges: entry.part.edges },
-      context: undefined,
-    });
+    entry.design = partDesign(design, entry.part);
+    entry.context = undefined;
     entry.results.clear();
   }
   return checked;

@@ -4,7 +4,13 @@
  * the design's plan is then the parts' plans put together.
  */
 import type { Design, DesignNode } from '../../model/design';
-import { partNodes, partsFromSecondAsk, samePartNodes, type DesignPart } from '../../model/parts';
+import {
+  partByContainer,
+  partDesign,
+  partsFromSecondAsk,
+  samePartNodes,
+  type DesignPart,
+} from '../../model/parts';
 import { servicesOf, type ContainerServices } from '../../model/services';
 import { designShape, type DesignShape } from '../../model/shape';
 import { isClient } from '../../nodes/registry';
@@ -80,7 +86,7 @@ function independentParts(design: Design): Parts | null {
 }
 
 function inContainerOrder(design: Design, parts: readonly DesignPart[]): DesignPart[] | null {
-  const partOf = new Map(parts.flatMap((part) => [...part.containers].map((name) => [name, part] as const)));
+  const partOf = partByContainer(parts);
   // Containers in order of first appearance, each with its part: a part must not come back.
   const order: DesignPart[] = [];
   const seen = new Set<DesignPart>();
@@ -102,9 +108,7 @@ function partServices(design: Design, parts: readonly Part[]): Map<Part, Contain
   const all = servicesOf(design);
   let kept = servicesByPart.get(all);
   if (!kept) {
-    const partOf = new Map(
-      parts.flatMap((part) => [...part.containers].map((name) => [name, part] as const)),
-    );
+    const partOf = partByContainer(parts);
     kept = new Map(parts.map((part) => [part, []]));
     for (const entry of all) kept.get(partOf.get(entry.container)!)!.push(entry);
     servicesByPart.set(all, kept);
@@ -128,12 +132,12 @@ export function planByParts(
     const services = servicesOfPart.get(part)!;
     const { last } = part;
     if (last && last.services === services && samePartNodes(design, part, last.nodes)) continue;
-    const nodes = partNodes(design, part);
-    const plan = planPart({ ...design, nodes, edges: part.edges }, services);
+    const own = partDesign(design, part);
+    const plan = planPart(own, services);
     const names = designWideNames(plan);
     if (last) parts.taken.remove(last.names);
     parts.taken.add(names);
-    part.last = { nodes, services, plan, names };
+    part.last = { nodes: own.nodes, services, plan, names };
   }
   return joinParts(
     parts.list.map((part) => part.last!.plan),
