@@ -285,6 +285,18 @@ export async function faultProofs(
       );
     }
   } finally {
+    // A failed proof carries the end of each service's log: what nginx and the app server said.
+    if (checks.some((c) => !c.ok)) {
+      const tails = stack
+        .logs()
+        .map(
+          ({ service, text }) =>
+            `--- ${service} (last lines)\n${text.trimEnd().split('\n').slice(-60).join('\n')}`,
+        )
+        .join('\n');
+      const first = checks.find((c) => !c.ok)!;
+      first.detail = `${first.detail}\n${tails}`;
+    }
     await stack.stop();
   }
   return { checks, figures };
