@@ -9,7 +9,7 @@ import type { DeploymentPlan, PlannedNginxServer, PlannedService, UpstreamAddres
 import { TLS_INIT_PATH } from '../plan/tls';
 import { oneServicePerBuild, upstreamEndpoints } from '../plan/copies';
 import { groupPush } from '../../model/group';
-import { joinPieces } from '../../model/text';
+import { joinPieces, keptJoin } from '../../model/text';
 import { reuseWhenSame } from '../incremental';
 import { appPart, wsgiServerPart } from '../../nodes/planParts';
 import { IMAGES, isCompiled } from '../targets/compose/docker';
@@ -159,12 +159,22 @@ const serviceRow = reuseWhenSame(
   (service) => service,
 );
 
-function volumeLines(plan: DeploymentPlan, text: ComposeReadmeText): string[] {
+/** A volume's bullet, written again only when the volume or the language changes. */
+const volumeLine = reuseWhenSame(
+  (volume: DeploymentPlan['volumes'][number], text: ComposeReadmeText) =>
+    `- ${code(volume.name)}: ${text.volumes[volume.purpose]}.`,
+  (volume) => volume,
+);
+
+function volumeSection(plan: DeploymentPlan, text: ComposeReadmeText): string[] {
   if (plan.volumes.length === 0) return [];
   return [
     text.volumesIntro,
     '',
-    ...plan.volumes.map((volume) => `- ${code(volume.name)}: ${text.volumes[volume.purpose]}.`),
+    volumesText(
+      text,
+      plan.volumes.map((volume) => volumeLine(volume, text)),
+    ),
     '',
   ];
 }
@@ -252,6 +262,13 @@ function httpsLines(plan: DeploymentPlan, text: ComposeReadmeText): string[] {
 
 const README_TEXT: Record<Lang, ComposeReadmeText> = { en: composeReadmeEn, ko: composeReadmeKo };
 
+// The long sections (one line per node, service, volume or file) are joined once and kept while their
+// lines are the same strings, so an edit rebuilds the README from a few dozen pieces.
+const chartText = keptJoin('\n');
+const serviceRowsText = keptJoin('\n');
+const volumesText = keptJoin('\n');
+const fileTableText = keptJoin('\n');
+
 /**
  * The README in the bundle's language; `warnings`: the diagnostics' messages (already in that
  * language) and the plan's notes, one bullet each.
@@ -266,21 +283,24 @@ export function renderReadme(
   const devServer = plan.services.some(
     (s) => s.runs.kind === 'python' && s.runs.process.role === 'dev-server',
   );
-  const lines = [
+  const pieces = [
     `# ${md(design.name)}`,
     '',
     text.intro,
     '',
     `## ${text.headings.design}`,
     '',
-    ...codeBlock('mermaid', mermaidLines(design, lang)),
+    ...codeBlock('mermaid', [chartText(text, mermaidLines(design, lang))]),
     '',
     `## ${text.headings.whatRunsWhere}`,
     '',
     ...tableHeader(text.serviceColumns),
-    ...plan.services.map((service) => serviceRow(service, text)),
+    serviceRowsText(
+      text,
+      plan.services.map((service) => serviceRow(service, text)),
+    ),
     '',
-    ...volumeLines(plan, text),
+    ...volumeSection(plan, text),
     ...warningSection(
       text.headings.warnings,
       warnings.map((warning) => `⚠️ ${md(warning)}`),
@@ -291,7 +311,7 @@ export function renderReadme(
     `## ${text.headings.files}`,
     '',
     ...tableHeader(text.fileColumns),
-    ...fileTable(plan, text),
+    fileTableText(text, fileTable(plan, text)),
     ...(devServer ? ['', ...text.devServerNote.map((line) => `> ${line}`)] : []),
     '',
     `## ${text.headings.whyThisShape}`,
@@ -299,5 +319,5 @@ export function renderReadme(
     ...text.whyThisShape.map((reason) => `- ${reason}`),
     '',
   ];
-  return joinPieces(lines, '\n');
+  return joinPieces(pieces, '\n');
 }

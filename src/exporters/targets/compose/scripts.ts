@@ -1,7 +1,7 @@
 import { joinPieces } from '../../../model/text';
-import { reuseWhenSame } from '../../incremental';
+import { reuseWhenSame, sharedWhenEqual } from '../../incremental';
 import { appPart } from '../../../nodes/planParts';
-import type { DeploymentPlan } from '../../planTypes';
+import type { DeploymentPlan, PlannedService } from '../../planTypes';
 import { shQuote } from '../../serializers/shell';
 import { LETSENCRYPT_STAGING } from '../../render/tlsScripts';
 import type { Lang } from '../../../i18n/lang';
@@ -74,19 +74,33 @@ export function renderSmokeScript(plan: DeploymentPlan, lang: Lang): string {
   return lines.join('\n');
 }
 
+/** A python service's folder when its app ships its own tests and lint config (a project, or its self-checks). */
+const testedFolder = reuseWhenSame(
+  (service: PlannedService): string | null => {
+    if (service.runs.kind !== 'python') return null;
+    const part = appPart(service.runs.apps[0]!.kind);
+    return part.project || part.selfChecks ? service.buildDir : null;
+  },
+  (service) => service,
+);
+
+/** The last list kept while equal, so the Makefile's check of it after an edit is by identity. */
+const sharedFolders = sharedWhenEqual<string[]>();
+const LAST_LIST = {};
+
 /**
- * The service folders whose app ships its own tests and lint config (a project, or its self-checks);
- * the README and the Makefile both ask, so it is worked out once per plan.
+ * The service folders whose app ships its own tests and lint config; the README and the Makefile
+ * both ask, so it is worked out once per plan.
  */
 export const testedFolders = reuseWhenSame(
   (plan: DeploymentPlan): string[] => {
-    const folders = plan.services.flatMap((service) => {
-      if (service.runs.kind !== 'python') return [];
-      const part = appPart(service.runs.apps[0]!.kind);
-      return part.project || part.selfChecks ? [service.buildDir] : [];
-    });
     // Copies of a replicated service share one folder.
-    return [...new Set(folders)];
+    const folders = new Set<string>();
+    for (const service of plan.services) {
+      const folder = testedFolder(service);
+      if (folder !== null) folders.add(folder);
+    }
+    return sharedFolders(LAST_LIST, [...folders]);
   },
   (plan) => plan,
 );
@@ -111,36 +125,41 @@ function checkTargets(folders: readonly string[], c: ComposeComments): string[] 
 }
 
 export function renderMakefile(plan: DeploymentPlan, lang: Lang): string {
-  const c = COMPOSE_COMMENTS[lang];
-  const port = plan.entryPort ?? 80;
-  const tested = testedFolders(plan);
-  return joinPieces(
-    [
-      ...hashComments([c.makefile]),
-      tested.length > 0 ? '.PHONY: up down logs smoke test lint format' : '.PHONY: up down logs smoke',
-      '',
-      'up: .env',
-      '\tdocker compose up --build -d',
-      '',
-      'down:',
-      '\tdocker compose down',
-      '',
-      'logs:',
-      '\tdocker compose logs -f',
-      '',
-      'smoke:',
-      // With HTTPS the script's own default address is the https one (CACERT: see README.md).
-      plan.entryTls ? '\tsh scripts/smoke.sh' : `\tsh scripts/smoke.sh http://localhost:${port}`,
-      '',
-      ...checkTargets(tested, c),
-      '.env:',
-      '\tcp .env.example .env',
-      '\tsed -i.bak "s/^SECRET_KEY=.*/SECRET_KEY=$$(od -An -tx1 -N32 /dev/urandom | tr -d \' \\n\')/" .env && rm -f .env.bak',
-      '',
-    ],
-    '\n',
-  );
+  // With HTTPS the smoke script's own default address is the https one (CACERT: see README.md).
+  const smokePort = plan.entryTls ? null : (plan.entryPort ?? 80);
+  return makefileText(COMPOSE_COMMENTS[lang], testedFolders(plan), smokePort);
 }
+
+/** The Makefile's text, written again only when the tested folders, the smoke port or the language change. */
+const makefileText = reuseWhenSame(
+  (c: ComposeComments, tested: readonly string[], smokePort: number | null): string =>
+    joinPieces(
+      [
+        ...hashComments([c.makefile]),
+        tested.length > 0 ? '.PHONY: up down logs smoke test lint format' : '.PHONY: up down logs smoke',
+        '',
+        'up: .env',
+        '\tdocker compose up --build -d',
+        '',
+        'down:',
+        '\tdocker compose down',
+        '',
+        'logs:',
+        '\tdocker compose logs -f',
+        '',
+        'smoke:',
+        smokePort === null ? '\tsh scripts/smoke.sh' : `\tsh scripts/smoke.sh http://localhost:${smokePort}`,
+        '',
+        ...checkTargets(tested, c),
+        '.env:',
+        '\tcp .env.example .env',
+        '\tsed -i.bak "s/^SECRET_KEY=.*/SECRET_KEY=$$(od -An -tx1 -N32 /dev/urandom | tr -d \' \\n\')/" .env && rm -f .env.bak',
+        '',
+      ],
+      '\n',
+    ),
+  (c) => c,
+);
 
 export function renderEnvExample(withCertbot: boolean, lang: Lang): string {
   const c = COMPOSE_COMMENTS[lang];
