@@ -85,41 +85,46 @@ export function fixLabel(
  * its framework's development server: the check both dev-server rules make, each for its framework.
  */
 export function devServerCheck(id: 'flask-dev-server' | 'django-dev-server', kind: NodeKind): Rule['check'] {
-  return (current, { nodeById, edgesIn, text }) => {
+  return (current, { nodeById, incoming: edgesInto, edgesIn, text }) => {
     const t = text[id];
-    return current.nodes
-      .filter((app) => app.kind === kind)
-      .flatMap((app) => {
-        const sourceOf = (link: DesignEdge) => nodeById.get(link.source)!;
-        const incoming = edgesIn(app.id);
-        // Only WSGI servers import the app (or nothing reaches it): no dev server runs.
-        if (incoming.every((link) => isWsgiServer(sourceOf(link)))) return [];
-        const direct = incoming.filter((link) => isProxy(sourceOf(link)) || isClient(sourceOf(link)));
-        const servedByWsgi = incoming.some((link) => isWsgiServer(sourceOf(link)));
-        if (direct.length === 0 && servedByWsgi) return [];
-        const reaching = direct.length > 0 ? direct : incoming;
-        const fixable =
-          direct.length > 0 && direct.every((link) => isProxy(sourceOf(link))) && app.container !== undefined;
-        return [
-          {
-            rule: id,
-            severity: 'warning' as const,
-            message: t.message({
-              app: nodeName(app),
-              reaching: reaching.map((link) => nodeName(sourceOf(link))),
-            }),
-            nodes: [app.id, ...reaching.map((link) => link.source)],
-            edges: reaching.map((link) => link.id),
-            ...(fixable
-              ? {
-                  fix: {
-                    label: fixLabel(t, current, app),
-                    apply: (next: Design) => putWsgiServerInFront(next, app.id),
-                  },
-                }
-              : {}),
-          },
-        ];
-      });
+    const sourceOf = (link: DesignEdge) => nodeById.get(link.source)!;
+    // A connection from a node the design lacks reaches nothing.
+    const fromWsgiServer = (link: DesignEdge) => {
+      const source = nodeById.get(link.source);
+      return source === undefined || isWsgiServer(source);
+    };
+    // Only WSGI servers import the app (or nothing reaches it): no dev server runs. Most apps are
+    // passed over here without making anything.
+    const runsDevServer = (app: DesignNode) =>
+      app.kind === kind && !(edgesInto.get(app.id)?.every(fromWsgiServer) ?? true);
+    return current.nodes.filter(runsDevServer).flatMap((app) => {
+      const incoming = edgesIn(app.id);
+      const direct = incoming.filter((link) => isProxy(sourceOf(link)) || isClient(sourceOf(link)));
+      const servedByWsgi = incoming.some((link) => isWsgiServer(sourceOf(link)));
+      if (direct.length === 0 && servedByWsgi) return [];
+      const reaching = direct.length > 0 ? direct : incoming;
+      const fixable =
+        direct.length > 0 && direct.every((link) => isProxy(sourceOf(link))) && app.container !== undefined;
+      return [
+        {
+          rule: id,
+          severity: 'warning' as const,
+          message: t.message({
+            app: nodeName(app),
+            reaching: reaching.map((link) => nodeName(sourceOf(link))),
+          }),
+          nodes: [app.id, ...reaching.map((link) => link.source)],
+          edges: reaching.map((link) => link.id),
+          ...(fixable
+            ? {
+                fix: {
+                  label: fixLabel(t, current, app),
+                  apply: (next: Design) => putWsgiServerInFront(next, app.id),
+                },
+              }
+            : {}),
+        },
+      ];
+    });
   };
 }

@@ -9,7 +9,7 @@ import { nodeName } from '../fixes';
 import type { Diagnostic } from '../types';
 import type { RuleMessages } from '../../i18n';
 import { groupPush } from '../../model/group';
-import { emptyContainers } from '../../model/containers';
+import { emptyContainers, nodeContainers } from '../../model/containers';
 
 export const invalidContainerName = fieldRule({
   id: 'invalid-container-name',
@@ -24,6 +24,10 @@ export const invalidContainerName = fieldRule({
   },
   extra(design, { text, target }) {
     const frames = emptyFrameProblems(design, text, target);
+    // The usual design names every container well: one check per name (a list kept per shape), no grouping.
+    const named = nodeContainers(design);
+    if (named.every((container) => typeof container === 'string' && nameProblem(container, target) === null))
+      return frames;
     const byContainer = new Map<string, DesignNode[]>();
     for (const node of design.nodes) {
       if (isClient(node) || node.container === undefined) continue;
