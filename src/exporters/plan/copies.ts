@@ -1,3 +1,4 @@
+import { reuseWhenSame } from '../incremental';
 import type { PlannedService, UpstreamAddress } from '../planTypes';
 
 /** The environment variable that tells a copy of a replicated container who it is (its /api/health "instance"). */
@@ -19,15 +20,21 @@ export function serviceCopies(service: PlannedService, copies: readonly string[]
   }));
 }
 
-/** One service per build folder: the copies of a replicated container share their files. */
-export function oneServicePerBuild(services: readonly PlannedService[]): PlannedService[] {
-  const seen = new Set<string>();
-  return services.filter((service) => {
-    if (seen.has(service.buildDir)) return false;
-    seen.add(service.buildDir);
-    return true;
-  });
-}
+/**
+ * One service per build folder: the copies of a replicated container share their files. The bundle's
+ * folders and its README both ask for a plan's list, so it is worked out once per list.
+ */
+export const oneServicePerBuild = reuseWhenSame(
+  (services: readonly PlannedService[]): readonly PlannedService[] => {
+    const seen = new Set<string>();
+    return services.filter((service) => {
+      if (seen.has(service.buildDir)) return false;
+      seen.add(service.buildDir);
+      return true;
+    });
+  },
+  (services) => services,
+);
 
 /** Every address nginx balances over: each copy's, or the one service's. */
 export function upstreamEndpoints(
