@@ -19,8 +19,8 @@ export function keptJoin(separator: string): (key: object, pieces: readonly stri
     const last = kept.get(key);
     if (
       last &&
-      last.pieces.length === pieces.length &&
-      last.pieces.every((piece, at) => piece === pieces[at])
+      (last.pieces === pieces ||
+        (last.pieces.length === pieces.length && last.pieces.every((piece, at) => piece === pieces[at])))
     )
       return last.text;
     const text = joinPieces(pieces, separator);

@@ -10,7 +10,7 @@ import { TLS_INIT_PATH } from '../plan/tls';
 import { oneServicePerBuild, upstreamEndpoints } from '../plan/copies';
 import { groupPush } from '../../model/group';
 import { joinPieces, keptJoin } from '../../model/text';
-import { reuseWhenSame } from '../incremental';
+import { mapKept, reuseWhenSame } from '../incremental';
 import { appPart, wsgiServerPart } from '../../nodes/planParts';
 import { IMAGES, isCompiled } from '../targets/compose/docker';
 import { testedFolders } from '../targets/compose/scripts';
@@ -111,6 +111,9 @@ const serviceFileRows = reuseWhenSame(
   (service) => service,
 );
 
+/** Each service's file rows, kept by position while the services are the same objects. */
+const filesOfServices = mapKept(serviceFileRows);
+
 /**
  * The rows of the files table: explanation → the paths it explains, in order of first appearance.
  * A reader of a five-service bundle gains nothing from five copies of the same paragraph, so files
@@ -129,7 +132,7 @@ function fileTable(plan: DeploymentPlan, text: ComposeReadmeText): string[] {
     [`${certbot.buildDir}/Dockerfile`, files.certbotDockerfile],
     [`${certbot.buildDir}/certbot-run.sh`, files.certbotScript],
   ]);
-  const serviceRows = oneServicePerBuild(plan.services).map((service) => serviceFileRows(service, text));
+  const serviceRows = filesOfServices(text, oneServicePerBuild(plan.services));
   return fileTableLines(text, [topLevel, ...serviceRows, certbotRows]);
 }
 
@@ -159,6 +162,9 @@ const serviceRow = reuseWhenSame(
   (service) => service,
 );
 
+/** Every service's row, kept by position while the services are the same objects. */
+const serviceRows = mapKept(serviceRow);
+
 /** A volume's bullet, written again only when the volume or the language changes. */
 const volumeLine = reuseWhenSame(
   (volume: DeploymentPlan['volumes'][number], text: ComposeReadmeText) =>
@@ -166,17 +172,12 @@ const volumeLine = reuseWhenSame(
   (volume) => volume,
 );
 
+/** Every volume's bullet, kept by position while the volumes are the same objects. */
+const volumeLines = mapKept(volumeLine);
+
 function volumeSection(plan: DeploymentPlan, text: ComposeReadmeText): string[] {
   if (plan.volumes.length === 0) return [];
-  return [
-    text.volumesIntro,
-    '',
-    volumesText(
-      text,
-      plan.volumes.map((volume) => volumeLine(volume, text)),
-    ),
-    '',
-  ];
+  return [text.volumesIntro, '', volumesText(text, volumeLines(text, plan.volumes)), ''];
 }
 
 const MAKE_TARGETS = ['up', 'smoke', 'logs', 'down'] as const;
@@ -295,10 +296,7 @@ export function renderReadme(
     `## ${text.headings.whatRunsWhere}`,
     '',
     ...tableHeader(text.serviceColumns),
-    serviceRowsText(
-      text,
-      plan.services.map((service) => serviceRow(service, text)),
-    ),
+    serviceRowsText(text, serviceRows(text, plan.services)),
     '',
     ...volumeSection(plan, text),
     ...warningSection(

@@ -1,9 +1,9 @@
-import { joinPieces } from '../../../model/text';
+import { keptJoin } from '../../../model/text';
 import { wsgiServerPart } from '../../../nodes/planParts';
 import type { Lang } from '../../../i18n/lang';
 import { COMPOSE_COMMENTS, hashComments, type ComposeComments } from './comments';
 import { compareText } from '../../order';
-import { reuseWhenSame } from '../../incremental';
+import { mapKept, reuseWhenSame } from '../../incremental';
 import type {
   DeploymentPlan,
   PlannedCertbot,
@@ -335,6 +335,21 @@ export const composeServiceBlock = reuseWhenSame(
   (service) => service,
 );
 
+/** Every service's block of a plan, kept by position while the services are the same objects. */
+export const composeServiceBlocks = mapKept((service: PlannedService, _last: object) =>
+  composeServiceBlock(service),
+);
+
+// The services' blocks joined, and the named volumes written, once while they stay the same.
+const blocksText = keptJoin('');
+const volumeNames = mapKept((volume: PlannedVolume, _last: object) => volume.name);
+const namedVolumesText = reuseWhenSame(
+  (names: readonly string[]) =>
+    formatCompose({ volumes: Object.fromEntries(names.map((name) => [name, {}])) }),
+  (names) => names,
+);
+const LAST_FILE = {};
+
 /** docker-compose.yml from its service blocks and the named volumes. */
 export function renderComposeFile(
   blocks: readonly string[],
@@ -342,7 +357,7 @@ export function renderComposeFile(
   lang: Lang = 'en',
 ): string {
   const services =
-    blocks.length > 0 ? `services:\n${joinPieces(blocks, '')}` : formatCompose({ services: {} });
-  const named = volumes.length > 0 ? formatCompose({ volumes: volumesEntry(volumes) }) : '';
+    blocks.length > 0 ? `services:\n${blocksText(LAST_FILE, blocks)}` : formatCompose({ services: {} });
+  const named = volumes.length > 0 ? namedVolumesText(volumeNames(LAST_FILE, volumes)) : '';
   return `${composeHeader(COMPOSE_COMMENTS[lang].composeHeader)}${services}${named}`;
 }

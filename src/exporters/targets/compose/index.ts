@@ -1,7 +1,7 @@
 /** The `compose` target: one Docker Compose service per planned service, ready for `docker compose up`. */
 import type { Design } from '../../../model/design';
 import { serializeDesign } from '../../../model/serialize';
-import { reuseWhenSame, sharedWhenEqual } from '../../incremental';
+import { mapKept, reuseWhenSame, sharedWhenEqual } from '../../incremental';
 import { compareText } from '../../order';
 import { oneServicePerBuild } from '../../plan/copies';
 import type { DeploymentPlan, PlannedService, PythonRun, WebRun } from '../../planTypes';
@@ -15,7 +15,7 @@ import { renderCertbotScript, renderTlsInit } from '../../render/tlsScripts';
 import { formatComposeEntry } from '../../serializers/yaml';
 import {
   composeCertbot,
-  composeServiceBlock,
+  composeServiceBlocks,
   renderCertbotDockerfile,
   renderComposeFile,
   renderDockerignore,
@@ -87,16 +87,6 @@ function itemsNode(service: PlannedService): string | null {
     : null;
 }
 
-/** The process nodes whose app stores items. */
-function nodesWithItems(plan: DeploymentPlan): Set<string> {
-  const nodes = new Set<string>();
-  for (const service of plan.services) {
-    const node = itemsNode(service);
-    if (node !== null) nodes.add(node);
-  }
-  return nodes;
-}
-
 /** The nodes a web service's locations reach, each once, in order: the same array while the service is. */
 const proxiedNodes = reuseWhenSame(
   (service: PlannedService): string[] =>
@@ -128,6 +118,31 @@ function proxiedWithItems(service: PlannedService, withItems: ReadonlySet<string
 }
 
 /**
+ * What a build folder reads beyond its own service: the design's title, the language, and which
+ * process nodes' apps store items (a React page lists them). Kept while equal, so the folders of
+ * unchanged services are kept by position (foldersOf) while it stays the same object.
+ */
+interface FolderContext {
+  title: string;
+  lang: Lang;
+  itemsNodes: readonly (string | null)[];
+}
+
+const sharedContext = sharedWhenEqual<FolderContext>();
+const itemsNodesOf = mapKept((service: PlannedService, _last: object) => itemsNode(service));
+const LAST_PLAN = {};
+
+/** The process nodes whose app stores items, once per context. */
+const nodesWithItems = reuseWhenSame(
+  (context: FolderContext) => new Set(context.itemsNodes.filter((node) => node !== null)),
+  (context) => context,
+);
+
+const foldersOf = mapKept((service: PlannedService, context: FolderContext) =>
+  serviceFolder(service, context.title, proxiedWithItems(service, nodesWithItems(context)), context.lang),
+);
+
+/**
  * Each image's build folder ("web/", "app/") with its files: the Dockerfile, .dockerignore, configs
  * and code. The kubernetes target builds its images from the same folders.
  */
@@ -135,11 +150,13 @@ export function buildFolders(
   design: Design,
   plan: DeploymentPlan,
   lang: Lang,
-): [key: string, files: FileEntry[]][] {
-  const withItems = nodesWithItems(plan);
-  return oneServicePerBuild(plan.services).map((service) =>
-    serviceFolder(service, design.name, proxiedWithItems(service, withItems), lang),
-  );
+): readonly [key: string, files: FileEntry[]][] {
+  const context = sharedContext(LAST_PLAN, {
+    title: design.name,
+    lang,
+    itemsNodes: itemsNodesOf(LAST_PLAN, plan.services),
+  });
+  return foldersOf(context, oneServicePerBuild(plan.services));
 }
 
 /**
@@ -148,10 +165,15 @@ export function buildFolders(
  * folder's key ends in its only "/" and service folders are unique and never a top-level name.
  */
 export function renderComposeBundle({ design, plan, warnings, lang }: RenderInput): Record<string, string> {
-  const blocks = plan.services.map((service) => composeServiceBlock(service));
   const certbots = plan.certbots ?? [];
-  for (const certbot of certbots)
-    blocks.push(formatComposeEntry('services', certbot.name, composeCertbot(certbot)));
+  const serviceBlocks = composeServiceBlocks(LAST_PLAN, plan.services);
+  const blocks =
+    certbots.length === 0
+      ? serviceBlocks
+      : [
+          ...serviceBlocks,
+          ...certbots.map((certbot) => formatComposeEntry('services', certbot.name, composeCertbot(certbot))),
+        ];
   const groups: [key: string, files: FileEntry[]][] = [
     ['README.md', [['README.md', renderReadme(design, plan, warnings, lang)]]],
     ['docker-compose.yml', [['docker-compose.yml', renderComposeFile(blocks, plan.volumes, lang)]]],

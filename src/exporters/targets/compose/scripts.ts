@@ -1,5 +1,5 @@
 import { joinPieces } from '../../../model/text';
-import { reuseWhenSame, sharedWhenEqual } from '../../incremental';
+import { mapKept, reuseWhenSame, sharedWhenEqual } from '../../incremental';
 import { appPart } from '../../../nodes/planParts';
 import type { DeploymentPlan, PlannedService } from '../../planTypes';
 import { shQuote } from '../../serializers/shell';
@@ -88,6 +88,9 @@ const testedFolder = reuseWhenSame(
 const sharedFolders = sharedWhenEqual<string[]>();
 const LAST_LIST = {};
 
+/** Each service's tested folder, kept by position while the services are the same objects. */
+const foldersOfServices = mapKept((service: PlannedService, _last: object) => testedFolder(service));
+
 /**
  * The service folders whose app ships its own tests and lint config; the README and the Makefile
  * both ask, so it is worked out once per plan.
@@ -96,10 +99,8 @@ export const testedFolders = reuseWhenSame(
   (plan: DeploymentPlan): string[] => {
     // Copies of a replicated service share one folder.
     const folders = new Set<string>();
-    for (const service of plan.services) {
-      const folder = testedFolder(service);
+    for (const folder of foldersOfServices(LAST_LIST, plan.services))
       if (folder !== null) folders.add(folder);
-    }
     return sharedFolders(LAST_LIST, [...folders]);
   },
   (plan) => plan,
