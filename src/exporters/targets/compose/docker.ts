@@ -3,7 +3,8 @@ import { wsgiServerPart } from '../../../nodes/planParts';
 import type { Lang } from '../../../i18n/lang';
 import { COMPOSE_COMMENTS, hashComments, type ComposeComments } from './comments';
 import { compareText } from '../../order';
-import { mapKept, reuseWhenSame } from '../../incremental';
+import { reuseWhenSame } from '../../incremental';
+import { mapKept } from '../../../model/mapKept';
 import type {
   DeploymentPlan,
   PlannedCertbot,

@@ -1,7 +1,8 @@
 /** The `compose` target: one Docker Compose service per planned service, ready for `docker compose up`. */
 import type { Design } from '../../../model/design';
 import { serializeDesign } from '../../../model/serialize';
-import { mapKept, reuseWhenSame, sharedWhenEqual } from '../../incremental';
+import { reuseWhenSame, sharedWhenEqual } from '../../incremental';
+import { mapKept } from '../../../model/mapKept';
 import { compareText } from '../../order';
 import { oneServicePerBuild } from '../../plan/copies';
 import type { DeploymentPlan, PlannedService, PythonRun, WebRun } from '../../planTypes';

@@ -1,5 +1,6 @@
 import { joinPieces } from '../../../model/text';
-import { mapKept, reuseWhenSame, sharedWhenEqual } from '../../incremental';
+import { reuseWhenSame, sharedWhenEqual } from '../../incremental';
+import { mapKept } from '../../../model/mapKept';
 import { appPart } from '../../../nodes/planParts';
 import type { DeploymentPlan, PlannedService } from '../../planTypes';
 import { shQuote } from '../../serializers/shell';
