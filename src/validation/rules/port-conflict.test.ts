@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Design, DesignNode } from '../../model/design';
 import { design, e, n } from './examples';
 import { load, roundTrip } from '../testing';
 import { validate } from '../validate';
@@ -91,5 +92,34 @@ describe('port-conflict with HTTPS', () => {
     expect(
       validate(found!.fix!.apply(tlsFrontDoors(80, 8080))).filter((d) => d.rule === 'port-conflict'),
     ).toEqual([]);
+  });
+});
+
+describe('port-conflict after edits', () => {
+  /** The design with one node's props changed, every other node the same object (as the editor edits). */
+  const withProps = (current: Design, id: string, props: Record<string, unknown>): Design => ({
+    ...current,
+    nodes: current.nodes.map((node) =>
+      node.id === id ? ({ ...node, props: { ...node.props, ...props } } as DesignNode) : node,
+    ),
+  });
+
+  it('finds a conflict an edit makes after a clean check, and none once it is undone', () => {
+    const clean = twoContainers(8001);
+    expect(conflicts(clean, 'server')).toEqual([]);
+    expect(conflicts(clean, 'compose')).toEqual([]);
+    const clash = withProps(clean, 'admin-wsgi', { port: 8000 });
+    expect(conflicts(clash, 'server').map((d) => d.nodes)).toEqual([['wsgi', 'admin-wsgi']]);
+    const sameContainer = withProps(clash, 'api', { port: 8000 });
+    expect(conflicts(sameContainer, 'compose')).toEqual([]);
+    const undone = withProps(clash, 'admin-wsgi', { port: 8001 });
+    expect(conflicts(undone, 'server')).toEqual([]);
+  });
+
+  it('finds an nginx HTTPS port turned onto another nginx listen port after a clean check', () => {
+    const clean = twoContainers(8001);
+    expect(conflicts(clean, 'compose')).toEqual([]);
+    const https = withProps(clean, 'proxy', { tls: 'self-signed', httpsPort: 80 });
+    expect(conflicts(https, 'compose').map((d) => d.nodes)).toEqual([['proxy', 'proxy']]);
   });
 });
