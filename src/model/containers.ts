@@ -8,7 +8,8 @@
  * own settings, stays until it is deleted.
  */
 import type { ContainerSettings, Design } from './design';
-import { designShape, type DesignShape } from './shape';
+import { designShape } from './shape';
+import { oncePer } from './oncePer';
 
 export const DEFAULT_CONTAINER: ContainerSettings = Object.freeze({ replicas: 1 });
 
@@ -30,21 +31,13 @@ export function replicasOf(design: Design, name: string): number {
   return containerSettings(design, name).replicas;
 }
 
-/** The containers nodes name, in node order, each once (the same list while the design's shape is the same). */
-export function nodeContainers(design: Design): readonly string[] {
-  const shape = designShape(design);
-  let names = nodeContainersByShape.get(shape);
-  if (!names) {
-    names = [
-      ...new Set(design.nodes.flatMap((node) => (node.container === undefined ? [] : [node.container]))),
-    ];
-    nodeContainersByShape.set(shape, names);
-  }
-  return names;
-}
-
-/** nodeContainers' answer per shape: it reads only the nodes' containers, which a props edit leaves alone. */
-const nodeContainersByShape = new WeakMap<DesignShape, readonly string[]>();
+/**
+ * The containers nodes name, in node order, each once: worked out once per shape (it reads only the
+ * nodes' containers, which a props edit leaves alone), so the same list while the shape is the same.
+ */
+export const nodeContainers = oncePer(designShape, (design: Design): readonly string[] => [
+  ...new Set(design.nodes.flatMap((node) => (node.container === undefined ? [] : [node.container]))),
+]);
 
 /** Every container of the design, listed or named by a node, sorted by name. */
 export function containerNames(design: Design): string[] {

@@ -1,5 +1,6 @@
 import type { Design, DesignEdge } from './design';
 import { designShape, type DesignShape } from './shape';
+import { oncePer } from './oncePer';
 import { isClient } from '../nodes/registry';
 
 /**
@@ -16,16 +17,11 @@ export interface DesignPart {
   containers: Set<string>;
 }
 
-/** The parts read only the shape (ids, kinds, containers, edges): worked out once per shape. */
-const partsByShape = new WeakMap<DesignShape, DesignPart[]>();
-
-/** The design's independent parts, in order of their first node. */
-export function designParts(design: Design): DesignPart[] {
-  const shape = designShape(design);
-  let parts = partsByShape.get(shape);
-  if (!parts) partsByShape.set(shape, (parts = partsOf(design)));
-  return parts;
-}
+/**
+ * The design's independent parts, in order of their first node. They read only the shape (ids,
+ * kinds, containers, edges): worked out once per shape.
+ */
+export const designParts: (design: Design) => DesignPart[] = oncePer(designShape, partsOf);
 
 function partsOf(design: Design): DesignPart[] {
   const root = design.nodes.map((_, at) => at);

@@ -2,6 +2,8 @@ import { KINDS } from '../nodes/registry';
 import { containerNames, containerSettings, nodeContainers } from './containers';
 import type { Design, DesignEdge, DesignNode } from './design';
 import { joinPieces } from './text';
+import { oncePer } from './oncePer';
+import { mapKept } from './mapKept';
 
 /**
  * The design as file text: keys in a fixed order, props in descriptor order, every prop written out
@@ -10,7 +12,7 @@ import { joinPieces } from './text';
 export function serializeDesign(design: Design): string {
   // The same text as JSON.stringify(toFileObject(design), null, 2), with each node's and edge's
   // block reused while the node or edge is the same object: an edit rewrites one block, not the file.
-  return `${head(design)},\n  "nodes": ${list(design.nodes, nodeBlock)},\n  "edges": ${list(design.edges, edgeBlock)}\n}\n`;
+  return `${head(design)},\n  "nodes": ${nodesText(design.nodes)},\n  "edges": ${edgesText(design.edges)}\n}\n`;
 }
 
 // Keyed by the containers object, which an edit of a node's props keeps: the head (format, name,
@@ -34,37 +36,38 @@ function head(design: Design): string {
   return text;
 }
 
-// Keyed by the nodes or edges list: an edit of a node leaves the edges list (and its text) the same.
-const listTexts = new WeakMap<readonly object[], string>();
-
-function list<T extends object>(items: readonly T[], block: (item: T) => string): string {
-  let text = listTexts.get(items);
-  if (text === undefined) {
-    text = items.length === 0 ? '[]' : `[\n${joinPieces(items.map(block), ',\n')}\n  ]`;
-    listTexts.set(items, text);
-  }
-  return text;
+function list(blocks: readonly string[]): string {
+  return blocks.length === 0 ? '[]' : `[\n${joinPieces(blocks, ',\n')}\n  ]`;
 }
 
-const nodeBlocks = new WeakMap<DesignNode, string>();
-const edgeBlocks = new WeakMap<DesignEdge, string>();
+// Each list's text once per list (an edit of a node leaves the edges list, and its text, the same),
+// its blocks kept by position while the items are the same objects.
+const LAST = {};
+const nodeBlocks = mapKept((node: DesignNode, _last: object) => nodeBlock(node));
+const edgeBlocks = mapKept((edge: DesignEdge, _last: object) => edgeBlock(edge));
+const nodesText = oncePer(
+  (nodes: readonly DesignNode[]) => nodes,
+  (nodes: readonly DesignNode[]) => list(nodeBlocks(LAST, nodes)),
+);
+const edgesText = oncePer(
+  (edges: readonly DesignEdge[]) => edges,
+  (edges: readonly DesignEdge[]) => list(edgeBlocks(LAST, edges)),
+);
 
 /** An object's JSON at the depth of an item of the file's top-level arrays (four spaces in). */
 function indentedBlock(value: unknown): string {
   return `    ${JSON.stringify(value, null, 2).replaceAll('\n', '\n    ')}`;
 }
 
-function nodeBlock(node: DesignNode): string {
-  let text = nodeBlocks.get(node);
-  if (text === undefined) nodeBlocks.set(node, (text = indentedBlock(nodeObject(node))));
-  return text;
-}
-
-function edgeBlock(edge: DesignEdge): string {
-  let text = edgeBlocks.get(edge);
-  if (text === undefined) edgeBlocks.set(edge, (text = indentedBlock(edgeObject(edge))));
-  return text;
-}
+// Once per node and edge object: an edit writes again only the blocks of what it replaced.
+const nodeBlock = oncePer(
+  (node: DesignNode) => node,
+  (node: DesignNode) => indentedBlock(nodeObject(node)),
+);
+const edgeBlock = oncePer(
+  (edge: DesignEdge) => edge,
+  (edge: DesignEdge) => indentedBlock(edgeObject(edge)),
+);
 
 export function toFileObject(design: Design): Record<string, unknown> {
   return {

@@ -1,5 +1,6 @@
 import type { Design, DesignEdge } from '../model/design';
 import { groupPush } from '../model/group';
+import { oncePer } from '../model/oncePer';
 import type { Target } from '../model/target';
 import { type RuleMessages } from '../i18n';
 import { ruleMessages as EN_RULE_MESSAGES } from '../i18n/en/rules';
@@ -33,20 +34,19 @@ interface EdgesByEnd {
   incoming: ReadonlyMap<string, readonly DesignEdge[]>;
 }
 
-// Keyed by the edges list, which the store keeps while an edit touches only nodes.
-const edgesByEndOf = new WeakMap<readonly DesignEdge[], EdgesByEnd>();
-
-/** The edges by source and by target node id, worked out again only for a new edges list. */
-function edgesByEnd(edges: readonly DesignEdge[]): EdgesByEnd {
-  let kept = edgesByEndOf.get(edges);
-  if (!kept) {
+/**
+ * The edges by source and by target node id, worked out once per edges list (which the store keeps
+ * while an edit touches only nodes).
+ */
+const edgesByEnd = oncePer(
+  (edges: readonly DesignEdge[]) => edges,
+  (edges: readonly DesignEdge[]): EdgesByEnd => {
     const outgoing = new Map<string, DesignEdge[]>();
     const incoming = new Map<string, DesignEdge[]>();
     for (const edge of edges) {
       groupPush(outgoing, edge.source, edge);
       groupPush(incoming, edge.target, edge);
     }
-    edgesByEndOf.set(edges, (kept = { outgoing, incoming }));
-  }
-  return kept;
-}
+    return { outgoing, incoming };
+  },
+);

@@ -4,6 +4,8 @@
  */
 import type { Design, DesignNode } from '../model/design';
 import { groupPush } from '../model/group';
+import { oncePer } from '../model/oncePer';
+import { mapKept } from '../model/mapKept';
 import { setNodeProps } from '../model/edit';
 import { KINDS, type PropSpec } from '../nodes/registry';
 import type { FieldRuleId } from '../nodes/types';
@@ -40,14 +42,8 @@ function checkNode(node: DesignNode): NodeFindings {
   return findings;
 }
 
-// Keyed by the node object: the store keeps unchanged nodes as the same objects, so after an edit only the changed nodes are checked again.
-const findingsByNode = new WeakMap<DesignNode, NodeFindings>();
-
-function findingsOf(node: DesignNode): NodeFindings {
-  let findings = findingsByNode.get(node);
-  if (!findings) findingsByNode.set(node, (findings = checkNode(node)));
-  return findings;
-}
+// Once per node object: the store keeps unchanged nodes as the same objects, so after an edit only the changed nodes are checked again.
+const findingsOf = oncePer((node: DesignNode) => node, checkNode);
 
 /** What the field checks found in a node list: each rule's problems, and the first error its check threw. */
 interface ListFindings {
@@ -55,10 +51,13 @@ interface ListFindings {
   errors: Map<FieldRuleId, unknown>;
 }
 
+// Each node's findings kept by position while the node is the same object (no lookup per node).
+const LAST = {};
+const findingsOfNodes = mapKept((node: DesignNode, _last: object) => findingsOf(node));
+
 function gatherFindings(nodes: readonly DesignNode[]): ListFindings {
   const gathered: ListFindings = { problems: new Map(), errors: new Map() };
-  for (const node of nodes) {
-    const findings = findingsOf(node);
+  for (const findings of findingsOfNodes(LAST, nodes)) {
     for (const { ruleId, error } of findings.errors)
       if (!gathered.errors.has(ruleId)) gathered.errors.set(ruleId, error);
     for (const problem of findings.problems) groupPush(gathered.problems, problem.spec.rule!.id, problem);
@@ -66,13 +65,12 @@ function gatherFindings(nodes: readonly DesignNode[]): ListFindings {
   return gathered;
 }
 
-// Keyed by the design's node list: the field rules of one validation share one pass over the nodes (the bench's edit ratio shows it pays).
-const findingsByList = new WeakMap<readonly DesignNode[], ListFindings>();
+// Once per node list: the field rules of one validation share one pass over the nodes (the bench's edit ratio shows it pays).
+const findingsOfList = oncePer((nodes: readonly DesignNode[]) => nodes, gatherFindings);
 
 /** Every prop of every node whose descriptor assigns it to `ruleId`, with the check's complaint. */
 export function fieldProblems(design: Design, ruleId: FieldRuleId): FieldProblem[] {
-  let findings = findingsByList.get(design.nodes);
-  if (!findings) findingsByList.set(design.nodes, (findings = gatherFindings(design.nodes)));
+  const findings = findingsOfList(design.nodes);
   // A check that threw is a bug in that rule: validate() reports it as the rule's internal error.
   if (findings.errors.has(ruleId)) throw findings.errors.get(ruleId);
   return [...(findings.problems.get(ruleId) ?? [])];

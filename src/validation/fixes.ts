@@ -7,18 +7,18 @@ import type { Design, DesignNode } from '../model/design';
 import { setEdgeProps, setNodeProps } from '../model/edit';
 import { KINDS, devServerOf, isApp, isProxy, isWsgiServer, listenerOf } from '../nodes/registry';
 import type { ProxiedProtocol } from '../nodes/types';
-import { designShape, type DesignShape } from '../model/shape';
+import { designShape } from '../model/shape';
+import { oncePer } from '../model/oncePer';
 
-/** Ids of the apps a WSGI server runs (those do not start their own dev server). */
-export function appsRunByWsgi(
-  design: Design,
-  nodeById?: ReadonlyMap<string, DesignNode>,
-): ReadonlySet<string> {
-  const shape = designShape(design);
-  let apps = appsRunByWsgiOfShape.get(shape);
-  if (!apps) {
+/**
+ * Ids of the apps a WSGI server runs (those do not start their own dev server): worked out once per
+ * shape, since it reads only the edges and the nodes' kinds.
+ */
+export const appsRunByWsgi = oncePer(
+  designShape,
+  (design: Design, nodeById?: ReadonlyMap<string, DesignNode>): ReadonlySet<string> => {
     const byId = nodeById ?? new Map(design.nodes.map((n) => [n.id, n]));
-    apps = new Set(
+    return new Set(
       design.edges
         .filter((e) => {
           const source = byId.get(e.source);
@@ -26,13 +26,8 @@ export function appsRunByWsgi(
         })
         .map((e) => e.target),
     );
-    appsRunByWsgiOfShape.set(shape, apps);
-  }
-  return apps;
-}
-
-/** appsRunByWsgi's answer per shape: it reads only the edges and the nodes' kinds. */
-const appsRunByWsgiOfShape = new WeakMap<DesignShape, ReadonlySet<string>>();
+  },
+);
 
 /** The TCP port a node listens on inside its container, if any: its listener, or its dev server when no WSGI server runs it. */
 export function listenerPort(node: DesignNode, runByWsgi: ReadonlySet<string>): number | undefined {

@@ -8,7 +8,8 @@ import type {
   Probe,
   PythonRun,
 } from '../planTypes';
-import { designShape, type DesignShape } from '../../model/shape';
+import { designShape } from '../../model/shape';
+import { oncePer } from '../../model/oncePer';
 import { apiBaseFor } from './routes';
 
 export const SMOKE_ITEM = 'stacksketch-smoke-item';
@@ -111,14 +112,11 @@ interface Entry {
   clientTargets: string[];
 }
 
-/** The entry reads only the design's shape (ids, kinds, edges): worked out once per shape. */
-const entryByShape = new WeakMap<DesignShape, Entry>();
-
-/** The first proxy a client calls, else the first proxy; and every node a client calls. */
-function entryOf(design: Design): Entry {
-  const shape = designShape(design);
-  const kept = entryByShape.get(shape);
-  if (kept) return kept;
+/**
+ * The first proxy a client calls, else the first proxy; and every node a client calls. It reads only
+ * the design's shape (ids, kinds, edges): worked out once per shape.
+ */
+const entryOf = oncePer(designShape, (design: Design): Entry => {
   const byId = new Map(design.nodes.map((node) => [node.id, node]));
   const clientTargets = design.edges.flatMap((edge): DesignNode[] => {
     const source = byId.get(edge.source);
@@ -126,10 +124,8 @@ function entryOf(design: Design): Entry {
     return source && target && isClient(source) ? [target] : [];
   });
   const proxy = clientTargets.find(isProxy) ?? design.nodes.find(isProxy);
-  const entry = { proxy: proxy?.id ?? null, clientTargets: clientTargets.map((node) => node.id) };
-  entryByShape.set(shape, entry);
-  return entry;
-}
+  return { proxy: proxy?.id ?? null, clientTargets: clientTargets.map((node) => node.id) };
+});
 
 /** Step: the published port the smoke check enters through, the Host it sends, and the hops it curls. */
 export function planProbes(
