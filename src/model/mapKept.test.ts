@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapKept } from './mapKept';
+import { mapKept, mapKeptList } from './mapKept';
 
 describe('mapKept', () => {
   const items = () => [{ n: 1 }, { n: 2 }, { n: 3 }];
@@ -40,5 +40,21 @@ describe('mapKept', () => {
     expect(label(en, list)).toEqual(['en1', 'en2', 'en3']);
     expect(label(ko, list)).toEqual(['ko1', 'ko2', 'ko3']);
     expect(label(en, list.slice())).toEqual(['en1', 'en2', 'en3']);
+  });
+});
+
+describe('mapKeptList', () => {
+  it('maps a list, calling the step only for items not where they were in the last list', () => {
+    const seen: number[] = [];
+    const triple = mapKeptList((item: { n: number }) => {
+      seen.push(item.n);
+      return item.n * 3;
+    });
+    const first = [{ n: 1 }, { n: 2 }];
+    const results = triple(first);
+    expect(results).toEqual([3, 6]);
+    expect(triple([first[0]!, first[1]!])).toBe(results);
+    expect(triple([first[0]!, { n: 4 }])).toEqual([3, 12]);
+    expect(seen).toEqual([1, 2, 4]);
   });
 });

@@ -24,3 +24,10 @@ export function mapKept<K extends object, T, R>(
     return next;
   };
 }
+
+/** mapKept for a step that reads nothing but the item: one list kept, the last one seen. */
+export function mapKeptList<T, R>(each: (item: T) => R): (items: readonly T[]) => readonly R[] {
+  const kept = mapKept((item: T, _list: object) => each(item));
+  const list = {};
+  return (items) => kept(list, items);
+}

@@ -3,7 +3,7 @@ import { containerNames, containerSettings, nodeContainers } from './containers'
 import type { Design, DesignEdge, DesignNode } from './design';
 import { joinPieces } from './text';
 import { oncePer } from './oncePer';
-import { mapKept } from './mapKept';
+import { mapKeptList } from './mapKept';
 
 /**
  * The design as file text: keys in a fixed order, props in descriptor order, every prop written out
@@ -42,16 +42,15 @@ function list(blocks: readonly string[]): string {
 
 // Each list's text once per list (an edit of a node leaves the edges list, and its text, the same),
 // its blocks kept by position while the items are the same objects.
-const LAST = {};
-const nodeBlocks = mapKept((node: DesignNode, _last: object) => nodeBlock(node));
-const edgeBlocks = mapKept((edge: DesignEdge, _last: object) => edgeBlock(edge));
+const nodeBlocks = mapKeptList((node: DesignNode) => nodeBlock(node));
+const edgeBlocks = mapKeptList((edge: DesignEdge) => edgeBlock(edge));
 const nodesText = oncePer(
   (nodes: readonly DesignNode[]) => nodes,
-  (nodes: readonly DesignNode[]) => list(nodeBlocks(LAST, nodes)),
+  (nodes: readonly DesignNode[]) => list(nodeBlocks(nodes)),
 );
 const edgesText = oncePer(
   (edges: readonly DesignEdge[]) => edges,
-  (edges: readonly DesignEdge[]) => list(edgeBlocks(LAST, edges)),
+  (edges: readonly DesignEdge[]) => list(edgeBlocks(edges)),
 );
 
 /** An object's JSON at the depth of an item of the file's top-level arrays (four spaces in). */

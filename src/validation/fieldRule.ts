@@ -5,7 +5,7 @@
 import type { Design, DesignNode } from '../model/design';
 import { groupPush } from '../model/group';
 import { oncePer } from '../model/oncePer';
-import { mapKept } from '../model/mapKept';
+import { mapKeptList } from '../model/mapKept';
 import { setNodeProps } from '../model/edit';
 import { KINDS, type PropSpec } from '../nodes/registry';
 import type { FieldRuleId } from '../nodes/types';
@@ -52,12 +52,11 @@ interface ListFindings {
 }
 
 // Each node's findings kept by position while the node is the same object (no lookup per node).
-const LAST = {};
-const findingsOfNodes = mapKept((node: DesignNode, _last: object) => findingsOf(node));
+const findingsOfNodes = mapKeptList(findingsOf);
 
 function gatherFindings(nodes: readonly DesignNode[]): ListFindings {
   const gathered: ListFindings = { problems: new Map(), errors: new Map() };
-  for (const findings of findingsOfNodes(LAST, nodes)) {
+  for (const findings of findingsOfNodes(nodes)) {
     for (const { ruleId, error } of findings.errors)
       if (!gathered.errors.has(ruleId)) gathered.errors.set(ruleId, error);
     for (const problem of findings.problems) groupPush(gathered.problems, problem.spec.rule!.id, problem);

@@ -6,7 +6,7 @@ import { appsRunByWsgi, freePort, listenerPort, nodeName } from '../fixes';
 import type { Diagnostic, Rule, RuleContext } from '../types';
 import type { Target } from '../../model/target';
 import { groupPush } from '../../model/group';
-import { mapKept } from '../../model/mapKept';
+import { mapKept, mapKeptList } from '../../model/mapKept';
 import { designShape, type DesignShape } from '../../model/shape';
 import type { RuleMessages } from '../../i18n';
 
@@ -121,7 +121,7 @@ function httpsPort(node: DesignNode): number | undefined {
 
 // Each node's ports, kept by position while the node is the same object (an edit changes one node).
 const listenerPorts = mapKept(listenerPort);
-const httpsPorts = mapKept((node: DesignNode, _runByWsgi: ReadonlySet<string>) => httpsPort(node));
+const httpsPorts = mapKeptList(httpsPort);
 
 /**
  * The ports every node of a shape bound when it last had no conflict, per target. While they are the
@@ -143,7 +143,7 @@ export const portConflict: Rule = {
   check(current, context) {
     const runByWsgi = appsRunByWsgi(current, context.nodeById);
     const listeners = listenerPorts(runByWsgi, current.nodes);
-    const https = httpsPorts(runByWsgi, current.nodes);
+    const https = httpsPorts(current.nodes);
     const shape = designShape(current);
     const none = noConflictByShape.get(shape);
     if (none?.target === context.target && none.listeners === listeners && none.https === https) return [];

@@ -4,7 +4,7 @@ import type { Lang } from '../../../i18n/lang';
 import { COMPOSE_COMMENTS, hashComments, type ComposeComments } from './comments';
 import { compareText } from '../../order';
 import { reuseWhenSame } from '../../incremental';
-import { mapKept } from '../../../model/mapKept';
+import { mapKeptList } from '../../../model/mapKept';
 import type {
   DeploymentPlan,
   PlannedCertbot,
@@ -289,8 +289,8 @@ function composeService(service: PlannedService): Record<string, unknown> {
   return entry;
 }
 
-function volumesEntry(volumes: readonly PlannedVolume[]): Record<string, unknown> {
-  return Object.fromEntries(volumes.map((volume) => [volume.name, {}]));
+function volumesEntry(names: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(names.map((name) => [name, {}]));
 }
 
 /** The Compose file as data: one service per container of the plan, then the named volumes. */
@@ -298,7 +298,9 @@ export function composeDocument(plan: DeploymentPlan): Record<string, unknown> {
   const services: Record<string, unknown> = {};
   for (const service of plan.services) services[service.name] = composeService(service);
   for (const certbot of plan.certbots ?? []) services[certbot.name] = composeCertbot(certbot);
-  return plan.volumes.length > 0 ? { services, volumes: volumesEntry(plan.volumes) } : { services };
+  return plan.volumes.length > 0
+    ? { services, volumes: volumesEntry(plan.volumes.map((volume) => volume.name)) }
+    : { services };
 }
 
 /** The English header of docker-compose.yml. */
@@ -337,16 +339,13 @@ export const composeServiceBlock = reuseWhenSame(
 );
 
 /** Every service's block of a plan, kept by position while the services are the same objects. */
-export const composeServiceBlocks = mapKept((service: PlannedService, _last: object) =>
-  composeServiceBlock(service),
-);
+export const composeServiceBlocks = mapKeptList(composeServiceBlock);
 
 // The services' blocks joined, and the named volumes written, once while they stay the same.
 const blocksText = keptJoin('');
-const volumeNames = mapKept((volume: PlannedVolume, _last: object) => volume.name);
+const volumeNames = mapKeptList((volume: PlannedVolume) => volume.name);
 const namedVolumesText = reuseWhenSame(
-  (names: readonly string[]) =>
-    formatCompose({ volumes: Object.fromEntries(names.map((name) => [name, {}])) }),
+  (names: readonly string[]) => formatCompose({ volumes: volumesEntry(names) }),
   (names) => names,
 );
 const LAST_FILE = {};
@@ -359,6 +358,6 @@ export function renderComposeFile(
 ): string {
   const services =
     blocks.length > 0 ? `services:\n${blocksText(LAST_FILE, blocks)}` : formatCompose({ services: {} });
-  const named = volumes.length > 0 ? namedVolumesText(volumeNames(LAST_FILE, volumes)) : '';
+  const named = volumes.length > 0 ? namedVolumesText(volumeNames(volumes)) : '';
   return `${composeHeader(COMPOSE_COMMENTS[lang].composeHeader)}${services}${named}`;
 }

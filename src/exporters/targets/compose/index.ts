@@ -2,7 +2,7 @@
 import type { Design } from '../../../model/design';
 import { serializeDesign } from '../../../model/serialize';
 import { reuseWhenSame, sharedWhenEqual } from '../../incremental';
-import { mapKept } from '../../../model/mapKept';
+import { mapKept, mapKeptList } from '../../../model/mapKept';
 import { compareText } from '../../order';
 import { oneServicePerBuild } from '../../plan/copies';
 import type { DeploymentPlan, PlannedService, PythonRun, WebRun } from '../../planTypes';
@@ -130,7 +130,7 @@ interface FolderContext {
 }
 
 const sharedContext = sharedWhenEqual<FolderContext>();
-const itemsNodesOf = mapKept((service: PlannedService, _last: object) => itemsNode(service));
+const itemsNodesOf = mapKeptList(itemsNode);
 const LAST_PLAN = {};
 
 /** The process nodes whose app stores items, once per context. */
@@ -155,7 +155,7 @@ export function buildFolders(
   const context = sharedContext(LAST_PLAN, {
     title: design.name,
     lang,
-    itemsNodes: itemsNodesOf(LAST_PLAN, plan.services),
+    itemsNodes: itemsNodesOf(plan.services),
   });
   return foldersOf(context, oneServicePerBuild(plan.services));
 }
@@ -167,7 +167,7 @@ export function buildFolders(
  */
 export function renderComposeBundle({ design, plan, warnings, lang }: RenderInput): Record<string, string> {
   const certbots = plan.certbots ?? [];
-  const serviceBlocks = composeServiceBlocks(LAST_PLAN, plan.services);
+  const serviceBlocks = composeServiceBlocks(plan.services);
   const blocks =
     certbots.length === 0
       ? serviceBlocks

@@ -1,6 +1,6 @@
 import { joinPieces } from '../../../model/text';
 import { reuseWhenSame, sharedWhenEqual } from '../../incremental';
-import { mapKept } from '../../../model/mapKept';
+import { mapKeptList } from '../../../model/mapKept';
 import { appPart } from '../../../nodes/planParts';
 import type { DeploymentPlan, PlannedService } from '../../planTypes';
 import { shQuote } from '../../serializers/shell';
@@ -90,7 +90,7 @@ const sharedFolders = sharedWhenEqual<string[]>();
 const LAST_LIST = {};
 
 /** Each service's tested folder, kept by position while the services are the same objects. */
-const foldersOfServices = mapKept((service: PlannedService, _last: object) => testedFolder(service));
+const foldersOfServices = mapKeptList(testedFolder);
 
 /**
  * The service folders whose app ships its own tests and lint config; the README and the Makefile
@@ -100,8 +100,7 @@ export const testedFolders = reuseWhenSame(
   (plan: DeploymentPlan): string[] => {
     // Copies of a replicated service share one folder.
     const folders = new Set<string>();
-    for (const folder of foldersOfServices(LAST_LIST, plan.services))
-      if (folder !== null) folders.add(folder);
+    for (const folder of foldersOfServices(plan.services)) if (folder !== null) folders.add(folder);
     return sharedFolders(LAST_LIST, [...folders]);
   },
   (plan) => plan,
